@@ -1,0 +1,34 @@
+import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import * as schema from "../../db/schema";
+import { getEnv } from "./env.server";
+
+export type Database = PostgresJsDatabase<typeof schema>;
+/** A transaction or the database itself: domain functions accept either, so callers can compose them. */
+export type Executor = Database | Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+let client: postgres.Sql | undefined;
+let database: Database | undefined;
+
+export function getSql(): postgres.Sql {
+  client ??= postgres(getEnv().DATABASE_URL, {
+    max: getEnv().DATABASE_POOL_MAX,
+    onnotice: () => {},
+    connection: { application_name: "wij-maken-heemstede" },
+  });
+  return client;
+}
+
+export function getDb(): Database {
+  database ??= drizzle(getSql(), { schema });
+  return database;
+}
+
+export async function closeDb() {
+  const c = client;
+  client = undefined;
+  database = undefined;
+  await c?.end({ timeout: 5 });
+}
+
+export { schema };

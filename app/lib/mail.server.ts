@@ -1,0 +1,135 @@
+import { and, asc, eq, inArray, lt, sql } from "drizzle-orm";
+import nodemailer from "nodemailer";
+import { outbox } from "../../db/schema";
+import { type Executor, getDb } from "./db.server";
+import { getEnv } from "./env.server";
+import { getLogger } from "./logger.server";
+
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  headers?: Record<string, string>;
+  /** What caused the mail, e.g. "contact.confirmation". */
+  kind: string;
+}
+
+/**
+ * Write a mail to the outbox inside the caller's transaction: it is sent if and only if the
+ * change that caused it is committed. Without SMTP_URL it stays in the outbox ("stored"),
+ * readable by a beheerder at /beheer/uitgaande-mail.
+ */
+export async function queueMail(db: Executor, message: MailMessage): Promise<number> {
+  const status = getEnv().SMTP_URL ? "queued" : "stored";
+  const [row] = await db
+    .insert(outbox)
+    .values({
+      to: message.to,
+      subject: message.subject,
+      text: message.text,
+      html: message.html ?? null,
+      headers: message.headers ?? {},
+      kind: message.kind,
+      status,
+    })
+    .returning({ id: outbox.id });
+  return row!.id;
+}
+
+let transport: nodemailer.Transporter | undefined;
+function getTransport(): nodemailer.Transporter {
+  const url = getEnv().SMTP_URL;
+  if (!url) throw new Error("SMTP_URL is not set");
+  transport ??= nodemailer.createTransport(url);
+  return transport;
+}
+
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Deliver queued mails. Rows are claimed with SKIP LOCKED so several workers never send one
+ * mail twice; a failure is recorded on the row and retried with backoff up to MAX_ATTEMPTS.
+ */
+export async function deliverOutbox(limit = 50): Promise<{ sent: number; failed: number }> {
+  if (!getEnv().SMTP_URL) return { sent: 0, failed: 0 };
+  const db = getDb();
+  let sent = 0;
+  let failed = 0;
+  await db.transaction(async (tx) => {
+    const rows = await tx
+      .select()
+      .from(outbox)
+      .where(
+        and(
+          eq(outbox.status, "queued"),
+          lt(outbox.attempts, MAX_ATTEMPTS),
+          // Backoff: wait attempts² minutes after a failure.
+          sql`coalesce(${outbox.sentAt}, ${outbox.createdAt}) <= now() - make_interval(mins => ${outbox.attempts} * ${outbox.attempts})`,
+        ),
+      )
+      .orderBy(asc(outbox.id))
+      .limit(limit)
+      .for("update", { skipLocked: true });
+    for (const row of rows) {
+      try {
+        await getTransport().sendMail({
+          from: getEnv().MAIL_FROM,
+          to: row.to,
+          subject: row.subject,
+          text: row.text,
+          html: row.html ?? undefined,
+          headers: row.headers,
+        });
+        await tx
+          .update(outbox)
+          .set({ status: "sent", sentAt: new Date(), attempts: row.attempts + 1 })
+          .where(eq(outbox.id, row.id));
+        sent++;
+      } catch (error) {
+        const attempts = row.attempts + 1;
+        await tx
+          .update(outbox)
+          .set({
+            attempts,
+            status: attempts >= MAX_ATTEMPTS ? "failed" : "queued",
+            lastError: error instanceof Error ? error.message : String(error),
+            // sentAt doubles as "last attempt" for the backoff while not yet sent.
+            sentAt: new Date(),
+          })
+          .where(eq(outbox.id, row.id));
+        failed++;
+        getLogger().warn({ outboxId: row.id, err: error }, "mail delivery failed");
+      }
+    }
+  });
+  return { sent, failed };
+}
+
+/** For tests and resend: mark mails as queued again. */
+export async function requeue(ids: number[], db: Executor = getDb()) {
+  if (ids.length === 0) return;
+  await db
+    .update(outbox)
+    .set({ status: "queued", attempts: 0, lastError: null })
+    .where(inArray(outbox.id, ids));
+}
+
+/** Escape text for the HTML version of a mail. */
+export function escapeHtml(text: string): string {
+  return text
+    .replaceAll("&", "&amp;")
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;")
+    .replaceAll('"', "&quot;")
+    .replaceAll("'", "&#39;");
+}
+
+/** A plain, accessible mail body from paragraphs; links are shown in full (no tracking). */
+export function composeMail(paragraphs: string[]): { text: string; html: string } {
+  const text = `${paragraphs.join("\n\n")}\n\nMet vriendelijke groet,\nGemeente Heemstede\nWij maken Heemstede`;
+  const html = `<!doctype html><html lang="nl"><body style="font-family:sans-serif;line-height:1.5">${paragraphs
+    .map((p) => `<p>${escapeHtml(p).replace(/(https?:\/\/[^\s<]+)/g, '<a href="$1">$1</a>')}</p>`)
+    .join("")}<p>Met vriendelijke groet,<br>Gemeente Heemstede<br>Wij maken Heemstede</p></body></html>`;
+  return { text, html };
+}

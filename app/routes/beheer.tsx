@@ -1,0 +1,47 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { requireRole } from "~/domain/auth/auth.server";
+import { hasAnyRole, roleLabels, staffAccess } from "~/domain/auth/roles";
+import { DemoBadge } from "~/ui/content";
+import { staffNavigation } from "~/ui/staff-navigation";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, staffAccess["beheer._index"]);
+  return { user };
+}
+
+export default function StaffLayout() {
+  const { user } = useLoaderData<typeof loader>();
+  const items = staffNavigation.filter((item) =>
+    hasAnyRole(user.roles, staffAccess[item.access as keyof typeof staffAccess] ?? []),
+  );
+  return (
+    <>
+      <div className="wmh-staff-nav wmh-no-print">
+        <nav aria-label="Beheer">
+          <ul>
+            {items.map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} end={item.to === "/beheer"}>
+                  {item.label}
+                </NavLink>
+              </li>
+            ))}
+            <li>
+              Ingelogd als {user.name} ({user.roles.map((r) => roleLabels[r]).join(", ")}){" "}
+              {user.isDemo ? <DemoBadge /> : null}
+            </li>
+            <li>
+              <Form method="post" action="/beheer/uitloggen" className="wmh-inline-form">
+                <button type="submit" className="utrecht-link-button utrecht-link-button--html-button">
+                  Uitloggen
+                </button>
+              </Form>
+            </li>
+          </ul>
+        </nav>
+      </div>
+      <Outlet />
+    </>
+  );
+}

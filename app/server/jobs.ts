@@ -1,0 +1,50 @@
+// Composition root for background work: every context adds its job definitions here.
+import { sql } from "drizzle-orm";
+import { getDb } from "../lib/db.server";
+import type { JobDefinition } from "../lib/jobs.server";
+import { getLogger } from "../lib/logger.server";
+import { deliverOutbox } from "../lib/mail.server";
+import { pruneRateLimits } from "../lib/rate-limit.server";
+
+export const jobDefinitions: JobDefinition[] = [
+  {
+    name: "maintenance-retention",
+    cron: "17 * * * *",
+    work: { batchSize: 1 },
+    handler: async () => {
+      const db = getDb();
+      await pruneRateLimits(db);
+      await db.execute(sql`delete from staff_sessions where expires_at < now()`);
+    },
+  },
+  {
+    name: "outbox-deliver",
+    cron: "* * * * *",
+    work: { batchSize: 1 },
+    handler: async () => {
+      const result = await deliverOutbox(200);
+      if (result.sent || result.failed) getLogger().info(result, "outbox delivered");
+    },
+  },
+];
+
+/**
+ * The outbox is also swept every few seconds, so a mail goes out right after the change that
+ * caused it instead of waiting for the next cron minute. SKIP LOCKED keeps sweeps apart.
+ */
+export function startOutboxSweeper(intervalMs = 3000): () => void {
+  let running = false;
+  const timer = setInterval(async () => {
+    if (running) return;
+    running = true;
+    try {
+      await deliverOutbox(100);
+    } catch (err) {
+      getLogger().error({ err }, "outbox sweep failed");
+    } finally {
+      running = false;
+    }
+  }, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

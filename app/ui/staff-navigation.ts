@@ -1,0 +1,9 @@
+// The staff menu. `access` names the entry in staffAccess (app/domain/auth/roles.ts) that decides
+// who sees the item; each feature adds its own line.
+export const staffNavigation: { to: string; label: string; access: string }[] = [
+  { to: "/beheer", label: "Overzicht", access: "beheer._index" },
+  { to: "/beheer/contact", label: "Contactberichten", access: "beheer.contact" },
+  { to: "/beheer/gebruikers", label: "Gebruikers", access: "beheer.gebruikers" },
+  { to: "/beheer/audit", label: "Auditlog", access: "beheer.audit" },
+  { to: "/beheer/uitgaande-mail", label: "Uitgaande mail", access: "beheer.uitgaande-mail" },
+];

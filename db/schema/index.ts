@@ -1,0 +1,5 @@
+// One file per context; this index is what drizzle-kit and the db client read.
+export * from "./audit";
+export * from "./platform";
+export * from "./staff";
+export * from "./wijken";

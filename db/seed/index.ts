@@ -1,0 +1,30 @@
+import { eq } from "drizzle-orm";
+import type { Executor } from "../../app/lib/db.server";
+import { settings } from "../schema";
+import { demoStaff, seedStaff } from "./staff";
+import { seedWijken } from "./wijken";
+
+/** Each context adds its demo data here, in dependency order. */
+const seeds: { name: string; run: (db: Executor) => Promise<void> }[] = [
+  { name: "staff", run: seedStaff },
+  { name: "wijken", run: seedWijken },
+];
+
+const SEEDED_KEY = "demo.seeded_at";
+
+/**
+ * Load the demo data once: a settings row marks it done, and the caller holds the migration
+ * advisory lock, so two servers starting together cannot both seed. One transaction: all or nothing.
+ */
+export async function seedDemoOnce(db: Executor): Promise<boolean> {
+  const done = await db.select().from(settings).where(eq(settings.key, SEEDED_KEY));
+  if (done.length > 0) return false;
+  await db.transaction(async (tx) => {
+    for (const seed of seeds) await seed.run(tx);
+    await tx.insert(settings).values({ key: SEEDED_KEY, value: new Date().toISOString() });
+  });
+  return true;
+}
+
+export { DEMO_PASSWORD } from "./staff";
+export const demoLogins = demoStaff.map((s) => ({ email: s.email, roles: s.roles }));

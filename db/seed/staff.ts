@@ -1,0 +1,22 @@
+import { randomUUID } from "node:crypto";
+import { hashPassword } from "../../app/domain/auth/password.server";
+import type { Executor } from "../../app/lib/db.server";
+import { type Role, staffUsers } from "../schema";
+
+/** Shown by `npm start` and in the README. Demo accounts only exist when SEED_DEMO is on. */
+export const DEMO_PASSWORD = "heemstede-demo-2026";
+
+export const demoStaff: { email: string; name: string; roles: Role[] }[] = [
+  { email: "beheerder@demo.wijmakenheemstede.nl", name: "Bea Beheer (demo)", roles: ["beheerder"] },
+  { email: "ambtenaar@demo.wijmakenheemstede.nl", name: "Arjen Ambtenaar (demo)", roles: ["ambtenaar"] },
+  { email: "onderzoeker@demo.wijmakenheemstede.nl", name: "Olga Onderzoek (demo)", roles: ["onderzoeker"] },
+  { email: "groen@demo.wijmakenheemstede.nl", name: "Gijs Groen (demo)", roles: ["ambtenaar"] },
+];
+
+export async function seedStaff(db: Executor) {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db
+    .insert(staffUsers)
+    .values(demoStaff.map((s) => ({ id: randomUUID(), ...s, passwordHash, isDemo: true })))
+    .onConflictDoNothing();
+}

@@ -1,0 +1,48 @@
+import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
+import { login } from "../../app/domain/auth/auth.server";
+import { hashPassword } from "../../app/domain/auth/password.server";
+import type { Role } from "../../app/domain/auth/roles";
+import { getDb } from "../../app/lib/db.server";
+import { staffUsers } from "../../db/schema";
+
+/** Empty every application table of this test file's database (migrations stay). */
+export async function resetDatabase() {
+  const db = getDb();
+  const rows = await db.execute<{ name: string }>(sql`
+    select quote_ident(tablename) as name from pg_tables where schemaname = 'public'`);
+  if (rows.length === 0) return;
+  await db.execute(sql.raw(`truncate ${rows.map((r) => r.name).join(", ")} restart identity cascade`));
+}
+
+export const TEST_PASSWORD = "correct horse battery staple";
+let passwordHash: Promise<string> | undefined;
+
+export async function createStaff(roles: Role[], overrides: Partial<typeof staffUsers.$inferInsert> = {}) {
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  const id = randomUUID();
+  const [user] = await getDb()
+    .insert(staffUsers)
+    .values({
+      id,
+      email: `${roles.join("-") || "none"}-${id.slice(0, 8)}@heemstede.test`,
+      name: `Test ${roles.join(" ")}`,
+      roles,
+      passwordHash: await passwordHash,
+      ...overrides,
+    })
+    .returning();
+  return user!;
+}
+
+/** A logged-in staff user with these roles, and the Cookie header value for requests. */
+export async function loginAs(roles: Role[]) {
+  const user = await createStaff(roles);
+  const result = await login({
+    email: user.email,
+    password: TEST_PASSWORD,
+    ip: `10.0.0.${Math.floor(Math.random() * 250)}`,
+  });
+  if (!result.ok) throw new Error("test login failed");
+  return { user, cookie: result.cookie.split(";")[0]! };
+}
