@@ -1,11 +1,21 @@
 import { PassThrough } from "node:stream";
-import type { AppLoadContext, EntryContext } from "@remix-run/node";
+import type { ActionFunctionArgs, AppLoadContext, EntryContext, LoaderFunctionArgs } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { getLogger } from "./lib/logger.server";
+import { NonceProvider } from "./ui/nonce";
 
 export const streamTimeout = 5_000;
+
+/** Log unexpected server errors once, structured; never for aborted requests or unknown URLs. */
+export function handleError(error: unknown, { request }: LoaderFunctionArgs | ActionFunctionArgs) {
+  if (request.signal.aborted) return;
+  if (isRouteErrorResponse(error) && error.status < 500) return;
+  if (error instanceof Error && /No route matches URL/.test(error.message)) return;
+  getLogger().error({ err: error, url: request.url }, "request failed");
+}
 
 export default function handleRequest(
   request: Request,
@@ -19,7 +29,9 @@ export default function handleRequest(
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={nonce} />,
+      <NonceProvider value={nonce ?? ""}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={nonce} />
+      </NonceProvider>,
       {
         nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
@@ -40,7 +52,7 @@ export default function handleRequest(
         onError(error: unknown) {
           responseStatusCode = 500;
           // Logged, never shown: the error boundary renders a Dutch message.
-          if (shellRendered) console.error(error);
+          if (shellRendered) getLogger().error({ err: error }, "render failed");
         },
       },
     );

@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import {
   isRouteErrorResponse,
   Links,
@@ -6,9 +6,7 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
-  useLoaderData,
   useRouteError,
-  useRouteLoaderData,
 } from "@remix-run/react";
 import utrechtCss from "@utrecht/component-library-css/dist/index.css?url";
 import utrechtTokens from "@utrecht/design-tokens/dist/theme.css?url";
@@ -16,6 +14,7 @@ import type { ReactNode } from "react";
 import { Heading, Paragraph, TextLink } from "./ui/content";
 import heemstedeCss from "./ui/heemstede.css?url";
 import { SiteLayout } from "./ui/layout";
+import { useNonce } from "./ui/nonce";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: utrechtTokens },
@@ -26,13 +25,8 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: "Wij maken Heemstede" }];
 
-export async function loader({ context }: LoaderFunctionArgs) {
-  return { nonce: context?.nonce ?? "" };
-}
-
 export function Layout({ children }: { children: ReactNode }) {
-  const data = useRouteLoaderData<typeof loader>("root");
-  const nonce = data?.nonce;
+  const nonce = useNonce();
   return (
     <html lang="nl" className="utrecht-theme heemstede-theme">
       <head>
@@ -51,7 +45,6 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
-  useLoaderData<typeof loader>();
   return (
     <SiteLayout>
       <Outlet />

@@ -29,5 +29,9 @@ if (built > changed && process.env.FORCE_BUILD !== "true") {
   console.log("Build is up to date.");
 } else {
   console.log("Building...");
-  execSync("npx remix vite:build", { stdio: "inherit" });
+  // Under vitest (e2e setup) VITEST is set, which would leave the Remix plugin out of the build.
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production" };
+  delete env.VITEST;
+  delete env.VITEST_MODE;
+  execSync("npx remix vite:build", { stdio: "inherit", env });
 }

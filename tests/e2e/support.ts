@@ -1,0 +1,114 @@
+import { createRequire } from "node:module";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import postgres from "postgres";
+import { afterAll, expect, inject } from "vitest";
+
+const require = createRequire(import.meta.url);
+const axeSource: string = require("axe-core").source;
+
+export const baseUrl = inject("baseUrl");
+const databaseUrl = inject("e2eDatabaseUrl");
+
+export const DEMO_PASSWORD = "heemstede-demo-2026";
+export const demoLogin = {
+  beheerder: "beheerder@demo.wijmakenheemstede.nl",
+  ambtenaar: "ambtenaar@demo.wijmakenheemstede.nl",
+  onderzoeker: "onderzoeker@demo.wijmakenheemstede.nl",
+} as const;
+
+let browser: Browser | undefined;
+const contexts: BrowserContext[] = [];
+
+/** Debian's Chromium, never a downloaded browser; flags as this machine needs them. */
+export async function getBrowser(): Promise<Browser> {
+  browser ??= await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  return browser;
+}
+
+/** A fresh browser context (own cookies); with or without JavaScript. Only localhost is reachable. */
+export async function newPage(options: { javaScript?: boolean } = {}): Promise<Page> {
+  const context = await (await getBrowser()).newContext({
+    baseURL: baseUrl,
+    javaScriptEnabled: options.javaScript ?? true,
+    locale: "nl-NL",
+  });
+  contexts.push(context);
+  await context.route(/^https?:\/\/(?!localhost|127\.0\.0\.1)/, (route) => route.abort());
+  const page = await context.newPage();
+  page.on("pageerror", (error) => {
+    throw new Error(`Page error: ${error.message}`);
+  });
+  return page;
+}
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => {});
+  await browser?.close();
+  browser = undefined;
+  await sql?.end();
+});
+
+/** Run axe-core with the WCAG 2.1 A and AA rules; the test fails on any violation. */
+export async function expectAccessible(page: Page) {
+  await page.addScriptTag({ content: axeSource }).catch(async () => {
+    // Pages without JavaScript still allow evaluating a script from the test.
+    await page.evaluate(axeSource);
+  });
+  const results = await page.evaluate(async () => {
+    // biome-ignore lint/suspicious/noExplicitAny: axe is injected at run time
+    const axe = (window as any).axe;
+    return axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    });
+  });
+  const violations = (
+    results.violations as { id: string; help: string; nodes: { target: string[] }[] }[]
+  ).map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  expect(violations, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+export async function loginAs(page: Page, role: keyof typeof demoLogin) {
+  await page.goto("/beheer/inloggen");
+  await page.getByLabel("E-mailadres").fill(demoLogin[role]);
+  await page.getByLabel("Wachtwoord").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Inloggen" }).click();
+  await page.getByRole("button", { name: "Uitloggen" }).waitFor();
+}
+
+let sql: postgres.Sql | undefined;
+/** Direct database access for assertions and for reading mails from the outbox. */
+export function db(): postgres.Sql {
+  sql ??= postgres(databaseUrl, { max: 2, onnotice: () => {} });
+  return sql;
+}
+
+/** The newest outbox mail to this address (optionally of a kind), waiting briefly for it. */
+export async function latestMail(to: string, kind?: string) {
+  for (let i = 0; i < 20; i++) {
+    const rows = await db()`
+      select * from outbox where "to" = ${to} ${kind ? db()`and kind = ${kind}` : db()``}
+      order by id desc limit 1`;
+    if (rows[0]) return rows[0] as { subject: string; text: string; kind: string };
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`no mail to ${to}`);
+}
+
+/** The first link in a mail's text that starts with the base URL. */
+export function linkIn(text: string): string {
+  const match = text.match(/https?:\/\/\S+/);
+  if (!match) throw new Error("no link in mail");
+  return match[0];
+}
