@@ -27,6 +27,8 @@ export const envSchema = z.object({
     .default("https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png"),
   PDOK_LOCATIESERVER_URL: z.string().url().optional(),
   JOBS_ENABLED: bool.default("true"),
+  /** Where the contact form's notifications go. */
+  CONTACT_INBOX: z.string().email("CONTACT_INBOX moet een e-mailadres zijn").default("info@heemstede.nl"),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -6,7 +6,7 @@ import { DemoBadge } from "~/ui/content";
 import { staffNavigation } from "~/ui/staff-navigation";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, staffAccess["beheer._index"]);
+  const user = await requireRole(request, staffAccess.beheer);
   return { user };
 }
 

@@ -51,6 +51,10 @@ export default function Login() {
     <div className="wmh-form">
       <Heading level={1}>Inloggen voor medewerkers</Heading>
       <Paragraph>Deze pagina is voor medewerkers van de gemeente Heemstede.</Paragraph>
+      {params.get("wachtwoord") === "ingesteld" && !actionData ? (
+        <Alert type="ok">Uw wachtwoord is opgeslagen. U kunt nu inloggen.</Alert>
+      ) : null}
+      {params.get("uitgelogd") === "1" && !actionData ? <Alert type="ok">U bent uitgelogd.</Alert> : null}
       {actionData?.message ? <Alert type="error">{actionData.message}</Alert> : null}
       <ErrorSummary errors={errors} />
       <Form method="post" noValidate>

@@ -1,5 +1,7 @@
 // Composition root for background work: every context adds its job definitions here.
 import { sql } from "drizzle-orm";
+import { pruneContactMessages } from "../domain/contact/contact.server";
+import { pruneOutbox } from "../domain/platform/outbox.server";
 import { getDb } from "../lib/db.server";
 import type { JobDefinition } from "../lib/jobs.server";
 import { getLogger } from "../lib/logger.server";
@@ -15,6 +17,9 @@ export const jobDefinitions: JobDefinition[] = [
       const db = getDb();
       await pruneRateLimits(db);
       await db.execute(sql`delete from staff_sessions where expires_at < now()`);
+      // Retention periods promised on /privacy.
+      await pruneContactMessages(db);
+      await pruneOutbox(db);
     },
   },
   {

@@ -19,10 +19,13 @@ export function hasAnyRole(userRoles: readonly Role[], allowed: readonly Role[])
  * against it, so a new route without an entry (or without a guard) fails the tests.
  */
 export const staffAccess = {
+  // The layout route around every staff page.
+  beheer: ["beheerder", "ambtenaar", "onderzoeker"],
   "beheer._index": ["beheerder", "ambtenaar", "onderzoeker"],
   "beheer.gebruikers": ["beheerder"],
   "beheer.audit": ["beheerder"],
   "beheer.uitgaande-mail": ["beheerder"],
+  "beheer.uitgaande-mail_.$id": ["beheerder"],
   "beheer.contact": ["beheerder", "ambtenaar"],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -1,0 +1,230 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { requireRole } from "~/domain/auth/auth.server";
+import { roleLabels, roles, staffAccess } from "~/domain/auth/roles";
+import {
+  changeRoles,
+  inviteStaffUser,
+  listStaffUsers,
+  StaffUserError,
+  setActive,
+} from "~/domain/auth/staff-users.server";
+import {
+  emailField,
+  type FieldErrors,
+  type FormValues,
+  formToObject,
+  parseForm,
+  requiredText,
+  str,
+} from "~/lib/forms";
+import { Alert, DemoBadge, formatDateTime, Heading, Paragraph } from "~/ui/content";
+import { ChoiceGroup, ErrorSummary, SubmitButton, TextField } from "~/ui/form";
+
+export const meta: MetaFunction = () => [{ title: "Gebruikers - Beheer - Wij maken Heemstede" }];
+
+const roleOptions = roles.map((r) => ({ value: r, label: roleLabels[r] }));
+const rolesField = z.array(z.enum(roles)).min(1, "Kies minstens één rol.");
+
+const inviteSchema = z.object({
+  name: requiredText(200, "Vul de naam in."),
+  email: emailField("Vul het e-mailadres in."),
+  roles: rolesField,
+});
+const rolesSchema = z.object({ userId: z.string().min(1), roles: rolesField });
+const activeSchema = z.object({ userId: z.string().min(1), active: z.enum(["ja", "nee"]) });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, staffAccess["beheer.gebruikers"]);
+  return { me: user.id, users: await listStaffUsers() };
+}
+
+interface ActionResult {
+  intent: string;
+  userId?: string;
+  errors: FieldErrors;
+  values: FormValues;
+  message: string | null;
+  ok: boolean;
+}
+
+function result(partial: Partial<ActionResult> & { intent: string }, status = 200) {
+  return data<ActionResult>(
+    { errors: {}, values: {}, message: null, ok: status < 400, ...partial },
+    { status },
+  );
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requireRole(request, staffAccess["beheer.gebruikers"]);
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  try {
+    if (intent === "uitnodigen") {
+      const parsed = parseForm(inviteSchema, form, { multi: ["roles"] });
+      if (!parsed.ok) return result({ intent, errors: parsed.errors, values: parsed.values }, 400);
+      const { user } = await inviteStaffUser(parsed.data, actor);
+      return result({
+        intent,
+        message: `${user.name} is uitgenodigd. De uitnodiging is per e-mail verstuurd.`,
+      });
+    }
+    if (intent === "rollen") {
+      const parsed = parseForm(rolesSchema, form, { multi: ["roles"] });
+      const userId = str(parsed.values, "userId");
+      if (!parsed.ok)
+        return result({ intent, userId, message: parsed.errors.roles ?? "Dit verzoek klopt niet." }, 400);
+      await changeRoles(parsed.data.userId, parsed.data.roles, actor);
+      return result({ intent, userId, message: "De rollen zijn opgeslagen." });
+    }
+    if (intent === "actief") {
+      const parsed = parseForm(activeSchema, form);
+      if (!parsed.ok) return result({ intent, message: "Dit verzoek klopt niet." }, 400);
+      const active = parsed.data.active === "ja";
+      await setActive(parsed.data.userId, active, actor);
+      return result({
+        intent,
+        userId: parsed.data.userId,
+        message: active ? "Het account staat weer aan." : "Het account staat uit. De gebruiker is uitgelogd.",
+      });
+    }
+    return result({ intent, message: "Dit verzoek klopt niet. Probeer het opnieuw." }, 400);
+  } catch (error) {
+    if (!(error instanceof StaffUserError)) throw error;
+    if (intent === "uitnodigen")
+      return result(
+        {
+          intent,
+          errors: { [error.field ?? "_form"]: error.message },
+          values: formToObject(form, ["roles"]),
+        },
+        400,
+      );
+    return result({ intent, userId: String(form.get("userId") ?? ""), message: error.message }, 400);
+  }
+}
+
+export default function StaffUsers() {
+  const { me, users } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const inviteErrors: FieldErrors = actionData?.intent === "uitnodigen" ? actionData.errors : {};
+  const inviteValues = actionData?.intent === "uitnodigen" && !actionData.ok ? actionData.values : undefined;
+  const rowMessage = actionData && actionData.intent !== "uitnodigen" ? actionData : null;
+  return (
+    <div className="wmh-stack">
+      <Heading level={1}>Gebruikers</Heading>
+      <Paragraph>
+        Medewerkers met een account voor het beheer. Iedere wijziging komt in het auditlog. Wie uit staat of
+        andere rollen krijgt, wordt meteen uitgelogd.
+      </Paragraph>
+      {actionData?.ok && actionData.message ? <Alert type="ok">{actionData.message}</Alert> : null}
+      {rowMessage && !rowMessage.ok && rowMessage.message ? (
+        <Alert type="error">{rowMessage.message}</Alert>
+      ) : null}
+
+      <ul className="wmh-stack" style={{ listStyle: "none", padding: 0 }}>
+        {users.map((u) => {
+          const status = !u.active
+            ? "Staat uit"
+            : u.invited
+              ? "Uitgenodigd, nog geen wachtwoord gekozen"
+              : "Actief";
+          return (
+            <li key={u.id} className="wmh-card">
+              <Heading level={2}>
+                {u.name} {u.isDemo ? <DemoBadge /> : null}
+              </Heading>
+              <dl>
+                <dt>E-mailadres</dt>
+                <dd>{u.email}</dd>
+                <dt>Rollen</dt>
+                <dd>{u.roles.map((r) => roleLabels[r]).join(", ") || "Geen"}</dd>
+                <dt>Status</dt>
+                <dd>{status}</dd>
+                <dt>Laatst ingelogd</dt>
+                <dd>{u.lastLoginAt ? formatDateTime(u.lastLoginAt) : "Nog nooit"}</dd>
+              </dl>
+              {rowMessage?.userId === u.id && rowMessage.message ? (
+                <Alert type={rowMessage.ok ? "ok" : "error"} role="status">
+                  {rowMessage.message}
+                </Alert>
+              ) : null}
+              <Form method="post">
+                <input type="hidden" name="intent" value="rollen" />
+                <input type="hidden" name="userId" value={u.id} />
+                <ChoiceGroup
+                  id={`rollen-${u.id}`}
+                  name="roles"
+                  multiple
+                  required
+                  label={
+                    <>
+                      Rollen<span className="wmh-visually-hidden"> van {u.name}</span>
+                    </>
+                  }
+                  options={roleOptions}
+                  defaultValue={u.roles}
+                />
+                <SubmitButton variant="secondary">
+                  Rollen opslaan<span className="wmh-visually-hidden"> van {u.name}</span>
+                </SubmitButton>
+              </Form>
+              {u.id === me ? null : (
+                <Form method="post">
+                  <input type="hidden" name="intent" value="actief" />
+                  <input type="hidden" name="userId" value={u.id} />
+                  <input type="hidden" name="active" value={u.active ? "nee" : "ja"} />
+                  <SubmitButton variant="secondary">
+                    {u.active ? "Account uitzetten" : "Account weer aanzetten"}
+                    <span className="wmh-visually-hidden"> van {u.name}</span>
+                  </SubmitButton>
+                </Form>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+
+      <section aria-labelledby="uitnodigen" className="wmh-form">
+        <Heading level={2} id="uitnodigen">
+          Een collega uitnodigen
+        </Heading>
+        <Paragraph>
+          De collega krijgt een e-mail met een link. Daarmee kiest hij of zij binnen 7 dagen een wachtwoord.
+        </Paragraph>
+        <ErrorSummary errors={inviteErrors} fieldIds={{ roles: "veld-roles" }} />
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="uitnodigen" />
+          <TextField
+            name="name"
+            label="Naam"
+            autoComplete="off"
+            required
+            defaultValue={str(inviteValues, "name")}
+            error={inviteErrors.name}
+          />
+          <TextField
+            name="email"
+            type="email"
+            label="E-mailadres"
+            autoComplete="off"
+            required
+            defaultValue={str(inviteValues, "email")}
+            error={inviteErrors.email}
+          />
+          <ChoiceGroup
+            name="roles"
+            multiple
+            required
+            label="Rollen"
+            options={roleOptions}
+            defaultValue={inviteValues?.roles}
+            error={inviteErrors.roles}
+          />
+          <SubmitButton>Uitnodiging versturen</SubmitButton>
+        </Form>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { requireRole } from "~/domain/auth/auth.server";
+import { staffAccess } from "~/domain/auth/roles";
+import { outboxStatusLabels } from "~/domain/platform/outbox";
+import { getOutboxMail } from "~/domain/platform/outbox.server";
+import { formatDateTime, Heading, TextLink } from "~/ui/content";
+
+export const meta: MetaFunction = () => [{ title: "E-mail - Uitgaande mail - Beheer - Wij maken Heemstede" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, staffAccess["beheer.uitgaande-mail_.$id"]);
+  const id = /^\d{1,15}$/.test(params.id ?? "") ? Number(params.id) : null;
+  const mail = id ? await getOutboxMail(id) : null;
+  if (!mail) throw new Response("Niet gevonden", { status: 404 });
+  return {
+    mail: {
+      createdAt: mail.createdAt,
+      sentAt: mail.sentAt,
+      to: mail.to,
+      subject: mail.subject,
+      kind: mail.kind,
+      status: mail.status,
+      attempts: mail.attempts,
+      lastError: mail.lastError,
+      headers: mail.headers,
+      text: mail.text,
+    },
+  };
+}
+
+export default function OutboxMail() {
+  const { mail } = useLoaderData<typeof loader>();
+  return (
+    <div className="wmh-stack">
+      <p className="utrecht-paragraph">
+        <TextLink to="/beheer/uitgaande-mail">Terug naar alle uitgaande mail</TextLink>
+      </p>
+      <Heading level={1}>{mail.subject}</Heading>
+      <dl>
+        <dt>Aan</dt>
+        <dd>{mail.to}</dd>
+        <dt>Aangemaakt</dt>
+        <dd>{formatDateTime(mail.createdAt)}</dd>
+        <dt>Soort</dt>
+        <dd>{mail.kind}</dd>
+        <dt>Status</dt>
+        <dd>
+          {outboxStatusLabels[mail.status] ?? mail.status}
+          {mail.sentAt && mail.status === "sent" ? `, ${formatDateTime(mail.sentAt)}` : ""}
+        </dd>
+        {mail.attempts > 0 ? (
+          <>
+            <dt>Pogingen</dt>
+            <dd>{mail.attempts}</dd>
+          </>
+        ) : null}
+        {mail.lastError ? (
+          <>
+            <dt>Laatste fout</dt>
+            <dd>{mail.lastError}</dd>
+          </>
+        ) : null}
+        {Object.entries(mail.headers).map(([k, v]) => (
+          <div key={k}>
+            <dt>{k}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+      </dl>
+      <Heading level={2}>Tekst</Heading>
+      {/* React escapes the text; nothing from a mail is rendered as HTML. */}
+      <pre className="wmh-mail-text">{mail.text}</pre>
+    </div>
+  );
+}
