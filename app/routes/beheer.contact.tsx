@@ -79,7 +79,7 @@ export default function ContactMessages() {
             <Heading level={2}>
               {m.subject} {m.isDemo ? <DemoBadge /> : null}
             </Heading>
-            <dl>
+            <dl className="wmh-facts">
               <dt>Ontvangen</dt>
               <dd>{formatDateTime(m.createdAt)}</dd>
               <dt>Van</dt>

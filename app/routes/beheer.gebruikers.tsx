@@ -119,72 +119,90 @@ export default function StaffUsers() {
         andere rollen krijgt, wordt meteen uitgelogd.
       </Paragraph>
       {actionData?.ok && actionData.message ? <Alert type="ok">{actionData.message}</Alert> : null}
-      {rowMessage && !rowMessage.ok && rowMessage.message ? (
+      {rowMessage && !rowMessage.ok && !users.some((u) => u.id === rowMessage.userId) ? (
         <Alert type="error">{rowMessage.message}</Alert>
       ) : null}
 
-      <ul className="wmh-stack" style={{ listStyle: "none", padding: 0 }}>
-        {users.map((u) => {
-          const status = !u.active
-            ? "Staat uit"
-            : u.invited
-              ? "Uitgenodigd, nog geen wachtwoord gekozen"
-              : "Actief";
-          return (
-            <li key={u.id} className="wmh-card">
-              <Heading level={2}>
-                {u.name} {u.isDemo ? <DemoBadge /> : null}
-              </Heading>
-              <dl>
-                <dt>E-mailadres</dt>
-                <dd>{u.email}</dd>
-                <dt>Rollen</dt>
-                <dd>{u.roles.map((r) => roleLabels[r]).join(", ") || "Geen"}</dd>
-                <dt>Status</dt>
-                <dd>{status}</dd>
-                <dt>Laatst ingelogd</dt>
-                <dd>{u.lastLoginAt ? formatDateTime(u.lastLoginAt) : "Nog nooit"}</dd>
-              </dl>
-              {rowMessage?.userId === u.id && rowMessage.message ? (
-                <Alert type={rowMessage.ok ? "ok" : "error"} role="status">
-                  {rowMessage.message}
-                </Alert>
-              ) : null}
-              <Form method="post">
-                <input type="hidden" name="intent" value="rollen" />
-                <input type="hidden" name="userId" value={u.id} />
-                <ChoiceGroup
-                  id={`rollen-${u.id}`}
-                  name="roles"
-                  multiple
-                  required
-                  label={
-                    <>
-                      Rollen<span className="wmh-visually-hidden"> van {u.name}</span>
-                    </>
-                  }
-                  options={roleOptions}
-                  defaultValue={u.roles}
-                />
-                <SubmitButton variant="secondary">
-                  Rollen opslaan<span className="wmh-visually-hidden"> van {u.name}</span>
-                </SubmitButton>
-              </Form>
-              {u.id === me ? null : (
-                <Form method="post">
-                  <input type="hidden" name="intent" value="actief" />
-                  <input type="hidden" name="userId" value={u.id} />
-                  <input type="hidden" name="active" value={u.active ? "nee" : "ja"} />
-                  <SubmitButton variant="secondary">
-                    {u.active ? "Account uitzetten" : "Account weer aanzetten"}
-                    <span className="wmh-visually-hidden"> van {u.name}</span>
-                  </SubmitButton>
-                </Form>
-              )}
-            </li>
-          );
-        })}
-      </ul>
+      <div className="wmh-table-wrap">
+        <table className="utrecht-table">
+          <caption className="wmh-visually-hidden">Alle gebruikers</caption>
+          <thead className="utrecht-table__header">
+            <tr className="utrecht-table__row">
+              {["Naam", "E-mailadres", "Rollen", "Status", "Laatst ingelogd", "Wijzigen"].map((h) => (
+                <th key={h} scope="col" className="utrecht-table__header-cell">
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody className="utrecht-table__body">
+            {users.map((u) => {
+              const status = !u.active
+                ? "Staat uit"
+                : u.invited
+                  ? "Uitgenodigd, nog geen wachtwoord gekozen"
+                  : "Actief";
+              const rowError = rowMessage?.userId === u.id && !rowMessage.ok ? rowMessage.message : null;
+              return (
+                <tr key={u.id} className="utrecht-table__row">
+                  <th scope="row" className="utrecht-table__header-cell">
+                    {u.name} {u.isDemo ? <DemoBadge /> : null}
+                  </th>
+                  <td className="utrecht-table__cell">{u.email}</td>
+                  <td className="utrecht-table__cell">
+                    {u.roles.map((r) => roleLabels[r]).join(", ") || "Geen"}
+                  </td>
+                  <td className="utrecht-table__cell">{status}</td>
+                  <td className="utrecht-table__cell">
+                    {u.lastLoginAt ? formatDateTime(u.lastLoginAt) : "Nog nooit"}
+                  </td>
+                  <td className="utrecht-table__cell">
+                    <details className="wmh-row-actions" open={!!rowError}>
+                      <summary>
+                        Wijzigen<span className="wmh-visually-hidden">: {u.name}</span>
+                      </summary>
+                      {rowError ? <Alert type="error">{rowError}</Alert> : null}
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="rollen" />
+                        <input type="hidden" name="userId" value={u.id} />
+                        <ChoiceGroup
+                          id={`rollen-${u.id}`}
+                          name="roles"
+                          multiple
+                          required
+                          label={
+                            <>
+                              Rollen<span className="wmh-visually-hidden"> van {u.name}</span>
+                            </>
+                          }
+                          options={roleOptions}
+                          defaultValue={u.roles}
+                        />
+                        <SubmitButton variant="secondary">
+                          Rollen opslaan<span className="wmh-visually-hidden"> van {u.name}</span>
+                        </SubmitButton>
+                      </Form>
+                      {u.id === me ? (
+                        <p className="utrecht-paragraph">U kunt uw eigen account niet uitzetten.</p>
+                      ) : (
+                        <Form method="post">
+                          <input type="hidden" name="intent" value="actief" />
+                          <input type="hidden" name="userId" value={u.id} />
+                          <input type="hidden" name="active" value={u.active ? "nee" : "ja"} />
+                          <SubmitButton variant="secondary">
+                            {u.active ? "Account uitzetten" : "Account weer aanzetten"}
+                            <span className="wmh-visually-hidden"> van {u.name}</span>
+                          </SubmitButton>
+                        </Form>
+                      )}
+                    </details>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
 
       <section aria-labelledby="uitnodigen" className="wmh-form">
         <Heading level={2} id="uitnodigen">

@@ -37,7 +37,7 @@ export default function OutboxMail() {
         <TextLink to="/beheer/uitgaande-mail">Terug naar alle uitgaande mail</TextLink>
       </p>
       <Heading level={1}>{mail.subject}</Heading>
-      <dl>
+      <dl className="wmh-facts">
         <dt>Aan</dt>
         <dd>{mail.to}</dd>
         <dt>Aangemaakt</dt>

@@ -51,7 +51,7 @@ function ContactDetails() {
       <Heading level={2} id="gegevens">
         Contactgegevens
       </Heading>
-      <dl>
+      <dl className="wmh-facts">
         <dt>Telefoon</dt>
         <dd>
           <a href="tel:14023">14 023</a> (zonder netnummer)

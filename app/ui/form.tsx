@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect, useRef } from "react";
 
 // Form fields in the NL Design System pattern: label, description, error message at the field,
 // aria-describedby linking all of them, and the resident's input kept in defaultValue.
@@ -232,9 +232,16 @@ export function ErrorSummary({
   fieldIds?: Record<string, string>;
 }) {
   const entries = Object.entries(errors ?? {}).filter(([, v]) => v) as [string, string][];
+  const ref = useRef<HTMLDivElement>(null);
+  const key = entries.map(([f, m]) => `${f}:${m}`).join("|");
+  // After a submit with JavaScript, move focus to the summary (as it is after a full page load at the top).
+  useEffect(() => {
+    if (key) ref.current?.focus();
+  }, [key]);
   if (entries.length === 0) return null;
   return (
     <div
+      ref={ref}
       className="wmh-error-summary"
       role="alert"
       aria-labelledby="foutmeldingen-titel"

@@ -51,7 +51,9 @@ test("a beheerder opens users, audit log and outgoing mail", async () => {
   await loginAs(page, "beheerder");
   await page.getByRole("navigation", { name: "Beheer" }).getByRole("link", { name: "Gebruikers" }).click();
   await page.getByRole("heading", { level: 1, name: "Gebruikers" }).waitFor();
-  expect(await page.getByRole("heading", { level: 2, name: /Bea Beheer/ }).count()).toBe(1);
+  expect(await page.getByRole("rowheader", { name: /Bea Beheer/ }).count()).toBe(1);
+  await page.getByText("Wijzigen: Arjen Ambtenaar (demo)").click();
+  await page.getByRole("group", { name: "Rollen van Arjen Ambtenaar (demo)" }).waitFor();
   await expectAccessible(page);
 
   await page.getByRole("link", { name: "Auditlog" }).click();
@@ -70,4 +72,14 @@ test("a beheerder opens users, audit log and outgoing mail", async () => {
   await page.getByRole("heading", { level: 1, name: "Contactberichten" }).waitFor();
   expect(await page.getByRole("heading", { level: 2, name: /Groenstrook/ }).count()).toBe(1);
   await expectAccessible(page);
+});
+
+test("with JavaScript, an empty contact form moves focus to the error summary", async () => {
+  const page = await newPage();
+  await page.goto("/contact");
+  await page.getByRole("button", { name: "Bericht versturen" }).click();
+  await page.getByText("Er zijn 4 fouten gevonden").waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === "foutmeldingen");
+  await page.getByRole("link", { name: "Vul uw e-mailadres in." }).click();
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe("veld-email");
 });

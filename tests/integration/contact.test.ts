@@ -1,6 +1,8 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, test } from "vitest";
 import { CONTACT_RATE_LIMIT } from "../../app/domain/contact/contact";
+import { pruneContactMessages } from "../../app/domain/contact/contact.server";
+import { pruneOutbox } from "../../app/domain/platform/outbox.server";
 import { getDb } from "../../app/lib/db.server";
 import * as staffContact from "../../app/routes/beheer.contact";
 import * as contact from "../../app/routes/contact";
@@ -137,5 +139,26 @@ describe("contact messages in the staff area", () => {
       makeRequest("/beheer/contact", { form: { id: "424242", handled: "ja" }, cookie }),
     );
     expect(res.status).toBe(404);
+  });
+});
+
+describe("retention", () => {
+  test("contact messages older than a year and old sent mails are deleted, newer ones kept", async () => {
+    const db = getDb();
+    const old = new Date(Date.now() - 400 * 86_400_000);
+    await db.insert(contactMessages).values([
+      { name: "Oud", email: "o@v.nl", subject: "s", message: "m", createdAt: old },
+      { name: "Nieuw", email: "n@v.nl", subject: "s", message: "m" },
+    ]);
+    await db.insert(outbox).values([
+      { to: "o@v.nl", subject: "s", text: "t", kind: "k", status: "sent", createdAt: old },
+      { to: "q@v.nl", subject: "s", text: "t", kind: "k", status: "queued", createdAt: old },
+      { to: "n@v.nl", subject: "s", text: "t", kind: "k", status: "stored" },
+    ]);
+    await pruneContactMessages(db);
+    await pruneOutbox(db);
+    expect((await db.select().from(contactMessages)).map((m) => m.name)).toEqual(["Nieuw"]);
+    // A mail still waiting to be sent is never thrown away.
+    expect((await db.select().from(outbox)).map((m) => m.to).sort()).toEqual(["n@v.nl", "q@v.nl"]);
   });
 });
