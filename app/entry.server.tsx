@@ -5,6 +5,7 @@ import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { getLogger } from "./lib/logger.server";
+import { urlForLog } from "./server/security";
 import { NonceProvider } from "./ui/nonce";
 
 export const streamTimeout = 5_000;
@@ -14,7 +15,7 @@ export function handleError(error: unknown, { request }: LoaderFunctionArgs | Ac
   if (request.signal.aborted) return;
   if (isRouteErrorResponse(error) && error.status < 500) return;
   if (error instanceof Error && /No route matches URL/.test(error.message)) return;
-  getLogger().error({ err: error, url: request.url }, "request failed");
+  getLogger().error({ err: error, url: urlForLog(request.url) }, "request failed");
 }
 
 export default function handleRequest(

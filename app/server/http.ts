@@ -10,7 +10,7 @@ import { pinoHttp } from "pino-http";
 import { getEnv } from "../lib/env.server";
 import { getLogger } from "../lib/logger.server";
 import { errorPage } from "./error-page";
-import { createNonce, externalOrigins, isCrossSiteWrite, securityHeaders } from "./security";
+import { createNonce, externalOrigins, isCrossSiteWrite, securityHeaders, urlForLog } from "./security";
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -101,7 +101,11 @@ export function createHttpApp(options: HttpOptions) {
       logger: getLogger(),
       genReqId: (_req, res) => (res as ExpressResponse).locals.requestId,
       autoLogging: { ignore: (req) => req.url === "/healthz" || (req.url ?? "").startsWith("/assets/") },
-      serializers: { req: (req) => ({ id: req.id, method: req.method, url: req.url }) },
+      // Only what is needed to follow a request: no IP address, no headers (cookies), no tokens.
+      serializers: {
+        req: (req) => ({ id: req.id, method: req.method, url: urlForLog(req.url) }),
+        res: (res) => ({ statusCode: res.statusCode }),
+      },
     }),
   );
   app.use(compression());

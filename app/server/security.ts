@@ -70,3 +70,11 @@ export function isCrossSiteWrite(
   }
   return false;
 }
+
+/**
+ * A URL as it may appear in logs: secret tokens in links (invitations, follow and panel links,
+ * 43 base64url characters) are replaced, so a log file never grants access to anything.
+ */
+export function urlForLog(url: string | undefined): string | undefined {
+  return url?.replace(/(^|[/=])[A-Za-z0-9_-]{43}(?=$|[/?&#])/g, "$1[token]");
+}
