@@ -275,9 +275,12 @@ function questionProblems(q: Question): string[] {
           : q.type === "mapPoint"
             ? [q.locations]
             : [];
-  for (const list of lists)
+  for (const list of lists) {
     for (const d of duplicates(list.map((o) => o.value)))
       problems.push(`Vraag "${q.key}": de waarde "${d}" komt twee keer voor.`);
+    if (list.some((o) => o.value === "weetniet"))
+      problems.push(`Vraag "${q.key}": "weetniet" is gereserveerd, zet "weet niet" aan bij de vraag.`);
+  }
   const subKeys = q.type === "ranking" ? q.items : q.type === "matrix" ? q.rows : [];
   for (const s of subKeys)
     if ((RESERVED_SUB_KEYS as readonly string[]).includes(s.value))
