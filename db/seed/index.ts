@@ -2,12 +2,14 @@ import { eq } from "drizzle-orm";
 import type { Executor } from "../../app/lib/db.server";
 import { settings } from "../schema";
 import { demoStaff, seedStaff } from "./staff";
+import { seedSurveys } from "./surveys";
 import { seedWijken } from "./wijken";
 
 /** Each context adds its demo data here, in dependency order. */
 const seeds: { name: string; run: (db: Executor) => Promise<void> }[] = [
   { name: "staff", run: seedStaff },
   { name: "wijken", run: seedWijken },
+  { name: "surveys", run: seedSurveys },
 ];
 
 const SEEDED_KEY = "demo.seeded_at";

@@ -24,6 +24,10 @@ export const staffAccess = {
   "beheer.audit": ["beheerder"],
   "beheer.uitgaande-mail": ["beheerder"],
   "beheer.contact": ["beheerder", "ambtenaar"],
+  "beheer.enquetes._index": ["beheerder", "onderzoeker"],
+  "beheer.enquetes.$id._index": ["beheerder", "onderzoeker"],
+  "beheer.enquetes.$id.voorbeeld": ["beheerder", "onderzoeker"],
+  "beheer.enquetes.$id.json": ["beheerder", "onderzoeker"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type StaffRouteId = keyof typeof staffAccess;

@@ -1,15 +1,8 @@
 // The one answer validation, built from the definition. It runs on the server for every saved
 // page and in the browser before a page is sent (no zod at run time here, to keep the survey page
 // small). Also the mapping between typed answers and the one-row-per-answer storage.
-import {
-  AGREE_SCALE,
-  type Condition,
-  HEEMSTEDE_BOUNDS,
-  type Page,
-  type Question,
-  type QuestionOf,
-  type SurveyDefinition,
-} from "./definition";
+import { AGREE_SCALE, HEEMSTEDE_BOUNDS } from "./constants";
+import type { Condition, Page, Question, QuestionOf, SurveyDefinition } from "./definition";
 
 export type AnswerValue =
   | { kind: "dontKnow" }
