@@ -118,3 +118,16 @@ export function toAmsterdamLocal(date: Date): string {
   const local = new Date(date.getTime() + amsterdamOffsetMinutes(date) * 60_000);
   return local.toISOString().slice(0, 16);
 }
+
+/**
+ * Versioning: a published definition never changes under its answers. Saving edits updates the
+ * draft in place, or starts a new version when the newest one is published.
+ */
+export function planDefinitionSave(latest: {
+  version: number;
+  publishedAt: Date | null;
+}): { mode: "update"; version: number } | { mode: "insert"; version: number } {
+  return latest.publishedAt
+    ? { mode: "insert", version: latest.version + 1 }
+    : { mode: "update", version: latest.version };
+}

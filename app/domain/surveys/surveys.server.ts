@@ -10,7 +10,7 @@ import {
 import type { Executor } from "../../lib/db.server";
 import { type Actor, audit } from "../audit/audit.server";
 import { emptyDefinition, listQuestions, parseDefinition, type SurveyDefinition } from "./definition";
-import { surveyAvailability } from "./rules";
+import { planDefinitionSave, surveyAvailability } from "./rules";
 
 export type SurveyRow = typeof surveys.$inferSelect;
 export type VersionRow = typeof surveyVersions.$inferSelect;
@@ -214,10 +214,10 @@ export async function saveDefinition(
       .limit(1)
       .for("update");
     if (!latest) throw new Error(`survey ${surveyId} has no version`);
-    let version = latest.version;
-    const newVersion = latest.publishedAt !== null;
+    const plan = planDefinitionSave(latest);
+    const { version } = plan;
+    const newVersion = plan.mode === "insert";
     if (newVersion) {
-      version = latest.version + 1;
       await tx.insert(surveyVersions).values({ surveyId, version, definition, createdBy: actor.id });
     } else {
       await tx
