@@ -27,6 +27,10 @@ export const staffAccess = {
   "beheer.uitgaande-mail": ["beheerder"],
   "beheer.uitgaande-mail_.$id": ["beheerder"],
   "beheer.contact": ["beheerder", "ambtenaar"],
+  "beheer.enquetes._index": ["beheerder", "onderzoeker"],
+  "beheer.enquetes.$id._index": ["beheerder", "onderzoeker"],
+  "beheer.enquetes.$id.voorbeeld": ["beheerder", "onderzoeker"],
+  "beheer.enquetes.$id.json": ["beheerder", "onderzoeker"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type StaffRouteId = keyof typeof staffAccess;
