@@ -27,6 +27,8 @@ export const envSchema = z.object({
     .default("https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png"),
   PDOK_LOCATIESERVER_URL: z.string().url().optional(),
   JOBS_ENABLED: bool.default("true"),
+  /** Where idea mails go when no accounthouder is linked (routing fallback team). */
+  INITIATIVES_TEAM_EMAIL: z.string().email().default("initiatieven@heemstede.nl"),
 });
 
 export type Env = z.infer<typeof envSchema>;
