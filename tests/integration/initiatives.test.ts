@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, test } from "vitest";
 import { listAudit } from "../../app/domain/audit/audit.server";
 import {
@@ -26,7 +26,7 @@ import { createStaff, resetDatabase } from "../support/db";
 
 beforeEach(resetDatabase);
 
-export const answers = (over: Partial<QuickscanAnswers> = {}): QuickscanAnswers => ({
+const answers = (over: Partial<QuickscanAnswers> = {}): QuickscanAnswers => ({
   title: "Geveltuinen in de Kerklaan",
   description: "Wij willen samen geveltuintjes aanleggen langs de stoep.",
   theme: "groen",
@@ -288,7 +288,7 @@ describe("triage by civil servants", () => {
     await changeStatus(id, "in_behandeling", undefined, { id: am.id, email: am.email });
 
     const base = { sort: "nieuwste" as const, page: 1, pageSize: 20 };
-    // Dutch stemming: "boom" finds "bomen" is too much to ask, but "planten"/"plant" share a stem.
+    // Dutch stemming: "plant" finds "planten".
     const found = await listInitiatives({ ...base, q: "plant" });
     expect(found.rows.map((r) => r.title)).toEqual(["Bomen planten"]);
     expect((await listInitiatives({ ...base, theme: "verkeer" })).rows.map((r) => r.title)).toEqual([
@@ -303,11 +303,5 @@ describe("triage by civil servants", () => {
       "Fietsenstalling",
       "Speeltuin bij de bibliotheek",
     ]);
-    expect(
-      await getDb()
-        .select()
-        .from(initiatives)
-        .where(and(eq(initiatives.title, "x"), eq(initiatives.isDemo, true))),
-    ).toEqual([]);
   });
 });
