@@ -19,7 +19,7 @@ import { createToken, hashToken, looksLikeToken } from "../../lib/tokens.server"
 import { type Actor, audit } from "../audit/audit.server";
 import * as mails from "./mails";
 import { type Decider, quickscan } from "./quickscan";
-import { type QuickscanAnswers, ruleAnswers } from "./quickscan-form";
+import { parseAddressChoice, type QuickscanAnswers, ruleAnswers, validateAll } from "./quickscan-form";
 import { addWorkingDays, type LocationPrecision, pickRoutingRule, publicPoint } from "./rules";
 import { allowedNextStatuses, type Status, statusNeedsReason } from "./statuses";
 
@@ -850,4 +850,29 @@ export async function setProcessStep(id: string, step: number, actor: Actor) {
     await setStep(tx, idea, step, actor);
     return { action: "initiatief.basisstap_gewijzigd", details: { from: idea.processStep, to: step } };
   });
+}
+
+/**
+ * Submit a complete quickscan draft: validate every step, resolve the point and wijk
+ * (PDOK choice or the postcode in the address), then submitIdea.
+ */
+export async function submitDraft(raw: Record<string, string | string[]>, draftToken: string) {
+  const checked = validateAll(raw);
+  if (!checked.ok) return checked;
+  const a = checked.answers;
+  let lat: number | null = null;
+  let lng: number | null = null;
+  let wijkCode: string | null = a.locationKind === "wijk" ? (a.wijkCode ?? null) : null;
+  let address: string | null = null;
+  if (a.locationKind === "adres") {
+    const choice = parseAddressChoice(a.addressChoice);
+    address = choice?.label ?? a.address ?? null;
+    if (choice) ({ lat, lng } = choice);
+    const postcode = choice?.postcode || address?.match(/\b(\d{4})\s?[A-Za-z]{2}\b/)?.[1];
+    if (postcode) wijkCode = await wijkForPostcode(postcode);
+  }
+  if (wijkCode && !(await listWijken()).some((w) => w.code === wijkCode))
+    return { ok: false as const, step: 2 as const, errors: { wijkCode: "Kies een wijk uit de lijst." } };
+  const result = await submitIdea({ answers: a, lat, lng, wijkCode, address, draftToken });
+  return { ok: true as const, ...result };
 }
