@@ -104,7 +104,7 @@ describe("submitting an idea", () => {
 
   test("unknown and tampered tokens find nothing", async () => {
     const { token } = await submitIdea({ answers: answers() });
-    expect(await findForInitiator(`${token.slice(0, 42)}x`)).toBeNull();
+    expect(await findForInitiator(`${token.slice(0, 42)}${token.endsWith("x") ? "y" : "x"}`)).toBeNull();
     expect(await findForInitiator("kort")).toBeNull();
     expect(await findForInitiator("' or 1=1 --")).toBeNull();
   });
