@@ -24,6 +24,11 @@ export const staffAccess = {
   "beheer.audit": ["beheerder"],
   "beheer.uitgaande-mail": ["beheerder"],
   "beheer.contact": ["beheerder", "ambtenaar"],
+  "beheer.initiatieven._index": ["beheerder", "ambtenaar"],
+  "beheer.initiatieven.$id": ["beheerder", "ambtenaar"],
+  "beheer.initiatieven.$id_.proceskader": ["beheerder", "ambtenaar"],
+  "beheer.initiatieven.$id_.afdrukken": ["beheerder", "ambtenaar"],
+  "beheer.initiatieven.routering": ["beheerder", "ambtenaar"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type StaffRouteId = keyof typeof staffAccess;

@@ -235,3 +235,33 @@ export function parseAddressChoice(value: string | undefined) {
   if (!Number.isFinite(la) || !Number.isFinite(ln) || Math.abs(la) > 90 || Math.abs(ln) > 180) return null;
   return { lat: la, lng: ln, postcode: postcode ?? "", label: label.join(";") };
 }
+
+/** All answers as label/value pairs in form order, for the staff detail page and the print. */
+export function answerRows(a: Partial<QuickscanAnswers>, wijkName?: (code: string) => string | undefined) {
+  const list = (key: "parties" | "contribution", v: readonly string[] | undefined) =>
+    v?.length ? v.map((x) => optionLabel(key, x)).join(", ") : "Niets gekozen";
+  const yes = (b: boolean | undefined) => (b ? "Ja" : "Nee");
+  return [
+    { label: "Titel", value: a.title ?? "" },
+    { label: "Beschrijving", value: a.description ?? "" },
+    { label: "Waar", value: optionLabel("locationKind", a.locationKind) },
+    ...(a.address ? [{ label: "Adres", value: a.address }] : []),
+    ...(a.wijkCode ? [{ label: "Wijk", value: wijkName?.(a.wijkCode) ?? a.wijkCode }] : []),
+    { label: "Wie doen er mee", value: list("parties", a.parties) },
+    { label: "Hoeveel partijen", value: optionLabel("partyCount", a.partyCount) },
+    { label: "Verandert de leefomgeving van anderen", value: optionLabel("impact", a.impact) },
+    { label: "Botsende belangen", value: optionLabel("interests", a.interests) },
+    { label: "Raakt andere plannen", value: optionLabel("otherPlans", a.otherPlans) },
+    { label: "Openbare ruimte", value: optionLabel("publicSpace", a.publicSpace) },
+    { label: "Vergunning nodig", value: optionLabel("permit", a.permit) },
+    { label: "Past binnen de regels", value: optionLabel("policy", a.policy) },
+    { label: "Eigen bijdrage", value: list("contribution", a.contribution) },
+    { label: "Gevraagd budget", value: a.budget ? `€ ${a.budget.toLocaleString("nl-NL")}` : "Geen" },
+    { label: "Wanneer beginnen", value: optionLabel("timing", a.timing) },
+    { label: "Naam", value: a.name ?? "" },
+    { label: "E-mailadres", value: a.email ?? "" },
+    { label: "Telefoon", value: a.phone ?? "-" },
+    { label: "Naam mag openbaar", value: yes(a.showName) },
+    { label: "Precieze plek mag op de kaart", value: yes(a.allowExactLocation) },
+  ];
+}
