@@ -29,6 +29,8 @@ export const envSchema = z.object({
   JOBS_ENABLED: bool.default("true"),
   /** Where the contact form's notifications go. */
   CONTACT_INBOX: z.string().email("CONTACT_INBOX moet een e-mailadres zijn").default("info@heemstede.nl"),
+  /** Where idea mails go when no accounthouder is linked (routing fallback team). */
+  INITIATIVES_TEAM_EMAIL: z.string().email().default("initiatieven@heemstede.nl"),
 });
 
 export type Env = z.infer<typeof envSchema>;

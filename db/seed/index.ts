@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Executor } from "../../app/lib/db.server";
 import { settings } from "../schema";
 import { seedContact } from "./contact";
+import { seedInitiatives } from "./initiatives";
 import { demoStaff, seedStaff } from "./staff";
 import { seedSurveys } from "./surveys";
 import { seedWijken } from "./wijken";
@@ -12,6 +13,7 @@ const seeds: { name: string; run: (db: Executor) => Promise<void> }[] = [
   { name: "wijken", run: seedWijken },
   { name: "contact", run: seedContact },
   { name: "surveys", run: seedSurveys },
+  { name: "initiatives", run: seedInitiatives },
 ];
 
 const SEEDED_KEY = "demo.seeded_at";

@@ -31,6 +31,11 @@ export const staffAccess = {
   "beheer.enquetes.$id._index": ["beheerder", "onderzoeker"],
   "beheer.enquetes.$id.voorbeeld": ["beheerder", "onderzoeker"],
   "beheer.enquetes.$id.json": ["beheerder", "onderzoeker"],
+  "beheer.initiatieven._index": ["beheerder", "ambtenaar"],
+  "beheer.initiatieven.$id": ["beheerder", "ambtenaar"],
+  "beheer.initiatieven.$id_.proceskader": ["beheerder", "ambtenaar"],
+  "beheer.initiatieven.$id_.afdrukken": ["beheerder", "ambtenaar"],
+  "beheer.initiatieven.routering": ["beheerder", "ambtenaar"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type StaffRouteId = keyof typeof staffAccess;
