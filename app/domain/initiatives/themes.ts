@@ -1,0 +1,24 @@
+// The themes an initiative can have. Stored as `value` in initiatives.theme; the map feature
+// reads the same list for its filter and legend.
+export const THEMES = [
+  { value: "groen", label: "Groen en natuur" },
+  { value: "spelen-sport", label: "Spelen en sport" },
+  { value: "verkeer", label: "Verkeer en veiligheid" },
+  { value: "wonen", label: "Wonen" },
+  { value: "duurzaam", label: "Duurzaamheid en energie" },
+  { value: "samenleven", label: "Samenleven en zorg voor elkaar" },
+  { value: "cultuur", label: "Kunst, cultuur en erfgoed" },
+  { value: "ondernemen", label: "Winkels en ondernemen" },
+  { value: "anders", label: "Iets anders" },
+] as const;
+
+export type Theme = (typeof THEMES)[number]["value"];
+export const themeValues = THEMES.map((t) => t.value) as [Theme, ...Theme[]];
+
+export function themeLabel(value: string | null | undefined): string {
+  return THEMES.find((t) => t.value === value)?.label ?? "Onbekend thema";
+}
+
+export function isTheme(value: unknown): value is Theme {
+  return typeof value === "string" && themeValues.includes(value as Theme);
+}
