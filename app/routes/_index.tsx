@@ -1,6 +1,8 @@
 import type { MetaFunction } from "@remix-run/node";
-import { Link } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { listFeaturedInitiatives } from "~/domain/initiatives/map.server";
 import { Heading, Paragraph } from "~/ui/content";
+import { FeaturedInitiatives } from "~/ui/featured-initiatives";
 
 export const meta: MetaFunction = () => [
   { title: "Wij maken Heemstede" },
@@ -28,7 +30,12 @@ const entrances = [
   },
 ];
 
+export async function loader() {
+  return { featured: await listFeaturedInitiatives(3) };
+}
+
 export default function Home() {
+  const { featured } = useLoaderData<typeof loader>();
   return (
     <div className="wmh-stack">
       <Heading level={1}>Wij maken Heemstede</Heading>
@@ -70,6 +77,7 @@ export default function Home() {
           </li>
         </ul>
       </section>
+      <FeaturedInitiatives initiatives={featured} />
     </div>
   );
 }
