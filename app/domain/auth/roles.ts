@@ -24,6 +24,11 @@ export const staffAccess = {
   "beheer.audit": ["beheerder"],
   "beheer.uitgaande-mail": ["beheerder"],
   "beheer.contact": ["beheerder", "ambtenaar"],
+  "beheer.kaart._index": ["beheerder", "ambtenaar"],
+  "beheer.kaart.nieuw": ["beheerder", "ambtenaar"],
+  "beheer.kaart.$id": ["beheerder", "ambtenaar"],
+  "beheer.kaart.import": ["beheerder", "ambtenaar"],
+  "beheer.wijken": ["beheerder"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type StaffRouteId = keyof typeof staffAccess;
