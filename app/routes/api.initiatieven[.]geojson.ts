@@ -23,6 +23,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
   const match = request.headers.get("If-None-Match");
   if (match && match.split(",").some((t) => t.trim().replace(/^W\//, "") === etag))
-    return new Response(null, { status: 304, headers: { ETag: etag, "Cache-Control": CACHE, Vary: "Accept-Encoding" } });
+    return new Response(null, {
+      status: 304,
+      headers: { ETag: etag, "Cache-Control": CACHE, Vary: "Accept-Encoding" },
+    });
   return new Response(body, { status: 200, headers });
 }

@@ -5,10 +5,15 @@ import {
   filterOptions,
   listPublicInitiatives,
   listWijkOptions,
-  TOWN_CENTER,
   tileConfig,
 } from "~/domain/initiatives/map.server";
-import { filtersToParams, hasFilters, parseMapFilters, TOWN_ZOOM } from "~/domain/initiatives/map-filters";
+import {
+  filtersToParams,
+  hasFilters,
+  parseMapFilters,
+  TOWN_CENTER,
+  TOWN_ZOOM,
+} from "~/domain/initiatives/map-filters";
 import { MAP_LEGEND } from "~/domain/initiatives/map-legend";
 import { STATUSES } from "~/domain/initiatives/statuses";
 import { THEMES } from "~/domain/initiatives/themes";

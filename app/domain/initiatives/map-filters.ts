@@ -77,6 +77,8 @@ export const MIN_ZOOM = 0;
 export const MAX_ZOOM = 22;
 /** Heemstede as a whole fits the screen at this zoom. */
 export const TOWN_ZOOM = 14;
+/** Heemstede, for the initial view of the map. */
+export const TOWN_CENTER: [number, number] = [52.3505, 4.6125];
 
 export function parseZoom(value: string | null): number | "invalid" {
   if (value === null || value.trim() === "") return TOWN_ZOOM;

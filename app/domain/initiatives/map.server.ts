@@ -686,6 +686,3 @@ export function tileConfig() {
   const env = getEnv();
   return { url: env.MAP_TILE_URL, attribution: env.MAP_ATTRIBUTION };
 }
-
-/** Heemstede, for the initial view. */
-export const TOWN_CENTER: [number, number] = [52.3505, 4.6125];
