@@ -1,8 +1,11 @@
-import type { MetaFunction } from "@remix-run/node";
+import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listFeaturedInitiatives } from "~/domain/initiatives/map.server";
 import { Heading, Paragraph } from "~/ui/content";
 import { FeaturedInitiatives } from "~/ui/featured-initiatives";
+import mapCss from "~/ui/map.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: mapCss }];
 
 export const meta: MetaFunction = () => [
   { title: "Wij maken Heemstede" },

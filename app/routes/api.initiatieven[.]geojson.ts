@@ -22,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     "Access-Control-Allow-Origin": "*",
   };
   const match = request.headers.get("If-None-Match");
-  if (match && match.split(",").some((t) => t.trim().replace(/^W\//, "") === etag))
+  if (match?.split(",").some((t) => t.trim().replace(/^W\//, "") === etag))
     return new Response(null, {
       status: 304,
       headers: { ETag: etag, "Cache-Control": CACHE, Vary: "Accept-Encoding" },

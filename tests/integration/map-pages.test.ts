@@ -198,7 +198,7 @@ describe("staff", () => {
     const { cookie } = await loginAs(["ambtenaar"]);
     const good =
       "titel;samenvatting;thema;status;breedtegraad;lengtegraad\nBankje;Een bank;groen;lopend;52,35;4,61\n";
-    const csv = good.replace("lopend", "in_uitvoering") + "Zebrapad;Oversteek;verkeer;afgerond;;\n";
+    const csv = `${good.replace("lopend", "in_uitvoering")}Zebrapad;Oversteek;verkeer;afgerond;;\n`;
     const bad = `${csv}Fout;Fout;paars;in_uitvoering;;\n`;
 
     const rejected = await run<{ rowErrors: { line: number; messages: string[] }[] }>(

@@ -160,7 +160,7 @@ export function parseWijkenGeoJson(input: unknown): GeoJsonImportResult {
 
   const areas: ImportedArea[] = [];
   const seen = new Set<string>();
-  fc.features.forEach((feature: unknown, index) => {
+  for (const [index, feature] of (fc.features as unknown[]).entries()) {
     const f = (feature ?? {}) as { type?: unknown; properties?: unknown; geometry?: unknown };
     const p = (f.properties && typeof f.properties === "object" ? f.properties : {}) as Record<
       string,
@@ -171,19 +171,21 @@ export function parseWijkenGeoJson(input: unknown): GeoJsonImportResult {
     const name = buurtCode ? prop(p, "buurtnaam", "BU_NAAM") : prop(p, "wijknaam", "WK_NAAM");
     const code = buurtCode ?? wijkCode;
     const where = `Object ${index + 1}${name ? ` (${name})` : ""}`;
-    if (f.type !== "Feature") return void errors.push(`${where}: dit is geen Feature.`);
-    if (!code)
-      return void errors.push(
-        `${where}: de code ontbreekt. Gebruik de eigenschap wijkcode of buurtcode (ook WK_CODE of BU_CODE).`,
-      );
-    if (!name)
-      return void errors.push(
-        `${where}: de naam ontbreekt. Gebruik de eigenschap wijknaam of buurtnaam (ook WK_NAAM of BU_NAAM).`,
-      );
-    if (seen.has(code)) return void errors.push(`${where}: de code ${code} komt vaker voor in het bestand.`);
+    const problem =
+      f.type !== "Feature"
+        ? `${where}: dit is geen Feature.`
+        : !code
+          ? `${where}: de code ontbreekt. Gebruik de eigenschap wijkcode of buurtcode (ook WK_CODE of BU_CODE).`
+          : !name
+            ? `${where}: de naam ontbreekt. Gebruik de eigenschap wijknaam of buurtnaam (ook WK_NAAM of BU_NAAM).`
+            : seen.has(code)
+              ? `${where}: de code ${code} komt vaker voor in het bestand.`
+              : checkGeometry(f.geometry, where);
+    if (problem || !code || !name) {
+      if (problem) errors.push(problem);
+      continue;
+    }
     seen.add(code);
-    const error = checkGeometry(f.geometry, where);
-    if (error) return void errors.push(error);
     areas.push({
       code,
       name,
@@ -191,6 +193,6 @@ export function parseWijkenGeoJson(input: unknown): GeoJsonImportResult {
       parentCode: buurtCode ? (wijkCode ?? null) : null,
       geometry: f.geometry as AreaGeometry,
     });
-  });
+  }
   return { areas: errors.length ? [] : areas, errors };
 }

@@ -34,7 +34,7 @@ export function parseMapFilters(params: URLSearchParams, options: FilterOptions)
   const wijk = pick(params, FILTER_PARAMS.wijk);
   if (wijk && WIJK_CODE.test(wijk)) filters.wijk = wijk.toUpperCase();
   const q = pick(params, FILTER_PARAMS.q)
-    ?.replace(/[\u0000-\u001f]/g, " ")
+    ?.replace(/\p{Cc}/gu, " ")
     .replace(/\s+/g, " ")
     .slice(0, 100)
     .trim();

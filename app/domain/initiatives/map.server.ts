@@ -333,7 +333,7 @@ export async function contactInitiator(
       })
       .from(initiatives)
       .where(and(eq(initiatives.id, id), eq(initiatives.isPublished, true)));
-    if (!row || !row.consent || !row.email) return "not-found";
+    if (!row?.consent || !row.email) return "not-found";
     const url = `${getEnv().APP_URL}/initiatieven/${id}`;
     const mail = composeMail([
       "Beste initiatiefnemer,",
