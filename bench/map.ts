@@ -105,10 +105,10 @@ async function main() {
     await sql`select setseed(0.42)`;
     await sql.unsafe(`
       insert into initiatives (title, description, theme, location_kind, answers, initiator_name, initiator_email,
-        consent_contact, follow_token_hash, proposed_decider, proposed_complex, decider, complex, status,
+        consent_contact, proposed_decider, proposed_complex, decider, complex, status,
         public_title, public_summary, public_lat, public_lng, location_precision, is_published, published_at, wijk_code)
       select 'Initiatief ' || g, 'Beschrijving ' || g, (array['groen','spelen-sport','verkeer','wonen','duurzaam','samenleven','cultuur','ondernemen','anders'])[1 + g % 9],
-        'adres', '{}'::jsonb, 'Naam ' || g, 'init' || g || '@voorbeeld.nl', true, md5(g::text), 'initiatiefnemer', false,
+        'adres', '{}'::jsonb, 'Naam ' || g, 'init' || g || '@voorbeeld.nl', true, 'initiatiefnemer', false,
         'initiatiefnemer', false, (array['in_behandeling','planvorming','in_uitvoering','gerealiseerd'])[1 + g % 4],
         'Initiatief nummer ' || g, 'Een samenvatting van initiatief ' || g || ' voor de buurt.',
         52.33 + random() * 0.04, 4.59 + random() * 0.06, 'exact', true, now() - (g || ' minutes')::interval, 'DEMO0' || (1 + g % 6)

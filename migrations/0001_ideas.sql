@@ -21,6 +21,12 @@ CREATE TABLE "initiative_events" (
 	"actor_id" text
 );
 --> statement-breakpoint
+CREATE TABLE "initiative_follow_tokens" (
+	"token_hash" text PRIMARY KEY NOT NULL,
+	"initiative_id" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "initiative_messages" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"initiative_id" uuid NOT NULL,
@@ -51,7 +57,6 @@ CREATE TABLE "initiatives" (
 	"consent_contact" boolean DEFAULT false NOT NULL,
 	"show_name" boolean DEFAULT false NOT NULL,
 	"allow_exact_location" boolean DEFAULT false NOT NULL,
-	"follow_token_hash" text NOT NULL,
 	"proposed_decider" text NOT NULL,
 	"proposed_complex" boolean NOT NULL,
 	"decider" text NOT NULL,
@@ -76,7 +81,6 @@ CREATE TABLE "initiatives" (
 	"published_at" timestamp with time zone,
 	"is_demo" boolean DEFAULT false NOT NULL,
 	"search_vector" "tsvector" GENERATED ALWAYS AS (to_tsvector('dutch'::regconfig, coalesce(title, '') || ' ' || coalesce(description, '') || ' ' || coalesce(public_title, '') || ' ' || coalesce(address, ''))) STORED,
-	CONSTRAINT "initiatives_follow_token_hash_unique" UNIQUE("follow_token_hash"),
 	CONSTRAINT "initiatives_status_check" CHECK ("initiatives"."status" in ('nieuw','in_behandeling','planvorming','vastgesteld','in_uitvoering','gerealiseerd','afgewezen','ingetrokken')),
 	CONSTRAINT "initiatives_decider_check" CHECK ("initiatives"."decider" in ('initiatiefnemer','ambtenaren','college','raad')),
 	CONSTRAINT "initiatives_process_step_check" CHECK ("initiatives"."process_step" between 0 and 5),
@@ -107,11 +111,13 @@ ALTER TABLE "initiative_documents" ADD CONSTRAINT "initiative_documents_initiati
 ALTER TABLE "initiative_documents" ADD CONSTRAINT "initiative_documents_created_by_staff_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."staff_users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "initiative_events" ADD CONSTRAINT "initiative_events_initiative_id_initiatives_id_fk" FOREIGN KEY ("initiative_id") REFERENCES "public"."initiatives"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "initiative_events" ADD CONSTRAINT "initiative_events_actor_id_staff_users_id_fk" FOREIGN KEY ("actor_id") REFERENCES "public"."staff_users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "initiative_follow_tokens" ADD CONSTRAINT "initiative_follow_tokens_initiative_id_initiatives_id_fk" FOREIGN KEY ("initiative_id") REFERENCES "public"."initiatives"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "initiative_messages" ADD CONSTRAINT "initiative_messages_initiative_id_initiatives_id_fk" FOREIGN KEY ("initiative_id") REFERENCES "public"."initiatives"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "initiative_messages" ADD CONSTRAINT "initiative_messages_staff_user_id_staff_users_id_fk" FOREIGN KEY ("staff_user_id") REFERENCES "public"."staff_users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "initiatives" ADD CONSTRAINT "initiatives_account_manager_id_staff_users_id_fk" FOREIGN KEY ("account_manager_id") REFERENCES "public"."staff_users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "initiative_routing_rules" ADD CONSTRAINT "initiative_routing_rules_account_manager_id_staff_users_id_fk" FOREIGN KEY ("account_manager_id") REFERENCES "public"."staff_users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "initiative_events_initiative_idx" ON "initiative_events" USING btree ("initiative_id","at");--> statement-breakpoint
+CREATE INDEX "initiative_follow_tokens_initiative_idx" ON "initiative_follow_tokens" USING btree ("initiative_id");--> statement-breakpoint
 CREATE INDEX "initiative_messages_initiative_idx" ON "initiative_messages" USING btree ("initiative_id","at");--> statement-breakpoint
 CREATE INDEX "initiatives_search_idx" ON "initiatives" USING gin ("search_vector");--> statement-breakpoint
 CREATE INDEX "initiatives_status_idx" ON "initiatives" USING btree ("status","created_at");--> statement-breakpoint

@@ -29,6 +29,8 @@ export const envSchema = z.object({
   MAP_ATTRIBUTION: z.string().default("Kaartgegevens © Kadaster"),
   PDOK_LOCATIESERVER_URL: z.string().url().optional(),
   JOBS_ENABLED: bool.default("true"),
+  /** Where idea mails go when no accounthouder is linked (routing fallback team). */
+  INITIATIVES_TEAM_EMAIL: z.string().email().default("initiatieven@heemstede.nl"),
 });
 
 export type Env = z.infer<typeof envSchema>;

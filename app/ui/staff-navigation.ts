@@ -2,6 +2,7 @@
 // who sees the item; each feature adds its own line.
 export const staffNavigation: { to: string; label: string; access: string }[] = [
   { to: "/beheer", label: "Overzicht", access: "beheer._index" },
+  { to: "/beheer/initiatieven", label: "Initiatieven", access: "beheer.initiatieven._index" },
   { to: "/beheer/contact", label: "Contactberichten", access: "beheer.contact" },
   { to: "/beheer/kaart", label: "Initiatieven op de kaart", access: "beheer.kaart._index" },
   { to: "/beheer/wijken", label: "Wijken", access: "beheer.wijken" },

@@ -49,8 +49,6 @@ export const initiatives = pgTable(
     consentContact: boolean("consent_contact").notNull().default(false),
     showName: boolean("show_name").notNull().default(false),
     allowExactLocation: boolean("allow_exact_location").notNull().default(false),
-    /** sha256 of the private follow-page token; the token itself is never stored. */
-    followTokenHash: text("follow_token_hash").notNull().unique(),
     /** What the quickscan proposed, and what the civil servant confirmed or overrode. */
     proposedDecider: text("proposed_decider").notNull(),
     proposedComplex: boolean("proposed_complex").notNull(),
@@ -203,4 +201,20 @@ export const quickscanDrafts = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("quickscan_drafts_updated_idx").on(t.updatedAt)],
+);
+
+/**
+ * Links to the initiator's private page: only the sha256 of each token is stored. Every mail to
+ * the initiator carries a fresh token (the old ones keep working), so no token ever needs to be kept.
+ */
+export const initiativeFollowTokens = pgTable(
+  "initiative_follow_tokens",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    initiativeId: uuid("initiative_id")
+      .notNull()
+      .references(() => initiatives.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("initiative_follow_tokens_initiative_idx").on(t.initiativeId)],
 );

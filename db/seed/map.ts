@@ -1,6 +1,5 @@
 import { findWijkCode } from "../../app/domain/initiatives/geo";
 import type { Executor } from "../../app/lib/db.server";
-import { hashToken } from "../../app/lib/tokens.server";
 import { initiativeEvents, initiatives } from "../schema";
 import { demoBoundary, demoWijken } from "./wijken";
 
@@ -141,7 +140,6 @@ export async function seedMap(db: Executor) {
         initiatorName: "Demo-initiatiefnemer",
         initiatorEmail: `initiatief${i + 1}@demo.wijmakenheemstede.nl`,
         consentContact: true,
-        followTokenHash: hashToken(`demo-map-${i}`),
         proposedDecider: "initiatiefnemer",
         proposedComplex: false,
         decider: "initiatiefnemer",

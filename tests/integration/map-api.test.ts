@@ -82,7 +82,6 @@ describe("/api/initiatieven.geojson", () => {
     const rows = Array.from({ length: 400 }, (_, i) => ({
       ...base,
       id: undefined,
-      followTokenHash: `hash-${i}`,
       publicLat: 52.33 + (i % 20) * 0.002,
       publicLng: 4.59 + Math.floor(i / 20) * 0.003,
     }));

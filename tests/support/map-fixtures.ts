@@ -1,6 +1,4 @@
-import { randomUUID } from "node:crypto";
 import { getDb } from "../../app/lib/db.server";
-import { hashToken } from "../../app/lib/tokens.server";
 import { initiatives } from "../../db/schema";
 
 export const PRIVATE_MARKERS = {
@@ -29,7 +27,6 @@ export async function createInitiative(overrides: Partial<typeof initiatives.$in
       initiatorEmail: PRIVATE_MARKERS.email,
       initiatorPhone: PRIVATE_MARKERS.phone,
       consentContact: true,
-      followTokenHash: hashToken(randomUUID()),
       proposedDecider: "initiatiefnemer",
       proposedComplex: false,
       decider: "initiatiefnemer",

@@ -29,6 +29,11 @@ export const staffAccess = {
   "beheer.kaart.$id": ["beheerder", "ambtenaar"],
   "beheer.kaart.import": ["beheerder", "ambtenaar"],
   "beheer.wijken": ["beheerder"],
+  "beheer.initiatieven._index": ["beheerder", "ambtenaar"],
+  "beheer.initiatieven.$id": ["beheerder", "ambtenaar"],
+  "beheer.initiatieven.$id_.proceskader": ["beheerder", "ambtenaar"],
+  "beheer.initiatieven.$id_.afdrukken": ["beheerder", "ambtenaar"],
+  "beheer.initiatieven.routering": ["beheerder", "ambtenaar"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type StaffRouteId = keyof typeof staffAccess;

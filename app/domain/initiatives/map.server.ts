@@ -4,7 +4,6 @@ import { initiativeEvents, initiatives, wijken } from "../../../db/schema";
 import { type Executor, getDb } from "../../lib/db.server";
 import { getEnv } from "../../lib/env.server";
 import { composeMail, queueMail } from "../../lib/mail.server";
-import { createToken, hashToken } from "../../lib/tokens.server";
 import { type Actor, audit } from "../audit/audit.server";
 import { clusterPoints, shouldCluster } from "./clustering";
 import type { ImportRow } from "./csv-import";
@@ -479,8 +478,6 @@ function newRow(input: StaffInitiativeInput, wijkCode: string | null, now: Date,
     // Empty means: nobody to relay messages to (the contact form is not shown).
     initiatorEmail: input.initiatorEmail ?? "",
     consentContact: Boolean(input.initiatorEmail),
-    // Nobody holds this token: staff-made initiatives have no private follow page.
-    followTokenHash: hashToken(createToken()),
     proposedDecider: "initiatiefnemer",
     proposedComplex: false,
     decider: "initiatiefnemer",

@@ -1,0 +1,107 @@
+// Every e-mail of the initiatives context, in one place so the B1 wording can be reviewed together.
+import { deciderLabel, type QuickscanResult } from "./quickscan";
+import { type Status, statusExplanation, statusLabel } from "./statuses";
+
+const dateFmt = new Intl.DateTimeFormat("nl-NL", { dateStyle: "long", timeZone: "Europe/Amsterdam" });
+
+export function submittedMail(p: {
+  name: string;
+  title: string;
+  link: string;
+  result: QuickscanResult;
+  contact: string;
+  respondBy: Date;
+}) {
+  return {
+    subject: `Uw idee "${p.title}" is ontvangen`,
+    paragraphs: [
+      `Beste ${p.name},`,
+      `Bedankt voor uw idee "${p.title}". Hieronder staat de eerste uitkomst van de quickscan.`,
+      `Wie beslist: ${deciderLabel(p.result.decider)}. ${p.result.deciderReasons.join(" ")}`,
+      p.result.complex
+        ? `Dit is een ingewikkeld idee, omdat: ${p.result.complexReasons.join(" ")}`
+        : p.result.complexReasons.join(" "),
+      `Wat gebeurt er nu?\n${p.result.nextSteps.map((s) => `- ${s}`).join("\n")}`,
+      ...(p.result.attentionPoints.length
+        ? [`Let op:\n${p.result.attentionPoints.map((s) => `- ${s}`).join("\n")}`]
+        : []),
+      `Uw contactpersoon: ${p.contact}. U hoort uiterlijk ${dateFmt.format(p.respondBy)} van ons.`,
+      `Op uw eigen pagina ziet u hoe het met uw idee gaat. U kunt daar ook berichten sturen: ${p.link}`,
+      "Bewaar deze e-mail goed. Iedereen met deze link kan uw pagina zien.",
+    ],
+  };
+}
+
+export function newIdeaForStaffMail(p: { title: string; staffLink: string; complex: boolean }) {
+  return {
+    subject: `Nieuw idee: ${p.title}`,
+    paragraphs: [
+      `Er is een nieuw idee binnengekomen dat aan u is toegewezen: "${p.title}".${p.complex ? " Volgens de quickscan is dit een complexe opgave." : ""}`,
+      `Bekijk het idee in het beheer: ${p.staffLink}`,
+    ],
+  };
+}
+
+export function messageToInitiatorMail(p: { name: string; title: string; body: string; link: string }) {
+  return {
+    subject: `Nieuw bericht over uw idee "${p.title}"`,
+    paragraphs: [
+      `Beste ${p.name},`,
+      "U heeft een nieuw bericht van de gemeente over uw idee:",
+      p.body,
+      `Reageren kan op uw eigen pagina: ${p.link}`,
+    ],
+  };
+}
+
+export function messageToStaffMail(p: { title: string; body: string; staffLink: string; kind: string }) {
+  return {
+    subject: `${p.kind === "aanvulling" ? "Aanvulling" : "Bericht"} van de initiatiefnemer: ${p.title}`,
+    paragraphs: [
+      `De initiatiefnemer van "${p.title}" heeft ${p.kind === "aanvulling" ? "informatie toegevoegd" : "een bericht gestuurd"}:`,
+      p.body,
+      `Bekijk het idee in het beheer: ${p.staffLink}`,
+    ],
+  };
+}
+
+export function statusMail(p: {
+  name: string;
+  title: string;
+  status: Status;
+  reason?: string;
+  link: string;
+}) {
+  return {
+    subject: `Uw idee "${p.title}": ${statusLabel(p.status).toLowerCase()}`,
+    paragraphs: [
+      `Beste ${p.name},`,
+      `De status van uw idee "${p.title}" is nu: ${statusLabel(p.status)}.`,
+      statusExplanation[p.status],
+      ...(p.reason ? [`De reden: ${p.reason}`] : []),
+      `Meer lezen of reageren kan op uw eigen pagina: ${p.link}`,
+    ],
+  };
+}
+
+export function withdrawnForStaffMail(p: { title: string; reason?: string; staffLink: string }) {
+  return {
+    subject: `Idee ingetrokken: ${p.title}`,
+    paragraphs: [
+      `De initiatiefnemer heeft het idee "${p.title}" ingetrokken.`,
+      ...(p.reason ? [`De reden: ${p.reason}`] : []),
+      `Bekijk het idee in het beheer: ${p.staffLink}`,
+    ],
+  };
+}
+
+export function linksMail(p: { ideas: { title: string; link: string }[] }) {
+  return {
+    subject: "Uw link naar uw idee",
+    paragraphs: [
+      "U vroeg om de link naar de pagina van uw idee. Hier is de link.",
+      ...p.ideas.map((i) => `${i.title}: ${i.link}`),
+      "Heeft u hier niet om gevraagd? Dan kunt u deze e-mail negeren.",
+    ],
+  };
+}

@@ -1,0 +1,244 @@
+// The quickscan rule of the participation policy (seed 002, "Wie beslist?" and "Complexe opgave"),
+// in one pure function: answers in, a first answer for the initiator out. The civil servant
+// confirms or overrides the decider and the complexity afterwards.
+
+export const DECIDERS = [
+  {
+    value: "initiatiefnemer",
+    label: "De initiatiefnemers zelf",
+    explanation:
+      "U beslist samen met de mensen die meedoen. De gemeente hoeft geen toestemming te geven. Wij helpen u graag met tips.",
+  },
+  {
+    value: "ambtenaren",
+    label: "Medewerkers van de gemeente",
+    explanation:
+      "Uw idee past binnen de regels die er al zijn. Een medewerker van de gemeente kan erover beslissen, soms na overleg met het college.",
+  },
+  {
+    value: "college",
+    label: "Het college van burgemeester en wethouders",
+    explanation:
+      "Het college beslist over uw idee. Dat kan een eenvoudig idee zijn, of een ingewikkeld idee met een eigen aanpak.",
+  },
+  {
+    value: "raad",
+    label: "De gemeenteraad",
+    explanation:
+      "De gemeenteraad beslist over grote en ingewikkelde plannen, bijvoorbeeld als regels of het omgevingsplan moeten veranderen.",
+  },
+] as const;
+
+export type Decider = (typeof DECIDERS)[number]["value"];
+export const deciderValues = DECIDERS.map((d) => d.value) as [Decider, ...Decider[]];
+export function deciderLabel(value: string): string {
+  return DECIDERS.find((d) => d.value === value)?.label ?? value;
+}
+
+/** Budget above which the college decides, and above which the raad decides (euros). */
+export const COLLEGE_BUDGET = 25_000;
+export const RAAD_BUDGET = 100_000;
+
+/** The answers the rule needs; the full form has more (quickscan-form.ts). */
+export interface RuleAnswers {
+  /** Who takes part besides the initiator. */
+  parties: readonly string[];
+  /** How many parties take part: alleen (just me), enkele (2–5), veel (more than 5). */
+  partyCount: "alleen" | "enkele" | "veel";
+  /** Does it change the living environment of others, and how much. */
+  impact: "geen" | "klein" | "groot";
+  /** Interests that may clash. */
+  interests: "geen" | "enkele" | "veel";
+  otherPlans: "ja" | "nee" | "weet_niet";
+  publicSpace: "ja" | "nee";
+  permit: "ja" | "nee" | "weet_niet";
+  /** Does it fit existing rules: past, regels (needs an exception or new policy), omgevingsplan (plan change). */
+  policy: "past" | "regels" | "omgevingsplan" | "weet_niet";
+  contribution: readonly string[];
+  /** Budget asked from the municipality in whole euros; 0 or undefined when none. */
+  budget?: number;
+}
+
+export interface QuickscanResult {
+  decider: Decider;
+  deciderReasons: string[];
+  complex: boolean;
+  /** Why it is (or is not) a complex opgave, in plain words. */
+  complexReasons: string[];
+  /** The aspects of seed 002 that apply. */
+  aspects: { bigChange: boolean; manyActors: boolean; manyInterests: boolean };
+  nextSteps: string[];
+  chances: string[];
+  attentionPoints: string[];
+}
+
+const euro = new Intl.NumberFormat("nl-NL", { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
+export const formatEuro = (amount: number) => euro.format(amount);
+
+/** Who decides, with the reasons. The highest body that is needed wins. */
+export function proposeDecider(a: RuleAnswers): { decider: Decider; reasons: string[] } {
+  const budget = a.budget ?? 0;
+  const raad: string[] = [];
+  if (a.policy === "omgevingsplan")
+    raad.push("Voor uw idee moet het omgevingsplan of beleid van de raad veranderen.");
+  if (budget > RAAD_BUDGET) raad.push(`U vraagt meer dan ${formatEuro(RAAD_BUDGET)} aan de gemeente.`);
+  if (raad.length) return { decider: "raad", reasons: raad };
+
+  const college: string[] = [];
+  if (a.policy === "regels") college.push("Uw idee past niet helemaal binnen de regels die er nu zijn.");
+  if (budget > COLLEGE_BUDGET)
+    college.push(`U vraagt meer dan ${formatEuro(COLLEGE_BUDGET)} aan de gemeente.`);
+  if (college.length) return { decider: "college", reasons: college };
+
+  const officials: string[] = [];
+  if (a.publicSpace === "ja") officials.push("Uw idee gebruikt openbare ruimte. Daar gaat de gemeente over.");
+  if (a.permit === "ja") officials.push("U heeft een vergunning nodig.");
+  if (a.permit === "weet_niet") officials.push("Misschien heeft u een vergunning nodig.");
+  if (budget > 0) officials.push("U vraagt geld aan de gemeente.");
+  if (a.policy === "weet_niet") officials.push("U weet nog niet of uw idee binnen de regels past.");
+  if (a.parties.includes("gemeente")) officials.push("U wilt dat de gemeente meedoet.");
+  if (officials.length) return { decider: "ambtenaren", reasons: officials };
+
+  return {
+    decider: "initiatiefnemer",
+    reasons: ["U heeft geen toestemming, vergunning of geld van de gemeente nodig."],
+  };
+}
+
+/**
+ * Seed 002, "Complexe opgave": college and/or raad decides AND at least one of: a big change in the
+ * living environment of (groups of) residents · many actors · many different interests.
+ */
+export function isComplex(
+  decider: Decider,
+  aspects: { bigChange: boolean; manyActors: boolean; manyInterests: boolean },
+): boolean {
+  const decidedByBoard = decider === "college" || decider === "raad";
+  return decidedByBoard && (aspects.bigChange || aspects.manyActors || aspects.manyInterests);
+}
+
+/** Basisstappen 1–5 of the proceskader (seed 002): staff wording and plain words for the initiator. */
+export const BASISSTAPPEN = [
+  { step: 1, staff: "Planomschrijving maken", plain: "U maakt samen met de gemeente een planomschrijving." },
+  { step: 2, staff: "Participatieplan maken", plain: "U maakt een plan voor wie er meedenkt en meedoet." },
+  {
+    step: 3,
+    staff: "College of raad stelt planomschrijving en participatieplan vast",
+    plain: "Het college of de gemeenteraad keurt beide plannen goed. Dat is het kader voor de rest.",
+  },
+  {
+    step: 4,
+    staff: "Proces gaat van start volgens het vastgestelde kader",
+    plain: "Het proces begint: u gaat met inwoners en anderen aan de slag.",
+  },
+  {
+    step: 5,
+    staff: "Resultaat naar college of raad, getoetst aan planomschrijving en participatieplan",
+    plain:
+      "Het resultaat gaat naar het college of de gemeenteraad. Zij kijken of het gelopen is zoals afgesproken en nemen een besluit.",
+  },
+] as const;
+
+function nextStepsFor(decider: Decider, complex: boolean): string[] {
+  if (complex) return BASISSTAPPEN.map((s) => `Stap ${s.step}: ${s.plain}`);
+  switch (decider) {
+    case "initiatiefnemer":
+      return [
+        "Bespreek uw idee met de mensen die meedoen en maak samen afspraken.",
+        "Uw contactpersoon bij de gemeente denkt graag met u mee als u vragen heeft.",
+        "U kunt uw idee laten zien op de kaart met initiatieven, zodat anderen kunnen aanhaken.",
+      ];
+    case "ambtenaren":
+      return [
+        "Uw contactpersoon bij de gemeente neemt contact met u op.",
+        "Samen kijkt u wat er nodig is, zoals toestemming of een vergunning.",
+        "De gemeente beslist op basis van de regels die er al zijn.",
+      ];
+    default:
+      return [
+        "Uw contactpersoon bij de gemeente neemt contact met u op.",
+        "U werkt uw idee samen uit tot een plan.",
+        `${decider === "raad" ? "De gemeenteraad" : "Het college"} neemt een besluit over het plan.`,
+      ];
+  }
+}
+
+export function quickscan(a: RuleAnswers): QuickscanResult {
+  const { decider, reasons } = proposeDecider(a);
+  const aspects = {
+    bigChange: a.impact === "groot",
+    manyActors: a.partyCount === "veel",
+    manyInterests: a.interests === "veel",
+  };
+  const complex = isComplex(decider, aspects);
+
+  // Full sentences; the page and the mail put "Dit is een ingewikkeld idee, omdat:" above them when complex.
+  const complexReasons: string[] = [];
+  const board = decider === "raad" ? "de gemeenteraad" : "het college";
+  if (decider === "college" || decider === "raad") {
+    complexReasons.push(
+      `${board === "de gemeenteraad" ? "De gemeenteraad" : "Het college"} beslist over uw idee.`,
+    );
+    if (aspects.bigChange) complexReasons.push("Er verandert veel in de leefomgeving van andere inwoners.");
+    if (aspects.manyActors) complexReasons.push("Er doen veel partijen mee.");
+    if (aspects.manyInterests) complexReasons.push("Er spelen veel verschillende belangen.");
+    if (!complex)
+      complexReasons.push(
+        "Maar er verandert niet veel voor anderen, er doen niet veel partijen mee en er spelen niet veel verschillende belangen.",
+      );
+  } else {
+    complexReasons.push("Het college of de gemeenteraad hoeft niet over uw idee te beslissen.");
+  }
+
+  const chances: string[] = [];
+  if (a.contribution.includes("tijd"))
+    chances.push("U steekt zelf tijd in uw idee. Dat vergroot de kans op succes.");
+  if (a.contribution.includes("mensen") || a.partyCount !== "alleen")
+    chances.push("U doet het samen met anderen. Samen staat u sterker.");
+  if (a.contribution.includes("geld")) chances.push("U draagt zelf geld bij aan uw idee.");
+  if (a.impact === "geen" && a.interests === "geen")
+    chances.push("Uw idee heeft weinig gevolgen voor anderen. Dan kan het vaak snel.");
+
+  const attention: string[] = [];
+  if (a.permit === "ja")
+    attention.push("U heeft waarschijnlijk een vergunning nodig. Vraag die op tijd aan.");
+  if (a.permit === "weet_niet")
+    attention.push("Misschien heeft u een vergunning nodig. Uw contactpersoon zoekt dit met u uit.");
+  if (a.publicSpace === "ja")
+    attention.push(
+      "Uw idee gebruikt openbare ruimte, zoals de stoep, een plein of een park. Daarvoor is toestemming nodig.",
+    );
+  if (a.impact !== "geen")
+    attention.push("Betrek de buren vroeg. Vertel hen over uw idee voordat uw plan klaar is.");
+  if (a.interests !== "geen")
+    attention.push(
+      "Niet iedereen zal er hetzelfde over denken. Praat vroeg met mensen die andere belangen hebben.",
+    );
+  if (a.otherPlans !== "nee")
+    attention.push(
+      "Uw idee raakt misschien andere plannen van de gemeente. Uw contactpersoon zoekt dit uit.",
+    );
+  if ((a.budget ?? 0) > 0)
+    attention.push(
+      `U vraagt ${formatEuro(a.budget ?? 0)}. De gemeente kijkt of er budget is en wat u zelf bijdraagt.`,
+    );
+  if (a.contribution.length === 0)
+    attention.push(
+      "U heeft nog niet gezegd wat u zelf bijdraagt. Ideeën waar inwoners zelf aan meewerken, hebben meer kans.",
+    );
+  if (complex)
+    attention.push(
+      "Voor een ingewikkeld idee maakt u eerst een planomschrijving en een participatieplan. Daarna pas begint het proces.",
+    );
+
+  return {
+    decider,
+    deciderReasons: reasons,
+    complex,
+    complexReasons,
+    aspects,
+    nextSteps: nextStepsFor(decider, complex),
+    chances,
+    attentionPoints: attention,
+  };
+}

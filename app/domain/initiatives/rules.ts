@@ -1,0 +1,83 @@
+// Small pure rules of the initiatives context: working days, routing, public location.
+
+/** The date `days` working days (Mon–Fri) after `from`. Public holidays are not counted out. */
+export function addWorkingDays(from: Date, days: number): Date {
+  const d = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate()));
+  let left = days;
+  while (left > 0) {
+    d.setUTCDate(d.getUTCDate() + 1);
+    const day = d.getUTCDay();
+    if (day !== 0 && day !== 6) left--;
+  }
+  return d;
+}
+
+export interface RoutingRule {
+  id: number;
+  theme: string | null;
+  wijkCode: string | null;
+  accountManagerId: string | null;
+  team: string | null;
+}
+
+/**
+ * The rule that routes an idea: theme and wijk both match > theme only > wijk only > the
+ * fallback rule (neither). A rule with a theme never matches another theme, likewise for wijk.
+ */
+export function pickRoutingRule<R extends RoutingRule>(
+  rules: readonly R[],
+  idea: { theme: string; wijkCode: string | null | undefined },
+): R | null {
+  const score = (r: R) => {
+    if (r.theme !== null && r.theme !== idea.theme) return -1;
+    if (r.wijkCode !== null && r.wijkCode !== idea.wijkCode) return -1;
+    return (r.theme !== null ? 2 : 0) + (r.wijkCode !== null ? 1 : 0);
+  };
+  let best: R | null = null;
+  let bestScore = -1;
+  for (const r of rules) {
+    const s = score(r);
+    if (s > bestScore) {
+      best = r;
+      bestScore = s;
+    }
+  }
+  return best;
+}
+
+export const LOCATION_PRECISIONS = [
+  { value: "geen", label: "Niet op de kaart" },
+  { value: "wijk", label: "Ongeveer (wijk, ca. 1 km)" },
+  { value: "buurt", label: "Straat of buurt (ca. 100 m)" },
+  { value: "exact", label: "Precies (alleen als de initiatiefnemer dat goed vindt)" },
+] as const;
+export type LocationPrecision = (typeof LOCATION_PRECISIONS)[number]["value"];
+
+const DECIMALS: Record<Exclude<LocationPrecision, "geen">, number> = { wijk: 2, buurt: 3, exact: 5 };
+
+/**
+ * The public point for the map: rounded so a house cannot be found unless the initiator agreed.
+ * 2 decimals ≈ 1 km, 3 ≈ 100 m, 5 ≈ 1 m.
+ */
+export function publicPoint(
+  point: { lat: number | null; lng: number | null },
+  precision: LocationPrecision,
+  allowExact: boolean,
+): { lat: number; lng: number } | null {
+  if (precision === "geen" || point.lat === null || point.lng === null) return null;
+  const effective = precision === "exact" && !allowExact ? "buurt" : precision;
+  const f = 10 ** DECIMALS[effective];
+  return { lat: Math.round(point.lat * f) / f, lng: Math.round(point.lng * f) / f };
+}
+
+/**
+ * Does a public text give away the initiator's house number? True when it names the street of
+ * `address` followed by its number ("Binnenweg 12"). Used when the initiator did not agree to that.
+ */
+export function revealsAddress(text: string, address: string | null | undefined): boolean {
+  const m = address?.match(/^\s*([^\d,]+?)\s+(\d+)/);
+  if (!m) return false;
+  const street = m[1]!.trim().toLowerCase();
+  const normalized = text.toLowerCase().replace(/\s+/g, " ");
+  return normalized.includes(`${street} ${m[2]}`);
+}

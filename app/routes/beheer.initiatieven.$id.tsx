@@ -1,0 +1,511 @@
+import {
+  type ActionFunctionArgs,
+  data,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { listAudit } from "~/domain/audit/audit.server";
+import { requireRole } from "~/domain/auth/auth.server";
+import { staffAccess } from "~/domain/auth/roles";
+import {
+  addNote,
+  assignAccountManager,
+  changeStatus,
+  getInitiative,
+  InitiativeError,
+  listAccountManagers,
+  listWijken,
+  messageToInitiator,
+  publish,
+  setDecider,
+  unpublish,
+} from "~/domain/initiatives/initiatives.server";
+import { DECIDERS, type Decider, deciderLabel, quickscan } from "~/domain/initiatives/quickscan";
+import { answerRows, type QuickscanAnswers, ruleAnswers } from "~/domain/initiatives/quickscan-form";
+import { LOCATION_PRECISIONS, revealsAddress } from "~/domain/initiatives/rules";
+import { allowedNextStatuses, type Status, statusLabel, statusValues } from "~/domain/initiatives/statuses";
+import { themeLabel } from "~/domain/initiatives/themes";
+import { type FieldErrors, type FormValues, optionalText, parseForm, requiredText, str } from "~/lib/forms";
+import { Alert, DemoBadge, formatDate, formatDateTime, Heading, Paragraph, TextLink } from "~/ui/content";
+import { CheckboxField, ErrorSummary, SelectField, SubmitButton, TextArea, TextField } from "~/ui/form";
+import ideasCss from "~/ui/ideas.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: ideasCss }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.idea.title ?? "Initiatief"} - Beheer - Wij maken Heemstede` },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, staffAccess["beheer.initiatieven.$id"]);
+  const found = await getInitiative(params.id ?? "");
+  if (!found) throw new Response("Niet gevonden", { status: 404 });
+  const [managers, wijken, trail] = await Promise.all([
+    listAccountManagers(),
+    listWijken(),
+    listAudit({ entityType: "initiative", entityId: found.idea.id, page: 1, pageSize: 100 }),
+  ]);
+  const answers = found.idea.answers as unknown as QuickscanAnswers;
+  return {
+    idea: found.idea,
+    answers: answerRows(answers, (code) => wijken.find((w) => w.code === code)?.name),
+    result: quickscan(ruleAnswers(answers)),
+    messages: found.messages,
+    events: found.events,
+    documents: found.documents.versions,
+    managers,
+    wijkName: wijken.find((w) => w.code === found.idea.wijkCode)?.name ?? null,
+    nextStatuses: allowedNextStatuses(found.idea.status as Status),
+    trail: trail.rows,
+  };
+}
+
+const schemas = {
+  toewijzen: z.object({ accountManagerId: z.string().max(60).optional() }),
+  beslisser: z.object({
+    decider: z.enum(DECIDERS.map((d) => d.value) as [string, ...string[]], {
+      errorMap: () => ({ message: "Kies wie beslist." }),
+    }),
+    complex: z.preprocess((v) => v === "ja", z.boolean()),
+    reason: requiredText(2000, "Geef een reden voor deze keuze."),
+  }),
+  status: z.object({
+    status: z.enum(statusValues, { errorMap: () => ({ message: "Kies een nieuwe status." }) }),
+    reason: optionalText(2000),
+  }),
+  bericht: z.object({ body: requiredText(4000, "Schrijf een bericht.") }),
+  notitie: z.object({ note: requiredText(4000, "Schrijf een notitie.") }),
+  publiceren: z.object({
+    publicTitle: requiredText(120, "Vul een openbare titel in."),
+    publicSummary: requiredText(1000, "Vul een korte openbare samenvatting in."),
+    precision: z.enum(LOCATION_PRECISIONS.map((p) => p.value) as ["geen", "wijk", "buurt", "exact"], {
+      errorMap: () => ({ message: "Kies hoe precies de plek op de kaart komt." }),
+    }),
+    featured: z.preprocess((v) => v === "ja", z.boolean()),
+  }),
+  depubliceren: z.object({}),
+};
+type Intent = keyof typeof schemas;
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, staffAccess["beheer.initiatieven.$id"]);
+  const id = params.id ?? "";
+  const found = await getInitiative(id);
+  if (!found) throw new Response("Niet gevonden", { status: 404 });
+  const form = await request.formData();
+  const intent = String(form.get("intent")) as Intent;
+  if (!(intent in schemas)) throw new Response("Dit verzoek klopt niet", { status: 400 });
+  const actor = { id: user.id, email: user.email };
+  const invalid = (errors: FieldErrors, values: unknown) =>
+    data({ intent, errors, values: values as FormValues }, { status: 400 });
+  try {
+    switch (intent) {
+      case "toewijzen": {
+        const p = parseForm(schemas.toewijzen, form);
+        if (!p.ok) return invalid(p.errors, p.values);
+        await assignAccountManager(id, p.data.accountManagerId || null, actor);
+        break;
+      }
+      case "beslisser": {
+        const p = parseForm(schemas.beslisser, form);
+        if (!p.ok) return invalid(p.errors, p.values);
+        await setDecider(
+          id,
+          { decider: p.data.decider as Decider, complex: p.data.complex, reason: p.data.reason },
+          actor,
+        );
+        break;
+      }
+      case "status": {
+        const p = parseForm(schemas.status, form);
+        if (!p.ok) return invalid(p.errors, p.values);
+        await changeStatus(id, p.data.status, p.data.reason, actor);
+        break;
+      }
+      case "bericht": {
+        const p = parseForm(schemas.bericht, form);
+        if (!p.ok) return invalid(p.errors, p.values);
+        await messageToInitiator(id, p.data.body, actor);
+        break;
+      }
+      case "notitie": {
+        const p = parseForm(schemas.notitie, form);
+        if (!p.ok) return invalid(p.errors, p.values);
+        await addNote(id, p.data.note, actor);
+        break;
+      }
+      case "publiceren": {
+        const p = parseForm(schemas.publiceren, form);
+        if (!p.ok) return invalid(p.errors, p.values);
+        // No house numbers in public texts unless the initiator agreed (issue 4).
+        if (!found.idea.allowExactLocation)
+          for (const field of ["publicTitle", "publicSummary"] as const)
+            if (revealsAddress(p.data[field], found.idea.address))
+              return invalid(
+                {
+                  [field]:
+                    "Haal het huisnummer weg: de initiatiefnemer heeft daar geen toestemming voor gegeven.",
+                },
+                p.values,
+              );
+        await publish(id, p.data, actor);
+        break;
+      }
+      case "depubliceren":
+        await unpublish(id, actor);
+        break;
+    }
+  } catch (error) {
+    if (error instanceof InitiativeError)
+      return invalid({ [error.field ?? "_form"]: error.message }, Object.fromEntries(form));
+    throw error;
+  }
+  throw redirect(`/beheer/initiatieven/${id}?opgeslagen=${intent}`);
+}
+
+const savedLabels: Record<string, string> = {
+  toewijzen: "De accounthouder is opgeslagen.",
+  beslisser: "De beslisser en de complexiteit zijn opgeslagen.",
+  status: "De status is gewijzigd. De initiatiefnemer heeft een e-mail gekregen.",
+  bericht: "Het bericht is verstuurd naar de initiatiefnemer.",
+  notitie: "De interne notitie is opgeslagen.",
+  publiceren: "Het initiatief staat op de kaart.",
+  depubliceren: "Het initiatief staat niet meer op de kaart.",
+};
+
+export default function InitiativeDetail() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const idea = d.idea;
+  const errorsFor = (intent: Intent): FieldErrors => (actionData?.intent === intent ? actionData.errors : {});
+  const valueFor = (intent: Intent, key: string, fallback?: string | null) =>
+    actionData?.intent === intent ? str(actionData.values, key) : (fallback ?? undefined);
+  const saved = savedLabels[params.get("opgeslagen") ?? ""];
+  const closed = idea.status === "afgewezen" || idea.status === "ingetrokken";
+
+  return (
+    <div className="wmh-stack">
+      <p>
+        <TextLink to="/beheer/initiatieven">Terug naar alle initiatieven</TextLink>
+      </p>
+      {saved ? <Alert type="ok">{saved}</Alert> : null}
+      <Heading level={1}>
+        {idea.title} {idea.isDemo ? <DemoBadge /> : null}
+      </Heading>
+      <dl className="wmh-dl">
+        <dt>Status</dt>
+        <dd>{statusLabel(idea.status)}</dd>
+        <dt>Thema</dt>
+        <dd>{themeLabel(idea.theme)}</dd>
+        <dt>Wijk</dt>
+        <dd>{d.wijkName ?? "Onbekend"}</dd>
+        <dt>Ingediend</dt>
+        <dd>{formatDateTime(idea.createdAt)}</dd>
+        <dt>Reageren vóór</dt>
+        <dd>{idea.respondBy ? formatDate(idea.respondBy) : "-"}</dd>
+        <dt>Beslisser</dt>
+        <dd>
+          {deciderLabel(idea.decider)}
+          {idea.complex ? " · complexe opgave" : ""}
+          {idea.deciderConfirmed ? " (bevestigd)" : " (voorstel quickscan)"}
+        </dd>
+        <dt>Accounthouder</dt>
+        <dd>{d.managers.find((m) => m.id === idea.accountManagerId)?.name ?? idea.team ?? "Nog niemand"}</dd>
+        <dt>Op de kaart</dt>
+        <dd>{idea.isPublished ? `Ja${idea.isFeatured ? ", uitgelicht" : ""}` : "Nee"}</dd>
+      </dl>
+      {idea.complex ? (
+        <p>
+          <TextLink to={`/beheer/initiatieven/${idea.id}/proceskader`}>
+            Proceskader: planomschrijving, participatieplan en basisstappen (stap {idea.processStep} van 5)
+          </TextLink>
+        </p>
+      ) : null}
+
+      <section aria-labelledby="quickscan-titel">
+        <Heading level={2} id="quickscan-titel">
+          Antwoorden uit de quickscan
+        </Heading>
+        <dl className="wmh-dl">
+          {d.answers.map((a) => (
+            <div key={a.label} style={{ display: "contents" }}>
+              <dt>{a.label}</dt>
+              <dd>{a.value}</dd>
+            </div>
+          ))}
+        </dl>
+        <Heading level={3}>Uitkomst van de quickscan</Heading>
+        <Paragraph>
+          Voorstel: {deciderLabel(idea.proposedDecider)},{" "}
+          {idea.proposedComplex ? "complexe opgave" : "geen complexe opgave"}.{" "}
+          {d.result.deciderReasons.join(" ")}
+        </Paragraph>
+        {d.result.attentionPoints.length ? (
+          <ul>
+            {d.result.attentionPoints.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="toewijzen-titel" className="wmh-panel wmh-form">
+        <Heading level={2} id="toewijzen-titel">
+          Accounthouder
+        </Heading>
+        <ErrorSummary errors={errorsFor("toewijzen")} />
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="toewijzen" />
+          <SelectField
+            name="accountManagerId"
+            label="Accounthouder"
+            placeholder="Niemand: het team behandelt het"
+            options={d.managers.map((m) => ({ value: m.id, label: m.name }))}
+            defaultValue={valueFor("toewijzen", "accountManagerId", idea.accountManagerId)}
+            error={errorsFor("toewijzen").accountManagerId}
+          />
+          <SubmitButton>Accounthouder opslaan</SubmitButton>
+        </Form>
+      </section>
+
+      <section aria-labelledby="beslisser-titel" className="wmh-panel wmh-form">
+        <Heading level={2} id="beslisser-titel">
+          Beslisser en complexiteit bevestigen
+        </Heading>
+        <ErrorSummary errors={errorsFor("beslisser")} />
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="beslisser" />
+          <SelectField
+            name="decider"
+            label="Wie beslist"
+            required
+            options={DECIDERS.map((x) => ({ value: x.value, label: x.label }))}
+            defaultValue={valueFor("beslisser", "decider", idea.decider)}
+            error={errorsFor("beslisser").decider}
+          />
+          <CheckboxField
+            name="complex"
+            label="Dit is een complexe opgave (college of raad beslist, en grote verandering, veel actoren of veel belangen)"
+            defaultChecked={
+              actionData?.intent === "beslisser" ? str(actionData.values, "complex") === "ja" : idea.complex
+            }
+            error={errorsFor("beslisser").complex}
+          />
+          <TextArea
+            name="reason"
+            label="Reden"
+            required
+            rows={3}
+            defaultValue={valueFor("beslisser", "reason")}
+            error={errorsFor("beslisser").reason}
+            description="Waarom bevestigt of wijzigt u het voorstel van de quickscan?"
+          />
+          <SubmitButton>Beslisser opslaan</SubmitButton>
+        </Form>
+      </section>
+
+      <section aria-labelledby="status-titel" className="wmh-panel wmh-form">
+        <Heading level={2} id="status-titel">
+          Status wijzigen
+        </Heading>
+        {d.nextStatuses.length === 0 ? (
+          <Paragraph>Dit initiatief is afgesloten. De status kan niet meer veranderen.</Paragraph>
+        ) : (
+          <>
+            <ErrorSummary errors={errorsFor("status")} />
+            <Form method="post" noValidate>
+              <input type="hidden" name="intent" value="status" />
+              <SelectField
+                name="status"
+                label="Nieuwe status"
+                required
+                placeholder="Kies een status"
+                options={d.nextStatuses.map((s) => ({ value: s, label: statusLabel(s) }))}
+                defaultValue={valueFor("status", "status")}
+                error={errorsFor("status").status}
+              />
+              <TextArea
+                name="reason"
+                label="Toelichting voor de initiatiefnemer"
+                rows={3}
+                defaultValue={valueFor("status", "reason")}
+                error={errorsFor("status").reason}
+                description="Verplicht bij afwijzen. De initiatiefnemer krijgt deze tekst per e-mail."
+              />
+              <SubmitButton>Status wijzigen</SubmitButton>
+            </Form>
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="berichten-titel">
+        <Heading level={2} id="berichten-titel">
+          Berichten en interne notities
+        </Heading>
+        {d.messages.length === 0 ? <Paragraph>Nog geen berichten.</Paragraph> : null}
+        <ul className="wmh-messages">
+          {d.messages.map((m) => (
+            <li
+              key={m.id}
+              className={`wmh-message${m.kind === "notitie" ? " wmh-message--note" : m.kind === "aan_initiatiefnemer" ? " wmh-message--staff" : ""}`}
+            >
+              <p className="wmh-message__meta">
+                {m.kind === "notitie"
+                  ? `Interne notitie van ${m.author ?? "onbekend"}`
+                  : m.kind === "aan_initiatiefnemer"
+                    ? `Aan de initiatiefnemer, van ${m.author ?? "onbekend"}`
+                    : m.kind === "aanvulling"
+                      ? "Aanvulling van de initiatiefnemer"
+                      : "Van de initiatiefnemer"}{" "}
+                · {formatDateTime(m.at)}
+              </p>
+              {m.body}
+            </li>
+          ))}
+        </ul>
+        {closed ? null : (
+          <div className="wmh-panel wmh-form">
+            <ErrorSummary errors={errorsFor("bericht")} />
+            <Form method="post" noValidate>
+              <input type="hidden" name="intent" value="bericht" />
+              <TextArea
+                name="body"
+                label="Bericht aan de initiatiefnemer"
+                required
+                defaultValue={valueFor("bericht", "body")}
+                error={errorsFor("bericht").body}
+                description="De initiatiefnemer krijgt dit bericht per e-mail en ziet het op de eigen pagina."
+              />
+              <SubmitButton>Verstuur bericht</SubmitButton>
+            </Form>
+          </div>
+        )}
+        <div className="wmh-panel wmh-form">
+          <ErrorSummary errors={errorsFor("notitie")} />
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="notitie" />
+            <TextArea
+              name="note"
+              label="Interne notitie"
+              required
+              rows={3}
+              defaultValue={valueFor("notitie", "note")}
+              error={errorsFor("notitie").note}
+              description="Alleen zichtbaar voor medewerkers. De initiatiefnemer ziet dit nooit."
+            />
+            <SubmitButton variant="secondary">Notitie opslaan</SubmitButton>
+          </Form>
+        </div>
+      </section>
+
+      <section aria-labelledby="kaart-titel" className="wmh-panel wmh-form">
+        <Heading level={2} id="kaart-titel">
+          Op de kaart met initiatieven
+        </Heading>
+        <Paragraph>
+          Schrijf een openbare titel en samenvatting. Geen namen of huisnummers, tenzij de initiatiefnemer
+          daar toestemming voor gaf. Naam mag openbaar: {idea.showName ? "ja" : "nee"}. Precieze plek mag op
+          de kaart: {idea.allowExactLocation ? "ja" : "nee"}.
+          {idea.lat === null
+            ? " Er is geen punt bekend, dus het initiatief komt zonder punt op de lijst."
+            : ""}
+        </Paragraph>
+        <ErrorSummary errors={errorsFor("publiceren")} />
+        {closed ? (
+          <Paragraph>Een afgewezen of ingetrokken initiatief kan niet op de kaart.</Paragraph>
+        ) : (
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="publiceren" />
+            <TextField
+              name="publicTitle"
+              label="Openbare titel"
+              required
+              maxLength={120}
+              defaultValue={valueFor("publiceren", "publicTitle", idea.publicTitle ?? idea.title)}
+              error={errorsFor("publiceren").publicTitle}
+            />
+            <TextArea
+              name="publicSummary"
+              label="Openbare samenvatting"
+              required
+              rows={4}
+              maxLength={1000}
+              defaultValue={valueFor("publiceren", "publicSummary", idea.publicSummary)}
+              error={errorsFor("publiceren").publicSummary}
+            />
+            <SelectField
+              name="precision"
+              label="Hoe precies komt de plek op de kaart?"
+              required
+              options={LOCATION_PRECISIONS.filter((p) => p.value !== "exact" || idea.allowExactLocation).map(
+                (p) => ({ value: p.value, label: p.label }),
+              )}
+              defaultValue={valueFor(
+                "publiceren",
+                "precision",
+                idea.isPublished ? idea.locationPrecision : "buurt",
+              )}
+              error={errorsFor("publiceren").precision}
+            />
+            <CheckboxField
+              name="featured"
+              label="Uitlichten op de homepagina"
+              defaultChecked={idea.isFeatured}
+            />
+            <SubmitButton>{idea.isPublished ? "Publicatie bijwerken" : "Publiceer op de kaart"}</SubmitButton>
+          </Form>
+        )}
+        {idea.isPublished ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="depubliceren" />
+            <SubmitButton variant="secondary">Haal van de kaart</SubmitButton>
+          </Form>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="audit-titel">
+        <Heading level={2} id="audit-titel">
+          Wijzigingen (audit)
+        </Heading>
+        {d.trail.length === 0 ? (
+          <Paragraph>Nog geen wijzigingen door medewerkers.</Paragraph>
+        ) : (
+          <div className="wmh-table-wrap">
+            <table className="wmh-table">
+              <caption className="wmh-visually-hidden">Wijzigingen aan dit initiatief</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Wanneer</th>
+                  <th scope="col">Wie</th>
+                  <th scope="col">Wat</th>
+                  <th scope="col">Details</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.trail.map((t) => (
+                  <tr key={t.id}>
+                    <td>{formatDateTime(t.at)}</td>
+                    <td>{t.actorName ?? t.actorEmail ?? "-"}</td>
+                    <td>{t.action}</td>
+                    <td>
+                      <code>{JSON.stringify(t.details)}</code>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <p>
+        <Link to={`/beheer/initiatieven/${idea.id}/afdrukken`} className="utrecht-link">
+          Afdrukbare versie
+        </Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,330 @@
+import {
+  type ActionFunctionArgs,
+  data,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { requireRole } from "~/domain/auth/auth.server";
+import { staffAccess } from "~/domain/auth/roles";
+import {
+  getInitiative,
+  InitiativeError,
+  recordAdoption,
+  saveDocument,
+  setProcessStep,
+} from "~/domain/initiatives/initiatives.server";
+import {
+  adoptionSchema,
+  PARTICIPANT_ROWS,
+  PARTICIPATION_GOALS,
+  PARTICIPATION_ROLES,
+  type ParticipationContent,
+  PLAN_QUESTIONS,
+  type PlanContent,
+  parseParticipationPlan,
+  planSchema,
+} from "~/domain/initiatives/proceskader";
+import { BASISSTAPPEN, deciderLabel } from "~/domain/initiatives/quickscan";
+import { type FieldErrors, type FormValues, formToObject, parseForm, str } from "~/lib/forms";
+import { Alert, formatDate, formatDateTime, Heading, Paragraph, TextLink } from "~/ui/content";
+import { ChoiceGroup, ErrorSummary, SelectField, SubmitButton, TextArea, TextField } from "~/ui/form";
+import ideasCss from "~/ui/ideas.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: ideasCss }];
+export const meta: MetaFunction = () => [{ title: "Proceskader - Beheer - Wij maken Heemstede" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, staffAccess["beheer.initiatieven.$id_.proceskader"]);
+  const found = await getInitiative(params.id ?? "");
+  if (!found) throw new Response("Niet gevonden", { status: 404 });
+  const { idea, documents } = found;
+  return {
+    idea: {
+      id: idea.id,
+      title: idea.title,
+      decider: idea.decider,
+      complex: idea.complex,
+      processStep: idea.processStep,
+      adoptedBy: idea.adoptedBy,
+      adoptedOn: idea.adoptedOn,
+      adoptionReference: idea.adoptionReference,
+    },
+    plan: documents.plan
+      ? { version: documents.plan.version, content: documents.plan.content as PlanContent }
+      : null,
+    participation: documents.participation
+      ? {
+          version: documents.participation.version,
+          content: documents.participation.content as unknown as ParticipationContent,
+        }
+      : null,
+    versions: documents.versions,
+  };
+}
+
+const stepSchema = z.object({
+  processStep: z.coerce.number({ invalid_type_error: "Kies een stap." }).int().min(0).max(5),
+});
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, staffAccess["beheer.initiatieven.$id_.proceskader"]);
+  const id = params.id ?? "";
+  if (!(await getInitiative(id))) throw new Response("Niet gevonden", { status: 404 });
+  const actor = { id: user.id, email: user.email };
+  const form = await request.formData();
+  const intent = String(form.get("intent"));
+  const invalid = (errors: FieldErrors, values: FormValues) =>
+    data({ intent, errors, values }, { status: 400 });
+  try {
+    if (intent === "plan") {
+      const p = parseForm(planSchema, form);
+      if (!p.ok) return invalid(p.errors, p.values);
+      await saveDocument(id, "planomschrijving", p.data, actor);
+    } else if (intent === "participatie") {
+      const values = formToObject(form, ["doelen"]);
+      const p = parseParticipationPlan(values);
+      if (!p.ok) return invalid(p.errors, values);
+      await saveDocument(id, "participatieplan", p.data as unknown as Record<string, unknown>, actor);
+    } else if (intent === "vaststellen") {
+      const p = parseForm(adoptionSchema, form);
+      if (!p.ok) return invalid(p.errors, p.values);
+      await recordAdoption(id, p.data, actor);
+    } else if (intent === "stap") {
+      const p = parseForm(stepSchema, form);
+      if (!p.ok) return invalid(p.errors, p.values);
+      await setProcessStep(id, p.data.processStep, actor);
+    } else throw new Response("Dit verzoek klopt niet", { status: 400 });
+  } catch (error) {
+    if (error instanceof InitiativeError)
+      return invalid({ [error.field ?? "_form"]: error.message }, formToObject(form, ["doelen"]));
+    throw error;
+  }
+  throw redirect(`/beheer/initiatieven/${id}/proceskader?opgeslagen=${intent}`);
+}
+
+export default function Proceskader() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const errorsFor = (intent: string): FieldErrors => (actionData?.intent === intent ? actionData.errors : {});
+  const valueFor = (intent: string, key: string, fallback?: string | null) =>
+    actionData?.intent === intent ? str(actionData.values, key) : (fallback ?? undefined);
+  const plan = d.plan?.content;
+  const part = d.participation?.content;
+  const doelen =
+    actionData?.intent === "participatie"
+      ? ([] as string[]).concat(actionData.values.doelen ?? [])
+      : (part?.doelen ?? []);
+
+  return (
+    <div className="wmh-stack">
+      <p>
+        <TextLink to={`/beheer/initiatieven/${d.idea.id}`}>Terug naar het initiatief</TextLink>
+      </p>
+      {params.get("opgeslagen") ? <Alert type="ok">Opgeslagen.</Alert> : null}
+      <Heading level={1}>Proceskader: {d.idea.title}</Heading>
+      {d.idea.complex ? null : (
+        <Alert type="warning">
+          Dit initiatief is geen complexe opgave. Een planomschrijving en participatieplan zijn dan niet
+          nodig. Bevestig eerst op de pagina van het initiatief dat het een complexe opgave is.
+        </Alert>
+      )}
+      <Paragraph>
+        Beslisser: {deciderLabel(d.idea.decider)}.{" "}
+        <TextLink to={`/beheer/initiatieven/${d.idea.id}/afdrukken`}>
+          Afdrukbare versie voor college of raad
+        </TextLink>
+      </Paragraph>
+
+      <section aria-labelledby="stappen-titel" className="wmh-panel">
+        <Heading level={2} id="stappen-titel">
+          Basisstappen
+        </Heading>
+        <ol className="wmh-steps-list">
+          {BASISSTAPPEN.map((s) => (
+            <li key={s.step} data-done={d.idea.processStep >= s.step}>
+              {s.staff} {d.idea.processStep >= s.step ? <strong>(klaar)</strong> : null}
+            </li>
+          ))}
+        </ol>
+        <ErrorSummary errors={errorsFor("stap")} />
+        <Form method="post" noValidate className="wmh-form">
+          <input type="hidden" name="intent" value="stap" />
+          <SelectField
+            name="processStep"
+            label="Laatste afgeronde stap"
+            required
+            options={[
+              { value: "0", label: "Nog geen stap afgerond" },
+              ...BASISSTAPPEN.map((s) => ({ value: String(s.step), label: `Stap ${s.step}: ${s.staff}` })),
+            ]}
+            defaultValue={valueFor("stap", "processStep", String(d.idea.processStep))}
+            error={errorsFor("stap").processStep}
+          />
+          <SubmitButton variant="secondary">Stap opslaan</SubmitButton>
+        </Form>
+      </section>
+
+      <section aria-labelledby="plan-titel" className="wmh-panel wmh-form">
+        <Heading level={2} id="plan-titel">
+          Planomschrijving {d.plan ? `(versie ${d.plan.version})` : ""}
+        </Heading>
+        <Paragraph>
+          Elke keer dat u opslaat, ontstaat een nieuwe versie. Oude versies blijven bewaard.
+        </Paragraph>
+        <ErrorSummary errors={errorsFor("plan")} />
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="plan" />
+          {PLAN_QUESTIONS.map((q) => (
+            <TextArea
+              key={q.key}
+              name={q.key}
+              label={q.label}
+              rows={4}
+              defaultValue={valueFor("plan", q.key, plan?.[q.key])}
+              error={errorsFor("plan")[q.key]}
+            />
+          ))}
+          <SubmitButton>Planomschrijving opslaan</SubmitButton>
+        </Form>
+      </section>
+
+      <section aria-labelledby="participatie-titel" className="wmh-panel wmh-form">
+        <Heading level={2} id="participatie-titel">
+          Participatieplan {d.participation ? `(versie ${d.participation.version})` : ""}
+        </Heading>
+        <ErrorSummary errors={errorsFor("participatie")} />
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="participatie" />
+          <Heading level={3}>1. Ruimte bepalen</Heading>
+          <TextArea
+            name="ruimte"
+            label="Wat is de ruimte voor participatie? Valt er iets te kiezen?"
+            rows={3}
+            defaultValue={valueFor("participatie", "ruimte", part?.ruimte)}
+            error={errorsFor("participatie").ruimte}
+          />
+          <TextArea
+            name="complexiteit"
+            label="Hoe complex is het vraagstuk? Zijn er veel tegengestelde belangen?"
+            rows={3}
+            defaultValue={valueFor("participatie", "complexiteit", part?.complexiteit)}
+            error={errorsFor("participatie").complexiteit}
+          />
+          <Heading level={3}>2. Doel bepalen</Heading>
+          <ChoiceGroup
+            name="doelen"
+            multiple
+            required
+            label="Doel van participatie"
+            options={PARTICIPATION_GOALS.map((g) => ({
+              value: g.value,
+              label: `${g.label}: ${g.explanation}`,
+            }))}
+            defaultValue={doelen}
+            error={errorsFor("participatie").doelen}
+          />
+          <TextArea
+            name="toelichtingDoel"
+            label="Toelichting op het doel"
+            rows={3}
+            defaultValue={valueFor("participatie", "toelichtingDoel", part?.toelichtingDoel)}
+            error={errorsFor("participatie").toelichtingDoel}
+          />
+          <Heading level={3}>3. Deelnemers en rollen bepalen</Heading>
+          {Array.from({ length: PARTICIPANT_ROWS }, (_, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: fixed rows
+            <fieldset key={i} className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
+              <legend className="utrecht-form-fieldset__legend">Deelnemer {i + 1}</legend>
+              <TextField
+                name={`deelnemer-${i}`}
+                label="Wie"
+                defaultValue={valueFor("participatie", `deelnemer-${i}`, part?.deelnemers[i]?.who)}
+                error={errorsFor("participatie")[`deelnemer-${i}`]}
+              />
+              <SelectField
+                name={`rol-${i}`}
+                label="Rol"
+                placeholder="Kies een rol"
+                options={PARTICIPATION_ROLES.map((r) => ({ value: r.value, label: r.label }))}
+                defaultValue={valueFor("participatie", `rol-${i}`, part?.deelnemers[i]?.role)}
+                error={errorsFor("participatie")[`rol-${i}`]}
+              />
+            </fieldset>
+          ))}
+          <SubmitButton>Participatieplan opslaan</SubmitButton>
+        </Form>
+      </section>
+
+      <section aria-labelledby="vaststellen-titel" className="wmh-panel wmh-form">
+        <Heading level={2} id="vaststellen-titel">
+          Vaststelling door college of raad (stap 3)
+        </Heading>
+        {d.idea.adoptedOn ? (
+          <Paragraph>
+            Vastgesteld door {d.idea.adoptedBy === "raad" ? "de gemeenteraad" : "het college"} op{" "}
+            {formatDate(d.idea.adoptedOn)}, kenmerk {d.idea.adoptionReference}.
+          </Paragraph>
+        ) : null}
+        <ErrorSummary errors={errorsFor("vaststellen")} />
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="vaststellen" />
+          <ChoiceGroup
+            name="adoptedBy"
+            required
+            label="Vastgesteld door"
+            options={[
+              { value: "college", label: "Het college" },
+              { value: "raad", label: "De gemeenteraad" },
+            ]}
+            defaultValue={valueFor(
+              "vaststellen",
+              "adoptedBy",
+              d.idea.adoptedBy ?? (d.idea.decider === "raad" ? "raad" : "college"),
+            )}
+            error={errorsFor("vaststellen").adoptedBy}
+          />
+          <TextField
+            name="adoptedOn"
+            type="date"
+            required
+            label="Datum van het besluit"
+            defaultValue={valueFor("vaststellen", "adoptedOn", d.idea.adoptedOn)}
+            error={errorsFor("vaststellen").adoptedOn}
+          />
+          <TextField
+            name="adoptionReference"
+            required
+            label="Kenmerk van het besluit"
+            defaultValue={valueFor("vaststellen", "adoptionReference", d.idea.adoptionReference)}
+            error={errorsFor("vaststellen").adoptionReference}
+          />
+          <SubmitButton>Vaststelling vastleggen</SubmitButton>
+        </Form>
+      </section>
+
+      <section aria-labelledby="versies-titel">
+        <Heading level={2} id="versies-titel">
+          Versies
+        </Heading>
+        {d.versions.length === 0 ? <Paragraph>Nog geen versies.</Paragraph> : null}
+        <ul>
+          {d.versions.map((v) => (
+            <li key={`${v.kind}-${v.version}`}>
+              <TextLink
+                to={`/beheer/initiatieven/${d.idea.id}/afdrukken?${v.kind === "planomschrijving" ? "plan" : "participatie"}=${v.version}`}
+              >
+                {v.kind === "planomschrijving" ? "Planomschrijving" : "Participatieplan"} versie {v.version}
+              </TextLink>{" "}
+              ({formatDateTime(v.createdAt)})
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

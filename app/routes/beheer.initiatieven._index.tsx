@@ -1,0 +1,216 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { requireRole } from "~/domain/auth/auth.server";
+import { staffAccess } from "~/domain/auth/roles";
+import {
+  listAccountManagers,
+  listInitiatives,
+  listWijken,
+  SORTS,
+  type SortKey,
+} from "~/domain/initiatives/initiatives.server";
+import { deciderLabel } from "~/domain/initiatives/quickscan";
+import { STATUSES, statusLabel, statusValues } from "~/domain/initiatives/statuses";
+import { THEMES, themeLabel, themeValues } from "~/domain/initiatives/themes";
+import { pageParam } from "~/lib/forms";
+import { DemoBadge, formatDate, Heading, Pagination, TextLink } from "~/ui/content";
+import { SelectField, SubmitButton, TextField } from "~/ui/form";
+import ideasCss from "~/ui/ideas.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: ideasCss }];
+export const meta: MetaFunction = () => [{ title: "Initiatieven - Beheer - Wij maken Heemstede" }];
+
+const PAGE_SIZE = 20;
+const sortLabels: Record<SortKey, string> = {
+  nieuwste: "Nieuwste eerst",
+  oudste: "Oudste eerst",
+  titel: "Titel (A-Z)",
+  status: "Status",
+  reageren: "Reageren vóór",
+};
+
+// Unknown values are ignored, never passed to SQL: every filter and sort is allowlisted.
+const date = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .transform((v) => new Date(`${v}T00:00:00Z`))
+  .refine((d) => !Number.isNaN(d.getTime()));
+const filterSchema = z.object({
+  q: z.string().trim().max(200).optional().catch(undefined),
+  status: z.enum(statusValues).optional().catch(undefined),
+  thema: z.enum(themeValues).optional().catch(undefined),
+  wijk: z.string().max(40).optional().catch(undefined),
+  accounthouder: z.string().max(60).optional().catch(undefined),
+  complex: z.enum(["ja", "nee"]).optional().catch(undefined),
+  van: date.optional().catch(undefined),
+  tot: date.optional().catch(undefined),
+  sortering: z
+    .enum(Object.keys(SORTS) as [SortKey, ...SortKey[]])
+    .default("nieuwste")
+    .catch("nieuwste"),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, staffAccess["beheer.initiatieven._index"]);
+  const url = new URL(request.url);
+  const raw = Object.fromEntries([...url.searchParams].filter(([, v]) => v !== ""));
+  const f = filterSchema.parse(raw);
+  const page = pageParam(url);
+  const result = await listInitiatives({
+    q: f.q || undefined,
+    status: f.status,
+    theme: f.thema,
+    wijkCode: f.wijk,
+    accountManager: f.accounthouder,
+    complex: f.complex === undefined ? undefined : f.complex === "ja",
+    from: f.van,
+    until: f.tot ? new Date(f.tot.getTime() + 86_400_000) : undefined,
+    sort: f.sortering,
+    page,
+    pageSize: PAGE_SIZE,
+  });
+  const [wijken, managers] = await Promise.all([listWijken(), listAccountManagers()]);
+  return { ...result, page, pageCount: Math.max(1, Math.ceil(result.total / PAGE_SIZE)), wijken, managers };
+}
+
+export default function InitiativeList() {
+  const d = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const p = (k: string) => params.get(k) ?? "";
+  const statusHref = (status?: string) => {
+    const next = new URLSearchParams(params);
+    next.delete("pagina");
+    if (status) next.set("status", status);
+    else next.delete("status");
+    return `?${next.toString()}`;
+  };
+  const totalAll = Object.values(d.counts).reduce((a, b) => a + (b ?? 0), 0);
+  return (
+    <div className="wmh-stack">
+      <Heading level={1}>Initiatieven</Heading>
+      <p>
+        <TextLink to="/beheer/initiatieven/routering">Routering en reactietermijn instellen</TextLink>
+      </p>
+      <nav aria-label="Aantal per status">
+        <ul className="wmh-status-tabs">
+          <li>
+            <Link
+              to={statusHref()}
+              className="utrecht-link"
+              aria-current={p("status") === "" ? "true" : undefined}
+            >
+              Alle ({totalAll})
+            </Link>
+          </li>
+          {STATUSES.map((s) => (
+            <li key={s.value}>
+              <Link
+                to={statusHref(s.value)}
+                className="utrecht-link"
+                aria-current={p("status") === s.value ? "true" : undefined}
+              >
+                {s.label} ({d.counts[s.value] ?? 0})
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <Form method="get" className="wmh-filters" role="search" aria-label="Initiatieven zoeken en filteren">
+        <TextField name="q" type="search" label="Zoeken" defaultValue={p("q")} />
+        <SelectField
+          name="status"
+          label="Status"
+          placeholder="Alle statussen"
+          options={[...STATUSES]}
+          defaultValue={p("status")}
+        />
+        <SelectField
+          name="thema"
+          label="Thema"
+          placeholder="Alle thema's"
+          options={[...THEMES]}
+          defaultValue={p("thema")}
+        />
+        <SelectField
+          name="wijk"
+          label="Wijk"
+          placeholder="Alle wijken"
+          options={d.wijken.map((w) => ({ value: w.code, label: w.name }))}
+          defaultValue={p("wijk")}
+        />
+        <SelectField
+          name="accounthouder"
+          label="Accounthouder"
+          placeholder="Iedereen"
+          options={[
+            { value: "geen", label: "Nog niemand (team)" },
+            ...d.managers.map((m) => ({ value: m.id, label: m.name })),
+          ]}
+          defaultValue={p("accounthouder")}
+        />
+        <SelectField
+          name="complex"
+          label="Complexe opgave"
+          placeholder="Alle"
+          options={[
+            { value: "ja", label: "Ja" },
+            { value: "nee", label: "Nee" },
+          ]}
+          defaultValue={p("complex")}
+        />
+        <TextField name="van" type="date" label="Ingediend vanaf" defaultValue={p("van")} />
+        <TextField name="tot" type="date" label="Ingediend tot en met" defaultValue={p("tot")} />
+        <SelectField
+          name="sortering"
+          label="Sorteren op"
+          options={Object.entries(sortLabels).map(([value, label]) => ({ value, label }))}
+          defaultValue={p("sortering") || "nieuwste"}
+        />
+        <SubmitButton>Toon initiatieven</SubmitButton>
+      </Form>
+      <p role="status">{d.total === 1 ? "1 initiatief gevonden" : `${d.total} initiatieven gevonden`}</p>
+      {d.rows.length ? (
+        <div className="wmh-table-wrap">
+          <table className="wmh-table">
+            <caption className="wmh-visually-hidden">Initiatieven</caption>
+            <thead>
+              <tr>
+                <th scope="col">Titel</th>
+                <th scope="col">Status</th>
+                <th scope="col">Thema</th>
+                <th scope="col">Beslisser</th>
+                <th scope="col">Accounthouder</th>
+                <th scope="col">Ingediend</th>
+                <th scope="col">Reageren vóór</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.rows.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    <Link to={`/beheer/initiatieven/${r.id}`} className="utrecht-link">
+                      {r.title}
+                    </Link>{" "}
+                    {r.isDemo ? <DemoBadge /> : null}
+                    {r.isPublished ? " · op de kaart" : ""}
+                  </td>
+                  <td>{statusLabel(r.status)}</td>
+                  <td>{themeLabel(r.theme)}</td>
+                  <td>
+                    {deciderLabel(r.decider)}
+                    {r.complex ? " · complex" : ""}
+                  </td>
+                  <td>{r.accountManagerName ?? r.team ?? "-"}</td>
+                  <td>{formatDate(r.createdAt)}</td>
+                  <td>{r.respondBy ? formatDate(r.respondBy) : "-"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      <Pagination page={d.page} pageCount={d.pageCount} searchParams={params} />
+    </div>
+  );
+}

@@ -1,0 +1,238 @@
+import {
+  type ActionFunctionArgs,
+  data,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { requireRole } from "~/domain/auth/auth.server";
+import { staffAccess } from "~/domain/auth/roles";
+import {
+  deleteRoutingRule,
+  FALLBACK_TEAM,
+  getResponseDays,
+  InitiativeError,
+  listAccountManagers,
+  listRoutingRules,
+  listWijken,
+  saveRoutingRule,
+  setResponseDays,
+} from "~/domain/initiatives/initiatives.server";
+import { THEMES, themeLabel, themeValues } from "~/domain/initiatives/themes";
+import { type FieldErrors, optionalText, parseForm, str } from "~/lib/forms";
+import { Alert, DemoBadge, Heading, Paragraph, TextLink } from "~/ui/content";
+import { ErrorSummary, SelectField, SubmitButton, TextField } from "~/ui/form";
+import ideasCss from "~/ui/ideas.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: ideasCss }];
+export const meta: MetaFunction = () => [
+  { title: "Routering van initiatieven - Beheer - Wij maken Heemstede" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, staffAccess["beheer.initiatieven.routering"]);
+  const [rules, managers, wijken, responseDays] = await Promise.all([
+    listRoutingRules(),
+    listAccountManagers(),
+    listWijken(),
+    getResponseDays(),
+  ]);
+  return { rules, managers, wijken, responseDays };
+}
+
+const ruleSchema = z
+  .object({
+    theme: z
+      .enum(themeValues)
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
+    wijkCode: optionalText(40),
+    accountManagerId: optionalText(60),
+    team: optionalText(120),
+  })
+  .refine((v) => v.accountManagerId || v.team, {
+    message: "Kies een accounthouder of vul een team in.",
+    path: ["accountManagerId"],
+  });
+const daysSchema = z.object({
+  days: z.coerce
+    .number({ invalid_type_error: "Vul een aantal werkdagen in." })
+    .int("Vul een heel aantal werkdagen in.")
+    .min(1, "Vul minstens 1 werkdag in.")
+    .max(60, "Vul hoogstens 60 werkdagen in."),
+});
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, staffAccess["beheer.initiatieven.routering"]);
+  const actor = { id: user.id, email: user.email };
+  const form = await request.formData();
+  const intent = String(form.get("intent"));
+  try {
+    if (intent === "regel") {
+      const p = parseForm(ruleSchema, form);
+      if (!p.ok) return data({ intent, errors: p.errors, values: p.values }, { status: 400 });
+      const [managers, wijken] = await Promise.all([listAccountManagers(), listWijken()]);
+      if (p.data.accountManagerId && !managers.some((m) => m.id === p.data.accountManagerId))
+        return data(
+          { intent, errors: { accountManagerId: "Kies een actieve ambtenaar." }, values: p.values },
+          { status: 400 },
+        );
+      if (p.data.wijkCode && !wijken.some((w) => w.code === p.data.wijkCode))
+        return data(
+          { intent, errors: { wijkCode: "Kies een wijk uit de lijst." }, values: p.values },
+          { status: 400 },
+        );
+      await saveRoutingRule(
+        {
+          theme: p.data.theme ?? null,
+          wijkCode: p.data.wijkCode ?? null,
+          accountManagerId: p.data.accountManagerId ?? null,
+          team: p.data.team ?? null,
+        },
+        actor,
+      );
+    } else if (intent === "verwijderen") {
+      const id = Number(form.get("id"));
+      if (!Number.isInteger(id)) throw new Response("Dit verzoek klopt niet", { status: 400 });
+      await deleteRoutingRule(id, actor);
+    } else if (intent === "termijn") {
+      const p = parseForm(daysSchema, form);
+      if (!p.ok) return data({ intent, errors: p.errors, values: p.values }, { status: 400 });
+      await setResponseDays(p.data.days, actor);
+    } else throw new Response("Dit verzoek klopt niet", { status: 400 });
+  } catch (error) {
+    if (error instanceof InitiativeError)
+      return data({ intent, errors: { _form: error.message } as FieldErrors, values: {} }, { status: 400 });
+    throw error;
+  }
+  throw redirect(`/beheer/initiatieven/routering?opgeslagen=${intent}`);
+}
+
+export default function Routing() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const errorsFor = (intent: string): FieldErrors => (actionData?.intent === intent ? actionData.errors : {});
+  const valueFor = (intent: string, key: string) =>
+    actionData?.intent === intent ? str(actionData.values, key) : undefined;
+  const wijkName = (code: string | null) => d.wijken.find((w) => w.code === code)?.name ?? code;
+  return (
+    <div className="wmh-stack">
+      <p>
+        <TextLink to="/beheer/initiatieven">Terug naar alle initiatieven</TextLink>
+      </p>
+      <Heading level={1}>Routering van initiatieven</Heading>
+      {params.get("opgeslagen") ? <Alert type="ok">De wijziging is opgeslagen.</Alert> : null}
+      <Paragraph>
+        Een nieuw idee gaat naar de accounthouder van de regel die het best past: eerst thema én wijk, dan
+        alleen thema, dan alleen wijk, dan de regel zonder thema en wijk. Past geen regel, dan gaat het idee
+        naar {FALLBACK_TEAM}.
+      </Paragraph>
+      <div className="wmh-table-wrap">
+        <table className="wmh-table">
+          <caption className="wmh-visually-hidden">Routeringsregels</caption>
+          <thead>
+            <tr>
+              <th scope="col">Thema</th>
+              <th scope="col">Wijk</th>
+              <th scope="col">Accounthouder of team</th>
+              <th scope="col">
+                <span className="wmh-visually-hidden">Acties</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.rules.map((r) => (
+              <tr key={r.id}>
+                <td>{r.theme ? themeLabel(r.theme) : "Elk thema"}</td>
+                <td>{r.wijkCode ? wijkName(r.wijkCode) : "Elke wijk"}</td>
+                <td>
+                  {r.accountManagerName ?? r.team} {r.isDemo ? <DemoBadge /> : null}
+                </td>
+                <td>
+                  <Form method="post" className="wmh-inline-form">
+                    <input type="hidden" name="intent" value="verwijderen" />
+                    <input type="hidden" name="id" value={r.id} />
+                    <button type="submit" className="utrecht-link-button utrecht-link-button--html-button">
+                      Verwijder
+                      <span className="wmh-visually-hidden">
+                        {" "}
+                        regel {r.theme ? themeLabel(r.theme) : "elk thema"},{" "}
+                        {r.wijkCode ? wijkName(r.wijkCode) : "elke wijk"}
+                      </span>
+                    </button>
+                  </Form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <section aria-labelledby="regel-titel" className="wmh-panel wmh-form">
+        <Heading level={2} id="regel-titel">
+          Regel toevoegen of wijzigen
+        </Heading>
+        <Paragraph>Bestaat er al een regel voor dit thema en deze wijk, dan wordt die vervangen.</Paragraph>
+        <ErrorSummary errors={errorsFor("regel")} />
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="regel" />
+          <SelectField
+            name="theme"
+            label="Thema"
+            placeholder="Elk thema"
+            options={[...THEMES]}
+            defaultValue={valueFor("regel", "theme")}
+            error={errorsFor("regel").theme}
+          />
+          <SelectField
+            name="wijkCode"
+            label="Wijk"
+            placeholder="Elke wijk"
+            options={d.wijken.map((w) => ({ value: w.code, label: w.name }))}
+            defaultValue={valueFor("regel", "wijkCode")}
+            error={errorsFor("regel").wijkCode}
+          />
+          <SelectField
+            name="accountManagerId"
+            label="Accounthouder"
+            placeholder="Geen: een team"
+            options={d.managers.map((m) => ({ value: m.id, label: m.name }))}
+            defaultValue={valueFor("regel", "accountManagerId")}
+            error={errorsFor("regel").accountManagerId}
+          />
+          <TextField
+            name="team"
+            label="Team (als er geen accounthouder is)"
+            defaultValue={valueFor("regel", "team")}
+            error={errorsFor("regel").team}
+          />
+          <SubmitButton>Regel opslaan</SubmitButton>
+        </Form>
+      </section>
+
+      <section aria-labelledby="termijn-titel" className="wmh-panel wmh-form">
+        <Heading level={2} id="termijn-titel">
+          Reactietermijn
+        </Heading>
+        <ErrorSummary errors={errorsFor("termijn")} />
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="termijn" />
+          <TextField
+            name="days"
+            label="Binnen hoeveel werkdagen hoort een initiatiefnemer van de gemeente?"
+            inputMode="numeric"
+            size="short"
+            required
+            defaultValue={valueFor("termijn", "days") ?? String(d.responseDays)}
+            error={errorsFor("termijn").days}
+          />
+          <SubmitButton>Termijn opslaan</SubmitButton>
+        </Form>
+      </section>
+    </div>
+  );
+}

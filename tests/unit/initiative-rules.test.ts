@@ -1,0 +1,108 @@
+import { describe, expect, test } from "vitest";
+import { validateAll, validateStep } from "../../app/domain/initiatives/quickscan-form";
+import {
+  addWorkingDays,
+  pickRoutingRule,
+  publicPoint,
+  revealsAddress,
+} from "../../app/domain/initiatives/rules";
+import { allowedNextStatuses } from "../../app/domain/initiatives/statuses";
+
+describe("response time in working days", () => {
+  test.each([
+    ["Monday + 5 = next Monday", "2026-11-23", 5, "2026-11-30"],
+    ["Friday + 1 = Monday", "2026-11-27", 1, "2026-11-30"],
+    ["Saturday + 1 = Monday", "2026-11-28", 1, "2026-11-30"],
+    ["Wednesday + 10 = two weeks later", "2026-11-25", 10, "2026-12-09"],
+  ])("%s", (_n, from, days, expected) => {
+    expect(
+      addWorkingDays(new Date(`${from}T10:00:00Z`), days)
+        .toISOString()
+        .slice(0, 10),
+    ).toBe(expected);
+  });
+});
+
+describe("routing an idea to an accounthouder", () => {
+  const rules = [
+    { id: 1, theme: null, wijkCode: null, accountManagerId: null, team: "Team Participatie" },
+    { id: 2, theme: "groen", wijkCode: null, accountManagerId: "groen", team: null },
+    { id: 3, theme: null, wijkCode: "W1", accountManagerId: "wijk1", team: null },
+    { id: 4, theme: "groen", wijkCode: "W2", accountManagerId: "groen-w2", team: null },
+  ];
+  test.each([
+    ["theme and wijk both match", { theme: "groen", wijkCode: "W2" }, 4],
+    ["theme beats wijk", { theme: "groen", wijkCode: "W1" }, 2],
+    ["wijk when no theme rule", { theme: "verkeer", wijkCode: "W1" }, 3],
+    ["fallback team", { theme: "verkeer", wijkCode: "W9" }, 1],
+    ["fallback when no wijk", { theme: "wonen", wijkCode: null }, 1],
+  ])("%s", (_n, idea, expected) => expect(pickRoutingRule(rules, idea)?.id).toBe(expected));
+  test("no rules, no match", () =>
+    expect(pickRoutingRule([], { theme: "groen", wijkCode: null })).toBeNull());
+});
+
+describe("the public location on the map", () => {
+  const point = { lat: 52.357_123, lng: 4.618_987 };
+  test.each([
+    ["not shown", "geen", true, null],
+    ["wijk ≈ 1 km", "wijk", false, { lat: 52.36, lng: 4.62 }],
+    ["buurt ≈ 100 m", "buurt", false, { lat: 52.357, lng: 4.619 }],
+    ["exact when the initiator agreed", "exact", true, { lat: 52.35712, lng: 4.61899 }],
+    ["exact without consent falls back to buurt", "exact", false, { lat: 52.357, lng: 4.619 }],
+  ] as const)("%s", (_n, precision, allow, expected) =>
+    expect(publicPoint(point, precision, allow)).toEqual(expected),
+  );
+  test("no point, nothing on the map", () =>
+    expect(publicPoint({ lat: null, lng: null }, "buurt", true)).toBeNull());
+  test("a public text must not give away the house number", () => {
+    expect(revealsAddress("Bankje bij Binnenweg 12 voor iedereen", "Binnenweg 12, 2101 JA Heemstede")).toBe(
+      true,
+    );
+    expect(revealsAddress("Bankje aan de Binnenweg", "Binnenweg 12")).toBe(false);
+    expect(revealsAddress("Iets", null)).toBe(false);
+  });
+});
+
+describe("status changes", () => {
+  test("a rejected or withdrawn idea cannot change any more", () => {
+    expect(allowedNextStatuses("afgewezen")).toEqual([]);
+    expect(allowedNextStatuses("ingetrokken")).toEqual([]);
+  });
+  test("a new idea may go to any step or end", () => {
+    expect(allowedNextStatuses("nieuw")).toContain("in_behandeling");
+    expect(allowedNextStatuses("nieuw")).toContain("afgewezen");
+    expect(allowedNextStatuses("nieuw")).not.toContain("nieuw");
+  });
+});
+
+describe("quickscan form steps", () => {
+  test("an empty first step gets a Dutch message per field", () => {
+    const r = validateStep(1, {});
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.errors.title).toBe("Geef uw idee een korte titel.");
+      expect(r.errors.theme).toBe("Kies het onderwerp dat het best past.");
+    }
+  });
+  test("an address location needs an address, a wijk location a wijk", () => {
+    const r = validateStep(2, { locationKind: "adres", address: "" });
+    expect(r.ok || r.errors).toEqual({ address: "Vul een adres of straatnaam in." });
+    const w = validateStep(2, { locationKind: "wijk" });
+    expect(w.ok || w.errors).toEqual({ wijkCode: "Kies een wijk." });
+    expect(validateStep(2, { locationKind: "heel" }).ok).toBe(true);
+  });
+  test("a budget must be whole euros", () => {
+    const r = validateStep(4, { timing: "snel", budget: "12,50" });
+    expect(r.ok || r.errors.budget).toMatch(/hele euro/);
+    const ok = validateStep(4, { timing: "snel", budget: "€ 2.500" });
+    expect(ok.ok && ok.data.budget).toBe(2500);
+  });
+  test("consent to be contacted is required", () => {
+    const r = validateStep(5, { name: "An", email: "an@example.nl" });
+    expect(r.ok || r.errors.consentContact).toMatch(/toestemming/);
+  });
+  test("the whole draft reports the first step with an error", () => {
+    const r = validateAll({ title: "Bankje", description: "Een bankje", theme: "groen" });
+    expect(r.ok || r.step).toBe(2);
+  });
+});
