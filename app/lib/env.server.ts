@@ -25,6 +25,8 @@ export const envSchema = z.object({
   MAP_TILE_URL: z
     .string()
     .default("https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png"),
+  /** Shown on every map; change it together with MAP_TILE_URL. */
+  MAP_ATTRIBUTION: z.string().default("Kaartgegevens © Kadaster"),
   PDOK_LOCATIESERVER_URL: z.string().url().optional(),
   JOBS_ENABLED: bool.default("true"),
   /** Where the contact form's notifications go. */

@@ -1,6 +1,11 @@
-import type { MetaFunction } from "@remix-run/node";
-import { Link } from "@remix-run/react";
+import type { LinksFunction, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { listFeaturedInitiatives } from "~/domain/initiatives/map.server";
 import { Heading, Paragraph } from "~/ui/content";
+import { FeaturedInitiatives } from "~/ui/featured-initiatives";
+import mapCss from "~/ui/map.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: mapCss }];
 
 export const meta: MetaFunction = () => [
   { title: "Wij maken Heemstede" },
@@ -28,7 +33,12 @@ const entrances = [
   },
 ];
 
+export async function loader() {
+  return { featured: await listFeaturedInitiatives(3) };
+}
+
 export default function Home() {
+  const { featured } = useLoaderData<typeof loader>();
   return (
     <div className="wmh-stack">
       <Heading level={1}>Wij maken Heemstede</Heading>
@@ -70,6 +80,7 @@ export default function Home() {
           </li>
         </ul>
       </section>
+      <FeaturedInitiatives initiatives={featured} />
     </div>
   );
 }

@@ -3,6 +3,7 @@ export const mainNavigation: { to: string; label: string }[] = [
   { to: "/", label: "Home" },
   { to: "/meedenken", label: "Meedenken" },
   { to: "/idee", label: "Ik heb een idee" },
+  { to: "/initiatieven", label: "Initiatieven" },
   { to: "/contact", label: "Contact" },
 ];
 

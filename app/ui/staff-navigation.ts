@@ -5,6 +5,8 @@ export const staffNavigation: { to: string; label: string; access: string }[] = 
   { to: "/beheer/initiatieven", label: "Initiatieven", access: "beheer.initiatieven._index" },
   { to: "/beheer/contact", label: "Contactberichten", access: "beheer.contact" },
   { to: "/beheer/enquetes", label: "Enquêtes", access: "beheer.enquetes._index" },
+  { to: "/beheer/kaart", label: "Initiatieven op de kaart", access: "beheer.kaart._index" },
+  { to: "/beheer/wijken", label: "Wijken", access: "beheer.wijken" },
   { to: "/beheer/gebruikers", label: "Gebruikers", access: "beheer.gebruikers" },
   { to: "/beheer/audit", label: "Auditlog", access: "beheer.audit" },
   { to: "/beheer/uitgaande-mail", label: "Uitgaande mail", access: "beheer.uitgaande-mail" },

@@ -3,6 +3,7 @@ import type { Executor } from "../../app/lib/db.server";
 import { settings } from "../schema";
 import { seedContact } from "./contact";
 import { seedInitiatives } from "./initiatives";
+import { seedMap } from "./map";
 import { demoStaff, seedStaff } from "./staff";
 import { seedSurveys } from "./surveys";
 import { seedWijken } from "./wijken";
@@ -14,6 +15,7 @@ const seeds: { name: string; run: (db: Executor) => Promise<void> }[] = [
   { name: "contact", run: seedContact },
   { name: "surveys", run: seedSurveys },
   { name: "initiatives", run: seedInitiatives },
+  { name: "map", run: seedMap },
 ];
 
 const SEEDED_KEY = "demo.seeded_at";

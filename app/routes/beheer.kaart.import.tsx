@@ -1,0 +1,192 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, Form, redirect, useActionData } from "@remix-run/react";
+import { requireRole } from "~/domain/auth/auth.server";
+import { staffAccess } from "~/domain/auth/roles";
+import { CSV_COLUMNS, checkCsv } from "~/domain/initiatives/csv-import";
+import { filterOptions, importInitiatives, listWijken } from "~/domain/initiatives/map.server";
+import { statusLabel } from "~/domain/initiatives/statuses";
+import { themeLabel } from "~/domain/initiatives/themes";
+import { Alert, Heading, Paragraph, TextLink } from "~/ui/content";
+import { SubmitButton } from "~/ui/form";
+
+export const meta: MetaFunction = () => [{ title: "Initiatieven importeren - Beheer" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, staffAccess["beheer.kaart.import"]);
+  return {};
+}
+
+async function readCsv(form: FormData): Promise<string> {
+  const file = form.get("bestand");
+  if (file && typeof file !== "string" && file.size > 0) return file.text();
+  const text = form.get("csv");
+  return typeof text === "string" ? text : "";
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, staffAccess["beheer.kaart.import"]);
+  const form = await request.formData();
+  const csv = await readCsv(form);
+  if (!csv.trim())
+    return data(
+      { csv: "", fileErrors: ["Kies een CSV-bestand."], rowErrors: [], preview: [], validCount: 0 },
+      400,
+    );
+  const wijkCodes = (await listWijken()).map((w) => w.code);
+  const result = checkCsv(csv, { ...filterOptions, wijkCodes });
+  if (!result.ok)
+    return data(
+      {
+        csv,
+        fileErrors: result.fileErrors,
+        rowErrors: result.rowErrors,
+        preview: [],
+        validCount: result.validCount,
+      },
+      400,
+    );
+  // The dry run shows what would be imported; only "Importeren" writes, after checking again.
+  if (form.get("stap") !== "importeren")
+    return {
+      csv,
+      fileErrors: [],
+      rowErrors: [],
+      validCount: result.rows.length,
+      preview: result.rows.map((r) => ({
+        line: r.line,
+        title: r.titel,
+        theme: themeLabel(r.thema),
+        status: statusLabel(r.status),
+        point: r.breedtegraad !== null ? `${r.breedtegraad}, ${r.lengtegraad}` : "",
+        wijk: r.wijk ?? (r.breedtegraad !== null ? "volgt uit de plek" : ""),
+        featured: r.uitgelicht,
+      })),
+    };
+  await importInitiatives(result.rows, user);
+  return redirect("/beheer/kaart?opgeslagen=import");
+}
+
+export default function ImportInitiatives() {
+  const result = useActionData<typeof action>();
+  const hasErrors = Boolean(result && (result.fileErrors.length || result.rowErrors.length));
+  return (
+    <div className="wmh-stack">
+      <p>
+        <TextLink to="/beheer/kaart">Terug naar de initiatieven</TextLink>
+      </p>
+      <Heading level={1}>Initiatieven importeren uit CSV</Heading>
+      <Paragraph>
+        Eerst controleren wij het bestand en ziet u wat er geïmporteerd wordt. Er wordt niets opgeslagen
+        zolang één regel een fout heeft. Kolommen: {CSV_COLUMNS.join(", ")}. Verplicht zijn titel,
+        samenvatting, thema en status. Scheidingsteken: puntkomma of komma. Uitleg per kolom staat in
+        docs/map.md.
+      </Paragraph>
+
+      {hasErrors && result ? (
+        <div className="wmh-error-summary" role="alert" tabIndex={-1} aria-labelledby="importfouten">
+          <h2 id="importfouten" className="utrecht-heading-2">
+            Het bestand is niet geïmporteerd
+          </h2>
+          {result.fileErrors.length ? (
+            <ul>
+              {result.fileErrors.map((e) => (
+                <li key={e}>{e}</li>
+              ))}
+            </ul>
+          ) : (
+            <>
+              <p>
+                {result.rowErrors.length} {result.rowErrors.length === 1 ? "regel heeft" : "regels hebben"}{" "}
+                een fout; {result.validCount} {result.validCount === 1 ? "regel is" : "regels zijn"} goed. Pas
+                het bestand aan en probeer het opnieuw.
+              </p>
+              <table className="utrecht-table wmh-import-errors">
+                <caption className="wmh-visually-hidden">Fouten per regel</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Regel</th>
+                    <th scope="col">Fouten</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {result.rowErrors.map((r) => (
+                    <tr key={r.line}>
+                      <td>{r.line}</td>
+                      <td>
+                        <ul>
+                          {r.messages.map((m) => (
+                            <li key={m}>{m}</li>
+                          ))}
+                        </ul>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
+        </div>
+      ) : null}
+
+      {result && !hasErrors && result.preview.length ? (
+        <section aria-labelledby="voorbeeld" className="wmh-stack">
+          <Alert type="info">
+            Het bestand is goed. Er worden {result.validCount} initiatieven geïmporteerd en op de website
+            getoond. Controleer de lijst en kies dan Importeren.
+          </Alert>
+          <h2 id="voorbeeld" className="utrecht-heading-2">
+            Voorbeeld van de import
+          </h2>
+          <div className="wmh-table-wrap">
+            <table className="utrecht-table">
+              <thead>
+                <tr>
+                  <th scope="col">Regel</th>
+                  <th scope="col">Titel</th>
+                  <th scope="col">Thema</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Plek</th>
+                  <th scope="col">Wijk</th>
+                  <th scope="col">Uitgelicht</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.preview.map((r) => (
+                  <tr key={r.line}>
+                    <td>{r.line}</td>
+                    <td>{r.title}</td>
+                    <td>{r.theme}</td>
+                    <td>{r.status}</td>
+                    <td>{r.point || "—"}</td>
+                    <td>{r.wijk || "—"}</td>
+                    <td>{r.featured ? "Ja" : "Nee"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Form method="post">
+            <input type="hidden" name="csv" value={result.csv} />
+            <input type="hidden" name="stap" value="importeren" />
+            <SubmitButton>Importeren</SubmitButton>
+          </Form>
+        </section>
+      ) : null}
+
+      <Form method="post" encType="multipart/form-data" className="wmh-form wmh-stack">
+        <div className="utrecht-form-field">
+          <div className="utrecht-form-field__label">
+            <label className="utrecht-form-label" htmlFor="veld-bestand">
+              CSV-bestand
+            </label>
+          </div>
+          <div className="utrecht-form-field__input">
+            <input id="veld-bestand" name="bestand" type="file" accept=".csv,text/csv" />
+          </div>
+        </div>
+        <input type="hidden" name="stap" value="controleren" />
+        <SubmitButton variant="secondary">Bestand controleren</SubmitButton>
+      </Form>
+    </div>
+  );
+}

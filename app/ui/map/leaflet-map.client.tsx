@@ -1,0 +1,126 @@
+import type L from "leaflet";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import {
+  AttributionControl,
+  MapContainer,
+  Marker,
+  Popup,
+  TileLayer,
+  useMap,
+  useMapEvents,
+  ZoomControl,
+} from "react-leaflet";
+import type { InitiativesMapProps } from "./client-map";
+import { clusterIcon, localise, markerIcon } from "./leaflet-parts";
+import { dutchMapLabels, type PointFeature } from "./types";
+
+const labels = dutchMapLabels;
+
+function Features(props: InitiativesMapProps & { onStatus: (s: string) => void }) {
+  const map = useMap();
+  const [features, setFeatures] = useState<PointFeature[]>([]);
+  const controller = useRef<AbortController | null>(null);
+  const styles = useMemo(() => new Map(props.styles.map((s) => [s.value, s])), [props.styles]);
+  const { dataUrl, onStatus } = props;
+
+  const load = useCallback(() => {
+    const b = map.getBounds().pad(0.2);
+    const bbox = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((n) => n.toFixed(5)).join(",");
+    const url = `${dataUrl}${dataUrl.includes("?") ? "&" : "?"}bbox=${bbox}&zoom=${map.getZoom()}`;
+    controller.current?.abort();
+    const c = new AbortController();
+    controller.current = c;
+    fetch(url, { signal: c.signal, headers: { Accept: "application/geo+json" } })
+      .then((r) => (r.ok ? r.json() : Promise.reject(new Error(String(r.status)))))
+      .then((data: { features: PointFeature[] }) => {
+        setFeatures(data.features);
+        onStatus("");
+      })
+      .catch((e: unknown) => {
+        if ((e as Error).name !== "AbortError") onStatus(labels.loadError);
+      });
+  }, [map, dataUrl, onStatus]);
+
+  useEffect(() => {
+    localise(map, labels);
+    load();
+    return () => controller.current?.abort();
+  }, [map, load]);
+  useMapEvents({ moveend: load });
+
+  return (
+    <>
+      {features.map((f) => {
+        const [lng, lat] = f.geometry.coordinates;
+        const p = f.properties;
+        if (p.kind === "cluster") {
+          return (
+            <Marker
+              key={f.id}
+              position={[lat, lng]}
+              icon={clusterIcon(p.count ?? 0, labels)}
+              title={labels.cluster(p.count ?? 0)}
+              eventHandlers={{
+                click: () => {
+                  const [w, s, e, n] = p.bbox ?? [lng, lat, lng, lat];
+                  if (w === e && s === n) map.setView([lat, lng], p.expansionZoom ?? map.getZoom() + 2);
+                  else
+                    map.fitBounds(
+                      [
+                        [s, w],
+                        [n, e],
+                      ] as L.LatLngBoundsLiteral,
+                      { padding: [30, 30], maxZoom: p.expansionZoom },
+                    );
+                },
+              }}
+            />
+          );
+        }
+        const style = p.theme ? styles.get(p.theme) : undefined;
+        return (
+          <Marker key={f.id} position={[lat, lng]} icon={markerIcon(style, p.title ?? "")} title={p.title}>
+            <Popup>
+              <p className="wmh-popup__title">
+                <a href={p.url}>{p.title}</a>
+              </p>
+              <p className="wmh-popup__meta">
+                {style?.label}
+                {p.status ? ` · ${props.statusLabels[p.status] ?? p.status}` : ""}
+              </p>
+              <p className="wmh-popup__meta">
+                <a href={p.url}>{labels.more}</a>
+              </p>
+            </Popup>
+          </Marker>
+        );
+      })}
+    </>
+  );
+}
+
+export default function LeafletMap(props: InitiativesMapProps) {
+  const [status, setStatus] = useState("");
+  return (
+    <>
+      <MapContainer
+        center={props.center}
+        zoom={props.zoom}
+        minZoom={11}
+        maxZoom={19}
+        zoomControl={false}
+        attributionControl={false}
+        scrollWheelZoom={false}
+        className="wmh-map__canvas"
+      >
+        <TileLayer url={props.tiles.url} attribution={props.tiles.attribution} maxZoom={19} />
+        <ZoomControl position="topleft" zoomInTitle={labels.zoomIn} zoomOutTitle={labels.zoomOut} />
+        <AttributionControl position="bottomright" prefix={false} />
+        <Features {...props} onStatus={setStatus} />
+      </MapContainer>
+      <p className="wmh-map__status" role="status">
+        {status}
+      </p>
+    </>
+  );
+}

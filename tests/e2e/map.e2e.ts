@@ -1,0 +1,148 @@
+import type { Page } from "playwright-core";
+import { expect, test } from "vitest";
+import { db, expectAccessible, latestMail, loginAs, newPage } from "./support";
+
+/** Press Tab until the focused element matches, as a keyboard user would; fails after `max` presses. */
+async function tabTo(
+  page: Page,
+  matches: (el: { tag: string; text: string; label: string }) => boolean,
+  max = 80,
+) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press("Tab");
+    const el = await page.evaluate(() => {
+      const a = document.activeElement as HTMLElement | null;
+      return {
+        tag: a?.tagName.toLowerCase() ?? "",
+        text: a?.textContent?.trim() ?? "",
+        label: (a?.id && document.querySelector(`label[for="${a.id}"]`)?.textContent?.trim()) || "",
+      };
+    });
+    if (matches(el)) return;
+  }
+  throw new Error("element not reached by keyboard");
+}
+
+const markers = (page: Page) => page.locator(".leaflet-marker-icon");
+
+test("filter by theme: the URL, the list and the map follow; the back button works", async () => {
+  const page = await newPage();
+  await page.goto("/initiatieven");
+  await markers(page).first().waitFor();
+  const before = await markers(page).count();
+  expect(before).toBeGreaterThan(5);
+  await expectAccessible(page);
+
+  await page.getByLabel("Thema").selectOption({ label: "Verkeer en veiligheid" });
+  await page.getByRole("button", { name: "Filteren" }).click();
+  await page.waitForURL(/thema=verkeer/);
+  await page.getByText("1 initiatief gevonden.").waitFor();
+  const list = page.getByRole("region", { name: "Lijst van initiatieven" });
+  expect(await list.getByRole("link").allTextContents()).toEqual(["Veilig oversteken bij de school"]);
+  await expect.poll(() => markers(page).count()).toBe(1);
+  expect(await markers(page).first().getAttribute("title")).toBe("Veilig oversteken bij de school");
+  await expectAccessible(page);
+
+  await page.goBack();
+  await page.waitForURL((url) => !url.search.includes("thema"));
+  await expect.poll(() => markers(page).count()).toBe(before);
+});
+
+test("open a marker, read the popup, and open the detail page", async () => {
+  const page = await newPage();
+  await page.goto("/initiatieven?thema=groen");
+  const marker = page.locator('.leaflet-marker-icon[title="Moestuin bij de bibliotheek"]');
+  await marker.waitFor();
+  await marker.click();
+  const popup = page.locator(".leaflet-popup");
+  await popup.waitFor();
+  expect(await popup.textContent()).toContain("Groen en natuur · In uitvoering");
+  expect(await popup.locator(".leaflet-popup-close-button").getAttribute("aria-label")).toBe("Sluiten");
+  expect(await page.getByRole("button", { name: "Inzoomen" }).count()).toBe(1);
+  expect(await page.getByText("Kaartgegevens © Kadaster").count()).toBe(1);
+  await expectAccessible(page);
+
+  await popup.getByRole("link", { name: "Moestuin bij de bibliotheek" }).click();
+  await page.getByRole("heading", { level: 1, name: /Moestuin bij de bibliotheek/ }).waitFor();
+  expect(await page.getByText("Thema: Groen en natuur").count()).toBe(1);
+  expect(await page.getByRole("heading", { name: "Zo staat het ervoor" }).count()).toBe(1);
+  await page.locator(".wmh-map--small .leaflet-marker-icon").waitFor();
+  await expectAccessible(page);
+});
+
+test("the detail page relays a message to the initiator without showing their address", async () => {
+  const [row] =
+    await db()`select id, initiator_email from initiatives where public_title = 'Repaircafé in het buurthuis'`;
+  const page = await newPage();
+  await page.goto(`/initiatieven/${row!.id}`);
+  expect(await page.content()).not.toContain(row!.initiator_email);
+  await page.getByRole("button", { name: "Bericht versturen" }).click();
+  await page.getByRole("heading", { name: /fouten gevonden/ }).waitFor();
+  await expectAccessible(page);
+  await page.getByLabel("Uw naam").fill("Els de Vries");
+  await page.getByLabel("Uw e-mailadres").fill("els@voorbeeld.nl");
+  await page.getByLabel("Uw bericht").fill("Ik repareer graag fietsen. Kan ik meedoen?");
+  await page.getByRole("button", { name: "Bericht versturen" }).click();
+  await page.getByText("Uw bericht is verstuurd naar de initiatiefnemer.").waitFor();
+  expect(await page.content()).not.toContain(row!.initiator_email);
+  const mail = await latestMail(row!.initiator_email, "initiative.contact");
+  expect(mail.text).toContain("Ik repareer graag fietsen.");
+  await expectAccessible(page);
+});
+
+test("the list works by keyboard only, without JavaScript", async () => {
+  const page = await newPage({ javaScript: false });
+  await page.goto("/initiatieven");
+  // axe itself needs JavaScript (its timers do not run here); the same page is checked with it on above.
+  expect(await page.getByText(/De kaart werkt alleen met JavaScript/).count()).toBe(1);
+  await tabTo(page, (el) => el.label.startsWith("Zoeken"));
+  await page.keyboard.type("moestuin");
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/zoek=moestuin/);
+  await tabTo(page, (el) => el.tag === "a" && el.text === "Moestuin bij de bibliotheek");
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/\/initiatieven\/[0-9a-f-]{36}$/);
+  expect(await page.getByRole("heading", { level: 1 }).textContent()).toContain(
+    "Moestuin bij de bibliotheek",
+  );
+
+  await page.goto("/initiatieven");
+  await tabTo(page, (el) => el.tag === "a" && el.text === "Volgende pagina");
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/pagina=2/);
+  await page.getByText(/U ziet 11 tot en met 12/).waitFor();
+});
+
+test("staff check a CSV file first, then import it; the wijken page lists the demo boundaries", async () => {
+  const page = await newPage();
+  await loginAs(page, "ambtenaar");
+  await page.goto("/beheer/kaart/import");
+  await expectAccessible(page);
+  const csv =
+    "titel;samenvatting;thema;status;breedtegraad;lengtegraad\nParkbankje;Een bank;groen;in_uitvoering;52,352;4,611\nFout;Fout;paars;in_uitvoering;;\n";
+  await page
+    .getByLabel("CSV-bestand")
+    .setInputFiles({ name: "import.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.getByRole("button", { name: "Bestand controleren" }).click();
+  await page.getByText("Het bestand is niet geïmporteerd").waitFor();
+  expect(await page.getByText(/Onbekend thema/).count()).toBe(1);
+  await expectAccessible(page);
+
+  const good = csv.split("\n").slice(0, 2).join("\n");
+  await page
+    .getByLabel("CSV-bestand")
+    .setInputFiles({ name: "import.csv", mimeType: "text/csv", buffer: Buffer.from(good) });
+  await page.getByRole("button", { name: "Bestand controleren" }).click();
+  await page.getByRole("heading", { name: "Voorbeeld van de import" }).waitFor();
+  expect(await db()`select 1 from initiatives where public_title = 'Parkbankje'`).toHaveLength(0);
+  await page.getByRole("button", { name: "Importeren" }).click();
+  await page.getByText("De initiatieven zijn geïmporteerd.").waitFor();
+  const [row] = await db()`select wijk_code from initiatives where public_title = 'Parkbankje'`;
+  expect(row!.wijk_code).toMatch(/^DEMO0\d$/);
+
+  const admin = await newPage();
+  await loginAs(admin, "beheerder");
+  await admin.goto("/beheer/wijken");
+  expect(await admin.getByText("Ja (voorbeeldgrens)").count()).toBe(6);
+  await expectAccessible(admin);
+});
