@@ -27,6 +27,10 @@ export const envSchema = z.object({
     .default("https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png"),
   PDOK_LOCATIESERVER_URL: z.string().url().optional(),
   JOBS_ENABLED: bool.default("true"),
+  /** Digipanel invitations and reminders per minute, over all workers; 0 = no limit. */
+  PANEL_MAILS_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(300),
+  /** SMTP connections one worker uses in parallel for panel mail. */
+  PANEL_SMTP_CONNECTIONS: z.coerce.number().int().min(1).max(50).default(5),
 });
 
 export type Env = z.infer<typeof envSchema>;
