@@ -3,4 +3,5 @@ export * from "./audit";
 export * from "./panel";
 export * from "./platform";
 export * from "./staff";
+export * from "./surveys";
 export * from "./wijken";
