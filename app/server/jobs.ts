@@ -1,5 +1,6 @@
 // Composition root for background work: every context adds its job definitions here.
 import { sql } from "drizzle-orm";
+import { panelJobs } from "../domain/panel/jobs.server";
 import { getDb } from "../lib/db.server";
 import type { JobDefinition } from "../lib/jobs.server";
 import { getLogger } from "../lib/logger.server";
@@ -26,6 +27,7 @@ export const jobDefinitions: JobDefinition[] = [
       if (result.sent || result.failed) getLogger().info(result, "outbox delivered");
     },
   },
+  ...panelJobs,
 ];
 
 /**

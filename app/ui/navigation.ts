@@ -1,6 +1,7 @@
 // The main navigation. Only pages that exist are linked; each feature adds its entry here.
 export const mainNavigation: { to: string; label: string }[] = [
   { to: "/", label: "Home" },
+  { to: "/digipanel", label: "Digipanel" },
   { to: "/contact", label: "Contact" },
 ];
 

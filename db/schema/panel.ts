@@ -13,6 +13,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { staffUsers } from "./staff";
+import { surveyCodes, surveys } from "./surveys";
 
 // The digipanel (issue 7). Personal data lives only in panel_members; answers are stored by the
 // surveys context under the pseudonymous respondent id of an invitation. Leaving the panel clears
@@ -93,7 +94,9 @@ export const campaignStatuses = ["scheduled", "queued", "done", "cancelled"] as 
 export const panelCampaigns = pgTable("panel_campaigns", {
   id: serial("id").primaryKey(),
   name: text("name").notNull(),
-  surveyId: integer("survey_id").notNull(),
+  surveyId: integer("survey_id")
+    .notNull()
+    .references(() => surveys.id, { onDelete: "cascade" }),
   mode: text("mode", { enum: ["all", "sample"] }).notNull(),
   targetCompletes: integer("target_completes"),
   /** Expected response rate in percent (1-100). */
@@ -133,6 +136,8 @@ export const panelInvitations = pgTable(
     respondentId: uuid("respondent_id").notNull().unique().defaultRandom(),
     /** "ageGroup|wijkCode" at the time of invitation, for figures per stratum. */
     stratum: text("stratum").notNull(),
+    /** survey_codes row of the personal code: tells whether the member started or completed. */
+    codeId: integer("code_id").references(() => surveyCodes.id, { onDelete: "set null" }),
     /** The personal survey code (needed again for reminders); cleared when the member leaves. */
     surveyCode: text("survey_code"),
     mail: text("mail", { enum: ["invitation", "reminder"] })

@@ -24,6 +24,10 @@ export const staffAccess = {
   "beheer.audit": ["beheerder"],
   "beheer.uitgaande-mail": ["beheerder"],
   "beheer.contact": ["beheerder", "ambtenaar"],
+  "beheer.digipanel._index": ["onderzoeker", "beheerder"],
+  "beheer.digipanel.bevolking": ["onderzoeker", "beheerder"],
+  "beheer.digipanel.campagnes.nieuw": ["onderzoeker", "beheerder"],
+  "beheer.digipanel.campagnes.$id": ["onderzoeker", "beheerder"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type StaffRouteId = keyof typeof staffAccess;

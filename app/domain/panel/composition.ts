@@ -30,7 +30,11 @@ export function composition(
     const populationShare = popTotal ? round1((100 * (populationCounts[category] ?? 0)) / popTotal) : null;
     const deviation = populationShare === null ? null : round1(panelShare - populationShare);
     const flag =
-      deviation === null || Math.abs(deviation) < DEVIATION_THRESHOLD ? null : deviation < 0 ? "under" : "over";
+      deviation === null || Math.abs(deviation) < DEVIATION_THRESHOLD
+        ? null
+        : deviation < 0
+          ? "under"
+          : "over";
     return { category, panelCount, panelShare, populationShare, deviation, flag };
   });
 }
@@ -76,12 +80,12 @@ export function parsePopulationCsv(
     const dimension = dims[(cells[0] ?? "").toLowerCase()];
     const category = cells[1] ?? "";
     const count = Number((cells[2] ?? "").replace(/\./g, ""));
-    if (!dimension) return void errors.push(`Regel ${i + 1}: onbekende dimensie "${cells[0] ?? ""}".`);
-    if (!known[dimension].includes(category))
-      return void errors.push(`Regel ${i + 1}: onbekende categorie "${category}".`);
-    if (!Number.isInteger(count) || count < 0)
-      return void errors.push(`Regel ${i + 1}: het aantal moet een heel getal zijn van 0 of meer.`);
-    rows.push({ dimension, category, count });
+    if (!dimension) errors.push(`Regel ${i + 1}: onbekende dimensie "${cells[0] ?? ""}".`);
+    else if (!known[dimension].includes(category))
+      errors.push(`Regel ${i + 1}: onbekende categorie "${category}".`);
+    else if (!Number.isInteger(count) || count < 0)
+      errors.push(`Regel ${i + 1}: het aantal moet een heel getal zijn van 0 of meer.`);
+    else rows.push({ dimension, category, count });
   });
   if (rows.length === 0 && errors.length === 0) errors.push("Het bestand bevat geen cijfers.");
   return { rows, errors };

@@ -92,7 +92,11 @@ export async function peekConfirm(token: string, now = new Date(), db: Executor 
 }
 
 /** Confirm a sign-up (double opt-in). */
-export async function confirmSignup(token: string, now = new Date(), db: Executor = getDb()): Promise<ConfirmState> {
+export async function confirmSignup(
+  token: string,
+  now = new Date(),
+  db: Executor = getDb(),
+): Promise<ConfirmState> {
   if (!looksLikeToken(token)) return "unknown";
   return db.transaction(async (tx) => {
     const [member] = await tx
@@ -211,7 +215,9 @@ export async function memberBySession(
   const [m] = await db
     .select()
     .from(panelMembers)
-    .where(and(eq(panelMembers.sessionTokenHash, hashToken(sessionToken)), eq(panelMembers.status, "active")));
+    .where(
+      and(eq(panelMembers.sessionTokenHash, hashToken(sessionToken)), eq(panelMembers.status, "active")),
+    );
   if (!m || isExpired(m.sessionExpiresAt, now) || !m.email) return null;
   return {
     id: m.id,

@@ -111,4 +111,5 @@ export function signupSchema(currentYear: number) {
 export type ProfileInput = z.infer<ReturnType<typeof profileSchema>>;
 export type SignupInput = z.infer<ReturnType<typeof signupSchema>>;
 
-export const NOT_IN_HEEMSTEDE = "Deze postcode ligt niet in Heemstede. Het digipanel is voor inwoners van Heemstede.";
+export const NOT_IN_HEEMSTEDE =
+  "Deze postcode ligt niet in Heemstede. Het digipanel is voor inwoners van Heemstede.";
