@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Executor } from "../../app/lib/db.server";
 import { settings } from "../schema";
+import { seedPanel } from "./panel";
 import { demoStaff, seedStaff } from "./staff";
 import { seedWijken } from "./wijken";
 
@@ -8,6 +9,7 @@ import { seedWijken } from "./wijken";
 const seeds: { name: string; run: (db: Executor) => Promise<void> }[] = [
   { name: "staff", run: seedStaff },
   { name: "wijken", run: seedWijken },
+  { name: "panel", run: seedPanel },
 ];
 
 const SEEDED_KEY = "demo.seeded_at";

@@ -32,8 +32,3 @@ export function allowance(
   if (perMinute <= 0) return batch;
   return Math.max(0, Math.min(batch, perMinute - sentLastMinute - inFlight));
 }
-
-/** True when the first mail after `from` is due for reminder `n` after `days` days. */
-export function reminderDue(lastMailAt: Date, days: number, now: Date): boolean {
-  return now.getTime() - lastMailAt.getTime() >= days * 24 * 60 * 60 * 1000;
-}

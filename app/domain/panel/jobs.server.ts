@@ -17,6 +17,16 @@ export async function kickPanelDelivery(startAfterSeconds = 0) {
   }
 }
 
+/** Ask a worker to queue due campaigns now instead of at the next minute. */
+export async function kickPanelTick() {
+  try {
+    const boss = await getBoss();
+    await boss.send(PANEL_TICK, {});
+  } catch (err) {
+    getLogger().warn({ err }, "could not queue panel tick");
+  }
+}
+
 export const panelJobs: JobDefinition[] = [
   {
     // Delivery runs for at most 50 s per job; pg-boss retries a crashed run with backoff, and the
