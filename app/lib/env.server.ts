@@ -33,6 +33,10 @@ export const envSchema = z.object({
   CONTACT_INBOX: z.string().email("CONTACT_INBOX moet een e-mailadres zijn").default("info@heemstede.nl"),
   /** Where idea mails go when no accounthouder is linked (routing fallback team). */
   INITIATIVES_TEAM_EMAIL: z.string().email().default("initiatieven@heemstede.nl"),
+  /** Digipanel invitations and reminders per minute, over all workers; 0 = no limit. */
+  PANEL_MAILS_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(300),
+  /** SMTP connections one worker uses in parallel for panel mail. */
+  PANEL_SMTP_CONNECTIONS: z.coerce.number().int().min(1).max(50).default(5),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -2,6 +2,7 @@
 import { sql } from "drizzle-orm";
 import { pruneContactMessages } from "../domain/contact/contact.server";
 import { pruneOutbox } from "../domain/platform/outbox.server";
+import { panelJobs } from "../domain/panel/jobs.server";
 import { getDb } from "../lib/db.server";
 import type { JobDefinition } from "../lib/jobs.server";
 import { getLogger } from "../lib/logger.server";
@@ -31,6 +32,7 @@ export const jobDefinitions: JobDefinition[] = [
       if (result.sent || result.failed) getLogger().info(result, "outbox delivered");
     },
   },
+  ...panelJobs,
 ];
 
 /**

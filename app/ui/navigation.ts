@@ -4,6 +4,7 @@ export const mainNavigation: { to: string; label: string }[] = [
   { to: "/meedenken", label: "Meedenken" },
   { to: "/idee", label: "Ik heb een idee" },
   { to: "/initiatieven", label: "Initiatieven" },
+  { to: "/digipanel", label: "Digipanel" },
   { to: "/contact", label: "Contact" },
 ];
 

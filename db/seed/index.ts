@@ -4,6 +4,7 @@ import { settings } from "../schema";
 import { seedContact } from "./contact";
 import { seedInitiatives } from "./initiatives";
 import { seedMap } from "./map";
+import { seedPanel } from "./panel";
 import { demoStaff, seedStaff } from "./staff";
 import { seedSurveys } from "./surveys";
 import { seedWijken } from "./wijken";
@@ -16,6 +17,7 @@ const seeds: { name: string; run: (db: Executor) => Promise<void> }[] = [
   { name: "surveys", run: seedSurveys },
   { name: "initiatives", run: seedInitiatives },
   { name: "map", run: seedMap },
+  { name: "panel", run: seedPanel },
 ];
 
 const SEEDED_KEY = "demo.seeded_at";

@@ -41,6 +41,10 @@ export const staffAccess = {
   "beheer.initiatieven.$id_.proceskader": ["beheerder", "ambtenaar"],
   "beheer.initiatieven.$id_.afdrukken": ["beheerder", "ambtenaar"],
   "beheer.initiatieven.routering": ["beheerder", "ambtenaar"],
+  "beheer.digipanel._index": ["onderzoeker", "beheerder"],
+  "beheer.digipanel.bevolking": ["onderzoeker", "beheerder"],
+  "beheer.digipanel.campagnes.nieuw": ["onderzoeker", "beheerder"],
+  "beheer.digipanel.campagnes.$id": ["onderzoeker", "beheerder"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type StaffRouteId = keyof typeof staffAccess;

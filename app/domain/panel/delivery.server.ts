@@ -1,0 +1,247 @@
+import { randomInt } from "node:crypto";
+import { sql } from "drizzle-orm";
+import nodemailer from "nodemailer";
+import type postgres from "postgres";
+import { type Executor, getDb, getSql } from "../../lib/db.server";
+import { getEnv } from "../../lib/env.server";
+import { getLogger } from "../../lib/logger.server";
+import { personalLink } from "../surveys/codes.server";
+import { afterFailure, allowance } from "./delivery";
+import { invitationMail, invitationMessageId } from "./mails";
+import { issueUnsubscribeTokens, panelUrls } from "./members.server";
+
+// Delivery of invitations and reminders (docs/panel.md, "Delivery").
+//
+// 1. claim: one statement moves due rows queued -> sending with FOR UPDATE SKIP LOCKED and stamps
+//    them with this worker's id; committed before any mail goes out.
+// 2. send: each mail over a pooled SMTP connection; right after the server accepted it, the row
+//    becomes sent (or queued with a backoff / failed, with the SMTP error on the row).
+// 3. recover: a worker holds a PostgreSQL advisory lock for its id as long as it lives. Rows in
+//    "sending" whose worker no longer holds its lock (killed, crashed) go back to queued.
+//
+// This is at-least-once: a worker killed between the SMTP server's "250 OK" and the update of the
+// row causes that one mail to be sent again (same Message-ID, so mail clients can fold it). The
+// window is one database round trip per in-flight mail; everything else is exactly once.
+
+const LEASE_CLASS = 7_007;
+
+let lease: { id: number; conn: postgres.ReservedSql } | undefined;
+let leasePromise: Promise<number> | undefined;
+
+/** This process's worker id, backed by a session advisory lock on a reserved connection. */
+export function workerId(): Promise<number> {
+  leasePromise ??= (async () => {
+    const conn = await getSql().reserve();
+    for (;;) {
+      const id = randomInt(1, 2 ** 31 - 1);
+      const [row] = await conn<{ ok: boolean }[]>`select pg_try_advisory_lock(${LEASE_CLASS}, ${id}) as ok`;
+      if (row?.ok) {
+        lease = { id, conn };
+        return id;
+      }
+    }
+  })();
+  return leasePromise;
+}
+
+/** Give up the worker id (on shutdown and in tests). Rows still "sending" become recoverable. */
+export async function releaseWorker() {
+  const l = lease;
+  lease = undefined;
+  leasePromise = undefined;
+  if (l) {
+    await l.conn`select pg_advisory_unlock(${LEASE_CLASS}, ${l.id})`.catch(() => {});
+    l.conn.release();
+  }
+}
+
+/** Rows claimed by workers that are gone go back to the queue. Returns how many. */
+export async function recoverOrphans(db: Executor = getDb()): Promise<number> {
+  const rows = await db.execute<{ id: number }>(sql`
+    update panel_invitations set status = 'queued', claimed_by = null, claimed_at = null
+     where status = 'sending'
+       and (claimed_by is null or claimed_by not in (
+             select objid::bigint from pg_locks
+              where locktype = 'advisory' and classid = ${LEASE_CLASS} and objsubid = 2 and granted))
+    returning id`);
+  return rows.length;
+}
+
+type Claimed = {
+  id: number;
+  member_id: string | null;
+  survey_code: string | null;
+  mail: "invitation" | "reminder";
+  reminders_sent: number;
+  attempts: number;
+  email: string | null;
+  subject: string;
+  message: string;
+  slug: string;
+};
+
+async function claim(worker: number, limit: number, now: Date, db: Executor): Promise<Claimed[]> {
+  let n = limit;
+  const perMinute = getEnv().PANEL_MAILS_PER_MINUTE;
+  if (perMinute > 0) {
+    const [c] = await db.execute<{ recent: number; inflight: number }>(sql`
+      select (select count(*)::int from panel_invitations where last_mail_at > ${now.toISOString()}::timestamptz - interval '1 minute') as recent,
+             (select count(*)::int from panel_invitations where status = 'sending') as inflight`);
+    n = allowance(perMinute, c?.recent ?? 0, c?.inflight ?? 0, limit);
+  }
+  if (n <= 0) return [];
+  return db.execute<Claimed>(sql`
+    with c as (
+      select id from panel_invitations
+       where status = 'queued' and next_attempt_at <= ${now.toISOString()}
+       order by next_attempt_at, id
+       limit ${n}
+       for update skip locked
+    ), u as (
+      update panel_invitations i
+         set status = 'sending', claimed_by = ${worker}, claimed_at = ${now.toISOString()}
+        from c where i.id = c.id
+      returning i.id, i.member_id, i.survey_code, i.mail, i.reminders_sent, i.attempts, i.campaign_id
+    )
+    select u.id, u.member_id, u.survey_code, u.mail, u.reminders_sent, u.attempts,
+           m.email, k.subject, k.message, s.slug
+      from u
+      join panel_campaigns k on k.id = u.campaign_id
+      join surveys s on s.id = k.survey_id
+      left join panel_members m on m.id = u.member_id and m.status = 'active'
+     order by u.id`) as unknown as Promise<Claimed[]>;
+}
+
+let transport: nodemailer.Transporter | undefined;
+let transportUrl: string | undefined;
+function getTransport(): nodemailer.Transporter {
+  const url = getEnv().SMTP_URL;
+  if (!url) throw new Error("SMTP_URL is not set");
+  if (!transport || transportUrl !== url) {
+    transport?.close();
+    transport = nodemailer.createTransport(url, {
+      pool: true,
+      maxConnections: getEnv().PANEL_SMTP_CONNECTIONS,
+      maxMessages: Number.POSITIVE_INFINITY,
+    } as nodemailer.TransportOptions);
+    transportUrl = url;
+  }
+  return transport;
+}
+
+export function closePanelTransport() {
+  transport?.close();
+  transport = undefined;
+}
+
+async function markSent(row: Claimed, db: Executor) {
+  const reminder = row.mail === "reminder";
+  await db.execute(sql`
+    update panel_invitations
+       set status = 'sent', claimed_by = null, claimed_at = null, attempts = 0, last_error = null,
+           last_mail_at = now(),
+           sent_at = coalesce(sent_at, now()),
+           reminders_sent = reminders_sent + ${reminder ? 1 : 0},
+           last_reminder_at = ${reminder ? sql`now()` : sql`last_reminder_at`}
+     where id = ${row.id} and status = 'sending'`);
+}
+
+async function markFailed(row: Claimed, message: string, now: Date, db: Executor) {
+  const attempts = row.attempts + 1;
+  const next = afterFailure(attempts, now);
+  // A reminder that keeps failing does not undo the invitation that was delivered.
+  const status = next.status === "failed" && row.mail === "reminder" ? "sent" : next.status;
+  await db.execute(sql`
+    update panel_invitations
+       set status = ${status}, attempts = ${attempts}, next_attempt_at = ${next.nextAttemptAt.toISOString()},
+           last_error = ${message.slice(0, 500)}, claimed_by = null, claimed_at = null,
+           mail = ${status === "sent" ? "invitation" : row.mail}
+     where id = ${row.id} and status = 'sending'`);
+}
+
+/** Run `fn` over items with at most `limit` at a time. */
+async function eachLimited<T>(items: T[], limit: number, fn: (t: T) => Promise<void>) {
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await fn(items[next++]!);
+  });
+  await Promise.all(lanes);
+}
+
+export interface DeliveryResult {
+  sent: number;
+  failed: number;
+  recovered: number;
+  /** True when the rate limit stopped this run, not an empty queue. */
+  throttled: boolean;
+}
+
+/**
+ * Send due panel mail until the queue is empty, the rate limit is reached, or `budgetMs` has passed.
+ * Safe to run in any number of processes at once.
+ */
+export async function deliverPanelMail(
+  options: { budgetMs?: number; batch?: number; db?: Executor } = {},
+): Promise<DeliveryResult> {
+  const db = options.db ?? getDb();
+  const started = Date.now();
+  const budget = options.budgetMs ?? 50_000;
+  const worker = await workerId();
+  const domain = new URL(getEnv().APP_URL).hostname;
+  const result: DeliveryResult = {
+    sent: 0,
+    failed: 0,
+    recovered: await recoverOrphans(db),
+    throttled: false,
+  };
+  const smtp = getTransport();
+  const from = getEnv().MAIL_FROM;
+  while (Date.now() - started < budget) {
+    const rows = await claim(worker, options.batch ?? 200, new Date(), db);
+    if (rows.length === 0) {
+      const [q] = await db.execute<{ n: number }>(
+        sql`select count(*)::int as n from panel_invitations where status = 'queued' and next_attempt_at <= now()`,
+      );
+      result.throttled = (q?.n ?? 0) > 0 && getEnv().PANEL_MAILS_PER_MINUTE > 0;
+      break;
+    }
+    const live = rows.filter((r) => r.email && r.survey_code && r.member_id);
+    for (const gone of rows.filter((r) => !live.includes(r)))
+      await db.execute(
+        sql`update panel_invitations set status = 'failed', last_error = 'Geen actief lid meer', claimed_by = null where id = ${gone.id}`,
+      );
+    const tokens = await issueUnsubscribeTokens([...new Set(live.map((r) => r.member_id!))], db);
+    await eachLimited(live, getEnv().PANEL_SMTP_CONNECTIONS * 2, async (row) => {
+      const reminder = row.mail === "reminder" ? row.reminders_sent + 1 : 0;
+      const mail = invitationMail({
+        to: row.email!,
+        subject: row.subject,
+        message: row.message,
+        surveyLink: personalLink(row.slug, row.survey_code!),
+        unsubscribeLink: panelUrls.unsubscribe(tokens.get(row.member_id!)!),
+        reminder,
+        messageId: invitationMessageId(row.id, reminder, domain),
+      });
+      try {
+        await smtp.sendMail({
+          from,
+          to: mail.to,
+          subject: mail.subject,
+          text: mail.text,
+          html: mail.html,
+          headers: mail.headers,
+          messageId: mail.messageId,
+        });
+      } catch (error) {
+        result.failed++;
+        const message = error instanceof Error ? error.message : String(error);
+        getLogger().warn({ invitationId: row.id, err: message }, "panel mail failed");
+        await markFailed(row, message, new Date(), db);
+        return;
+      }
+      await markSent(row, db);
+      result.sent++;
+    });
+  }
+  return result;
+}
