@@ -2,4 +2,5 @@
 export * from "./audit";
 export * from "./platform";
 export * from "./staff";
+export * from "./surveys";
 export * from "./wijken";

@@ -1,0 +1,373 @@
+import { z } from "zod";
+
+// A survey definition is typed data: staff edit it (form editor or JSON), a published version is
+// frozen in survey_versions.definition, and both the page renderer and the answer validation
+// (answers.ts) are driven by it. Seed 000: inform first (woon-DNA blocks), then ask.
+
+/** Keys of questions, options, matrix rows and ranking items: lower case, digits and hyphens. */
+export const KEY_PATTERN = /^[a-z][a-z0-9-]{0,39}$/;
+const key = z
+  .string()
+  .regex(
+    KEY_PATTERN,
+    "Gebruik kleine letters, cijfers en streepjes (begin met een letter, hoogstens 40 tekens).",
+  );
+
+/** Sub keys that answers.ts uses for its own form fields; rows and items may not use them. */
+export const RESERVED_SUB_KEYS = [
+  "anders",
+  "weetniet",
+  "opmerking",
+  "adres",
+  "locatie",
+  "lat",
+  "lng",
+] as const;
+
+/** Woonvisie 2023–2027 themes (seed 004; DESIGN.md). */
+export const THEMES = {
+  1: "Passend wonen voor iedereen",
+  2: "Zorgen voor elkaar",
+  3: "Leefbare en inclusieve wijken",
+  4: "Duurzaam en toekomstbestendig wonen",
+  5: "Samenwerking",
+} as const;
+export type ThemeId = keyof typeof THEMES;
+
+/** Background variables used for representativeness and breakdowns (insights, panel). */
+export const BACKGROUND_VARIABLES = ["age", "tenure", "household", "wijk"] as const;
+export type BackgroundVariable = (typeof BACKGROUND_VARIABLES)[number];
+
+export const QUESTION_TYPES = [
+  "single",
+  "multiple",
+  "agree",
+  "grade",
+  "ranking",
+  "matrix",
+  "open",
+  "number",
+  "birthYear",
+  "postcode",
+  "mapPoint",
+] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+
+export const questionTypeLabels: Record<QuestionType, string> = {
+  single: "Eén antwoord kiezen",
+  multiple: "Meer antwoorden kiezen",
+  agree: "Eens/oneens (5 punten)",
+  grade: "Rapportcijfer (1 tot en met 10)",
+  ranking: "Rangorde",
+  matrix: "Matrix (rijen × schaal)",
+  open: "Open antwoord",
+  number: "Getal",
+  birthYear: "Geboortejaar",
+  postcode: "Postcode (bepaalt de wijk)",
+  mapPoint: "Plek in Heemstede",
+};
+
+/** The 5-point agree scale; stored as value_number 1..5. */
+export const AGREE_SCALE = [
+  { value: 1, label: "Helemaal mee oneens" },
+  { value: 2, label: "Mee oneens" },
+  { value: 3, label: "Neutraal" },
+  { value: 4, label: "Mee eens" },
+  { value: 5, label: "Helemaal mee eens" },
+] as const;
+
+export const DONT_KNOW_LABEL = "Weet ik niet / geen mening";
+export const OTHER_LABEL = "Anders, namelijk";
+
+/** A rough box around Heemstede (EPSG:4326); map points outside it are refused. */
+export const HEEMSTEDE_BOUNDS = { south: 52.33, west: 4.57, north: 52.375, east: 4.645 } as const;
+
+const optionSchema = z.object({
+  value: key,
+  label: z.string().trim().min(1, "Vul een tekst in.").max(200),
+});
+export type Option = z.infer<typeof optionSchema>;
+
+/**
+ * Show a question only when an earlier answer matches. Conditions may only refer to questions on
+ * earlier pages, so the page a resident gets is known before it is shown (works without JavaScript).
+ */
+export const conditionSchema = z.object({
+  question: key,
+  operator: z.enum(["equals", "notEquals", "anyOf", "answered", "atLeast", "atMost"]),
+  /** equals/notEquals: option value (or number as text); anyOf: option values; atLeast/atMost: number. */
+  value: z.union([z.string(), z.number(), z.array(z.string())]).optional(),
+});
+export type Condition = z.infer<typeof conditionSchema>;
+
+const base = {
+  key,
+  text: z.string().trim().min(1, "Vul de vraag in.").max(500),
+  description: z.string().trim().max(1000).optional(),
+  required: z.boolean().default(false),
+  allowDontKnow: z.boolean().default(false),
+  showIf: conditionSchema.optional(),
+  theme: z.number().int().min(1).max(5).optional(),
+  background: z.enum(BACKGROUND_VARIABLES).optional(),
+};
+
+const options = z.array(optionSchema).min(2, "Geef minstens twee antwoordmogelijkheden.").max(30);
+
+export const questionSchema = z.discriminatedUnion("type", [
+  z.object({ ...base, type: z.literal("single"), options, other: z.boolean().default(false) }),
+  z.object({
+    ...base,
+    type: z.literal("multiple"),
+    options,
+    other: z.boolean().default(false),
+    max: z.number().int().min(1).optional(),
+  }),
+  z.object({ ...base, type: z.literal("agree") }),
+  z.object({ ...base, type: z.literal("grade") }),
+  z.object({
+    ...base,
+    type: z.literal("ranking"),
+    items: options,
+    /** Rank only the top N (default: all items). */
+    top: z.number().int().min(1).optional(),
+  }),
+  z.object({
+    ...base,
+    type: z.literal("matrix"),
+    rows: z.array(optionSchema).min(1).max(20),
+    scale: options,
+  }),
+  z.object({
+    ...base,
+    type: z.literal("open"),
+    maxLength: z.number().int().min(10).max(5000).default(1000),
+    multiline: z.boolean().default(true),
+  }),
+  z.object({
+    ...base,
+    type: z.literal("number"),
+    min: z.number().optional(),
+    max: z.number().optional(),
+    integer: z.boolean().default(true),
+    unit: z.string().max(30).optional(),
+  }),
+  z.object({ ...base, type: z.literal("birthYear"), minAge: z.number().int().min(0).max(120).default(0) }),
+  z.object({ ...base, type: z.literal("postcode") }),
+  z.object({
+    ...base,
+    type: z.literal("mapPoint"),
+    /** Places to choose from without a map (and without JavaScript). */
+    locations: z
+      .array(optionSchema.extend({ lat: z.number(), lng: z.number() }))
+      .max(50)
+      .default([]),
+    allowAddress: z.boolean().default(true),
+    commentLabel: z.string().max(200).default("Toelichting"),
+  }),
+]);
+export type Question = z.infer<typeof questionSchema>;
+export type QuestionOf<T extends QuestionType> = Extract<Question, { type: T }>;
+
+const figureSchema = z.object({
+  label: z.string().trim().min(1).max(120),
+  value: z.number(),
+  unit: z.string().max(20).optional(),
+});
+
+/** Info blocks for the woon-DNA: short text, or key figures shown as an SVG chart plus the same table. */
+export const blockSchema = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("text"),
+    title: z.string().max(200).optional(),
+    text: z.string().min(1).max(4000),
+  }),
+  z.object({
+    kind: z.literal("figures"),
+    title: z.string().trim().min(1).max(200),
+    text: z.string().max(2000).optional(),
+    chart: z.enum(["bar", "none"]).default("bar"),
+    figures: z.array(figureSchema).min(1).max(20),
+    source: z.string().max(300).optional(),
+    /** True for example figures (voorbeeldcijfers) that staff should replace with official ones. */
+    isExample: z.boolean().default(false),
+    theme: z.number().int().min(1).max(5).optional(),
+  }),
+]);
+export type Block = z.infer<typeof blockSchema>;
+
+export const pageSchema = z.object({
+  key,
+  title: z.string().trim().min(1, "Geef de pagina een titel.").max(200),
+  intro: z.string().max(2000).optional(),
+  /** "info" pages (woon-DNA) have blocks only; they come before the questions. */
+  kind: z.enum(["info", "questions"]).default("questions"),
+  blocks: z.array(blockSchema).default([]),
+  questions: z.array(questionSchema).default([]),
+});
+export type Page = z.infer<typeof pageSchema>;
+
+export const surveyDefinitionSchema = z
+  .object({
+    schemaVersion: z.literal(1).default(1),
+    title: z.string().trim().min(1, "Geef de enquête een titel.").max(200),
+    intro: z.string().trim().max(4000).default(""),
+    /** Estimated minutes, shown on the intro page. */
+    estimatedMinutes: z.number().int().min(1).max(120).default(10),
+    /** What happens with the answers (seed 000: "Wat gebeurt er met de opbrengst?"). */
+    whatHappens: z.string().trim().max(4000).default(""),
+    thankYou: z.string().trim().max(2000).default(""),
+    pages: z.array(pageSchema).min(1, "Een enquête heeft minstens één pagina.").max(60),
+  })
+  .superRefine((def, ctx) => {
+    const seenPages = new Set<string>();
+    const earlier = new Map<string, Question>();
+    def.pages.forEach((page, p) => {
+      if (seenPages.has(page.key))
+        ctx.addIssue({
+          code: "custom",
+          path: ["pages", p, "key"],
+          message: `Paginasleutel "${page.key}" komt twee keer voor.`,
+        });
+      seenPages.add(page.key);
+      const onThisPage: Question[] = [];
+      page.questions.forEach((q, i) => {
+        const path = ["pages", p, "questions", i];
+        if (earlier.has(q.key) || onThisPage.some((o) => o.key === q.key))
+          ctx.addIssue({
+            code: "custom",
+            path: [...path, "key"],
+            message: `Vraagsleutel "${q.key}" komt twee keer voor.`,
+          });
+        for (const problem of questionProblems(q)) ctx.addIssue({ code: "custom", path, message: problem });
+        if (q.showIf) {
+          const target = earlier.get(q.showIf.question);
+          if (!target)
+            ctx.addIssue({
+              code: "custom",
+              path: [...path, "showIf"],
+              message: `De voorwaarde van "${q.key}" moet verwijzen naar een vraag op een eerdere pagina.`,
+            });
+        }
+        onThisPage.push(q);
+      });
+      for (const q of onThisPage) earlier.set(q.key, q);
+    });
+  });
+
+export type SurveyDefinition = z.infer<typeof surveyDefinitionSchema>;
+/** What staff may write (defaults not yet applied), e.g. in JSON import. */
+export type SurveyDefinitionInput = z.input<typeof surveyDefinitionSchema>;
+
+function duplicates(values: string[]): string[] {
+  return values.filter((v, i) => values.indexOf(v) !== i);
+}
+
+/** Rules per question that zod's shape cannot say. */
+function questionProblems(q: Question): string[] {
+  const problems: string[] = [];
+  const lists: Option[][] =
+    q.type === "single" || q.type === "multiple"
+      ? [q.options]
+      : q.type === "ranking"
+        ? [q.items]
+        : q.type === "matrix"
+          ? [q.rows, q.scale]
+          : q.type === "mapPoint"
+            ? [q.locations]
+            : [];
+  for (const list of lists)
+    for (const d of duplicates(list.map((o) => o.value)))
+      problems.push(`Vraag "${q.key}": de waarde "${d}" komt twee keer voor.`);
+  const subKeys = q.type === "ranking" ? q.items : q.type === "matrix" ? q.rows : [];
+  for (const s of subKeys)
+    if ((RESERVED_SUB_KEYS as readonly string[]).includes(s.value))
+      problems.push(`Vraag "${q.key}": "${s.value}" is gereserveerd, kies een andere waarde.`);
+  if (
+    (q.type === "single" || q.type === "multiple") &&
+    q.other &&
+    q.options.some((o) => o.value === "anders")
+  )
+    problems.push(
+      `Vraag "${q.key}": gebruik niet zelf de waarde "anders" als ook "anders, namelijk" aan staat.`,
+    );
+  if (q.type === "multiple" && q.max !== undefined && q.max > q.options.length + (q.other ? 1 : 0))
+    problems.push(`Vraag "${q.key}": het maximum is groter dan het aantal antwoorden.`);
+  if (q.type === "ranking" && q.top !== undefined && q.top > q.items.length)
+    problems.push(`Vraag "${q.key}": er zijn minder items dan de top die gerangschikt moet worden.`);
+  if (q.type === "number" && q.min !== undefined && q.max !== undefined && q.min > q.max)
+    problems.push(`Vraag "${q.key}": het minimum is groter dan het maximum.`);
+  if (q.type === "mapPoint" && q.locations.length === 0 && !q.allowAddress)
+    problems.push(`Vraag "${q.key}": geef plekken om uit te kiezen of sta een adres toe.`);
+  return problems;
+}
+
+/** Parse an unknown value (stored JSON, an import) into a definition with defaults applied. */
+export function parseDefinition(
+  input: unknown,
+): { ok: true; definition: SurveyDefinition } | { ok: false; problems: { path: string; message: string }[] } {
+  const result = surveyDefinitionSchema.safeParse(input);
+  if (result.success) return { ok: true, definition: result.data };
+  return {
+    ok: false,
+    problems: result.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+  };
+}
+
+/** All questions in page order, with the index of their page. */
+export function listQuestions(def: Pick<SurveyDefinition, "pages">): (Question & { pageIndex: number })[] {
+  return def.pages.flatMap((page, pageIndex) => page.questions.map((q) => ({ ...q, pageIndex })));
+}
+
+export function findQuestion(
+  def: Pick<SurveyDefinition, "pages">,
+  questionKey: string,
+): Question | undefined {
+  for (const page of def.pages) for (const q of page.questions) if (q.key === questionKey) return q;
+  return undefined;
+}
+
+/** The question carrying a background variable (first one wins), e.g. "wijk" → the postcode question. */
+export function backgroundQuestion(
+  def: Pick<SurveyDefinition, "pages">,
+  variable: BackgroundVariable,
+): Question | undefined {
+  return listQuestions(def).find((q) => q.background === variable);
+}
+
+/** Labels of the choices a question offers, by stored value; used by results and exports. */
+export function choiceLabels(q: Question): Record<string, string> {
+  switch (q.type) {
+    case "single":
+    case "multiple":
+      return Object.fromEntries([
+        ...q.options.map((o) => [o.value, o.label]),
+        ...(q.other ? [["anders", OTHER_LABEL]] : []),
+      ]);
+    case "ranking":
+      return Object.fromEntries(q.items.map((o) => [o.value, o.label]));
+    case "matrix":
+      return Object.fromEntries(q.scale.map((o) => [o.value, o.label]));
+    case "agree":
+      return Object.fromEntries(AGREE_SCALE.map((o) => [String(o.value), o.label]));
+    case "mapPoint":
+      return Object.fromEntries(q.locations.map((o) => [o.value, o.label]));
+    default:
+      return {};
+  }
+}
+
+/** Woon-DNA pages are the info pages before the first question page. */
+export function isInfoPage(page: Page): boolean {
+  return page.kind === "info" || page.questions.length === 0;
+}
+
+/** An empty draft for "Nieuwe enquête". */
+export function emptyDefinition(title: string): SurveyDefinition {
+  return surveyDefinitionSchema.parse({
+    title,
+    intro: "",
+    estimatedMinutes: 5,
+    whatHappens: "",
+    pages: [{ key: "vragen", title: "Vragen", questions: [] }],
+  });
+}
