@@ -1,5 +1,6 @@
 // One file per context; this index is what drizzle-kit and the db client read.
 export * from "./audit";
+export * from "./insights";
 export * from "./platform";
 export * from "./staff";
 export * from "./surveys";
