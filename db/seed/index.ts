@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Executor } from "../../app/lib/db.server";
 import { settings } from "../schema";
+import { seedInsights } from "./insights";
 import { demoStaff, seedStaff } from "./staff";
 import { seedWijken } from "./wijken";
 
@@ -8,6 +9,8 @@ import { seedWijken } from "./wijken";
 const seeds: { name: string; run: (db: Executor) => Promise<void> }[] = [
   { name: "staff", run: seedStaff },
   { name: "wijken", run: seedWijken },
+  // After the surveys seed: adds demo responses to its Woonvisie survey (or makes a demo survey).
+  { name: "insights", run: seedInsights },
 ];
 
 const SEEDED_KEY = "demo.seeded_at";
