@@ -2,6 +2,7 @@
 export * from "./audit";
 export * from "./initiatives";
 export * from "./panel";
+export * from "./insights";
 export * from "./platform";
 export * from "./staff";
 export * from "./surveys";

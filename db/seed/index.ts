@@ -5,6 +5,7 @@ import { seedContact } from "./contact";
 import { seedInitiatives } from "./initiatives";
 import { seedMap } from "./map";
 import { seedPanel } from "./panel";
+import { seedInsights } from "./insights";
 import { demoStaff, seedStaff } from "./staff";
 import { seedSurveys } from "./surveys";
 import { seedWijken } from "./wijken";
@@ -18,6 +19,8 @@ const seeds: { name: string; run: (db: Executor) => Promise<void> }[] = [
   { name: "initiatives", run: seedInitiatives },
   { name: "map", run: seedMap },
   { name: "panel", run: seedPanel },
+  // After the surveys seed: adds demo responses to its Woonvisie survey (or makes a demo survey).
+  { name: "insights", run: seedInsights },
 ];
 
 const SEEDED_KEY = "demo.seeded_at";

@@ -45,6 +45,15 @@ export const staffAccess = {
   "beheer.digipanel.bevolking": ["onderzoeker", "beheerder"],
   "beheer.digipanel.campagnes.nieuw": ["onderzoeker", "beheerder"],
   "beheer.digipanel.campagnes.$id": ["onderzoeker", "beheerder"],
+  // Insights (issue 8): everyone may read results and the report; only researchers and
+  // administrators code open answers, enter input items and export.
+  "beheer.resultaten": ["beheerder", "ambtenaar", "onderzoeker"],
+  "beheer.enquetes_.$id_.resultaten": ["beheerder", "ambtenaar", "onderzoeker"],
+  "beheer.enquetes_.$id_.coderen.$vraag": ["beheerder", "onderzoeker"],
+  "beheer.enquetes_.$id_.export.$formaat": ["beheerder", "onderzoeker"],
+  "beheer.woonvisie-input": ["beheerder", "ambtenaar", "onderzoeker"],
+  "beheer.woonvisie-input_.$projectId": ["beheerder", "ambtenaar", "onderzoeker"],
+  "beheer.woonvisie-input_.$projectId_.inbreng": ["beheerder", "onderzoeker"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type StaffRouteId = keyof typeof staffAccess;

@@ -1,0 +1,228 @@
+// The columns of the answers export: one row per response, one or more columns per question, and a
+// codebook describing them. Disclosure control: a birth year is exported as an age group, a postcode as
+// its wijk, a map point rounded to about 100 m, an address never; open text has personal data replaced.
+import {
+  AGREE_SCALE,
+  choiceLabels,
+  listQuestions,
+  type Question,
+  type SurveyDefinition,
+} from "../surveys/definition";
+import { redactPersonalData } from "./personal-data";
+import { ageBand, ageBands } from "./results";
+
+export interface ExportAnswer {
+  questionKey: string;
+  subKey: string;
+  valueText: string | null;
+  valueNumber: number | null;
+  valueOption: string | null;
+  valueOptions: string[] | null;
+  valueLat: number | null;
+  valueLng: number | null;
+  dontKnow: boolean;
+}
+
+export interface ExportColumn {
+  key: string;
+  question: string;
+  description: string;
+  /** Value → label, for the codebook. */
+  values: Record<string, string>;
+  get: (
+    answers: ExportAnswer[],
+    context: { submittedYear: number; codeLabels: (answerId: number) => string },
+  ) => string | number | null;
+}
+
+export const DONT_KNOW_EXPORT = "weetniet";
+
+function main(answers: ExportAnswer[], key: string, subKey = "") {
+  return answers.find((a) => a.questionKey === key && a.subKey === subKey);
+}
+
+function scalar(a: ExportAnswer | undefined): string | number | null {
+  if (!a) return null;
+  if (a.dontKnow) return DONT_KNOW_EXPORT;
+  return a.valueOption ?? a.valueNumber ?? null;
+}
+
+const roundCoordinate = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
+
+export function exportColumns(
+  definition: Pick<SurveyDefinition, "pages">,
+  wijkLabels: Record<string, string>,
+): ExportColumn[] {
+  const columns: ExportColumn[] = [];
+  for (const q of listQuestions(definition)) columns.push(...columnsFor(q, wijkLabels));
+  return columns;
+}
+
+function columnsFor(q: Question, wijkLabels: Record<string, string>): ExportColumn[] {
+  const base = { question: q.text };
+  switch (q.type) {
+    case "birthYear":
+      return [
+        {
+          ...base,
+          key: `${q.key}_leeftijdsgroep`,
+          description: "Leeftijdsgroep bij het invullen (het geboortejaar zelf wordt niet geëxporteerd)",
+          values: Object.fromEntries(ageBands.map((b) => [b.key, b.label])),
+          get: (answers, ctx) => {
+            const a = main(answers, q.key);
+            return a?.valueNumber ? ageBand(ctx.submittedYear - a.valueNumber) : null;
+          },
+        },
+      ];
+    case "postcode":
+      return [
+        {
+          ...base,
+          key: `${q.key}_wijk`,
+          description: "Wijk van de postcode (de postcode zelf wordt niet geëxporteerd)",
+          values: wijkLabels,
+          get: (answers) => main(answers, q.key)?.valueOption ?? null,
+        },
+      ];
+    case "single":
+      return [
+        {
+          ...base,
+          key: q.key,
+          description: "Gekozen antwoord",
+          values: { ...choiceLabels(q), [DONT_KNOW_EXPORT]: "Weet ik niet / geen mening" },
+          get: (answers) => scalar(main(answers, q.key)),
+        },
+        ...(q.other
+          ? [
+              {
+                ...base,
+                key: `${q.key}_anders`,
+                description: "Tekst bij 'anders, namelijk' (persoonsgegevens verwijderd)",
+                values: {},
+                get: (answers: ExportAnswer[]) => {
+                  const t = answers.find((a) => a.questionKey === q.key && a.valueText)?.valueText;
+                  return t ? redactPersonalData(t) : null;
+                },
+              },
+            ]
+          : []),
+      ];
+    case "multiple":
+      return q.options.map((o) => ({
+        ...base,
+        key: `${q.key}_${o.value}`,
+        description: `Gekozen: ${o.label} (1 = ja, 0 = nee)`,
+        values: { "1": "Gekozen", "0": "Niet gekozen" },
+        get: (answers: ExportAnswer[]) => {
+          const a = main(answers, q.key);
+          if (!a) return null;
+          if (a.dontKnow) return DONT_KNOW_EXPORT;
+          return a.valueOptions?.includes(o.value) ? 1 : 0;
+        },
+      }));
+    case "agree":
+      return [
+        {
+          ...base,
+          key: q.key,
+          description: "Eens/oneens, 1 tot en met 5",
+          values: {
+            ...Object.fromEntries(AGREE_SCALE.map((s) => [String(s.value), s.label])),
+            [DONT_KNOW_EXPORT]: "Weet ik niet / geen mening",
+          },
+          get: (answers) => scalar(main(answers, q.key)),
+        },
+      ];
+    case "grade":
+    case "number":
+      return [
+        {
+          ...base,
+          key: q.key,
+          description: q.type === "grade" ? "Rapportcijfer 1 tot en met 10" : "Getal",
+          values: {},
+          get: (answers) => scalar(main(answers, q.key)),
+        },
+      ];
+    case "matrix":
+      return q.rows.map((row) => ({
+        ...base,
+        key: `${q.key}_${row.value}`,
+        description: `Rij: ${row.label}`,
+        values: choiceLabels(q),
+        get: (answers: ExportAnswer[]) => scalar(main(answers, q.key, row.value)),
+      }));
+    case "ranking":
+      return q.items.map((item) => ({
+        ...base,
+        key: `${q.key}_${item.value}`,
+        description: `Plaats van: ${item.label} (1 = belangrijkst)`,
+        values: {},
+        get: (answers: ExportAnswer[]) => scalar(main(answers, q.key, item.value)),
+      }));
+    case "open":
+      return [
+        {
+          ...base,
+          key: q.key,
+          description: "Open antwoord (persoonsgegevens vervangen door [… verwijderd])",
+          values: {},
+          get: (answers) => {
+            const t = main(answers, q.key)?.valueText;
+            return t ? redactPersonalData(t) : null;
+          },
+        },
+        {
+          ...base,
+          key: `${q.key}_codes`,
+          description: "Codes van het open antwoord (gescheiden door ' | ')",
+          values: {},
+          get: (answers, ctx) => {
+            const a = main(answers, q.key) as (ExportAnswer & { id?: number }) | undefined;
+            return a?.id ? ctx.codeLabels(a.id) || null : null;
+          },
+        },
+      ];
+    case "mapPoint":
+      return [
+        {
+          ...base,
+          key: `${q.key}_plek`,
+          description: "Gekozen plek",
+          values: choiceLabels(q),
+          get: (answers) => main(answers, q.key)?.valueOption ?? null,
+        },
+        {
+          ...base,
+          key: `${q.key}_lat`,
+          description: "Breedtegraad, afgerond op ongeveer 100 meter",
+          values: {},
+          get: (answers) => roundCoordinate(main(answers, q.key)?.valueLat ?? null),
+        },
+        {
+          ...base,
+          key: `${q.key}_lng`,
+          description: "Lengtegraad, afgerond op ongeveer 100 meter",
+          values: {},
+          get: (answers) => roundCoordinate(main(answers, q.key)?.valueLng ?? null),
+        },
+        {
+          ...base,
+          key: `${q.key}_toelichting`,
+          description: "Toelichting (persoonsgegevens verwijderd; een adres wordt nooit geëxporteerd)",
+          values: {},
+          get: (answers) => {
+            const t = main(answers, q.key)?.valueText;
+            return t ? redactPersonalData(t) : null;
+          },
+        },
+      ];
+  }
+}
+
+export const fixedColumns = [
+  { key: "respondent", description: "Pseudoniem respondentnummer (geen naam of e-mailadres)" },
+  { key: "kanaal", description: "open link, panel of brief" },
+  { key: "ingevuld_op", description: "Datum van insturen" },
+] as const;

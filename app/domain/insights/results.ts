@@ -1,0 +1,448 @@
+// Turning grouped answer counts into survey results: distributions with 95% intervals, weighted and
+// unweighted, breakdowns per background variable, and suppression of every group under 10.
+// Pure: results.server.ts fetches the grouped counts with SQL and hands them here.
+
+import {
+  AGREE_SCALE,
+  type BackgroundVariable,
+  choiceLabels,
+  DONT_KNOW_LABEL,
+  listQuestions,
+  type Question,
+  type SurveyDefinition,
+} from "../surveys/definition";
+import {
+  effectiveSampleSize,
+  isGroupShown,
+  MIN_CELL,
+  rake,
+  suppressCells,
+  wilsonInterval,
+} from "./statistics";
+
+export const DONT_KNOW_VALUE = "__weetniet";
+
+export const ageBands = [
+  { key: "0-29", label: "Jonger dan 30", max: 29 },
+  { key: "30-44", label: "30 tot en met 44", max: 44 },
+  { key: "45-64", label: "45 tot en met 64", max: 64 },
+  { key: "65-74", label: "65 tot en met 74", max: 74 },
+  { key: "75+", label: "75 of ouder", max: 200 },
+] as const;
+
+export function ageBand(age: number): string {
+  return (ageBands.find((b) => age <= b.max) ?? ageBands[ageBands.length - 1]!).key;
+}
+
+export const backgroundLabels: Record<BackgroundVariable, string> = {
+  age: "Leeftijd",
+  tenure: "Woonsituatie",
+  household: "Huishouden",
+  wijk: "Wijk",
+};
+
+/** Background variables used for weighting and breakdowns, in display order. */
+export const breakdownVariables: BackgroundVariable[] = ["age", "tenure", "wijk", "household"];
+
+/** Question types shown as a distribution of answers. */
+const DISTRIBUTION_TYPES = new Set(["single", "multiple", "agree", "grade", "matrix", "ranking", "postcode"]);
+
+export type Background = Record<BackgroundVariable, string | null>;
+
+/** Grouped counts from SQL: answers per question, sub key, value and respondent class. */
+export interface AnswerGroup extends Background {
+  questionKey: string;
+  subKey: string;
+  value: string;
+  count: number;
+}
+
+/** Respondents per class (combination of background categories). */
+export interface ClassCount extends Background {
+  count: number;
+}
+
+/** For multiple-choice questions: respondents who answered, per class (a respondent may tick several). */
+export interface BaseGroup extends Background {
+  questionKey: string;
+  subKey: string;
+  count: number;
+}
+
+export function classKey(b: Background): string {
+  return `${b.age ?? ""}|${b.tenure ?? ""}|${b.wijk ?? ""}|${b.household ?? ""}`;
+}
+
+export type Population = Partial<
+  Record<"age" | "tenure" | "wijk" | "household" | "age_tenure", Record<string, number>>
+>;
+
+export interface Weighting {
+  /** Weight per class key; mean 1 over respondents. */
+  weights: Map<string, number>;
+  method: "none" | "raking" | "post-stratification+raking";
+  dimensions: string[];
+  respondents: number;
+  effectiveSampleSize: number;
+  converged: boolean;
+  trimmed: number;
+  emptyCategories: { dimension: string; category: string }[];
+}
+
+/**
+ * Weight respondents to the population. With the joint table age group × tenure we post-stratify on
+ * it; wijk is a separate margin, so the two are raked together. Without the joint table the single
+ * margins are raked. Respondents whose category is not in the population figures are not adjusted on
+ * that dimension.
+ */
+export function computeWeights(classes: readonly ClassCount[], population: Population): Weighting {
+  const expanded: Background[] = [];
+  for (const c of classes) for (let i = 0; i < c.count; i++) expanded.push(c);
+  const known = (dim: keyof Population, value: string | null) =>
+    value !== null && population[dim]?.[value] !== undefined ? value : null;
+  const dimensions: { name: string; categories: (string | null)[]; population: Record<string, number> }[] =
+    [];
+  if (population.age_tenure && Object.keys(population.age_tenure).length > 0) {
+    dimensions.push({
+      name: "leeftijd × woonsituatie",
+      categories: expanded.map((b) =>
+        b.age && b.tenure ? known("age_tenure", `${b.age}|${b.tenure}`) : null,
+      ),
+      population: population.age_tenure,
+    });
+  } else {
+    for (const dim of ["age", "tenure"] as const)
+      if (population[dim])
+        dimensions.push({
+          name: backgroundLabels[dim].toLowerCase(),
+          categories: expanded.map((b) => known(dim, b[dim])),
+          population: population[dim]!,
+        });
+  }
+  if (population.wijk)
+    dimensions.push({
+      name: "wijk",
+      categories: expanded.map((b) => known("wijk", b.wijk)),
+      population: population.wijk,
+    });
+  const usable = dimensions.filter((d) => d.categories.some((c) => c !== null));
+  const result = rake(usable, expanded.length);
+  const weights = new Map<string, number>();
+  expanded.forEach((b, i) => {
+    weights.set(classKey(b), result.weights[i]!);
+  });
+  return {
+    weights,
+    method:
+      usable.length === 0
+        ? "none"
+        : population.age_tenure && usable[0]?.name.includes("×")
+          ? "post-stratification+raking"
+          : "raking",
+    dimensions: usable.map((d) => d.name),
+    respondents: expanded.length,
+    effectiveSampleSize: result.effectiveSampleSize,
+    converged: result.converged,
+    trimmed: result.trimmed,
+    emptyCategories: result.emptyCategories,
+  };
+}
+
+export interface ResultCell {
+  value: string;
+  label: string;
+  /** null when suppressed (fewer than 10, or needed to protect another small cell). */
+  count: number | null;
+  percent: number | null;
+  ci: { low: number; high: number } | null;
+  weightedPercent: number | null;
+  weightedCi: { low: number; high: number } | null;
+  suppressed: boolean;
+}
+
+export interface Distribution {
+  subKey: string;
+  subLabel: string | null;
+  base: number;
+  /** Shown only when the base is at least 10. */
+  shown: boolean;
+  effectiveBase: number;
+  cells: ResultCell[];
+  mean: { unweighted: number; weighted: number } | null;
+}
+
+export interface BreakdownGroup {
+  category: string;
+  label: string;
+  base: number | null;
+  shown: boolean;
+  cells: {
+    value: string;
+    label: string;
+    count: number | null;
+    percent: number | null;
+    suppressed: boolean;
+  }[];
+}
+
+export interface QuestionResult {
+  key: string;
+  text: string;
+  type: Question["type"];
+  theme: number | null;
+  distributions: Distribution[];
+  /** Per background variable, the first distribution split by its categories. */
+  breakdowns: { variable: BackgroundVariable; label: string; groups: BreakdownGroup[] }[];
+}
+
+type Labels = Partial<Record<BackgroundVariable, Record<string, string>>>;
+
+function valueOrder(q: Question): { value: string; label: string }[] {
+  const labels = choiceLabels(q);
+  if (q.type === "agree") return AGREE_SCALE.map((s) => ({ value: String(s.value), label: s.label }));
+  if (q.type === "grade")
+    return Array.from({ length: 10 }, (_, i) => ({ value: String(i + 1), label: String(i + 1) }));
+  return Object.entries(labels).map(([value, label]) => ({ value, label }));
+}
+
+function subLabels(q: Question): Record<string, string> {
+  if (q.type === "matrix") return Object.fromEntries(q.rows.map((r) => [r.value, r.label]));
+  if (q.type === "ranking") return Object.fromEntries(q.items.map((r) => [r.value, r.label]));
+  return {};
+}
+
+/** Build the results of every closed question from the grouped counts. */
+export function buildQuestionResults(input: {
+  definition: Pick<SurveyDefinition, "pages">;
+  groups: readonly AnswerGroup[];
+  bases: readonly BaseGroup[];
+  weighting: Weighting;
+  categoryLabels: Labels;
+  wijkLabels?: Record<string, string>;
+}): QuestionResult[] {
+  const { weighting } = input;
+  const weightOf = (b: Background) => weighting.weights.get(classKey(b)) ?? 1;
+  const byQuestion = new Map<string, AnswerGroup[]>();
+  for (const g of input.groups) {
+    const list = byQuestion.get(g.questionKey) ?? [];
+    list.push(g);
+    byQuestion.set(g.questionKey, list);
+  }
+  const basesByQuestion = new Map<string, BaseGroup[]>();
+  for (const b of input.bases) {
+    const list = basesByQuestion.get(b.questionKey) ?? [];
+    list.push(b);
+    basesByQuestion.set(b.questionKey, list);
+  }
+
+  const out: QuestionResult[] = [];
+  for (const q of listQuestions(input.definition)) {
+    if (!DISTRIBUTION_TYPES.has(q.type) && q.type !== "number") continue;
+    const groups = byQuestion.get(q.key) ?? [];
+    const order =
+      q.type === "postcode"
+        ? Object.entries(input.wijkLabels ?? {}).map(([value, label]) => ({ value, label }))
+        : q.type === "ranking"
+          ? ((q.top ? Array.from({ length: q.top }) : q.items).map((_, i) => ({
+              value: String(i + 1),
+              label: `Plaats ${i + 1}`,
+            })) as { value: string; label: string }[])
+          : valueOrder(q);
+    const hasDontKnow = groups.some((g) => g.value === DONT_KNOW_VALUE);
+    const values = [
+      ...order,
+      // Values seen in the data but not in the definition (older version, "anders").
+      ...[...new Set(groups.map((g) => g.value))]
+        .filter((v) => v !== DONT_KNOW_VALUE && !order.some((o) => o.value === v))
+        .sort()
+        .map((v) => ({ value: v, label: v })),
+      ...(hasDontKnow ? [{ value: DONT_KNOW_VALUE, label: DONT_KNOW_LABEL }] : []),
+    ];
+    const subs = subLabels(q);
+    const subKeys =
+      Object.keys(subs).length > 0 ? Object.keys(subs) : [...new Set(groups.map((g) => g.subKey))].sort();
+    if (subKeys.length === 0) subKeys.push("");
+
+    const distributions: Distribution[] = subKeys.map((subKey) => {
+      const rows = groups.filter((g) => g.subKey === subKey);
+      // Respondents per class who answered: for multiple choice from the base query, otherwise the sum.
+      const baseRows: { b: Background; count: number }[] =
+        q.type === "multiple"
+          ? (basesByQuestion.get(q.key) ?? [])
+              .filter((b) => b.subKey === subKey)
+              .map((b) => ({ b, count: b.count }))
+          : rows.map((r) => ({ b: r, count: r.count }));
+      let base = 0;
+      let weightedBase = 0;
+      let sumW2 = 0;
+      for (const { b, count } of baseRows) {
+        const w = weightOf(b);
+        base += count;
+        weightedBase += count * w;
+        sumW2 += count * w * w;
+      }
+      const effectiveBase = sumW2 > 0 ? (weightedBase * weightedBase) / sumW2 : 0;
+      const counts = values.map((v) => {
+        let count = 0;
+        let weighted = 0;
+        for (const r of rows)
+          if (r.value === v.value) {
+            count += r.count;
+            weighted += r.count * weightOf(r);
+          }
+        return { ...v, count, weighted };
+      });
+      const shown = isGroupShown(base);
+      const suppressed = suppressCells(counts, { totalShown: q.type !== "multiple" });
+      const cells: ResultCell[] = suppressed.map((c) => {
+        const hide = !shown || c.suppressed;
+        const wp = weightedBase > 0 ? c.weighted / weightedBase : 0;
+        return {
+          value: c.value,
+          label: c.label,
+          count: hide ? null : c.count,
+          percent: hide ? null : c.count / base,
+          ci: hide ? null : wilsonInterval(c.count, base),
+          weightedPercent: hide ? null : wp,
+          weightedCi: hide ? null : wilsonInterval(wp * effectiveBase, effectiveBase),
+          suppressed: hide,
+        };
+      });
+      let mean: Distribution["mean"] = null;
+      if ((q.type === "number" || q.type === "grade" || q.type === "agree") && shown) {
+        let s = 0;
+        let ws = 0;
+        let n = 0;
+        let wn = 0;
+        for (const r of rows) {
+          const x = Number(r.value);
+          if (!Number.isFinite(x)) continue;
+          s += x * r.count;
+          n += r.count;
+          ws += x * r.count * weightOf(r);
+          wn += r.count * weightOf(r);
+        }
+        if (n >= MIN_CELL) mean = { unweighted: s / n, weighted: wn > 0 ? ws / wn : s / n };
+      }
+      return {
+        subKey,
+        subLabel: subs[subKey] ?? null,
+        base,
+        shown,
+        effectiveBase,
+        cells: q.type === "number" ? [] : cells,
+        mean,
+      };
+    });
+
+    const first = subKeys[0]!;
+    const firstRows = groups.filter((g) => g.subKey === first);
+    const breakdowns: QuestionResult["breakdowns"] =
+      q.type === "number" || q.background
+        ? []
+        : breakdownVariables.map((variable) => {
+            const labels = input.categoryLabels[variable] ?? {};
+            const categories = [
+              ...Object.keys(labels),
+              ...[...new Set(firstRows.map((r) => r[variable]).filter((c): c is string => c !== null))]
+                .filter((c) => !(c in labels))
+                .sort(),
+            ];
+            const groupsOut = categories.map((category): BreakdownGroup => {
+              const rows = firstRows.filter((r) => r[variable] === category);
+              const base =
+                q.type === "multiple"
+                  ? (basesByQuestion.get(q.key) ?? [])
+                      .filter((b) => b.subKey === first && b[variable] === category)
+                      .reduce((a, b) => a + b.count, 0)
+                  : rows.reduce((a, r) => a + r.count, 0);
+              const shown = isGroupShown(base);
+              const counts = values.map((v) => ({
+                ...v,
+                count: rows.filter((r) => r.value === v.value).reduce((a, r) => a + r.count, 0),
+              }));
+              const cells = suppressCells(counts, { totalShown: q.type !== "multiple" }).map((c) => ({
+                value: c.value,
+                label: c.label,
+                count: shown && !c.suppressed ? c.count : null,
+                percent: shown && !c.suppressed && base > 0 ? c.count / base : null,
+                suppressed: !shown || c.suppressed,
+              }));
+              return {
+                category,
+                label: labels[category] ?? category,
+                base: shown ? base : null,
+                shown,
+                cells,
+              };
+            });
+            return { variable, label: backgroundLabels[variable], groups: groupsOut };
+          });
+
+    out.push({
+      key: q.key,
+      text: q.text,
+      type: q.type,
+      theme: q.theme ?? null,
+      distributions,
+      breakdowns,
+    });
+  }
+  return out;
+}
+
+export interface RepresentativenessRow {
+  category: string;
+  label: string;
+  respondents: number | null;
+  sampleShare: number | null;
+  weightedShare: number | null;
+  populationShare: number | null;
+  suppressed: boolean;
+}
+
+/** Respondents against the population for one background variable, before and after weighting. */
+export function representativeness(
+  variable: BackgroundVariable,
+  classes: readonly ClassCount[],
+  weighting: Weighting,
+  population: Record<string, number> | undefined,
+  labels: Record<string, string>,
+): RepresentativenessRow[] {
+  const counts = new Map<string, { n: number; w: number }>();
+  let total = 0;
+  let totalW = 0;
+  for (const c of classes) {
+    const cat = c[variable];
+    if (cat === null) continue;
+    const w = weighting.weights.get(classKey(c)) ?? 1;
+    const e = counts.get(cat) ?? { n: 0, w: 0 };
+    e.n += c.count;
+    e.w += c.count * w;
+    counts.set(cat, e);
+    total += c.count;
+    totalW += c.count * w;
+  }
+  const populationTotal = population ? Object.values(population).reduce((a, b) => a + b, 0) : 0;
+  const categories = [
+    ...new Set([...Object.keys(labels), ...counts.keys(), ...Object.keys(population ?? {})]),
+  ];
+  const rows = categories.map((category) => ({ category, count: counts.get(category)?.n ?? 0 }));
+  return suppressCells(rows).map(({ category, count, suppressed }) => {
+    const e = counts.get(category);
+    return {
+      category,
+      label: labels[category] ?? category,
+      respondents: suppressed ? null : count,
+      sampleShare: suppressed || total === 0 ? null : count / total,
+      weightedShare: suppressed || totalW === 0 ? null : (e?.w ?? 0) / totalW,
+      populationShare:
+        population && populationTotal > 0 && population[category] !== undefined
+          ? population[category]! / populationTotal
+          : null,
+      suppressed,
+    };
+  });
+}
+
+export { effectiveSampleSize };

@@ -1,0 +1,303 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireRole } from "~/domain/auth/auth.server";
+import { hasAnyRole, staffAccess } from "~/domain/auth/roles";
+import { inputSourceLabels, inputSources, participationRoles } from "~/domain/insights/input-items";
+import { representativenessNotes } from "~/domain/insights/report";
+import { buildProjectReport } from "~/domain/insights/report.server";
+import { MIN_CELL } from "~/domain/insights/statistics";
+import { themeIds, themeLabels } from "~/domain/insights/themes";
+import { Alert, DemoBadge, formatDate, Heading, Paragraph } from "~/ui/content";
+import { MapPointList, nl, QuestionResultView, SUPPRESSED } from "~/ui/insights/result-views";
+import insightsCss from "~/ui/insights.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: insightsCss }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Woonvisie-input: ${data?.report.project.title ?? ""} - Wij maken Heemstede` },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, staffAccess["beheer.woonvisie-input_.$projectId"]);
+  const id = Number(params.projectId);
+  const report = Number.isSafeInteger(id) && id > 0 ? await buildProjectReport(id) : null;
+  if (!report) throw new Response("Dit project bestaat niet", { status: 404 });
+  const notes = report.surveys.map((s) => {
+    const open = s.overview.perChannel.find((c) => c.channel === "open")?.count ?? null;
+    return {
+      surveyId: s.survey.id,
+      notes: representativenessNotes(s.representativeness, {
+        respondents: s.weighting.respondents,
+        effectiveSampleSize: s.weighting.effectiveSampleSize,
+        openLinkShare: open !== null && s.overview.total > 0 ? open / s.overview.total : null,
+        populationIsDemo: s.populationIsDemo,
+      }),
+    };
+  });
+  return {
+    report,
+    notes,
+    generatedAt: new Date().toISOString(),
+    canAddInput: hasAnyRole(user.roles, staffAccess["beheer.woonvisie-input_.$projectId_.inbreng"]),
+  };
+}
+
+const channelLabels: Record<string, string> = {
+  open: "open link",
+  panel: "digipanel",
+  letter: "brief met code",
+};
+
+export default function WoonvisieReport() {
+  const { report, notes, generatedAt, canAddInput } = useLoaderData<typeof loader>();
+  const { project, surveys, coded, inputItems } = report;
+  const questions = surveys.flatMap((s) => s.questions.map((q) => ({ ...q, surveyTitle: s.survey.title })));
+  const maps = surveys.flatMap((s) => {
+    const def = s.survey.definition.pages.flatMap((p) => p.questions);
+    return s.mapQuestions.map((m) => ({ ...m, theme: def.find((q) => q.key === m.key)?.theme ?? null }));
+  });
+  const unthemed = coded.find((c) => c.theme === 0);
+  return (
+    <article className="wmh-stack wmh-report">
+      <Heading level={1}>
+        Woonvisie-input: {project.title} {project.isDemo ? <DemoBadge /> : null}
+      </Heading>
+      <Paragraph lead>
+        Wat vinden inwoners en partners belangrijk voor wonen in Heemstede? Dit rapport bundelt alle
+        participatiesporen als input voor de gemeenteraad. Het doel van de participatie was samen denken:
+        input verzamelen, er is nog niets besloten.
+      </Paragraph>
+      <p className="utrecht-paragraph">Opgemaakt op {formatDate(generatedAt)}.</p>
+      <div className="wmh-no-print">
+        <p className="utrecht-paragraph">
+          Om een PDF te maken kiest u in uw browser Afdrukken en dan Opslaan als PDF. Uitsplitsingen die u
+          openklapt, komen mee in de PDF.
+        </p>
+        {canAddInput ? (
+          <p className="utrecht-paragraph">
+            <Link to={`/beheer/woonvisie-input/${project.id}/inbreng`} className="utrecht-link">
+              Inbreng uit andere sporen toevoegen
+            </Link>
+          </p>
+        ) : null}
+      </div>
+      {surveys.some((s) => s.populationIsDemo) || project.isDemo ? (
+        <Alert type="warning">Dit rapport bevat demogegevens en voorbeeldcijfers.</Alert>
+      ) : null}
+
+      <nav aria-label="Inhoud van het rapport">
+        <Heading level={2}>Inhoud</Heading>
+        <ol>
+          {themeIds.map((t) => (
+            <li key={t}>
+              <a href={`#thema-${t}`} className="utrecht-link">
+                {themeLabels[t]}
+              </a>
+            </li>
+          ))}
+          <li>
+            <a href="#verantwoording" className="utrecht-link">
+              Verantwoording van de participatie
+            </a>
+          </li>
+        </ol>
+      </nav>
+
+      {themeIds.map((t) => {
+        const themeQuestions = questions.filter((q) => q.theme === t);
+        const themeCodes = coded.find((c) => c.theme === t);
+        const themeMaps = maps.filter((m) => m.theme === t);
+        const items = inputItems.filter((i) => i.theme === t);
+        return (
+          <section key={t} className="wmh-theme" aria-labelledby={`thema-${t}`}>
+            <Heading level={2} id={`thema-${t}`}>
+              Thema {t}: {themeLabels[t]}
+            </Heading>
+
+            <Heading level={3}>Wat zeggen inwoners in de enquête?</Heading>
+            {themeQuestions.length === 0 ? <Paragraph>Geen gesloten vragen bij dit thema.</Paragraph> : null}
+            {themeQuestions.map((q) => (
+              <QuestionResultView key={`${q.surveyTitle}-${q.key}`} q={q} headingLevel={4} />
+            ))}
+
+            <Heading level={3}>Open antwoorden</Heading>
+            {themeCodes && themeCodes.codes.length > 0 ? (
+              <CodeTable
+                codes={themeCodes.codes}
+                caption={`Open antwoorden bij ${themeLabels[t]}, naar code`}
+              />
+            ) : (
+              <Paragraph>Nog geen geaccepteerde codes bij dit thema.</Paragraph>
+            )}
+            {themeCodes?.quotes.map((q) => (
+              <blockquote key={q.answerId} className="wmh-quote">
+                “{q.text}”
+              </blockquote>
+            ))}
+
+            {themeMaps.length > 0 ? (
+              <>
+                <Heading level={3}>Plekken op de kaart</Heading>
+                {themeMaps.map((m) => (
+                  <div key={m.key}>
+                    <Heading level={4}>{m.text}</Heading>
+                    {m.points.length === 0 ? (
+                      <Paragraph>Minder dan 10 antwoorden; niet getoond.</Paragraph>
+                    ) : (
+                      <MapPointList points={m.points} caption={m.text} />
+                    )}
+                  </div>
+                ))}
+              </>
+            ) : null}
+
+            <Heading level={3}>Inbreng uit andere sporen</Heading>
+            {items.length === 0 ? <Paragraph>Geen inbreng uit andere sporen bij dit thema.</Paragraph> : null}
+            {inputSources.map((source) => {
+              const list = items.filter((i) => i.source === source);
+              if (list.length === 0) return null;
+              return (
+                <div key={source}>
+                  <Heading level={4}>{inputSourceLabels[source]}</Heading>
+                  <ul>
+                    {list.map((i) => (
+                      <li key={i.id}>
+                        <strong>{i.title}</strong> ({formatDate(i.itemDate)}){" "}
+                        {i.isDemo ? <DemoBadge /> : null}
+                        <br />
+                        {i.text}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              );
+            })}
+          </section>
+        );
+      })}
+
+      {unthemed && unthemed.codes.length > 0 ? (
+        <section aria-labelledby="zonder-thema">
+          <Heading level={2} id="zonder-thema">
+            Open antwoorden zonder thema
+          </Heading>
+          <CodeTable codes={unthemed.codes} caption="Open antwoorden die bij geen thema horen, naar code" />
+        </section>
+      ) : null}
+
+      <section className="wmh-theme" aria-labelledby="verantwoording">
+        <Heading level={2} id="verantwoording">
+          Verantwoording van de participatie
+        </Heading>
+        <Heading level={3}>Wie is betrokken, en in welke rol</Heading>
+        <div className="wmh-table-wrap">
+          <table className="utrecht-table wmh-results-table">
+            <caption className="utrecht-table__caption">
+              Deelnemers en rollen (participatieplan Woonvisie)
+            </caption>
+            <thead className="utrecht-table__header">
+              <tr className="utrecht-table__row">
+                <th scope="col" className="utrecht-table__header-cell">
+                  Wie
+                </th>
+                <th scope="col" className="utrecht-table__header-cell">
+                  Rol
+                </th>
+              </tr>
+            </thead>
+            <tbody className="utrecht-table__body">
+              {participationRoles.map((r) => (
+                <tr key={r.who} className="utrecht-table__row">
+                  <th scope="row" className="utrecht-table__cell">
+                    {r.who}
+                  </th>
+                  <td className="utrecht-table__cell">{r.role}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <Heading level={3}>Wat elk spoor heeft opgeleverd</Heading>
+        <ul>
+          {surveys.map((s) => (
+            <li key={s.survey.id}>
+              Enquête “{s.survey.title}”: {s.overview.total} ingevulde vragenlijsten (
+              {s.overview.perChannel
+                .filter((c) => c.count !== 0)
+                .map((c) => `${c.count ?? SUPPRESSED} via ${channelLabels[c.channel] ?? c.channel}`)
+                .join(", ")}
+              ).
+            </li>
+          ))}
+          {inputSources.map((source) => {
+            const n = inputItems.filter((i) => i.source === source).length;
+            return (
+              <li key={source}>
+                {inputSourceLabels[source]}:{" "}
+                {n === 0 ? "geen inbreng vastgelegd" : `${n} ${n === 1 ? "punt" : "punten"} inbreng`}.
+              </li>
+            );
+          })}
+        </ul>
+        <Heading level={3}>Grenzen van de representativiteit</Heading>
+        {surveys.map((s) => (
+          <div key={s.survey.id}>
+            <Paragraph>
+              Enquête “{s.survey.title}”: {s.weighting.respondents} respondenten met bekende achtergrond,
+              effectief {nl.format(Math.round(s.weighting.effectiveSampleSize))} na weging. Groepen en
+              antwoorden van minder dan {MIN_CELL} respondenten staan niet in dit rapport.
+            </Paragraph>
+            <ul>
+              {notes
+                .find((n) => n.surveyId === s.survey.id)
+                ?.notes.map((n) => (
+                  <li key={n}>{n}</li>
+                ))}
+            </ul>
+          </div>
+        ))}
+        <Paragraph>
+          De inbreng van de bewonersavond, de werkgroep en de stakeholders is kwalitatief: die laat zien welke
+          argumenten er zijn, niet hoeveel inwoners er zo over denken.
+        </Paragraph>
+      </section>
+    </article>
+  );
+}
+
+function CodeTable({
+  codes,
+  caption,
+}: {
+  codes: { id: number; label: string; count: number }[];
+  caption: string;
+}) {
+  return (
+    <div className="wmh-table-wrap">
+      <table className="utrecht-table wmh-results-table">
+        <caption className="utrecht-table__caption">{caption}</caption>
+        <thead className="utrecht-table__header">
+          <tr className="utrecht-table__row">
+            <th scope="col" className="utrecht-table__header-cell">
+              Code
+            </th>
+            <th scope="col" className="utrecht-table__header-cell">
+              Aantal antwoorden
+            </th>
+          </tr>
+        </thead>
+        <tbody className="utrecht-table__body">
+          {codes.map((c) => (
+            <tr key={c.id} className="utrecht-table__row">
+              <th scope="row" className="utrecht-table__cell">
+                {c.label}
+              </th>
+              <td className="utrecht-table__cell utrecht-table__cell--numeric">
+                {c.count < MIN_CELL ? SUPPRESSED : c.count}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,126 @@
+import {
+  bigint,
+  boolean,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import { staffUsers } from "./staff";
+import { answers, projects, surveys } from "./surveys";
+
+// Insights context (issue 8): coding of open answers, quotes, population figures for weighting,
+// and the input of the other participation tracks for the Woonvisie report.
+
+export const codeKinds = ["theme", "cluster", "custom"] as const;
+export type CodeKind = (typeof codeKinds)[number];
+export const codeStatuses = ["suggested", "accepted"] as const;
+export type CodeStatus = (typeof codeStatuses)[number];
+
+/** A code for the open answers of one survey question: a theme sub-code, a proposed cluster, or staff's own. */
+export const codes = pgTable(
+  "codes",
+  {
+    id: serial("id").primaryKey(),
+    surveyId: integer("survey_id")
+      .notNull()
+      .references(() => surveys.id, { onDelete: "cascade" }),
+    questionKey: text("question_key").notNull(),
+    kind: text("kind", { enum: codeKinds }).notNull(),
+    /** Woonvisie theme 1–5; null for a cluster that staff have not placed yet. */
+    theme: integer("theme"),
+    /** Sub-code of the theme list, e.g. "1.5"; null for clusters and own codes. */
+    subCode: text("sub_code"),
+    label: text("label").notNull(),
+    /** The top terms of a proposed cluster, to explain where it came from. */
+    topTerms: text("top_terms").array().notNull().default([]),
+    status: text("status", { enum: codeStatuses }).notNull().default("suggested"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("codes_survey_question_idx").on(t.surveyId, t.questionKey)],
+);
+
+export const answerCodeSources = ["suggested", "manual"] as const;
+export type AnswerCodeSource = (typeof answerCodeSources)[number];
+
+export const answerCodes = pgTable(
+  "answer_codes",
+  {
+    answerId: bigint("answer_id", { mode: "number" })
+      .notNull()
+      .references(() => answers.id, { onDelete: "cascade" }),
+    codeId: integer("code_id")
+      .notNull()
+      .references(() => codes.id, { onDelete: "cascade" }),
+    source: text("source", { enum: answerCodeSources }).notNull().default("suggested"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.answerId, t.codeId] }), index("answer_codes_code_idx").on(t.codeId)],
+);
+
+/** An open answer marked as a quote for the report; `text` is the version shown, without personal data. */
+export const quotes = pgTable("quotes", {
+  answerId: bigint("answer_id", { mode: "number" })
+    .primaryKey()
+    .references(() => answers.id, { onDelete: "cascade" }),
+  surveyId: integer("survey_id")
+    .notNull()
+    .references(() => surveys.id, { onDelete: "cascade" }),
+  text: text("text").notNull(),
+  markedBy: text("marked_by").references(() => staffUsers.id, { onDelete: "set null" }),
+  markedAt: timestamp("marked_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const populationDimensions = ["age", "tenure", "wijk", "household", "age_tenure"] as const;
+export type PopulationDimension = (typeof populationDimensions)[number];
+
+/**
+ * Population of Heemstede per category, for representativeness and weighting. `age_tenure` holds the
+ * joint table (category "45-64|koop"); when present, weighting post-stratifies on it.
+ */
+export const populationFigures = pgTable(
+  "population_figures",
+  {
+    id: serial("id").primaryKey(),
+    dimension: text("dimension", { enum: populationDimensions }).notNull(),
+    category: text("category").notNull(),
+    count: integer("count").notNull(),
+    source: text("source").notNull().default(""),
+    isDemo: boolean("is_demo").notNull().default(false),
+  },
+  (t) => [uniqueIndex("population_figures_dimension_category_uq").on(t.dimension, t.category)],
+);
+
+export const inputSources = [
+  "bewonersavond",
+  "werkgroep-samen-besluiten",
+  "woningcorporaties",
+  "huurdersorganisaties",
+  "overige-stakeholders",
+] as const;
+export type InputSource = (typeof inputSources)[number];
+
+/** Input from the other participation tracks (seed 000), entered by staff, tagged by theme and source. */
+export const inputItems = pgTable(
+  "input_items",
+  {
+    id: serial("id").primaryKey(),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    theme: integer("theme").notNull(),
+    source: text("source", { enum: inputSources }).notNull(),
+    title: text("title").notNull(),
+    text: text("text").notNull(),
+    itemDate: date("item_date", { mode: "string" }).notNull(),
+    authorId: text("author_id").references(() => staffUsers.id, { onDelete: "set null" }),
+    isDemo: boolean("is_demo").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("input_items_project_theme_idx").on(t.projectId, t.theme)],
+);

@@ -1,0 +1,88 @@
+import { beforeAll, describe, expect, test } from "vitest";
+import { computeSurveyResults } from "../../app/domain/insights/results.server";
+import { getDb } from "../../app/lib/db.server";
+import {
+  createSurveyWithDefinition,
+  generateResponses,
+  insertResponses,
+  insightsDemoDefinition,
+  seedPopulation,
+} from "../../db/seed/insights";
+import { seedWijken } from "../../db/seed/wijken";
+import { resetDatabase } from "../support/db";
+
+let surveyId: number;
+
+beforeAll(async () => {
+  await resetDatabase();
+  const db = getDb();
+  await seedWijken(db);
+  await seedPopulation(db);
+  const definition = insightsDemoDefinition();
+  const created = await createSurveyWithDefinition(db, definition, { slug: "resultaten-test" });
+  surveyId = created.surveyId;
+  await insertResponses(db, surveyId, created.versionId, generateResponses(definition, 400, 7));
+});
+
+describe("survey results on a seeded survey", () => {
+  test("counts respondents per channel and week, hiding small counts", async () => {
+    const results = (await computeSurveyResults(surveyId))!;
+    expect(results.overview.total).toBe(400);
+    const perChannel = results.overview.perChannel.reduce((a, c) => a + (c.count ?? 0), 0);
+    expect(perChannel).toBeLessThanOrEqual(400);
+    for (const w of results.overview.perWeek)
+      for (const n of [w.open, w.panel, w.letter, w.total]) if (n !== null) expect(n === 0 || n >= 10).toBe(true);
+  });
+
+  test("a single-choice distribution adds up, with Wilson intervals around each share", async () => {
+    const results = (await computeSurveyResults(surveyId))!;
+    const agree = results.questions.find((q) => q.key === "stelling-1")!;
+    const d = agree.distributions[0]!;
+    expect(d.shown).toBe(true);
+    const visible = d.cells.filter((c) => !c.suppressed);
+    for (const c of visible) {
+      expect(c.ci!.low).toBeLessThanOrEqual(c.percent!);
+      expect(c.ci!.high).toBeGreaterThanOrEqual(c.percent!);
+    }
+    const sum = d.cells.reduce((a, c) => a + (c.count ?? 0), 0);
+    expect(sum).toBeLessThanOrEqual(d.base);
+  });
+
+  test("no cell or group below 10 is shown in any breakdown", async () => {
+    const results = (await computeSurveyResults(surveyId))!;
+    for (const q of results.questions) {
+      for (const d of q.distributions) for (const c of d.cells) if (c.count !== null) expect(c.count).toBeGreaterThanOrEqual(10);
+      for (const b of q.breakdowns)
+        for (const g of b.groups) {
+          if (g.base !== null) expect(g.base).toBeGreaterThanOrEqual(10);
+          for (const c of g.cells) if (c.count !== null) expect(c.count).toBeGreaterThanOrEqual(10);
+        }
+    }
+  });
+
+  test("weighting brings the age distribution to the population and reports the effective sample size", async () => {
+    const results = (await computeSurveyResults(surveyId))!;
+    expect(results.weighting.method).toBe("post-stratification+raking");
+    expect(results.weighting.effectiveSampleSize).toBeLessThan(400);
+    expect(results.weighting.effectiveSampleSize).toBeGreaterThan(100);
+    const age = results.representativeness.find((r) => r.variable === "age")!;
+    const older = age.rows.find((r) => r.category === "75+")!;
+    // The generator over-represents older residents; weighting brings them close to the population share.
+    expect(older.sampleShare!).toBeGreaterThan(older.populationShare!);
+    expect(Math.abs(older.weightedShare! - older.populationShare!)).toBeLessThan(0.02);
+  });
+
+  test("multiple choice uses respondents as the base, so shares may add up to more than 100%", async () => {
+    const results = (await computeSurveyResults(surveyId))!;
+    const q = results.questions.find((x) => x.key === "belangrijkst")!;
+    const total = q.distributions[0]!.cells.reduce((a, c) => a + (c.percent ?? 0), 0);
+    expect(total).toBeGreaterThan(1);
+  });
+
+  test("map-point answers are listed with comments, never with an address", async () => {
+    const results = (await computeSurveyResults(surveyId))!;
+    const map = results.mapQuestions.find((m) => m.key === "plek")!;
+    expect(map.points.length).toBeGreaterThan(10);
+    expect(map.points.some((p) => p.location !== null)).toBe(true);
+  });
+});
