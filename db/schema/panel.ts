@@ -72,14 +72,14 @@ export const panelUnsubscribeTokens = pgTable(
   (t) => [index("panel_unsubscribe_tokens_member_idx").on(t.memberId)],
 );
 
-export const populationDimensions = ["age", "wijk", "tenure"] as const;
+export const panelPopulationDimensions = ["age", "wijk", "tenure"] as const;
 
 /** Population of Heemstede per category of one dimension, to compare the panel against. */
 export const panelPopulation = pgTable(
   "panel_population",
   {
     id: serial("id").primaryKey(),
-    dimension: text("dimension", { enum: populationDimensions }).notNull(),
+    dimension: text("dimension", { enum: panelPopulationDimensions }).notNull(),
     category: text("category").notNull(),
     count: integer("count").notNull(),
     source: text("source"),
