@@ -50,6 +50,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+// Readable names for the kinds of records in the log; features add theirs, unknown ones show as stored.
+const entityLabels: Record<string, string> = {
+  staff_user: "Gebruiker",
+  contact_message: "Contactbericht",
+};
+
 function describe(details: unknown): string {
   if (!details || typeof details !== "object" || Object.keys(details).length === 0) return "";
   return Object.entries(details as Record<string, unknown>)
@@ -123,7 +129,7 @@ export default function AuditLog() {
                   <td className="utrecht-table__cell">{r.actorName ?? r.actorEmail ?? "Systeem"}</td>
                   <td className="utrecht-table__cell">{r.action}</td>
                   <td className="utrecht-table__cell">
-                    {r.entityType}
+                    {entityLabels[r.entityType] ?? r.entityType}
                     {r.entityId ? ` ${r.entityId}` : ""}
                   </td>
                   <td className="utrecht-table__cell">{describe(r.details)}</td>

@@ -62,14 +62,14 @@ export default function Privacy() {
         uw gegevens niet en geven ze niet aan anderen voor reclame.
       </Paragraph>
 
-      <section aria-labelledby="welke-gegevens">
+      <section aria-labelledby="welke-gegevens" className="wmh-stack">
         <Heading level={2} id="welke-gegevens">
           Welke gegevens wij bewaren
         </Heading>
         {parts.map((p) => (
           <div key={p.title}>
             <Heading level={3}>{p.title}</Heading>
-            <dl>
+            <dl className="wmh-facts">
               <dt>Welke gegevens</dt>
               <dd>{p.what}</dd>
               <dt>Waarom</dt>
@@ -81,7 +81,7 @@ export default function Privacy() {
         ))}
       </section>
 
-      <section aria-labelledby="altijd">
+      <section aria-labelledby="altijd" className="wmh-stack">
         <Heading level={2} id="altijd">
           Wat wij bij elk bezoek bewaren
         </Heading>
@@ -102,7 +102,7 @@ export default function Privacy() {
         </Paragraph>
       </section>
 
-      <section aria-labelledby="cookies">
+      <section aria-labelledby="cookies" className="wmh-stack">
         <Heading level={2} id="cookies">
           Cookies
         </Heading>
@@ -118,7 +118,7 @@ export default function Privacy() {
         </Paragraph>
       </section>
 
-      <section aria-labelledby="rechten">
+      <section aria-labelledby="rechten" className="wmh-stack">
         <Heading level={2} id="rechten">
           Uw rechten
         </Heading>
@@ -138,7 +138,7 @@ export default function Privacy() {
         </Paragraph>
       </section>
 
-      <section aria-labelledby="vragen">
+      <section aria-labelledby="vragen" className="wmh-stack">
         <Heading level={2} id="vragen">
           Vragen of een klacht
         </Heading>

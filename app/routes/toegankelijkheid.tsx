@@ -18,7 +18,7 @@ export default function Accessibility() {
         muis gebruikt of moeite heeft met lezen.
       </Paragraph>
 
-      <section aria-labelledby="doel">
+      <section aria-labelledby="doel" className="wmh-stack">
         <Heading level={2} id="doel">
           Ons doel
         </Heading>
@@ -29,7 +29,7 @@ export default function Accessibility() {
         </Paragraph>
       </section>
 
-      <section aria-labelledby="hoe">
+      <section aria-labelledby="hoe" className="wmh-stack">
         <Heading level={2} id="hoe">
           Hoe wij dat doen
         </Heading>
@@ -57,7 +57,7 @@ export default function Accessibility() {
         </Paragraph>
       </section>
 
-      <section aria-labelledby="bekend">
+      <section aria-labelledby="bekend" className="wmh-stack">
         <Heading level={2} id="bekend">
           Wat nog niet goed werkt
         </Heading>
@@ -73,7 +73,7 @@ export default function Accessibility() {
         </ul>
       </section>
 
-      <section aria-labelledby="melden">
+      <section aria-labelledby="melden" className="wmh-stack">
         <Heading level={2} id="melden">
           Een probleem melden
         </Heading>

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { expectAccessible, latestMail, loginAs, newPage } from "./support";
+import { expectAccessible, latestMail, linkIn, loginAs, newPage } from "./support";
 
 test("the contact form shows every error at once and at the field, then sends a valid message", async () => {
   // Without JavaScript: the form must work as plain HTML.
@@ -82,4 +82,30 @@ test("with JavaScript, an empty contact form moves focus to the error summary", 
   await page.waitForFunction(() => document.activeElement?.id === "foutmeldingen");
   await page.getByRole("link", { name: "Vul uw e-mailadres in." }).click();
   expect(await page.evaluate(() => document.activeElement?.id)).toBe("veld-email");
+});
+
+test("a beheerder invites a colleague, who chooses a password and logs in", async () => {
+  const admin = await newPage();
+  await loginAs(admin, "beheerder");
+  await admin.goto("/beheer/gebruikers");
+  await admin.getByLabel("Naam").fill("Nina Nieuw");
+  await admin.getByLabel("E-mailadres").fill("nina@heemstede.test");
+  await admin.getByRole("group", { name: "Rollen" }).getByLabel("Ambtenaar").check();
+  await admin.getByRole("button", { name: "Uitnodiging versturen" }).click();
+  await admin.getByText("Nina Nieuw is uitgenodigd").waitFor();
+  expect(await admin.locator("tr", { hasText: "Nina Nieuw" }).textContent()).toContain("Uitgenodigd");
+
+  const mail = await latestMail("nina@heemstede.test", "staff.invite");
+  const colleague = await newPage({ javaScript: false });
+  await colleague.goto(linkIn(mail.text));
+  await colleague.getByRole("heading", { level: 1, name: "Kies uw wachtwoord" }).waitFor();
+  await expectAccessible(colleague);
+  await colleague.getByLabel("Nieuw wachtwoord").fill("een zin als wachtwoord");
+  await colleague.getByLabel("Herhaal het wachtwoord").fill("een zin als wachtwoord");
+  await colleague.getByRole("button", { name: "Wachtwoord opslaan" }).click();
+  await colleague.getByText("Uw wachtwoord is opgeslagen").waitFor();
+  await colleague.getByLabel("E-mailadres").fill("nina@heemstede.test");
+  await colleague.getByLabel("Wachtwoord").fill("een zin als wachtwoord");
+  await colleague.getByRole("button", { name: "Inloggen" }).click();
+  await colleague.getByRole("button", { name: "Uitloggen" }).waitFor();
 });
