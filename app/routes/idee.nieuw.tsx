@@ -14,6 +14,7 @@ import {
 } from "~/domain/initiatives/address.server";
 import {
   createDraft,
+  InitiativeError,
   listWijken,
   loadDraft,
   saveDraft,
@@ -133,7 +134,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
       },
       { status: 429, headers },
     );
-  const result = await submitDraft(draft, token);
+  let result: Awaited<ReturnType<typeof submitDraft>>;
+  try {
+    result = await submitDraft(draft, token);
+  } catch (error) {
+    if (!(error instanceof InitiativeError)) throw error;
+    headers.append("Set-Cookie", setCookie("", 0));
+    return data(
+      { step, values, errors: {} as FieldErrors, suggestions: null, message: error.message },
+      { status: 409, headers },
+    );
+  }
   if (!result.ok)
     return data(
       { step: result.step, values, errors: result.errors as FieldErrors, suggestions: null, message: null },
