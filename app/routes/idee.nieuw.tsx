@@ -34,7 +34,7 @@ import { THEMES } from "~/domain/initiatives/themes";
 import { getEnv } from "~/lib/env.server";
 import { type FieldErrors, type FormValues, str } from "~/lib/forms";
 import { hit } from "~/lib/rate-limit.server";
-import { Alert, Heading, Paragraph } from "~/ui/content";
+import { Alert, Heading, Paragraph, TextLink } from "~/ui/content";
 import {
   CheckboxField,
   ChoiceGroup,
@@ -407,7 +407,8 @@ export default function Quickscan() {
               defaultChecked={v("allowExactLocation") === "ja"}
             />
             <Paragraph>
-              Wij gebruiken uw gegevens alleen om u te helpen met uw idee. Lees meer in de privacyverklaring.
+              Wij gebruiken uw gegevens alleen om u te helpen met uw idee. Lees meer in de{" "}
+              <TextLink to="/privacy">privacyverklaring</TextLink>.
             </Paragraph>
           </>
         ) : null}
