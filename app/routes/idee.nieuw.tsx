@@ -48,7 +48,11 @@ import {
 import ideasCss from "~/ui/ideas.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: ideasCss }];
-export const meta: MetaFunction = () => [{ title: "Quickscan: vertel over uw idee - Wij maken Heemstede" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  {
+    title: `Stap ${data?.step ?? 1} van ${STEP_COUNT}: ${stepTitles[data?.step ?? 1]} - Quickscan - Wij maken Heemstede`,
+  },
+];
 
 const COOKIE = "wmh_quickscan";
 const SUBMIT_LIMIT = { windowSeconds: 3600, max: 10 };
