@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { pruneContactMessages } from "../domain/contact/contact.server";
 import { pruneOutbox } from "../domain/platform/outbox.server";
 import { panelJobs } from "../domain/panel/jobs.server";
+import { pruneDrafts } from "../domain/initiatives/initiatives.server";
 import { getDb } from "../lib/db.server";
 import type { JobDefinition } from "../lib/jobs.server";
 import { getLogger } from "../lib/logger.server";
@@ -17,6 +18,7 @@ export const jobDefinitions: JobDefinition[] = [
     handler: async () => {
       const db = getDb();
       await pruneRateLimits(db);
+      await pruneDrafts(db);
       await db.execute(sql`delete from staff_sessions where expires_at < now()`);
       // Retention periods promised on /privacy.
       await pruneContactMessages(db);
