@@ -129,7 +129,12 @@ export function escapeHtml(text: string): string {
 export function composeMail(paragraphs: string[]): { text: string; html: string } {
   const text = `${paragraphs.join("\n\n")}\n\nMet vriendelijke groet,\nGemeente Heemstede\nWij maken Heemstede`;
   const html = `<!doctype html><html lang="nl"><body style="font-family:sans-serif;line-height:1.5">${paragraphs
-    .map((p) => `<p>${escapeHtml(p).replace(/(https?:\/\/[^\s<]+)/g, '<a href="$1">$1</a>')}</p>`)
+    .map(
+      (p) =>
+        `<p>${escapeHtml(p)
+          .replace(/(https?:\/\/[^\s<]+)/g, '<a href="$1">$1</a>')
+          .replaceAll("\n", "<br>")}</p>`,
+    )
     .join("")}<p>Met vriendelijke groet,<br>Gemeente Heemstede<br>Wij maken Heemstede</p></body></html>`;
   return { text, html };
 }
