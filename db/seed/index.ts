@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Executor } from "../../app/lib/db.server";
 import { settings } from "../schema";
-import { seedMap } from "./map";
+import { seedInitiatives } from "./initiatives";
 import { demoStaff, seedStaff } from "./staff";
 import { seedWijken } from "./wijken";
 
@@ -9,7 +9,7 @@ import { seedWijken } from "./wijken";
 const seeds: { name: string; run: (db: Executor) => Promise<void> }[] = [
   { name: "staff", run: seedStaff },
   { name: "wijken", run: seedWijken },
-  { name: "map", run: seedMap },
+  { name: "initiatives", run: seedInitiatives },
 ];
 
 const SEEDED_KEY = "demo.seeded_at";
