@@ -52,7 +52,7 @@ export async function seedWijken(db: Executor) {
   await db
     .insert(wijken)
     .values(
-      demoWijken.map((w, i) => ({
+      demoWijken.map((w) => ({
         ...w,
         kind: "wijk" as const,
         isDemo: true,
