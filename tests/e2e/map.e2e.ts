@@ -91,7 +91,9 @@ test("open a marker, read the popup, and open the detail page", async () => {
   await page.goto("/initiatieven?thema=groen");
   const marker = page.locator('.leaflet-marker-icon[title="E2E Moestuin aan de Vaart"]');
   await marker.waitFor();
-  await marker.click();
+  // Markers are reachable by keyboard: focus one and press Enter to open its popup.
+  await marker.focus();
+  await page.keyboard.press("Enter");
   const popup = page.locator(".leaflet-popup");
   await popup.waitFor();
   expect(await popup.textContent()).toContain("Groen en natuur · In uitvoering");
