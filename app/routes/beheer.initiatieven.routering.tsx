@@ -12,7 +12,6 @@ import { requireRole } from "~/domain/auth/auth.server";
 import { staffAccess } from "~/domain/auth/roles";
 import {
   deleteRoutingRule,
-  FALLBACK_TEAM,
   getResponseDays,
   InitiativeError,
   listAccountManagers,
@@ -21,6 +20,7 @@ import {
   saveRoutingRule,
   setResponseDays,
 } from "~/domain/initiatives/initiatives.server";
+import { FALLBACK_TEAM } from "~/domain/initiatives/rules";
 import { THEMES, themeLabel, themeValues } from "~/domain/initiatives/themes";
 import { type FieldErrors, optionalText, parseForm, str } from "~/lib/forms";
 import { Alert, DemoBadge, Heading, Paragraph, TextLink } from "~/ui/content";

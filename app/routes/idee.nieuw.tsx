@@ -71,7 +71,10 @@ function stepFrom(url: URL): StepNumber {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const step = stepFrom(new URL(request.url));
-  const values = (await loadDraft(draftCookie(request))) ?? {};
+  const draft = await loadDraft(draftCookie(request));
+  // Without a draft there is nothing to continue: start at step 1.
+  if (!draft && step > 1) throw redirect("/idee/nieuw");
+  const values = draft ?? {};
   return {
     step,
     values: values as FormValues,

@@ -1,5 +1,6 @@
 // Composition root for background work: every context adds its job definitions here.
 import { sql } from "drizzle-orm";
+import { pruneDrafts } from "../domain/initiatives/initiatives.server";
 import { getDb } from "../lib/db.server";
 import type { JobDefinition } from "../lib/jobs.server";
 import { getLogger } from "../lib/logger.server";
@@ -14,6 +15,7 @@ export const jobDefinitions: JobDefinition[] = [
     handler: async () => {
       const db = getDb();
       await pruneRateLimits(db);
+      await pruneDrafts(db);
       await db.execute(sql`delete from staff_sessions where expires_at < now()`);
     },
   },

@@ -290,7 +290,7 @@ export async function seedInitiatives(db: Executor) {
           d.status === "afgewezen" ? "Dit past niet binnen het beleid voor natuurgebieden. (demo)" : null,
         accountManagerId: idOf(d.manager),
         respondBy: new Date(createdAt.getTime() + 7 * 86_400_000).toISOString().slice(0, 10),
-        processStep: result.complex ? (d.status === "vastgesteld" ? 3 : 1) : 0,
+        processStep: 0,
         publicTitle: published ? d.title : null,
         publicSummary: published ? d.description : null,
         publicLat: published ? Math.round(d.lat * 1000) / 1000 : null,

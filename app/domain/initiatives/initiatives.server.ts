@@ -20,7 +20,7 @@ import { type Actor, audit } from "../audit/audit.server";
 import * as mails from "./mails";
 import { type Decider, quickscan } from "./quickscan";
 import { parseAddressChoice, type QuickscanAnswers, ruleAnswers, validateAll } from "./quickscan-form";
-import { addWorkingDays, type LocationPrecision, pickRoutingRule, publicPoint } from "./rules";
+import { addWorkingDays, FALLBACK_TEAM, type LocationPrecision, pickRoutingRule, publicPoint } from "./rules";
 import { allowedNextStatuses, type Status, statusNeedsReason } from "./statuses";
 
 export class InitiativeError extends Error {
@@ -36,7 +36,6 @@ export type Initiative = typeof initiatives.$inferSelect;
 
 const RESPONSE_DAYS_KEY = "initiatives.response_days";
 export const DEFAULT_RESPONSE_DAYS = 5;
-export const FALLBACK_TEAM = "Team Participatie";
 
 const followLink = (token: string) => `${getEnv().APP_URL}/idee/volgen/${token}`;
 

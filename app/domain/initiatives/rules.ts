@@ -12,6 +12,9 @@ export function addWorkingDays(from: Date, days: number): Date {
   return d;
 }
 
+/** Handles ideas that no routing rule matches. */
+export const FALLBACK_TEAM = "Team Participatie";
+
 export interface RoutingRule {
   id: number;
   theme: string | null;
