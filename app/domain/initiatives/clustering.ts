@@ -24,8 +24,8 @@ export interface Single<P extends MapPoint> {
   point: P;
 }
 
-/** Cell size in screen pixels: about one marker-and-a-half wide. */
-export const CELL_PIXELS = 60;
+/** Cell size in screen pixels: about two markers wide, so clusters never overlap. */
+export const CELL_PIXELS = 80;
 /** From this zoom on, every initiative gets its own marker (street level). */
 export const CLUSTER_MAX_ZOOM = 17;
 /** Up to this many points in view, no clustering is needed at any zoom. */
