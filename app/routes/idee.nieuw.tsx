@@ -14,6 +14,7 @@ import {
 } from "~/domain/initiatives/address.server";
 import {
   createDraft,
+  InitiativeError,
   listWijken,
   loadDraft,
   saveDraft,
@@ -33,7 +34,7 @@ import { THEMES } from "~/domain/initiatives/themes";
 import { getEnv } from "~/lib/env.server";
 import { type FieldErrors, type FormValues, str } from "~/lib/forms";
 import { hit } from "~/lib/rate-limit.server";
-import { Alert, Heading, Paragraph } from "~/ui/content";
+import { Alert, Heading, Paragraph, TextLink } from "~/ui/content";
 import {
   CheckboxField,
   ChoiceGroup,
@@ -47,7 +48,11 @@ import {
 import ideasCss from "~/ui/ideas.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: ideasCss }];
-export const meta: MetaFunction = () => [{ title: "Quickscan: vertel over uw idee - Wij maken Heemstede" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  {
+    title: `Stap ${data?.step ?? 1} van ${STEP_COUNT}: ${stepTitles[data?.step ?? 1]} - Quickscan - Wij maken Heemstede`,
+  },
+];
 
 const COOKIE = "wmh_quickscan";
 const SUBMIT_LIMIT = { windowSeconds: 3600, max: 10 };
@@ -133,7 +138,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
       },
       { status: 429, headers },
     );
-  const result = await submitDraft(draft, token);
+  let result: Awaited<ReturnType<typeof submitDraft>>;
+  try {
+    result = await submitDraft(draft, token);
+  } catch (error) {
+    if (!(error instanceof InitiativeError)) throw error;
+    headers.append("Set-Cookie", setCookie("", 0));
+    return data(
+      { step, values, errors: {} as FieldErrors, suggestions: null, message: error.message },
+      { status: 409, headers },
+    );
+  }
   if (!result.ok)
     return data(
       { step: result.step, values, errors: result.errors as FieldErrors, suggestions: null, message: null },
@@ -396,7 +411,8 @@ export default function Quickscan() {
               defaultChecked={v("allowExactLocation") === "ja"}
             />
             <Paragraph>
-              Wij gebruiken uw gegevens alleen om u te helpen met uw idee. Lees meer in de privacyverklaring.
+              Wij gebruiken uw gegevens alleen om u te helpen met uw idee. Lees meer in de{" "}
+              <TextLink to="/privacy">privacyverklaring</TextLink>.
             </Paragraph>
           </>
         ) : null}

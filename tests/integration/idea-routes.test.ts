@@ -203,3 +203,14 @@ describe("the private page", () => {
     expect(mails.map((m) => m.to)).toEqual(["piet@example.nl"]);
   });
 });
+
+describe("double submits", () => {
+  test("two parallel submits of one draft make one idea; the other gets a clear message", async () => {
+    const first = await post(1, steps[1]!);
+    const cookie = cookieFrom(first.headers)!;
+    for (const n of [2, 3, 4]) await post(n, steps[n]!, cookie);
+    const [a, b] = await Promise.all([post(5, steps[5]!, cookie), post(5, steps[5]!, cookie)]);
+    expect([a.status, b.status].sort()).toEqual([302, 409]);
+    expect(await getDb().select().from(initiatives)).toHaveLength(1);
+  });
+});

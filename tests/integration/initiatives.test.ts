@@ -139,6 +139,8 @@ describe("the initiator's private page", () => {
     expect(await withdrawByInitiator(token, "Geen tijd meer")).toBe(true);
     const [row] = await getDb().select().from(initiatives).where(eq(initiatives.id, id));
     expect(row!.status).toBe("ingetrokken");
+    const trail = await listAudit({ entityType: "initiative", entityId: id, page: 1, pageSize: 10 });
+    expect(trail.rows.map((r) => r.action)).toContain("initiatief.ingetrokken_door_initiatiefnemer");
     expect(row!.isPublished).toBe(false);
     await expect(messageFromInitiator(token, "aanvulling", "nog iets")).rejects.toBeInstanceOf(
       InitiativeError,

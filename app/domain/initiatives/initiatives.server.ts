@@ -236,6 +236,15 @@ export async function submitIdea(input: SubmitInput, db: Executor = getDb(), now
   const responseDays = await getResponseDays(db);
   const respondBy = addWorkingDays(now, responseDays);
   return db.transaction(async (tx) => {
+    // Claim the draft first: of two parallel submits of one draft, the second finds nothing.
+    if (input.draftToken) {
+      const claimed = await tx
+        .delete(quickscanDrafts)
+        .where(eq(quickscanDrafts.tokenHash, hashToken(input.draftToken)))
+        .returning({ tokenHash: quickscanDrafts.tokenHash });
+      if (claimed.length === 0)
+        throw new InitiativeError("Uw idee is al verstuurd. De link naar uw pagina staat in uw e-mail.");
+    }
     const wijkCode = input.wijkCode ?? (a.locationKind === "wijk" ? (a.wijkCode ?? null) : null);
     const route = await routeIdea(tx, { theme: a.theme, wijkCode });
     const [row] = await tx
@@ -293,8 +302,6 @@ export async function submitIdea(input: SubmitInput, db: Executor = getDb(), now
       kind: "initiative.new",
       ...composeMail(s.paragraphs),
     });
-    if (input.draftToken)
-      await tx.delete(quickscanDrafts).where(eq(quickscanDrafts.tokenHash, hashToken(input.draftToken)));
     return { id: idea.id, token, result, contact, respondBy };
   });
 }
@@ -361,6 +368,15 @@ export async function messageFromInitiator(
       throw new InitiativeError("Dit idee is afgesloten. U kunt geen berichten meer sturen.", "body");
     await tx.insert(initiativeMessages).values({ initiativeId: idea.id, kind, body });
     await tx.update(initiatives).set({ updatedAt: new Date() }).where(eq(initiatives.id, idea.id));
+    // No staff actor: the initiator did this, but it belongs in the idea's trail too.
+    await audit(tx, null, {
+      action:
+        kind === "aanvulling"
+          ? "initiatief.aanvulling_initiatiefnemer"
+          : "initiatief.bericht_initiatiefnemer",
+      entityType: "initiative",
+      entityId: idea.id,
+    });
     const to = await staffRecipient(tx, idea);
     const m = mails.messageToStaffMail({ title: idea.title, body, staffLink: staffLink(idea.id), kind });
     await queueMail(tx, { to, subject: m.subject, kind: "initiative.reply", ...composeMail(m.paragraphs) });
@@ -398,6 +414,12 @@ export async function withdrawByInitiator(token: string, reason: string | undefi
     await tx
       .insert(initiativeEvents)
       .values({ initiativeId: idea.id, kind: "status", status: "ingetrokken", text: reason ?? null });
+    await audit(tx, null, {
+      action: "initiatief.ingetrokken_door_initiatiefnemer",
+      entityType: "initiative",
+      entityId: idea.id,
+      details: { from: idea.status, reason: reason ?? null },
+    });
     const to = await staffRecipient(tx, idea);
     const m = mails.withdrawnForStaffMail({ title: idea.title, reason, staffLink: staffLink(idea.id) });
     await queueMail(tx, {

@@ -19,8 +19,8 @@ export function submittedMail(p: {
       `Bedankt voor uw idee "${p.title}". Hieronder staat de eerste uitkomst van de quickscan.`,
       `Wie beslist: ${deciderLabel(p.result.decider)}. ${p.result.deciderReasons.join(" ")}`,
       p.result.complex
-        ? `Dit is een ingewikkeld idee, omdat: ${p.result.complexReasons.join(" ")}`
-        : p.result.complexReasons.join(" "),
+        ? `Dit is een ingewikkeld idee (een complexe opgave), omdat:\n${p.result.complexReasons.map((r) => `- ${r}`).join("\n")}`
+        : `Dit is geen ingewikkeld idee. ${p.result.complexReasons.join(" ")}`,
       `Wat gebeurt er nu?\n${p.result.nextSteps.map((s) => `- ${s}`).join("\n")}`,
       ...(p.result.attentionPoints.length
         ? [`Let op:\n${p.result.attentionPoints.map((s) => `- ${s}`).join("\n")}`]

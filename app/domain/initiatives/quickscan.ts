@@ -120,7 +120,11 @@ export function isComplex(
 /** Basisstappen 1–5 of the proceskader (seed 002): staff wording and plain words for the initiator. */
 export const BASISSTAPPEN = [
   { step: 1, staff: "Planomschrijving maken", plain: "U maakt samen met de gemeente een planomschrijving." },
-  { step: 2, staff: "Participatieplan maken", plain: "U maakt een plan voor wie er meedenkt en meedoet." },
+  {
+    step: 2,
+    staff: "Participatieplan maken",
+    plain: "U maakt een participatieplan: wie denkt er mee, en wie doet er mee?",
+  },
   {
     step: 3,
     staff: "College of raad stelt planomschrijving en participatieplan vast",
