@@ -16,6 +16,9 @@ export default defineConfig({
   plugins: [isTest ? null : remix(remixConfig), tsconfigPaths()],
   server: { port: 3000 },
   build: { target: "es2022" },
+  // Leaflet is imported lazily; pre-bundle it so the dev server never re-optimises mid-session
+  // (which would load a second copy of React).
+  optimizeDeps: { include: ["leaflet", "react-leaflet"] },
   test: {
     // A warning in a test is a failing test (tests/setup/fail-on-console.ts).
     projects: [

@@ -102,17 +102,21 @@ export default function ImportInitiatives() {
               </p>
               <table className="utrecht-table wmh-import-errors">
                 <caption className="wmh-visually-hidden">Fouten per regel</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Regel</th>
-                    <th scope="col">Fouten</th>
+                <thead className="utrecht-table__header">
+                  <tr className="utrecht-table__row">
+                    <th className="utrecht-table__header-cell" scope="col">
+                      Regel
+                    </th>
+                    <th className="utrecht-table__header-cell" scope="col">
+                      Fouten
+                    </th>
                   </tr>
                 </thead>
-                <tbody>
+                <tbody className="utrecht-table__body">
                   {result.rowErrors.map((r) => (
-                    <tr key={r.line}>
-                      <td>{r.line}</td>
-                      <td>
+                    <tr key={r.line} className="utrecht-table__row">
+                      <td className="utrecht-table__cell">{r.line}</td>
+                      <td className="utrecht-table__cell">
                         <ul>
                           {r.messages.map((m) => (
                             <li key={m}>{m}</li>
@@ -139,27 +143,41 @@ export default function ImportInitiatives() {
           </h2>
           <div className="wmh-table-wrap">
             <table className="utrecht-table">
-              <thead>
-                <tr>
-                  <th scope="col">Regel</th>
-                  <th scope="col">Titel</th>
-                  <th scope="col">Thema</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Plek</th>
-                  <th scope="col">Wijk</th>
-                  <th scope="col">Uitgelicht</th>
+              <thead className="utrecht-table__header">
+                <tr className="utrecht-table__row">
+                  <th className="utrecht-table__header-cell" scope="col">
+                    Regel
+                  </th>
+                  <th className="utrecht-table__header-cell" scope="col">
+                    Titel
+                  </th>
+                  <th className="utrecht-table__header-cell" scope="col">
+                    Thema
+                  </th>
+                  <th className="utrecht-table__header-cell" scope="col">
+                    Status
+                  </th>
+                  <th className="utrecht-table__header-cell" scope="col">
+                    Plek
+                  </th>
+                  <th className="utrecht-table__header-cell" scope="col">
+                    Wijk
+                  </th>
+                  <th className="utrecht-table__header-cell" scope="col">
+                    Uitgelicht
+                  </th>
                 </tr>
               </thead>
-              <tbody>
+              <tbody className="utrecht-table__body">
                 {result.preview.map((r) => (
-                  <tr key={r.line}>
-                    <td>{r.line}</td>
-                    <td>{r.title}</td>
-                    <td>{r.theme}</td>
-                    <td>{r.status}</td>
-                    <td>{r.point || "—"}</td>
-                    <td>{r.wijk || "—"}</td>
-                    <td>{r.featured ? "Ja" : "Nee"}</td>
+                  <tr key={r.line} className="utrecht-table__row">
+                    <td className="utrecht-table__cell">{r.line}</td>
+                    <td className="utrecht-table__cell">{r.title}</td>
+                    <td className="utrecht-table__cell">{r.theme}</td>
+                    <td className="utrecht-table__cell">{r.status}</td>
+                    <td className="utrecht-table__cell">{r.point || "—"}</td>
+                    <td className="utrecht-table__cell">{r.wijk || "—"}</td>
+                    <td className="utrecht-table__cell">{r.featured ? "Ja" : "Nee"}</td>
                   </tr>
                 ))}
               </tbody>

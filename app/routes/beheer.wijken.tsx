@@ -88,27 +88,43 @@ export default function StaffWijken() {
       <div className="wmh-table-wrap">
         <table className="utrecht-table">
           <caption className="utrecht-table__caption">Wijken en buurten</caption>
-          <thead>
-            <tr>
-              <th scope="col">Code</th>
-              <th scope="col">Naam</th>
-              <th scope="col">Soort</th>
-              <th scope="col">Grens</th>
-              <th scope="col">Initiatieven</th>
-              <th scope="col">Bijgewerkt</th>
+          <thead className="utrecht-table__header">
+            <tr className="utrecht-table__row">
+              <th className="utrecht-table__header-cell" scope="col">
+                Code
+              </th>
+              <th className="utrecht-table__header-cell" scope="col">
+                Naam
+              </th>
+              <th className="utrecht-table__header-cell" scope="col">
+                Soort
+              </th>
+              <th className="utrecht-table__header-cell" scope="col">
+                Grens
+              </th>
+              <th className="utrecht-table__header-cell" scope="col">
+                Initiatieven
+              </th>
+              <th className="utrecht-table__header-cell" scope="col">
+                Bijgewerkt
+              </th>
             </tr>
           </thead>
-          <tbody>
+          <tbody className="utrecht-table__body">
             {wijken.map((w) => (
-              <tr key={w.code}>
-                <td>{w.code}</td>
-                <td>
+              <tr key={w.code} className="utrecht-table__row">
+                <td className="utrecht-table__cell">{w.code}</td>
+                <td className="utrecht-table__cell">
                   {w.name} {w.isDemo ? <DemoBadge /> : null}
                 </td>
-                <td>{w.kind === "wijk" ? "Wijk" : `Buurt in ${w.parentCode ?? "?"}`}</td>
-                <td>{w.hasBoundary ? (w.isDemo ? "Ja (voorbeeldgrens)" : "Ja") : "Nee"}</td>
-                <td>{w.initiativeCount}</td>
-                <td>{formatDate(w.updatedAt)}</td>
+                <td className="utrecht-table__cell">
+                  {w.kind === "wijk" ? "Wijk" : `Buurt in ${w.parentCode ?? "?"}`}
+                </td>
+                <td className="utrecht-table__cell">
+                  {w.hasBoundary ? (w.isDemo ? "Ja (voorbeeldgrens)" : "Ja") : "Nee"}
+                </td>
+                <td className="utrecht-table__cell">{w.initiativeCount}</td>
+                <td className="utrecht-table__cell">{formatDate(w.updatedAt)}</td>
               </tr>
             ))}
           </tbody>

@@ -128,6 +128,7 @@ export default function InitiativesPage() {
                 wijk={i.wijkName}
                 isDemo={i.isDemo}
                 headingLevel={3}
+                onMap={i.lat !== null}
               />
             ))}
           </ol>

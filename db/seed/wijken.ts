@@ -13,35 +13,51 @@ export const demoWijken = [
   { code: "DEMO06", name: "Groenendaal en Overbos", postcodes: ["2106"] },
 ];
 
+type Pos = [number, number];
+const rect = (w: number, s: number, e: number, n: number): Pos[] => [
+  [w, s],
+  [e, s],
+  [e, n],
+  [w, n],
+  [w, s],
+];
+
 /**
- * Demo boundaries: Heemstede (lat 52.33–52.37, lng 4.59–4.65) cut into a 3 × 2 grid of rectangles.
- * Not the real wijk borders; labelled "voorbeeldgrens" in /beheer/wijken until CBS data is imported.
+ * Demo boundaries over Heemstede (lat 52.33–52.37, lng 4.59–4.65): simple shapes that tile the
+ * town, chosen so each demo initiative lies in its own demo wijk. Not the real borders; shown as
+ * "voorbeeldgrens" in /beheer/wijken until CBS data is imported.
  */
-export function demoBoundary(index: number) {
-  const lngs = [4.59, 4.61, 4.63, 4.65];
-  const lats = [52.33, 52.35, 52.37];
-  const col = index % 3;
-  const row = Math.floor(index / 3);
-  const [w, e, s, n] = [lngs[col]!, lngs[col + 1]!, lats[row]!, lats[row + 1]!];
-  return {
-    type: "Polygon" as const,
-    coordinates: [
-      [
-        [w, s],
-        [e, s],
-        [e, n],
-        [w, n],
-        [w, s],
-      ],
-    ],
-  };
+const demoShapes: Record<string, Pos[]> = {
+  DEMO01: rect(4.59, 52.3565, 4.625, 52.36),
+  DEMO02: rect(4.625, 52.352, 4.65, 52.36),
+  DEMO03: [
+    [4.617, 52.348],
+    [4.65, 52.348],
+    [4.65, 52.352],
+    [4.625, 52.352],
+    [4.625, 52.3565],
+    [4.617, 52.3565],
+    [4.617, 52.348],
+  ],
+  DEMO04: rect(4.59, 52.348, 4.617, 52.3565),
+  DEMO05: rect(4.59, 52.36, 4.65, 52.37),
+  DEMO06: rect(4.59, 52.33, 4.65, 52.348),
+};
+
+export function demoBoundary(code: string) {
+  return { type: "Polygon" as const, coordinates: [demoShapes[code]!] };
 }
 
 export async function seedWijken(db: Executor) {
   await db
     .insert(wijken)
     .values(
-      demoWijken.map((w, i) => ({ ...w, kind: "wijk" as const, isDemo: true, geometry: demoBoundary(i) })),
+      demoWijken.map((w) => ({
+        ...w,
+        kind: "wijk" as const,
+        isDemo: true,
+        geometry: demoBoundary(w.code),
+      })),
     )
     .onConflictDoNothing();
 }

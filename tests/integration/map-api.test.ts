@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, test } from "vitest";
+import { clusterPoints } from "../../app/domain/initiatives/clustering";
 import { getDb } from "../../app/lib/db.server";
 import * as api from "../../app/routes/api.initiatieven[.]geojson";
 import { initiatives } from "../../db/schema";
@@ -98,6 +99,20 @@ describe("/api/initiatieven.geojson", () => {
     expect(count).toBe(401);
     const cluster = town.features.find((f) => f.properties.kind === "cluster")!;
     expect(Object.keys(cluster.properties).sort()).toEqual(["bbox", "count", "expansionZoom", "kind"]);
+    // The SQL grid is the same grid as the pure reference in clustering.ts.
+    const reference = clusterPoints(
+      [
+        ...rows.map((r, i) => ({ id: String(i), lat: r.publicLat, lng: r.publicLng })),
+        { id: "base", lat: 52.351, lng: 4.611 },
+      ],
+      13,
+    )
+      .map((g) => (g.kind === "cluster" ? g.count : 1))
+      .sort((a, b) => a - b);
+    const fromSql = town.features
+      .map((f) => (f.properties.kind === "cluster" ? (f.properties.count as number) : 1))
+      .sort((a, b) => a - b);
+    expect(fromSql).toEqual(reference);
     const street = JSON.parse((await get("?zoom=18&bbox=4.58,52.32,4.66,52.38")).data) as Collection;
     expect(street.meta.clustered).toBe(false);
     expect(street.features).toHaveLength(401);

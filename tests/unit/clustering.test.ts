@@ -1,8 +1,10 @@
 import { describe, expect, test } from "vitest";
 import {
+  boundsExpansionZoom,
   CLUSTER_MAX_ZOOM,
   CLUSTER_MIN_POINTS,
   clusterPoints,
+  clustersFromCells,
   type MapPoint,
   project,
 } from "../../app/domain/initiatives/clustering";
@@ -59,5 +61,26 @@ describe("clustering by zoom", () => {
     const b = project(52.35, 4.6, 11);
     expect(b.x / a.x).toBeCloseTo(2, 6);
     expect(project(0, 0, 0)).toEqual({ x: 128, y: 128 });
+  });
+});
+
+describe("clusters from the database's cell summaries", () => {
+  test("a cell of one is a single initiative, a larger cell a cluster that opens when zooming in", () => {
+    const cells = [
+      { count: 1, lat: 52.35, lng: 4.6, south: 52.35, west: 4.6, north: 52.35, east: 4.6, id: "a" },
+      { count: 40, lat: 52.351, lng: 4.61, south: 52.349, west: 4.605, north: 52.353, east: 4.615, id: "b" },
+    ];
+    const [single, cluster] = clustersFromCells(cells, 13);
+    expect(single).toEqual({ kind: "single", id: "a" });
+    expect(cluster).toMatchObject({ kind: "cluster", count: 40, bounds: [4.605, 52.349, 4.615, 52.353] });
+    if (cluster?.kind !== "cluster") return;
+    expect(cluster.expansionZoom).toBeGreaterThan(13);
+    expect(cluster.expansionZoom).toBeLessThanOrEqual(CLUSTER_MAX_ZOOM);
+  });
+
+  test("a wider cluster opens sooner than a tight one", () => {
+    const wide = boundsExpansionZoom([4.59, 52.33, 4.65, 52.37], 11);
+    const tight = boundsExpansionZoom([4.6, 52.35, 4.6001, 52.3501], 11);
+    expect(wide).toBeLessThan(tight);
   });
 });

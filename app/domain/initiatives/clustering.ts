@@ -24,8 +24,8 @@ export interface Single<P extends MapPoint> {
   point: P;
 }
 
-/** Cell size in screen pixels: about one marker-and-a-half wide. */
-export const CELL_PIXELS = 60;
+/** Cell size in screen pixels: about two markers wide, so clusters never overlap. */
+export const CELL_PIXELS = 80;
 /** From this zoom on, every initiative gets its own marker (street level). */
 export const CLUSTER_MAX_ZOOM = 17;
 /** Up to this many points in view, no clustering is needed at any zoom. */
@@ -107,4 +107,50 @@ export function expansionZoom(members: readonly MapPoint[], zoom: number): numbe
     if (members.some((m) => cellKey(m.lat, m.lng, z) !== first)) return z;
   }
   return CLUSTER_MAX_ZOOM;
+}
+
+// The same grid, computed by the database: map.server.ts groups rows per cell in SQL (so 10,000
+// initiatives never leave PostgreSQL one by one) and hands the cell summaries to clustersFromCells.
+
+/** Cells per world width at `zoom`: floor(x01 · cellScale) is the cell column, as in cellKey. */
+export function cellScale(zoom: number): number {
+  return (TILE * 2 ** zoom) / CELL_PIXELS;
+}
+
+export interface CellSummary {
+  count: number;
+  lat: number;
+  lng: number;
+  south: number;
+  west: number;
+  north: number;
+  east: number;
+  /** The initiative's id when the cell holds just one. */
+  id: string;
+}
+
+/** The first zoom above `zoom` where the corners of these bounds fall in different cells. */
+export function boundsExpansionZoom(bounds: [number, number, number, number], zoom: number): number {
+  const [west, south, east, north] = bounds;
+  for (let z = zoom + 1; z < CLUSTER_MAX_ZOOM; z++)
+    if (cellKey(south, west, z) !== cellKey(north, east, z)) return z;
+  return CLUSTER_MAX_ZOOM;
+}
+
+export function clustersFromCells(
+  cells: readonly CellSummary[],
+  zoom: number,
+): (Cluster | { kind: "single"; id: string })[] {
+  return cells.map((c) => {
+    if (c.count === 1) return { kind: "single", id: c.id };
+    const bounds: [number, number, number, number] = [c.west, c.south, c.east, c.north];
+    return {
+      kind: "cluster",
+      count: c.count,
+      lat: c.lat,
+      lng: c.lng,
+      bounds,
+      expansionZoom: boundsExpansionZoom(bounds, zoom),
+    };
+  });
 }

@@ -5,7 +5,7 @@ import { type Executor, getDb } from "../../lib/db.server";
 import { getEnv } from "../../lib/env.server";
 import { composeMail, queueMail } from "../../lib/mail.server";
 import { type Actor, audit } from "../audit/audit.server";
-import { clusterPoints, shouldCluster } from "./clustering";
+import { type CellSummary, cellScale, clustersFromCells, shouldCluster } from "./clustering";
 import type { ImportRow } from "./csv-import";
 import { findWijkCode, type ImportedArea, type WijkArea } from "./geo";
 import { type Bbox, type GeoJsonQuery, likePattern, type MapFilters } from "./map-filters";
@@ -254,16 +254,24 @@ export async function initiativesGeoJson(query: GeoJsonQuery, db: Executor = get
     },
   });
 
-  const points = (await db
-    .select({ id: initiatives.id, lat: initiatives.publicLat, lng: initiatives.publicLng })
-    .from(initiatives)
-    .where(where)
-    .orderBy(asc(initiatives.id))) as { id: string; lat: number; lng: number }[];
+  // One row per grid cell (clustering.ts: the same Web Mercator cells as clusterPoints).
+  const scale = cellScale(query.zoom);
+  const cells = (await db.execute(sql`
+    select count(*)::int as count, avg(${initiatives.publicLat})::float8 as lat, avg(${initiatives.publicLng})::float8 as lng,
+      min(${initiatives.publicLat})::float8 as south, max(${initiatives.publicLat})::float8 as north,
+      min(${initiatives.publicLng})::float8 as west, max(${initiatives.publicLng})::float8 as east,
+      min(${initiatives.id}::text) as id
+    from ${initiatives}
+    where ${where}
+    group by floor((${initiatives.publicLng} + 180) / 360 * ${scale}::float8),
+      floor((0.5 - ln((1 + sin(radians(${initiatives.publicLat}))) / (1 - sin(radians(${initiatives.publicLat})))) / (4 * pi())) * ${scale}::float8)
+    order by 8`)) as unknown as CellSummary[];
+  const total = cells.reduce((n, c) => n + c.count, 0);
 
   const features: GeoJsonFeature[] = [];
   let clusters = 0;
-  if (!shouldCluster(points.length, query.zoom)) {
-    const rows = points.length
+  if (!shouldCluster(total, query.zoom)) {
+    const rows = total
       ? ((await db
           .select(detailColumns)
           .from(initiatives)
@@ -272,8 +280,8 @@ export async function initiativesGeoJson(query: GeoJsonQuery, db: Executor = get
       : [];
     features.push(...rows.map(toFeature));
   } else {
-    const grouped = clusterPoints(points, query.zoom);
-    const singleIds = grouped.flatMap((g) => (g.kind === "point" ? [g.point.id] : []));
+    const grouped = clustersFromCells(cells, query.zoom);
+    const singleIds = grouped.flatMap((g) => (g.kind === "single" ? [g.id] : []));
     const details = singleIds.length
       ? ((await db
           .select(detailColumns)
@@ -301,7 +309,7 @@ export async function initiativesGeoJson(query: GeoJsonQuery, db: Executor = get
   return {
     type: "FeatureCollection" as const,
     features,
-    meta: { total: points.length, zoom: query.zoom, clustered: clusters > 0 },
+    meta: { total, zoom: query.zoom, clustered: clusters > 0 },
   };
 }
 type Cluster4 = [number, number, number, number];

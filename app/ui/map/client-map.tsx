@@ -1,16 +1,26 @@
-import { lazy, type ReactNode, Suspense, useEffect, useState } from "react";
+import { type ComponentType, type ReactNode, useEffect, useState } from "react";
 import { dutchMapLabels, type MarkerStyle, type TileConfig } from "./types";
 
 // Leaflet touches `window` when imported, and weighs most of the map page's JavaScript: it is
 // loaded only in the browser, only on pages with a map, after the page itself works. Without
-// JavaScript the fallback (pointing to the list) stays.
-const LeafletMap = lazy(() => import("./leaflet-map.client"));
-const SmallLeafletMap = lazy(() => import("./small-map.client"));
-
-function useHydrated() {
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  return hydrated;
+// JavaScript the fallback (pointing to the list) stays. A plain dynamic import in an effect, not
+// React.lazy: nothing ever suspends, so navigations never wait on Leaflet.
+function useClientComponent<P>(load: () => Promise<{ default: ComponentType<P> }>) {
+  const [state, setState] = useState<{ component?: ComponentType<P>; failed?: boolean; started?: boolean }>(
+    {},
+  );
+  // biome-ignore lint/correctness/useExhaustiveDependencies: load once per mount
+  useEffect(() => {
+    let live = true;
+    setState({ started: true });
+    load()
+      .then((m) => live && setState({ component: m.default, started: true }))
+      .catch(() => live && setState({ failed: true, started: true }));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return state;
 }
 
 function Fallback({ children }: { children: ReactNode }) {
@@ -30,38 +40,44 @@ export interface InitiativesMapProps {
 }
 
 export function InitiativesMap(props: InitiativesMapProps) {
-  const hydrated = useHydrated();
-  const fallback = <Fallback>{hydrated ? dutchMapLabels.loading : props.noScriptText}</Fallback>;
+  const {
+    component: LeafletMap,
+    failed,
+    started,
+  } = useClientComponent<InitiativesMapProps>(() => import("./leaflet-map.client"));
   return (
     <section className="wmh-map" aria-label={props.label}>
-      {hydrated ? (
-        <Suspense fallback={fallback}>
-          <LeafletMap {...props} />
-        </Suspense>
+      {LeafletMap ? (
+        <LeafletMap {...props} />
       ) : (
-        fallback
+        <Fallback>
+          {failed ? dutchMapLabels.loadError : started ? dutchMapLabels.loading : props.noScriptText}
+        </Fallback>
       )}
     </section>
   );
 }
 
-export function SmallMap(props: {
+export interface SmallMapProps {
   tiles: TileConfig;
   point: [number, number];
   style?: MarkerStyle;
   title: string;
   label: string;
-}) {
-  const hydrated = useHydrated();
-  const fallback = <Fallback>{hydrated ? dutchMapLabels.loading : ""}</Fallback>;
+}
+
+export function SmallMap(props: SmallMapProps) {
+  const {
+    component: SmallLeafletMap,
+    failed,
+    started,
+  } = useClientComponent<SmallMapProps>(() => import("./small-map.client"));
   return (
     <section className="wmh-map wmh-map--small" aria-label={props.label}>
-      {hydrated ? (
-        <Suspense fallback={fallback}>
-          <SmallLeafletMap {...props} />
-        </Suspense>
+      {SmallLeafletMap ? (
+        <SmallLeafletMap {...props} />
       ) : (
-        fallback
+        <Fallback>{failed ? dutchMapLabels.loadError : started ? dutchMapLabels.loading : ""}</Fallback>
       )}
     </section>
   );

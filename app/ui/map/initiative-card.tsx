@@ -11,6 +11,8 @@ export function InitiativeCard(props: {
   wijk: string | null;
   isDemo: boolean;
   headingLevel: 2 | 3;
+  /** False: say in text that this one has no marker on the map. */
+  onMap?: boolean;
 }) {
   const Tag = `h${props.headingLevel}` as const;
   const summary = props.summary.length > 220 ? `${props.summary.slice(0, 217).trimEnd()}…` : props.summary;
@@ -29,6 +31,7 @@ export function InitiativeCard(props: {
         </li>
         <li>Status: {props.status}</li>
         {props.wijk ? <li>Wijk: {props.wijk}</li> : null}
+        {props.onMap === false ? <li>Niet op de kaart</li> : null}
       </ul>
       <p className="utrecht-paragraph">{summary}</p>
     </li>

@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import type L from "leaflet";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
@@ -82,14 +83,14 @@ function Features(props: InitiativesMapProps & { onStatus: (s: string) => void }
           <Marker key={f.id} position={[lat, lng]} icon={markerIcon(style, p.title ?? "")} title={p.title}>
             <Popup>
               <p className="wmh-popup__title">
-                <a href={p.url}>{p.title}</a>
+                <Link to={p.url ?? "#"}>{p.title}</Link>
               </p>
               <p className="wmh-popup__meta">
                 {style?.label}
                 {p.status ? ` · ${props.statusLabels[p.status] ?? p.status}` : ""}
               </p>
               <p className="wmh-popup__meta">
-                <a href={p.url}>{labels.more}</a>
+                <Link to={p.url ?? "#"}>{labels.more}</Link>
               </p>
             </Popup>
           </Marker>
