@@ -3,7 +3,6 @@ import type { Executor } from "../../app/lib/db.server";
 import { settings } from "../schema";
 import { seedContact } from "./contact";
 import { seedInitiatives } from "./initiatives";
-import { seedMap } from "./map";
 import { seedPanel } from "./panel";
 import { seedInsights } from "./insights";
 import { demoStaff, seedStaff } from "./staff";
@@ -17,7 +16,6 @@ const seeds: { name: string; run: (db: Executor) => Promise<void> }[] = [
   { name: "contact", run: seedContact },
   { name: "surveys", run: seedSurveys },
   { name: "initiatives", run: seedInitiatives },
-  { name: "map", run: seedMap },
   { name: "panel", run: seedPanel },
   // After the surveys seed: adds demo responses to its Woonvisie survey (or makes a demo survey).
   { name: "insights", run: seedInsights },
