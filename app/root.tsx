@@ -10,7 +10,7 @@ import {
 } from "@remix-run/react";
 import utrechtCss from "@utrecht/component-library-css/dist/index.css?url";
 import utrechtTokens from "@utrecht/design-tokens/dist/theme.css?url";
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect } from "react";
 import { Heading, Paragraph, TextLink } from "./ui/content";
 import heemstedeCss from "./ui/heemstede.css?url";
 import { SiteLayout } from "./ui/layout";
@@ -45,6 +45,10 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
+  // Marks the page as hydrated: tests wait for it before using the keyboard, and CSS may use it.
+  useEffect(() => {
+    document.documentElement.dataset.js = "ready";
+  }, []);
   return (
     <SiteLayout>
       <Outlet />

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { expectAccessible, loginAs, newPage } from "./support";
+import { expectAccessible, loginAs, newPage, waitForHydration } from "./support";
 
 test("the home page shows the three entrances and passes axe", async () => {
   const page = await newPage();
@@ -20,6 +20,7 @@ test("the home page shows the three entrances and passes axe", async () => {
 test("the skip link is the first thing the keyboard reaches and moves focus to the content", async () => {
   const page = await newPage();
   await page.goto("/");
+  await waitForHydration(page);
   await page.keyboard.press("Tab");
   const focused = await page.evaluate(() => document.activeElement?.textContent);
   expect(focused).toBe("Direct naar de inhoud");

@@ -130,3 +130,8 @@ export function linkIn(text: string): string {
   if (!match) throw new Error("no link in mail");
   return match[0];
 }
+
+/** Wait until React has hydrated the page (set in app/root.tsx), before keyboard input. */
+export async function waitForHydration(page: Page) {
+  await page.waitForSelector('html[data-js="ready"]', { state: "attached" });
+}
