@@ -10,7 +10,8 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { fieldId, type RawValues, validatePage } from "~/domain/surveys/answers";
 import { clearResumeCookie, resumeCookie } from "~/domain/surveys/cookie.server";
-import { flowMessages, handleSurveyPost, surveyView } from "~/domain/surveys/flow.server";
+import { handleSurveyPost, surveyView } from "~/domain/surveys/flow.server";
+import { flowMessages } from "~/domain/surveys/messages";
 import { Alert, formatDateTime, Heading, Paragraph, TextLink } from "~/ui/content";
 import { ErrorSummary, SubmitButton, TextField } from "~/ui/form";
 import { InfoBlock } from "~/ui/surveys/blocks";

@@ -18,6 +18,7 @@ import {
 } from "./answers";
 import { readResumeCookie } from "./cookie.server";
 import { isInfoPage, type Page, type SurveyDefinition } from "./definition";
+import { flowMessages } from "./messages";
 import {
   type LoadedResponse,
   loadResponseByToken,
@@ -30,16 +31,7 @@ import {
 import { type Availability, CODE_LIMIT, RESUME_MAIL_LIMIT, START_LIMIT, surveyAvailability } from "./rules";
 import { findPublicSurvey, listProjectsWithOpenSurveys, type PublicSurvey } from "./surveys.server";
 
-export const flowMessages = {
-  codeUnknown:
-    "Deze code kennen wij niet. Controleer de code in uw brief of e-mail. Let op: de code heeft 12 tekens.",
-  codeMissing: "Vul de code uit uw brief of e-mail in.",
-  codeUsed:
-    "Met deze code is de vragenlijst al ingevuld. Dank u wel voor uw antwoorden! Elke code kan één keer gebruikt worden.",
-  tooMany: "U heeft in korte tijd vaak geprobeerd te beginnen. Probeer het over een uur opnieuw.",
-  mailed:
-    "Wij hebben u een e-mail gestuurd met een link. Met die link gaat u later verder waar u gebleven was.",
-} as const;
+export { flowMessages };
 
 /** What a page of the survey looks like to the browser (the page's own validation travels with it). */
 export interface ShownPage {
