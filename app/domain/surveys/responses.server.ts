@@ -1,5 +1,12 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { answers, type ResponseChannel, responses, surveyCodes, wijken } from "../../../db/schema";
+import {
+  answers,
+  type ResponseChannel,
+  responses,
+  surveyCodes,
+  surveyVersions,
+  wijken,
+} from "../../../db/schema";
 import type { Executor } from "../../lib/db.server";
 import { getEnv } from "../../lib/env.server";
 import { composeMail, queueMail } from "../../lib/mail.server";
@@ -16,7 +23,7 @@ import {
 } from "./answers";
 import { lookupCode } from "./codes.server";
 import type { SurveyDefinition } from "./definition";
-import { definitionOf, findVersion, type PublicSurvey } from "./surveys.server";
+import { definitionOf, type PublicSurvey } from "./surveys.server";
 
 export type ResponseRow = typeof responses.$inferSelect;
 
@@ -134,15 +141,14 @@ export async function loadResponseByToken(
   token: string | null | undefined,
 ): Promise<LoadedResponse | null> {
   if (!looksLikeToken(token)) return null;
-  const [response] = await db
-    .select()
+  const [row] = await db
+    .select({ response: responses, version: surveyVersions })
     .from(responses)
+    .innerJoin(surveyVersions, eq(surveyVersions.id, responses.surveyVersionId))
     .where(and(eq(responses.resumeTokenHash, hashToken(token)), eq(responses.surveyId, surveyId)));
-  if (!response) return null;
-  const version = await findVersion(db, response.surveyVersionId);
-  if (!version) return null;
-  const definition = definitionOf(version);
-  return { response, definition, answers: await loadAnswers(db, response.id, definition) };
+  if (!row) return null;
+  const definition = definitionOf(row.version);
+  return { response: row.response, definition, answers: await loadAnswers(db, row.response.id, definition) };
 }
 
 /** wijk code for the 4 postcode digits (from the wijken table), or OUTSIDE_WIJK. */
@@ -168,8 +174,10 @@ async function writeAnswers(
   response: Pick<ResponseRow, "id" | "surveyId">,
   definition: SurveyDefinition,
   result: Pick<PageResult, "answers" | "cleared">,
+  /** Answers already stored, when known: only their keys need deleting first. */
+  stored?: Answers,
 ) {
-  const keys = [...Object.keys(result.answers), ...result.cleared];
+  const keys = [...Object.keys(result.answers), ...result.cleared].filter((k) => !stored || k in stored);
   if (keys.length > 0)
     await tx
       .delete(answers)
@@ -183,7 +191,21 @@ async function writeAnswers(
   if (rows.length > 0)
     await tx
       .insert(answers)
-      .values(rows.map((r) => ({ ...r, responseId: response.id, surveyId: response.surveyId })));
+      .values(rows.map((r) => ({ ...r, responseId: response.id, surveyId: response.surveyId })))
+      // One row per answer even if a parallel save of the same page got there first.
+      .onConflictDoUpdate({
+        target: [answers.responseId, answers.questionKey, answers.subKey],
+        set: {
+          valueText: sql`excluded.value_text`,
+          valueNumber: sql`excluded.value_number`,
+          valueOption: sql`excluded.value_option`,
+          valueOptions: sql`excluded.value_options`,
+          valueLat: sql`excluded.value_lat`,
+          valueLng: sql`excluded.value_lng`,
+          dontKnow: sql`excluded.dont_know`,
+          updatedAt: sql`now()`,
+        },
+      });
 }
 
 export type SaveOutcome =
@@ -232,28 +254,35 @@ export async function submitResponse(
   responseId: string,
   definition: SurveyDefinition,
   lastPage: Pick<PageResult, "answers" | "cleared">,
+  /** All answers after this page (stored answers merged with the last page), for the final check. */
+  allAnswers: Answers,
+  stored?: Answers,
 ): Promise<SubmitOutcome> {
+  const missing = missingRequired(definition, allAnswers);
+  if (missing.length > 0) {
+    const page = definition.pages.findIndex((p) => p.questions.some((q) => q.key === missing[0]));
+    const saved = await savePage(db, responseId, definition, lastPage, page);
+    if (saved.status === "submitted") return { status: "alreadySubmitted" };
+    return saved.status === "gone" ? { status: "gone" } : { status: "incomplete", page, missing };
+  }
   const derived = await deriveAnswers(db, lastPage.answers);
   return db.transaction(async (tx) => {
-    const [response] = await tx.select().from(responses).where(eq(responses.id, responseId)).for("update");
-    if (!response) return { status: "gone" as const };
-    if (response.status === "submitted") return { status: "alreadySubmitted" as const };
-    await writeAnswers(tx, response, definition, { answers: derived, cleared: lastPage.cleared });
-    const all = await loadAnswers(tx, responseId, definition);
-    const missing = missingRequired(definition, all);
-    if (missing.length > 0) {
-      const page = definition.pages.findIndex((p) => p.questions.some((q) => q.key === missing[0]));
-      await tx
-        .update(responses)
-        .set({ currentPage: page, updatedAt: new Date() })
-        .where(eq(responses.id, responseId));
-      return { status: "incomplete" as const, page, missing };
-    }
+    // The status moves from in_progress to submitted once: the update takes the row lock, and a
+    // second submit (double click, retry) finds nothing to update.
     const now = new Date();
-    await tx
+    const [moved] = await tx
       .update(responses)
       .set({ status: "submitted", submittedAt: now, updatedAt: now })
-      .where(and(eq(responses.id, responseId), eq(responses.status, "in_progress")));
+      .where(and(eq(responses.id, responseId), eq(responses.status, "in_progress")))
+      .returning({ id: responses.id, surveyId: responses.surveyId });
+    if (!moved) {
+      const [exists] = await tx
+        .select({ id: responses.id })
+        .from(responses)
+        .where(eq(responses.id, responseId));
+      return exists ? { status: "alreadySubmitted" as const } : { status: "gone" as const };
+    }
+    await writeAnswers(tx, moved, definition, { answers: derived, cleared: lastPage.cleared }, stored);
     await tx.update(surveyCodes).set({ usedAt: now }).where(eq(surveyCodes.responseId, responseId));
     return { status: "submitted" as const };
   });

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNull, like, max, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, like, max } from "drizzle-orm";
 import {
   type AccessMode,
   projects,
@@ -42,16 +42,19 @@ export interface PublicSurvey {
 
 /** A survey by slug as residents may see it: never a draft. */
 export async function findPublicSurvey(db: Executor, slug: string): Promise<PublicSurvey | null> {
-  const [survey] = await db.select().from(surveys).where(eq(surveys.slug, slug));
-  if (!survey || survey.status === "draft") return null;
-  const [version] = await db
-    .select()
-    .from(surveyVersions)
-    .where(and(eq(surveyVersions.surveyId, survey.id), sql`${surveyVersions.publishedAt} is not null`))
+  // One round trip: the survey and its newest published version (drafts have none).
+  const [row] = await db
+    .select({ survey: surveys, version: surveyVersions })
+    .from(surveys)
+    .innerJoin(
+      surveyVersions,
+      and(eq(surveyVersions.surveyId, surveys.id), isNotNull(surveyVersions.publishedAt)),
+    )
+    .where(eq(surveys.slug, slug))
     .orderBy(desc(surveyVersions.version))
     .limit(1);
-  if (!version) return null;
-  return { survey, version, definition: definitionOf(version) };
+  if (!row || row.survey.status === "draft") return null;
+  return { survey: row.survey, version: row.version, definition: definitionOf(row.version) };
 }
 
 export async function findVersion(db: Executor, versionId: number): Promise<VersionRow | null> {
