@@ -265,10 +265,79 @@ export async function submitResponse(
     if (saved.status === "submitted") return { status: "alreadySubmitted" };
     return saved.status === "gone" ? { status: "gone" } : { status: "incomplete", page, missing };
   }
+  const storedKeys = [...Object.keys(lastPage.answers), ...lastPage.cleared].filter(
+    (k) => !stored || k in stored,
+  );
+  if (storedKeys.length > 0) return submitInTransaction(db, responseId, definition, lastPage);
+
+  // The common case (the last page has no stored answers yet): one statement does it all, which
+  // is atomic by itself. The status moves from in_progress to submitted once: the update takes the
+  // row lock, and a second submit (double click, retry) finds nothing to update, so it inserts no
+  // answers and uses no code. The wijk of a postcode is looked up in the same statement.
+  const rows = answerRowsForSql(definition, lastPage.answers);
+  const [result] = await db.execute<{ moved: number; found: boolean }>(sql`
+    with moved as (
+      update responses set status = 'submitted', submitted_at = now(), updated_at = now()
+      where id = ${responseId} and status = 'in_progress'
+      returning id, survey_id
+    ),
+    inserted as (
+      insert into answers (response_id, survey_id, question_key, sub_key, value_text, value_number,
+                           value_option, value_options, value_lat, value_lng, dont_know)
+      select moved.id, moved.survey_id, v.question_key, v.sub_key, v.value_text, v.value_number,
+             coalesce(v.value_option, case when v.postcode is not null then coalesce(
+               (select w.code from wijken w where v.postcode = any(w.postcodes) order by w.code limit 1),
+               ${OUTSIDE_WIJK}) end),
+             v.value_options, v.value_lat, v.value_lng, v.dont_know
+      from moved cross join jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(
+        question_key text, sub_key text, value_text text, value_number double precision,
+        value_option text, value_options text[], value_lat double precision, value_lng double precision,
+        dont_know boolean, postcode text)
+      on conflict (response_id, question_key, sub_key) do nothing
+      returning 1
+    ),
+    codes as (
+      update survey_codes set used_at = now() where response_id in (select id from moved) returning 1
+    )
+    select (select count(*)::int from moved) as moved,
+           exists (select 1 from responses where id = ${responseId}) as found`);
+  if (result?.moved === 1) return { status: "submitted" };
+  return result?.found ? { status: "alreadySubmitted" } : { status: "gone" };
+}
+
+/** Rows as JSON for jsonb_to_recordset; postcode rows carry the digits so SQL can add the wijk. */
+function answerRowsForSql(definition: SurveyDefinition, pageAnswers: Answers) {
+  const out: Record<string, unknown>[] = [];
+  for (const page of definition.pages)
+    for (const q of page.questions) {
+      const value = pageAnswers[q.key];
+      if (!value) continue;
+      for (const r of toRows(q, value))
+        out.push({
+          question_key: r.questionKey,
+          sub_key: r.subKey,
+          value_text: r.valueText,
+          value_number: r.valueNumber,
+          value_option: r.valueOption,
+          value_options: r.valueOptions,
+          value_lat: r.valueLat,
+          value_lng: r.valueLng,
+          dont_know: r.dontKnow,
+          postcode: value.kind === "postcode" ? value.postcode : null,
+        });
+    }
+  return out;
+}
+
+/** Submit when answers of the last page were stored before (they are replaced), in one transaction. */
+async function submitInTransaction(
+  db: Executor,
+  responseId: string,
+  definition: SurveyDefinition,
+  lastPage: Pick<PageResult, "answers" | "cleared">,
+): Promise<SubmitOutcome> {
   const derived = await deriveAnswers(db, lastPage.answers);
   return db.transaction(async (tx) => {
-    // The status moves from in_progress to submitted once: the update takes the row lock, and a
-    // second submit (double click, retry) finds nothing to update.
     const now = new Date();
     const [moved] = await tx
       .update(responses)
@@ -282,7 +351,7 @@ export async function submitResponse(
         .where(eq(responses.id, responseId));
       return exists ? { status: "alreadySubmitted" as const } : { status: "gone" as const };
     }
-    await writeAnswers(tx, moved, definition, { answers: derived, cleared: lastPage.cleared }, stored);
+    await writeAnswers(tx, moved, definition, { answers: derived, cleared: lastPage.cleared });
     await tx.update(surveyCodes).set({ usedAt: now }).where(eq(surveyCodes.responseId, responseId));
     return { status: "submitted" as const };
   });

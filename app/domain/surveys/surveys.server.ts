@@ -17,17 +17,22 @@ export type VersionRow = typeof surveyVersions.$inferSelect;
 
 // Published versions never change, so a parsed definition can be kept per version id in memory:
 // it can never go stale, on any number of app servers.
-const publishedCache = new Map<number, SurveyDefinition>();
+// The key includes the publication moment, so a reused id (a restored database) never hits.
+const publishedCache = new Map<string, SurveyDefinition>();
 
 /** The definition of a version (parsed, defaults applied). Published versions are cached. */
 export function definitionOf(
   version: Pick<VersionRow, "id" | "definition" | "publishedAt">,
 ): SurveyDefinition {
-  const cached = publishedCache.get(version.id);
+  const key = version.publishedAt ? `${version.id}:${version.publishedAt.getTime()}` : null;
+  const cached = key ? publishedCache.get(key) : undefined;
   if (cached) return cached;
   const parsed = parseDefinition(version.definition);
   if (!parsed.ok) throw new Error(`survey version ${version.id} holds an invalid definition`);
-  if (version.publishedAt) publishedCache.set(version.id, parsed.definition);
+  if (key) {
+    if (publishedCache.size > 500) publishedCache.clear();
+    publishedCache.set(key, parsed.definition);
+  }
   return parsed.definition;
 }
 
