@@ -141,15 +141,26 @@ export async function loadResponseByToken(
   token: string | null | undefined,
 ): Promise<LoadedResponse | null> {
   if (!looksLikeToken(token)) return null;
+  // One round trip: the response, its version and its answers (as JSON rows).
   const [row] = await db
-    .select({ response: responses, version: surveyVersions })
+    .select({
+      response: responses,
+      version: surveyVersions,
+      answers: sql<AnswerJson[]>`(select coalesce(json_agg(json_build_object(
+        'questionKey', a.question_key, 'subKey', a.sub_key, 'valueText', a.value_text,
+        'valueNumber', a.value_number, 'valueOption', a.value_option, 'valueOptions', a.value_options,
+        'valueLat', a.value_lat, 'valueLng', a.value_lng, 'dontKnow', a.dont_know)), '[]'::json)
+        from answers a where a.response_id = ${responses.id})`,
+    })
     .from(responses)
     .innerJoin(surveyVersions, eq(surveyVersions.id, responses.surveyVersionId))
     .where(and(eq(responses.resumeTokenHash, hashToken(token)), eq(responses.surveyId, surveyId)));
   if (!row) return null;
   const definition = definitionOf(row.version);
-  return { response: row.response, definition, answers: await loadAnswers(db, row.response.id, definition) };
+  return { response: row.response, definition, answers: answersFromRows(definition, row.answers) };
 }
+
+type AnswerJson = AnswerRow;
 
 /** wijk code for the 4 postcode digits (from the wijken table), or OUTSIDE_WIJK. */
 export async function wijkForPostcode(db: Executor, pc4: string): Promise<string> {
