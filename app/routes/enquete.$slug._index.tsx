@@ -129,6 +129,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
+/** In the summary each message names its question, so the list makes sense on its own. */
+function summaryErrors(questions: { key: string; text: string }[], errors: Record<string, string>) {
+  const out: Record<string, string> = {};
+  for (const [key, message] of Object.entries(errors)) {
+    const q = questions.find((x) => x.key === key);
+    const name = q ? (q.text.length > 70 ? `${q.text.slice(0, 67)}…` : q.text) : "";
+    out[key] = name ? `${name} ${message}` : message;
+  }
+  return out;
+}
+
 export default function SurveyRoute() {
   const loaderData = useLoaderData<typeof loader>();
   const view = loaderData.view;
@@ -284,7 +295,7 @@ function SurveyPage({ data: d }: { data: LoaderData }) {
           <span style={{ width: `${view.progress.percent}%` }} />
         </div>
       </div>
-      <ErrorSummary errors={errors} fieldIds={fieldIds} />
+      <ErrorSummary errors={summaryErrors(view.page.questions, errors)} fieldIds={fieldIds} />
       {view.page.intro ? <Paragraph>{view.page.intro}</Paragraph> : null}
       {view.page.blocks.map((block, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: blocks have no key of their own and never reorder here

@@ -307,11 +307,7 @@ export function SurveyQuestion({ q, values, error }: { q: Question; values: RawV
     case "multiple": {
       const multiple = q.type === "multiple";
       const chosen = new Set(list(values, name));
-      const options = [
-        ...q.options,
-        ...(q.other ? [{ value: OTHER_VALUE, label: OTHER_LABEL }] : []),
-        ...(q.allowDontKnow ? [{ value: DONT_KNOW_VALUE, label: DONT_KNOW_LABEL }] : []),
-      ];
+      const options = [...q.options, ...(q.other ? [{ value: OTHER_VALUE, label: OTHER_LABEL }] : [])];
       return (
         <Group q={q} error={error}>
           {options.map((o, i) => (
@@ -326,6 +322,16 @@ export function SurveyQuestion({ q, values, error }: { q: Question; values: RawV
             />
           ))}
           {q.other ? <OtherText q={q} values={values} /> : null}
+          {q.allowDontKnow ? (
+            <Choice
+              id={`${id}-weetniet`}
+              name={name}
+              value={DONT_KNOW_VALUE}
+              label={DONT_KNOW_LABEL}
+              multiple={multiple}
+              checked={chosen.has(DONT_KNOW_VALUE)}
+            />
+          ) : null}
         </Group>
       );
     }
