@@ -48,7 +48,11 @@ async function tabTo(page: Page, target: Target) {
     await page.keyboard.press("Tab");
     const active = await page.evaluate(() => {
       const el = document.activeElement as HTMLInputElement | null;
-      return { name: el?.getAttribute("name") ?? "", value: el?.value ?? "", text: el?.textContent ?? "" };
+      return {
+        name: el?.getAttribute("name") ?? "",
+        value: el?.value ?? "",
+        text: el?.getAttribute("aria-label") ?? el?.textContent ?? "",
+      };
     });
     const nameOk = target.name === undefined || active.name === target.name;
     const valueOk = target.value === undefined || active.value === target.value;

@@ -233,8 +233,11 @@ function RankingQuestion({
     setAnnouncement(
       to < top ? `${label} staat nu op plaats ${to + 1}.` : `${label} staat nu niet meer in de top ${top}.`,
     );
+    // Keep the keyboard focus on the item; at the top or bottom the other button (this one is disabled).
+    const atEdge = to === 0 || to === values.length - 1;
+    const direction = delta < 0 !== atEdge ? "omhoog" : "omlaag";
     requestAnimationFrame(() =>
-      document.getElementById(`${fieldId(q.key)}-${itemValue}-${delta < 0 ? "omhoog" : "omlaag"}`)?.focus(),
+      document.getElementById(`${fieldId(q.key)}-${itemValue}-${direction}`)?.focus(),
     );
   }
 
@@ -270,20 +273,22 @@ function RankingQuestion({
                   <button
                     type="button"
                     id={`${inputId}-omhoog`}
+                    aria-label={`Hoger: ${item.label}`}
                     className="utrecht-button utrecht-button--secondary-action wmh-button-small"
                     onClick={() => move(item.value, -1)}
                     disabled={index === 0}
                   >
-                    Hoger<span className="wmh-visually-hidden">: {item.label}</span>
+                    Hoger
                   </button>
                   <button
                     type="button"
                     id={`${inputId}-omlaag`}
+                    aria-label={`Lager: ${item.label}`}
                     className="utrecht-button utrecht-button--secondary-action wmh-button-small"
                     onClick={() => move(item.value, 1)}
                     disabled={index === shown.length - 1}
                   >
-                    Lager<span className="wmh-visually-hidden">: {item.label}</span>
+                    Lager
                   </button>
                 </span>
               ) : null}
