@@ -10,7 +10,8 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { fieldId, type RawValues, validatePage } from "~/domain/surveys/answers";
 import { clearResumeCookie, resumeCookie } from "~/domain/surveys/cookie.server";
-import { flowMessages, handleSurveyPost, surveyView } from "~/domain/surveys/flow.server";
+import { handleSurveyPost, surveyView } from "~/domain/surveys/flow.server";
+import { flowMessages } from "~/domain/surveys/messages";
 import { Alert, formatDateTime, Heading, Paragraph, TextLink } from "~/ui/content";
 import { ErrorSummary, SubmitButton, TextField } from "~/ui/form";
 import { InfoBlock } from "~/ui/surveys/blocks";
@@ -91,18 +92,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     case "noResponse":
     case "moved":
       throw redirect(here);
-    case "started": {
-      const view = await surveyView(request, slug);
-      if (!view) throw new Response("Niet gevonden", { status: 404 });
-      throw redirect(here, { headers: { "Set-Cookie": resumeCookie(view.survey.survey.id, outcome.token) } });
-    }
+    case "started":
+      throw redirect(here, { headers: { "Set-Cookie": resumeCookie(outcome.surveyId, outcome.token) } });
     case "later":
       throw redirect(`${here}?later=1`);
-    case "submitted": {
-      const view = await surveyView(request, slug);
-      const headers = view ? { "Set-Cookie": clearResumeCookie(view.survey.survey.id) } : undefined;
-      throw redirect(`${here}/bedankt`, { headers });
-    }
+    case "submitted":
+      throw redirect(`${here}/bedankt`, { headers: { "Set-Cookie": clearResumeCookie(outcome.surveyId) } });
     case "codeError":
       return data(
         {
@@ -133,6 +128,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+/** In the summary each message names its question, so the list makes sense on its own. */
+function summaryErrors(questions: { key: string; text: string }[], errors: Record<string, string>) {
+  const out: Record<string, string> = {};
+  for (const [key, message] of Object.entries(errors)) {
+    const q = questions.find((x) => x.key === key);
+    const name = q ? (q.text.length > 70 ? `${q.text.slice(0, 67)}…` : q.text) : "";
+    out[key] = name ? `${name} ${message}` : message;
+  }
+  return out;
+}
 
 export default function SurveyRoute() {
   const loaderData = useLoaderData<typeof loader>();
@@ -289,7 +295,7 @@ function SurveyPage({ data: d }: { data: LoaderData }) {
           <span style={{ width: `${view.progress.percent}%` }} />
         </div>
       </div>
-      <ErrorSummary errors={errors} fieldIds={fieldIds} />
+      <ErrorSummary errors={summaryErrors(view.page.questions, errors)} fieldIds={fieldIds} />
       {view.page.intro ? <Paragraph>{view.page.intro}</Paragraph> : null}
       {view.page.blocks.map((block, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: blocks have no key of their own and never reorder here

@@ -210,29 +210,34 @@ function RankingQuestion({
   );
   const [enhanced, setEnhanced] = useState(false);
   const [announcement, setAnnouncement] = useState("");
-  useEffect(() => setEnhanced(true), []);
-
-  // The current order: ranked items by number, then the rest in their original order.
-  const order = [...q.items].sort((a, b) => {
-    const ra = Number(ranks[a.value]) || Number.POSITIVE_INFINITY;
-    const rb = Number(ranks[b.value]) || Number.POSITIVE_INFINITY;
-    return ra === rb ? q.items.indexOf(a) - q.items.indexOf(b) : ra - rb;
+  // With JavaScript the list itself shows the order; Hoger/Lager move an item and renumber the top.
+  const [order, setOrder] = useState<string[]>(() => {
+    const rank = (v: string) => Number(ranks[v]) || Number.POSITIVE_INFINITY;
+    return q.items
+      .map((i, index) => ({ v: i.value, index }))
+      .sort((a, b) => rank(a.v) - rank(b.v) || a.index - b.index)
+      .map((x) => x.v);
   });
-  const shown = enhanced ? order : q.items;
+  useEffect(() => setEnhanced(true), []);
+  const shown = enhanced ? order.map((v) => q.items.find((i) => i.value === v)!) : q.items;
 
   function move(itemValue: string, delta: -1 | 1) {
-    const values = order.map((o) => o.value);
+    const values = [...order];
     const from = values.indexOf(itemValue);
     const to = from + delta;
     if (to < 0 || to >= values.length) return;
     [values[from], values[to]] = [values[to]!, values[from]!];
+    setOrder(values);
     setRanks(Object.fromEntries(values.map((v, i) => [v, i < top ? String(i + 1) : ""])));
     const label = q.items.find((i) => i.value === itemValue)?.label ?? "";
     setAnnouncement(
       to < top ? `${label} staat nu op plaats ${to + 1}.` : `${label} staat nu niet meer in de top ${top}.`,
     );
+    // Keep the keyboard focus on the item; at the top or bottom the other button (this one is disabled).
+    const atEdge = to === 0 || to === values.length - 1;
+    const direction = delta < 0 !== atEdge ? "omhoog" : "omlaag";
     requestAnimationFrame(() =>
-      document.getElementById(`${fieldId(q.key)}-${itemValue}-${delta < 0 ? "omhoog" : "omlaag"}`)?.focus(),
+      document.getElementById(`${fieldId(q.key)}-${itemValue}-${direction}`)?.focus(),
     );
   }
 
@@ -268,20 +273,22 @@ function RankingQuestion({
                   <button
                     type="button"
                     id={`${inputId}-omhoog`}
+                    aria-label={`Hoger: ${item.label}`}
                     className="utrecht-button utrecht-button--secondary-action wmh-button-small"
                     onClick={() => move(item.value, -1)}
                     disabled={index === 0}
                   >
-                    Hoger<span className="wmh-visually-hidden">: {item.label}</span>
+                    Hoger
                   </button>
                   <button
                     type="button"
                     id={`${inputId}-omlaag`}
+                    aria-label={`Lager: ${item.label}`}
                     className="utrecht-button utrecht-button--secondary-action wmh-button-small"
                     onClick={() => move(item.value, 1)}
                     disabled={index === shown.length - 1}
                   >
-                    Lager<span className="wmh-visually-hidden">: {item.label}</span>
+                    Lager
                   </button>
                 </span>
               ) : null}
@@ -305,11 +312,7 @@ export function SurveyQuestion({ q, values, error }: { q: Question; values: RawV
     case "multiple": {
       const multiple = q.type === "multiple";
       const chosen = new Set(list(values, name));
-      const options = [
-        ...q.options,
-        ...(q.other ? [{ value: OTHER_VALUE, label: OTHER_LABEL }] : []),
-        ...(q.allowDontKnow ? [{ value: DONT_KNOW_VALUE, label: DONT_KNOW_LABEL }] : []),
-      ];
+      const options = [...q.options, ...(q.other ? [{ value: OTHER_VALUE, label: OTHER_LABEL }] : [])];
       return (
         <Group q={q} error={error}>
           {options.map((o, i) => (
@@ -324,6 +327,16 @@ export function SurveyQuestion({ q, values, error }: { q: Question; values: RawV
             />
           ))}
           {q.other ? <OtherText q={q} values={values} /> : null}
+          {q.allowDontKnow ? (
+            <Choice
+              id={`${id}-weetniet`}
+              name={name}
+              value={DONT_KNOW_VALUE}
+              label={DONT_KNOW_LABEL}
+              multiple={multiple}
+              checked={chosen.has(DONT_KNOW_VALUE)}
+            />
+          ) : null}
         </Group>
       );
     }
