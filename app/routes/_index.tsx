@@ -1,7 +1,8 @@
 import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listFeaturedInitiatives } from "~/domain/initiatives/map.server";
-import { Heading, Paragraph } from "~/ui/content";
+import { participationOverview } from "~/domain/surveys/flow.server";
+import { formatDate, Heading, Paragraph } from "~/ui/content";
 import { FeaturedInitiatives } from "~/ui/featured-initiatives";
 import mapCss from "~/ui/map.css?url";
 
@@ -34,11 +35,15 @@ const entrances = [
 ];
 
 export async function loader() {
-  return { featured: await listFeaturedInitiatives(3) };
+  const [featured, overview] = await Promise.all([listFeaturedInitiatives(3), participationOverview()]);
+  const openSurveys = [...overview.projects.flatMap((p) => p.surveys), ...overview.surveysWithoutProject]
+    .slice(0, 3)
+    .map((s) => ({ slug: s.slug, title: s.title, closesAt: s.closesAt?.toISOString() ?? null }));
+  return { featured, openSurveys };
 }
 
 export default function Home() {
-  const { featured } = useLoaderData<typeof loader>();
+  const { featured, openSurveys } = useLoaderData<typeof loader>();
   return (
     <div className="wmh-stack">
       <Heading level={1}>Wij maken Heemstede</Heading>
@@ -64,18 +69,42 @@ export default function Home() {
           Actueel
         </Heading>
         <ul className="wmh-entrances">
-          <li className="wmh-card wmh-card--muted">
-            <Heading level={3}>Praat mee over wonen in Heemstede</Heading>
-            <Paragraph>
-              De gemeente maakt een nieuwe Woonvisie. Wat vindt u belangrijk als het gaat om wonen? Binnenkort
-              vragen wij inwoners om hun mening.
-            </Paragraph>
-          </li>
+          {openSurveys.map((survey) => (
+            <li key={survey.slug} className="wmh-card wmh-card--muted">
+              <Heading level={3}>{survey.title}</Heading>
+              <Paragraph>
+                Wat vindt u belangrijk? Vul de vragenlijst in en denk mee.
+                {survey.closesAt ? ` U kunt meedoen tot en met ${formatDate(survey.closesAt)}.` : null}
+              </Paragraph>
+              <Paragraph>
+                <Link to={`/enquete/${survey.slug}`} className="utrecht-link">
+                  Naar de vragenlijst<span className="wmh-visually-hidden">: {survey.title}</span>
+                </Link>
+              </Paragraph>
+            </li>
+          ))}
           <li className="wmh-card wmh-card--muted">
             <Heading level={3}>Bewonersinitiatieven</Heading>
             <Paragraph>
-              Wij zijn trots op de vele initiatieven van inwoners en ondersteunen deze waar mogelijk. Heeft u
-              zelf een idee? <Link to="/contact">Neem contact met ons op</Link>.
+              Wij zijn trots op de vele initiatieven van inwoners en ondersteunen deze waar mogelijk. Op onze
+              interactieve kaart ziet u welke initiatieven er in uw buurt zijn.
+            </Paragraph>
+            <Paragraph>
+              <Link to="/initiatieven" className="utrecht-link">
+                Direct naar de interactieve kaart
+              </Link>
+            </Paragraph>
+          </li>
+          <li className="wmh-card wmh-card--muted">
+            <Heading level={3}>Doe mee met het digipanel</Heading>
+            <Paragraph>
+              Wilt u vaker uw mening geven? In het digipanel krijgt u een paar keer per jaar een korte
+              vragenlijst per e-mail. U kunt altijd stoppen.
+            </Paragraph>
+            <Paragraph>
+              <Link to="/digipanel" className="utrecht-link">
+                Aanmelden voor het digipanel
+              </Link>
             </Paragraph>
           </li>
         </ul>
