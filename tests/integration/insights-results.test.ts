@@ -31,7 +31,8 @@ describe("survey results on a seeded survey", () => {
     const perChannel = results.overview.perChannel.reduce((a, c) => a + (c.count ?? 0), 0);
     expect(perChannel).toBeLessThanOrEqual(400);
     for (const w of results.overview.perWeek)
-      for (const n of [w.open, w.panel, w.letter, w.total]) if (n !== null) expect(n === 0 || n >= 10).toBe(true);
+      for (const n of [w.open, w.panel, w.letter, w.total])
+        if (n !== null) expect(n === 0 || n >= 10).toBe(true);
   });
 
   test("a single-choice distribution adds up, with Wilson intervals around each share", async () => {
@@ -51,7 +52,8 @@ describe("survey results on a seeded survey", () => {
   test("no cell or group below 10 is shown in any breakdown", async () => {
     const results = (await computeSurveyResults(surveyId))!;
     for (const q of results.questions) {
-      for (const d of q.distributions) for (const c of d.cells) if (c.count !== null) expect(c.count).toBeGreaterThanOrEqual(10);
+      for (const d of q.distributions)
+        for (const c of d.cells) if (c.count !== null) expect(c.count).toBeGreaterThanOrEqual(10);
       for (const b of q.breakdowns)
         for (const g of b.groups) {
           if (g.base !== null) expect(g.base).toBeGreaterThanOrEqual(10);
