@@ -1,6 +1,7 @@
 // The main navigation. Only pages that exist are linked; each feature adds its entry here.
 export const mainNavigation: { to: string; label: string }[] = [
   { to: "/", label: "Home" },
+  { to: "/meedenken", label: "Meedenken" },
   { to: "/contact", label: "Contact" },
 ];
 

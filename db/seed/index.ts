@@ -3,6 +3,7 @@ import type { Executor } from "../../app/lib/db.server";
 import { settings } from "../schema";
 import { seedInsights } from "./insights";
 import { demoStaff, seedStaff } from "./staff";
+import { seedSurveys } from "./surveys";
 import { seedWijken } from "./wijken";
 
 /** Each context adds its demo data here, in dependency order. */
@@ -11,6 +12,7 @@ const seeds: { name: string; run: (db: Executor) => Promise<void> }[] = [
   { name: "wijken", run: seedWijken },
   // After the surveys seed: adds demo responses to its Woonvisie survey (or makes a demo survey).
   { name: "insights", run: seedInsights },
+  { name: "surveys", run: seedSurveys },
 ];
 
 const SEEDED_KEY = "demo.seeded_at";

@@ -33,6 +33,10 @@ export const staffAccess = {
   "beheer.woonvisie-input": ["beheerder", "ambtenaar", "onderzoeker"],
   "beheer.woonvisie-input_.$projectId": ["beheerder", "ambtenaar", "onderzoeker"],
   "beheer.woonvisie-input_.$projectId_.inbreng": ["beheerder", "onderzoeker"],
+  "beheer.enquetes._index": ["beheerder", "onderzoeker"],
+  "beheer.enquetes.$id._index": ["beheerder", "onderzoeker"],
+  "beheer.enquetes.$id.voorbeeld": ["beheerder", "onderzoeker"],
+  "beheer.enquetes.$id.json": ["beheerder", "onderzoeker"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type StaffRouteId = keyof typeof staffAccess;
