@@ -3,9 +3,9 @@
 export const staffNavigation: { to: string; label: string; access: string }[] = [
   { to: "/beheer", label: "Overzicht", access: "beheer._index" },
   { to: "/beheer/contact", label: "Contactberichten", access: "beheer.contact" },
+  { to: "/beheer/enquetes", label: "Enquêtes", access: "beheer.enquetes._index" },
   { to: "/beheer/resultaten", label: "Resultaten", access: "beheer.resultaten" },
   { to: "/beheer/woonvisie-input", label: "Woonvisie-input", access: "beheer.woonvisie-input" },
-  { to: "/beheer/enquetes", label: "Enquêtes", access: "beheer.enquetes._index" },
   { to: "/beheer/gebruikers", label: "Gebruikers", access: "beheer.gebruikers" },
   { to: "/beheer/audit", label: "Auditlog", access: "beheer.audit" },
   { to: "/beheer/uitgaande-mail", label: "Uitgaande mail", access: "beheer.uitgaande-mail" },

@@ -10,9 +10,9 @@ import { seedWijken } from "./wijken";
 const seeds: { name: string; run: (db: Executor) => Promise<void> }[] = [
   { name: "staff", run: seedStaff },
   { name: "wijken", run: seedWijken },
+  { name: "surveys", run: seedSurveys },
   // After the surveys seed: adds demo responses to its Woonvisie survey (or makes a demo survey).
   { name: "insights", run: seedInsights },
-  { name: "surveys", run: seedSurveys },
 ];
 
 const SEEDED_KEY = "demo.seeded_at";
