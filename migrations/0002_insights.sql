@@ -49,6 +49,13 @@ CREATE TABLE "quotes" (
 	"marked_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "results_cache" (
+	"survey_id" integer PRIMARY KEY NOT NULL,
+	"fingerprint" text NOT NULL,
+	"results" jsonb NOT NULL,
+	"computed_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "answer_codes" ADD CONSTRAINT "answer_codes_answer_id_answers_id_fk" FOREIGN KEY ("answer_id") REFERENCES "public"."answers"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "answer_codes" ADD CONSTRAINT "answer_codes_code_id_codes_id_fk" FOREIGN KEY ("code_id") REFERENCES "public"."codes"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "codes" ADD CONSTRAINT "codes_survey_id_surveys_id_fk" FOREIGN KEY ("survey_id") REFERENCES "public"."surveys"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -57,6 +64,7 @@ ALTER TABLE "input_items" ADD CONSTRAINT "input_items_author_id_staff_users_id_f
 ALTER TABLE "quotes" ADD CONSTRAINT "quotes_answer_id_answers_id_fk" FOREIGN KEY ("answer_id") REFERENCES "public"."answers"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "quotes" ADD CONSTRAINT "quotes_survey_id_surveys_id_fk" FOREIGN KEY ("survey_id") REFERENCES "public"."surveys"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "quotes" ADD CONSTRAINT "quotes_marked_by_staff_users_id_fk" FOREIGN KEY ("marked_by") REFERENCES "public"."staff_users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "results_cache" ADD CONSTRAINT "results_cache_survey_id_surveys_id_fk" FOREIGN KEY ("survey_id") REFERENCES "public"."surveys"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "answer_codes_code_idx" ON "answer_codes" USING btree ("code_id");--> statement-breakpoint
 CREATE INDEX "codes_survey_question_idx" ON "codes" USING btree ("survey_id","question_key");--> statement-breakpoint
 CREATE INDEX "input_items_project_theme_idx" ON "input_items" USING btree ("project_id","theme");--> statement-breakpoint

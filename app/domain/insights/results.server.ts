@@ -1,5 +1,5 @@
 import { desc, eq, isNotNull, sql } from "drizzle-orm";
-import { populationFigures, surveys, surveyVersions, wijken } from "../../../db/schema";
+import { populationFigures, resultsCache, surveys, surveyVersions, wijken } from "../../../db/schema";
 import { type Executor, getDb } from "../../lib/db.server";
 import {
   type BackgroundVariable,
@@ -385,4 +385,50 @@ async function mapPointAnswers(db: Executor, surveyId: number, qs: Question[]) {
     const shown = points.length >= MIN_CELL;
     return { key: q.key, text: q.text, points: shown ? points : [], hidden: shown ? 0 : points.length };
   });
+}
+
+/** Bump when the computation or the shape of SurveyResults changes, so old cache rows are not used. */
+const RESULTS_VERSION = "1";
+
+/** Everything the results depend on, cheap to read: submitted responses, survey version, population, wijken. */
+async function resultsFingerprint(db: Executor, surveyId: number): Promise<string> {
+  const [row] = await db.execute<{ fingerprint: string }>(sql`
+    select concat_ws('|', ${RESULTS_VERSION}::text,
+      (select concat_ws(',', count(*), max(submitted_at), max(updated_at)) from responses
+        where survey_id = ${surveyId} and status = 'submitted'),
+      (select concat_ws(',', max(id), max(published_at)) from survey_versions where survey_id = ${surveyId}),
+      (select concat_ws(',', count(*), sum(count), max(id)) from population_figures),
+      (select concat_ws(',', count(*), max(updated_at)) from wijken)) as fingerprint`);
+  return row?.fingerprint ?? "";
+}
+
+/**
+ * The results as the pages show them: from the cache when nothing changed since they were computed,
+ * otherwise computed and stored. The number of responses still in progress is always fresh.
+ */
+export async function getSurveyResults(
+  surveyId: number,
+  db: Executor = getDb(),
+): Promise<SurveyResults | null> {
+  const fingerprint = await resultsFingerprint(db, surveyId);
+  const [cached] = await db
+    .select({ fingerprint: resultsCache.fingerprint, results: resultsCache.results })
+    .from(resultsCache)
+    .where(eq(resultsCache.surveyId, surveyId));
+  let results: SurveyResults | null;
+  if (cached && cached.fingerprint === fingerprint) results = cached.results as SurveyResults;
+  else {
+    results = await computeSurveyResults(surveyId, db);
+    if (!results) return null;
+    await db
+      .insert(resultsCache)
+      .values({ surveyId, fingerprint, results })
+      .onConflictDoUpdate({
+        target: resultsCache.surveyId,
+        set: { fingerprint, results, computedAt: new Date() },
+      });
+  }
+  const [progress] = await db.execute<{ count: number }>(sql`
+    select count(*)::int as count from responses where survey_id = ${surveyId} and status = 'in_progress'`);
+  return { ...results, overview: { ...results.overview, inProgress: progress?.count ?? 0 } };
 }
