@@ -137,6 +137,35 @@ function backgroundCte(surveyId: number, keys: BackgroundKeys) {
     )`;
 }
 
+/** Multipliers that pack the four category positions (1-based, 0 = unknown) into one integer class. */
+const CLASS_BASE = { tenure: 10, wijk: 1000, household: 100_000 } as const;
+
+/** Packs a respondent's background into one integer for SQL grouping, and unpacks it again. */
+export function classCodec(labels: Record<BackgroundVariable, Record<string, string>>) {
+  const lists: Record<BackgroundVariable, string[]> = {
+    age: Object.keys(labels.age).slice(0, 9),
+    tenure: Object.keys(labels.tenure).slice(0, 99),
+    wijk: Object.keys(labels.wijk).slice(0, 99),
+    household: Object.keys(labels.household).slice(0, 99),
+  };
+  const at = (list: string[], i: number) => (i > 0 ? (list[i - 1] ?? null) : null);
+  return {
+    sqlArray: (v: BackgroundVariable) =>
+      lists[v].length
+        ? sql`array[${sql.join(
+            lists[v].map((c) => sql`${c}`),
+            sql`, `,
+          )}]::text[]`
+        : sql`array[]::text[]`,
+    decode: (cls: number) => ({
+      age: at(lists.age, cls % CLASS_BASE.tenure),
+      tenure: at(lists.tenure, Math.floor(cls / CLASS_BASE.tenure) % 100),
+      wijk: at(lists.wijk, Math.floor(cls / CLASS_BASE.wijk) % 100),
+      household: at(lists.household, Math.floor(cls / CLASS_BASE.household) % 100),
+    }),
+  };
+}
+
 const DISTRIBUTION_QUESTION_TYPES = new Set<Question["type"]>([
   "single",
   "multiple",
@@ -227,16 +256,13 @@ export async function computeSurveyResults(
   surveyId: number,
   db: Executor = getDb(),
 ): Promise<SurveyResults | null> {
-  // One read-only transaction on one connection. JIT off: the planner overestimates the unnest and
+  // One transaction on one connection (the temp table lives in it). JIT off: the planner overestimates the unnest and
   // would spend seconds compiling a query that runs in milliseconds (measured in bench/insights.ts).
-  return db.transaction(
-    async (tx) => {
-      await tx.execute(sql`set local jit = off`);
-      await tx.execute(sql`set local work_mem = '64MB'`);
-      return computeInTransaction(surveyId, tx);
-    },
-    { accessMode: "read only" },
-  );
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local jit = off`);
+    await tx.execute(sql`set local work_mem = '64MB'`);
+    return computeInTransaction(surveyId, tx);
+  });
 }
 
 async function computeInTransaction(surveyId: number, db: Executor): Promise<SurveyResults | null> {
@@ -256,59 +282,104 @@ async function computeInTransaction(surveyId: number, db: Executor): Promise<Sur
         )
       : sql`''`;
 
-  const [{ population, isDemo }, wijkLabels, overview, classRows, groupRows, baseRows, mapRows, openRows] =
-    await Promise.all([
-      loadPopulation(db),
-      loadWijkLabels(db),
-      responseOverview(db, surveyId),
-      db.execute<ClassCount & Record<string, unknown>>(sql`with ${backgroundCte(surveyId, keys)}
-        select age, tenure, wijk, household, count(*)::int as count from bg group by 1, 2, 3, 4`),
-      db.execute<AnswerGroup & Record<string, unknown>>(sql`with ${backgroundCte(surveyId, keys)}
-        select a.question_key as "questionKey", a.sub_key as "subKey", v.value,
-          bg.age, bg.tenure, bg.wijk, bg.household, count(*)::int as count
-        from answers a
-        join bg on bg.id = a.response_id
-        cross join lateral unnest(
-          case when a.dont_know then array[${DONT_KNOW_VALUE}]
-               when a.value_options is not null then a.value_options
-               else array[coalesce(a.value_option, a.value_number::text)] end) as v(value)
-        where a.survey_id = ${surveyId} and a.question_key in (${keyList(closed)}) and v.value is not null
-        group by 1, 2, 3, 4, 5, 6, 7`),
-      multiple.length
-        ? db.execute<BaseGroup & Record<string, unknown>>(sql`with ${backgroundCte(surveyId, keys)}
-            select a.question_key as "questionKey", a.sub_key as "subKey",
-              bg.age, bg.tenure, bg.wijk, bg.household, count(*)::int as count
-            from answers a join bg on bg.id = a.response_id
-            where a.survey_id = ${surveyId} and a.question_key in (${keyList(multiple)})
-            group by 1, 2, 3, 4, 5, 6`)
-        : Promise.resolve([] as BaseGroup[]),
-      mapPointAnswers(
-        db,
-        surveyId,
-        questions.filter((q) => q.type === "mapPoint"),
-      ),
-      db.execute<{ questionKey: string; count: number }>(sql`
-        select a.question_key as "questionKey", count(*)::int as count
-        from answers a join responses r on r.id = a.response_id and r.status = 'submitted'
-        where a.survey_id = ${surveyId} and a.value_text is not null and a.value_text <> ''
-          and a.question_key in (${keyList(questions.filter((q) => q.type === "open"))})
-        group by 1`),
-    ]);
-
-  const classes = [...classRows];
-  const weighting = computeWeights(classes, population);
+  const [{ population, isDemo }, wijkLabels] = [await loadPopulation(db), await loadWijkLabels(db)];
+  const overview = await responseOverview(db, surveyId);
   const categoryLabels = {
-    age: Object.fromEntries(ageBands.map((b) => [b.key, b.label])),
+    age:
+      keys.age && keys.age.type !== "birthYear"
+        ? choiceLabels(keys.age)
+        : Object.fromEntries(ageBands.map((b) => [b.key, b.label])),
     tenure: keys.tenure ? choiceLabels(keys.tenure) : {},
     household: keys.household ? choiceLabels(keys.household) : {},
     wijk: wijkLabels,
   };
+  const codec = classCodec(categoryLabels);
+
+  // The background of every submitted response, once, as one small integer class (see classCodec).
+  await db.execute(sql`drop table if exists insights_bg`);
+  await db.execute(sql`create temp table insights_bg on commit drop as
+    with ${backgroundCte(surveyId, keys)}
+    select id, (
+      coalesce(array_position(${codec.sqlArray("age")}, age), 0)
+      + ${CLASS_BASE.tenure} * coalesce(array_position(${codec.sqlArray("tenure")}, tenure), 0)
+      + ${CLASS_BASE.wijk} * coalesce(array_position(${codec.sqlArray("wijk")}, wijk), 0)
+      + ${CLASS_BASE.household} * coalesce(array_position(${codec.sqlArray("household")}, household), 0))::int as cls
+    from bg`);
+  await db.execute(sql`analyze insights_bg`);
+  // Few groups, many rows: hashing is far cheaper than the sort the planner picks from its estimate.
+  await db.execute(sql`set local enable_sort = off`);
+  const classRows = await db.execute<{ cls: number; count: number }>(sql`
+    select cls, count(*)::int as count from insights_bg group by cls`);
+  const scalarRows = await db.execute<{
+    questionKey: string;
+    subKey: string;
+    value: string;
+    cls: number;
+    count: number;
+  }>(sql`
+    select a.question_key as "questionKey", a.sub_key as "subKey",
+      case when a.dont_know then ${DONT_KNOW_VALUE}::text else coalesce(a.value_option, a.value_number::text) end as value,
+      b.cls, count(*)::int as count
+    from answers a join insights_bg b on b.id = a.response_id
+    where a.survey_id = ${surveyId} and a.question_key in (${keyList(closed)}) and a.value_options is null
+      and (a.dont_know or a.value_option is not null or a.value_number is not null)
+    group by 1, 2, 3, 4`);
+  const multipleRows = multiple.length
+    ? await db.execute<{
+        questionKey: string;
+        subKey: string;
+        value: string;
+        cls: number;
+        count: number;
+      }>(sql`
+        select a.question_key as "questionKey", a.sub_key as "subKey", v.value, b.cls, count(*)::int as count
+        from answers a join insights_bg b on b.id = a.response_id
+        cross join lateral unnest(a.value_options) as v(value)
+        where a.survey_id = ${surveyId} and a.question_key in (${keyList(multiple)}) and a.value_options is not null
+        group by 1, 2, 3, 4`)
+    : [];
+  const baseRows = multiple.length
+    ? await db.execute<{ questionKey: string; subKey: string; cls: number; count: number }>(sql`
+        select a.question_key as "questionKey", a.sub_key as "subKey", b.cls, count(*)::int as count
+        from answers a join insights_bg b on b.id = a.response_id
+        where a.survey_id = ${surveyId} and a.question_key in (${keyList(multiple)})
+        group by 1, 2, 3`)
+    : [];
+  await db.execute(sql`set local enable_sort = on`);
+  const mapRows = await mapPointAnswers(
+    db,
+    surveyId,
+    questions.filter((q) => q.type === "mapPoint"),
+  );
+  const openRows = await db.execute<{ questionKey: string; count: number }>(sql`
+    select a.question_key as "questionKey", count(*)::int as count
+    from answers a join responses r on r.id = a.response_id and r.status = 'submitted'
+    where a.survey_id = ${surveyId} and a.value_text is not null and a.value_text <> ''
+      and a.question_key in (${keyList(questions.filter((q) => q.type === "open"))})
+    group by 1`);
+  const classRowsDecoded: ClassCount[] = classRows.map((r) => ({ ...codec.decode(r.cls), count: r.count }));
+  const groupRows: AnswerGroup[] = [...scalarRows, ...multipleRows].map((r) => ({
+    questionKey: r.questionKey,
+    subKey: r.subKey,
+    value: r.value,
+    count: r.count,
+    ...codec.decode(r.cls),
+  }));
+  const baseGroups: BaseGroup[] = baseRows.map((r) => ({
+    questionKey: r.questionKey,
+    subKey: r.subKey,
+    count: r.count,
+    ...codec.decode(r.cls),
+  }));
+
+  const classes = classRowsDecoded;
+  const weighting = computeWeights(classes, population);
   const questionResults = buildQuestionResults({
     definition: {
       pages: def.pages.map((p) => ({ ...p, questions: p.questions.filter((q) => closedKeys.has(q.key)) })),
     },
-    groups: [...groupRows],
-    bases: [...baseRows],
+    groups: groupRows,
+    bases: baseGroups,
     weighting,
     categoryLabels,
     wijkLabels,
