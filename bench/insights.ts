@@ -33,7 +33,7 @@ function percentile(values: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-function useDatabase(url: string) {
+function connectTo(url: string) {
   process.env.DATABASE_URL = url;
   process.env.SEED_DEMO = "false";
   resetEnvForTests();
@@ -41,7 +41,7 @@ function useDatabase(url: string) {
 
 /** Child process: export the survey as XLSX into nothing, report time, bytes and peak RSS as JSON. */
 async function exportOnly(url: string, surveyId: number) {
-  useDatabase(url);
+  connectTo(url);
   const { exportXlsx } = await import("../app/domain/insights/exports.server");
   const { createStaffUserForBench } = await import("./support");
   const actor = await createStaffUserForBench();
@@ -80,7 +80,7 @@ async function main() {
   url.pathname = `/${name}`;
   try {
     await migrateDatabase(url.toString());
-    useDatabase(url.toString());
+    connectTo(url.toString());
     const db = getDb();
     await seedWijken(db);
     await seedPopulation(db);
