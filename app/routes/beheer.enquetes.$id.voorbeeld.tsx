@@ -22,8 +22,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!found) throw new Response("Niet gevonden", { status: 404 });
   const url = new URL(request.url);
   const def = found.definition;
-  const raw = Number.parseInt(url.searchParams.get("pagina") ?? "0", 10);
-  const index = Number.isInteger(raw) ? Math.max(-1, Math.min(raw, def.pages.length - 1)) : 0;
+  const raw = Number.parseInt(url.searchParams.get("pagina") ?? "-1", 10);
+  const index = Number.isInteger(raw) ? Math.max(-1, Math.min(raw, def.pages.length - 1)) : -1;
   return {
     id,
     title: def.title,

@@ -10,7 +10,8 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { fieldId, type RawValues, validatePage } from "~/domain/surveys/answers";
 import { clearResumeCookie, resumeCookie } from "~/domain/surveys/cookie.server";
-import { flowMessages, handleSurveyPost, surveyView } from "~/domain/surveys/flow.server";
+import { handleSurveyPost, surveyView } from "~/domain/surveys/flow.server";
+import { flowMessages } from "~/domain/surveys/messages";
 import { Alert, formatDateTime, Heading, Paragraph, TextLink } from "~/ui/content";
 import { ErrorSummary, SubmitButton, TextField } from "~/ui/form";
 import { InfoBlock } from "~/ui/surveys/blocks";
@@ -91,18 +92,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     case "noResponse":
     case "moved":
       throw redirect(here);
-    case "started": {
-      const view = await surveyView(request, slug);
-      if (!view) throw new Response("Niet gevonden", { status: 404 });
-      throw redirect(here, { headers: { "Set-Cookie": resumeCookie(view.survey.survey.id, outcome.token) } });
-    }
+    case "started":
+      throw redirect(here, { headers: { "Set-Cookie": resumeCookie(outcome.surveyId, outcome.token) } });
     case "later":
       throw redirect(`${here}?later=1`);
-    case "submitted": {
-      const view = await surveyView(request, slug);
-      const headers = view ? { "Set-Cookie": clearResumeCookie(view.survey.survey.id) } : undefined;
-      throw redirect(`${here}/bedankt`, { headers });
-    }
+    case "submitted":
+      throw redirect(`${here}/bedankt`, { headers: { "Set-Cookie": clearResumeCookie(outcome.surveyId) } });
     case "codeError":
       return data(
         {

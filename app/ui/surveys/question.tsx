@@ -210,22 +210,24 @@ function RankingQuestion({
   );
   const [enhanced, setEnhanced] = useState(false);
   const [announcement, setAnnouncement] = useState("");
-  useEffect(() => setEnhanced(true), []);
-
-  // The current order: ranked items by number, then the rest in their original order.
-  const order = [...q.items].sort((a, b) => {
-    const ra = Number(ranks[a.value]) || Number.POSITIVE_INFINITY;
-    const rb = Number(ranks[b.value]) || Number.POSITIVE_INFINITY;
-    return ra === rb ? q.items.indexOf(a) - q.items.indexOf(b) : ra - rb;
+  // With JavaScript the list itself shows the order; Hoger/Lager move an item and renumber the top.
+  const [order, setOrder] = useState<string[]>(() => {
+    const rank = (v: string) => Number(ranks[v]) || Number.POSITIVE_INFINITY;
+    return q.items
+      .map((i, index) => ({ v: i.value, index }))
+      .sort((a, b) => rank(a.v) - rank(b.v) || a.index - b.index)
+      .map((x) => x.v);
   });
-  const shown = enhanced ? order : q.items;
+  useEffect(() => setEnhanced(true), []);
+  const shown = enhanced ? order.map((v) => q.items.find((i) => i.value === v)!) : q.items;
 
   function move(itemValue: string, delta: -1 | 1) {
-    const values = order.map((o) => o.value);
+    const values = [...order];
     const from = values.indexOf(itemValue);
     const to = from + delta;
     if (to < 0 || to >= values.length) return;
     [values[from], values[to]] = [values[to]!, values[from]!];
+    setOrder(values);
     setRanks(Object.fromEntries(values.map((v, i) => [v, i < top ? String(i + 1) : ""])));
     const label = q.items.find((i) => i.value === itemValue)?.label ?? "";
     setAnnouncement(
