@@ -40,7 +40,7 @@ test("an onderzoeker codes open answers, adds bewonersavond input, reads the rep
 
   // Input from the bewonersavond.
   await page.getByRole("link", { name: "Woonvisie-input", exact: true }).first().click();
-  await page.locator("main ul a.utrecht-link").first().click();
+  await page.locator('a[href^="/beheer/woonvisie-input/"]').first().click();
   await page.getByRole("link", { name: "Inbreng uit andere sporen toevoegen" }).click();
   await page.getByRole("button", { name: "Inbreng toevoegen" }).click();
   await page.getByText("Geef de inbreng een korte titel.").first().waitFor();
