@@ -256,17 +256,11 @@ export async function computeSurveyResults(
   surveyId: number,
   db: Executor = getDb(),
 ): Promise<SurveyResults | null> {
-  // One transaction on one connection (the temp table lives in it). JIT off: the planner overestimates the unnest and
-  // would spend seconds compiling a query that runs in milliseconds (measured in bench/insights.ts).
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`set local jit = off`);
-    await tx.execute(sql`set local work_mem = '64MB'`);
-    return computeInTransaction(surveyId, tx);
-  });
-}
-
-async function computeInTransaction(surveyId: number, db: Executor): Promise<SurveyResults | null> {
-  const survey = await loadSurveyForResults(surveyId, db);
+  const [survey, wijkLabels, { population, isDemo }] = await Promise.all([
+    loadSurveyForResults(surveyId, db),
+    loadWijkLabels(db),
+    loadPopulation(db),
+  ]);
   if (!survey) return null;
   const def = survey.definition;
   const keys = backgroundKeys(def);
@@ -281,9 +275,6 @@ async function computeInTransaction(surveyId: number, db: Executor): Promise<Sur
           sql`, `,
         )
       : sql`''`;
-
-  const [{ population, isDemo }, wijkLabels] = [await loadPopulation(db), await loadWijkLabels(db)];
-  const overview = await responseOverview(db, surveyId);
   const categoryLabels = {
     age:
       keys.age && keys.age.type !== "birthYear"
@@ -295,68 +286,79 @@ async function computeInTransaction(surveyId: number, db: Executor): Promise<Sur
   };
   const codec = classCodec(categoryLabels);
 
-  // The background of every submitted response, once, as one small integer class (see classCodec).
-  await db.execute(sql`drop table if exists insights_bg`);
-  await db.execute(sql`create temp table insights_bg on commit drop as
-    with ${backgroundCte(surveyId, keys)}
-    select id, (
-      coalesce(array_position(${codec.sqlArray("age")}, age), 0)
-      + ${CLASS_BASE.tenure} * coalesce(array_position(${codec.sqlArray("tenure")}, tenure), 0)
-      + ${CLASS_BASE.wijk} * coalesce(array_position(${codec.sqlArray("wijk")}, wijk), 0)
-      + ${CLASS_BASE.household} * coalesce(array_position(${codec.sqlArray("household")}, household), 0))::int as cls
-    from bg`);
-  await db.execute(sql`analyze insights_bg`);
-  // Few groups, many rows: hashing is far cheaper than the sort the planner picks from its estimate.
-  await db.execute(sql`set local enable_sort = off`);
-  const classRows = await db.execute<{ cls: number; count: number }>(sql`
-    select cls, count(*)::int as count from insights_bg group by cls`);
-  const scalarRows = await db.execute<{
-    questionKey: string;
-    subKey: string;
-    value: string;
-    cls: number;
-    count: number;
-  }>(sql`
-    select a.question_key as "questionKey", a.sub_key as "subKey",
-      case when a.dont_know then ${DONT_KNOW_VALUE}::text else coalesce(a.value_option, a.value_number::text) end as value,
-      b.cls, count(*)::int as count
-    from answers a join insights_bg b on b.id = a.response_id
-    where a.survey_id = ${surveyId} and a.question_key in (${keyList(closed)}) and a.value_options is null
-      and (a.dont_know or a.value_option is not null or a.value_number is not null)
-    group by 1, 2, 3, 4`);
-  const multipleRows = multiple.length
-    ? await db.execute<{
-        questionKey: string;
-        subKey: string;
-        value: string;
-        cls: number;
-        count: number;
-      }>(sql`
-        select a.question_key as "questionKey", a.sub_key as "subKey", v.value, b.cls, count(*)::int as count
-        from answers a join insights_bg b on b.id = a.response_id
-        cross join lateral unnest(a.value_options) as v(value)
-        where a.survey_id = ${surveyId} and a.question_key in (${keyList(multiple)}) and a.value_options is not null
-        group by 1, 2, 3, 4`)
-    : [];
-  const baseRows = multiple.length
-    ? await db.execute<{ questionKey: string; subKey: string; cls: number; count: number }>(sql`
-        select a.question_key as "questionKey", a.sub_key as "subKey", b.cls, count(*)::int as count
-        from answers a join insights_bg b on b.id = a.response_id
-        where a.survey_id = ${surveyId} and a.question_key in (${keyList(multiple)})
-        group by 1, 2, 3`)
-    : [];
-  await db.execute(sql`set local enable_sort = on`);
-  const mapRows = await mapPointAnswers(
-    db,
-    surveyId,
-    questions.filter((q) => q.type === "mapPoint"),
-  );
-  const openRows = await db.execute<{ questionKey: string; count: number }>(sql`
-    select a.question_key as "questionKey", count(*)::int as count
-    from answers a join responses r on r.id = a.response_id and r.status = 'submitted'
-    where a.survey_id = ${surveyId} and a.value_text is not null and a.value_text <> ''
-      and a.question_key in (${keyList(questions.filter((q) => q.type === "open"))})
-    group by 1`);
+  // The big grouped queries run in one transaction (the temp table lives there); the small ones run
+  // alongside on other connections of the pool. JIT off: the planner over-estimates the unnest and spent
+  // seconds compiling queries that run in milliseconds (measured in bench/insights.ts).
+  const grouped = db.transaction(async (tx) => {
+    await tx.execute(sql`set local jit = off`);
+    await tx.execute(sql`set local work_mem = '64MB'`);
+    // The background of every submitted response, once, as one small integer class (see classCodec).
+    await tx.execute(sql`drop table if exists insights_bg`);
+    await tx.execute(sql`create temp table insights_bg on commit drop as
+      with ${backgroundCte(surveyId, keys)}
+      select id, (
+        coalesce(array_position(${codec.sqlArray("age")}, age), 0)
+        + ${CLASS_BASE.tenure} * coalesce(array_position(${codec.sqlArray("tenure")}, tenure), 0)
+        + ${CLASS_BASE.wijk} * coalesce(array_position(${codec.sqlArray("wijk")}, wijk), 0)
+        + ${CLASS_BASE.household} * coalesce(array_position(${codec.sqlArray("household")}, household), 0))::int as cls
+      from bg`);
+    await tx.execute(sql`analyze insights_bg`);
+    // Few groups, many rows: hashing is far cheaper than the sort the planner picks from its estimate.
+    await tx.execute(sql`set local enable_sort = off`);
+    const classRows = await tx.execute<{ cls: number; count: number }>(sql`
+      select cls, count(*)::int as count from insights_bg group by cls`);
+    const scalarRows = await tx.execute<{
+      questionKey: string;
+      subKey: string;
+      value: string;
+      cls: number;
+      count: number;
+    }>(sql`
+      select a.question_key as "questionKey", a.sub_key as "subKey",
+        case when a.dont_know then ${DONT_KNOW_VALUE}::text else coalesce(a.value_option, a.value_number::text) end as value,
+        b.cls, count(*)::int as count
+      from answers a join insights_bg b on b.id = a.response_id
+      where a.survey_id = ${surveyId} and a.question_key in (${keyList(closed)}) and a.value_options is null
+        and (a.dont_know or a.value_option is not null or a.value_number is not null)
+      group by 1, 2, 3, 4`);
+    const multipleRows = multiple.length
+      ? await tx.execute<{
+          questionKey: string;
+          subKey: string;
+          value: string;
+          cls: number;
+          count: number;
+        }>(sql`
+          select a.question_key as "questionKey", a.sub_key as "subKey", v.value, b.cls, count(*)::int as count
+          from answers a join insights_bg b on b.id = a.response_id
+          cross join lateral unnest(a.value_options) as v(value)
+          where a.survey_id = ${surveyId} and a.question_key in (${keyList(multiple)}) and a.value_options is not null
+          group by 1, 2, 3, 4`)
+      : [];
+    const baseRows = multiple.length
+      ? await tx.execute<{ questionKey: string; subKey: string; cls: number; count: number }>(sql`
+          select a.question_key as "questionKey", a.sub_key as "subKey", b.cls, count(*)::int as count
+          from answers a join insights_bg b on b.id = a.response_id
+          where a.survey_id = ${surveyId} and a.question_key in (${keyList(multiple)})
+          group by 1, 2, 3`)
+      : [];
+    return { classRows, scalarRows, multipleRows, baseRows };
+  });
+  const [overview, mapRows, openRows, { classRows, scalarRows, multipleRows, baseRows }] = await Promise.all([
+    responseOverview(db, surveyId),
+    mapPointAnswers(
+      db,
+      surveyId,
+      questions.filter((q) => q.type === "mapPoint"),
+    ),
+    db.execute<{ questionKey: string; count: number }>(sql`
+      select a.question_key as "questionKey", count(*)::int as count
+      from answers a join responses r on r.id = a.response_id and r.status = 'submitted'
+      where a.survey_id = ${surveyId} and a.value_text is not null and a.value_text <> ''
+        and a.question_key in (${keyList(questions.filter((q) => q.type === "open"))})
+      group by 1`),
+    grouped,
+  ]);
   const classRowsDecoded: ClassCount[] = classRows.map((r) => ({ ...codec.decode(r.cls), count: r.count }));
   const groupRows: AnswerGroup[] = [...scalarRows, ...multipleRows].map((r) => ({
     questionKey: r.questionKey,
