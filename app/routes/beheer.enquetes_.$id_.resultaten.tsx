@@ -2,7 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/domain/auth/auth.server";
 import { hasAnyRole, staffAccess } from "~/domain/auth/roles";
-import { computeSurveyResults } from "~/domain/insights/results.server";
+import { getSurveyResults } from "~/domain/insights/results.server";
 import { type ThemeId, themeLabels } from "~/domain/insights/themes";
 import { ColumnChart } from "~/ui/charts/bar-chart";
 import { Alert, DemoBadge, Heading, Paragraph } from "~/ui/content";
@@ -23,7 +23,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, staffAccess["beheer.enquetes_.$id_.resultaten"]);
   const id = Number(params.id);
-  const results = Number.isSafeInteger(id) && id > 0 ? await computeSurveyResults(id) : null;
+  const results = Number.isSafeInteger(id) && id > 0 ? await getSurveyResults(id) : null;
   if (!results) throw new Response("Deze enquête bestaat niet", { status: 404 });
   return {
     results,

@@ -4,6 +4,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   serial,
@@ -124,3 +125,17 @@ export const inputItems = pgTable(
   },
   (t) => [index("input_items_project_theme_idx").on(t.projectId, t.theme)],
 );
+
+/**
+ * Computed results per survey, reused while nothing they depend on has changed (the fingerprint covers
+ * submitted responses, the survey version, population figures and wijken). Lives in PostgreSQL, so app
+ * servers keep no state (DESIGN.md).
+ */
+export const resultsCache = pgTable("results_cache", {
+  surveyId: integer("survey_id")
+    .primaryKey()
+    .references(() => surveys.id, { onDelete: "cascade" }),
+  fingerprint: text("fingerprint").notNull(),
+  results: jsonb("results").notNull(),
+  computedAt: timestamp("computed_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -4,7 +4,12 @@
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { ageBands } from "../../app/domain/insights/results";
-import { listQuestions, type Question, type SurveyDefinition } from "../../app/domain/surveys/definition";
+import {
+  listQuestions,
+  parseDefinition,
+  type Question,
+  type SurveyDefinition,
+} from "../../app/domain/surveys/definition";
 import type { Executor } from "../../app/lib/db.server";
 import fixture from "../../tests/fixtures/open-answers.nl.json";
 import { inputItems, populationFigures, projects, surveys, surveyVersions } from "../schema";
@@ -491,12 +496,13 @@ export async function seedInsights(db: Executor) {
         .orderBy(sql`published_at desc nulls last`)
         .limit(1)
     : [];
-  if (existing && version && existing.projectId !== null) {
+  const parsed = version ? parseDefinition(version.definition) : null;
+  if (existing && version && existing.projectId !== null && parsed?.ok) {
     target = {
       surveyId: existing.id,
       versionId: version.id,
       projectId: existing.projectId,
-      definition: version.definition as SurveyDefinition,
+      definition: parsed.definition,
     };
   } else {
     const definition = insightsDemoDefinition();

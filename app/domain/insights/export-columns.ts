@@ -37,8 +37,15 @@ export interface ExportColumn {
 
 export const DONT_KNOW_EXPORT = "weetniet";
 
+// One lookup table per response's answers, built on first use: ~40 columns × ~25 answers per row.
+const indexes = new WeakMap<ExportAnswer[], Map<string, ExportAnswer>>();
 function main(answers: ExportAnswer[], key: string, subKey = "") {
-  return answers.find((a) => a.questionKey === key && a.subKey === subKey);
+  let index = indexes.get(answers);
+  if (!index) {
+    index = new Map(answers.map((a) => [`${a.questionKey}\u0000${a.subKey}`, a]));
+    indexes.set(answers, index);
+  }
+  return index.get(`${key}\u0000${subKey}`);
 }
 
 function scalar(a: ExportAnswer | undefined): string | number | null {

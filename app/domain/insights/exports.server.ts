@@ -14,7 +14,7 @@ import { redactPersonalData } from "./personal-data";
 import { loadSurveyForResults, loadWijkLabels, type SurveyForResults } from "./results.server";
 import { type ThemeId, themeLabels } from "./themes";
 
-const BATCH = 1000;
+const BATCH = 500;
 
 /** A stable pseudonym for a response without a panel id: not reversible to the response or a person. */
 export function pseudonym(responseId: string, respondentId: string | null): string {
@@ -196,10 +196,13 @@ export async function exportXlsx(
   };
 }
 
-/** Wait when the consumer is slower than the database, so rows do not pile up in memory. */
-function drained(stream: PassThrough): Promise<void> {
-  if (!stream.writableNeedDrain) return Promise.resolve();
-  return new Promise((resolve) => stream.once("drain", () => resolve()));
+/**
+ * Let compression and the consumer catch up, so rows do not pile up in memory: yield to the event loop
+ * (zlib works asynchronously), and wait for "drain" when the consumer is slower than the database.
+ */
+async function drained(stream: PassThrough): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  if (stream.writableNeedDrain) await new Promise<void>((resolve) => stream.once("drain", () => resolve()));
 }
 
 async function writeWorkbook(
@@ -218,7 +221,7 @@ async function writeWorkbook(
   let n = 0;
   for await (const row of answerRows(db, surveyId, prepared.columns)) {
     sheet.addRow(row.map(spreadsheetCell)).commit();
-    if (++n % 1000 === 0) await drained(out);
+    if (++n % 200 === 0) await drained(out);
   }
   sheet.commit();
 

@@ -5,7 +5,7 @@ import { type Executor, getDb } from "../../lib/db.server";
 import { type Actor, audit } from "../audit/audit.server";
 import { codedAnswersByTheme } from "./coding.server";
 import type { InputItemInput } from "./input-items";
-import { computeSurveyResults, type SurveyResults } from "./results.server";
+import { getSurveyResults, type SurveyResults } from "./results.server";
 
 export async function listProjectsWithSurveys(db: Executor = getDb()) {
   return db
@@ -112,7 +112,7 @@ export async function buildProjectReport(
     .orderBy(asc(surveys.id));
   const results: SurveyResults[] = [];
   for (const s of surveyRows) {
-    const r = await computeSurveyResults(s.id, db);
+    const r = await getSurveyResults(s.id, db);
     if (r) results.push(r);
   }
   return {

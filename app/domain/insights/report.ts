@@ -12,19 +12,30 @@ const pp = (x: number) => `${Math.round(Math.abs(x) * 100)} procentpunt`;
 
 export function representativenessNotes(
   variables: readonly RepresentativenessInput[],
-  context: { respondents: number; effectiveSampleSize: number; openLinkShare: number | null; populationIsDemo: boolean },
+  context: {
+    respondents: number;
+    effectiveSampleSize: number;
+    openLinkShare: number | null;
+    populationIsDemo: boolean;
+  },
 ): string[] {
   const notes: string[] = [];
   for (const v of variables) {
     for (const r of v.rows) {
       if (r.suppressed && r.populationShare !== null && r.populationShare > 0)
-        notes.push(`${v.label} ${r.label.toLowerCase()}: minder dan 10 respondenten, deze groep is nauwelijks gehoord.`);
+        notes.push(
+          `${v.label} ${r.label.toLowerCase()}: minder dan 10 respondenten, deze groep is nauwelijks gehoord.`,
+        );
       else if (r.sampleShare !== null && r.populationShare !== null) {
         const diff = r.sampleShare - r.populationShare;
         if (diff >= NOTABLE_DIFFERENCE)
-          notes.push(`${v.label} ${r.label.toLowerCase()}: oververtegenwoordigd (${pp(diff)} meer dan onder inwoners).`);
+          notes.push(
+            `${v.label} ${r.label.toLowerCase()}: oververtegenwoordigd (${pp(diff)} meer dan onder inwoners).`,
+          );
         else if (diff <= -NOTABLE_DIFFERENCE)
-          notes.push(`${v.label} ${r.label.toLowerCase()}: ondervertegenwoordigd (${pp(diff)} minder dan onder inwoners).`);
+          notes.push(
+            `${v.label} ${r.label.toLowerCase()}: ondervertegenwoordigd (${pp(diff)} minder dan onder inwoners).`,
+          );
       }
     }
   }
@@ -41,6 +52,8 @@ export function representativenessNotes(
       `${Math.round(context.openLinkShare * 100)}% van de antwoorden kwam via de open link. Wie zelf reageert is vaak meer betrokken dan gemiddeld; dat kan de uitkomsten kleuren.`,
     );
   if (context.populationIsDemo)
-    notes.push("Let op: de bevolkingscijfers zijn voorbeeldcijfers (demo). Vervang ze voor een echt rapport.");
+    notes.push(
+      "Let op: de bevolkingscijfers zijn voorbeeldcijfers (demo). Vervang ze voor een echt rapport.",
+    );
   return notes;
 }

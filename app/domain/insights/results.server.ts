@@ -1,5 +1,5 @@
 import { desc, eq, isNotNull, sql } from "drizzle-orm";
-import { populationFigures, surveys, surveyVersions, wijken } from "../../../db/schema";
+import { populationFigures, resultsCache, surveys, surveyVersions, wijken } from "../../../db/schema";
 import { type Executor, getDb } from "../../lib/db.server";
 import {
   type BackgroundVariable,
@@ -137,6 +137,35 @@ function backgroundCte(surveyId: number, keys: BackgroundKeys) {
     )`;
 }
 
+/** Multipliers that pack the four category positions (1-based, 0 = unknown) into one integer class. */
+const CLASS_BASE = { tenure: 10, wijk: 1000, household: 100_000 } as const;
+
+/** Packs a respondent's background into one integer for SQL grouping, and unpacks it again. */
+export function classCodec(labels: Record<BackgroundVariable, Record<string, string>>) {
+  const lists: Record<BackgroundVariable, string[]> = {
+    age: Object.keys(labels.age).slice(0, 9),
+    tenure: Object.keys(labels.tenure).slice(0, 99),
+    wijk: Object.keys(labels.wijk).slice(0, 99),
+    household: Object.keys(labels.household).slice(0, 99),
+  };
+  const at = (list: string[], i: number) => (i > 0 ? (list[i - 1] ?? null) : null);
+  return {
+    sqlArray: (v: BackgroundVariable) =>
+      lists[v].length
+        ? sql`array[${sql.join(
+            lists[v].map((c) => sql`${c}`),
+            sql`, `,
+          )}]::text[]`
+        : sql`array[]::text[]`,
+    decode: (cls: number) => ({
+      age: at(lists.age, cls % CLASS_BASE.tenure),
+      tenure: at(lists.tenure, Math.floor(cls / CLASS_BASE.tenure) % 100),
+      wijk: at(lists.wijk, Math.floor(cls / CLASS_BASE.wijk) % 100),
+      household: at(lists.household, Math.floor(cls / CLASS_BASE.household) % 100),
+    }),
+  };
+}
+
 const DISTRIBUTION_QUESTION_TYPES = new Set<Question["type"]>([
   "single",
   "multiple",
@@ -227,7 +256,11 @@ export async function computeSurveyResults(
   surveyId: number,
   db: Executor = getDb(),
 ): Promise<SurveyResults | null> {
-  const survey = await loadSurveyForResults(surveyId, db);
+  const [survey, wijkLabels, { population, isDemo }] = await Promise.all([
+    loadSurveyForResults(surveyId, db),
+    loadWijkLabels(db),
+    loadPopulation(db),
+  ]);
   if (!survey) return null;
   const def = survey.definition;
   const keys = backgroundKeys(def);
@@ -242,60 +275,113 @@ export async function computeSurveyResults(
           sql`, `,
         )
       : sql`''`;
-
-  const [{ population, isDemo }, wijkLabels, overview, classRows, groupRows, baseRows, mapRows, openRows] =
-    await Promise.all([
-      loadPopulation(db),
-      loadWijkLabels(db),
-      responseOverview(db, surveyId),
-      db.execute<ClassCount & Record<string, unknown>>(sql`with ${backgroundCte(surveyId, keys)}
-        select age, tenure, wijk, household, count(*)::int as count from bg group by 1, 2, 3, 4`),
-      db.execute<AnswerGroup & Record<string, unknown>>(sql`with ${backgroundCte(surveyId, keys)}
-        select a.question_key as "questionKey", a.sub_key as "subKey", v.value,
-          bg.age, bg.tenure, bg.wijk, bg.household, count(*)::int as count
-        from answers a
-        join bg on bg.id = a.response_id
-        cross join lateral unnest(
-          case when a.dont_know then array[${DONT_KNOW_VALUE}]
-               when a.value_options is not null then a.value_options
-               else array[coalesce(a.value_option, a.value_number::text)] end) as v(value)
-        where a.survey_id = ${surveyId} and a.question_key in (${keyList(closed)}) and v.value is not null
-        group by 1, 2, 3, 4, 5, 6, 7`),
-      multiple.length
-        ? db.execute<BaseGroup & Record<string, unknown>>(sql`with ${backgroundCte(surveyId, keys)}
-            select a.question_key as "questionKey", a.sub_key as "subKey",
-              bg.age, bg.tenure, bg.wijk, bg.household, count(*)::int as count
-            from answers a join bg on bg.id = a.response_id
-            where a.survey_id = ${surveyId} and a.question_key in (${keyList(multiple)})
-            group by 1, 2, 3, 4, 5, 6`)
-        : Promise.resolve([] as BaseGroup[]),
-      mapPointAnswers(
-        db,
-        surveyId,
-        questions.filter((q) => q.type === "mapPoint"),
-      ),
-      db.execute<{ questionKey: string; count: number }>(sql`
-        select a.question_key as "questionKey", count(*)::int as count
-        from answers a join responses r on r.id = a.response_id and r.status = 'submitted'
-        where a.survey_id = ${surveyId} and a.value_text is not null and a.value_text <> ''
-          and a.question_key in (${keyList(questions.filter((q) => q.type === "open"))})
-        group by 1`),
-    ]);
-
-  const classes = [...classRows];
-  const weighting = computeWeights(classes, population);
   const categoryLabels = {
-    age: Object.fromEntries(ageBands.map((b) => [b.key, b.label])),
+    age:
+      keys.age && keys.age.type !== "birthYear"
+        ? choiceLabels(keys.age)
+        : Object.fromEntries(ageBands.map((b) => [b.key, b.label])),
     tenure: keys.tenure ? choiceLabels(keys.tenure) : {},
     household: keys.household ? choiceLabels(keys.household) : {},
     wijk: wijkLabels,
   };
+  const codec = classCodec(categoryLabels);
+
+  // The big grouped queries run in one transaction (the temp table lives there); the small ones run
+  // alongside on other connections of the pool. JIT off: the planner over-estimates the unnest and spent
+  // seconds compiling queries that run in milliseconds (measured in bench/insights.ts).
+  const grouped = db.transaction(async (tx) => {
+    await tx.execute(sql`set local jit = off`);
+    await tx.execute(sql`set local work_mem = '64MB'`);
+    // The background of every submitted response, once, as one small integer class (see classCodec).
+    await tx.execute(sql`drop table if exists insights_bg`);
+    await tx.execute(sql`create temp table insights_bg on commit drop as
+      with ${backgroundCte(surveyId, keys)}
+      select id, (
+        coalesce(array_position(${codec.sqlArray("age")}, age), 0)
+        + ${CLASS_BASE.tenure} * coalesce(array_position(${codec.sqlArray("tenure")}, tenure), 0)
+        + ${CLASS_BASE.wijk} * coalesce(array_position(${codec.sqlArray("wijk")}, wijk), 0)
+        + ${CLASS_BASE.household} * coalesce(array_position(${codec.sqlArray("household")}, household), 0))::int as cls
+      from bg`);
+    await tx.execute(sql`analyze insights_bg`);
+    // Few groups, many rows: hashing is far cheaper than the sort the planner picks from its estimate.
+    await tx.execute(sql`set local enable_sort = off`);
+    const classRows = await tx.execute<{ cls: number; count: number }>(sql`
+      select cls, count(*)::int as count from insights_bg group by cls`);
+    const scalarRows = await tx.execute<{
+      questionKey: string;
+      subKey: string;
+      value: string;
+      cls: number;
+      count: number;
+    }>(sql`
+      select a.question_key as "questionKey", a.sub_key as "subKey",
+        case when a.dont_know then ${DONT_KNOW_VALUE}::text else coalesce(a.value_option, a.value_number::text) end as value,
+        b.cls, count(*)::int as count
+      from answers a join insights_bg b on b.id = a.response_id
+      where a.survey_id = ${surveyId} and a.question_key in (${keyList(closed)}) and a.value_options is null
+        and (a.dont_know or a.value_option is not null or a.value_number is not null)
+      group by 1, 2, 3, 4`);
+    const multipleRows = multiple.length
+      ? await tx.execute<{
+          questionKey: string;
+          subKey: string;
+          value: string;
+          cls: number;
+          count: number;
+        }>(sql`
+          select a.question_key as "questionKey", a.sub_key as "subKey", v.value, b.cls, count(*)::int as count
+          from answers a join insights_bg b on b.id = a.response_id
+          cross join lateral unnest(a.value_options) as v(value)
+          where a.survey_id = ${surveyId} and a.question_key in (${keyList(multiple)}) and a.value_options is not null
+          group by 1, 2, 3, 4`)
+      : [];
+    const baseRows = multiple.length
+      ? await tx.execute<{ questionKey: string; subKey: string; cls: number; count: number }>(sql`
+          select a.question_key as "questionKey", a.sub_key as "subKey", b.cls, count(*)::int as count
+          from answers a join insights_bg b on b.id = a.response_id
+          where a.survey_id = ${surveyId} and a.question_key in (${keyList(multiple)})
+          group by 1, 2, 3`)
+      : [];
+    return { classRows, scalarRows, multipleRows, baseRows };
+  });
+  const [overview, mapRows, openRows, { classRows, scalarRows, multipleRows, baseRows }] = await Promise.all([
+    responseOverview(db, surveyId),
+    mapPointAnswers(
+      db,
+      surveyId,
+      questions.filter((q) => q.type === "mapPoint"),
+    ),
+    db.execute<{ questionKey: string; count: number }>(sql`
+      select a.question_key as "questionKey", count(*)::int as count
+      from answers a join responses r on r.id = a.response_id and r.status = 'submitted'
+      where a.survey_id = ${surveyId} and a.value_text is not null and a.value_text <> ''
+        and a.question_key in (${keyList(questions.filter((q) => q.type === "open"))})
+      group by 1`),
+    grouped,
+  ]);
+  const classRowsDecoded: ClassCount[] = classRows.map((r) => ({ ...codec.decode(r.cls), count: r.count }));
+  const groupRows: AnswerGroup[] = [...scalarRows, ...multipleRows].map((r) => ({
+    questionKey: r.questionKey,
+    subKey: r.subKey,
+    value: r.value,
+    count: r.count,
+    ...codec.decode(r.cls),
+  }));
+  const baseGroups: BaseGroup[] = baseRows.map((r) => ({
+    questionKey: r.questionKey,
+    subKey: r.subKey,
+    count: r.count,
+    ...codec.decode(r.cls),
+  }));
+
+  const classes = classRowsDecoded;
+  const weighting = computeWeights(classes, population);
   const questionResults = buildQuestionResults({
     definition: {
       pages: def.pages.map((p) => ({ ...p, questions: p.questions.filter((q) => closedKeys.has(q.key)) })),
     },
-    groups: [...groupRows],
-    bases: [...baseRows],
+    groups: groupRows,
+    bases: baseGroups,
     weighting,
     categoryLabels,
     wijkLabels,
@@ -372,4 +458,50 @@ async function mapPointAnswers(db: Executor, surveyId: number, qs: Question[]) {
     const shown = points.length >= MIN_CELL;
     return { key: q.key, text: q.text, points: shown ? points : [], hidden: shown ? 0 : points.length };
   });
+}
+
+/** Bump when the computation or the shape of SurveyResults changes, so old cache rows are not used. */
+const RESULTS_VERSION = "1";
+
+/** Everything the results depend on, cheap to read: submitted responses, survey version, population, wijken. */
+async function resultsFingerprint(db: Executor, surveyId: number): Promise<string> {
+  const [row] = await db.execute<{ fingerprint: string }>(sql`
+    select concat_ws('|', ${RESULTS_VERSION}::text,
+      (select concat_ws(',', count(*), max(submitted_at), max(updated_at)) from responses
+        where survey_id = ${surveyId} and status = 'submitted'),
+      (select concat_ws(',', max(id), max(published_at)) from survey_versions where survey_id = ${surveyId}),
+      (select concat_ws(',', count(*), sum(count), max(id)) from population_figures),
+      (select concat_ws(',', count(*), max(updated_at)) from wijken)) as fingerprint`);
+  return row?.fingerprint ?? "";
+}
+
+/**
+ * The results as the pages show them: from the cache when nothing changed since they were computed,
+ * otherwise computed and stored. The number of responses still in progress is always fresh.
+ */
+export async function getSurveyResults(
+  surveyId: number,
+  db: Executor = getDb(),
+): Promise<SurveyResults | null> {
+  const fingerprint = await resultsFingerprint(db, surveyId);
+  const [cached] = await db
+    .select({ fingerprint: resultsCache.fingerprint, results: resultsCache.results })
+    .from(resultsCache)
+    .where(eq(resultsCache.surveyId, surveyId));
+  let results: SurveyResults | null;
+  if (cached && cached.fingerprint === fingerprint) results = cached.results as SurveyResults;
+  else {
+    results = await computeSurveyResults(surveyId, db);
+    if (!results) return null;
+    await db
+      .insert(resultsCache)
+      .values({ surveyId, fingerprint, results })
+      .onConflictDoUpdate({
+        target: resultsCache.surveyId,
+        set: { fingerprint, results, computedAt: new Date() },
+      });
+  }
+  const [progress] = await db.execute<{ count: number }>(sql`
+    select count(*)::int as count from responses where survey_id = ${surveyId} and status = 'in_progress'`);
+  return { ...results, overview: { ...results.overview, inProgress: progress?.count ?? 0 } };
 }

@@ -96,8 +96,9 @@ export interface Weighting {
  * that dimension.
  */
 export function computeWeights(classes: readonly ClassCount[], population: Population): Weighting {
-  const expanded: Background[] = [];
-  for (const c of classes) for (let i = 0; i < c.count; i++) expanded.push(c);
+  // One unit per class with its number of respondents: weights depend only on the class.
+  const units = classes.filter((c) => c.count > 0);
+  const frequencies = units.map((c) => c.count);
   const known = (dim: keyof Population, value: string | null) =>
     value !== null && population[dim]?.[value] !== undefined ? value : null;
   const dimensions: { name: string; categories: (string | null)[]; population: Record<string, number> }[] =
@@ -105,9 +106,7 @@ export function computeWeights(classes: readonly ClassCount[], population: Popul
   if (population.age_tenure && Object.keys(population.age_tenure).length > 0) {
     dimensions.push({
       name: "leeftijd × woonsituatie",
-      categories: expanded.map((b) =>
-        b.age && b.tenure ? known("age_tenure", `${b.age}|${b.tenure}`) : null,
-      ),
+      categories: units.map((b) => (b.age && b.tenure ? known("age_tenure", `${b.age}|${b.tenure}`) : null)),
       population: population.age_tenure,
     });
   } else {
@@ -115,20 +114,20 @@ export function computeWeights(classes: readonly ClassCount[], population: Popul
       if (population[dim])
         dimensions.push({
           name: backgroundLabels[dim].toLowerCase(),
-          categories: expanded.map((b) => known(dim, b[dim])),
+          categories: units.map((b) => known(dim, b[dim])),
           population: population[dim]!,
         });
   }
   if (population.wijk)
     dimensions.push({
       name: "wijk",
-      categories: expanded.map((b) => known("wijk", b.wijk)),
+      categories: units.map((b) => known("wijk", b.wijk)),
       population: population.wijk,
     });
   const usable = dimensions.filter((d) => d.categories.some((c) => c !== null));
-  const result = rake(usable, expanded.length);
+  const result = rake(usable, units.length, { frequencies });
   const weights = new Map<string, number>();
-  expanded.forEach((b, i) => {
+  units.forEach((b, i) => {
     weights.set(classKey(b), result.weights[i]!);
   });
   return {
@@ -140,7 +139,7 @@ export function computeWeights(classes: readonly ClassCount[], population: Popul
           ? "post-stratification+raking"
           : "raking",
     dimensions: usable.map((d) => d.name),
-    respondents: expanded.length,
+    respondents: frequencies.reduce((a, b) => a + b, 0),
     effectiveSampleSize: result.effectiveSampleSize,
     converged: result.converged,
     trimmed: result.trimmed,

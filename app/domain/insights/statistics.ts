@@ -138,8 +138,16 @@ export interface WeightingResult {
 export function rake(
   dimensions: readonly WeightingDimension[],
   respondentCount: number,
-  options: { tolerance?: number; maxIterations?: number; minWeight?: number; maxWeight?: number } = {},
+  options: {
+    tolerance?: number;
+    maxIterations?: number;
+    minWeight?: number;
+    maxWeight?: number;
+    /** How many respondents each unit stands for (respondents grouped by class); 1 each by default. */
+    frequencies?: readonly number[];
+  } = {},
 ): WeightingResult {
+  const f = options.frequencies ?? new Array<number>(respondentCount).fill(1);
   const tolerance = options.tolerance ?? 1e-6;
   const maxIterations = options.maxIterations ?? 100;
   const minWeight = options.minWeight ?? 0.2;
@@ -170,8 +178,8 @@ export function rake(
       let known = 0;
       d.categories.forEach((c, i) => {
         if (c === null) return;
-        sums.set(c, (sums.get(c) ?? 0) + weights[i]!);
-        known += weights[i]!;
+        sums.set(c, (sums.get(c) ?? 0) + weights[i]! * f[i]!);
+        known += weights[i]! * f[i]!;
       });
       d.categories.forEach((c, i) => {
         if (c === null) return;
@@ -181,24 +189,30 @@ export function rake(
         weights[i]! *= factor;
       });
     }
-    trimmed = trimWeights(weights, minWeight, maxWeight);
+    trimmed = trimWeights(weights, f, minWeight, maxWeight);
     if (maxChange < tolerance) converged = true;
   }
+  let sum = 0;
+  let sumSquares = 0;
+  weights.forEach((w, i) => {
+    sum += w * f[i]!;
+    sumSquares += w * w * f[i]!;
+  });
   return {
     weights,
     iterations: iterations - 1,
     converged,
-    effectiveSampleSize: effectiveSampleSize(weights),
+    effectiveSampleSize: sumSquares === 0 ? 0 : (sum * sum) / sumSquares,
     emptyCategories,
     trimmed,
   };
 }
 
 /** Normalise to mean 1 and clip to [min, max], repeated until both hold; returns how many sit at a bound. */
-function trimWeights(weights: number[], min: number, max: number): number {
+function trimWeights(weights: number[], f: readonly number[], min: number, max: number): number {
   let clipped = 0;
   for (let round = 0; round < 50; round++) {
-    normalise(weights);
+    normalise(weights, f);
     clipped = 0;
     for (let i = 0; i < weights.length; i++) {
       if (weights[i]! > max + 1e-12) {
@@ -211,11 +225,20 @@ function trimWeights(weights: number[], min: number, max: number): number {
     }
     if (clipped === 0) break;
   }
-  return weights.filter((w) => Math.abs(w - max) < 1e-9 || Math.abs(w - min) < 1e-9).length;
+  return weights.reduce(
+    (n, w, i) => (Math.abs(w - max) < 1e-9 || Math.abs(w - min) < 1e-9 ? n + f[i]! : n),
+    0,
+  );
 }
 
-function normalise(weights: number[]) {
-  const mean = weights.reduce((a, b) => a + b, 0) / (weights.length || 1);
+function normalise(weights: number[], f: readonly number[]) {
+  let total = 0;
+  let count = 0;
+  weights.forEach((w, i) => {
+    total += w * f[i]!;
+    count += f[i]!;
+  });
+  const mean = total / (count || 1);
   if (mean > 0) for (let i = 0; i < weights.length; i++) weights[i]! /= mean;
 }
 

@@ -12,12 +12,19 @@ test("the account names over- and under-represented groups and groups that were 
           { label: "45 tot en met 64", sampleShare: 0.36, populationShare: 0.35, suppressed: false },
         ],
       },
-      { label: "Wijk", rows: [{ label: "Centrum", sampleShare: null, populationShare: 0.12, suppressed: true }] },
+      {
+        label: "Wijk",
+        rows: [{ label: "Centrum", sampleShare: null, populationShare: 0.12, suppressed: true }],
+      },
     ],
     { respondents: 300, effectiveSampleSize: 210, openLinkShare: 0.55, populationIsDemo: true },
   );
-  expect(notes).toContain("Leeftijd jonger dan 30: ondervertegenwoordigd (9 procentpunt minder dan onder inwoners).");
-  expect(notes).toContain("Leeftijd 75 of ouder: oververtegenwoordigd (14 procentpunt meer dan onder inwoners).");
+  expect(notes).toContain(
+    "Leeftijd jonger dan 30: ondervertegenwoordigd (9 procentpunt minder dan onder inwoners).",
+  );
+  expect(notes).toContain(
+    "Leeftijd 75 of ouder: oververtegenwoordigd (14 procentpunt meer dan onder inwoners).",
+  );
   expect(notes.some((n) => n.startsWith("Leeftijd 45"))).toBe(false);
   expect(notes).toContain("Wijk centrum: minder dan 10 respondenten, deze groep is nauwelijks gehoord.");
   expect(notes.some((n) => n.includes("ongeveer 210 (70%)"))).toBe(true);
