@@ -1,9 +1,9 @@
 // Composition root for background work: every context adds its job definitions here.
 import { sql } from "drizzle-orm";
 import { pruneContactMessages } from "../domain/contact/contact.server";
-import { pruneOutbox } from "../domain/platform/outbox.server";
-import { panelJobs } from "../domain/panel/jobs.server";
 import { pruneDrafts } from "../domain/initiatives/initiatives.server";
+import { panelJobs } from "../domain/panel/jobs.server";
+import { pruneOutbox } from "../domain/platform/outbox.server";
 import { getDb } from "../lib/db.server";
 import type { JobDefinition } from "../lib/jobs.server";
 import { getLogger } from "../lib/logger.server";

@@ -1,8 +1,8 @@
 // One file per context; this index is what drizzle-kit and the db client read.
 export * from "./audit";
 export * from "./initiatives";
-export * from "./panel";
 export * from "./insights";
+export * from "./panel";
 export * from "./platform";
 export * from "./staff";
 export * from "./surveys";
