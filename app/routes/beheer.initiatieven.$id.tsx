@@ -465,6 +465,10 @@ export default function InitiativeDetail() {
             <SubmitButton variant="secondary">Haal van de kaart</SubmitButton>
           </Form>
         ) : null}
+        <Paragraph>
+          Punt, thema of wijk op de kaart precies aanpassen?{" "}
+          <TextLink to={`/beheer/kaart/${idea.id}`}>Bewerk de vermelding op de kaart</TextLink>
+        </Paragraph>
       </section>
 
       <section aria-labelledby="audit-titel">

@@ -7,6 +7,8 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import leafletCss from "leaflet/dist/leaflet.css?url";
+import { useState } from "react";
 import {
   type AddressSuggestion,
   addressSearchEnabled,
@@ -20,7 +22,10 @@ import {
   saveDraft,
   submitDraft,
 } from "~/domain/initiatives/initiatives.server";
+import { tileConfig } from "~/domain/initiatives/map.server";
+import { TOWN_CENTER, TOWN_ZOOM } from "~/domain/initiatives/map-filters";
 import {
+  HEEMSTEDE_BOUNDS,
   isStep,
   MULTI_FIELDS,
   options,
@@ -46,8 +51,14 @@ import {
   TextField,
 } from "~/ui/form";
 import ideasCss from "~/ui/ideas.css?url";
+import { PointPicker } from "~/ui/map/point-picker";
+import mapCss from "~/ui/map.css?url";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: ideasCss }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: ideasCss },
+  { rel: "stylesheet", href: leafletCss },
+  { rel: "stylesheet", href: mapCss },
+];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
     title: `Stap ${data?.step ?? 1} van ${STEP_COUNT}: ${stepTitles[data?.step ?? 1]} - Quickscan - Wij maken Heemstede`,
@@ -85,6 +96,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     values: values as FormValues,
     wijken: await listWijken(),
     addressSearch: addressSearchEnabled(),
+    tiles: tileConfig(),
   };
 }
 
@@ -169,6 +181,9 @@ export default function Quickscan() {
     const x = values[k];
     return Array.isArray(x) ? x : x ? [x] : [];
   };
+  // Leaflet is loaded only once the resident picks "a point on the map" (or it was picked before).
+  const [pickedKind, setPickedKind] = useState<string | undefined>(undefined);
+  const locationKind = pickedKind ?? v("locationKind");
 
   return (
     <div className="wmh-form">
@@ -193,7 +208,14 @@ export default function Quickscan() {
         errors={errors}
         fieldIds={{ contribution: "veld-contribution", parties: "veld-parties" }}
       />
-      <Form method="post" noValidate>
+      <Form
+        method="post"
+        noValidate
+        onChange={(e) => {
+          const target = e.target as HTMLInputElement;
+          if (target.name === "locationKind") setPickedKind(target.value);
+        }}
+      >
         <input type="hidden" name="stap" value={step} />
         <Honeypot />
         {step === 1 ? (
@@ -254,6 +276,21 @@ export default function Quickscan() {
               </p>
             ) : null}
             <AddressChoices suggestions={actionData?.suggestions} selected={v("addressChoice")} />
+            <PointPicker
+              latName="lat"
+              lngName="lng"
+              legend="Plek op de kaart"
+              description="Alleen invullen als u hierboven 'Op een plek op de kaart' koos. Zonder kaart kunt u de breedtegraad en lengtegraad van de plek invullen; die vindt u bijvoorbeeld in een kaart-app op uw telefoon."
+              defaultLat={v("lat")}
+              defaultLng={v("lng")}
+              latError={errors.lat}
+              lngError={errors.lng}
+              tiles={loaderData.tiles}
+              center={TOWN_CENTER}
+              zoom={TOWN_ZOOM}
+              bounds={HEEMSTEDE_BOUNDS}
+              showMap={locationKind === "punt"}
+            />
             <SelectField
               name="wijkCode"
               label="Wijk"

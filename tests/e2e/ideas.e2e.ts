@@ -105,6 +105,8 @@ test("a resident completes the quickscan with JavaScript, follows up by mail and
   await checkAccessible(staff);
   await staff.getByRole("link", { name: title }).click();
   await staff.getByText("Kunnen we volgende week praten?").waitFor();
+  const mapEntry = staff.getByRole("link", { name: "Bewerk de vermelding op de kaart" });
+  expect(await mapEntry.getAttribute("href")).toMatch(/^\/beheer\/kaart\/[0-9a-f-]{36}$/);
   await checkAccessible(staff);
   await staff.getByLabel("Bericht aan de initiatiefnemer").fill("Ja, dinsdag om 10 uur in het raadhuis?");
   await staff.getByRole("button", { name: "Verstuur bericht" }).click();

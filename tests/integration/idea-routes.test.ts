@@ -5,6 +5,7 @@ import * as quickscanRoute from "../../app/routes/idee.nieuw";
 import * as resendRoute from "../../app/routes/idee.volgen._index";
 import * as followRoute from "../../app/routes/idee.volgen.$token";
 import { initiativeMessages, initiatives, outbox, wijken } from "../../db/schema";
+import { seedWijken } from "../../db/seed/wijken";
 import { resetDatabase } from "../support/db";
 import { makeRequest, run } from "../support/remix";
 
@@ -120,6 +121,38 @@ describe("the quickscan form", () => {
     expect(res.data.step).toBe(2);
     expect(res.data.errors.locationKind).toBe("Kies waar uw idee is.");
     expect(await getDb().select().from(initiatives)).toHaveLength(0);
+  });
+
+  test("a point on the map: kept back and forth, stored with the idea, wijk derived from the demo boundaries", async () => {
+    await seedWijken(getDb());
+    const cookie = cookieFrom((await post(1, steps[1]!)).headers)!;
+    // Outside Heemstede: a Dutch message at the field, the typed values kept.
+    const outside = await post(2, { locationKind: "punt", lat: "52,09", lng: "5,12" }, cookie);
+    expect(outside.status).toBe(400);
+    expect(outside.data.errors.lat).toMatch(/niet in Heemstede/);
+    expect(outside.data.errors.lng).toMatch(/niet in Heemstede/);
+    expect(outside.data.values.lat).toBe("52,09");
+
+    // In DEMO01 "Centrum" (lng 4.59–4.625, lat 52.3565–52.36); typed with a comma, as on the map.
+    const point = { locationKind: "punt", lat: "52,35800", lng: "4,60000" };
+    expect((await post(2, point, cookie, "terug")).location).toBe("/idee/nieuw?stap=1");
+    const again = await run<{ values: Record<string, string> }>(
+      quickscanRoute.loader,
+      makeRequest("/idee/nieuw?stap=2", { cookie }),
+    );
+    expect(again.data.values).toMatchObject(point);
+    for (const n of [2, 3, 4])
+      expect((await post(n, n === 2 ? point : steps[n]!, cookie)).location).toBe(`/idee/nieuw?stap=${n + 1}`);
+    expect((await post(5, steps[5]!, cookie)).status).toBe(302);
+
+    const [idea] = await getDb().select().from(initiatives);
+    expect(idea).toMatchObject({
+      locationKind: "punt",
+      lat: 52.358,
+      lng: 4.6,
+      wijkCode: "DEMO01",
+      address: null,
+    });
   });
 
   test("a filled honeypot is refused", async () => {

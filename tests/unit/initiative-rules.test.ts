@@ -1,5 +1,10 @@
 import { describe, expect, test } from "vitest";
-import { validateAll, validateStep } from "../../app/domain/initiatives/quickscan-form";
+import {
+  chosenPoint,
+  parseCoordinate,
+  validateAll,
+  validateStep,
+} from "../../app/domain/initiatives/quickscan-form";
 import {
   addWorkingDays,
   pickRoutingRule,
@@ -90,6 +95,43 @@ describe("quickscan form steps", () => {
     const w = validateStep(2, { locationKind: "wijk" });
     expect(w.ok || w.errors).toEqual({ wijkCode: "Kies een wijk." });
     expect(validateStep(2, { locationKind: "heel" }).ok).toBe(true);
+  });
+  test("a point on the map needs both numbers", () => {
+    const r = validateStep(2, { locationKind: "punt" });
+    expect(r.ok || r.errors).toEqual({
+      lat: "Kies een plek op de kaart of vul de breedtegraad in.",
+      lng: "Kies een plek op de kaart of vul de lengtegraad in.",
+    });
+  });
+  test.each([
+    ["the town centre, with commas", "52,3505", "4,6125", true],
+    ["with dots", "52.3505", "4.6125", true],
+    ["the corners of the box", "52.32", "4.67", true],
+    ["just north of the box", "52.3801", "4.62", false],
+    ["just west of the box", "52.35", "4.5699", false],
+    ["Utrecht", "52.09", "5.12", false],
+    ["lat and lng swapped", "4.6125", "52.3505", false],
+  ])("a point within Heemstede (lat 52.32–52.38, lng 4.57–4.67): %s", (_name, lat, lng, ok) => {
+    const r = validateStep(2, { locationKind: "punt", lat, lng });
+    expect(r.ok).toBe(ok);
+    if (!r.ok) expect(Object.values(r.errors).join(" ")).toMatch(/niet in Heemstede/);
+  });
+  test("a point that is not a number gets a Dutch message with an example", () => {
+    const r = validateStep(2, { locationKind: "punt", lat: "noord", lng: "4,61e2" });
+    expect(r.ok || r.errors).toEqual({
+      lat: "Vul de breedtegraad in als getal, bijvoorbeeld 52,3505.",
+      lng: "Vul de lengtegraad in als getal, bijvoorbeeld 4,6125.",
+    });
+  });
+  test("a point is only used, and only checked, when the resident chose a point", () => {
+    expect(validateStep(2, { locationKind: "heel", lat: "onzin", lng: "" }).ok).toBe(true);
+    expect(chosenPoint({ locationKind: "heel", lat: "52,35", lng: "4,62" })).toBeNull();
+    expect(chosenPoint({ locationKind: "punt", lat: "52,35", lng: "4,62" })).toEqual({
+      lat: 52.35,
+      lng: 4.62,
+    });
+    expect(parseCoordinate(" 52,35 ")).toBe(52.35);
+    expect(parseCoordinate("52,35,1")).toBeNull();
   });
   test("a budget must be whole euros", () => {
     const r = validateStep(4, { timing: "snel", budget: "12,50" });

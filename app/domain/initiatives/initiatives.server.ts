@@ -18,8 +18,15 @@ import { composeMail, queueMail } from "../../lib/mail.server";
 import { createToken, hashToken, looksLikeToken } from "../../lib/tokens.server";
 import { type Actor, audit } from "../audit/audit.server";
 import * as mails from "./mails";
+import { deriveWijkCode } from "./map.server";
 import { type Decider, quickscan } from "./quickscan";
-import { parseAddressChoice, type QuickscanAnswers, ruleAnswers, validateAll } from "./quickscan-form";
+import {
+  chosenPoint,
+  parseAddressChoice,
+  type QuickscanAnswers,
+  ruleAnswers,
+  validateAll,
+} from "./quickscan-form";
 import { addWorkingDays, FALLBACK_TEAM, type LocationPrecision, pickRoutingRule, publicPoint } from "./rules";
 import { allowedNextStatuses, type Status, statusNeedsReason } from "./statuses";
 
@@ -245,7 +252,13 @@ export async function submitIdea(input: SubmitInput, db: Executor = getDb(), now
       if (claimed.length === 0)
         throw new InitiativeError("Uw idee is al verstuurd. De link naar uw pagina staat in uw e-mail.");
     }
-    const wijkCode = input.wijkCode ?? (a.locationKind === "wijk" ? (a.wijkCode ?? null) : null);
+    const lat = input.lat ?? null;
+    const lng = input.lng ?? null;
+    // No wijk chosen or known from the postcode: the wijk boundary around the point (map feature).
+    const wijkCode =
+      input.wijkCode ??
+      (a.locationKind === "wijk" ? (a.wijkCode ?? null) : null) ??
+      (lat !== null && lng !== null ? await deriveWijkCode(lat, lng, tx) : null);
     const route = await routeIdea(tx, { theme: a.theme, wijkCode });
     const [row] = await tx
       .insert(initiatives)
@@ -255,8 +268,8 @@ export async function submitIdea(input: SubmitInput, db: Executor = getDb(), now
         theme: a.theme,
         locationKind: a.locationKind,
         address: input.address ?? (a.locationKind === "adres" ? (a.address ?? null) : null),
-        lat: input.lat ?? null,
-        lng: input.lng ?? null,
+        lat,
+        lng,
         wijkCode,
         answers: a as unknown as Record<string, unknown>,
         budgetRequested: a.budget ?? null,
@@ -875,7 +888,7 @@ export async function setProcessStep(id: string, step: number, actor: Actor) {
 
 /**
  * Submit a complete quickscan draft: validate every step, resolve the point and wijk
- * (PDOK choice or the postcode in the address), then submitIdea.
+ * (PDOK choice or the postcode in the address, or the point on the map), then submitIdea.
  */
 export async function submitDraft(raw: Record<string, string | string[]>, draftToken: string) {
   const checked = validateAll(raw);
@@ -892,6 +905,8 @@ export async function submitDraft(raw: Record<string, string | string[]>, draftT
     const postcode = choice?.postcode || address?.match(/\b(\d{4})\s?[A-Za-z]{2}\b/)?.[1];
     if (postcode) wijkCode = await wijkForPostcode(postcode);
   }
+  const point = chosenPoint(a);
+  if (point) ({ lat, lng } = point);
   if (wijkCode && !(await listWijken()).some((w) => w.code === wijkCode))
     return { ok: false as const, step: 2 as const, errors: { wijkCode: "Kies een wijk uit de lijst." } };
   const result = await submitIdea({ answers: a, lat, lng, wijkCode, address, draftToken });

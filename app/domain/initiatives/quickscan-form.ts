@@ -10,6 +10,7 @@ export const STEP_COUNT = 5;
 export const options = {
   locationKind: [
     { value: "adres", label: "Op een adres of in een straat" },
+    { value: "punt", label: "Op een plek op de kaart" },
     { value: "wijk", label: "In een wijk" },
     { value: "heel", label: "In heel Heemstede" },
   ],
@@ -105,6 +106,9 @@ export const stepSchemas = {
     wijkCode: optionalText(40),
     /** A PDOK suggestion chosen by the initiator: "lat;lng;postcode;label". */
     addressChoice: optionalText(400),
+    /** A point chosen on the map or typed: kept as typed ("52,35" or "52.35"), checked by locationErrors. */
+    lat: optionalText(20),
+    lng: optionalText(20),
   }),
   3: z.object({
     parties: multi("parties"),
@@ -164,11 +168,55 @@ export const stepTitles: Record<StepNumber, string> = {
   5: "Uw gegevens",
 };
 
-/** The conditional rule of step 2: an address needs an address, a wijk needs a wijk. */
-export function locationErrors(v: { locationKind: string; address?: string; wijkCode?: string }) {
+/** A generous box around Heemstede: a point outside it is a typo or a place elsewhere. */
+export const HEEMSTEDE_BOUNDS = { south: 52.32, north: 52.38, west: 4.57, east: 4.67 } as const;
+
+/** "52,3512" or "52.3512" → 52.3512; null when it is not a plain decimal number. */
+export function parseCoordinate(value: unknown): number | null {
+  if (typeof value !== "string") return null;
+  const v = value.trim().replace(",", ".");
+  if (!/^-?\d{1,3}(\.\d{1,10})?$/.test(v)) return null;
+  return Number(v);
+}
+
+const nl = (n: number) => String(n).replace(".", ",");
+
+/** Messages for a point typed or chosen on the map; empty when it lies within Heemstede. */
+export function pointErrors(v: { lat?: unknown; lng?: unknown }) {
+  const b = HEEMSTEDE_BOUNDS;
+  const errors: Record<string, string> = {};
+  const lat = parseCoordinate(v.lat);
+  const lng = parseCoordinate(v.lng);
+  if (v.lat === undefined || v.lat === "")
+    errors.lat = "Kies een plek op de kaart of vul de breedtegraad in.";
+  else if (lat === null) errors.lat = "Vul de breedtegraad in als getal, bijvoorbeeld 52,3505.";
+  else if (lat < b.south || lat > b.north)
+    errors.lat = `Deze plek ligt niet in Heemstede. De breedtegraad ligt tussen ${nl(b.south)} en ${nl(b.north)}.`;
+  if (v.lng === undefined || v.lng === "") errors.lng = "Kies een plek op de kaart of vul de lengtegraad in.";
+  else if (lng === null) errors.lng = "Vul de lengtegraad in als getal, bijvoorbeeld 4,6125.";
+  else if (lng < b.west || lng > b.east)
+    errors.lng = `Deze plek ligt niet in Heemstede. De lengtegraad ligt tussen ${nl(b.west)} en ${nl(b.east)}.`;
+  return errors;
+}
+
+/** The chosen point when the location is a point on the map and it is valid; otherwise null. */
+export function chosenPoint(v: { locationKind?: string; lat?: unknown; lng?: unknown }) {
+  if (v.locationKind !== "punt" || Object.keys(pointErrors(v)).length) return null;
+  return { lat: parseCoordinate(v.lat)!, lng: parseCoordinate(v.lng)! };
+}
+
+/** The conditional rule of step 2: an address needs an address, a wijk a wijk, a point a point in Heemstede. */
+export function locationErrors(v: {
+  locationKind: string;
+  address?: string;
+  wijkCode?: string;
+  lat?: unknown;
+  lng?: unknown;
+}) {
   const errors: Record<string, string> = {};
   if (v.locationKind === "adres" && !v.address) errors.address = "Vul een adres of straatnaam in.";
   if (v.locationKind === "wijk" && !v.wijkCode) errors.wijkCode = "Kies een wijk.";
+  if (v.locationKind === "punt") Object.assign(errors, pointErrors(v));
   return errors;
 }
 
@@ -247,6 +295,9 @@ export function answerRows(a: Partial<QuickscanAnswers>, wijkName?: (code: strin
     { label: "Waar", value: optionLabel("locationKind", a.locationKind) },
     ...(a.address ? [{ label: "Adres", value: a.address }] : []),
     ...(a.wijkCode ? [{ label: "Wijk", value: wijkName?.(a.wijkCode) ?? a.wijkCode }] : []),
+    ...(a.locationKind === "punt" && a.lat && a.lng
+      ? [{ label: "Plek op de kaart", value: `breedtegraad ${a.lat}, lengtegraad ${a.lng}` }]
+      : []),
     { label: "Wie doen er mee", value: list("parties", a.parties) },
     { label: "Hoeveel partijen", value: optionLabel("partyCount", a.partyCount) },
     { label: "Verandert de leefomgeving van anderen", value: optionLabel("impact", a.impact) },

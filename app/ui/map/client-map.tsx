@@ -1,27 +1,6 @@
-import { type ComponentType, type ReactNode, useEffect, useState } from "react";
+import type { ReactNode } from "react";
 import { dutchMapLabels, type MarkerStyle, type TileConfig } from "./types";
-
-// Leaflet touches `window` when imported, and weighs most of the map page's JavaScript: it is
-// loaded only in the browser, only on pages with a map, after the page itself works. Without
-// JavaScript the fallback (pointing to the list) stays. A plain dynamic import in an effect, not
-// React.lazy: nothing ever suspends, so navigations never wait on Leaflet.
-function useClientComponent<P>(load: () => Promise<{ default: ComponentType<P> }>) {
-  const [state, setState] = useState<{ component?: ComponentType<P>; failed?: boolean; started?: boolean }>(
-    {},
-  );
-  // biome-ignore lint/correctness/useExhaustiveDependencies: load once per mount
-  useEffect(() => {
-    let live = true;
-    setState({ started: true });
-    load()
-      .then((m) => live && setState({ component: m.default, started: true }))
-      .catch(() => live && setState({ failed: true, started: true }));
-    return () => {
-      live = false;
-    };
-  }, []);
-  return state;
-}
+import { useClientComponent } from "./use-client-component";
 
 function Fallback({ children }: { children: ReactNode }) {
   return <div className="wmh-map__fallback">{children}</div>;
