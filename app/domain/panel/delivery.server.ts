@@ -1,4 +1,5 @@
 import { randomInt } from "node:crypto";
+import net from "node:net";
 import { sql } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import type postgres from "postgres";
@@ -112,6 +113,50 @@ async function claim(worker: number, limit: number, now: Date, db: Executor): Pr
      order by u.id`) as unknown as Promise<Claimed[]>;
 }
 
+/**
+ * A pooled SMTP transport whose sockets send at once (TCP_NODELAY). Without it, Nagle's algorithm
+ * and delayed ACKs add ~150 ms to every message on a fast link: 7 instead of hundreds per second.
+ * Only for plain smtp:// (STARTTLS still upgrades the socket); smtps:// keeps nodemailer's own socket.
+ */
+export function createPanelTransport(url: string, connections: number): nodemailer.Transporter {
+  const parsed = new URL(url);
+  const pool = { pool: true, maxConnections: connections, maxMessages: Number.POSITIVE_INFINITY };
+  if (parsed.protocol !== "smtp:")
+    return nodemailer.createTransport({
+      ...nodemailerUrlOptions(parsed),
+      ...pool,
+    } as nodemailer.TransportOptions);
+  const host = parsed.hostname;
+  const port = Number(parsed.port || 25);
+  return nodemailer.createTransport({
+    ...nodemailerUrlOptions(parsed),
+    ...pool,
+    getSocket: (
+      _opts: unknown,
+      callback: (err: Error | null, socketOptions?: { connection: net.Socket }) => void,
+    ) => {
+      const socket = net.connect(port, host);
+      socket.setNoDelay(true);
+      socket.once("connect", () => callback(null, { connection: socket }));
+      socket.once("error", (err) => callback(err));
+    },
+  } as nodemailer.TransportOptions);
+}
+
+/** Host, port, TLS and credentials from an smtp:// or smtps:// URL. */
+function nodemailerUrlOptions(url: URL) {
+  const secure = url.protocol === "smtps:";
+  return {
+    host: url.hostname,
+    port: Number(url.port || (secure ? 465 : 25)),
+    secure,
+    ...(url.username
+      ? { auth: { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } }
+      : {}),
+    ...Object.fromEntries(url.searchParams),
+  };
+}
+
 let transport: nodemailer.Transporter | undefined;
 let transportUrl: string | undefined;
 function getTransport(): nodemailer.Transporter {
@@ -119,11 +164,7 @@ function getTransport(): nodemailer.Transporter {
   if (!url) throw new Error("SMTP_URL is not set");
   if (!transport || transportUrl !== url) {
     transport?.close();
-    transport = nodemailer.createTransport(url, {
-      pool: true,
-      maxConnections: getEnv().PANEL_SMTP_CONNECTIONS,
-      maxMessages: Number.POSITIVE_INFINITY,
-    } as nodemailer.TransportOptions);
+    transport = createPanelTransport(url, getEnv().PANEL_SMTP_CONNECTIONS);
     transportUrl = url;
   }
   return transport;
