@@ -201,6 +201,9 @@ async function main() {
     log(
       `result    ${rate.toFixed(0)}/s vs baseline ${baselineRate.toFixed(0)}/s: ratio ${(rate / baselineRate).toFixed(2)}`,
     );
+    log(
+      `          before the kill: ${steadyRate.toFixed(0)}/s, ratio ${(steadyRate / baselineRate).toFixed(2)} (one worker, ${getEnv().PANEL_SMTP_CONNECTIONS} SMTP connections)`,
+    );
     const ok = queueSeconds < 5 && deliverSeconds < 60 && duplicates === 0 && losses === 0;
     log(ok ? "PASS" : "FAIL");
     process.exitCode = ok ? 0 : 1;
