@@ -2,6 +2,7 @@
 export const mainNavigation: { to: string; label: string }[] = [
   { to: "/", label: "Home" },
   { to: "/digipanel", label: "Digipanel" },
+  { to: "/meedenken", label: "Meedenken" },
   { to: "/contact", label: "Contact" },
 ];
 

@@ -4,6 +4,7 @@ export const staffNavigation: { to: string; label: string; access: string }[] = 
   { to: "/beheer", label: "Overzicht", access: "beheer._index" },
   { to: "/beheer/contact", label: "Contactberichten", access: "beheer.contact" },
   { to: "/beheer/digipanel", label: "Digipanel", access: "beheer.digipanel._index" },
+  { to: "/beheer/enquetes", label: "Enquêtes", access: "beheer.enquetes._index" },
   { to: "/beheer/gebruikers", label: "Gebruikers", access: "beheer.gebruikers" },
   { to: "/beheer/audit", label: "Auditlog", access: "beheer.audit" },
   { to: "/beheer/uitgaande-mail", label: "Uitgaande mail", access: "beheer.uitgaande-mail" },

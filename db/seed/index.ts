@@ -3,6 +3,7 @@ import type { Executor } from "../../app/lib/db.server";
 import { settings } from "../schema";
 import { seedPanel } from "./panel";
 import { demoStaff, seedStaff } from "./staff";
+import { seedSurveys } from "./surveys";
 import { seedWijken } from "./wijken";
 
 /** Each context adds its demo data here, in dependency order. */
@@ -10,6 +11,7 @@ const seeds: { name: string; run: (db: Executor) => Promise<void> }[] = [
   { name: "staff", run: seedStaff },
   { name: "wijken", run: seedWijken },
   { name: "panel", run: seedPanel },
+  { name: "surveys", run: seedSurveys },
 ];
 
 const SEEDED_KEY = "demo.seeded_at";

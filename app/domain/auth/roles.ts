@@ -28,6 +28,10 @@ export const staffAccess = {
   "beheer.digipanel.bevolking": ["onderzoeker", "beheerder"],
   "beheer.digipanel.campagnes.nieuw": ["onderzoeker", "beheerder"],
   "beheer.digipanel.campagnes.$id": ["onderzoeker", "beheerder"],
+  "beheer.enquetes._index": ["beheerder", "onderzoeker"],
+  "beheer.enquetes.$id._index": ["beheerder", "onderzoeker"],
+  "beheer.enquetes.$id.voorbeeld": ["beheerder", "onderzoeker"],
+  "beheer.enquetes.$id.json": ["beheerder", "onderzoeker"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type StaffRouteId = keyof typeof staffAccess;

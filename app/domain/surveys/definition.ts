@@ -1,4 +1,14 @@
 import { z } from "zod";
+import { AGREE_SCALE, OTHER_LABEL } from "./constants";
+
+export {
+  AGREE_SCALE,
+  DONT_KNOW_LABEL,
+  HEEMSTEDE_BOUNDS,
+  OTHER_LABEL,
+  THEMES,
+  type ThemeId,
+} from "./constants";
 
 // A survey definition is typed data: staff edit it (form editor or JSON), a published version is
 // frozen in survey_versions.definition, and both the page renderer and the answer validation
@@ -23,16 +33,6 @@ export const RESERVED_SUB_KEYS = [
   "lat",
   "lng",
 ] as const;
-
-/** Woonvisie 2023–2027 themes (seed 004; DESIGN.md). */
-export const THEMES = {
-  1: "Passend wonen voor iedereen",
-  2: "Zorgen voor elkaar",
-  3: "Leefbare en inclusieve wijken",
-  4: "Duurzaam en toekomstbestendig wonen",
-  5: "Samenwerking",
-} as const;
-export type ThemeId = keyof typeof THEMES;
 
 /** Background variables used for representativeness and breakdowns (insights, panel). */
 export const BACKGROUND_VARIABLES = ["age", "tenure", "household", "wijk"] as const;
@@ -66,21 +66,6 @@ export const questionTypeLabels: Record<QuestionType, string> = {
   postcode: "Postcode (bepaalt de wijk)",
   mapPoint: "Plek in Heemstede",
 };
-
-/** The 5-point agree scale; stored as value_number 1..5. */
-export const AGREE_SCALE = [
-  { value: 1, label: "Helemaal mee oneens" },
-  { value: 2, label: "Mee oneens" },
-  { value: 3, label: "Neutraal" },
-  { value: 4, label: "Mee eens" },
-  { value: 5, label: "Helemaal mee eens" },
-] as const;
-
-export const DONT_KNOW_LABEL = "Weet ik niet / geen mening";
-export const OTHER_LABEL = "Anders, namelijk";
-
-/** A rough box around Heemstede (EPSG:4326); map points outside it are refused. */
-export const HEEMSTEDE_BOUNDS = { south: 52.33, west: 4.57, north: 52.375, east: 4.645 } as const;
 
 const optionSchema = z.object({
   value: key,
@@ -275,9 +260,12 @@ function questionProblems(q: Question): string[] {
           : q.type === "mapPoint"
             ? [q.locations]
             : [];
-  for (const list of lists)
+  for (const list of lists) {
     for (const d of duplicates(list.map((o) => o.value)))
       problems.push(`Vraag "${q.key}": de waarde "${d}" komt twee keer voor.`);
+    if (list.some((o) => o.value === "weetniet"))
+      problems.push(`Vraag "${q.key}": "weetniet" is gereserveerd, zet "weet niet" aan bij de vraag.`);
+  }
   const subKeys = q.type === "ranking" ? q.items : q.type === "matrix" ? q.rows : [];
   for (const s of subKeys)
     if ((RESERVED_SUB_KEYS as readonly string[]).includes(s.value))

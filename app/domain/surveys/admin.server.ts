@@ -1,0 +1,169 @@
+// Use cases of the survey editor (/beheer/enquetes) for the routes: each validates, changes the
+// definition and stores it with its audit line. Routes never see the database.
+
+import { getDb } from "../../lib/db.server";
+import type { FieldErrors, FormValues } from "../../lib/forms";
+import { parseForm } from "../../lib/forms";
+import type { Actor } from "../audit/audit.server";
+import type { SurveyDefinition } from "./definition";
+import {
+  deleteBlock,
+  deletePage,
+  deleteQuestion,
+  type EditResult,
+  importDefinition,
+  movePage,
+  moveQuestion,
+  updateGeneral,
+  upsertBlock,
+  upsertPage,
+  upsertQuestion,
+} from "./editor";
+import { newSurveySchema, publishSchema, settingsSchema } from "./rules";
+import {
+  createSurvey,
+  duplicateSurvey,
+  getSurveyForStaff,
+  isSlugTaken,
+  listProjects,
+  listSurveysForStaff,
+  publishSurvey,
+  saveDefinition,
+  setSurveyStatus,
+  updateSurveySettings,
+} from "./surveys.server";
+
+export const staffSurveyList = () => listSurveysForStaff(getDb());
+export const staffProjects = () => listProjects(getDb());
+export const staffSurvey = (id: number) => getSurveyForStaff(getDb(), id);
+
+export type AdminOutcome =
+  | { ok: true; message: string; redirectTo?: string }
+  | { ok: false; errors: FieldErrors; values: FormValues; status: 400 | 404 };
+
+export async function createSurveyFromForm(actor: Actor, form: FormData): Promise<AdminOutcome> {
+  const parsed = parseForm(newSurveySchema, form);
+  if (!parsed.ok) return { ok: false, errors: parsed.errors, values: parsed.values, status: 400 };
+  if (await isSlugTaken(getDb(), parsed.data.slug))
+    return {
+      ok: false,
+      errors: { slug: "Dit webadres is al in gebruik. Kies een ander." },
+      values: parsed.values,
+      status: 400,
+    };
+  const id = await createSurvey(getDb(), actor, parsed.data);
+  return { ok: true, message: "De enquête is aangemaakt.", redirectTo: `/beheer/enquetes/${id}` };
+}
+
+function editFor(intent: string, def: SurveyDefinition, values: FormValues): EditResult | null {
+  const s = (k: string) => {
+    const v = values[k];
+    return Array.isArray(v) ? (v[0] ?? "") : (v ?? "");
+  };
+  const index = s("blok") === "" ? null : Number.parseInt(s("blok"), 10);
+  switch (intent) {
+    case "general":
+      return updateGeneral(def, values);
+    case "page-save":
+      return upsertPage(def, s("paginaKey") || null, values);
+    case "page-delete":
+      return deletePage(def, s("paginaKey"));
+    case "page-up":
+    case "page-down":
+      return movePage(def, s("paginaKey"), intent === "page-up" ? -1 : 1);
+    case "question-save":
+      return upsertQuestion(def, s("paginaKey"), s("originalKey") || null, values);
+    case "question-delete":
+      return deleteQuestion(def, s("vraagKey"));
+    case "question-up":
+    case "question-down":
+      return moveQuestion(def, s("vraagKey"), intent === "question-up" ? -1 : 1);
+    case "block-save":
+      return upsertBlock(def, s("paginaKey"), index, values);
+    case "block-delete":
+      return index === null ? null : deleteBlock(def, s("paginaKey"), index);
+    case "import":
+      return importDefinition(s("json"));
+    default:
+      return null;
+  }
+}
+
+const editMessages: Record<string, string> = {
+  general: "De algemene gegevens zijn opgeslagen.",
+  "page-save": "De pagina is opgeslagen.",
+  "page-delete": "De pagina is verwijderd.",
+  "question-save": "De vraag is opgeslagen.",
+  "question-delete": "De vraag is verwijderd.",
+  "block-save": "Het informatieblok is opgeslagen.",
+  "block-delete": "Het informatieblok is verwijderd.",
+  import: "De JSON is ingelezen.",
+};
+
+/** One POST to /beheer/enquetes/:id. */
+export async function handleEditorPost(
+  actor: Actor,
+  surveyId: number,
+  form: FormData,
+): Promise<AdminOutcome> {
+  const db = getDb();
+  const current = await getSurveyForStaff(db, surveyId);
+  if (!current) return { ok: false, errors: {}, values: {}, status: 404 };
+  const intent = String(form.get("intent") ?? "");
+  const values = Object.fromEntries(
+    [...new Set(form.keys())].map((k) => [k, String(form.get(k) ?? "")]),
+  ) as FormValues;
+
+  if (intent === "settings") {
+    const parsed = parseForm(settingsSchema, form);
+    if (!parsed.ok) return { ok: false, errors: parsed.errors, values: parsed.values, status: 400 };
+    if (current.survey.status !== "draft" && parsed.data.slug !== current.survey.slug)
+      return {
+        ok: false,
+        errors: {
+          slug: "Het webadres van een gepubliceerde enquête kan niet meer veranderen: links in brieven en e-mails werken dan niet meer.",
+        },
+        values: parsed.values,
+        status: 400,
+      };
+    if (await isSlugTaken(db, parsed.data.slug, surveyId))
+      return {
+        ok: false,
+        errors: { slug: "Dit webadres is al in gebruik. Kies een ander." },
+        values: parsed.values,
+        status: 400,
+      };
+    await updateSurveySettings(db, actor, surveyId, parsed.data);
+    return { ok: true, message: "De instellingen zijn opgeslagen." };
+  }
+  if (intent === "publish") {
+    const parsed = parseForm(publishSchema, form);
+    if (!parsed.ok) return { ok: false, errors: parsed.errors, values: parsed.values, status: 400 };
+    const result = await publishSurvey(db, actor, surveyId, parsed.data);
+    if (!result.ok)
+      return { ok: false, errors: { _form: result.message }, values: parsed.values, status: 400 };
+    return { ok: true, message: `Versie ${result.version} is gepubliceerd.` };
+  }
+  if (intent === "close") {
+    await setSurveyStatus(db, actor, surveyId, "closed");
+    return { ok: true, message: "De enquête is gesloten. Er kunnen geen antwoorden meer bij komen." };
+  }
+  if (intent === "duplicate") {
+    const id = await duplicateSurvey(db, actor, surveyId);
+    return { ok: true, message: "Er is een kopie gemaakt.", redirectTo: `/beheer/enquetes/${id}` };
+  }
+  const edit = editFor(intent, current.definition, values);
+  if (!edit) return { ok: false, errors: { _form: "Onbekende actie." }, values, status: 400 };
+  if (!edit.ok) return { ok: false, errors: edit.errors, values, status: 400 };
+  const saved = await saveDefinition(
+    db,
+    actor,
+    surveyId,
+    edit.definition,
+    intent === "import" ? "survey.import" : "survey.edit",
+  );
+  const note = saved.newVersion
+    ? ` Er is een nieuwe conceptversie ${saved.version} gemaakt; de gepubliceerde versie blijft ongewijzigd.`
+    : "";
+  return { ok: true, message: `${editMessages[intent] ?? "Opgeslagen."}${note}` };
+}

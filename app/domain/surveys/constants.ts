@@ -1,0 +1,27 @@
+// Constants shared by the definition (zod, server and editor) and the survey page in the browser.
+// This file imports nothing, so the survey page's JavaScript stays small.
+
+/** Woonvisie 2023–2027 themes (seed 004; DESIGN.md). */
+export const THEMES = {
+  1: "Passend wonen voor iedereen",
+  2: "Zorgen voor elkaar",
+  3: "Leefbare en inclusieve wijken",
+  4: "Duurzaam en toekomstbestendig wonen",
+  5: "Samenwerking",
+} as const;
+export type ThemeId = keyof typeof THEMES;
+
+/** The 5-point agree scale; stored as value_number 1..5. */
+export const AGREE_SCALE = [
+  { value: 1, label: "Helemaal mee oneens" },
+  { value: 2, label: "Mee oneens" },
+  { value: 3, label: "Neutraal" },
+  { value: 4, label: "Mee eens" },
+  { value: 5, label: "Helemaal mee eens" },
+] as const;
+
+export const DONT_KNOW_LABEL = "Weet ik niet / geen mening";
+export const OTHER_LABEL = "Anders, namelijk";
+
+/** A rough box around Heemstede (EPSG:4326); map points outside it are refused. */
+export const HEEMSTEDE_BOUNDS = { south: 52.33, west: 4.57, north: 52.375, east: 4.645 } as const;

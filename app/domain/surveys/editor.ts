@@ -1,0 +1,455 @@
+import { z } from "zod";
+import type { FieldErrors, FormValues } from "../../lib/forms";
+import {
+  type BACKGROUND_VARIABLES,
+  type Block,
+  blockSchema,
+  KEY_PATTERN,
+  type Page,
+  parseDefinition,
+  QUESTION_TYPES,
+  type Question,
+  questionSchema,
+  type SurveyDefinition,
+} from "./definition";
+
+// The form-based editor: pure edits on a definition. Each returns the new definition or field
+// errors; the whole definition is validated again before it is stored.
+
+export type EditResult = { ok: true; definition: SurveyDefinition } | { ok: false; errors: FieldErrors };
+
+function str(values: FormValues, name: string): string {
+  const v = values[name];
+  return (Array.isArray(v) ? (v[0] ?? "") : (v ?? "")).trim();
+}
+
+/** "Betaalbare woningen" → "betaalbare-woningen" (a key for options, pages and questions). */
+export function toKey(label: string): string {
+  const key = label
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 40)
+    .replace(/-+$/, "");
+  return /^[a-z]/.test(key) ? key : `k-${key}`.slice(0, 40);
+}
+
+function uniqueKey(base: string, taken: Set<string>): string {
+  if (!taken.has(base)) return base;
+  for (let i = 2; ; i++) {
+    const k = `${base.slice(0, 36)}-${i}`;
+    if (!taken.has(k)) return k;
+  }
+}
+
+/**
+ * Option lines as staff type them: "Label" or "waarde = Label". Map locations add "; lat; lng".
+ */
+export function parseOptionLines(
+  text: string,
+): { value: string; label: string; lat?: number; lng?: number }[] {
+  const taken = new Set<string>();
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const [main = "", lat, lng] = line.split(";").map((s) => s.trim());
+      const eq = main.indexOf("=");
+      const label = (eq > 0 ? main.slice(eq + 1) : main).trim();
+      const value = eq > 0 ? main.slice(0, eq).trim() : uniqueKey(toKey(label), taken);
+      taken.add(value);
+      return {
+        value,
+        label,
+        ...(lat !== undefined && lng !== undefined
+          ? { lat: Number(lat.replace(",", ".")), lng: Number(lng.replace(",", ".")) }
+          : {}),
+      };
+    });
+}
+
+export function optionLines(options: { value: string; label: string; lat?: number; lng?: number }[]): string {
+  return options
+    .map((o) => `${o.value} = ${o.label}${o.lat !== undefined ? `; ${o.lat}; ${o.lng}` : ""}`)
+    .join("\n");
+}
+
+const optionalInt = (v: string) => (v === "" ? undefined : Number(v));
+
+/** The question form → a question object (before zod). */
+export function questionInputFromForm(values: FormValues): Record<string, unknown> {
+  const type = str(values, "type");
+  const showIfQuestion = str(values, "showIfQuestion");
+  const showIfOperator = str(values, "showIfOperator") || "equals";
+  const showIfValue = str(values, "showIfValue");
+  const input: Record<string, unknown> = {
+    type,
+    key: str(values, "key") || toKey(str(values, "text")).slice(0, 30),
+    text: str(values, "text"),
+    description: str(values, "description") || undefined,
+    required: str(values, "required") === "ja",
+    allowDontKnow: str(values, "allowDontKnow") === "ja",
+    theme: optionalInt(str(values, "theme")),
+    background: str(values, "background") || undefined,
+    showIf: showIfQuestion
+      ? {
+          question: showIfQuestion,
+          operator: showIfOperator,
+          ...(showIfOperator === "answered"
+            ? {}
+            : showIfOperator === "anyOf"
+              ? {
+                  value: showIfValue
+                    .split(",")
+                    .map((s) => s.trim())
+                    .filter(Boolean),
+                }
+              : showIfOperator === "atLeast" || showIfOperator === "atMost"
+                ? { value: Number(showIfValue) }
+                : { value: showIfValue }),
+        }
+      : undefined,
+  };
+  const options = parseOptionLines(str(values, "options"));
+  switch (type) {
+    case "single":
+      Object.assign(input, { options, other: str(values, "other") === "ja" });
+      break;
+    case "multiple":
+      Object.assign(input, {
+        options,
+        other: str(values, "other") === "ja",
+        max: optionalInt(str(values, "max")),
+      });
+      break;
+    case "ranking":
+      Object.assign(input, { items: options, top: optionalInt(str(values, "top")) });
+      break;
+    case "matrix":
+      Object.assign(input, { rows: options, scale: parseOptionLines(str(values, "scale")) });
+      break;
+    case "open":
+      Object.assign(input, {
+        maxLength: optionalInt(str(values, "maxLength")) ?? 1000,
+        multiline: str(values, "singleLine") !== "ja",
+      });
+      break;
+    case "number":
+      Object.assign(input, {
+        min: optionalInt(str(values, "min")),
+        max: optionalInt(str(values, "max")),
+        integer: str(values, "decimals") !== "ja",
+        unit: str(values, "unit") || undefined,
+      });
+      break;
+    case "birthYear":
+      Object.assign(input, { minAge: optionalInt(str(values, "minAge")) ?? 0 });
+      break;
+    case "mapPoint":
+      Object.assign(input, {
+        locations: options,
+        allowAddress: str(values, "allowAddress") !== "nee",
+        commentLabel: str(values, "commentLabel") || "Toelichting",
+      });
+      break;
+  }
+  return input;
+}
+
+/** A question → the editor form's values. */
+export function questionToForm(q: Question): FormValues {
+  const v: FormValues = {
+    type: q.type,
+    key: q.key,
+    text: q.text,
+    description: q.description ?? "",
+    required: q.required ? "ja" : "",
+    allowDontKnow: q.allowDontKnow ? "ja" : "",
+    theme: q.theme ? String(q.theme) : "",
+    background: q.background ?? "",
+    showIfQuestion: q.showIf?.question ?? "",
+    showIfOperator: q.showIf?.operator ?? "equals",
+    showIfValue: Array.isArray(q.showIf?.value) ? q.showIf.value.join(", ") : String(q.showIf?.value ?? ""),
+  };
+  if (q.type === "single" || q.type === "multiple") {
+    v.options = optionLines(q.options);
+    v.other = q.other ? "ja" : "";
+    if (q.type === "multiple") v.max = q.max ? String(q.max) : "";
+  }
+  if (q.type === "ranking")
+    Object.assign(v, { options: optionLines(q.items), top: q.top ? String(q.top) : "" });
+  if (q.type === "matrix") Object.assign(v, { options: optionLines(q.rows), scale: optionLines(q.scale) });
+  if (q.type === "open")
+    Object.assign(v, { maxLength: String(q.maxLength), singleLine: q.multiline ? "" : "ja" });
+  if (q.type === "number")
+    Object.assign(v, {
+      min: q.min === undefined ? "" : String(q.min),
+      max: q.max === undefined ? "" : String(q.max),
+      decimals: q.integer ? "" : "ja",
+      unit: q.unit ?? "",
+    });
+  if (q.type === "birthYear") v.minAge = String(q.minAge);
+  if (q.type === "mapPoint")
+    Object.assign(v, {
+      options: optionLines(q.locations),
+      allowAddress: q.allowAddress ? "" : "nee",
+      commentLabel: q.commentLabel,
+    });
+  return v;
+}
+
+function zodErrors(error: z.ZodError, prefix: Record<string, string> = {}): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const head = String(issue.path[0] ?? "_form");
+    const field = prefix[head] ?? (["items", "rows", "locations"].includes(head) ? "options" : head);
+    errors[field] ??= issue.message;
+  }
+  return errors;
+}
+
+/** Validate the whole definition after an edit; its problems become a form-level message. */
+function finish(definition: SurveyDefinition, field = "_form"): EditResult {
+  const parsed = parseDefinition(definition);
+  if (parsed.ok) return { ok: true, definition: parsed.definition };
+  return { ok: false, errors: { [field]: parsed.problems[0]?.message ?? "De enquête klopt niet." } };
+}
+
+export const questionTypeSchema = z.enum(QUESTION_TYPES, {
+  errorMap: () => ({ message: "Kies een soort vraag." }),
+});
+
+/** Add a question to a page, or replace the question `originalKey`. */
+export function upsertQuestion(
+  def: SurveyDefinition,
+  pageKey: string,
+  originalKey: string | null,
+  values: FormValues,
+): EditResult {
+  const pageIndex = def.pages.findIndex((p) => p.key === pageKey);
+  if (pageIndex === -1) return { ok: false, errors: { _form: "Deze pagina bestaat niet meer." } };
+  const input = questionInputFromForm(values);
+  if (!questionTypeSchema.safeParse(input.type).success)
+    return { ok: false, errors: { type: "Kies een soort vraag." } };
+  if (typeof input.key === "string" && !KEY_PATTERN.test(input.key))
+    return {
+      ok: false,
+      errors: { key: "Gebruik kleine letters, cijfers en streepjes, en begin met een letter." },
+    };
+  const parsed = questionSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, errors: zodErrors(parsed.error) };
+  const question = parsed.data;
+  const pages = def.pages.map((p) => ({ ...p, questions: [...p.questions] }));
+  const page = pages[pageIndex]!;
+  if (originalKey) {
+    const at = page.questions.findIndex((q) => q.key === originalKey);
+    if (at === -1) return { ok: false, errors: { _form: "Deze vraag bestaat niet meer." } };
+    page.questions[at] = question;
+  } else page.questions.push(question);
+  if (page.questions.length > 0) page.kind = "questions";
+  const parsedDef = parseDefinition({ ...def, pages });
+  if (parsedDef.ok) return { ok: true, definition: parsedDef.definition };
+  const problem = parsedDef.problems[0]!;
+  const last = problem.path.split(".").at(-1);
+  const field = last === "key" ? "key" : last === "showIf" ? "showIf" : "options";
+  return { ok: false, errors: { [field]: problem.message } };
+}
+
+export function deleteQuestion(def: SurveyDefinition, questionKey: string): EditResult {
+  return finish({
+    ...def,
+    pages: def.pages.map((p) => ({ ...p, questions: p.questions.filter((q) => q.key !== questionKey) })),
+  });
+}
+
+function move<T>(list: T[], index: number, delta: number): T[] {
+  const to = index + delta;
+  if (index < 0 || to < 0 || to >= list.length) return list;
+  const copy = [...list];
+  [copy[index], copy[to]] = [copy[to]!, copy[index]!];
+  return copy;
+}
+
+export function moveQuestion(def: SurveyDefinition, questionKey: string, delta: -1 | 1): EditResult {
+  return finish({
+    ...def,
+    pages: def.pages.map((p) => ({
+      ...p,
+      questions: move(
+        p.questions,
+        p.questions.findIndex((q) => q.key === questionKey),
+        delta,
+      ),
+    })),
+  });
+}
+
+export const pageFormSchema = z.object({
+  title: z.string().trim().min(1, "Geef de pagina een titel.").max(200, "Gebruik hoogstens 200 tekens."),
+  intro: z.string().trim().max(2000, "Gebruik hoogstens 2000 tekens.").optional(),
+  kind: z.enum(["info", "questions"]).default("questions"),
+});
+
+export function upsertPage(def: SurveyDefinition, pageKey: string | null, values: FormValues): EditResult {
+  const parsed = pageFormSchema.safeParse({
+    title: str(values, "title"),
+    intro: str(values, "intro") || undefined,
+    kind: str(values, "kind") || "questions",
+  });
+  if (!parsed.success) return { ok: false, errors: zodErrors(parsed.error) };
+  if (pageKey) {
+    if (!def.pages.some((p) => p.key === pageKey))
+      return { ok: false, errors: { _form: "Deze pagina bestaat niet meer." } };
+    return finish({
+      ...def,
+      pages: def.pages.map((p) => (p.key === pageKey ? { ...p, ...parsed.data } : p)),
+    });
+  }
+  const key = uniqueKey(toKey(parsed.data.title), new Set(def.pages.map((p) => p.key)));
+  const page: Page = { key, blocks: [], questions: [], ...parsed.data };
+  return finish({ ...def, pages: [...def.pages, page] });
+}
+
+export function deletePage(def: SurveyDefinition, pageKey: string): EditResult {
+  if (def.pages.length <= 1)
+    return { ok: false, errors: { _form: "Een enquête heeft minstens één pagina." } };
+  return finish({ ...def, pages: def.pages.filter((p) => p.key !== pageKey) });
+}
+
+export function movePage(def: SurveyDefinition, pageKey: string, delta: -1 | 1): EditResult {
+  return finish({
+    ...def,
+    pages: move(
+      def.pages,
+      def.pages.findIndex((p) => p.key === pageKey),
+      delta,
+    ),
+  });
+}
+
+/** Figure lines as staff type them: "Label | 355 | woningen". */
+export function parseFigureLines(text: string) {
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const [label = "", value = "", unit] = line.split("|").map((s) => s.trim());
+      return { label, value: Number(value.replace(/\./g, "").replace(",", ".")), ...(unit ? { unit } : {}) };
+    });
+}
+
+export function blockToForm(block: Block): FormValues {
+  if (block.kind === "text") return { kind: "text", title: block.title ?? "", text: block.text };
+  return {
+    kind: "figures",
+    title: block.title,
+    text: block.text ?? "",
+    figures: block.figures.map((f) => `${f.label} | ${f.value}${f.unit ? ` | ${f.unit}` : ""}`).join("\n"),
+    source: block.source ?? "",
+    isExample: block.isExample ? "ja" : "",
+    chart: block.chart,
+  };
+}
+
+export function upsertBlock(
+  def: SurveyDefinition,
+  pageKey: string,
+  index: number | null,
+  values: FormValues,
+): EditResult {
+  const kind = str(values, "kind") === "text" ? "text" : "figures";
+  const input =
+    kind === "text"
+      ? { kind, title: str(values, "title") || undefined, text: str(values, "text") }
+      : {
+          kind,
+          title: str(values, "title"),
+          text: str(values, "text") || undefined,
+          figures: parseFigureLines(str(values, "figures")),
+          source: str(values, "source") || undefined,
+          isExample: str(values, "isExample") === "ja",
+          chart: str(values, "chart") === "none" ? "none" : "bar",
+        };
+  const parsed = blockSchema.safeParse(input);
+  if (!parsed.success) {
+    const errors = zodErrors(parsed.error);
+    if (kind === "figures" && Object.keys(errors).some((k) => k === "figures"))
+      errors.figures =
+        "Zet op elke regel: omschrijving | getal | eenheid, bijvoorbeeld: Nieuwe woningen | 355 | woningen.";
+    return { ok: false, errors };
+  }
+  const pages = def.pages.map((p) => {
+    if (p.key !== pageKey) return p;
+    const blocks = [...p.blocks];
+    if (index === null) blocks.push(parsed.data);
+    else blocks[index] = parsed.data;
+    return { ...p, blocks };
+  });
+  return finish({ ...def, pages });
+}
+
+export function deleteBlock(def: SurveyDefinition, pageKey: string, index: number): EditResult {
+  return finish({
+    ...def,
+    pages: def.pages.map((p) =>
+      p.key === pageKey ? { ...p, blocks: p.blocks.filter((_, i) => i !== index) } : p,
+    ),
+  });
+}
+
+export const generalSchema = z.object({
+  title: z.string().trim().min(1, "Vul een titel in.").max(200, "Gebruik hoogstens 200 tekens."),
+  intro: z.string().trim().max(4000, "Gebruik hoogstens 4000 tekens.").default(""),
+  estimatedMinutes: z.coerce
+    .number({ invalid_type_error: "Vul een aantal minuten in." })
+    .int("Vul een heel aantal minuten in.")
+    .min(1, "Vul minstens 1 minuut in.")
+    .max(120, "Vul hoogstens 120 minuten in."),
+  whatHappens: z.string().trim().max(4000, "Gebruik hoogstens 4000 tekens.").default(""),
+  thankYou: z.string().trim().max(2000, "Gebruik hoogstens 2000 tekens.").default(""),
+});
+
+export function updateGeneral(def: SurveyDefinition, values: FormValues): EditResult {
+  const parsed = generalSchema.safeParse({
+    title: str(values, "title"),
+    intro: str(values, "intro"),
+    estimatedMinutes: str(values, "estimatedMinutes"),
+    whatHappens: str(values, "whatHappens"),
+    thankYou: str(values, "thankYou"),
+  });
+  if (!parsed.success) return { ok: false, errors: zodErrors(parsed.error) };
+  return finish({ ...def, ...parsed.data });
+}
+
+/** JSON import: the whole definition at once; problems are listed with their place. */
+export function importDefinition(json: string): EditResult {
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch {
+    return {
+      ok: false,
+      errors: { json: "Dit is geen geldige JSON. Controleer haakjes, komma's en aanhalingstekens." },
+    };
+  }
+  const parsed = parseDefinition(data);
+  if (parsed.ok) return { ok: true, definition: parsed.definition };
+  const first = parsed.problems[0]!;
+  return {
+    ok: false,
+    errors: {
+      json: `${first.message}${first.path ? ` (bij ${first.path})` : ""}${parsed.problems.length > 1 ? ` En nog ${parsed.problems.length - 1} andere problemen.` : ""}`,
+    },
+  };
+}
+
+export const backgroundLabels: Record<(typeof BACKGROUND_VARIABLES)[number], string> = {
+  age: "Leeftijd",
+  tenure: "Eigendom woning (koop/huur)",
+  household: "Huishouden",
+  wijk: "Wijk",
+};

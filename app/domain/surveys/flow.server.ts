@@ -1,0 +1,209 @@
+// The resident's way through a survey (/enquete/:slug): what to show, and what a posted form does.
+// The route only turns these outcomes into HTTP.
+
+import { type Executor, getDb } from "../../lib/db.server";
+import { emailField, formToObject } from "../../lib/forms";
+import { hit } from "../../lib/rate-limit.server";
+import { hashToken } from "../../lib/tokens.server";
+import {
+  type Answers,
+  isPageShown,
+  nextPage,
+  pageFormValues,
+  previousPage,
+  progress,
+  type RawValues,
+  validatePage,
+  visibleQuestions,
+} from "./answers";
+import { readResumeCookie } from "./cookie.server";
+import { isInfoPage, type Page, type SurveyDefinition } from "./definition";
+import { flowMessages } from "./messages";
+import {
+  type LoadedResponse,
+  loadResponseByToken,
+  mailResumeLink,
+  savePage,
+  startResponse,
+  startWithCode,
+  submitResponse,
+} from "./responses.server";
+import { type Availability, CODE_LIMIT, RESUME_MAIL_LIMIT, START_LIMIT, surveyAvailability } from "./rules";
+import { findPublicSurvey, listProjectsWithOpenSurveys, type PublicSurvey } from "./surveys.server";
+
+export { flowMessages };
+
+/** What a page of the survey looks like to the browser (the page's own validation travels with it). */
+export interface ShownPage {
+  index: number;
+  page: Page;
+  /** Visible questions only, without conditions (already applied), for the browser's validation. */
+  clientPage: Page;
+  isInfo: boolean;
+  isFirst: boolean;
+  isLast: boolean;
+  values: RawValues;
+  progress: { step: number; total: number; percent: number };
+}
+
+export type SurveyView =
+  | { state: "unavailable"; availability: Exclude<Availability, "open" | "draft">; survey: PublicSurvey }
+  | { state: "intro"; survey: PublicSurvey; code: string }
+  | { state: "page"; survey: PublicSurvey; shown: ShownPage; later: boolean };
+
+function showPage(definition: SurveyDefinition, index: number, answers: Answers): ShownPage {
+  let i = Math.max(0, Math.min(index, definition.pages.length - 1));
+  if (!isPageShown(definition.pages[i]!, answers))
+    i = Math.min(nextPage(definition, i, answers), definition.pages.length - 1);
+  const page = definition.pages[i]!;
+  const visible = visibleQuestions(page, answers);
+  return {
+    index: i,
+    page: { ...page, questions: visible },
+    clientPage: { ...page, questions: visible.map((q) => ({ ...q, showIf: undefined })) },
+    isInfo: isInfoPage(page),
+    isFirst: previousPage(definition, i, answers) === -1,
+    isLast: nextPage(definition, i, answers) >= definition.pages.length,
+    values: pageFormValues(page, answers),
+    progress: progress(definition, i, answers),
+  };
+}
+
+export async function surveyView(
+  request: Request,
+  slug: string,
+  db: Executor = getDb(),
+): Promise<SurveyView | null> {
+  const survey = await findPublicSurvey(db, slug);
+  if (!survey) return null;
+  const availability = surveyAvailability(survey.survey);
+  if (availability !== "open" && availability !== "draft")
+    return { state: "unavailable", availability, survey };
+  const url = new URL(request.url);
+  const loaded = await loadResponseByToken(db, survey.survey.id, readResumeCookie(request, survey.survey.id));
+  if (loaded?.response.status !== "in_progress")
+    return { state: "intro", survey, code: (url.searchParams.get("code") ?? "").slice(0, 20) };
+  return {
+    state: "page",
+    survey,
+    shown: showPage(loaded.definition, loaded.response.currentPage, loaded.answers),
+    later: url.searchParams.has("later"),
+  };
+}
+
+export type PostOutcome =
+  | { kind: "notFound" }
+  | { kind: "unavailable" }
+  | { kind: "started"; token: string }
+  | { kind: "codeError"; status: 400 | 409 | 429; message: string; code: string }
+  | { kind: "rateLimited" }
+  | { kind: "noResponse" }
+  | { kind: "moved" }
+  | { kind: "later" }
+  | { kind: "invalid"; errors: Record<string, string>; values: RawValues }
+  | { kind: "submitted" }
+  | { kind: "mailed" }
+  | { kind: "mailError"; errors: Record<string, string>; values: RawValues }
+  | { kind: "badRequest" };
+
+/** Handle a POST to /enquete/:slug. `ip` only feeds rate-limit keys, as a hash. */
+export async function handleSurveyPost(
+  request: Request,
+  slug: string,
+  form: FormData,
+  ip: string,
+  db: Executor = getDb(),
+): Promise<PostOutcome> {
+  const survey = await findPublicSurvey(db, slug);
+  if (!survey) return { kind: "notFound" };
+  if (surveyAvailability(survey.survey) !== "open") return { kind: "unavailable" };
+  const intent = String(form.get("intent") ?? "");
+  const ipKey = hashToken(`ip:${ip}`).slice(0, 32);
+
+  if (intent === "start") {
+    if (survey.survey.accessMode === "code") {
+      const code = String(form.get("code") ?? "")
+        .trim()
+        .slice(0, 40);
+      if (!code) return { kind: "codeError", status: 400, message: flowMessages.codeMissing, code };
+      const limit = await hit(`survey-code:${ipKey}`, CODE_LIMIT, db);
+      if (!limit.allowed) return { kind: "codeError", status: 429, message: flowMessages.tooMany, code };
+      const started = await startWithCode(db, survey, code);
+      if (started.status === "unknown")
+        return { kind: "codeError", status: 400, message: flowMessages.codeUnknown, code };
+      if (started.status === "used")
+        return { kind: "codeError", status: 409, message: flowMessages.codeUsed, code };
+      return { kind: "started", token: started.token };
+    }
+    const limit = await hit(`survey-start:${ipKey}`, START_LIMIT, db);
+    if (!limit.allowed) return { kind: "rateLimited" };
+    const started = await startResponse(db, survey);
+    return { kind: "started", token: started.token };
+  }
+
+  const token = readResumeCookie(request, survey.survey.id);
+  const loaded = await loadResponseByToken(db, survey.survey.id, token);
+  if (!loaded || !token) return { kind: "noResponse" };
+  // A repeated or double-clicked submit finds the response already submitted: thank them again.
+  if (loaded.response.status === "submitted") return { kind: "submitted" };
+
+  if (intent === "mail-link") {
+    if (survey.survey.accessMode === "anonymous") return { kind: "badRequest" };
+    const parsed = emailField().safeParse(form.get("email") ?? "");
+    const values = { email: String(form.get("email") ?? "") };
+    if (!parsed.success)
+      return { kind: "mailError", errors: { email: parsed.error.issues[0]!.message }, values };
+    const limit = await hit(`survey-mail:${ipKey}`, RESUME_MAIL_LIMIT, db);
+    if (!limit.allowed) return { kind: "mailError", errors: { email: flowMessages.tooMany }, values };
+    await mailResumeLink(db, { slug, title: loaded.definition.title, token, email: parsed.data });
+    return { kind: "mailed" };
+  }
+
+  return handlePagePost(db, loaded, form, intent);
+}
+
+async function handlePagePost(
+  db: Executor,
+  loaded: LoadedResponse,
+  form: FormData,
+  intent: string,
+): Promise<PostOutcome> {
+  const { definition, answers } = loaded;
+  const index = Number.parseInt(String(form.get("pagina") ?? ""), 10);
+  const page = definition.pages[index];
+  if (!page || !["next", "back", "later", "submit"].includes(intent)) return { kind: "badRequest" };
+  const raw = formToObject(form);
+  const strict = intent === "next" || intent === "submit";
+  const result = validatePage(page, raw, answers, { mode: strict ? "strict" : "lenient" });
+  if (Object.keys(result.errors).length > 0) return { kind: "invalid", errors: result.errors, values: raw };
+  const merged = { ...answers, ...result.answers };
+  for (const key of result.cleared) delete merged[key];
+  const after = nextPage(definition, index, merged);
+
+  if (intent === "submit" || (intent === "next" && after >= definition.pages.length)) {
+    const outcome = await submitResponse(db, loaded.response.id, definition, result);
+    if (outcome.status === "submitted" || outcome.status === "alreadySubmitted") return { kind: "submitted" };
+    return { kind: "moved" };
+  }
+  const goTo =
+    intent === "next"
+      ? after
+      : intent === "back"
+        ? Math.max(previousPage(definition, index, merged), 0)
+        : index;
+  const saved = await savePage(db, loaded.response.id, definition, result, goTo);
+  if (saved.status === "submitted") return { kind: "submitted" };
+  if (saved.status === "gone") return { kind: "noResponse" };
+  return intent === "later" ? { kind: "later" } : { kind: "moved" };
+}
+
+/** The thank-you text of a survey (null when residents may not see the survey). */
+export async function surveyThanks(slug: string, db: Executor = getDb()) {
+  const found = await findPublicSurvey(db, slug);
+  return found ? { title: found.definition.title, thankYou: found.definition.thankYou } : null;
+}
+
+/** /meedenken: projects and the surveys open now. */
+export async function participationOverview(db: Executor = getDb()) {
+  return listProjectsWithOpenSurveys(db);
+}

@@ -1,0 +1,288 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { answers, type ResponseChannel, responses, surveyCodes, wijken } from "../../../db/schema";
+import type { Executor } from "../../lib/db.server";
+import { getEnv } from "../../lib/env.server";
+import { composeMail, queueMail } from "../../lib/mail.server";
+import { createToken, hashToken, looksLikeToken } from "../../lib/tokens.server";
+import {
+  type AnswerRow,
+  type Answers,
+  fromRows,
+  missingRequired,
+  nextPage,
+  OUTSIDE_WIJK,
+  type PageResult,
+  toRows,
+} from "./answers";
+import { lookupCode } from "./codes.server";
+import type { SurveyDefinition } from "./definition";
+import { definitionOf, findVersion, type PublicSurvey } from "./surveys.server";
+
+export type ResponseRow = typeof responses.$inferSelect;
+
+export interface StartedResponse {
+  responseId: string;
+  /** Plain resume token for the cookie (only its hash is stored). */
+  token: string;
+}
+
+/** Start a response for an open or anonymous survey. */
+export async function startResponse(db: Executor, target: PublicSurvey): Promise<StartedResponse> {
+  const token = createToken();
+  const [row] = await db
+    .insert(responses)
+    .values({
+      surveyId: target.survey.id,
+      surveyVersionId: target.version.id,
+      channel: "open",
+      resumeTokenHash: hashToken(token),
+      isDemo: target.survey.isDemo,
+      currentPage: 0,
+    })
+    .returning({ id: responses.id });
+  return { responseId: row!.id, token };
+}
+
+export type CodeStart = { status: "unknown" } | { status: "used" } | ({ status: "ok" } & StartedResponse);
+
+/**
+ * Start (or continue) with a personal code. One response per code: a second start with the same
+ * code continues that response (with a fresh resume token); a submitted code is used up.
+ */
+export async function startWithCode(db: Executor, target: PublicSurvey, code: string): Promise<CodeStart> {
+  return db.transaction(async (tx) => {
+    const found = await lookupCode(tx, target.survey.id, code);
+    if (found.status !== "available") return found;
+    // Lock the code row so two starts with one code cannot both create a response.
+    const [locked] = await tx
+      .select()
+      .from(surveyCodes)
+      .where(eq(surveyCodes.id, found.codeId))
+      .for("update");
+    if (!locked || locked.usedAt) return { status: "used" as const };
+    const token = createToken();
+    if (locked.responseId) {
+      await tx
+        .update(responses)
+        .set({ resumeTokenHash: hashToken(token), updatedAt: new Date() })
+        .where(eq(responses.id, locked.responseId));
+      return { status: "ok" as const, responseId: locked.responseId, token };
+    }
+    const channel: ResponseChannel = locked.channel;
+    const [row] = await tx
+      .insert(responses)
+      .values({
+        surveyId: target.survey.id,
+        surveyVersionId: target.version.id,
+        channel,
+        respondentId: locked.respondentId,
+        resumeTokenHash: hashToken(token),
+        isDemo: target.survey.isDemo,
+      })
+      .returning({ id: responses.id });
+    await tx.update(surveyCodes).set({ responseId: row!.id }).where(eq(surveyCodes.id, locked.id));
+    return { status: "ok" as const, responseId: row!.id, token };
+  });
+}
+
+export interface LoadedResponse {
+  response: ResponseRow;
+  /** The definition of the version this response was started on (it never changes under it). */
+  definition: SurveyDefinition;
+  answers: Answers;
+}
+
+/** Rows → typed answers per question of the definition. */
+export function answersFromRows(definition: SurveyDefinition, rows: AnswerRow[]): Answers {
+  const byKey = new Map<string, AnswerRow[]>();
+  for (const r of rows) byKey.set(r.questionKey, [...(byKey.get(r.questionKey) ?? []), r]);
+  const out: Answers = {};
+  for (const page of definition.pages)
+    for (const q of page.questions) {
+      const value = fromRows(q, byKey.get(q.key) ?? []);
+      if (value) out[q.key] = value;
+    }
+  return out;
+}
+
+export async function loadAnswers(
+  db: Executor,
+  responseId: string,
+  definition: SurveyDefinition,
+): Promise<Answers> {
+  const rows = await db
+    .select({
+      questionKey: answers.questionKey,
+      subKey: answers.subKey,
+      valueText: answers.valueText,
+      valueNumber: answers.valueNumber,
+      valueOption: answers.valueOption,
+      valueOptions: answers.valueOptions,
+      valueLat: answers.valueLat,
+      valueLng: answers.valueLng,
+      dontKnow: answers.dontKnow,
+    })
+    .from(answers)
+    .where(eq(answers.responseId, responseId));
+  return answersFromRows(definition, rows);
+}
+
+/** The response belonging to a resume token for this survey, with its answers. */
+export async function loadResponseByToken(
+  db: Executor,
+  surveyId: number,
+  token: string | null | undefined,
+): Promise<LoadedResponse | null> {
+  if (!looksLikeToken(token)) return null;
+  const [response] = await db
+    .select()
+    .from(responses)
+    .where(and(eq(responses.resumeTokenHash, hashToken(token)), eq(responses.surveyId, surveyId)));
+  if (!response) return null;
+  const version = await findVersion(db, response.surveyVersionId);
+  if (!version) return null;
+  const definition = definitionOf(version);
+  return { response, definition, answers: await loadAnswers(db, response.id, definition) };
+}
+
+/** wijk code for the 4 postcode digits (from the wijken table), or OUTSIDE_WIJK. */
+export async function wijkForPostcode(db: Executor, pc4: string): Promise<string> {
+  const [row] = await db
+    .select({ code: wijken.code })
+    .from(wijken)
+    .where(sql`${pc4} = any(${wijken.postcodes})`)
+    .limit(1);
+  return row?.code ?? OUTSIDE_WIJK;
+}
+
+/** Fill in server-side derived parts of answers (the wijk of a postcode). */
+async function deriveAnswers(db: Executor, pageAnswers: Answers): Promise<Answers> {
+  const out: Answers = { ...pageAnswers };
+  for (const [key, value] of Object.entries(out))
+    if (value.kind === "postcode") out[key] = { ...value, wijk: await wijkForPostcode(db, value.postcode) };
+  return out;
+}
+
+async function writeAnswers(
+  tx: Executor,
+  response: Pick<ResponseRow, "id" | "surveyId">,
+  definition: SurveyDefinition,
+  result: Pick<PageResult, "answers" | "cleared">,
+) {
+  const keys = [...Object.keys(result.answers), ...result.cleared];
+  if (keys.length > 0)
+    await tx
+      .delete(answers)
+      .where(and(eq(answers.responseId, response.id), inArray(answers.questionKey, keys)));
+  const rows: AnswerRow[] = [];
+  for (const page of definition.pages)
+    for (const q of page.questions) {
+      const value = result.answers[q.key];
+      if (value) rows.push(...toRows(q, value));
+    }
+  if (rows.length > 0)
+    await tx
+      .insert(answers)
+      .values(rows.map((r) => ({ ...r, responseId: response.id, surveyId: response.surveyId })));
+}
+
+export type SaveOutcome =
+  | { status: "saved"; currentPage: number }
+  | { status: "submitted" }
+  | { status: "gone" };
+
+/**
+ * Store one page's answers and move to `goTo`, in one transaction. The response row is locked,
+ * so a page saved twice at once (double click) still leaves one set of rows.
+ */
+export async function savePage(
+  db: Executor,
+  responseId: string,
+  definition: SurveyDefinition,
+  result: Pick<PageResult, "answers" | "cleared">,
+  goTo: number,
+): Promise<SaveOutcome> {
+  const derived = await deriveAnswers(db, result.answers);
+  return db.transaction(async (tx) => {
+    const [response] = await tx.select().from(responses).where(eq(responses.id, responseId)).for("update");
+    if (!response) return { status: "gone" as const };
+    if (response.status === "submitted") return { status: "submitted" as const };
+    await writeAnswers(tx, response, definition, { answers: derived, cleared: result.cleared });
+    const currentPage = Math.max(0, Math.min(goTo, definition.pages.length - 1));
+    await tx
+      .update(responses)
+      .set({ currentPage, updatedAt: new Date() })
+      .where(eq(responses.id, responseId));
+    return { status: "saved" as const, currentPage };
+  });
+}
+
+export type SubmitOutcome =
+  | { status: "submitted" }
+  | { status: "alreadySubmitted" }
+  | { status: "incomplete"; page: number; missing: string[] }
+  | { status: "gone" };
+
+/**
+ * Store the last page and submit, in one transaction: the status moves from in_progress to
+ * submitted exactly once (row lock + status check), and a personal code is used up with it.
+ */
+export async function submitResponse(
+  db: Executor,
+  responseId: string,
+  definition: SurveyDefinition,
+  lastPage: Pick<PageResult, "answers" | "cleared">,
+): Promise<SubmitOutcome> {
+  const derived = await deriveAnswers(db, lastPage.answers);
+  return db.transaction(async (tx) => {
+    const [response] = await tx.select().from(responses).where(eq(responses.id, responseId)).for("update");
+    if (!response) return { status: "gone" as const };
+    if (response.status === "submitted") return { status: "alreadySubmitted" as const };
+    await writeAnswers(tx, response, definition, { answers: derived, cleared: lastPage.cleared });
+    const all = await loadAnswers(tx, responseId, definition);
+    const missing = missingRequired(definition, all);
+    if (missing.length > 0) {
+      const page = definition.pages.findIndex((p) => p.questions.some((q) => q.key === missing[0]));
+      await tx
+        .update(responses)
+        .set({ currentPage: page, updatedAt: new Date() })
+        .where(eq(responses.id, responseId));
+      return { status: "incomplete" as const, page, missing };
+    }
+    const now = new Date();
+    await tx
+      .update(responses)
+      .set({ status: "submitted", submittedAt: now, updatedAt: now })
+      .where(and(eq(responses.id, responseId), eq(responses.status, "in_progress")));
+    await tx.update(surveyCodes).set({ usedAt: now }).where(eq(surveyCodes.responseId, responseId));
+    return { status: "submitted" as const };
+  });
+}
+
+export function resumeLink(slug: string, token: string): string {
+  return `${getEnv().APP_URL}/enquete/${encodeURIComponent(slug)}?verder=${encodeURIComponent(token)}`;
+}
+
+/** Mail a link to continue later. The address is only used for this mail; it is not linked to the answers. */
+export async function mailResumeLink(
+  db: Executor,
+  input: { slug: string; title: string; token: string; email: string },
+) {
+  const link = resumeLink(input.slug, input.token);
+  const body = composeMail([
+    `U bent begonnen met de vragenlijst "${input.title}". Met deze link gaat u verder waar u gebleven was:`,
+    link,
+    "Deel deze link niet met anderen: wie de link heeft, kan uw antwoorden zien en veranderen.",
+  ]);
+  await queueMail(db, {
+    to: input.email,
+    subject: `Verder met de vragenlijst "${input.title}"`,
+    ...body,
+    kind: "survey.resume-link",
+  });
+}
+
+/** How many pages exist after the current one is answered (for "Volgende" vs "Versturen"). */
+export function isLastShownPage(definition: SurveyDefinition, page: number, answersSoFar: Answers): boolean {
+  return nextPage(definition, page, answersSoFar) >= definition.pages.length;
+}

@@ -1,0 +1,348 @@
+import { and, asc, count, desc, eq, inArray, isNull, like, max, sql } from "drizzle-orm";
+import {
+  type AccessMode,
+  projects,
+  responses,
+  type SurveyStatus,
+  surveys,
+  surveyVersions,
+} from "../../../db/schema";
+import type { Executor } from "../../lib/db.server";
+import { type Actor, audit } from "../audit/audit.server";
+import { emptyDefinition, listQuestions, parseDefinition, type SurveyDefinition } from "./definition";
+import { planDefinitionSave, surveyAvailability } from "./rules";
+
+export type SurveyRow = typeof surveys.$inferSelect;
+export type VersionRow = typeof surveyVersions.$inferSelect;
+
+// Published versions never change, so a parsed definition can be kept per version id in memory:
+// it can never go stale, on any number of app servers.
+const publishedCache = new Map<number, SurveyDefinition>();
+
+/** The definition of a version (parsed, defaults applied). Published versions are cached. */
+export function definitionOf(
+  version: Pick<VersionRow, "id" | "definition" | "publishedAt">,
+): SurveyDefinition {
+  const cached = publishedCache.get(version.id);
+  if (cached) return cached;
+  const parsed = parseDefinition(version.definition);
+  if (!parsed.ok) throw new Error(`survey version ${version.id} holds an invalid definition`);
+  if (version.publishedAt) publishedCache.set(version.id, parsed.definition);
+  return parsed.definition;
+}
+
+// ---------------------------------------------------------------- residents
+
+export interface PublicSurvey {
+  survey: SurveyRow;
+  /** The newest published version, the one new responses use. */
+  version: VersionRow;
+  definition: SurveyDefinition;
+}
+
+/** A survey by slug as residents may see it: never a draft. */
+export async function findPublicSurvey(db: Executor, slug: string): Promise<PublicSurvey | null> {
+  const [survey] = await db.select().from(surveys).where(eq(surveys.slug, slug));
+  if (!survey || survey.status === "draft") return null;
+  const [version] = await db
+    .select()
+    .from(surveyVersions)
+    .where(and(eq(surveyVersions.surveyId, survey.id), sql`${surveyVersions.publishedAt} is not null`))
+    .orderBy(desc(surveyVersions.version))
+    .limit(1);
+  if (!version) return null;
+  return { survey, version, definition: definitionOf(version) };
+}
+
+export async function findVersion(db: Executor, versionId: number): Promise<VersionRow | null> {
+  const [version] = await db.select().from(surveyVersions).where(eq(surveyVersions.id, versionId));
+  return version ?? null;
+}
+
+/** Projects with their open surveys, for /meedenken. */
+export async function listProjectsWithOpenSurveys(db: Executor, now = new Date()) {
+  const [projectRows, surveyRows] = await Promise.all([
+    db.select().from(projects).orderBy(asc(projects.sortOrder), asc(projects.title)),
+    db
+      .select()
+      .from(surveys)
+      .where(eq(surveys.status, "published"))
+      .orderBy(asc(surveys.closesAt), asc(surveys.title)),
+  ]);
+  const open = surveyRows.filter((s) => surveyAvailability(s, now) === "open");
+  return {
+    projects: projectRows.map((p) => ({ ...p, surveys: open.filter((s) => s.projectId === p.id) })),
+    surveysWithoutProject: open.filter((s) => s.projectId === null),
+  };
+}
+
+// ---------------------------------------------------------------- staff
+
+export async function listSurveysForStaff(db: Executor) {
+  const rows = await db
+    .select({
+      id: surveys.id,
+      slug: surveys.slug,
+      title: surveys.title,
+      status: surveys.status,
+      accessMode: surveys.accessMode,
+      opensAt: surveys.opensAt,
+      closesAt: surveys.closesAt,
+      isDemo: surveys.isDemo,
+      projectTitle: projects.title,
+    })
+    .from(surveys)
+    .leftJoin(projects, eq(projects.id, surveys.projectId))
+    .orderBy(desc(surveys.updatedAt));
+  const counts = rows.length
+    ? await db
+        .select({ surveyId: responses.surveyId, status: responses.status, n: count() })
+        .from(responses)
+        .where(
+          inArray(
+            responses.surveyId,
+            rows.map((r) => r.id),
+          ),
+        )
+        .groupBy(responses.surveyId, responses.status)
+    : [];
+  return rows.map((r) => ({
+    ...r,
+    submitted: counts.find((c) => c.surveyId === r.id && c.status === "submitted")?.n ?? 0,
+    inProgress: counts.find((c) => c.surveyId === r.id && c.status === "in_progress")?.n ?? 0,
+  }));
+}
+
+export async function listProjects(db: Executor) {
+  return db.select().from(projects).orderBy(asc(projects.sortOrder), asc(projects.title));
+}
+
+export interface StaffSurvey {
+  survey: SurveyRow;
+  /** The version staff edit: the unpublished draft, or else the newest published version. */
+  current: VersionRow;
+  definition: SurveyDefinition;
+  /** True when `current` is published (editing it will start a new version). */
+  currentIsPublished: boolean;
+  versions: { id: number; version: number; publishedAt: Date | null; createdAt: Date }[];
+  responseCount: number;
+}
+
+export async function getSurveyForStaff(db: Executor, id: number): Promise<StaffSurvey | null> {
+  const [survey] = await db.select().from(surveys).where(eq(surveys.id, id));
+  if (!survey) return null;
+  const versions = await db
+    .select()
+    .from(surveyVersions)
+    .where(eq(surveyVersions.surveyId, id))
+    .orderBy(desc(surveyVersions.version));
+  const current = versions[0];
+  if (!current) return null;
+  const [{ n } = { n: 0 }] = await db
+    .select({ n: count() })
+    .from(responses)
+    .where(eq(responses.surveyId, id));
+  return {
+    survey,
+    current,
+    definition: definitionOf(current),
+    currentIsPublished: current.publishedAt !== null,
+    versions: versions.map((v) => ({
+      id: v.id,
+      version: v.version,
+      publishedAt: v.publishedAt,
+      createdAt: v.createdAt,
+    })),
+    responseCount: n,
+  };
+}
+
+export async function isSlugTaken(db: Executor, slug: string, exceptId?: number): Promise<boolean> {
+  const [row] = await db.select({ id: surveys.id }).from(surveys).where(eq(surveys.slug, slug));
+  return !!row && row.id !== exceptId;
+}
+
+export async function createSurvey(
+  db: Executor,
+  actor: Actor,
+  input: { title: string; slug: string; accessMode: AccessMode; projectId: number | null },
+  definition: SurveyDefinition = emptyDefinition(input.title),
+): Promise<number> {
+  return db.transaction(async (tx) => {
+    const [survey] = await tx
+      .insert(surveys)
+      .values({
+        title: input.title,
+        slug: input.slug,
+        accessMode: input.accessMode,
+        projectId: input.projectId,
+      })
+      .returning({ id: surveys.id });
+    await tx.insert(surveyVersions).values({
+      surveyId: survey!.id,
+      version: 1,
+      definition: { ...definition, title: input.title },
+      createdBy: actor.id,
+    });
+    await audit(tx, actor, {
+      action: "survey.create",
+      entityType: "survey",
+      entityId: survey!.id,
+      details: { slug: input.slug },
+    });
+    return survey!.id;
+  });
+}
+
+/**
+ * Store an edited definition. A published version never changes: if the newest version is
+ * published, a new draft version is started; otherwise the draft is updated in place.
+ */
+export async function saveDefinition(
+  db: Executor,
+  actor: Actor,
+  surveyId: number,
+  definition: SurveyDefinition,
+  action = "survey.edit",
+): Promise<{ version: number; newVersion: boolean }> {
+  return db.transaction(async (tx) => {
+    const [latest] = await tx
+      .select()
+      .from(surveyVersions)
+      .where(eq(surveyVersions.surveyId, surveyId))
+      .orderBy(desc(surveyVersions.version))
+      .limit(1)
+      .for("update");
+    if (!latest) throw new Error(`survey ${surveyId} has no version`);
+    const plan = planDefinitionSave(latest);
+    const { version } = plan;
+    const newVersion = plan.mode === "insert";
+    if (newVersion) {
+      await tx.insert(surveyVersions).values({ surveyId, version, definition, createdBy: actor.id });
+    } else {
+      await tx
+        .update(surveyVersions)
+        .set({ definition })
+        .where(and(eq(surveyVersions.id, latest.id), isNull(surveyVersions.publishedAt)));
+    }
+    await tx
+      .update(surveys)
+      .set({ title: definition.title, updatedAt: new Date() })
+      .where(eq(surveys.id, surveyId));
+    await audit(tx, actor, {
+      action,
+      entityType: "survey",
+      entityId: surveyId,
+      details: { version, newVersion },
+    });
+    return { version, newVersion };
+  });
+}
+
+export async function updateSurveySettings(
+  db: Executor,
+  actor: Actor,
+  surveyId: number,
+  input: { slug: string; accessMode: AccessMode; projectId: number | null },
+) {
+  await db.transaction(async (tx) => {
+    await tx
+      .update(surveys)
+      .set({
+        slug: input.slug,
+        accessMode: input.accessMode,
+        projectId: input.projectId,
+        updatedAt: new Date(),
+      })
+      .where(eq(surveys.id, surveyId));
+    await audit(tx, actor, {
+      action: "survey.settings",
+      entityType: "survey",
+      entityId: surveyId,
+      details: input,
+    });
+  });
+}
+
+export type PublishResult = { ok: true; version: number } | { ok: false; message: string };
+
+/** Publish the draft (if any) and set the dates. The published version is frozen from now on. */
+export async function publishSurvey(
+  db: Executor,
+  actor: Actor,
+  surveyId: number,
+  dates: { opensAt: Date | null; closesAt: Date | null },
+): Promise<PublishResult> {
+  return db.transaction(async (tx) => {
+    const [latest] = await tx
+      .select()
+      .from(surveyVersions)
+      .where(eq(surveyVersions.surveyId, surveyId))
+      .orderBy(desc(surveyVersions.version))
+      .limit(1)
+      .for("update");
+    if (!latest) return { ok: false, message: "Deze enquête heeft geen inhoud." };
+    const definition = definitionOf(latest);
+    if (listQuestions(definition).length === 0)
+      return {
+        ok: false,
+        message: "Voeg eerst minstens één vraag toe. Een enquête zonder vragen kan niet worden gepubliceerd.",
+      };
+    if (!latest.publishedAt)
+      await tx
+        .update(surveyVersions)
+        .set({ publishedAt: new Date() })
+        .where(eq(surveyVersions.id, latest.id));
+    await tx
+      .update(surveys)
+      .set({ status: "published", opensAt: dates.opensAt, closesAt: dates.closesAt, updatedAt: new Date() })
+      .where(eq(surveys.id, surveyId));
+    await audit(tx, actor, {
+      action: "survey.publish",
+      entityType: "survey",
+      entityId: surveyId,
+      details: { version: latest.version, opensAt: dates.opensAt, closesAt: dates.closesAt },
+    });
+    return { ok: true, version: latest.version };
+  });
+}
+
+export async function setSurveyStatus(db: Executor, actor: Actor, surveyId: number, status: SurveyStatus) {
+  await db.transaction(async (tx) => {
+    await tx.update(surveys).set({ status, updatedAt: new Date() }).where(eq(surveys.id, surveyId));
+    await audit(tx, actor, { action: `survey.status.${status}`, entityType: "survey", entityId: surveyId });
+  });
+}
+
+/** A free slug like "woonvisie-kopie", "woonvisie-kopie-2", … */
+async function freeSlug(db: Executor, base: string): Promise<string> {
+  const rows = await db
+    .select({ slug: surveys.slug })
+    .from(surveys)
+    .where(like(surveys.slug, `${base}%`));
+  const taken = new Set(rows.map((r) => r.slug));
+  if (!taken.has(base)) return base;
+  for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
+}
+
+/** A new draft survey with a copy of the newest definition; answers are not copied. */
+export async function duplicateSurvey(db: Executor, actor: Actor, surveyId: number): Promise<number | null> {
+  const source = await getSurveyForStaff(db, surveyId);
+  if (!source) return null;
+  const slug = await freeSlug(db, `${source.survey.slug.slice(0, 50)}-kopie`);
+  const title = `${source.definition.title} (kopie)`.slice(0, 200);
+  return createSurvey(
+    db,
+    actor,
+    { title, slug, accessMode: source.survey.accessMode, projectId: source.survey.projectId },
+    { ...source.definition, title },
+  );
+}
+
+export async function latestVersionNumber(db: Executor, surveyId: number): Promise<number> {
+  const [row] = await db
+    .select({ v: max(surveyVersions.version) })
+    .from(surveyVersions)
+    .where(eq(surveyVersions.surveyId, surveyId));
+  return row?.v ?? 0;
+}

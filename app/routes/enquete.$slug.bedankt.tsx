@@ -1,0 +1,36 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { surveyThanks } from "~/domain/surveys/flow.server";
+import { ButtonLink, Heading, Paragraph, TextLink } from "~/ui/content";
+import surveysCss from "~/ui/surveys.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: surveysCss }];
+export const meta: MetaFunction = () => [{ title: "Bedankt - Wij maken Heemstede" }];
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const found = await surveyThanks(params.slug ?? "");
+  if (!found) throw new Response("Niet gevonden", { status: 404 });
+  return found;
+}
+
+export default function Thanks() {
+  const { title, thankYou } = useLoaderData<typeof loader>();
+  return (
+    <div className="wmh-survey wmh-stack">
+      <p className="wmh-survey__kicker">{title}</p>
+      <Heading level={1}>Dank u wel!</Heading>
+      <Paragraph lead>{thankYou || "Uw antwoorden zijn goed ontvangen."}</Paragraph>
+      <section className="wmh-card wmh-card--muted">
+        <Heading level={2}>Wilt u vaker meedenken?</Heading>
+        <Paragraph>
+          Word lid van het digipanel van Heemstede. U krijgt dan een paar keer per jaar een korte vragenlijst
+          per e-mail over plannen in uw gemeente. U kunt zich altijd weer afmelden.
+        </Paragraph>
+        <ButtonLink to="/digipanel">Aanmelden voor het digipanel</ButtonLink>
+      </section>
+      <Paragraph>
+        <TextLink to="/meedenken">Bekijk andere manieren om mee te denken</TextLink>
+      </Paragraph>
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+import type { LinksFunction, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { participationOverview } from "~/domain/surveys/flow.server";
+import { ButtonLink, formatDate, Heading, Paragraph } from "~/ui/content";
+import surveysCss from "~/ui/surveys.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: surveysCss }];
+export const meta: MetaFunction = () => [{ title: "Meedenken - Wij maken Heemstede" }];
+
+export async function loader() {
+  const { projects, surveysWithoutProject } = await participationOverview();
+  const survey = (s: { slug: string; title: string; closesAt: Date | null }) => ({
+    slug: s.slug,
+    title: s.title,
+    closesAt: s.closesAt?.toISOString() ?? null,
+  });
+  return {
+    projects: projects.map((p) => ({
+      slug: p.slug,
+      title: p.title,
+      description: p.description,
+      phase: p.phase,
+      surveys: p.surveys.map(survey),
+    })),
+    surveys: surveysWithoutProject.map(survey),
+  };
+}
+
+function SurveyLinks({ surveys }: { surveys: { slug: string; title: string; closesAt: string | null }[] }) {
+  return (
+    <ul className="wmh-survey-list">
+      {surveys.map((s) => (
+        <li key={s.slug}>
+          <Link to={`/enquete/${s.slug}`} className="utrecht-link">
+            Vul de vragenlijst in: {s.title}
+          </Link>
+          {s.closesAt ? <span> (kan tot {formatDate(s.closesAt)})</span> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export default function Participate() {
+  const { projects, surveys } = useLoaderData<typeof loader>();
+  return (
+    <div className="wmh-stack">
+      <Heading level={1}>Ik wil meedenken</Heading>
+      <Paragraph lead>
+        De gemeente wil graag weten wat u vindt. Hier ziet u de projecten waarover u nu kunt meedenken.
+      </Paragraph>
+      <Heading level={2}>Lopende projecten</Heading>
+      {projects.length === 0 ? <Paragraph>Er zijn op dit moment geen projecten.</Paragraph> : null}
+      {projects.map((p) => (
+        <section key={p.slug} className="wmh-card" aria-labelledby={`project-${p.slug}`}>
+          <Heading level={3} id={`project-${p.slug}`}>
+            {p.title}
+          </Heading>
+          {p.phase ? (
+            <p className="utrecht-paragraph">
+              <strong>Fase:</strong> {p.phase}
+            </p>
+          ) : null}
+          <Paragraph>{p.description}</Paragraph>
+          {p.surveys.length > 0 ? (
+            <SurveyLinks surveys={p.surveys} />
+          ) : (
+            <Paragraph>Er is nu geen vragenlijst bij dit project.</Paragraph>
+          )}
+        </section>
+      ))}
+      {surveys.length > 0 ? (
+        <>
+          <Heading level={2}>Andere vragenlijsten</Heading>
+          <SurveyLinks surveys={surveys} />
+        </>
+      ) : null}
+      <section className="wmh-card wmh-card--muted">
+        <Heading level={2}>Het digipanel</Heading>
+        <Paragraph>
+          In het digipanel denken inwoners een paar keer per jaar mee met een korte vragenlijst per e-mail.
+          Iedereen die in Heemstede woont, kan meedoen.
+        </Paragraph>
+        <ButtonLink to="/digipanel">Aanmelden voor het digipanel</ButtonLink>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,204 @@
+import { eq } from "drizzle-orm";
+import { beforeEach, describe, expect, test } from "vitest";
+import { getDb } from "../../app/lib/db.server";
+import * as listRoute from "../../app/routes/beheer.enquetes._index";
+import * as editorRoute from "../../app/routes/beheer.enquetes.$id._index";
+import * as jsonRoute from "../../app/routes/beheer.enquetes.$id.json";
+import * as previewRoute from "../../app/routes/beheer.enquetes.$id.voorbeeld";
+import * as surveyRoute from "../../app/routes/enquete.$slug._index";
+import { auditLog, responses, surveys, surveyVersions } from "../../db/schema";
+import { loginAs, resetDatabase } from "../support/db";
+import { makeRequest, run } from "../support/remix";
+
+beforeEach(resetDatabase);
+
+async function createViaRoute(cookie: string, slug = "centrumplan") {
+  const res = await run(
+    listRoute.action,
+    makeRequest("/beheer/enquetes?index", {
+      cookie,
+      form: { title: "Centrumplan", slug, accessMode: "open", projectId: "" },
+    }),
+  );
+  expect(res.status).toBe(302);
+  return Number(res.location!.split("/").pop());
+}
+
+function edit(id: number, cookie: string, form: Record<string, string>) {
+  return run<{ errors: Record<string, string> }>(
+    editorRoute.action,
+    makeRequest(`/beheer/enquetes/${id}?index`, { cookie, form }),
+    { id: String(id) },
+  );
+}
+
+const question = {
+  intent: "question-save",
+  paginaKey: "vragen",
+  type: "single",
+  text: "Hoe vaak komt u in het centrum?",
+  options: "Elke dag\nElke week\nZelden",
+  required: "ja",
+};
+
+describe("the survey builder", () => {
+  test("only onderzoeker and beheerder may open it", async () => {
+    const { cookie: ambtenaar } = await loginAs(["ambtenaar"]);
+    const res = await run(listRoute.loader, makeRequest("/beheer/enquetes", { cookie: ambtenaar }));
+    expect(res.status).toBe(403);
+    const anonymous = await run(
+      listRoute.action,
+      makeRequest("/beheer/enquetes?index", { form: { title: "x" } }),
+    );
+    expect(anonymous.status).toBe(302);
+    expect(anonymous.location).toMatch(/^\/beheer\/inloggen/);
+    const { cookie: beheerder } = await loginAs(["beheerder"]);
+    expect((await run(listRoute.loader, makeRequest("/beheer/enquetes", { cookie: beheerder }))).status).toBe(
+      200,
+    );
+  });
+
+  test("creates, edits, previews, publishes; a published version never changes", async () => {
+    const { cookie, user } = await loginAs(["onderzoeker"]);
+    const id = await createViaRoute(cookie);
+    const dup = await run<{ errors: Record<string, string> }>(
+      listRoute.action,
+      makeRequest("/beheer/enquetes?index", {
+        cookie,
+        form: { title: "Nog een", slug: "centrumplan", accessMode: "open", projectId: "" },
+      }),
+    );
+    expect(dup.status).toBe(400);
+    expect(dup.data.errors.slug).toMatch(/al in gebruik/);
+
+    const noQuestions = await edit(id, cookie, { intent: "publish" });
+    expect(noQuestions.status).toBe(400);
+    expect((await edit(id, cookie, question)).status).toBe(302);
+    const bad = await edit(id, cookie, { ...question, text: "" });
+    expect(bad.status).toBe(400);
+    expect(bad.data.errors.text).toBe("Vul de vraag in.");
+
+    const preview = await run<{ page: { questions: { text: string }[] } }>(
+      previewRoute.loader,
+      makeRequest(`/beheer/enquetes/${id}/voorbeeld?pagina=0`, { cookie }),
+      { id: String(id) },
+    );
+    expect(preview.data.page.questions[0]!.text).toBe(question.text);
+
+    expect(
+      (await edit(id, cookie, { intent: "publish", opensAt: "", closesAt: "2030-01-01T12:00" })).status,
+    ).toBe(302);
+    const [published] = await getDb().select().from(surveyVersions).where(eq(surveyVersions.surveyId, id));
+    expect(published!.publishedAt).not.toBeNull();
+    const [survey] = await getDb().select().from(surveys).where(eq(surveys.id, id));
+    expect(survey!.status).toBe("published");
+    expect(survey!.closesAt?.toISOString()).toBe("2030-01-01T11:00:00.000Z");
+
+    // A resident starts on version 1.
+    const started = await run(
+      surveyRoute.action,
+      makeRequest("/enquete/centrumplan", { form: { intent: "start" } }),
+      {
+        slug: "centrumplan",
+      },
+    );
+    const residentCookie = started.headers.get("Set-Cookie")!.split(";")[0]!;
+
+    // Editing now makes version 2 and leaves version 1 as it was.
+    await edit(id, cookie, {
+      ...question,
+      originalKey: "hoe-vaak-komt-u-in-het-centrum",
+      key: "hoe-vaak-komt-u-in-het-centrum",
+      text: "Hoe vaak bent u in het centrum?",
+    });
+    const versions = await getDb()
+      .select()
+      .from(surveyVersions)
+      .where(eq(surveyVersions.surveyId, id))
+      .orderBy(surveyVersions.version);
+    expect(versions.map((v) => [v.version, v.publishedAt !== null])).toEqual([
+      [1, true],
+      [2, false],
+    ]);
+    expect(JSON.stringify(versions[0]!.definition)).toContain("Hoe vaak komt u in het centrum?");
+    expect(JSON.stringify(versions[1]!.definition)).toContain("Hoe vaak bent u in het centrum?");
+    // Publishing version 2: new residents get it, the one who started keeps version 1.
+    await edit(id, cookie, { intent: "publish", opensAt: "", closesAt: "" });
+    const page = await run<{ view: { page: { questions: { text: string }[] } } }>(
+      surveyRoute.loader,
+      makeRequest("/enquete/centrumplan", { cookie: residentCookie }),
+      { slug: "centrumplan" },
+    );
+    expect(page.data.view.page.questions[0]!.text).toBe("Hoe vaak komt u in het centrum?");
+    const [response] = await getDb().select().from(responses);
+    expect(response!.surveyVersionId).toBe(versions[0]!.id);
+
+    const actions = (await getDb().select().from(auditLog).where(eq(auditLog.actorId, user.id))).map(
+      (a) => a.action,
+    );
+    expect(actions).toEqual([
+      "survey.create",
+      "survey.edit",
+      "survey.publish",
+      "survey.edit",
+      "survey.publish",
+    ]);
+  });
+
+  test("exports and imports JSON, and refuses broken JSON with a message", async () => {
+    const { cookie } = await loginAs(["onderzoeker"]);
+    const id = await createViaRoute(cookie);
+    await edit(id, cookie, question);
+    const exported = await run<Record<string, unknown>>(
+      jsonRoute.loader,
+      makeRequest(`/beheer/enquetes/${id}/json`, { cookie }),
+      {
+        id: String(id),
+      },
+    );
+    expect(exported.headers.get("Content-Disposition")).toMatch(/attachment/);
+    const json = { ...exported.data };
+    json.title = "Geïmporteerd";
+    const broken = await edit(id, cookie, { intent: "import", json: "{ niet goed" });
+    expect(broken.status).toBe(400);
+    expect(broken.data.errors.json).toMatch(/geen geldige JSON/);
+    const invalid = await edit(id, cookie, {
+      intent: "import",
+      json: JSON.stringify({ ...json, pages: [] }),
+    });
+    expect(invalid.data.errors.json).toMatch(/minstens één pagina/);
+    expect((await edit(id, cookie, { intent: "import", json: JSON.stringify(json) })).status).toBe(302);
+    const [survey] = await getDb().select().from(surveys).where(eq(surveys.id, id));
+    expect(survey!.title).toBe("Geïmporteerd");
+  });
+
+  test("duplicates a survey as a new draft and closes a published one", async () => {
+    const { cookie } = await loginAs(["beheerder"]);
+    const id = await createViaRoute(cookie);
+    await edit(id, cookie, question);
+    await edit(id, cookie, { intent: "publish" });
+    const dup = await edit(id, cookie, { intent: "duplicate" });
+    const copyId = Number(dup.location!.split("?")[0]!.split("/").pop());
+    const [copy] = await getDb().select().from(surveys).where(eq(surveys.id, copyId));
+    expect(copy).toMatchObject({ slug: "centrumplan-kopie", status: "draft" });
+    await edit(id, cookie, { intent: "close" });
+    const [closed] = await getDb().select().from(surveys).where(eq(surveys.id, id));
+    expect(closed!.status).toBe("closed");
+    // The slug of a published survey is fixed: links in letters depend on it.
+    const slug = await edit(id, cookie, {
+      intent: "settings",
+      slug: "ander-adres",
+      accessMode: "open",
+      projectId: "",
+    });
+    expect(slug.data.errors.slug).toMatch(/kan niet meer veranderen/);
+  });
+
+  test("an unknown survey id is a 404", async () => {
+    const { cookie } = await loginAs(["onderzoeker"]);
+    for (const id of ["999", "abc"]) {
+      const res = await run(editorRoute.loader, makeRequest(`/beheer/enquetes/${id}`, { cookie }), { id });
+      expect(res.status).toBe(404);
+    }
+  });
+});
