@@ -6,6 +6,7 @@ import type postgres from "postgres";
 import { type Executor, getDb, getSql } from "../../lib/db.server";
 import { getEnv } from "../../lib/env.server";
 import { getLogger } from "../../lib/logger.server";
+import { queueMail } from "../../lib/mail.server";
 import { personalLink } from "../surveys/codes.server";
 import { afterFailure, allowance } from "./delivery";
 import { invitationMail, invitationMessageId } from "./mails";
@@ -235,7 +236,8 @@ export async function deliverPanelMail(
     recovered: await recoverOrphans(db),
     throttled: false,
   };
-  const smtp = getTransport();
+  // Without SMTP_URL (development, demo) panel mail goes to the outbox, like all other mail.
+  const smtp = getEnv().SMTP_URL ? getTransport() : null;
   const from = getEnv().MAIL_FROM;
   while (Date.now() - started < budget) {
     const rows = await claim(worker, options.batch ?? 200, new Date(), db);
@@ -264,6 +266,12 @@ export async function deliverPanelMail(
         messageId: invitationMessageId(row.id, reminder, domain),
       });
       try {
+        if (!smtp) {
+          await queueMail(db, mail);
+          await markSent(row, db);
+          result.sent++;
+          return;
+        }
         await smtp.sendMail({
           from,
           to: mail.to,
