@@ -120,6 +120,7 @@ async function main() {
     );
     sink.messages.length = 0;
 
+    let recovered = 0;
     // Start the worker (the real `npm run worker` entry point) before queueing, as in production.
     const startWorker = () =>
       new Promise<ChildProcess>((resolve, reject) => {
@@ -130,7 +131,9 @@ async function main() {
         });
         workers.push(child);
         child.stdout!.on("data", (chunk: Buffer) => {
-          if (chunk.toString().includes("worker started")) resolve(child);
+          const text = chunk.toString();
+          if (text.includes("worker started")) resolve(child);
+          for (const m of text.matchAll(/"recovered":(\d+)/g)) recovered += Number(m[1]);
         });
         child.on("exit", (code) => reject(new Error(`worker exited with ${code}`)));
       });
@@ -195,6 +198,7 @@ async function main() {
     log(
       `deliver   ${perRecipient.size} unique in ${deliverSeconds.toFixed(2)} s including the kill and restart (target < 60 s)`,
     );
+    log(`recover   ${recovered} rows claimed by the killed worker went back to the queue`);
     log(
       `check     duplicates ${duplicates}, losses ${losses}, rows sent ${status?.sent}, rows not sent ${status?.other}`,
     );

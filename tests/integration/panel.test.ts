@@ -3,8 +3,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest"
 import { audit } from "../../app/domain/audit/audit.server";
 import {
   campaignFigures,
+  cancelCampaign,
   createCampaign,
   queueCampaign,
+  queueDueCampaigns,
   scheduleReminders,
 } from "../../app/domain/panel/campaigns.server";
 import { closePanelTransport, deliverPanelMail, releaseWorker } from "../../app/domain/panel/delivery.server";
@@ -277,6 +279,41 @@ describe("invitations", () => {
     await getDb().update(panelInvitations).set({ status: "sending", claimedBy: 42 });
     const result = await deliverPanelMail({ budgetMs: 5_000 });
     expect(result).toMatchObject({ recovered: 2, sent: 2 });
+  });
+});
+
+describe("rate and schedule", () => {
+  test("PANEL_MAILS_PER_MINUTE caps delivery over all workers", async () => {
+    const survey = await publishedSurvey();
+    const staff = await createStaff(["onderzoeker"]);
+    for (const e of ["r1@example.nl", "r2@example.nl", "r3@example.nl"]) await activeMember(e);
+    sink.messages.length = 0;
+    process.env.PANEL_MAILS_PER_MINUTE = "2";
+    resetEnvForTests();
+    try {
+      const id = await createCampaign(staff, campaignInput(survey.id));
+      await queueCampaign(id);
+      expect(await deliverPanelMail({ budgetMs: 5_000 })).toMatchObject({ sent: 2, throttled: true });
+      expect(sink.messages).toHaveLength(2);
+    } finally {
+      process.env.PANEL_MAILS_PER_MINUTE = "0";
+      resetEnvForTests();
+    }
+    expect(await deliverPanelMail({ budgetMs: 5_000 })).toMatchObject({ sent: 1 });
+  });
+
+  test("a campaign is queued when its time has come, not before, and not after cancelling", async () => {
+    const survey = await publishedSurvey();
+    const staff = await createStaff(["onderzoeker"]);
+    await activeMember("later@example.nl");
+    const at = new Date(Date.now() + 3600_000);
+    const id = await createCampaign(staff, campaignInput(survey.id, { scheduledAt: at }));
+    const cancelled = await createCampaign(staff, campaignInput(survey.id, { scheduledAt: at }));
+    await cancelCampaign(staff, cancelled);
+    expect(await queueDueCampaigns(new Date())).toBe(0);
+    expect(await queueDueCampaigns(new Date(at.getTime() + 1000))).toBe(1);
+    expect((await campaignFigures(id)).total.invited).toBe(1);
+    expect((await campaignFigures(cancelled)).total.invited).toBe(0);
   });
 });
 
