@@ -102,7 +102,7 @@ export default function NewCampaign() {
         <Alert type="warning">Er is nog geen gepubliceerde enquête. Publiceer eerst een enquête.</Alert>
       ) : null}
       <ErrorSummary errors={errors} />
-      <Form method="post" noValidate className="wmh-form">
+      <Form method="post" noValidate className="wmh-form wmh-panel-form">
         <TextField
           name="name"
           label="Naam van deze uitnodiging"

@@ -261,5 +261,6 @@ describe("/beheer/digipanel", () => {
       { id: scheduled.location!.split("/").pop()! },
     );
     expect(page.data.campaign.status).toBe("scheduled");
+    expect(JSON.stringify(page.data)).not.toMatch(/@/);
   });
 });
