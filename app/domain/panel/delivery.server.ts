@@ -64,7 +64,8 @@ export async function recoverOrphans(db: Executor = getDb()): Promise<number> {
      where status = 'sending'
        and (claimed_by is null or claimed_by not in (
              select objid::bigint from pg_locks
-              where locktype = 'advisory' and classid = ${LEASE_CLASS} and objsubid = 2 and granted))
+              where locktype = 'advisory' and classid = ${LEASE_CLASS} and objsubid = 2 and granted
+                and database = (select oid from pg_database where datname = current_database())))
     returning id`);
   return rows.length;
 }
