@@ -92,18 +92,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     case "noResponse":
     case "moved":
       throw redirect(here);
-    case "started": {
-      const view = await surveyView(request, slug);
-      if (!view) throw new Response("Niet gevonden", { status: 404 });
-      throw redirect(here, { headers: { "Set-Cookie": resumeCookie(view.survey.survey.id, outcome.token) } });
-    }
+    case "started":
+      throw redirect(here, { headers: { "Set-Cookie": resumeCookie(outcome.surveyId, outcome.token) } });
     case "later":
       throw redirect(`${here}?later=1`);
-    case "submitted": {
-      const view = await surveyView(request, slug);
-      const headers = view ? { "Set-Cookie": clearResumeCookie(view.survey.survey.id) } : undefined;
-      throw redirect(`${here}/bedankt`, { headers });
-    }
+    case "submitted":
+      throw redirect(`${here}/bedankt`, { headers: { "Set-Cookie": clearResumeCookie(outcome.surveyId) } });
     case "codeError":
       return data(
         {

@@ -254,3 +254,64 @@ describe("open surveys are rate-limited", () => {
     expect(res.status).toBe(429);
   });
 });
+
+describe("submit on a one-page survey", () => {
+  async function onePage() {
+    const db = getDb();
+    await seedWijken(db);
+    const [survey] = await db
+      .insert(surveys)
+      .values({ slug: "kort", title: "Kort", status: "published", accessMode: "anonymous" })
+      .returning();
+    await db.insert(surveyVersions).values({
+      surveyId: survey!.id,
+      version: 1,
+      publishedAt: new Date(),
+      definition: surveyDefinitionSchema.parse({
+        title: "Kort",
+        pages: [
+          {
+            key: "p",
+            title: "Vragen",
+            questions: [
+              { key: "pc", type: "postcode", text: "Postcode", required: true },
+              { key: "tip", type: "open", text: "Tip" },
+            ],
+          },
+        ],
+      }),
+    });
+    return survey!;
+  }
+  const kort = (form: Record<string, string>, cookie?: string) =>
+    run(surveyRoute.action, makeRequest("/enquete/kort", { form, cookie }), { slug: "kort" });
+
+  test("stores the answers with the wijk of the postcode, and anonymous means no respondent id", async () => {
+    await onePage();
+    const started = await kort({ intent: "start" });
+    const cookie = started.headers.get("Set-Cookie")!.split(";")[0]!;
+    const res = await kort({ intent: "submit", pagina: "0", v_pc: "2106 XX", v_tip: "Meer bankjes" }, cookie);
+    expect(res.location).toBe("/enquete/kort/bedankt");
+    const rows = await getDb().select().from(answers).orderBy(answers.questionKey);
+    expect(rows.map((r) => [r.questionKey, r.valueText, r.valueOption])).toEqual([
+      ["pc", "2106", "DEMO06"],
+      ["tip", "Meer bankjes", null],
+    ]);
+    const [response] = await getDb().select().from(responses);
+    expect(response).toMatchObject({ status: "submitted", respondentId: null, channel: "open" });
+  });
+
+  test("answers saved earlier on the last page are replaced at submit, not duplicated", async () => {
+    await onePage();
+    const started = await kort({ intent: "start" });
+    const cookie = started.headers.get("Set-Cookie")!.split(";")[0]!;
+    await kort({ intent: "later", pagina: "0", v_pc: "9999", v_tip: "Eerste versie" }, cookie);
+    const res = await kort({ intent: "submit", pagina: "0", v_pc: "2101", v_tip: "Tweede versie" }, cookie);
+    expect(res.location).toBe("/enquete/kort/bedankt");
+    const rows = await getDb().select().from(answers).orderBy(answers.questionKey);
+    expect(rows.map((r) => [r.questionKey, r.valueText, r.valueOption])).toEqual([
+      ["pc", "2101", "DEMO01"],
+      ["tip", "Tweede versie", null],
+    ]);
+  });
+});

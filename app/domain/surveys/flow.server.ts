@@ -3,7 +3,7 @@
 
 import { type Executor, getDb } from "../../lib/db.server";
 import { emailField, formToObject } from "../../lib/forms";
-import { hit } from "../../lib/rate-limit.server";
+import { hit, peek } from "../../lib/rate-limit.server";
 import { hashToken } from "../../lib/tokens.server";
 import {
   type Answers,
@@ -94,14 +94,14 @@ export async function surveyView(
 export type PostOutcome =
   | { kind: "notFound" }
   | { kind: "unavailable" }
-  | { kind: "started"; token: string }
+  | { kind: "started"; token: string; surveyId: number }
   | { kind: "codeError"; status: 400 | 409 | 429; message: string; code: string }
   | { kind: "rateLimited" }
   | { kind: "noResponse" }
   | { kind: "moved" }
   | { kind: "later" }
   | { kind: "invalid"; errors: Record<string, string>; values: RawValues }
-  | { kind: "submitted" }
+  | { kind: "submitted"; surveyId: number }
   | { kind: "mailed" }
   | { kind: "mailError"; errors: Record<string, string>; values: RawValues }
   | { kind: "badRequest" };
@@ -126,26 +126,30 @@ export async function handleSurveyPost(
         .trim()
         .slice(0, 40);
       if (!code) return { kind: "codeError", status: 400, message: flowMessages.codeMissing, code };
-      const limit = await hit(`survey-code:${ipKey}`, CODE_LIMIT, db);
-      if (!limit.allowed) return { kind: "codeError", status: 429, message: flowMessages.tooMany, code };
+      // Only wrong codes count towards the limit (guessing), like failed logins.
+      const limitKey = `survey-code:${ipKey}`;
+      if (!(await peek(limitKey, CODE_LIMIT, db)).allowed)
+        return { kind: "codeError", status: 429, message: flowMessages.tooMany, code };
       const started = await startWithCode(db, survey, code);
-      if (started.status === "unknown")
+      if (started.status === "unknown") {
+        await hit(limitKey, CODE_LIMIT, db);
         return { kind: "codeError", status: 400, message: flowMessages.codeUnknown, code };
+      }
       if (started.status === "used")
         return { kind: "codeError", status: 409, message: flowMessages.codeUsed, code };
-      return { kind: "started", token: started.token };
+      return { kind: "started", token: started.token, surveyId: survey.survey.id };
     }
     const limit = await hit(`survey-start:${ipKey}`, START_LIMIT, db);
     if (!limit.allowed) return { kind: "rateLimited" };
     const started = await startResponse(db, survey);
-    return { kind: "started", token: started.token };
+    return { kind: "started", token: started.token, surveyId: survey.survey.id };
   }
 
   const token = readResumeCookie(request, survey.survey.id);
   const loaded = await loadResponseByToken(db, survey.survey.id, token);
   if (!loaded || !token) return { kind: "noResponse" };
   // A repeated or double-clicked submit finds the response already submitted: thank them again.
-  if (loaded.response.status === "submitted") return { kind: "submitted" };
+  if (loaded.response.status === "submitted") return { kind: "submitted", surveyId: survey.survey.id };
 
   if (intent === "mail-link") {
     if (survey.survey.accessMode === "anonymous") return { kind: "badRequest" };
@@ -181,8 +185,9 @@ async function handlePagePost(
   const after = nextPage(definition, index, merged);
 
   if (intent === "submit" || (intent === "next" && after >= definition.pages.length)) {
-    const outcome = await submitResponse(db, loaded.response.id, definition, result);
-    if (outcome.status === "submitted" || outcome.status === "alreadySubmitted") return { kind: "submitted" };
+    const outcome = await submitResponse(db, loaded.response.id, definition, result, merged, answers);
+    if (outcome.status === "submitted" || outcome.status === "alreadySubmitted")
+      return { kind: "submitted", surveyId: loaded.response.surveyId };
     return { kind: "moved" };
   }
   const goTo =
@@ -192,7 +197,7 @@ async function handlePagePost(
         ? Math.max(previousPage(definition, index, merged), 0)
         : index;
   const saved = await savePage(db, loaded.response.id, definition, result, goTo);
-  if (saved.status === "submitted") return { kind: "submitted" };
+  if (saved.status === "submitted") return { kind: "submitted", surveyId: loaded.response.surveyId };
   if (saved.status === "gone") return { kind: "noResponse" };
   return intent === "later" ? { kind: "later" } : { kind: "moved" };
 }

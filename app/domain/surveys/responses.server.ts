@@ -1,5 +1,12 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { answers, type ResponseChannel, responses, surveyCodes, wijken } from "../../../db/schema";
+import {
+  answers,
+  type ResponseChannel,
+  responses,
+  surveyCodes,
+  surveyVersions,
+  wijken,
+} from "../../../db/schema";
 import type { Executor } from "../../lib/db.server";
 import { getEnv } from "../../lib/env.server";
 import { composeMail, queueMail } from "../../lib/mail.server";
@@ -16,7 +23,7 @@ import {
 } from "./answers";
 import { lookupCode } from "./codes.server";
 import type { SurveyDefinition } from "./definition";
-import { definitionOf, findVersion, type PublicSurvey } from "./surveys.server";
+import { definitionOf, type PublicSurvey } from "./surveys.server";
 
 export type ResponseRow = typeof responses.$inferSelect;
 
@@ -134,16 +141,26 @@ export async function loadResponseByToken(
   token: string | null | undefined,
 ): Promise<LoadedResponse | null> {
   if (!looksLikeToken(token)) return null;
-  const [response] = await db
-    .select()
+  // One round trip: the response, its version and its answers (as JSON rows).
+  const [row] = await db
+    .select({
+      response: responses,
+      version: surveyVersions,
+      answers: sql<AnswerJson[]>`(select coalesce(json_agg(json_build_object(
+        'questionKey', a.question_key, 'subKey', a.sub_key, 'valueText', a.value_text,
+        'valueNumber', a.value_number, 'valueOption', a.value_option, 'valueOptions', a.value_options,
+        'valueLat', a.value_lat, 'valueLng', a.value_lng, 'dontKnow', a.dont_know)), '[]'::json)
+        from answers a where a.response_id = ${responses.id})`,
+    })
     .from(responses)
+    .innerJoin(surveyVersions, eq(surveyVersions.id, responses.surveyVersionId))
     .where(and(eq(responses.resumeTokenHash, hashToken(token)), eq(responses.surveyId, surveyId)));
-  if (!response) return null;
-  const version = await findVersion(db, response.surveyVersionId);
-  if (!version) return null;
-  const definition = definitionOf(version);
-  return { response, definition, answers: await loadAnswers(db, response.id, definition) };
+  if (!row) return null;
+  const definition = definitionOf(row.version);
+  return { response: row.response, definition, answers: answersFromRows(definition, row.answers) };
 }
+
+type AnswerJson = AnswerRow;
 
 /** wijk code for the 4 postcode digits (from the wijken table), or OUTSIDE_WIJK. */
 export async function wijkForPostcode(db: Executor, pc4: string): Promise<string> {
@@ -168,8 +185,10 @@ async function writeAnswers(
   response: Pick<ResponseRow, "id" | "surveyId">,
   definition: SurveyDefinition,
   result: Pick<PageResult, "answers" | "cleared">,
+  /** Answers already stored, when known: only their keys need deleting first. */
+  stored?: Answers,
 ) {
-  const keys = [...Object.keys(result.answers), ...result.cleared];
+  const keys = [...Object.keys(result.answers), ...result.cleared].filter((k) => !stored || k in stored);
   if (keys.length > 0)
     await tx
       .delete(answers)
@@ -183,7 +202,21 @@ async function writeAnswers(
   if (rows.length > 0)
     await tx
       .insert(answers)
-      .values(rows.map((r) => ({ ...r, responseId: response.id, surveyId: response.surveyId })));
+      .values(rows.map((r) => ({ ...r, responseId: response.id, surveyId: response.surveyId })))
+      // One row per answer even if a parallel save of the same page got there first.
+      .onConflictDoUpdate({
+        target: [answers.responseId, answers.questionKey, answers.subKey],
+        set: {
+          valueText: sql`excluded.value_text`,
+          valueNumber: sql`excluded.value_number`,
+          valueOption: sql`excluded.value_option`,
+          valueOptions: sql`excluded.value_options`,
+          valueLat: sql`excluded.value_lat`,
+          valueLng: sql`excluded.value_lng`,
+          dontKnow: sql`excluded.dont_know`,
+          updatedAt: sql`now()`,
+        },
+      });
 }
 
 export type SaveOutcome =
@@ -232,28 +265,104 @@ export async function submitResponse(
   responseId: string,
   definition: SurveyDefinition,
   lastPage: Pick<PageResult, "answers" | "cleared">,
+  /** All answers after this page (stored answers merged with the last page), for the final check. */
+  allAnswers: Answers,
+  stored?: Answers,
+): Promise<SubmitOutcome> {
+  const missing = missingRequired(definition, allAnswers);
+  if (missing.length > 0) {
+    const page = definition.pages.findIndex((p) => p.questions.some((q) => q.key === missing[0]));
+    const saved = await savePage(db, responseId, definition, lastPage, page);
+    if (saved.status === "submitted") return { status: "alreadySubmitted" };
+    return saved.status === "gone" ? { status: "gone" } : { status: "incomplete", page, missing };
+  }
+  const storedKeys = [...Object.keys(lastPage.answers), ...lastPage.cleared].filter(
+    (k) => !stored || k in stored,
+  );
+  if (storedKeys.length > 0) return submitInTransaction(db, responseId, definition, lastPage);
+
+  // The common case (the last page has no stored answers yet): one statement does it all, which
+  // is atomic by itself. The status moves from in_progress to submitted once: the update takes the
+  // row lock, and a second submit (double click, retry) finds nothing to update, so it inserts no
+  // answers and uses no code. The wijk of a postcode is looked up in the same statement.
+  const rows = answerRowsForSql(definition, lastPage.answers);
+  const [result] = await db.execute<{ moved: number; found: boolean }>(sql`
+    with moved as (
+      update responses set status = 'submitted', submitted_at = now(), updated_at = now()
+      where id = ${responseId} and status = 'in_progress'
+      returning id, survey_id
+    ),
+    inserted as (
+      insert into answers (response_id, survey_id, question_key, sub_key, value_text, value_number,
+                           value_option, value_options, value_lat, value_lng, dont_know)
+      select moved.id, moved.survey_id, v.question_key, v.sub_key, v.value_text, v.value_number,
+             coalesce(v.value_option, case when v.postcode is not null then coalesce(
+               (select w.code from wijken w where v.postcode = any(w.postcodes) order by w.code limit 1),
+               ${OUTSIDE_WIJK}) end),
+             v.value_options, v.value_lat, v.value_lng, v.dont_know
+      from moved cross join jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(
+        question_key text, sub_key text, value_text text, value_number double precision,
+        value_option text, value_options text[], value_lat double precision, value_lng double precision,
+        dont_know boolean, postcode text)
+      on conflict (response_id, question_key, sub_key) do nothing
+      returning 1
+    ),
+    codes as (
+      update survey_codes set used_at = now() where response_id in (select id from moved) returning 1
+    )
+    select (select count(*)::int from moved) as moved,
+           exists (select 1 from responses where id = ${responseId}) as found`);
+  if (result?.moved === 1) return { status: "submitted" };
+  return result?.found ? { status: "alreadySubmitted" } : { status: "gone" };
+}
+
+/** Rows as JSON for jsonb_to_recordset; postcode rows carry the digits so SQL can add the wijk. */
+function answerRowsForSql(definition: SurveyDefinition, pageAnswers: Answers) {
+  const out: Record<string, unknown>[] = [];
+  for (const page of definition.pages)
+    for (const q of page.questions) {
+      const value = pageAnswers[q.key];
+      if (!value) continue;
+      for (const r of toRows(q, value))
+        out.push({
+          question_key: r.questionKey,
+          sub_key: r.subKey,
+          value_text: r.valueText,
+          value_number: r.valueNumber,
+          value_option: r.valueOption,
+          value_options: r.valueOptions,
+          value_lat: r.valueLat,
+          value_lng: r.valueLng,
+          dont_know: r.dontKnow,
+          postcode: value.kind === "postcode" ? value.postcode : null,
+        });
+    }
+  return out;
+}
+
+/** Submit when answers of the last page were stored before (they are replaced), in one transaction. */
+async function submitInTransaction(
+  db: Executor,
+  responseId: string,
+  definition: SurveyDefinition,
+  lastPage: Pick<PageResult, "answers" | "cleared">,
 ): Promise<SubmitOutcome> {
   const derived = await deriveAnswers(db, lastPage.answers);
   return db.transaction(async (tx) => {
-    const [response] = await tx.select().from(responses).where(eq(responses.id, responseId)).for("update");
-    if (!response) return { status: "gone" as const };
-    if (response.status === "submitted") return { status: "alreadySubmitted" as const };
-    await writeAnswers(tx, response, definition, { answers: derived, cleared: lastPage.cleared });
-    const all = await loadAnswers(tx, responseId, definition);
-    const missing = missingRequired(definition, all);
-    if (missing.length > 0) {
-      const page = definition.pages.findIndex((p) => p.questions.some((q) => q.key === missing[0]));
-      await tx
-        .update(responses)
-        .set({ currentPage: page, updatedAt: new Date() })
-        .where(eq(responses.id, responseId));
-      return { status: "incomplete" as const, page, missing };
-    }
     const now = new Date();
-    await tx
+    const [moved] = await tx
       .update(responses)
       .set({ status: "submitted", submittedAt: now, updatedAt: now })
-      .where(and(eq(responses.id, responseId), eq(responses.status, "in_progress")));
+      .where(and(eq(responses.id, responseId), eq(responses.status, "in_progress")))
+      .returning({ id: responses.id, surveyId: responses.surveyId });
+    if (!moved) {
+      const [exists] = await tx
+        .select({ id: responses.id })
+        .from(responses)
+        .where(eq(responses.id, responseId));
+      return exists ? { status: "alreadySubmitted" as const } : { status: "gone" as const };
+    }
+    await writeAnswers(tx, moved, definition, { answers: derived, cleared: lastPage.cleared });
     await tx.update(surveyCodes).set({ usedAt: now }).where(eq(surveyCodes.responseId, responseId));
     return { status: "submitted" as const };
   });

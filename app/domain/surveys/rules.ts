@@ -28,7 +28,7 @@ export const statusLabels = { draft: "Concept", published: "Gepubliceerd", close
 export const START_LIMIT = { windowSeconds: 60 * 60, max: 30 } as const;
 /** "Mail me a link": this many mails per IP address per hour. */
 export const RESUME_MAIL_LIMIT = { windowSeconds: 60 * 60, max: 5 } as const;
-/** Typing personal codes: this many attempts per IP address per 15 minutes. */
+/** Typing personal codes: this many wrong codes per IP address per 15 minutes. */
 export const CODE_LIMIT = { windowSeconds: 15 * 60, max: 20 } as const;
 
 export const slugField = z

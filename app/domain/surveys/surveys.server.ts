@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNull, like, max, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, like, max } from "drizzle-orm";
 import {
   type AccessMode,
   projects,
@@ -17,17 +17,22 @@ export type VersionRow = typeof surveyVersions.$inferSelect;
 
 // Published versions never change, so a parsed definition can be kept per version id in memory:
 // it can never go stale, on any number of app servers.
-const publishedCache = new Map<number, SurveyDefinition>();
+// The key includes the publication moment, so a reused id (a restored database) never hits.
+const publishedCache = new Map<string, SurveyDefinition>();
 
 /** The definition of a version (parsed, defaults applied). Published versions are cached. */
 export function definitionOf(
   version: Pick<VersionRow, "id" | "definition" | "publishedAt">,
 ): SurveyDefinition {
-  const cached = publishedCache.get(version.id);
+  const key = version.publishedAt ? `${version.id}:${version.publishedAt.getTime()}` : null;
+  const cached = key ? publishedCache.get(key) : undefined;
   if (cached) return cached;
   const parsed = parseDefinition(version.definition);
   if (!parsed.ok) throw new Error(`survey version ${version.id} holds an invalid definition`);
-  if (version.publishedAt) publishedCache.set(version.id, parsed.definition);
+  if (key) {
+    if (publishedCache.size > 500) publishedCache.clear();
+    publishedCache.set(key, parsed.definition);
+  }
   return parsed.definition;
 }
 
@@ -42,16 +47,19 @@ export interface PublicSurvey {
 
 /** A survey by slug as residents may see it: never a draft. */
 export async function findPublicSurvey(db: Executor, slug: string): Promise<PublicSurvey | null> {
-  const [survey] = await db.select().from(surveys).where(eq(surveys.slug, slug));
-  if (!survey || survey.status === "draft") return null;
-  const [version] = await db
-    .select()
-    .from(surveyVersions)
-    .where(and(eq(surveyVersions.surveyId, survey.id), sql`${surveyVersions.publishedAt} is not null`))
+  // One round trip: the survey and its newest published version (drafts have none).
+  const [row] = await db
+    .select({ survey: surveys, version: surveyVersions })
+    .from(surveys)
+    .innerJoin(
+      surveyVersions,
+      and(eq(surveyVersions.surveyId, surveys.id), isNotNull(surveyVersions.publishedAt)),
+    )
+    .where(eq(surveys.slug, slug))
     .orderBy(desc(surveyVersions.version))
     .limit(1);
-  if (!version) return null;
-  return { survey, version, definition: definitionOf(version) };
+  if (!row || row.survey.status === "draft") return null;
+  return { survey: row.survey, version: row.version, definition: definitionOf(row.version) };
 }
 
 export async function findVersion(db: Executor, versionId: number): Promise<VersionRow | null> {

@@ -1,0 +1,390 @@
+// Bench for issue 6: 200 concurrent respondents submit the 25-question Woonvisie survey through the
+// real HTTP action (the built app behind Express, as in production), against a baseline in the
+// same run that inserts the same rows with postgres.js directly at the same concurrency.
+// Also prints the JavaScript the survey page ships, gzipped, from the production build.
+//
+//   npm run bench:surveys            (uses TEST_DATABASE_URL / DATABASE_URL, or an embedded PostgreSQL)
+//   BENCH_RESPONDENTS=500 npm run bench:surveys
+import { type ChildProcess, execSync, spawn } from "node:child_process";
+import { randomBytes, randomUUID } from "node:crypto";
+import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { drizzle } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import { fieldName, toRows, validateQuestion } from "../app/domain/surveys/answers";
+import { createPersonalCodes } from "../app/domain/surveys/codes.server";
+import {
+  listQuestions,
+  type Question,
+  type SurveyDefinition,
+  surveyDefinitionSchema,
+} from "../app/domain/surveys/definition";
+import { woonvisieDefinition } from "../app/domain/surveys/woonvisie";
+import { type EmbeddedDb, startEmbeddedDb } from "../app/server/embedded-db";
+import { migrateDatabase } from "../app/server/migrate";
+import * as schema from "../db/schema";
+import { seedWijken } from "../db/seed/wijken";
+
+const RESPONDENTS = Number(process.env.BENCH_RESPONDENTS ?? 200);
+const POOL = Number(process.env.BENCH_POOL ?? 10);
+const DOUBLE_CLICKS = Math.min(20, RESPONDENTS);
+/** Paced phase: the same number of respondents, their submits arriving at this rate per second. */
+const PACED_RATE = Number(process.env.BENCH_PACED_RATE ?? 40);
+const root = path.resolve(import.meta.dirname, "..");
+
+function p95(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)] ?? 0;
+}
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+
+async function freePort(): Promise<number> {
+  const server = http.createServer();
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+/** The Woonvisie questions on one page: one submit carries all 25+ answers. */
+function onePageDefinition(): SurveyDefinition {
+  const def = surveyDefinitionSchema.parse(woonvisieDefinition);
+  const questions = listQuestions(def).map(
+    ({ pageIndex: _p, ...q }) => ({ ...q, showIf: undefined }) as Question,
+  );
+  return {
+    ...def,
+    pages: [{ key: "alles", title: "Alle vragen", kind: "questions", blocks: [], questions }],
+  };
+}
+
+/** A complete, valid answer form for every question. */
+function answerForm(def: SurveyDefinition): Record<string, string | string[]> {
+  const form: Record<string, string | string[]> = {};
+  for (const q of listQuestions(def)) {
+    const n = fieldName(q.key);
+    switch (q.type) {
+      case "single":
+        form[n] = q.options[0]!.value;
+        break;
+      case "multiple":
+        form[n] = q.options.slice(0, Math.min(2, q.max ?? 2)).map((o) => o.value);
+        break;
+      case "agree":
+        form[n] = "4";
+        break;
+      case "grade":
+        form[n] = "8";
+        break;
+      case "ranking":
+        q.items.slice(0, q.top ?? q.items.length).forEach((item, i) => {
+          form[fieldName(q.key, item.value)] = String(i + 1);
+        });
+        break;
+      case "matrix":
+        for (const row of q.rows) form[fieldName(q.key, row.value)] = q.scale[0]!.value;
+        break;
+      case "open":
+        form[n] = "Meer betaalbare woningen voor jongeren en ouderen in het centrum.";
+        break;
+      case "number":
+        form[n] = "12";
+        break;
+      case "birthYear":
+        form[n] = "1972";
+        break;
+      case "postcode":
+        form[n] = "2102 AB";
+        break;
+      case "mapPoint":
+        form[fieldName(q.key, "locatie")] = q.locations[0]?.value ?? "";
+        form[fieldName(q.key, "opmerking")] = "Dichtbij het station";
+        break;
+    }
+  }
+  return form;
+}
+
+function encode(form: Record<string, string | string[]>): string {
+  const body = new URLSearchParams();
+  for (const [k, v] of Object.entries(form))
+    for (const item of Array.isArray(v) ? v : [v]) body.append(k, item);
+  return body.toString();
+}
+
+/** Sum of the gzipped JavaScript modules the survey page loads (entry, root, route and their imports). */
+async function surveyPageJsGzipped(): Promise<{ bytes: number; files: number }> {
+  const build = (await import(path.join(root, "build/server/index.js"))) as {
+    assets: {
+      url?: string;
+      entry: { module: string; imports?: string[] };
+      routes: Record<string, { module: string; imports?: string[] }>;
+    };
+  };
+  const files = new Set<string>();
+  const add = (m?: { module: string; imports?: string[] }) => {
+    if (!m) return;
+    files.add(m.module);
+    for (const i of m.imports ?? []) files.add(i);
+  };
+  add(build.assets.entry);
+  add(build.assets.routes.root);
+  add(build.assets.routes["routes/enquete.$slug._index"]);
+  files.add(build.assets.url ?? "");
+  let bytes = 0;
+  for (const f of files) {
+    if (!f) continue;
+    const file = path.join(root, "build/client", f);
+    if (fs.existsSync(file)) bytes += gzipSync(fs.readFileSync(file), { level: 9 }).length;
+  }
+  return { bytes, files: [...files].filter(Boolean).length };
+}
+
+async function main() {
+  execSync("npx tsx app/cli/build-if-needed.ts", { cwd: root, stdio: "inherit" });
+
+  let embedded: EmbeddedDb | undefined;
+  let tmpDir: string | undefined;
+  let serverUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
+  if (!serverUrl) {
+    tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), "wmh-bench-db-"));
+    fs.chmodSync(tmpDir, 0o755);
+    embedded = await startEmbeddedDb({
+      dir: path.join(tmpDir, "data"),
+      port: await freePort(),
+      persistent: false,
+      database: "postgres",
+    });
+    serverUrl = embedded.url;
+  }
+  const dbName = `wmh_bench_${randomBytes(4).toString("hex")}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${dbName}`);
+  const dbUrl = new URL(serverUrl);
+  dbUrl.pathname = `/${dbName}`;
+  await migrateDatabase(dbUrl.toString());
+  // createPersonalCodes reads the environment (APP_URL for links): point it at the bench database.
+  process.env.DATABASE_URL = dbUrl.toString();
+
+  const sql = postgres(dbUrl.toString(), { max: POOL, onnotice: () => {} });
+  const db = drizzle(sql, { schema });
+  let server: ChildProcess | undefined;
+  try {
+    await seedWijken(db);
+    const definition = onePageDefinition();
+    const questionCount = listQuestions(definition).length;
+    const [survey] = await db
+      .insert(schema.surveys)
+      .values({ slug: "bench-woonvisie", title: definition.title, status: "published", accessMode: "code" })
+      .returning();
+    const [version] = await db
+      .insert(schema.surveyVersions)
+      .values({ surveyId: survey!.id, version: 1, definition, publishedAt: new Date() })
+      .returning();
+    const allCodes = await createPersonalCodes(db, survey!.id, 2 * RESPONDENTS + DOUBLE_CLICKS, "panel");
+    const codes = allCodes.slice(0, RESPONDENTS);
+    const pacedCodes = allCodes.slice(RESPONDENTS, 2 * RESPONDENTS);
+    const doubleClickCodes = allCodes.slice(2 * RESPONDENTS);
+
+    const port = await freePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    server = spawn("npx", ["tsx", "app/server/main.ts"], {
+      cwd: root,
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        DATABASE_URL: dbUrl.toString(),
+        DATABASE_POOL_MAX: String(POOL),
+        SEED_DEMO: "false",
+        PORT: String(port),
+        APP_URL: baseUrl,
+        LOG_LEVEL: "error",
+        JOBS_ENABLED: "false",
+        SMTP_URL: "",
+      },
+      stdio: ["ignore", "ignore", "inherit"],
+      detached: true,
+    });
+    for (const deadline = Date.now() + 60_000; ; ) {
+      try {
+        if ((await fetch(`${baseUrl}/healthz`)).ok) break;
+      } catch {
+        // not up yet
+      }
+      if (Date.now() > deadline) throw new Error("server did not start");
+      await new Promise((r) => setTimeout(r, 300));
+    }
+
+    const slugUrl = `${baseUrl}/enquete/bench-woonvisie`;
+    const headers = { "Content-Type": "application/x-www-form-urlencoded" };
+    // Untimed: every respondent opens their personal link and starts (gets the resume cookie).
+    const startAll = async (list: typeof codes) => {
+      const out: string[] = [];
+      for (let i = 0; i < list.length; i += 20) {
+        const batch = await Promise.all(
+          list.slice(i, i + 20).map(async (c) => {
+            const res = await fetch(slugUrl, {
+              method: "POST",
+              headers,
+              body: encode({ intent: "start", code: c.code }),
+              redirect: "manual",
+            });
+            const cookie = res.headers.get("set-cookie")?.split(";")[0];
+            if (res.status !== 302 || !cookie) throw new Error(`start failed: ${res.status}`);
+            return cookie;
+          }),
+        );
+        out.push(...batch);
+      }
+      return out;
+    };
+    const cookies = await startAll(codes);
+    const doubleClickCookies = await startAll(doubleClickCodes);
+    const pacedCookies = await startAll(pacedCodes);
+    const form = encode({ intent: "submit", pagina: "0", ...answerForm(definition) });
+    // Warm up the route module and connection pool with one extra request that is not counted.
+    await fetch(slugUrl, { headers: { Cookie: cookies[0]! } });
+
+    // Timed: all respondents press "Versturen" at once.
+    const latencies: number[] = [];
+    const statuses = new Map<number, number>();
+    const submit = async (cookie: string) => {
+      const t = performance.now();
+      const res = await fetch(slugUrl, {
+        method: "POST",
+        headers: { ...headers, Cookie: cookie },
+        body: form,
+        redirect: "manual",
+      });
+      await res.arrayBuffer();
+      latencies.push(performance.now() - t);
+      statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+      if (res.status !== 302 || !res.headers.get("location")?.endsWith("/bedankt"))
+        throw new Error(`submit: ${res.status}`);
+    };
+    const httpStart = performance.now();
+    await Promise.all(cookies.map(submit));
+    const httpWall = performance.now() - httpStart;
+    const httpLatencies = [...latencies];
+    // Untimed: DOUBLE_CLICKS more respondents press "Versturen" twice at the same moment.
+    await Promise.all(doubleClickCookies.flatMap((c) => [submit(c), submit(c)]));
+    // Paced: respondents who are answering at the same time do not all click in the same
+    // millisecond; here their submits arrive evenly at PACED_RATE per second.
+    latencies.length = 0;
+    await Promise.all(
+      pacedCookies.map(
+        (c, i) =>
+          new Promise<void>((resolve, reject) =>
+            setTimeout(() => submit(c).then(resolve, reject), (i * 1000) / PACED_RATE),
+          ),
+      ),
+    );
+    const pacedLatencies = [...latencies];
+    const accepted = 2 * RESPONDENTS + DOUBLE_CLICKS;
+
+    const [{ submitted } = { submitted: 0 }] = await sql<{ submitted: number }[]>`
+      select count(*)::int as submitted from responses where survey_id = ${survey!.id} and status = 'submitted'`;
+    const perResponse = await sql<{ n: number }[]>`
+      select count(*)::int as n from answers a join responses r on r.id = a.response_id
+      where r.survey_id = ${survey!.id} group by a.response_id`;
+    const usedCodes = await sql<{ n: number }[]>`
+      select count(*)::int as n from survey_codes where survey_id = ${survey!.id} and used_at is not null`;
+    const rowsPerResponse = new Set(perResponse.map((r) => r.n));
+
+    // Baseline: the same rows, inserted with postgres.js directly, same concurrency and pool size.
+    const raw = answerForm(definition);
+    const answerRows = listQuestions(definition).flatMap((q) => toRowsFor(q, raw));
+    const baseLatencies: number[] = [];
+    const baseStart = performance.now();
+    await Promise.all(
+      Array.from({ length: RESPONDENTS }, async () => {
+        const t = performance.now();
+        await sql.begin(async (tx) => {
+          const id = randomUUID();
+          await tx`insert into responses (id, survey_id, survey_version_id, channel, status)
+                   values (${id}, ${survey!.id}, ${version!.id}, 'panel', 'in_progress')`;
+          await tx`insert into answers ${tx(
+            answerRows.map((r) => ({
+              response_id: id,
+              survey_id: survey!.id,
+              question_key: r.questionKey,
+              sub_key: r.subKey,
+              value_text: r.valueText,
+              value_number: r.valueNumber,
+              value_option: r.valueOption,
+              value_options: r.valueOptions,
+              value_lat: r.valueLat,
+              value_lng: r.valueLng,
+              dont_know: r.dontKnow,
+            })),
+          )}`;
+          await tx`update responses set status = 'submitted', submitted_at = now() where id = ${id}`;
+        });
+        baseLatencies.push(performance.now() - t);
+      }),
+    );
+    const baseWall = performance.now() - baseStart;
+
+    const httpThroughput = (RESPONDENTS / httpWall) * 1000;
+    const baseThroughput = (RESPONDENTS / baseWall) * 1000;
+    const ratio = httpThroughput / baseThroughput;
+    const js = await surveyPageJsGzipped();
+    const ok = (b: boolean) => (b ? "OK" : "NOT MET");
+    const exactlyOnce = submitted === accepted && rowsPerResponse.size === 1 && usedCodes[0]!.n === accepted;
+
+    console.log(
+      `\nSurveys bench: ${RESPONDENTS} concurrent respondents, ${questionCount} questions, pool ${POOL}, ${os.cpus().length} CPUs`,
+    );
+    console.log(
+      `  HTTP submits sent:           ${RESPONDENTS} at once (timed), ${DOUBLE_CLICKS} respondents clicking twice, ${RESPONDENTS} paced; statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
+    );
+    console.log(
+      `  responses stored:            ${submitted} of ${accepted}, answer rows per response ${[...rowsPerResponse].join("/")}, codes used ${usedCodes[0]!.n}  -> exactly once: ${ok(exactlyOnce)}`,
+    );
+    console.log(
+      `  HTTP action   p95 ${ms(p95(httpLatencies))}  wall ${ms(httpWall)}  ${httpThroughput.toFixed(0)} responses/s`,
+    );
+    console.log(
+      `  postgres.js   p95 ${ms(p95(baseLatencies))}  wall ${ms(baseWall)}  ${baseThroughput.toFixed(0)} responses/s`,
+    );
+    console.log(
+      `  p95 submit latency target < 150 ms: all ${RESPONDENTS} at once ${ms(p95(httpLatencies))} -> ${ok(p95(httpLatencies) < 150)}; ${RESPONDENTS} arriving at ${PACED_RATE}/s ${ms(p95(pacedLatencies))} -> ${ok(p95(pacedLatencies) < 150)}`,
+    );
+    console.log(
+      `  throughput ratio HTTP / direct: ${ratio.toFixed(2)} (target >= 0.25) -> ${ok(ratio >= 0.25)}`,
+    );
+    console.log(
+      `  survey page JavaScript: ${(js.bytes / 1024).toFixed(1)} KB gzipped in ${js.files} files (target <= 100 KB) -> ${ok(js.bytes <= 100 * 1024)}`,
+    );
+  } finally {
+    if (server?.pid) {
+      try {
+        process.kill(-server.pid, "SIGTERM");
+      } catch {
+        // already gone
+      }
+    }
+    await sql.end();
+    await new Promise((r) => setTimeout(r, 500));
+    await admin.unsafe(`drop database if exists ${dbName} with (force)`);
+    await admin.end();
+    await embedded?.stop();
+    if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
+  }
+}
+
+function toRowsFor(q: Question, raw: Record<string, string | string[]>) {
+  const result = validateQuestion(q, raw);
+  if (!result.value) throw new Error(`bench form invalid for ${q.key}: ${result.error}`);
+  const value = result.value.kind === "postcode" ? { ...result.value, wijk: "DEMO02" } : result.value;
+  return toRows(q, value);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
