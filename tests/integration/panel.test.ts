@@ -9,7 +9,7 @@ import {
   queueDueCampaigns,
   scheduleReminders,
 } from "../../app/domain/panel/campaigns.server";
-import { closePanelTransport, deliverPanelMail, releaseWorker } from "../../app/domain/panel/delivery.server";
+import { deliverPanelMail, releaseWorker } from "../../app/domain/panel/delivery.server";
 import {
   confirmSignup,
   leavePanel,
@@ -49,7 +49,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await releaseWorker();
-  closePanelTransport();
   await sink.close();
   delete process.env.SMTP_URL;
   delete process.env.PANEL_MAILS_PER_MINUTE;
@@ -267,6 +266,25 @@ describe("invitations", () => {
     await deliverPanelMail({ budgetMs: 5_000 });
     const figures = await campaignFigures(id);
     expect(figures.total).toMatchObject({ invited: 2, sent: 1, failed: 1 });
+  });
+
+  test("a refusal after the whole message (451 at the end of DATA) undoes the mark and retries", async () => {
+    const survey = await publishedSurvey();
+    const staff = await createStaff(["onderzoeker"]);
+    await activeMember("later-weer@example.nl");
+    sink.messages.length = 0;
+    const id = await createCampaign(staff, campaignInput(survey.id));
+    await queueCampaign(id);
+    sink.failNext(1);
+    expect(await deliverPanelMail({ budgetMs: 5_000 })).toMatchObject({ sent: 0, failed: 1 });
+    const [row] = await getDb().select().from(panelInvitations);
+    expect(row).toMatchObject({ status: "queued", attempts: 1, sentAt: null });
+    expect(row!.lastError).toMatch(/451|later/i);
+    await getDb()
+      .update(panelInvitations)
+      .set({ nextAttemptAt: new Date(0) });
+    expect(await deliverPanelMail({ budgetMs: 5_000 })).toMatchObject({ sent: 1 });
+    expect(sink.messages).toHaveLength(1);
   });
 
   test("rows of a killed worker are sent again; rows of a live worker are left alone", async () => {
