@@ -29,7 +29,6 @@ export async function startSmtpSink(options: { keepRaw?: boolean } = {}): Promis
     disabledCommands: ["STARTTLS", "AUTH"],
     logger: false,
     disableReverseLookup: true,
-    hidePIPELINING: true,
     size: 1024 * 1024,
     onRcptTo(address, _session, callback) {
       if (rejected.has(address.address.toLowerCase())) {
