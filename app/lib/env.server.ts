@@ -36,7 +36,7 @@ export const envSchema = z.object({
   /** Digipanel invitations and reminders per minute, over all workers; 0 = no limit. */
   PANEL_MAILS_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(300),
   /** SMTP connections one worker uses in parallel for panel mail. */
-  PANEL_SMTP_CONNECTIONS: z.coerce.number().int().min(1).max(50).default(5),
+  PANEL_SMTP_CONNECTIONS: z.coerce.number().int().min(1).max(50).default(10),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -105,7 +105,7 @@ export default function Population() {
           Object.keys(errors).map((k) => [k, k === "csv" ? "veld-csv" : `veld-${k}`]),
         )}
       />
-      <Form method="post" noValidate className="wmh-form">
+      <Form method="post" noValidate className="wmh-form wmh-panel-form">
         <input type="hidden" name="intent" value="invullen" />
         {(["age", "wijk", "tenure"] as const).map((d) => (
           <fieldset key={d} className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
@@ -147,7 +147,7 @@ export default function Population() {
         <SubmitButton>Cijfers opslaan</SubmitButton>
       </Form>
 
-      <section aria-labelledby="upload" className="wmh-form">
+      <section aria-labelledby="upload" className="wmh-form wmh-panel-form">
         <Heading level={2} id="upload">
           Cijfers uploaden als CSV
         </Heading>

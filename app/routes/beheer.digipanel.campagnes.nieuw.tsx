@@ -44,7 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!survey)
     return data(
       {
-        errors: { surveyId: "Kies een gepubliceerde enquête." } as FieldErrors,
+        errors: { surveyId: "Kies een gepubliceerde enquête met persoonlijke codes." } as FieldErrors,
         values: parsed.values,
         preview: null,
       },
@@ -99,10 +99,13 @@ export default function NewCampaign() {
         <TextLink to="/beheer/digipanel">Terug naar Digipanel</TextLink>
       </Paragraph>
       {surveys.length === 0 ? (
-        <Alert type="warning">Er is nog geen gepubliceerde enquête. Publiceer eerst een enquête.</Alert>
+        <Alert type="warning">
+          Er is nog geen gepubliceerde enquête met persoonlijke codes. Publiceer eerst een enquête met de
+          toegang "persoonlijke code".
+        </Alert>
       ) : null}
       <ErrorSummary errors={errors} />
-      <Form method="post" noValidate className="wmh-form">
+      <Form method="post" noValidate className="wmh-form wmh-panel-form">
         <TextField
           name="name"
           label="Naam van deze uitnodiging"
@@ -115,6 +118,7 @@ export default function NewCampaign() {
           label="Enquête"
           required
           placeholder="Kies een enquête"
+          description="Alleen gepubliceerde enquêtes met persoonlijke codes: zo weten wij wie al heeft meegedaan, zonder antwoorden aan een e-mailadres te koppelen."
           options={surveys.map((s) => ({ value: String(s.id), label: s.title }))}
           defaultValue={v("surveyId")}
           error={errors.surveyId}

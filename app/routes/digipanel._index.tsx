@@ -78,7 +78,7 @@ export default function Digipanel() {
           <Paragraph>{SIGNUP_DONE}</Paragraph>
         </Alert>
       ) : (
-        <div className="wmh-form">
+        <div className="wmh-form wmh-panel-form">
           <Heading level={2} id="aanmelden">
             Aanmelden
           </Heading>

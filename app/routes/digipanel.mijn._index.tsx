@@ -86,7 +86,7 @@ export default function MyPanel() {
 
   if (!member)
     return (
-      <div className="wmh-stack wmh-form">
+      <div className="wmh-stack wmh-form wmh-panel-form">
         <Heading level={1}>Mijn digipanel</Heading>
         <Paragraph>
           Vul het e-mailadres in waarmee u meedoet aan het digipanel. Wij sturen u een link naar uw eigen
@@ -121,7 +121,7 @@ export default function MyPanel() {
       <Paragraph>U doet mee met het e-mailadres {member.email}.</Paragraph>
       {actionData?.message ? <Alert type="ok">{actionData.message}</Alert> : null}
 
-      <section className="wmh-form" aria-labelledby="gegevens">
+      <section className="wmh-form wmh-panel-form" aria-labelledby="gegevens">
         <Heading level={2} id="gegevens">
           Mijn gegevens
         </Heading>

@@ -224,6 +224,22 @@ describe("/beheer/digipanel", () => {
     ]);
   });
 
+  test("only published surveys with personal codes can be chosen", async () => {
+    await getDb()
+      .insert(surveys)
+      .values([
+        { slug: "open", title: "Open", status: "published", accessMode: "open" },
+        { slug: "concept", title: "Concept", status: "draft", accessMode: "code" },
+        { slug: "code", title: "Met code", status: "published", accessMode: "code" },
+      ]);
+    const { cookie } = await loginAs(["onderzoeker"]);
+    const res = await run<{ surveys: { title: string }[] }>(
+      newCampaign.loader,
+      makeRequest("/beheer/digipanel/campagnes/nieuw", { cookie }),
+    );
+    expect(res.data.surveys.map((s) => s.title)).toEqual(["Met code"]);
+  });
+
   test("a campaign is previewed with quotas and the e-mail, then scheduled", async () => {
     await seedPanel(getDb());
     const [survey] = await getDb()
@@ -261,5 +277,6 @@ describe("/beheer/digipanel", () => {
       { id: scheduled.location!.split("/").pop()! },
     );
     expect(page.data.campaign.status).toBe("scheduled");
+    expect(JSON.stringify(page.data)).not.toMatch(/@/);
   });
 });

@@ -3,11 +3,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest"
 import { audit } from "../../app/domain/audit/audit.server";
 import {
   campaignFigures,
+  cancelCampaign,
   createCampaign,
   queueCampaign,
+  queueDueCampaigns,
   scheduleReminders,
 } from "../../app/domain/panel/campaigns.server";
-import { closePanelTransport, deliverPanelMail, releaseWorker } from "../../app/domain/panel/delivery.server";
+import { deliverPanelMail, releaseWorker } from "../../app/domain/panel/delivery.server";
 import {
   confirmSignup,
   leavePanel,
@@ -47,7 +49,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await releaseWorker();
-  closePanelTransport();
   await sink.close();
   delete process.env.SMTP_URL;
   delete process.env.PANEL_MAILS_PER_MINUTE;
@@ -267,6 +268,25 @@ describe("invitations", () => {
     expect(figures.total).toMatchObject({ invited: 2, sent: 1, failed: 1 });
   });
 
+  test("a refusal after the whole message (451 at the end of DATA) undoes the mark and retries", async () => {
+    const survey = await publishedSurvey();
+    const staff = await createStaff(["onderzoeker"]);
+    await activeMember("later-weer@example.nl");
+    sink.messages.length = 0;
+    const id = await createCampaign(staff, campaignInput(survey.id));
+    await queueCampaign(id);
+    sink.failNext(1);
+    expect(await deliverPanelMail({ budgetMs: 5_000 })).toMatchObject({ sent: 0, failed: 1 });
+    const [row] = await getDb().select().from(panelInvitations);
+    expect(row).toMatchObject({ status: "queued", attempts: 1, sentAt: null });
+    expect(row!.lastError).toMatch(/451|later/i);
+    await getDb()
+      .update(panelInvitations)
+      .set({ nextAttemptAt: new Date(0) });
+    expect(await deliverPanelMail({ budgetMs: 5_000 })).toMatchObject({ sent: 1 });
+    expect(sink.messages).toHaveLength(1);
+  });
+
   test("rows of a killed worker are sent again; rows of a live worker are left alone", async () => {
     const survey = await publishedSurvey();
     const staff = await createStaff(["onderzoeker"]);
@@ -277,6 +297,41 @@ describe("invitations", () => {
     await getDb().update(panelInvitations).set({ status: "sending", claimedBy: 42 });
     const result = await deliverPanelMail({ budgetMs: 5_000 });
     expect(result).toMatchObject({ recovered: 2, sent: 2 });
+  });
+});
+
+describe("rate and schedule", () => {
+  test("PANEL_MAILS_PER_MINUTE caps delivery over all workers", async () => {
+    const survey = await publishedSurvey();
+    const staff = await createStaff(["onderzoeker"]);
+    for (const e of ["r1@example.nl", "r2@example.nl", "r3@example.nl"]) await activeMember(e);
+    sink.messages.length = 0;
+    process.env.PANEL_MAILS_PER_MINUTE = "2";
+    resetEnvForTests();
+    try {
+      const id = await createCampaign(staff, campaignInput(survey.id));
+      await queueCampaign(id);
+      expect(await deliverPanelMail({ budgetMs: 5_000 })).toMatchObject({ sent: 2, throttled: true });
+      expect(sink.messages).toHaveLength(2);
+    } finally {
+      process.env.PANEL_MAILS_PER_MINUTE = "0";
+      resetEnvForTests();
+    }
+    expect(await deliverPanelMail({ budgetMs: 5_000 })).toMatchObject({ sent: 1 });
+  });
+
+  test("a campaign is queued when its time has come, not before, and not after cancelling", async () => {
+    const survey = await publishedSurvey();
+    const staff = await createStaff(["onderzoeker"]);
+    await activeMember("later@example.nl");
+    const at = new Date(Date.now() + 3600_000);
+    const id = await createCampaign(staff, campaignInput(survey.id, { scheduledAt: at }));
+    const cancelled = await createCampaign(staff, campaignInput(survey.id, { scheduledAt: at }));
+    await cancelCampaign(staff, cancelled);
+    expect(await queueDueCampaigns(new Date())).toBe(0);
+    expect(await queueDueCampaigns(new Date(at.getTime() + 1000))).toBe(1);
+    expect((await campaignFigures(id)).total.invited).toBe(1);
+    expect((await campaignFigures(cancelled)).total.invited).toBe(0);
   });
 });
 

@@ -28,6 +28,7 @@ export async function startSmtpSink(options: { keepRaw?: boolean } = {}): Promis
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
     logger: false,
+    disableReverseLookup: true,
     size: 1024 * 1024,
     onRcptTo(address, _session, callback) {
       if (rejected.has(address.address.toLowerCase())) {
@@ -64,6 +65,10 @@ export async function startSmtpSink(options: { keepRaw?: boolean } = {}): Promis
       });
     },
   });
+  // A client that dies mid-session (the bench kills the worker) resets its connection: not our error.
+  server.on("error", () => {});
+  // Answer each command at once (no Nagle delay on small replies), as a real MTA on a LAN would.
+  server.server.on("connection", (socket: import("node:net").Socket) => socket.setNoDelay(true));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.server.address() as AddressInfo;
   return {

@@ -103,11 +103,16 @@ export function parseLocalAmsterdam(value: string): Date | null {
   return new Date(asUtc - (local.getTime() - utc.getTime()));
 }
 
+/**
+ * Surveys a campaign can use: published, with personal codes. Only a code ties an answer to the
+ * invitation's pseudonymous respondent id (for reminders and response rates); an open survey
+ * ignores codes.
+ */
 export async function publishedSurveys(db: Executor = getDb()) {
   return db
     .select({ id: surveys.id, title: surveys.title, slug: surveys.slug, accessMode: surveys.accessMode })
     .from(surveys)
-    .where(eq(surveys.status, "published"))
+    .where(and(eq(surveys.status, "published"), eq(surveys.accessMode, "code")))
     .orderBy(asc(surveys.title));
 }
 
@@ -218,7 +223,9 @@ export async function createCampaign(
     const [survey] = await tx
       .select({ id: surveys.id })
       .from(surveys)
-      .where(and(eq(surveys.id, input.surveyId), eq(surveys.status, "published")));
+      .where(
+        and(eq(surveys.id, input.surveyId), eq(surveys.status, "published"), eq(surveys.accessMode, "code")),
+      );
     if (!survey) throw new Response("Deze enquête is niet gepubliceerd", { status: 400 });
     const [row] = await tx
       .insert(panelCampaigns)

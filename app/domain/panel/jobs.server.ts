@@ -29,12 +29,12 @@ export async function kickPanelTick() {
 
 export const panelJobs: JobDefinition[] = [
   {
-    // Delivery runs for at most 50 s per job; pg-boss retries a crashed run with backoff, and the
-    // "stately" policy keeps at most one waiting job next to the active one.
+    // Delivery runs for at most 50 s per job and is safe to run in parallel (SKIP LOCKED), so a job
+    // stuck "active" on a killed worker never blocks the next one; pg-boss retries it after expiry.
     name: PANEL_DELIVER,
     options: {
       name: PANEL_DELIVER,
-      policy: "stately",
+      policy: "standard",
       retryLimit: 5,
       retryDelay: 10,
       retryBackoff: true,

@@ -100,12 +100,15 @@ export function profileSchema(currentYear: number) {
 }
 
 export function signupSchema(currentYear: number) {
-  return profileSchema(currentYear).extend({
-    email: emailField(),
-    consent: z.literal("ja", {
-      errorMap: () => ({ message: "Geef toestemming om mee te doen aan het digipanel." }),
-    }),
-  });
+  // E-mail first, so the error summary follows the order of the form.
+  return z
+    .object({ email: emailField() })
+    .merge(profileSchema(currentYear))
+    .extend({
+      consent: z.literal("ja", {
+        errorMap: () => ({ message: "Geef toestemming om mee te doen aan het digipanel." }),
+      }),
+    });
 }
 
 export type ProfileInput = z.infer<ReturnType<typeof profileSchema>>;
