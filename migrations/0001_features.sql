@@ -107,6 +107,64 @@ CREATE TABLE "initiative_routing_rules" (
 	CONSTRAINT "initiative_routing_rules_target_check" CHECK ("initiative_routing_rules"."account_manager_id" is not null or "initiative_routing_rules"."team" is not null)
 );
 --> statement-breakpoint
+CREATE TABLE "answer_codes" (
+	"answer_id" bigint NOT NULL,
+	"code_id" integer NOT NULL,
+	"source" text DEFAULT 'suggested' NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "answer_codes_answer_id_code_id_pk" PRIMARY KEY("answer_id","code_id")
+);
+--> statement-breakpoint
+CREATE TABLE "codes" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"survey_id" integer NOT NULL,
+	"question_key" text NOT NULL,
+	"kind" text NOT NULL,
+	"theme" integer,
+	"sub_code" text,
+	"label" text NOT NULL,
+	"top_terms" text[] DEFAULT '{}' NOT NULL,
+	"status" text DEFAULT 'suggested' NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "input_items" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"project_id" integer NOT NULL,
+	"theme" integer NOT NULL,
+	"source" text NOT NULL,
+	"title" text NOT NULL,
+	"text" text NOT NULL,
+	"item_date" date NOT NULL,
+	"author_id" text,
+	"is_demo" boolean DEFAULT false NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "population_figures" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"dimension" text NOT NULL,
+	"category" text NOT NULL,
+	"count" integer NOT NULL,
+	"source" text DEFAULT '' NOT NULL,
+	"is_demo" boolean DEFAULT false NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "quotes" (
+	"answer_id" bigint PRIMARY KEY NOT NULL,
+	"survey_id" integer NOT NULL,
+	"text" text NOT NULL,
+	"marked_by" text,
+	"marked_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "results_cache" (
+	"survey_id" integer PRIMARY KEY NOT NULL,
+	"fingerprint" text NOT NULL,
+	"results" jsonb NOT NULL,
+	"computed_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "panel_campaigns" (
 	"id" serial PRIMARY KEY NOT NULL,
 	"name" text NOT NULL,
@@ -189,64 +247,6 @@ CREATE TABLE "panel_unsubscribe_tokens" (
 	"token_hash" text PRIMARY KEY NOT NULL,
 	"member_id" uuid NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
-);
---> statement-breakpoint
-CREATE TABLE "answer_codes" (
-	"answer_id" bigint NOT NULL,
-	"code_id" integer NOT NULL,
-	"source" text DEFAULT 'suggested' NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "answer_codes_answer_id_code_id_pk" PRIMARY KEY("answer_id","code_id")
-);
---> statement-breakpoint
-CREATE TABLE "codes" (
-	"id" serial PRIMARY KEY NOT NULL,
-	"survey_id" integer NOT NULL,
-	"question_key" text NOT NULL,
-	"kind" text NOT NULL,
-	"theme" integer,
-	"sub_code" text,
-	"label" text NOT NULL,
-	"top_terms" text[] DEFAULT '{}' NOT NULL,
-	"status" text DEFAULT 'suggested' NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
-);
---> statement-breakpoint
-CREATE TABLE "input_items" (
-	"id" serial PRIMARY KEY NOT NULL,
-	"project_id" integer NOT NULL,
-	"theme" integer NOT NULL,
-	"source" text NOT NULL,
-	"title" text NOT NULL,
-	"text" text NOT NULL,
-	"item_date" date NOT NULL,
-	"author_id" text,
-	"is_demo" boolean DEFAULT false NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
-);
---> statement-breakpoint
-CREATE TABLE "population_figures" (
-	"id" serial PRIMARY KEY NOT NULL,
-	"dimension" text NOT NULL,
-	"category" text NOT NULL,
-	"count" integer NOT NULL,
-	"source" text DEFAULT '' NOT NULL,
-	"is_demo" boolean DEFAULT false NOT NULL
-);
---> statement-breakpoint
-CREATE TABLE "quotes" (
-	"answer_id" bigint PRIMARY KEY NOT NULL,
-	"survey_id" integer NOT NULL,
-	"text" text NOT NULL,
-	"marked_by" text,
-	"marked_at" timestamp with time zone DEFAULT now() NOT NULL
-);
---> statement-breakpoint
-CREATE TABLE "results_cache" (
-	"survey_id" integer PRIMARY KEY NOT NULL,
-	"fingerprint" text NOT NULL,
-	"results" jsonb NOT NULL,
-	"computed_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "answers" (
@@ -340,12 +340,6 @@ ALTER TABLE "initiative_messages" ADD CONSTRAINT "initiative_messages_initiative
 ALTER TABLE "initiative_messages" ADD CONSTRAINT "initiative_messages_staff_user_id_staff_users_id_fk" FOREIGN KEY ("staff_user_id") REFERENCES "public"."staff_users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "initiatives" ADD CONSTRAINT "initiatives_account_manager_id_staff_users_id_fk" FOREIGN KEY ("account_manager_id") REFERENCES "public"."staff_users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "initiative_routing_rules" ADD CONSTRAINT "initiative_routing_rules_account_manager_id_staff_users_id_fk" FOREIGN KEY ("account_manager_id") REFERENCES "public"."staff_users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "panel_campaigns" ADD CONSTRAINT "panel_campaigns_survey_id_surveys_id_fk" FOREIGN KEY ("survey_id") REFERENCES "public"."surveys"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "panel_campaigns" ADD CONSTRAINT "panel_campaigns_created_by_staff_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."staff_users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "panel_invitations" ADD CONSTRAINT "panel_invitations_campaign_id_panel_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."panel_campaigns"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "panel_invitations" ADD CONSTRAINT "panel_invitations_member_id_panel_members_id_fk" FOREIGN KEY ("member_id") REFERENCES "public"."panel_members"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "panel_invitations" ADD CONSTRAINT "panel_invitations_code_id_survey_codes_id_fk" FOREIGN KEY ("code_id") REFERENCES "public"."survey_codes"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "panel_unsubscribe_tokens" ADD CONSTRAINT "panel_unsubscribe_tokens_member_id_panel_members_id_fk" FOREIGN KEY ("member_id") REFERENCES "public"."panel_members"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "answer_codes" ADD CONSTRAINT "answer_codes_answer_id_answers_id_fk" FOREIGN KEY ("answer_id") REFERENCES "public"."answers"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "answer_codes" ADD CONSTRAINT "answer_codes_code_id_codes_id_fk" FOREIGN KEY ("code_id") REFERENCES "public"."codes"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "codes" ADD CONSTRAINT "codes_survey_id_surveys_id_fk" FOREIGN KEY ("survey_id") REFERENCES "public"."surveys"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -355,6 +349,12 @@ ALTER TABLE "quotes" ADD CONSTRAINT "quotes_answer_id_answers_id_fk" FOREIGN KEY
 ALTER TABLE "quotes" ADD CONSTRAINT "quotes_survey_id_surveys_id_fk" FOREIGN KEY ("survey_id") REFERENCES "public"."surveys"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "quotes" ADD CONSTRAINT "quotes_marked_by_staff_users_id_fk" FOREIGN KEY ("marked_by") REFERENCES "public"."staff_users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "results_cache" ADD CONSTRAINT "results_cache_survey_id_surveys_id_fk" FOREIGN KEY ("survey_id") REFERENCES "public"."surveys"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "panel_campaigns" ADD CONSTRAINT "panel_campaigns_survey_id_surveys_id_fk" FOREIGN KEY ("survey_id") REFERENCES "public"."surveys"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "panel_campaigns" ADD CONSTRAINT "panel_campaigns_created_by_staff_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."staff_users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "panel_invitations" ADD CONSTRAINT "panel_invitations_campaign_id_panel_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."panel_campaigns"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "panel_invitations" ADD CONSTRAINT "panel_invitations_member_id_panel_members_id_fk" FOREIGN KEY ("member_id") REFERENCES "public"."panel_members"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "panel_invitations" ADD CONSTRAINT "panel_invitations_code_id_survey_codes_id_fk" FOREIGN KEY ("code_id") REFERENCES "public"."survey_codes"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "panel_unsubscribe_tokens" ADD CONSTRAINT "panel_unsubscribe_tokens_member_id_panel_members_id_fk" FOREIGN KEY ("member_id") REFERENCES "public"."panel_members"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "answers" ADD CONSTRAINT "answers_response_id_responses_id_fk" FOREIGN KEY ("response_id") REFERENCES "public"."responses"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "answers" ADD CONSTRAINT "answers_survey_id_surveys_id_fk" FOREIGN KEY ("survey_id") REFERENCES "public"."surveys"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "responses" ADD CONSTRAINT "responses_survey_id_surveys_id_fk" FOREIGN KEY ("survey_id") REFERENCES "public"."surveys"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -371,6 +371,10 @@ CREATE INDEX "initiatives_published_idx" ON "initiatives" USING btree ("is_publi
 CREATE INDEX "initiatives_account_manager_idx" ON "initiatives" USING btree ("account_manager_id");--> statement-breakpoint
 CREATE INDEX "initiatives_email_idx" ON "initiatives" USING btree ("initiator_email");--> statement-breakpoint
 CREATE INDEX "quickscan_drafts_updated_idx" ON "quickscan_drafts" USING btree ("updated_at");--> statement-breakpoint
+CREATE INDEX "answer_codes_code_idx" ON "answer_codes" USING btree ("code_id");--> statement-breakpoint
+CREATE INDEX "codes_survey_question_idx" ON "codes" USING btree ("survey_id","question_key");--> statement-breakpoint
+CREATE INDEX "input_items_project_theme_idx" ON "input_items" USING btree ("project_id","theme");--> statement-breakpoint
+CREATE UNIQUE INDEX "population_figures_dimension_category_uq" ON "population_figures" USING btree ("dimension","category");--> statement-breakpoint
 CREATE INDEX "panel_invitations_due_idx" ON "panel_invitations" USING btree ("status","next_attempt_at");--> statement-breakpoint
 CREATE INDEX "panel_invitations_member_idx" ON "panel_invitations" USING btree ("member_id");--> statement-breakpoint
 CREATE INDEX "panel_invitations_last_mail_idx" ON "panel_invitations" USING btree ("last_mail_at");--> statement-breakpoint
@@ -379,10 +383,6 @@ CREATE INDEX "panel_members_confirm_idx" ON "panel_members" USING btree ("confir
 CREATE INDEX "panel_members_login_idx" ON "panel_members" USING btree ("login_token_hash");--> statement-breakpoint
 CREATE INDEX "panel_members_session_idx" ON "panel_members" USING btree ("session_token_hash");--> statement-breakpoint
 CREATE INDEX "panel_unsubscribe_tokens_member_idx" ON "panel_unsubscribe_tokens" USING btree ("member_id");--> statement-breakpoint
-CREATE INDEX "answer_codes_code_idx" ON "answer_codes" USING btree ("code_id");--> statement-breakpoint
-CREATE INDEX "codes_survey_question_idx" ON "codes" USING btree ("survey_id","question_key");--> statement-breakpoint
-CREATE INDEX "input_items_project_theme_idx" ON "input_items" USING btree ("project_id","theme");--> statement-breakpoint
-CREATE UNIQUE INDEX "population_figures_dimension_category_uq" ON "population_figures" USING btree ("dimension","category");--> statement-breakpoint
 CREATE UNIQUE INDEX "answers_response_question_sub_uq" ON "answers" USING btree ("response_id","question_key","sub_key");--> statement-breakpoint
 CREATE INDEX "answers_survey_question_option_idx" ON "answers" USING btree ("survey_id","question_key","value_option");--> statement-breakpoint
 CREATE INDEX "answers_survey_question_sub_number_idx" ON "answers" USING btree ("survey_id","question_key","sub_key","value_number");--> statement-breakpoint

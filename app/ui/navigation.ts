@@ -1,9 +1,9 @@
 // The main navigation. Only pages that exist are linked; each feature adds its entry here.
 export const mainNavigation: { to: string; label: string }[] = [
   { to: "/", label: "Home" },
-  { to: "/meedenken", label: "Meedenken" },
   { to: "/idee", label: "Ik heb een idee" },
   { to: "/initiatieven", label: "Initiatieven" },
+  { to: "/meedenken", label: "Meedenken" },
   { to: "/digipanel", label: "Digipanel" },
   { to: "/contact", label: "Contact" },
 ];

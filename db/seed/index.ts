@@ -17,7 +17,6 @@ const seeds: { name: string; run: (db: Executor) => Promise<void> }[] = [
   { name: "surveys", run: seedSurveys },
   { name: "initiatives", run: seedInitiatives },
   { name: "panel", run: seedPanel },
-  { name: "surveys", run: seedSurveys },
   // After the surveys seed: adds demo responses to its Woonvisie survey (or makes a demo survey).
   { name: "insights", run: seedInsights },
 ];
