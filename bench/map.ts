@@ -5,18 +5,15 @@
 //   2. the JavaScript the map page can load (gzipped, from the production build), Leaflet included.
 // Targets: p95 < 50 ms, < 150 KB gzipped, map page JS ≤ 200 KB gzipped.
 import { execSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { gzipSync } from "node:zlib";
-import postgres from "postgres";
 import { TOWN_ZOOM } from "../app/domain/initiatives/map-filters";
 import { closeDb, getSql } from "../app/lib/db.server";
 import { resetEnvForTests } from "../app/lib/env.server";
-import { type EmbeddedDb, startEmbeddedDb } from "../app/server/embedded-db";
 import { migrateDatabase } from "../app/server/migrate";
+import { createScratchDatabase } from "../app/server/scratch-db";
 
 const COUNT = 10_000;
 const RUNS = Number(process.env.BENCH_RUNS ?? 60);
@@ -76,25 +73,12 @@ function mapPageJavaScript(): { files: number; gzipBytes: number } {
 }
 
 async function main() {
-  let embedded: EmbeddedDb | undefined;
-  let tmp: string | undefined;
-  let serverUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
-  if (!serverUrl) {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), "wmh-bench-"));
-    fs.chmodSync(tmp, 0o755);
-    embedded = await startEmbeddedDb({
-      dir: path.join(tmp, "data"),
-      port: 20000 + Math.floor(Math.random() * 20000),
-      persistent: false,
-      database: "postgres",
-    });
-    serverUrl = embedded.url;
-  }
-  const name = `wmh_bench_${randomBytes(4).toString("hex")}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
+  const database = await createScratchDatabase("wmh_bench", [
+    process.env.BENCH_DATABASE_URL,
+    process.env.TEST_DATABASE_URL,
+    process.env.DATABASE_URL,
+  ]);
+  const url = new URL(database.url);
   try {
     await migrateDatabase(url.toString());
     process.env.DATABASE_URL = url.toString();
@@ -153,10 +137,7 @@ async function main() {
     );
   } finally {
     await closeDb();
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end();
-    await embedded?.stop();
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+    await database.drop();
   }
 }
 

@@ -7,11 +7,8 @@
 // embedded PostgreSQL when neither is set.
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import postgres from "postgres";
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 10_000);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -22,29 +19,15 @@ function log(line: string) {
 
 async function main() {
   const { startSmtpSink } = await import("../tests/support/smtp-sink");
-  const { startEmbeddedDb } = await import("../app/server/embedded-db");
+  const { createScratchDatabase } = await import("../app/server/scratch-db");
   const { migrateDatabase } = await import("../app/server/migrate");
 
-  let serverUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
-  let embedded: { url: string; stop: () => Promise<void> } | undefined;
-  let tmp: string | undefined;
-  if (!serverUrl) {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), "wmh-bench-"));
-    fs.chmodSync(tmp, 0o755);
-    embedded = await startEmbeddedDb({
-      dir: path.join(tmp, "data"),
-      port: 20000 + Math.floor(Math.random() * 20000),
-      persistent: false,
-      database: "postgres",
-    });
-    serverUrl = embedded.url;
-  }
-  const dbName = `wmh_bench_${randomBytes(4).toString("hex")}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${dbName}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${dbName}`;
-  const databaseUrl = url.toString();
+  const database = await createScratchDatabase("wmh_bench", [
+    process.env.BENCH_DATABASE_URL,
+    process.env.TEST_DATABASE_URL,
+    process.env.DATABASE_URL,
+  ]);
+  const databaseUrl = database.url;
   await migrateDatabase(databaseUrl);
 
   const sink = await startSmtpSink({ keepRaw: false });
@@ -217,10 +200,7 @@ async function main() {
     await stopJobs().catch(() => {});
     await closeDb();
     await sink.close();
-    await admin.unsafe(`drop database if exists ${dbName} with (force)`);
-    await admin.end();
-    await embedded?.stop();
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+    await database.drop();
   }
 }
 

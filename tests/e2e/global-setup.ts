@@ -1,13 +1,8 @@
 import { type ChildProcess, execSync, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import os from "node:os";
-import path from "node:path";
-import postgres from "postgres";
 import type { TestProject } from "vitest/node";
-import { type EmbeddedDb, startEmbeddedDb } from "../../app/server/embedded-db";
+import { createScratchDatabase, freePort } from "../../app/server/scratch-db";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -22,36 +17,14 @@ const TILE = Buffer.from(
   "base64",
 );
 
-async function freePort(): Promise<number> {
-  const server = http.createServer();
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((r) => server.close(r));
-  return port;
-}
-
 export default async function setup(project: TestProject) {
   execSync("npx tsx app/cli/build-if-needed.ts", { stdio: "inherit" });
 
-  let embedded: EmbeddedDb | undefined;
-  let tmpDir: string | undefined;
-  let serverUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
-  if (!serverUrl) {
-    tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), "wmh-e2e-db-"));
-    fs.chmodSync(tmpDir, 0o755);
-    embedded = await startEmbeddedDb({
-      dir: path.join(tmpDir, "data"),
-      port: await freePort(),
-      persistent: false,
-      database: "postgres",
-    });
-    serverUrl = embedded.url;
-  }
-  const dbName = `wmh_e2e_${randomBytes(4).toString("hex")}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${dbName}`);
-  const dbUrl = new URL(serverUrl);
-  dbUrl.pathname = `/${dbName}`;
+  const database = await createScratchDatabase("wmh_e2e", [
+    process.env.TEST_DATABASE_URL,
+    process.env.DATABASE_URL,
+  ]);
+  const dbUrl = new URL(database.url);
 
   const tiles = http.createServer((_req, res) => {
     res.writeHead(200, { "Content-Type": "image/png", "Access-Control-Allow-Origin": "*" });
@@ -102,9 +75,6 @@ export default async function setup(project: TestProject) {
     }
     await new Promise((r) => setTimeout(r, 1500));
     await new Promise((r) => tiles.close(r));
-    await admin.unsafe(`drop database if exists ${dbName} with (force)`);
-    await admin.end();
-    await embedded?.stop();
-    if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
+    await database.drop();
   };
 }
