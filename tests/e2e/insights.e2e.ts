@@ -11,7 +11,11 @@ test("an onderzoeker codes open answers, adds bewonersavond input, reads the rep
   await page.getByRole("heading", { level: 1, name: "Resultaten" }).waitFor();
   await expectAccessible(page);
   // Other e2e files may have published surveys of their own: pick the Woonvisie by name.
-  await page.locator("table").getByRole("link", { name: /^Woonvisie Heemstede/ }).first().click();
+  await page
+    .locator("table")
+    .getByRole("link", { name: /^Woonvisie Heemstede/ })
+    .first()
+    .click();
   await page.getByRole("heading", { level: 2, name: "Wie hebben gereageerd" }).waitFor();
   expect(await page.getByText("Effectieve steekproefomvang").count()).toBeGreaterThan(0);
   await expectAccessible(page);
