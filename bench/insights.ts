@@ -18,8 +18,8 @@ import {
   generateResponses,
   insertResponses,
   insightsDemoDefinition,
-  seedPopulation,
 } from "../db/seed/insights";
+import { seedPopulation } from "../db/seed/population";
 import { seedWijken } from "../db/seed/wijken";
 
 const args = process.argv.slice(2);

@@ -72,7 +72,7 @@ async function main() {
             birthYear: year - 18 - (i % 70),
             postcode: postcodes[i % 6]!,
             wijkCode: `DEMO0${(i % 6) + 1}`,
-            household: "samen" as const,
+            household: "paar" as const,
             tenure: "koop" as const,
           };
         }),

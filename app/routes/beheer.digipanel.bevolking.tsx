@@ -12,11 +12,10 @@ import { staffAccess } from "~/domain/auth/roles";
 import { type PopulationRow, parsePopulationCsv } from "~/domain/panel/composition";
 import { wijkNames } from "~/domain/panel/members.server";
 import { populationFigures, savePopulation } from "~/domain/panel/overview.server";
-import { ageGroupLabel, ageGroups, tenureShortLabels } from "~/domain/panel/profile";
+import { ageGroupLabel, ageGroups, tenureShortLabels, tenures } from "~/domain/population/categories";
 import { Alert, DemoBadge, Heading, Paragraph, TextLink } from "~/ui/content";
 import { ErrorSummary, SubmitButton, TextField } from "~/ui/form";
 import panelCss from "~/ui/panel.css?url";
-import { tenures } from "~db/schema/panel";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: panelCss }];
 export const meta: MetaFunction = () => [{ title: "Bevolkingscijfers - Digipanel - Beheer" }];
@@ -90,7 +89,8 @@ export default function Population() {
       <Heading level={1}>Bevolkingscijfers</Heading>
       <Paragraph>
         Met deze aantallen inwoners vergelijken wij de samenstelling van het digipanel, en verdelen wij een
-        steekproef over leeftijdsgroepen en wijken.{" "}
+        steekproef over leeftijdsgroepen en wijken. Dezelfde cijfers gebruiken wij bij de resultaten van
+        enquêtes: om te zien wie er meededen en om de antwoorden te wegen.{" "}
         <TextLink to="/beheer/digipanel">Terug naar Digipanel</TextLink>
       </Paragraph>
       {anyDemo ? (

@@ -4,6 +4,7 @@ export * from "./initiatives";
 export * from "./insights";
 export * from "./panel";
 export * from "./platform";
+export * from "./population";
 export * from "./staff";
 export * from "./surveys";
 export * from "./wijken";

@@ -10,13 +10,12 @@ import {
   serial,
   text,
   timestamp,
-  uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { staffUsers } from "./staff";
 import { answers, projects, surveys } from "./surveys";
 
-// Insights context (issue 8): coding of open answers, quotes, population figures for weighting,
-// and the input of the other participation tracks for the Woonvisie report.
+// Insights context (issue 8): coding of open answers, quotes, and the input of the other participation
+// tracks for the Woonvisie report. Population figures are shared with the panel: ./population.ts.
 
 export const codeKinds = ["theme", "cluster", "custom"] as const;
 export type CodeKind = (typeof codeKinds)[number];
@@ -76,26 +75,6 @@ export const quotes = pgTable("quotes", {
   markedBy: text("marked_by").references(() => staffUsers.id, { onDelete: "set null" }),
   markedAt: timestamp("marked_at", { withTimezone: true }).notNull().defaultNow(),
 });
-
-export const populationDimensions = ["age", "tenure", "wijk", "household", "age_tenure"] as const;
-export type PopulationDimension = (typeof populationDimensions)[number];
-
-/**
- * Population of Heemstede per category, for representativeness and weighting. `age_tenure` holds the
- * joint table (category "45-64|koop"); when present, weighting post-stratifies on it.
- */
-export const populationFigures = pgTable(
-  "population_figures",
-  {
-    id: serial("id").primaryKey(),
-    dimension: text("dimension", { enum: populationDimensions }).notNull(),
-    category: text("category").notNull(),
-    count: integer("count").notNull(),
-    source: text("source").notNull().default(""),
-    isDemo: boolean("is_demo").notNull().default(false),
-  },
-  (t) => [uniqueIndex("population_figures_dimension_category_uq").on(t.dimension, t.category)],
-);
 
 export const inputSources = [
   "bewonersavond",

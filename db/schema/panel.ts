@@ -12,6 +12,7 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
+import { households, tenures } from "../../app/domain/population/categories";
 import { staffUsers } from "./staff";
 import { surveyCodes, surveys } from "./surveys";
 
@@ -20,8 +21,6 @@ import { surveyCodes, surveys } from "./surveys";
 // the personal columns and cuts every invitation loose from the member (docs/panel.md).
 
 export const panelMemberStatuses = ["pending", "active", "left"] as const;
-export const households = ["alleen", "samen", "gezin", "eenouder", "anders"] as const;
-export const tenures = ["koop", "sociale_huur", "particuliere_huur", "anders"] as const;
 
 export const panelMembers = pgTable(
   "panel_members",
@@ -70,23 +69,6 @@ export const panelUnsubscribeTokens = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("panel_unsubscribe_tokens_member_idx").on(t.memberId)],
-);
-
-export const panelPopulationDimensions = ["age", "wijk", "tenure"] as const;
-
-/** Population of Heemstede per category of one dimension, to compare the panel against. */
-export const panelPopulation = pgTable(
-  "panel_population",
-  {
-    id: serial("id").primaryKey(),
-    dimension: text("dimension", { enum: panelPopulationDimensions }).notNull(),
-    category: text("category").notNull(),
-    count: integer("count").notNull(),
-    source: text("source"),
-    isDemo: boolean("is_demo").notNull().default(false),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [unique("panel_population_dimension_category").on(t.dimension, t.category)],
 );
 
 export const campaignStatuses = ["scheduled", "queued", "done", "cancelled"] as const;

@@ -5,6 +5,7 @@ import { seedContact } from "./contact";
 import { seedInitiatives } from "./initiatives";
 import { seedInsights } from "./insights";
 import { seedPanel } from "./panel";
+import { seedPopulation } from "./population";
 import { demoStaff, seedStaff } from "./staff";
 import { seedSurveys } from "./surveys";
 import { seedWijken } from "./wijken";
@@ -16,6 +17,8 @@ const seeds: { name: string; run: (db: Executor) => Promise<void> }[] = [
   { name: "contact", run: seedContact },
   { name: "surveys", run: seedSurveys },
   { name: "initiatives", run: seedInitiatives },
+  // One demo population for panel and insights (after wijken: it has figures per wijk).
+  { name: "population", run: seedPopulation },
   { name: "panel", run: seedPanel },
   // After the surveys seed: adds demo responses to its Woonvisie survey (or makes a demo survey).
   { name: "insights", run: seedInsights },

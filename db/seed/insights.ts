@@ -1,9 +1,8 @@
-// Demo data for the insights screens: population figures (labelled demo), a few input items, and
+// Demo data for the insights screens (the population figures come from ./population.ts): a few input items, and
 // generated responses to a survey. The generator works from any survey definition, so it also feeds
 // the bench (bench/insights.ts) and the integration tests.
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
-import { ageBands } from "../../app/domain/insights/results";
 import {
   listQuestions,
   parseDefinition,
@@ -12,7 +11,7 @@ import {
 } from "../../app/domain/surveys/definition";
 import type { Executor } from "../../app/lib/db.server";
 import fixture from "../../tests/fixtures/open-answers.nl.json";
-import { inputItems, populationFigures, projects, surveys, surveyVersions } from "../schema";
+import { inputItems, projects, surveys, surveyVersions } from "../schema";
 import { demoWijken } from "./wijken";
 
 /** Small deterministic random generator (mulberry32), so demo data and benches are reproducible. */
@@ -25,44 +24,6 @@ export function random(seed: number) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-// Demo population of Heemstede (inhabitants 18+, rounded example figures, not official CBS data).
-const ageShares: Record<string, number> = {
-  "0-29": 0.14,
-  "30-44": 0.2,
-  "45-64": 0.35,
-  "65-74": 0.15,
-  "75+": 0.16,
-};
-const tenureByAge: Record<string, Record<string, number>> = {
-  "0-29": { koop: 0.35, "sociale-huur": 0.3, "particuliere-huur": 0.35 },
-  "30-44": { koop: 0.6, "sociale-huur": 0.2, "particuliere-huur": 0.2 },
-  "45-64": { koop: 0.75, "sociale-huur": 0.15, "particuliere-huur": 0.1 },
-  "65-74": { koop: 0.7, "sociale-huur": 0.22, "particuliere-huur": 0.08 },
-  "75+": { koop: 0.55, "sociale-huur": 0.33, "particuliere-huur": 0.12 },
-};
-const wijkShares = [0.12, 0.2, 0.18, 0.17, 0.16, 0.17];
-const ADULTS = 21_600;
-
-export function demoPopulation() {
-  const rows: { dimension: "age" | "tenure" | "wijk" | "age_tenure"; category: string; count: number }[] = [];
-  const tenureTotals: Record<string, number> = {};
-  for (const band of ageBands) {
-    const ageCount = Math.round(ADULTS * ageShares[band.key]!);
-    rows.push({ dimension: "age", category: band.key, count: ageCount });
-    for (const [tenure, share] of Object.entries(tenureByAge[band.key]!)) {
-      const count = Math.round(ageCount * share);
-      rows.push({ dimension: "age_tenure", category: `${band.key}|${tenure}`, count });
-      tenureTotals[tenure] = (tenureTotals[tenure] ?? 0) + count;
-    }
-  }
-  for (const [tenure, count] of Object.entries(tenureTotals))
-    rows.push({ dimension: "tenure", category: tenure, count });
-  demoWijken.forEach((w, i) => {
-    rows.push({ dimension: "wijk", category: w.code, count: Math.round(ADULTS * wijkShares[i]!) });
-  });
-  return rows;
 }
 
 /** A survey definition with background questions and a mix of question types; `extra` adds agree statements. */
@@ -463,25 +424,11 @@ export async function createSurveyWithDefinition(
   return { projectId, surveyId: survey!.id, versionId: version!.id };
 }
 
-export async function seedPopulation(db: Executor, isDemo = true) {
-  await db
-    .insert(populationFigures)
-    .values(
-      demoPopulation().map((r) => ({
-        ...r,
-        source: "Voorbeeldcijfers (demo), geen officiële CBS-cijfers",
-        isDemo,
-      })),
-    )
-    .onConflictDoNothing();
-}
-
 /**
- * Demo: population figures, ~300 responses (labelled demo) to the Woonvisie survey of the surveys
+ * Demo (after the population seed, which holds the figures for weighting): ~300 responses (labelled demo) to the Woonvisie survey of the surveys
  * seed when it is there (otherwise to a demo survey of our own), and input items of the other tracks.
  */
 export async function seedInsights(db: Executor) {
-  await seedPopulation(db);
   const [existing] = await db
     .select({ id: surveys.id, projectId: surveys.projectId })
     .from(surveys)

@@ -1,16 +1,11 @@
+import { households, tenures } from "../../app/domain/population/categories";
 import type { Executor } from "../../app/lib/db.server";
-import { households, panelMembers, panelPopulation, tenures } from "../schema";
+import { panelMembers } from "../schema";
 import { demoWijken } from "./wijken";
 
 // Demo data for the digipanel: 40 members (is_demo, addresses under demo.wijmakenheemstede.nl,
-// which receive nothing) and population figures that are examples ("voorbeeldcijfers"), not
-// official figures of Heemstede. Real figures are entered or uploaded at /beheer/digipanel/bevolking.
-
-export const demoPopulation = {
-  age: { "16-29": 3900, "30-44": 4300, "45-64": 8000, "65-74": 3300, "75+": 3400 },
-  tenure: { koop: 13900, sociale_huur: 4900, particuliere_huur: 3100, anders: 500 },
-  wijk: { DEMO01: 3100, DEMO02: 4200, DEMO03: 3600, DEMO04: 4400, DEMO05: 4300, DEMO06: 3300 },
-} as const;
+// which receive nothing). The demo population figures they are compared with come from
+// ./population.ts, shared with insights.
 
 export function demoPanelMembers(now = new Date()) {
   const year = now.getUTCFullYear();
@@ -36,14 +31,4 @@ export function demoPanelMembers(now = new Date()) {
 
 export async function seedPanel(db: Executor) {
   await db.insert(panelMembers).values(demoPanelMembers()).onConflictDoNothing();
-  const rows = Object.entries(demoPopulation).flatMap(([dimension, counts]) =>
-    Object.entries(counts).map(([category, count]) => ({
-      dimension: dimension as "age" | "wijk" | "tenure",
-      category,
-      count,
-      source: "voorbeeldcijfers",
-      isDemo: true,
-    })),
-  );
-  await db.insert(panelPopulation).values(rows).onConflictDoNothing();
 }

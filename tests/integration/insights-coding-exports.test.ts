@@ -12,8 +12,8 @@ import {
   generateResponses,
   insertResponses,
   insightsDemoDefinition,
-  seedPopulation,
 } from "../../db/seed/insights";
+import { seedPopulation } from "../../db/seed/population";
 import { seedWijken } from "../../db/seed/wijken";
 import { loginAs, resetDatabase } from "../support/db";
 import { makeRequest, run, testContext } from "../support/remix";

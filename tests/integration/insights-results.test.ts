@@ -7,8 +7,8 @@ import {
   generateResponses,
   insertResponses,
   insightsDemoDefinition,
-  seedPopulation,
 } from "../../db/seed/insights";
+import { seedPopulation } from "../../db/seed/population";
 import { seedWijken } from "../../db/seed/wijken";
 import { resetDatabase } from "../support/db";
 

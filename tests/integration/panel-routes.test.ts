@@ -11,8 +11,9 @@ import * as unsubscribeRoute from "../../app/routes/digipanel.afmelden.$token";
 import * as confirmRoute from "../../app/routes/digipanel.bevestigen.$token";
 import * as mine from "../../app/routes/digipanel.mijn._index";
 import * as magic from "../../app/routes/digipanel.mijn.inloggen.$token";
-import { outbox, panelMembers, panelPopulation, surveys } from "../../db/schema";
+import { outbox, panelMembers, populationFigures, surveys } from "../../db/schema";
 import { seedPanel } from "../../db/seed/panel";
+import { seedPopulation } from "../../db/seed/population";
 import { seedWijken } from "../../db/seed/wijken";
 import { loginAs, resetDatabase } from "../support/db";
 import { makeRequest, run } from "../support/remix";
@@ -27,7 +28,7 @@ const form = {
   birthYear: "1970",
   postcode: "2102 AB",
   household: "gezin",
-  tenure: "sociale_huur",
+  tenure: "sociale-huur",
   consent: "ja",
 };
 
@@ -138,7 +139,13 @@ describe("/digipanel/mijn and /digipanel/afmelden", () => {
       mine.action,
       makeRequest("/digipanel/mijn", {
         cookie,
-        form: { intent: "profiel", birthYear: "1980", postcode: "2104", household: "alleen", tenure: "koop" },
+        form: {
+          intent: "profiel",
+          birthYear: "1980",
+          postcode: "2104",
+          household: "alleenstaand",
+          tenure: "koop",
+        },
       }),
     );
     expect(saved.status).toBe(200);
@@ -193,6 +200,7 @@ describe("/beheer/digipanel", () => {
 
   test("composition shows the panel against the demo population without any e-mail address", async () => {
     await seedPanel(getDb());
+    await seedPopulation(getDb());
     const { cookie } = await loginAs(["onderzoeker"]);
     const res = await run<{
       counts: { active: number };
@@ -206,6 +214,7 @@ describe("/beheer/digipanel", () => {
 
   test("population figures can be uploaded as CSV and replace the demo figures", async () => {
     await seedPanel(getDb());
+    await seedPopulation(getDb());
     const { cookie } = await loginAs(["beheerder"]);
     const body = new FormData();
     body.set("intent", "csv");
@@ -217,7 +226,11 @@ describe("/beheer/digipanel", () => {
     });
     const res = await run(population.action, request);
     expect(res.status).toBe(302);
-    const ages = await getDb().select().from(panelPopulation).where(eq(panelPopulation.dimension, "age"));
+    const ages = await getDb()
+      .select()
+      .from(populationFigures)
+      .where(eq(populationFigures.dimension, "age"))
+      .orderBy(populationFigures.category);
     expect(ages.map((a) => [a.category, a.count, a.isDemo])).toEqual([
       ["16-29", 5000, false],
       ["75+", 100, false],
@@ -242,6 +255,7 @@ describe("/beheer/digipanel", () => {
 
   test("a campaign is previewed with quotas and the e-mail, then scheduled", async () => {
     await seedPanel(getDb());
+    await seedPopulation(getDb());
     const [survey] = await getDb()
       .insert(surveys)
       .values({ slug: "woonvisie", title: "Woonvisie", status: "published", accessMode: "code" })

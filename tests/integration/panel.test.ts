@@ -28,8 +28,8 @@ import {
   outbox,
   panelInvitations,
   panelMembers,
-  panelPopulation,
   panelUnsubscribeTokens,
+  populationFigures,
   surveyCodes,
   surveys,
 } from "../../db/schema";
@@ -64,7 +64,7 @@ beforeEach(async () => {
 const profile = {
   birthYear: 1970,
   postcode: "2101",
-  household: "samen" as const,
+  household: "paar" as const,
   tenure: "koop" as const,
   consent: "ja" as const,
 };
@@ -409,12 +409,12 @@ describe("stratified sample", () => {
             birthYear,
             postcode,
             wijkCode,
-            household: "alleen" as const,
+            household: "alleenstaand" as const,
             tenure: "koop" as const,
           });
     await getDb().insert(panelMembers).values(values);
     await getDb()
-      .insert(panelPopulation)
+      .insert(populationFigures)
       .values([
         { dimension: "age", category: "16-29", count: 3000 },
         { dimension: "age", category: "45-64", count: 1000 },

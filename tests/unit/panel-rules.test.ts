@@ -46,7 +46,7 @@ describe("profile", () => {
       email: "A@Example.nl",
       birthYear: "1970",
       postcode: "2101 ab",
-      household: "samen",
+      household: "paar",
       tenure: "koop",
       consent: "ja",
     });
@@ -55,7 +55,7 @@ describe("profile", () => {
       email: "x@y.nl",
       birthYear: "2015",
       postcode: "2101",
-      household: "samen",
+      household: "paar",
       tenure: "koop",
     });
     expect(bad.success).toBe(false);

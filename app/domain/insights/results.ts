@@ -2,6 +2,7 @@
 // unweighted, breakdowns per background variable, and suppression of every group under 10.
 // Pure: results.server.ts fetches the grouped counts with SQL and hands them here.
 
+import { ageGroupLabels, ageGroupMax, ageGroupOfAge, ageGroups } from "../population/categories";
 import {
   AGREE_SCALE,
   type BackgroundVariable,
@@ -22,17 +23,10 @@ import {
 
 export const DONT_KNOW_VALUE = "__weetniet";
 
-export const ageBands = [
-  { key: "0-29", label: "Jonger dan 30", max: 29 },
-  { key: "30-44", label: "30 tot en met 44", max: 44 },
-  { key: "45-64", label: "45 tot en met 64", max: 64 },
-  { key: "65-74", label: "65 tot en met 74", max: 74 },
-  { key: "75+", label: "75 of ouder", max: 200 },
-] as const;
+/** The shared age groups (app/domain/population/categories.ts) in the shape the SQL and exports use. */
+export const ageBands = ageGroups.map((key) => ({ key, label: ageGroupLabels[key], max: ageGroupMax[key] }));
 
-export function ageBand(age: number): string {
-  return (ageBands.find((b) => age <= b.max) ?? ageBands[ageBands.length - 1]!).key;
-}
+export const ageBand: (age: number) => string = ageGroupOfAge;
 
 export const backgroundLabels: Record<BackgroundVariable, string> = {
   age: "Leeftijd",

@@ -5,7 +5,7 @@ import {
   panelCampaigns,
   panelInvitations,
   panelMembers,
-  panelPopulation,
+  populationFigures,
   surveyCodes,
   surveys,
 } from "../../../db/schema";
@@ -141,7 +141,7 @@ function countBy<T>(items: T[], key: (t: T) => string): Record<string, number> {
 
 /** Population shares for quotas; without figures for a dimension, the panel's own spread is used. */
 async function quotaShares(members: EligibleMember[], db: Executor) {
-  const pop = await db.select().from(panelPopulation);
+  const pop = await db.select().from(populationFigures);
   const byDim = (d: string) =>
     Object.fromEntries(pop.filter((p) => p.dimension === d).map((p) => [p.category, p.count]));
   let age = toShares(byDim("age"));

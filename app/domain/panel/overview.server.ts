@@ -1,18 +1,18 @@
-import { and, eq, isNotNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import {
+  type PopulationDimension,
   panelCampaigns,
   panelInvitations,
   panelMembers,
-  panelPopulation,
+  populationFigures as populationTable,
   surveyCodes,
   surveys,
 } from "../../../db/schema";
-import { tenures } from "../../../db/schema/panel";
 import { type Executor, getDb } from "../../lib/db.server";
 import { type Actor, audit } from "../audit/audit.server";
+import { ageGroupOf, ageGroups, tenures } from "../population/categories";
 import { type CompositionRow, composition, type PopulationRow } from "./composition";
 import { wijkNames } from "./members.server";
-import { ageGroupOf, ageGroups } from "./profile";
 
 export async function membersByStatus(db: Executor = getDb()) {
   const rows = await db
@@ -23,8 +23,13 @@ export async function membersByStatus(db: Executor = getDb()) {
   return { pending: by.pending ?? 0, active: by.active ?? 0, left: by.left ?? 0 };
 }
 
+/** The population figures the panel uses (age, wijk, tenure); insights also reads household and age × tenure. */
 export async function populationFigures(db: Executor = getDb()) {
-  return db.select().from(panelPopulation).orderBy(panelPopulation.dimension, panelPopulation.category);
+  return db
+    .select()
+    .from(populationTable)
+    .where(inArray(populationTable.dimension, ["age", "wijk", "tenure"]))
+    .orderBy(populationTable.dimension, populationTable.category);
 }
 
 export interface CompositionView {
@@ -84,23 +89,28 @@ export async function panelComposition(now = new Date(), db: Executor = getDb())
   });
 }
 
-/** Replace the population figures of the dimensions present in `rows` (entered or from CSV). */
+/**
+ * Replace the population figures of the dimensions present in `rows` (entered or from CSV). The joint
+ * table age × tenure (used by insights for weighting) cannot be entered here; when age or tenure
+ * changes, an old joint table no longer matches and would override the new margins, so it is removed.
+ */
 export async function savePopulation(
   actor: Actor,
   rows: PopulationRow[],
   source: string,
   db: Executor = getDb(),
 ) {
-  const dims = [...new Set(rows.map((r) => r.dimension))];
+  const dims: PopulationDimension[] = [...new Set(rows.map((r) => r.dimension))];
+  if (dims.includes("age") || dims.includes("tenure")) dims.push("age_tenure");
   await db.transaction(async (tx) => {
-    for (const d of dims) await tx.delete(panelPopulation).where(eq(panelPopulation.dimension, d));
+    await tx.delete(populationTable).where(inArray(populationTable.dimension, dims));
     if (rows.length)
       await tx
-        .insert(panelPopulation)
+        .insert(populationTable)
         .values(rows.map((r) => ({ ...r, source, isDemo: false, updatedAt: new Date() })));
     await audit(tx, actor, {
       action: "panel.population.save",
-      entityType: "panel_population",
+      entityType: "population_figures",
       details: { dimensions: dims, rows: rows.length, source },
     });
   });

@@ -1,52 +1,22 @@
 import { z } from "zod";
-import { households, tenures } from "../../../db/schema/panel";
 import { emailField } from "../../lib/forms";
+import { households, MIN_AGE, tenures } from "../population/categories";
 
-// The panel profile: exactly what issue 7 allows us to ask, nothing more.
+// The panel profile: exactly what issue 7 allows us to ask, nothing more. The categories (age
+// groups, household, tenure) are shared with the population figures and insights.
 
-export type Household = (typeof households)[number];
-export type Tenure = (typeof tenures)[number];
-
-export const householdLabels: Record<Household, string> = {
-  alleen: "Ik woon alleen",
-  samen: "Samen, zonder kinderen thuis",
-  gezin: "Samen, met kinderen thuis",
-  eenouder: "Alleen, met kinderen thuis",
-  anders: "Anders",
-};
-
-export const tenureLabels: Record<Tenure, string> = {
-  koop: "Koopwoning",
-  sociale_huur: "Sociale huurwoning (bijvoorbeeld van Elan Wonen of Pré Wonen)",
-  particuliere_huur: "Particuliere huurwoning",
-  anders: "Anders",
-};
-
-/** Short labels for tables. */
-export const tenureShortLabels: Record<Tenure, string> = {
-  koop: "Koop",
-  sociale_huur: "Sociale huur",
-  particuliere_huur: "Particuliere huur",
-  anders: "Anders",
-};
-
-/** Age groups used for composition and quotas. The panel is open from 16 years. */
-export const ageGroups = ["16-29", "30-44", "45-64", "65-74", "75+"] as const;
-export type AgeGroup = (typeof ageGroups)[number];
-export const MIN_AGE = 16;
-
-export function ageGroupLabel(group: string): string {
-  return group === "75+" ? "75 jaar en ouder" : `${group.replace("-", " tot en met ")} jaar`;
-}
-
-export function ageGroupOf(birthYear: number, currentYear: number): AgeGroup {
-  const age = currentYear - birthYear;
-  if (age < 30) return "16-29";
-  if (age < 45) return "30-44";
-  if (age < 65) return "45-64";
-  if (age < 75) return "65-74";
-  return "75+";
-}
+export {
+  type AgeGroup,
+  ageGroupLabel,
+  ageGroupOf,
+  ageGroups,
+  type Household,
+  householdLabels,
+  MIN_AGE,
+  type Tenure,
+  tenureLabels,
+  tenureShortLabels,
+} from "../population/categories";
 
 /** "2101 AB", "2101ab" or "2101" -> "2101"; anything else -> null. */
 export function postcodeDigits(input: string): string | null {

@@ -7,9 +7,9 @@ test("the account names over- and under-represented groups and groups that were 
       {
         label: "Leeftijd",
         rows: [
-          { label: "Jonger dan 30", sampleShare: 0.05, populationShare: 0.14, suppressed: false },
-          { label: "75 of ouder", sampleShare: 0.3, populationShare: 0.16, suppressed: false },
-          { label: "45 tot en met 64", sampleShare: 0.36, populationShare: 0.35, suppressed: false },
+          { label: "16 tot en met 29 jaar", sampleShare: 0.05, populationShare: 0.14, suppressed: false },
+          { label: "75 jaar en ouder", sampleShare: 0.3, populationShare: 0.16, suppressed: false },
+          { label: "45 tot en met 64 jaar", sampleShare: 0.36, populationShare: 0.35, suppressed: false },
         ],
       },
       {
@@ -20,10 +20,10 @@ test("the account names over- and under-represented groups and groups that were 
     { respondents: 300, effectiveSampleSize: 210, openLinkShare: 0.55, populationIsDemo: true },
   );
   expect(notes).toContain(
-    "Leeftijd jonger dan 30: ondervertegenwoordigd (9 procentpunt minder dan onder inwoners).",
+    "Leeftijd 16 tot en met 29 jaar: ondervertegenwoordigd (9 procentpunt minder dan onder inwoners).",
   );
   expect(notes).toContain(
-    "Leeftijd 75 of ouder: oververtegenwoordigd (14 procentpunt meer dan onder inwoners).",
+    "Leeftijd 75 jaar en ouder: oververtegenwoordigd (14 procentpunt meer dan onder inwoners).",
   );
   expect(notes.some((n) => n.startsWith("Leeftijd 45"))).toBe(false);
   expect(notes).toContain("Wijk centrum: minder dan 10 respondenten, deze groep is nauwelijks gehoord.");
