@@ -141,15 +141,6 @@ CREATE TABLE "input_items" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
-CREATE TABLE "population_figures" (
-	"id" serial PRIMARY KEY NOT NULL,
-	"dimension" text NOT NULL,
-	"category" text NOT NULL,
-	"count" integer NOT NULL,
-	"source" text DEFAULT '' NOT NULL,
-	"is_demo" boolean DEFAULT false NOT NULL
-);
---> statement-breakpoint
 CREATE TABLE "quotes" (
 	"answer_id" bigint PRIMARY KEY NOT NULL,
 	"survey_id" integer NOT NULL,
@@ -232,21 +223,20 @@ CREATE TABLE "panel_members" (
 	CONSTRAINT "panel_members_email_unique" UNIQUE("email")
 );
 --> statement-breakpoint
-CREATE TABLE "panel_population" (
-	"id" serial PRIMARY KEY NOT NULL,
-	"dimension" text NOT NULL,
-	"category" text NOT NULL,
-	"count" integer NOT NULL,
-	"source" text,
-	"is_demo" boolean DEFAULT false NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "panel_population_dimension_category" UNIQUE("dimension","category")
-);
---> statement-breakpoint
 CREATE TABLE "panel_unsubscribe_tokens" (
 	"token_hash" text PRIMARY KEY NOT NULL,
 	"member_id" uuid NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "population_figures" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"dimension" text NOT NULL,
+	"category" text NOT NULL,
+	"count" integer NOT NULL,
+	"source" text DEFAULT '' NOT NULL,
+	"is_demo" boolean DEFAULT false NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "answers" (
@@ -374,7 +364,6 @@ CREATE INDEX "quickscan_drafts_updated_idx" ON "quickscan_drafts" USING btree ("
 CREATE INDEX "answer_codes_code_idx" ON "answer_codes" USING btree ("code_id");--> statement-breakpoint
 CREATE INDEX "codes_survey_question_idx" ON "codes" USING btree ("survey_id","question_key");--> statement-breakpoint
 CREATE INDEX "input_items_project_theme_idx" ON "input_items" USING btree ("project_id","theme");--> statement-breakpoint
-CREATE UNIQUE INDEX "population_figures_dimension_category_uq" ON "population_figures" USING btree ("dimension","category");--> statement-breakpoint
 CREATE INDEX "panel_invitations_due_idx" ON "panel_invitations" USING btree ("status","next_attempt_at");--> statement-breakpoint
 CREATE INDEX "panel_invitations_member_idx" ON "panel_invitations" USING btree ("member_id");--> statement-breakpoint
 CREATE INDEX "panel_invitations_last_mail_idx" ON "panel_invitations" USING btree ("last_mail_at");--> statement-breakpoint
@@ -383,6 +372,7 @@ CREATE INDEX "panel_members_confirm_idx" ON "panel_members" USING btree ("confir
 CREATE INDEX "panel_members_login_idx" ON "panel_members" USING btree ("login_token_hash");--> statement-breakpoint
 CREATE INDEX "panel_members_session_idx" ON "panel_members" USING btree ("session_token_hash");--> statement-breakpoint
 CREATE INDEX "panel_unsubscribe_tokens_member_idx" ON "panel_unsubscribe_tokens" USING btree ("member_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "population_figures_dimension_category_uq" ON "population_figures" USING btree ("dimension","category");--> statement-breakpoint
 CREATE UNIQUE INDEX "answers_response_question_sub_uq" ON "answers" USING btree ("response_id","question_key","sub_key");--> statement-breakpoint
 CREATE INDEX "answers_survey_question_option_idx" ON "answers" USING btree ("survey_id","question_key","value_option");--> statement-breakpoint
 CREATE INDEX "answers_survey_question_sub_number_idx" ON "answers" USING btree ("survey_id","question_key","sub_key","value_number");--> statement-breakpoint
