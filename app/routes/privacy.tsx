@@ -117,21 +117,21 @@ export default function Privacy() {
         </Paragraph>
         <ul className="utrecht-unordered-list">
           <li>
-            <code>wmh_quickscan</code>: onthoudt de antwoorden die u al gaf in de quickscan voor uw idee, zodat u
-            terug kunt gaan zonder iets kwijt te raken. Deze cookie verdwijnt als u uw idee verstuurt, en anders
-            na 14 dagen.
+            <code>wmh_quickscan</code>: onthoudt de antwoorden die u al gaf in de quickscan voor uw idee,
+            zodat u terug kunt gaan zonder iets kwijt te raken. Deze cookie verdwijnt als u uw idee verstuurt,
+            en anders na 14 dagen.
           </li>
           <li>
-            <code>wmh_enquete_…</code>: onthoudt waar u was in een vragenlijst, zodat u later verder kunt. Deze
-            cookie verdwijnt als u de vragenlijst verstuurt, en anders na 60 dagen.
+            <code>wmh_enquete_…</code>: onthoudt waar u was in een vragenlijst, zodat u later verder kunt.
+            Deze cookie verdwijnt als u de vragenlijst verstuurt, en anders na 60 dagen.
           </li>
           <li>
             <code>wmh_digipanel</code>: onthoudt dat u bent ingelogd op de pagina Mijn digipanel. Deze cookie
             verdwijnt als u uitlogt of als de inlogtijd voorbij is.
           </li>
           <li>
-            <code>wmh_sessie</code>: alleen voor medewerkers van de gemeente. Deze cookie onthoudt dat zij zijn
-            ingelogd en verdwijnt als zij uitloggen of hun browser sluiten.
+            <code>wmh_sessie</code>: alleen voor medewerkers van de gemeente. Deze cookie onthoudt dat zij
+            zijn ingelogd en verdwijnt als zij uitloggen of hun browser sluiten.
           </li>
         </ul>
       </section>

@@ -1,9 +1,10 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { db, expectAccessible, newPage, waitForHydration } from "./support";
+import { db, expectAccessible, loginAs, newPage, waitForHydration } from "./support";
 
 // The map-point question: with JavaScript by clicking on the (lazily loaded) map, without
 // JavaScript by typing the two numbers. The Woonvisie flow in surveys.e2e.ts covers the address.
+// And the results page: the answers on a map next to the list.
 
 interface Fixture {
   slug: string;
@@ -110,3 +111,21 @@ test("without JavaScript: no map, the two numbers are stored", async () => {
   expect(row.value_lng).toBeCloseTo(4.6021, 4);
 });
 
+test("the results page shows the map-point answers on a map, with the list next to it", async () => {
+  const [survey] = await db()<{ id: number }[]>`
+    select survey_id as id from responses where is_demo and status = 'submitted'
+    group by survey_id order by count(*) desc limit 1`;
+  const page = await newPage();
+  await loginAs(page, "onderzoeker");
+  await page.goto(`/beheer/enquetes/${survey!.id}/resultaten`);
+  const map = page.getByRole("region", { name: /^Kaart met de gekozen plekken/ });
+  await map.locator(".leaflet-marker-icon").first().waitFor();
+  expect(await map.locator(".leaflet-marker-icon").count()).toBeGreaterThan(3);
+  // The list stays: the same answers as a table.
+  expect(await page.getByRole("table", { name: /gekozen plekken$/ }).count()).toBeGreaterThan(0);
+  await map.locator(".leaflet-marker-icon").first().dispatchEvent("click");
+  const popup = map.locator(".leaflet-popup-content");
+  await popup.waitFor();
+  expect(await popup.textContent()).toMatch(/(\d+|minder dan 10) antwoorden/);
+  await expectAccessible(page);
+});
