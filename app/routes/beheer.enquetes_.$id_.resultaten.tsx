@@ -1,11 +1,15 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import leafletCss from "leaflet/dist/leaflet.css?url";
 import { requireRole } from "~/domain/auth/auth.server";
 import { hasAnyRole, staffAccess } from "~/domain/auth/roles";
+import { tileConfig } from "~/domain/initiatives/map.server";
+import { TOWN_CENTER, TOWN_ZOOM } from "~/domain/initiatives/map-filters";
 import { getSurveyResults } from "~/domain/insights/results.server";
 import { type ThemeId, themeLabels } from "~/domain/insights/themes";
 import { ColumnChart } from "~/ui/charts/bar-chart";
 import { Alert, DemoBadge, Heading, Paragraph } from "~/ui/content";
+import { MapPointMap } from "~/ui/insights/map-point-map";
 import {
   MapPointList,
   nl,
@@ -14,8 +18,13 @@ import {
   SUPPRESSED,
 } from "~/ui/insights/result-views";
 import insightsCss from "~/ui/insights.css?url";
+import mapCss from "~/ui/map.css?url";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: insightsCss }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: insightsCss },
+  { rel: "stylesheet", href: leafletCss },
+  { rel: "stylesheet", href: mapCss },
+];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Resultaten ${data?.results.survey.title ?? ""} - Beheer - Wij maken Heemstede` },
 ];
@@ -29,6 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     results,
     canCode: hasAnyRole(user.roles, staffAccess["beheer.enquetes_.$id_.coderen.$vraag"]),
     canExport: hasAnyRole(user.roles, staffAccess["beheer.enquetes_.$id_.export.$formaat"]),
+    tiles: tileConfig(),
   };
 }
 
@@ -49,7 +59,7 @@ function week(value: string) {
 }
 
 export default function SurveyResultsPage() {
-  const { results, canCode, canExport } = useLoaderData<typeof loader>();
+  const { results, canCode, canExport, tiles } = useLoaderData<typeof loader>();
   const { survey, overview, weighting } = results;
   const byTheme = new Map<number | null, typeof results.questions>();
   for (const q of results.questions) byTheme.set(q.theme, [...(byTheme.get(q.theme) ?? []), q]);
@@ -247,7 +257,16 @@ export default function SurveyResultsPage() {
                 {m.hidden > 0 ? "Minder dan 10 antwoorden; niet getoond." : "Nog geen antwoorden."}
               </Paragraph>
             ) : (
-              <MapPointList points={m.points} caption={m.text} />
+              <>
+                <MapPointMap
+                  groups={m.groups}
+                  question={m.text}
+                  tiles={tiles}
+                  center={TOWN_CENTER}
+                  zoom={TOWN_ZOOM}
+                />
+                <MapPointList points={m.points} caption={m.text} />
+              </>
             )}
           </div>
         ))}

@@ -8,6 +8,7 @@ import {
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { type FormEvent, useEffect, useRef, useState } from "react";
+import { tileConfig } from "~/domain/initiatives/map.server";
 import { fieldId, type RawValues, validatePage } from "~/domain/surveys/answers";
 import { clearResumeCookie, resumeCookie } from "~/domain/surveys/cookie.server";
 import { handleSurveyPost, surveyView } from "~/domain/surveys/flow.server";
@@ -18,6 +19,7 @@ import { InfoBlock } from "~/ui/surveys/blocks";
 import { SurveyQuestion } from "~/ui/surveys/question";
 import surveysCss from "~/ui/surveys.css?url";
 
+// The map-point question's map adds Leaflet's and the map's style sheets itself when it loads.
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: surveysCss }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
@@ -77,6 +79,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       values: shown.values,
       progress: shown.progress,
     },
+    tiles: shown.page.questions.some((q) => q.type === "mapPoint") ? tileConfig() : undefined,
   };
 }
 
@@ -244,6 +247,7 @@ function SurveyPage({ data: d }: { data: LoaderData }) {
     if (clientErrors && Object.keys(clientErrors).length) document.getElementById("foutmeldingen")?.focus();
   }, [clientErrors]);
   if (!view) return null;
+  const tiles = "tiles" in d ? d.tiles : undefined;
 
   const serverErrors =
     actionData && !actionData.mailed && actionData.values && "errors" in actionData ? actionData.errors : {};
@@ -304,7 +308,7 @@ function SurveyPage({ data: d }: { data: LoaderData }) {
       <Form method="post" noValidate onSubmit={onSubmit} key={`${pageKey}-${actionData ? "a" : "l"}`}>
         <input type="hidden" name="pagina" value={view.index} />
         {view.page.questions.map((q) => (
-          <SurveyQuestion key={q.key} q={q} values={values} error={errors[q.key]} />
+          <SurveyQuestion key={q.key} q={q} values={values} error={errors[q.key]} tiles={tiles} />
         ))}
         <div className="wmh-survey__actions">
           {view.isLast ? (

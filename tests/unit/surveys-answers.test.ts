@@ -163,6 +163,56 @@ const cases: Case[] = [
     messages.pointOutside,
   ],
   ["map: only a comment", point, { [f("p", "opmerking")]: "Ergens" }, undefined, messages.pointMissing],
+  [
+    "map: a clicked point with a comma and a comment",
+    point,
+    { [f("p", "lat")]: "52,34512", [f("p", "lng")]: "4,60031", [f("p", "opmerking")]: "Lege kavel" },
+    { kind: "point", lat: 52.34512, lng: 4.60031, comment: "Lege kavel" },
+    undefined,
+  ],
+  [
+    "map: the corners of the box count as Heemstede",
+    point,
+    { [f("p", "lat")]: "52.32", [f("p", "lng")]: "4.67" },
+    { kind: "point", lat: 52.32, lng: 4.67 },
+    undefined,
+  ],
+  [
+    "map: just south of the box",
+    point,
+    { [f("p", "lat")]: "52.319", [f("p", "lng")]: "4.6" },
+    undefined,
+    messages.pointOutside,
+  ],
+  [
+    "map: just north of the box",
+    point,
+    { [f("p", "lat")]: "52.381", [f("p", "lng")]: "4.6" },
+    undefined,
+    messages.pointOutside,
+  ],
+  [
+    "map: just west of the box",
+    point,
+    { [f("p", "lat")]: "52.35", [f("p", "lng")]: "4.569" },
+    undefined,
+    messages.pointOutside,
+  ],
+  [
+    "map: just east of the box",
+    point,
+    { [f("p", "lat")]: "52.35", [f("p", "lng")]: "4.671" },
+    undefined,
+    messages.pointOutside,
+  ],
+  ["map: only a latitude", point, { [f("p", "lat")]: "52.35" }, undefined, messages.pointIncomplete],
+  [
+    "map: text instead of a number",
+    point,
+    { [f("p", "lat")]: "noord", [f("p", "lng")]: "4.6" },
+    undefined,
+    messages.pointIncomplete,
+  ],
 ];
 
 describe("each question type validates its answer", () => {

@@ -10,6 +10,7 @@ import {
   type Question,
   type SurveyDefinition,
 } from "../surveys/definition";
+import { groupMapPoints, type MapPointGroup, roundCoordinate } from "./map-points";
 import { redactPersonalData } from "./personal-data";
 import {
   type AnswerGroup,
@@ -240,7 +241,14 @@ export interface SurveyResults {
   populationIsDemo: boolean;
   representativeness: { variable: BackgroundVariable; label: string; rows: RepresentativenessRow[] }[];
   questions: QuestionResult[];
-  mapQuestions: { key: string; text: string; points: MapPointAnswer[]; hidden: number }[];
+  /** `points` for the list, `groups` for the map (rounded, counts under 10 suppressed); both empty under 10 answers. */
+  mapQuestions: {
+    key: string;
+    text: string;
+    points: MapPointAnswer[];
+    groups: MapPointGroup[];
+    hidden: number;
+  }[];
   openQuestions: { key: string; text: string; theme: number | null; answered: number }[];
 }
 
@@ -447,8 +455,9 @@ async function mapPointAnswers(db: Executor, surveyId: number, qs: Question[]) {
         location: null,
         comment: null,
       };
-      if (r.valueLat !== null) p.lat = r.valueLat;
-      if (r.valueLng !== null) p.lng = r.valueLng;
+      // Rounded before they leave the server: the page needs no more precision than the map shows.
+      if (r.valueLat !== null) p.lat = roundCoordinate(r.valueLat);
+      if (r.valueLng !== null) p.lng = roundCoordinate(r.valueLng);
       if (r.valueOption) p.location = labels[r.valueOption] ?? r.valueOption;
       // The main row holds the comment; the "adres" row holds an address, which is never shown.
       if (r.subKey === "" && r.valueText) p.comment = redactPersonalData(r.valueText);
@@ -456,12 +465,18 @@ async function mapPointAnswers(db: Executor, surveyId: number, qs: Question[]) {
     }
     const points = [...byResponse.values()];
     const shown = points.length >= MIN_CELL;
-    return { key: q.key, text: q.text, points: shown ? points : [], hidden: shown ? 0 : points.length };
+    return {
+      key: q.key,
+      text: q.text,
+      points: shown ? points : [],
+      groups: shown ? groupMapPoints(points) : [],
+      hidden: shown ? 0 : points.length,
+    };
   });
 }
 
 /** Bump when the computation or the shape of SurveyResults changes, so old cache rows are not used. */
-const RESULTS_VERSION = "1";
+const RESULTS_VERSION = "2";
 
 /** Everything the results depend on, cheap to read: submitted responses, survey version, population, wijken. */
 async function resultsFingerprint(db: Executor, surveyId: number): Promise<string> {

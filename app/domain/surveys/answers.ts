@@ -62,7 +62,9 @@ export const messages = {
   postcode: "Vul een postcode in, bijvoorbeeld 2101 AB of 2101.",
   rankingIncomplete: (n: number) => `Geef elk nummer van 1 tot en met ${n} precies één keer.`,
   matrixIncomplete: "Beantwoord elke rij.",
-  pointMissing: "Kies een plek uit de lijst of vul een adres in.",
+  pointMissing: "Kies een plek op de kaart of uit de lijst, of vul een adres in.",
+  pointIncomplete:
+    "Vul de breedtegraad en de lengtegraad allebei in als getal, of kies een plek op de kaart.",
   pointOutside: "Deze plek ligt niet in Heemstede. Kies een plek in Heemstede.",
 } as const;
 
@@ -218,7 +220,7 @@ function validatePoint(
   } else if (latText || lngText) {
     const lat = parseNumber(latText);
     const lng = parseNumber(lngText);
-    if (lat === null || lng === null) return { error: messages.pointMissing };
+    if (lat === null || lng === null) return { error: messages.pointIncomplete };
     const b = HEEMSTEDE_BOUNDS;
     if (lat < b.south || lat > b.north || lng < b.west || lng > b.east)
       return { error: messages.pointOutside };

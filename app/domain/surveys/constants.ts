@@ -23,5 +23,5 @@ export const AGREE_SCALE = [
 export const DONT_KNOW_LABEL = "Weet ik niet / geen mening";
 export const OTHER_LABEL = "Anders, namelijk";
 
-/** A rough box around Heemstede (EPSG:4326); map points outside it are refused. */
-export const HEEMSTEDE_BOUNDS = { south: 52.33, west: 4.57, north: 52.375, east: 4.645 } as const;
+/** A rough box around Heemstede (EPSG:4326), the same as the quickscan's; map points outside it are refused. */
+export const HEEMSTEDE_BOUNDS = { south: 52.32, west: 4.57, north: 52.38, east: 4.67 } as const;

@@ -1,5 +1,5 @@
 import { type ReactNode, useCallback, useState } from "react";
-import { TextField } from "../form";
+import { PointFields, pointFieldId, pointFieldLabels } from "./point-fields";
 import type { TileConfig } from "./types";
 import { useClientComponent } from "./use-client-component";
 
@@ -30,13 +30,14 @@ export interface PointPickerProps {
   bounds: Bounds;
   /** Load and show the map (for example when the resident chose "a point on the map"). */
   showMap: boolean;
+  /** Texts that differ from the defaults below (for example the range the caller accepts). */
+  labels?: Partial<typeof pointPickerLabels>;
+  /** Told after the map set a point (for example to clear another way of choosing). */
+  onPicked?: () => void;
 }
 
 export const pointPickerLabels = {
-  lat: "Breedtegraad",
-  lng: "Lengtegraad",
-  latDescription: "Een getal tussen 50 en 54, bijvoorbeeld 52,3505.",
-  lngDescription: "Een getal tussen 3 en 8, bijvoorbeeld 4,6125.",
+  ...pointFieldLabels,
   mapName: "Kaart om een plek te kiezen",
   instructions:
     "Klik of tik op de kaart op de plek van uw idee. Met het toetsenbord: ga naar de kaart en verplaats de speld met de pijltjestoetsen (met Shift in grotere stappen). Met + en - zoomt u in en uit.",
@@ -67,8 +68,9 @@ function parse(value: string | undefined): number | null {
 const format = (n: number) => n.toFixed(5).replace(".", ",");
 
 export function PointPicker(props: PointPickerProps) {
-  const latId = `veld-${props.latName}`;
-  const lngId = `veld-${props.lngName}`;
+  const labels = { ...pointPickerLabels, ...props.labels };
+  const latId = pointFieldId(props.latName);
+  const lngId = pointFieldId(props.lngName);
   const instructionsId = `${latId}-kaart-uitleg`;
   const [point, setPoint] = useState<[number, number] | null>(() => {
     const lat = parse(props.defaultLat);
@@ -76,6 +78,7 @@ export function PointPicker(props: PointPickerProps) {
     return lat !== null && lng !== null ? [lat, lng] : null;
   });
   const [announcement, setAnnouncement] = useState("");
+  const onPicked = props.onPicked;
   const { component: PointMap, failed } = useClientComponent<PointMapProps>(
     () => import("./point-picker-map.client"),
     props.showMap,
@@ -91,11 +94,12 @@ export function PointPicker(props: PointPickerProps) {
       if (latInput) latInput.value = la;
       if (lngInput) lngInput.value = ln;
       setPoint([lat, lng]);
-      setAnnouncement(pointPickerLabels.chosen(la, ln));
+      setAnnouncement(labels.chosen(la, ln));
+      onPicked?.();
     },
-    [latId, lngId],
+    [latId, lngId, labels.chosen, onPicked],
   );
-  const onOutside = useCallback(() => setAnnouncement(pointPickerLabels.outside), []);
+  const onOutside = useCallback(() => setAnnouncement(labels.outside), [labels.outside]);
   // Typing moves the marker too.
   const onInput = () => {
     const lat = parse((document.getElementById(latId) as HTMLInputElement | null)?.value);
@@ -104,23 +108,22 @@ export function PointPicker(props: PointPickerProps) {
   };
 
   return (
-    <fieldset
-      className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset wmh-point-picker"
-      aria-describedby={props.description ? `${latId}-uitleg` : undefined}
+    <PointFields
+      latName={props.latName}
+      lngName={props.lngName}
+      legend={props.legend}
+      description={props.description}
+      defaultLat={props.defaultLat}
+      defaultLng={props.defaultLng}
+      latError={props.latError}
+      lngError={props.lngError}
+      labels={labels}
       onInput={onInput}
     >
-      <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
-        {props.legend}
-      </legend>
-      {props.description ? (
-        <div className="utrecht-form-field-description" id={`${latId}-uitleg`}>
-          {props.description}
-        </div>
-      ) : null}
       {props.showMap ? (
         <div className="wmh-point-picker__map">
           <p className="utrecht-paragraph" id={instructionsId}>
-            {pointPickerLabels.instructions}
+            {labels.instructions}
           </p>
           <div className="wmh-map wmh-map--picker">
             {PointMap ? (
@@ -135,9 +138,7 @@ export function PointPicker(props: PointPickerProps) {
                 describedBy={instructionsId}
               />
             ) : (
-              <div className="wmh-map__fallback">
-                {failed ? pointPickerLabels.loadError : pointPickerLabels.loading}
-              </div>
+              <div className="wmh-map__fallback">{failed ? labels.loadError : labels.loading}</div>
             )}
           </div>
         </div>
@@ -145,30 +146,6 @@ export function PointPicker(props: PointPickerProps) {
       <p className="wmh-point-picker__status" role="status" aria-live="polite">
         {announcement}
       </p>
-      <div className="wmh-point-picker__fields">
-        <TextField
-          id={latId}
-          name={props.latName}
-          label={pointPickerLabels.lat}
-          description={pointPickerLabels.latDescription}
-          inputMode="decimal"
-          size="short"
-          maxLength={20}
-          defaultValue={props.defaultLat}
-          error={props.latError}
-        />
-        <TextField
-          id={lngId}
-          name={props.lngName}
-          label={pointPickerLabels.lng}
-          description={pointPickerLabels.lngDescription}
-          inputMode="decimal"
-          size="short"
-          maxLength={20}
-          defaultValue={props.defaultLng}
-          error={props.lngError}
-        />
-      </div>
-    </fieldset>
+    </PointFields>
   );
 }

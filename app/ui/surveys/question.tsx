@@ -1,7 +1,12 @@
-import { type ReactNode, useEffect, useState } from "react";
+import { type ComponentType, type ReactNode, useCallback, useEffect, useState } from "react";
 import { DONT_KNOW_VALUE, fieldId, fieldName, OTHER_VALUE, type RawValues } from "~/domain/surveys/answers";
 import { AGREE_SCALE, DONT_KNOW_LABEL, OTHER_LABEL } from "~/domain/surveys/constants";
 import type { Question, QuestionOf } from "~/domain/surveys/definition";
+import { PointFields, pointFieldId } from "../map/point-fields";
+import type { TileConfig } from "../map/types";
+import { loadMapPointPicker } from "./load-map-point-picker";
+import { mapPointLabels } from "./map-point-labels";
+import type { SurveyPointPickerProps } from "./map-point-picker";
 
 // Renders one survey question as plain HTML form fields (fieldset/legend for groups), so every
 // type works without JavaScript. Only the ranking question adds buttons when JavaScript runs.
@@ -304,7 +309,18 @@ function RankingQuestion({
   );
 }
 
-export function SurveyQuestion({ q, values, error }: { q: Question; values: RawValues; error?: string }) {
+export function SurveyQuestion({
+  q,
+  values,
+  error,
+  tiles,
+}: {
+  q: Question;
+  values: RawValues;
+  error?: string;
+  /** Map tiles for the map-point question; without them it offers the list and the address only. */
+  tiles?: TileConfig;
+}) {
   const id = fieldId(q.key);
   const name = fieldName(q.key);
   switch (q.type) {
@@ -417,64 +433,133 @@ export function SurveyQuestion({ q, values, error }: { q: Question; values: RawV
       return <TextQuestion q={q} values={values} error={error} kind="birthYear" />;
     case "postcode":
       return <TextQuestion q={q} values={values} error={error} kind="postcode" />;
-    case "mapPoint": {
-      const locationName = fieldName(q.key, "locatie");
-      const addressName = fieldName(q.key, "adres");
-      const commentName = fieldName(q.key, "opmerking");
-      return (
-        <Group q={q} error={error} className="wmh-mappoint">
-          {q.locations.length > 0 ? (
-            <div className="utrecht-form-field">
-              <label className="utrecht-form-label" htmlFor={`${id}-locatie`}>
-                Kies een plek
-              </label>
-              <select
-                id={`${id}-locatie`}
-                name={locationName}
-                defaultValue={str(values, locationName)}
-                className="utrecht-select utrecht-select--html-select"
-              >
-                <option value="">Geen plek uit de lijst</option>
-                {q.locations.map((l) => (
-                  <option key={l.value} value={l.value}>
-                    {l.label}
-                  </option>
-                ))}
-              </select>
-            </div>
-          ) : null}
-          {q.allowAddress ? (
-            <div className="utrecht-form-field">
-              <label className="utrecht-form-label" htmlFor={`${id}-adres`}>
-                {q.locations.length > 0 ? "Of vul een adres of straat in" : "Adres of straat"}
-              </label>
-              <input
-                id={`${id}-adres`}
-                name={addressName}
-                type="text"
-                maxLength={200}
-                autoComplete="off"
-                defaultValue={str(values, addressName)}
-                className="utrecht-textbox utrecht-textbox--html-input"
-              />
-            </div>
-          ) : null}
-          <div className="utrecht-form-field">
-            <label className="utrecht-form-label" htmlFor={`${id}-opmerking`}>
-              {q.commentLabel} <span className="wmh-optional">(niet verplicht)</span>
-            </label>
-            <textarea
-              id={`${id}-opmerking`}
-              name={commentName}
-              rows={3}
-              maxLength={1000}
-              defaultValue={str(values, commentName)}
-              className="utrecht-textarea utrecht-textarea--html-textarea"
-            />
-          </div>
-          <DontKnowBox q={q} values={values} />
-        </Group>
-      );
-    }
+    case "mapPoint":
+      return <MapPointQuestion q={q} values={values} error={error} tiles={tiles} />;
   }
+}
+
+/**
+ * A place in Heemstede plus a comment: a list of places and an address field (always), and a point
+ * on a map. Without JavaScript the point is two number fields; with JavaScript the point picker with
+ * its Leaflet map replaces them once fetched (both lazily, so the survey page stays under 100 KB) and
+ * fills in the same fields. The list choice wins on the server, so clicking the map clears it.
+ */
+function MapPointQuestion({
+  q,
+  values,
+  error,
+  tiles,
+}: {
+  q: QuestionOf<"mapPoint">;
+  values: RawValues;
+  error?: string;
+  tiles?: TileConfig;
+}) {
+  const id = fieldId(q.key);
+  const locationName = fieldName(q.key, "locatie");
+  const addressName = fieldName(q.key, "adres");
+  const commentName = fieldName(q.key, "opmerking");
+  const latName = fieldName(q.key, "lat");
+  const lngName = fieldName(q.key, "lng");
+  const [picker, setPicker] = useState<{
+    Picker: ComponentType<SurveyPointPickerProps>;
+    lat: string;
+    lng: string;
+  } | null>(null);
+  useEffect(() => {
+    if (!tiles) return;
+    let live = true;
+    // On failure the number fields simply stay.
+    loadMapPointPicker()
+      .then((m) => {
+        const typed = (name: string) =>
+          (document.getElementById(pointFieldId(name)) as HTMLInputElement | null)?.value ?? "";
+        if (live) setPicker({ Picker: m.default, lat: typed(latName), lng: typed(lngName) });
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [tiles, latName, lngName]);
+  const clearList = useCallback(() => {
+    const select = document.getElementById(`${id}-locatie`) as HTMLSelectElement | null;
+    if (select) select.value = "";
+  }, [id]);
+  const legend =
+    q.locations.length > 0 || q.allowAddress ? mapPointLabels.mapLegend : mapPointLabels.mapLegendOnly;
+  return (
+    <Group q={q} error={error} className="wmh-mappoint">
+      {q.locations.length > 0 ? (
+        <div className="utrecht-form-field">
+          <label className="utrecht-form-label" htmlFor={`${id}-locatie`}>
+            {mapPointLabels.list}
+          </label>
+          <select
+            id={`${id}-locatie`}
+            name={locationName}
+            defaultValue={str(values, locationName)}
+            className="utrecht-select utrecht-select--html-select"
+          >
+            <option value="">{mapPointLabels.noListChoice}</option>
+            {q.locations.map((l) => (
+              <option key={l.value} value={l.value}>
+                {l.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      {q.allowAddress ? (
+        <div className="utrecht-form-field">
+          <label className="utrecht-form-label" htmlFor={`${id}-adres`}>
+            {q.locations.length > 0 ? mapPointLabels.addressAfterList : mapPointLabels.address}
+          </label>
+          <input
+            id={`${id}-adres`}
+            name={addressName}
+            type="text"
+            maxLength={200}
+            autoComplete="off"
+            defaultValue={str(values, addressName)}
+            className="utrecht-textbox utrecht-textbox--html-input"
+          />
+        </div>
+      ) : null}
+      {picker && tiles ? (
+        <picker.Picker
+          latName={latName}
+          lngName={lngName}
+          legend={legend}
+          description={mapPointLabels.mapDescription}
+          defaultLat={picker.lat}
+          defaultLng={picker.lng}
+          tiles={tiles}
+          onPicked={clearList}
+        />
+      ) : tiles ? (
+        <PointFields
+          latName={latName}
+          lngName={lngName}
+          legend={legend}
+          description={mapPointLabels.mapDescription}
+          defaultLat={str(values, latName).replace(".", ",")}
+          defaultLng={str(values, lngName).replace(".", ",")}
+        />
+      ) : null}
+      <div className="utrecht-form-field">
+        <label className="utrecht-form-label" htmlFor={`${id}-opmerking`}>
+          {q.commentLabel} <span className="wmh-optional">(niet verplicht)</span>
+        </label>
+        <textarea
+          id={`${id}-opmerking`}
+          name={commentName}
+          rows={3}
+          maxLength={1000}
+          defaultValue={str(values, commentName)}
+          className="utrecht-textarea utrecht-textarea--html-textarea"
+        />
+      </div>
+      <DontKnowBox q={q} values={values} />
+    </Group>
+  );
 }
