@@ -27,8 +27,8 @@ interface ExportAnswerRow {
   /** The UTC date and year of submission, formatted in SQL (drizzle leaves timestamps unparsed on this client). */
   submittedDate: string | null;
   submittedYear: number | null;
-  /** Null for a submitted response without answers (left join). */
-  id: number | null;
+  /** A bigint, which postgres.js returns as a string; null for a response without answers (left join). */
+  id: string | null;
   questionKey: string | null;
   subKey: string;
   valueText: string | null;
