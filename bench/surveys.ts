@@ -6,10 +6,8 @@
 //   npm run bench:surveys            (uses TEST_DATABASE_URL / DATABASE_URL, or an embedded PostgreSQL)
 //   BENCH_RESPONDENTS=500 npm run bench:surveys
 import { type ChildProcess, execSync, spawn } from "node:child_process";
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import fs from "node:fs";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -24,8 +22,8 @@ import {
   surveyDefinitionSchema,
 } from "../app/domain/surveys/definition";
 import { woonvisieDefinition } from "../app/domain/surveys/woonvisie";
-import { type EmbeddedDb, startEmbeddedDb } from "../app/server/embedded-db";
 import { migrateDatabase } from "../app/server/migrate";
+import { createScratchDatabase, freePort } from "../app/server/scratch-db";
 import * as schema from "../db/schema";
 import { seedWijken } from "../db/seed/wijken";
 
@@ -41,14 +39,6 @@ function p95(values: number[]): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)] ?? 0;
 }
 const ms = (n: number) => `${n.toFixed(1)} ms`;
-
-async function freePort(): Promise<number> {
-  const server = http.createServer();
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((r) => server.close(r));
-  return port;
-}
 
 /** The Woonvisie questions on one page: one submit carries all 25+ answers. */
 function onePageDefinition(): SurveyDefinition {
@@ -147,25 +137,12 @@ async function surveyPageJsGzipped(): Promise<{ bytes: number; files: number }> 
 async function main() {
   execSync("npx tsx app/cli/build-if-needed.ts", { cwd: root, stdio: "inherit" });
 
-  let embedded: EmbeddedDb | undefined;
-  let tmpDir: string | undefined;
-  let serverUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
-  if (!serverUrl) {
-    tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), "wmh-bench-db-"));
-    fs.chmodSync(tmpDir, 0o755);
-    embedded = await startEmbeddedDb({
-      dir: path.join(tmpDir, "data"),
-      port: await freePort(),
-      persistent: false,
-      database: "postgres",
-    });
-    serverUrl = embedded.url;
-  }
-  const dbName = `wmh_bench_${randomBytes(4).toString("hex")}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${dbName}`);
-  const dbUrl = new URL(serverUrl);
-  dbUrl.pathname = `/${dbName}`;
+  const database = await createScratchDatabase("wmh_bench", [
+    process.env.BENCH_DATABASE_URL,
+    process.env.TEST_DATABASE_URL,
+    process.env.DATABASE_URL,
+  ]);
+  const dbUrl = new URL(database.url);
   await migrateDatabase(dbUrl.toString());
   // createPersonalCodes reads the environment (APP_URL for links): point it at the bench database.
   process.env.DATABASE_URL = dbUrl.toString();
@@ -370,10 +347,7 @@ async function main() {
     }
     await sql.end();
     await new Promise((r) => setTimeout(r, 500));
-    await admin.unsafe(`drop database if exists ${dbName} with (force)`);
-    await admin.end();
-    await embedded?.stop();
-    if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
+    await database.drop();
   }
 }
 
