@@ -36,7 +36,7 @@ import {
   validateStep,
 } from "~/domain/initiatives/quickscan-form";
 import { THEMES } from "~/domain/initiatives/themes";
-import { getEnv } from "~/lib/env.server";
+import { functionalCookie, readCookie } from "~/lib/cookies.server";
 import { type FieldErrors, type FormValues, str } from "~/lib/forms";
 import { hit } from "~/lib/rate-limit.server";
 import { Alert, Heading, Paragraph, TextLink } from "~/ui/content";
@@ -69,15 +69,12 @@ const COOKIE = "wmh_quickscan";
 const SUBMIT_LIMIT = { windowSeconds: 3600, max: 10 };
 
 function draftCookie(request: Request): string | null {
-  const header = request.headers.get("Cookie") ?? "";
-  const match = header.match(new RegExp(`(?:^|;\\s*)${COOKIE}=([A-Za-z0-9_-]+)`));
-  return match?.[1] ?? null;
+  const token = readCookie(request, COOKIE);
+  return token && /^[A-Za-z0-9_-]+$/.test(token) ? token : null;
 }
 
 function setCookie(token: string, maxAge: number): string {
-  const env = getEnv();
-  const secure = env.SESSION_SECURE_COOKIE ?? env.NODE_ENV === "production";
-  return `${COOKIE}=${token}; Path=/idee; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${secure ? "; Secure" : ""}`;
+  return functionalCookie(COOKIE, token, { path: "/idee", maxAge });
 }
 
 function stepFrom(url: URL): StepNumber {

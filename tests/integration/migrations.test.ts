@@ -1,6 +1,7 @@
 import postgres from "postgres";
 import { expect, inject, test } from "vitest";
 import { migrateDatabase } from "../../app/server/migrate";
+import { withDatabase } from "../../app/server/scratch-db";
 
 test("migrations apply to an empty database, twice in parallel, without racing", async () => {
   const serverUrl = inject("dbServerUrl");
@@ -8,10 +9,9 @@ test("migrations apply to an empty database, twice in parallel, without racing",
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
   try {
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    await Promise.all([migrateDatabase(url.toString()), migrateDatabase(url.toString())]);
-    const check = postgres(url.toString(), { max: 1 });
+    const url = withDatabase(serverUrl, name);
+    await Promise.all([migrateDatabase(url), migrateDatabase(url)]);
+    const check = postgres(url, { max: 1 });
     const tables = await check<
       { tablename: string }[]
     >`select tablename from pg_tables where schemaname = 'public'`;

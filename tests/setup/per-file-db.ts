@@ -5,6 +5,7 @@ import postgres from "postgres";
 import { afterAll, inject } from "vitest";
 import { closeDb } from "../../app/lib/db.server";
 import { resetEnvForTests } from "../../app/lib/env.server";
+import { withDatabase } from "../../app/server/scratch-db";
 
 const serverUrl = inject("dbServerUrl");
 const template = inject("dbTemplate");
@@ -12,9 +13,7 @@ const name = `wmh_t_${template.slice(9)}_${randomBytes(4).toString("hex")}`;
 
 const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
 await admin.unsafe(`create database ${name} template ${template}`);
-const url = new URL(serverUrl);
-url.pathname = `/${name}`;
-process.env.DATABASE_URL = url.toString();
+process.env.DATABASE_URL = withDatabase(serverUrl, name);
 process.env.SEED_DEMO = "false";
 delete process.env.SMTP_URL;
 resetEnvForTests();

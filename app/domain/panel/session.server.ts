@@ -1,4 +1,4 @@
-import { getEnv } from "../../lib/env.server";
+import { functionalCookie, readCookie } from "../../lib/cookies.server";
 import { hit } from "../../lib/rate-limit.server";
 import { endSession, type MemberProfile, memberBySession } from "./members.server";
 
@@ -6,25 +6,16 @@ import { endSession, type MemberProfile, memberBySession } from "./members.serve
 // receives; the database keeps its hash. No other cookies, no tracking.
 const COOKIE = "wmh_digipanel";
 
-function secure() {
-  return getEnv().SESSION_SECURE_COOKIE ?? getEnv().NODE_ENV === "production";
-}
-
 export function sessionCookie(token: string, expires: Date): string {
-  return `${COOKIE}=${token}; Path=/digipanel; HttpOnly; SameSite=Lax; Expires=${expires.toUTCString()}${secure() ? "; Secure" : ""}`;
+  return functionalCookie(COOKIE, token, { path: "/digipanel", expires });
 }
 
 export function clearSessionCookie(): string {
-  return `${COOKIE}=; Path=/digipanel; HttpOnly; SameSite=Lax; Max-Age=0${secure() ? "; Secure" : ""}`;
+  return functionalCookie(COOKIE, "", { path: "/digipanel", maxAge: 0 });
 }
 
 function tokenFrom(request: Request): string | undefined {
-  const header = request.headers.get("Cookie") ?? "";
-  for (const part of header.split(/;\s*/)) {
-    const [k, v] = part.split("=");
-    if (k === COOKIE && v) return v;
-  }
-  return undefined;
+  return readCookie(request, COOKIE) || undefined;
 }
 
 export async function currentMember(request: Request): Promise<MemberProfile | null> {

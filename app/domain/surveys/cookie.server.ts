@@ -1,4 +1,4 @@
-import { getEnv } from "../../lib/env.server";
+import { functionalCookie, readCookie } from "../../lib/cookies.server";
 
 // The resume cookie: a functional cookie holding the resume token of one survey (named by survey
 // id). Path /enquete, not /enquete/<slug>: Remix data requests go to /enquete/<slug>.data.
@@ -11,25 +11,16 @@ export function cookieName(surveyId: number): string {
 }
 
 export function readResumeCookie(request: Request, surveyId: number): string | null {
-  const header = request.headers.get("Cookie") ?? "";
-  const name = cookieName(surveyId);
-  for (const part of header.split(";")) {
-    const [k, ...v] = part.trim().split("=");
-    if (k === name) return decodeURIComponent(v.join("="));
-  }
-  return null;
-}
-
-function attributes(maxAge: number): string {
-  const env = getEnv();
-  const secure = env.SESSION_SECURE_COOKIE ?? env.NODE_ENV === "production";
-  return `Path=/enquete; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${secure ? "; Secure" : ""}`;
+  return readCookie(request, cookieName(surveyId));
 }
 
 export function resumeCookie(surveyId: number, token: string): string {
-  return `${cookieName(surveyId)}=${encodeURIComponent(token)}; ${attributes(MAX_AGE_SECONDS)}`;
+  return functionalCookie(cookieName(surveyId), encodeURIComponent(token), {
+    path: "/enquete",
+    maxAge: MAX_AGE_SECONDS,
+  });
 }
 
 export function clearResumeCookie(surveyId: number): string {
-  return `${cookieName(surveyId)}=; ${attributes(0)}`;
+  return functionalCookie(cookieName(surveyId), "", { path: "/enquete", maxAge: 0 });
 }

@@ -1,0 +1,35 @@
+import { getEnv } from "./env.server";
+
+// The site's functional cookies (quickscan draft, survey resume, digipanel session) share one
+// format: HttpOnly, SameSite=Lax, limited to their own path, Secure in production.
+
+export function secureCookies(): boolean {
+  const env = getEnv();
+  return env.SESSION_SECURE_COOKIE ?? env.NODE_ENV === "production";
+}
+
+/** Set-Cookie value; give maxAge (0 clears the cookie) or an expiry date. */
+export function functionalCookie(
+  name: string,
+  value: string,
+  options: { path: string; maxAge?: number; expires?: Date },
+): string {
+  const lifetime = options.expires
+    ? `Expires=${options.expires.toUTCString()}`
+    : `Max-Age=${options.maxAge ?? 0}`;
+  return `${name}=${value}; Path=${options.path}; HttpOnly; SameSite=Lax; ${lifetime}${secureCookies() ? "; Secure" : ""}`;
+}
+
+/** The decoded value of one cookie of the request, or null. */
+export function readCookie(request: Request, name: string): string | null {
+  for (const part of (request.headers.get("Cookie") ?? "").split(";")) {
+    const [key, ...rest] = part.trim().split("=");
+    if (key !== name) continue;
+    try {
+      return decodeURIComponent(rest.join("="));
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
