@@ -252,9 +252,9 @@ export default function SurveyResultsPage() {
         {results.mapQuestions.map((m) => (
           <div key={m.key}>
             <Heading level={3}>{m.text}</Heading>
-            {m.points.length === 0 ? (
+            {!m.shown ? (
               <Paragraph>
-                {m.hidden > 0 ? "Minder dan 10 antwoorden; niet getoond." : "Nog geen antwoorden."}
+                {m.answered > 0 ? "Minder dan 10 antwoorden; niet getoond." : "Nog geen antwoorden."}
               </Paragraph>
             ) : (
               <>
@@ -265,7 +265,7 @@ export default function SurveyResultsPage() {
                   center={TOWN_CENTER}
                   zoom={TOWN_ZOOM}
                 />
-                <MapPointList points={m.points} caption={m.text} />
+                <MapPointList summary={m.summary} caption={m.text} />
               </>
             )}
           </div>

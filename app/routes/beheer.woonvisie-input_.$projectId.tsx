@@ -140,10 +140,10 @@ export default function WoonvisieReport() {
                 {themeMaps.map((m) => (
                   <div key={m.key}>
                     <Heading level={4}>{m.text}</Heading>
-                    {m.points.length === 0 ? (
+                    {!m.shown ? (
                       <Paragraph>Minder dan 10 antwoorden; niet getoond.</Paragraph>
                     ) : (
-                      <MapPointList points={m.points} caption={m.text} />
+                      <MapPointList summary={m.summary} caption={m.text} />
                     )}
                   </div>
                 ))}

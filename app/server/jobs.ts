@@ -2,6 +2,7 @@
 import { sql } from "drizzle-orm";
 import { pruneContactMessages } from "../domain/contact/contact.server";
 import { pruneDrafts } from "../domain/initiatives/initiatives.server";
+import { foldPendingTallies } from "../domain/insights/results.server";
 import { panelJobs } from "../domain/panel/jobs.server";
 import { pruneOutbox } from "../domain/platform/outbox.server";
 import { getDb } from "../lib/db.server";
@@ -32,6 +33,16 @@ export const jobDefinitions: JobDefinition[] = [
     handler: async () => {
       const result = await deliverOutbox(200);
       if (result.sent || result.failed) getLogger().info(result, "outbox delivered");
+    },
+  },
+  {
+    // Submitted survey answers into the running counts the results page reads (issue 8).
+    name: "insights-tally",
+    cron: "* * * * *",
+    work: { batchSize: 1 },
+    handler: async () => {
+      const folded = await foldPendingTallies();
+      if (folded) getLogger().info({ folded }, "survey responses added to the tallies");
     },
   },
   ...panelJobs,

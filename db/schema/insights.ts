@@ -118,3 +118,49 @@ export const resultsCache = pgTable("results_cache", {
   results: jsonb("results").notNull(),
   computedAt: timestamp("computed_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+export const tallyKinds = ["respondents", "week", "value", "answered", "text", "point", "pointtext"] as const;
+export type TallyKind = (typeof tallyKinds)[number];
+
+/**
+ * Running counts of submitted answers per question, value and respondent background, so the results
+ * page reads a few thousand rows instead of every answer (issue 8). Kinds: `respondents` (question_key
+ * '': respondents per background class), `week` (sub_key = channel, value = ISO week start),
+ * `value` (answers per value; one row per ticked option of a multiple choice), `answered` (answers
+ * with options or "weet niet": the base of a multiple choice), `text` (answers with text), and for
+ * map-point questions `point` and `pointtext` (answers, and answers with a comment, per rounded spot
+ * "lat,lng" in value — '' without a point — and chosen place in sub_key; no background).
+ * Unknown background categories are ''. Filled by foldTallies; see tally_states for when they reset.
+ */
+export const answerTallies = pgTable(
+  "answer_tallies",
+  {
+    surveyId: integer("survey_id")
+      .notNull()
+      .references(() => surveys.id, { onDelete: "cascade" }),
+    questionKey: text("question_key").notNull(),
+    subKey: text("sub_key").notNull(),
+    kind: text("kind", { enum: tallyKinds }).notNull(),
+    value: text("value").notNull(),
+    age: text("age").notNull(),
+    tenure: text("tenure").notNull(),
+    wijk: text("wijk").notNull(),
+    household: text("household").notNull(),
+    count: integer("count").notNull(),
+  },
+  (t) => [
+    primaryKey({
+      name: "answer_tallies_pk",
+      columns: [t.surveyId, t.questionKey, t.subKey, t.kind, t.value, t.age, t.tenure, t.wijk, t.household],
+    }),
+  ],
+);
+
+/** Which background questions the tallies of a survey were counted with; a new basis starts them over. */
+export const tallyStates = pgTable("tally_states", {
+  surveyId: integer("survey_id")
+    .primaryKey()
+    .references(() => surveys.id, { onDelete: "cascade" }),
+  basis: text("basis").notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import {
   bigserial,
   boolean,
@@ -123,9 +124,12 @@ export const responses = pgTable(
     startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    /** When this submitted response was added to answer_tallies (app/domain/insights/tallies.server.ts). */
+    talliedAt: timestamp("tallied_at", { withTimezone: true }),
   },
   (t) => [
     index("responses_survey_status_idx").on(t.surveyId, t.status),
+    index("responses_untallied_idx").on(t.surveyId).where(sql`status = 'submitted' and tallied_at is null`),
     index("responses_respondent_idx").on(t.respondentId),
   ],
 );

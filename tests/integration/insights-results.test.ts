@@ -97,7 +97,25 @@ describe("survey results on a seeded survey", () => {
   test("map-point answers are listed with comments, never with an address", async () => {
     const results = (await computeSurveyResults(surveyId))!;
     const map = results.mapQuestions.find((m) => m.key === "plek")!;
-    expect(map.points.length).toBeGreaterThan(10);
-    expect(map.points.some((p) => p.location !== null)).toBe(true);
+    expect(map.shown).toBe(true);
+    expect(map.answered).toBeGreaterThan(10);
+    expect(map.summary.places.length).toBeGreaterThan(0);
+    // Every answer is counted once: per listed place plus those pointed out on the map.
+    const listed = map.summary.places.reduce((a, p) => a + (p.count ?? 0), 0);
+    expect(listed + (map.summary.elsewhere ?? 0)).toBeLessThanOrEqual(map.answered);
+    expect(map.summary.comments.length).toBeLessThanOrEqual(200);
+    expect(map.summary.comments.length).toBeLessThanOrEqual(map.summary.commentCount);
+    // Pins: rounded to 3 decimals, no group count under 10.
+    expect(map.groups.length).toBeGreaterThan(0);
+    for (const g of map.groups) {
+      expect(Math.round(g.lat * 1000) / 1000).toBe(g.lat);
+      if (g.count !== null) expect(g.count).toBeGreaterThanOrEqual(10);
+      expect(g.comments.length).toBeLessThanOrEqual(20);
+    }
+    // No address is ever read: "adres" rows hold addresses, and none of their text reaches the results.
+    const [address] = await getDb().execute<{ text: string }>(
+      sql`select value_text as text from answers where survey_id = ${surveyId} and sub_key = 'adres' limit 1`,
+    );
+    if (address) expect(JSON.stringify(map)).not.toContain(address.text);
   });
 });

@@ -1,14 +1,21 @@
 import { MIN_CELL } from "./statistics";
 
-// Map-point answers for the results map: coordinates rounded (3 decimals: about 100 by 70 metres in
-// Heemstede), so no answer points at one house, and answers in the same rounded spot shown as one
-// group. A group's count follows the page's suppression rule: fewer than 10 is never shown as a number.
+// Map-point answers for the results map and list. Coordinates are rounded (3 decimals: about 100 by
+// 70 metres in Heemstede) in the query, so no answer points at one house; answers in the same rounded
+// spot arrive as one cell. Counts follow the page's suppression rule: fewer than 10 is never shown as a
+// number, and a question with fewer than 10 answers shows neither map nor list.
 
 export const MAP_DECIMALS = 3;
 
-export function roundCoordinate(value: number): number {
-  const f = 10 ** MAP_DECIMALS;
-  return Math.round(value * f) / f;
+/** One rounded spot as the query counts it: all its answers, their listed places and first comments. */
+export interface MapPointCell {
+  lat: number;
+  lng: number;
+  count: number;
+  places: string[];
+  /** Comments of answers in this spot, from a sample (personal data already replaced). */
+  comments: string[];
+  commentCount: number;
 }
 
 export interface MapPointGroup {
@@ -18,38 +25,52 @@ export interface MapPointGroup {
   count: number | null;
   /** Names of listed places chosen here (none for points chosen on the map). */
   places: string[];
-  /** The first comments (personal data already replaced); `moreComments` says how many more. */
+  /** The first comments; `moreComments` says how many more. */
   comments: string[];
   moreComments: number;
 }
 
-export function groupMapPoints(
-  points: { lat: number | null; lng: number | null; location: string | null; comment: string | null }[],
-  maxComments = 20,
-): MapPointGroup[] {
-  const groups = new Map<
-    string,
-    { lat: number; lng: number; n: number; places: Set<string>; comments: string[] }
-  >();
-  for (const p of points) {
-    if (p.lat === null || p.lng === null) continue; // an address only: never on the map
-    const lat = roundCoordinate(p.lat);
-    const lng = roundCoordinate(p.lng);
-    const key = `${lat},${lng}`;
-    const g = groups.get(key) ?? { lat, lng, n: 0, places: new Set<string>(), comments: [] };
-    g.n += 1;
-    if (p.location) g.places.add(p.location);
-    if (p.comment) g.comments.push(p.comment);
-    groups.set(key, g);
-  }
-  return [...groups.values()]
-    .sort((a, b) => b.n - a.n || a.lat - b.lat || a.lng - b.lng)
-    .map((g) => ({
-      lat: g.lat,
-      lng: g.lng,
-      count: g.n >= MIN_CELL ? g.n : null,
-      places: [...g.places],
-      comments: g.comments.slice(0, maxComments),
-      moreComments: Math.max(0, g.comments.length - maxComments),
-    }));
+/** The pins of the map: biggest spots first, small counts suppressed, at most `maxComments` comments each. */
+export function mapPointGroups(cells: readonly MapPointCell[], maxComments = 20): MapPointGroup[] {
+  return [...cells]
+    .sort((a, b) => b.count - a.count || a.lat - b.lat || a.lng - b.lng)
+    .map((c) => {
+      const comments = c.comments.slice(0, maxComments);
+      return {
+        lat: c.lat,
+        lng: c.lng,
+        count: c.count >= MIN_CELL ? c.count : null,
+        places: c.places,
+        comments,
+        moreComments: Math.max(0, c.commentCount - comments.length),
+      };
+    });
+}
+
+/** The list next to the map: answers per listed place, and those pointed out on the map or by address. */
+export interface MapPointSummary {
+  places: { label: string; count: number | null }[];
+  /** Answers without a listed place; null when fewer than 10. */
+  elsewhere: number | null;
+  comments: { location: string | null; comment: string }[];
+  commentCount: number;
+}
+
+export function mapPointSummary(
+  perPlace: readonly { location: string | null; count: number }[],
+  labels: Record<string, string>,
+  comments: MapPointSummary["comments"],
+  commentCount: number,
+): MapPointSummary {
+  const shown = (n: number) => (n >= MIN_CELL ? n : null);
+  const listed = perPlace.filter((p) => p.location !== null);
+  const elsewhere = perPlace.filter((p) => p.location === null).reduce((a, p) => a + p.count, 0);
+  return {
+    places: listed
+      .sort((a, b) => b.count - a.count)
+      .map((p) => ({ label: labels[p.location!] ?? p.location!, count: shown(p.count) })),
+    elsewhere: elsewhere > 0 ? shown(elsewhere) : 0,
+    comments,
+    commentCount,
+  };
 }

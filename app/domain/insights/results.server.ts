@@ -10,7 +10,14 @@ import {
   type Question,
   type SurveyDefinition,
 } from "../surveys/definition";
-import { groupMapPoints, type MapPointGroup, roundCoordinate } from "./map-points";
+import {
+  MAP_DECIMALS,
+  type MapPointCell,
+  type MapPointGroup,
+  type MapPointSummary,
+  mapPointGroups,
+  mapPointSummary,
+} from "./map-points";
 import { redactPersonalData } from "./personal-data";
 import {
   type AnswerGroup,
@@ -19,7 +26,6 @@ import {
   buildQuestionResults,
   type ClassCount,
   computeWeights,
-  DONT_KNOW_VALUE,
   type Population,
   type QuestionResult,
   type RepresentativenessRow,
@@ -27,6 +33,7 @@ import {
   type Weighting,
 } from "./results";
 import { MIN_CELL } from "./statistics";
+import { foldTallies, readTallies, surveysWithUntallied, type TallyRow } from "./tallies.server";
 
 export interface SurveyForResults {
   id: number;
@@ -88,85 +95,6 @@ export async function loadWijkLabels(db: Executor = getDb()): Promise<Record<str
   );
 }
 
-interface BackgroundKeys {
-  age: Question | undefined;
-  tenure: Question | undefined;
-  wijk: Question | undefined;
-  household: Question | undefined;
-}
-
-function backgroundKeys(def: SurveyDefinition): BackgroundKeys {
-  return {
-    age: backgroundQuestion(def, "age"),
-    tenure: backgroundQuestion(def, "tenure"),
-    wijk: backgroundQuestion(def, "wijk"),
-    household: backgroundQuestion(def, "household"),
-  };
-}
-
-/**
- * One row per submitted response with its background categories. The age group is derived in SQL
- * from a birth year (age at submission) or taken from an age-group question.
- */
-function backgroundCte(surveyId: number, keys: BackgroundKeys) {
-  const key = (q: Question | undefined) => q?.key ?? "";
-  const ageCase = ageBands
-    .map((b) => sql`when extract(year from r.submitted_at) - x.birth_year <= ${b.max} then ${b.key}`)
-    .reduce((a, b) => sql`${a} ${b}`);
-  const ageExpr =
-    keys.age?.type === "birthYear"
-      ? sql`case when x.birth_year is null then null ${ageCase} end`
-      : sql`x.age_option`;
-  return sql`
-    bg_raw as (
-      select a.response_id,
-        max(a.value_number) filter (where a.question_key = ${key(keys.age)}) as birth_year,
-        max(a.value_option) filter (where a.question_key = ${key(keys.age)}) as age_option,
-        max(a.value_option) filter (where a.question_key = ${key(keys.tenure)}) as tenure,
-        max(a.value_option) filter (where a.question_key = ${key(keys.wijk)}) as wijk,
-        max(a.value_option) filter (where a.question_key = ${key(keys.household)}) as household
-      from answers a
-      where a.survey_id = ${surveyId}
-        and a.question_key in (${key(keys.age)}, ${key(keys.tenure)}, ${key(keys.wijk)}, ${key(keys.household)})
-        and not a.dont_know
-      group by a.response_id
-    ),
-    bg as (
-      select r.id, (${ageExpr})::text as age, x.tenure, x.wijk, x.household
-      from responses r left join bg_raw x on x.response_id = r.id
-      where r.survey_id = ${surveyId} and r.status = 'submitted'
-    )`;
-}
-
-/** Multipliers that pack the four category positions (1-based, 0 = unknown) into one integer class. */
-const CLASS_BASE = { tenure: 10, wijk: 1000, household: 100_000 } as const;
-
-/** Packs a respondent's background into one integer for SQL grouping, and unpacks it again. */
-export function classCodec(labels: Record<BackgroundVariable, Record<string, string>>) {
-  const lists: Record<BackgroundVariable, string[]> = {
-    age: Object.keys(labels.age).slice(0, 9),
-    tenure: Object.keys(labels.tenure).slice(0, 99),
-    wijk: Object.keys(labels.wijk).slice(0, 99),
-    household: Object.keys(labels.household).slice(0, 99),
-  };
-  const at = (list: string[], i: number) => (i > 0 ? (list[i - 1] ?? null) : null);
-  return {
-    sqlArray: (v: BackgroundVariable) =>
-      lists[v].length
-        ? sql`array[${sql.join(
-            lists[v].map((c) => sql`${c}`),
-            sql`, `,
-          )}]::text[]`
-        : sql`array[]::text[]`,
-    decode: (cls: number) => ({
-      age: at(lists.age, cls % CLASS_BASE.tenure),
-      tenure: at(lists.tenure, Math.floor(cls / CLASS_BASE.tenure) % 100),
-      wijk: at(lists.wijk, Math.floor(cls / CLASS_BASE.wijk) % 100),
-      household: at(lists.household, Math.floor(cls / CLASS_BASE.household) % 100),
-    }),
-  };
-}
-
 const DISTRIBUTION_QUESTION_TYPES = new Set<Question["type"]>([
   "single",
   "multiple",
@@ -194,44 +122,33 @@ export interface ResponseOverview {
 /** Small counts are hidden here too: a week with 3 letters says more about people than it should. */
 const hideSmall = (n: number) => (n > 0 && n < MIN_CELL ? null : n);
 
-async function responseOverview(db: Executor, surveyId: number): Promise<ResponseOverview> {
-  const rows = await db.execute<{ week: string; channel: string; count: number }>(sql`
-    select to_char(date_trunc('week', submitted_at at time zone 'Europe/Amsterdam'), 'YYYY-MM-DD') as week,
-      channel, count(*)::int as count
-    from responses where survey_id = ${surveyId} and status = 'submitted'
-    group by 1, 2 order by 1`);
-  const [progress] = await db.execute<{ count: number }>(sql`
-    select count(*)::int as count from responses where survey_id = ${surveyId} and status = 'in_progress'`);
+/** Responses per week and channel, from the `week` tallies (sub_key = channel, value = week). */
+function responseOverview(tallies: readonly TallyRow[]): ResponseOverview {
   const weeks = new Map<string, Record<string, number>>();
   const channels: Record<string, number> = { open: 0, panel: 0, letter: 0 };
   let total = 0;
-  for (const r of rows) {
-    const w = weeks.get(r.week) ?? {};
-    w[r.channel] = r.count;
-    weeks.set(r.week, w);
-    channels[r.channel] = (channels[r.channel] ?? 0) + r.count;
+  for (const r of tallies) {
+    if (r.kind !== "week") continue;
+    const w = weeks.get(r.value) ?? {};
+    w[r.subKey] = (w[r.subKey] ?? 0) + r.count;
+    weeks.set(r.value, w);
+    channels[r.subKey] = (channels[r.subKey] ?? 0) + r.count;
     total += r.count;
   }
   return {
     total,
-    inProgress: progress?.count ?? 0,
+    inProgress: 0,
     perChannel: Object.entries(channels).map(([channel, count]) => ({ channel, count: hideSmall(count) })),
-    perWeek: [...weeks].map(([week, c]) => ({
-      week,
-      open: hideSmall(c.open ?? 0),
-      panel: hideSmall(c.panel ?? 0),
-      letter: hideSmall(c.letter ?? 0),
-      total: hideSmall((c.open ?? 0) + (c.panel ?? 0) + (c.letter ?? 0)),
-    })),
+    perWeek: [...weeks]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([week, c]) => ({
+        week,
+        open: hideSmall(c.open ?? 0),
+        panel: hideSmall(c.panel ?? 0),
+        letter: hideSmall(c.letter ?? 0),
+        total: hideSmall((c.open ?? 0) + (c.panel ?? 0) + (c.letter ?? 0)),
+      })),
   };
-}
-
-export interface MapPointAnswer {
-  questionKey: string;
-  lat: number | null;
-  lng: number | null;
-  location: string | null;
-  comment: string | null;
 }
 
 export interface SurveyResults {
@@ -241,13 +158,14 @@ export interface SurveyResults {
   populationIsDemo: boolean;
   representativeness: { variable: BackgroundVariable; label: string; rows: RepresentativenessRow[] }[];
   questions: QuestionResult[];
-  /** `points` for the list, `groups` for the map (rounded, counts under 10 suppressed); both empty under 10 answers. */
+  /** `summary` for the list, `groups` for the map (rounded, counts under 10 suppressed); both empty under 10 answers. */
   mapQuestions: {
     key: string;
     text: string;
-    points: MapPointAnswer[];
+    answered: number;
+    shown: boolean;
+    summary: MapPointSummary;
     groups: MapPointGroup[];
-    hidden: number;
   }[];
   openQuestions: { key: string; text: string; theme: number | null; answered: number }[];
 }
@@ -259,7 +177,10 @@ const representativenessLabels: Record<BackgroundVariable, string> = {
   household: "Huishouden",
 };
 
-/** Everything on /beheer/enquetes/:id/resultaten, computed from the answers table with two grouped queries. */
+/**
+ * Everything on /beheer/enquetes/:id/resultaten: the counts come from the tallies (answer_tallies plus
+ * the responses not folded yet, see tallies.server.ts); only the map comments are read from answers.
+ */
 export async function computeSurveyResults(
   surveyId: number,
   db: Executor = getDb(),
@@ -271,118 +192,57 @@ export async function computeSurveyResults(
   ]);
   if (!survey) return null;
   const def = survey.definition;
-  const keys = backgroundKeys(def);
   const questions = listQuestions(def);
   const closed = questions.filter((q) => DISTRIBUTION_QUESTION_TYPES.has(q.type) && q.type !== "birthYear");
   const closedKeys = new Set(closed.map((q) => q.key));
-  const multiple = closed.filter((q) => q.type === "multiple");
-  const keyList = (qs: Question[]) =>
-    qs.length
-      ? sql.join(
-          qs.map((q) => sql`${q.key}`),
-          sql`, `,
-        )
-      : sql`''`;
+  const multipleKeys = new Set(closed.filter((q) => q.type === "multiple").map((q) => q.key));
+  const openKeys = new Set(questions.filter((q) => q.type === "open").map((q) => q.key));
+  const ageQuestion = backgroundQuestion(def, "age");
+  const tenureQuestion = backgroundQuestion(def, "tenure");
+  const householdQuestion = backgroundQuestion(def, "household");
   const categoryLabels = {
     age:
-      keys.age && keys.age.type !== "birthYear"
-        ? choiceLabels(keys.age)
+      ageQuestion && ageQuestion.type !== "birthYear"
+        ? choiceLabels(ageQuestion)
         : Object.fromEntries(ageBands.map((b) => [b.key, b.label])),
-    tenure: keys.tenure ? choiceLabels(keys.tenure) : {},
-    household: keys.household ? choiceLabels(keys.household) : {},
+    tenure: tenureQuestion ? choiceLabels(tenureQuestion) : {},
+    household: householdQuestion ? choiceLabels(householdQuestion) : {},
     wijk: wijkLabels,
   };
-  const codec = classCodec(categoryLabels);
 
-  // The big grouped queries run in one transaction (the temp table lives there); the small ones run
-  // alongside on other connections of the pool. JIT off: the planner over-estimates the unnest and spent
-  // seconds compiling queries that run in milliseconds (measured in bench/insights.ts).
-  const grouped = db.transaction(async (tx) => {
-    await tx.execute(sql`set local jit = off`);
-    await tx.execute(sql`set local work_mem = '64MB'`);
-    // The background of every submitted response, once, as one small integer class (see classCodec).
-    await tx.execute(sql`drop table if exists insights_bg`);
-    await tx.execute(sql`create temp table insights_bg on commit drop as
-      with ${backgroundCte(surveyId, keys)}
-      select id, (
-        coalesce(array_position(${codec.sqlArray("age")}, age), 0)
-        + ${CLASS_BASE.tenure} * coalesce(array_position(${codec.sqlArray("tenure")}, tenure), 0)
-        + ${CLASS_BASE.wijk} * coalesce(array_position(${codec.sqlArray("wijk")}, wijk), 0)
-        + ${CLASS_BASE.household} * coalesce(array_position(${codec.sqlArray("household")}, household), 0))::int as cls
-      from bg`);
-    await tx.execute(sql`analyze insights_bg`);
-    // Few groups, many rows: hashing is far cheaper than the sort the planner picks from its estimate.
-    await tx.execute(sql`set local enable_sort = off`);
-    const classRows = await tx.execute<{ cls: number; count: number }>(sql`
-      select cls, count(*)::int as count from insights_bg group by cls`);
-    const scalarRows = await tx.execute<{
-      questionKey: string;
-      subKey: string;
-      value: string;
-      cls: number;
-      count: number;
-    }>(sql`
-      select a.question_key as "questionKey", a.sub_key as "subKey",
-        case when a.dont_know then ${DONT_KNOW_VALUE}::text else coalesce(a.value_option, a.value_number::text) end as value,
-        b.cls, count(*)::int as count
-      from answers a join insights_bg b on b.id = a.response_id
-      where a.survey_id = ${surveyId} and a.question_key in (${keyList(closed)}) and a.value_options is null
-        and (a.dont_know or a.value_option is not null or a.value_number is not null)
-      group by 1, 2, 3, 4`);
-    const multipleRows = multiple.length
-      ? await tx.execute<{
-          questionKey: string;
-          subKey: string;
-          value: string;
-          cls: number;
-          count: number;
-        }>(sql`
-          select a.question_key as "questionKey", a.sub_key as "subKey", v.value, b.cls, count(*)::int as count
-          from answers a join insights_bg b on b.id = a.response_id
-          cross join lateral unnest(a.value_options) as v(value)
-          where a.survey_id = ${surveyId} and a.question_key in (${keyList(multiple)}) and a.value_options is not null
-          group by 1, 2, 3, 4`)
-      : [];
-    const baseRows = multiple.length
-      ? await tx.execute<{ questionKey: string; subKey: string; cls: number; count: number }>(sql`
-          select a.question_key as "questionKey", a.sub_key as "subKey", b.cls, count(*)::int as count
-          from answers a join insights_bg b on b.id = a.response_id
-          where a.survey_id = ${surveyId} and a.question_key in (${keyList(multiple)})
-          group by 1, 2, 3`)
-      : [];
-    return { classRows, scalarRows, multipleRows, baseRows };
+  const tallies = await readTallies(db, surveyId, def);
+  const mapRows = await mapPointAnswers(
+    db,
+    surveyId,
+    questions.filter((q) => q.type === "mapPoint"),
+    tallies,
+  );
+  const background = (r: TallyRow) => ({
+    age: r.age || null,
+    tenure: r.tenure || null,
+    wijk: r.wijk || null,
+    household: r.household || null,
   });
-  const [overview, mapRows, openRows, { classRows, scalarRows, multipleRows, baseRows }] = await Promise.all([
-    responseOverview(db, surveyId),
-    mapPointAnswers(
-      db,
-      surveyId,
-      questions.filter((q) => q.type === "mapPoint"),
-    ),
-    db.execute<{ questionKey: string; count: number }>(sql`
-      select a.question_key as "questionKey", count(*)::int as count
-      from answers a join responses r on r.id = a.response_id and r.status = 'submitted'
-      where a.survey_id = ${surveyId} and a.value_text is not null and a.value_text <> ''
-        and a.question_key in (${keyList(questions.filter((q) => q.type === "open"))})
-      group by 1`),
-    grouped,
-  ]);
-  const classRowsDecoded: ClassCount[] = classRows.map((r) => ({ ...codec.decode(r.cls), count: r.count }));
-  const groupRows: AnswerGroup[] = [...scalarRows, ...multipleRows].map((r) => ({
-    questionKey: r.questionKey,
-    subKey: r.subKey,
-    value: r.value,
-    count: r.count,
-    ...codec.decode(r.cls),
-  }));
-  const baseGroups: BaseGroup[] = baseRows.map((r) => ({
-    questionKey: r.questionKey,
-    subKey: r.subKey,
-    count: r.count,
-    ...codec.decode(r.cls),
-  }));
+  const classes: ClassCount[] = [];
+  const groupRows: AnswerGroup[] = [];
+  const baseGroups: BaseGroup[] = [];
+  const openCounts = new Map<string, number>();
+  for (const r of tallies) {
+    if (r.kind === "respondents") classes.push({ ...background(r), count: r.count });
+    else if (r.kind === "value" && closedKeys.has(r.questionKey))
+      groupRows.push({
+        questionKey: r.questionKey,
+        subKey: r.subKey,
+        value: r.value,
+        count: r.count,
+        ...background(r),
+      });
+    else if (r.kind === "answered" && multipleKeys.has(r.questionKey))
+      baseGroups.push({ questionKey: r.questionKey, subKey: r.subKey, count: r.count, ...background(r) });
+    else if (r.kind === "text" && openKeys.has(r.questionKey))
+      openCounts.set(r.questionKey, (openCounts.get(r.questionKey) ?? 0) + r.count);
+  }
 
-  const classes = classRowsDecoded;
   const weighting = computeWeights(classes, population);
   const questionResults = buildQuestionResults({
     definition: {
@@ -397,7 +257,7 @@ export async function computeSurveyResults(
   const { weights: _weights, ...weightingSummary } = weighting;
   return {
     survey,
-    overview,
+    overview: responseOverview(tallies),
     weighting: weightingSummary,
     populationIsDemo: isDemo,
     representativeness: (["age", "wijk", "tenure", "household"] as const).map((variable) => ({
@@ -413,70 +273,98 @@ export async function computeSurveyResults(
         key: q.key,
         text: q.text,
         theme: q.theme ?? null,
-        answered: openRows.find((r) => r.questionKey === q.key)?.count ?? 0,
+        answered: openCounts.get(q.key) ?? 0,
       })),
   };
 }
 
+/** How many comments the list on the page shows, and from how many responses they are drawn. */
+const LISTED_COMMENTS = 200;
+const COMMENT_SAMPLE_RESPONSES = 2000;
+
 /**
- * Map-point answers with their comments. Listed only when the question has at least 10 answers;
- * likely personal data in a comment is replaced by a placeholder, and addresses are never shown.
+ * Map-point answers of submitted responses: the spots for the map and the answers per listed place
+ * come from the tallies (kinds point and pointtext); the comments are read from the answers of a
+ * sample of responses (the first 2,000 in order of their random id: a random sample, the same every
+ * time), so the page shows some comments at once however many there are. Likely personal data in a
+ * comment is replaced; addresses (sub key "adres") are never read.
  */
-async function mapPointAnswers(db: Executor, surveyId: number, qs: Question[]) {
-  if (qs.length === 0) return [];
-  const rows = await db.execute<{
-    questionKey: string;
-    subKey: string;
-    valueLat: number | null;
-    valueLng: number | null;
-    valueOption: string | null;
-    valueText: string | null;
-    responseId: string;
-  }>(sql`
-    select a.question_key as "questionKey", a.sub_key as "subKey", a.value_lat as "valueLat",
-      a.value_lng as "valueLng", a.value_option as "valueOption", a.value_text as "valueText",
-      a.response_id as "responseId"
-    from answers a join responses r on r.id = a.response_id and r.status = 'submitted'
-    where a.survey_id = ${surveyId} and a.question_key in (${sql.join(
-      qs.map((q) => sql`${q.key}`),
-      sql`, `,
-    )})
-    order by r.submitted_at, a.id
-    limit 20000`);
-  return qs.map((q) => {
-    const labels = choiceLabels(q);
-    const byResponse = new Map<string, MapPointAnswer>();
-    for (const r of rows) {
-      if (r.questionKey !== q.key) continue;
-      const p = byResponse.get(r.responseId) ?? {
-        questionKey: q.key,
-        lat: null,
-        lng: null,
-        location: null,
-        comment: null,
+async function mapPointAnswers(db: Executor, surveyId: number, qs: Question[], tallies: readonly TallyRow[]) {
+  return Promise.all(
+    qs.map(async (q) => {
+      const labels = choiceLabels(q);
+      const rows = tallies.filter(
+        (r) => r.questionKey === q.key && (r.kind === "point" || r.kind === "pointtext"),
+      );
+      const perPlace = new Map<string | null, number>();
+      const cells = new Map<string, MapPointCell>();
+      let answered = 0;
+      let commentCount = 0;
+      for (const r of rows) {
+        const place = r.subKey || null;
+        if (r.kind === "pointtext") commentCount += r.count;
+        else {
+          answered += r.count;
+          perPlace.set(place, (perPlace.get(place) ?? 0) + r.count);
+        }
+        if (!r.value) continue;
+        const [lat, lng] = r.value.split(",").map(Number) as [number, number];
+        const cell = cells.get(r.value) ?? { lat, lng, count: 0, places: [], comments: [], commentCount: 0 };
+        if (r.kind === "pointtext") cell.commentCount += r.count;
+        else {
+          cell.count += r.count;
+          if (place && !cell.places.includes(labels[place] ?? place))
+            cell.places.push(labels[place] ?? place);
+        }
+        cells.set(r.value, cell);
+      }
+      const shown = answered >= MIN_CELL;
+      if (!shown) {
+        return {
+          key: q.key,
+          text: q.text,
+          answered,
+          shown,
+          summary: mapPointSummary([], labels, [], 0),
+          groups: [],
+        };
+      }
+      const sample = await db.execute<{ spot: string; location: string | null; comment: string }>(sql`
+        with picked as (
+          select id from responses where survey_id = ${surveyId} and status = 'submitted'
+          order by id limit ${COMMENT_SAMPLE_RESPONSES}
+        )
+        select coalesce(round(a.value_lat::numeric, ${MAP_DECIMALS})::text || ','
+            || round(a.value_lng::numeric, ${MAP_DECIMALS})::text, '') as spot,
+          a.value_option as location, a.value_text as comment
+        from picked p join answers a on a.response_id = p.id
+        where a.question_key = ${q.key} and a.sub_key = '' and a.value_text <> ''
+        order by p.id`);
+      const comments = sample.map((c) => ({
+        spot: c.spot,
+        location: c.location === null ? null : (labels[c.location] ?? c.location),
+        comment: redactPersonalData(c.comment),
+      }));
+      for (const c of comments) cells.get(c.spot)?.comments.push(c.comment);
+      return {
+        key: q.key,
+        text: q.text,
+        answered,
+        shown,
+        summary: mapPointSummary(
+          [...perPlace].map(([location, count]) => ({ location, count })),
+          labels,
+          comments.slice(0, LISTED_COMMENTS).map(({ location, comment }) => ({ location, comment })),
+          commentCount,
+        ),
+        groups: mapPointGroups([...cells.values()]),
       };
-      // Rounded before they leave the server: the page needs no more precision than the map shows.
-      if (r.valueLat !== null) p.lat = roundCoordinate(r.valueLat);
-      if (r.valueLng !== null) p.lng = roundCoordinate(r.valueLng);
-      if (r.valueOption) p.location = labels[r.valueOption] ?? r.valueOption;
-      // The main row holds the comment; the "adres" row holds an address, which is never shown.
-      if (r.subKey === "" && r.valueText) p.comment = redactPersonalData(r.valueText);
-      byResponse.set(r.responseId, p);
-    }
-    const points = [...byResponse.values()];
-    const shown = points.length >= MIN_CELL;
-    return {
-      key: q.key,
-      text: q.text,
-      points: shown ? points : [],
-      groups: shown ? groupMapPoints(points) : [],
-      hidden: shown ? 0 : points.length,
-    };
-  });
+    }),
+  );
 }
 
 /** Bump when the computation or the shape of SurveyResults changes, so old cache rows are not used. */
-const RESULTS_VERSION = "2";
+const RESULTS_VERSION = "4";
 
 /** Everything the results depend on, cheap to read: submitted responses, survey version, population, wijken. */
 async function resultsFingerprint(db: Executor, surveyId: number): Promise<string> {
@@ -519,4 +407,14 @@ export async function getSurveyResults(
   const [progress] = await db.execute<{ count: number }>(sql`
     select count(*)::int as count from responses where survey_id = ${surveyId} and status = 'in_progress'`);
   return { ...results, overview: { ...results.overview, inProgress: progress?.count ?? 0 } };
+}
+
+/** The job: add every survey's newly submitted responses to its tallies. Returns the number added. */
+export async function foldPendingTallies(db: Executor = getDb()): Promise<number> {
+  let folded = 0;
+  for (const surveyId of await surveysWithUntallied(db)) {
+    const survey = await loadSurveyForResults(surveyId, db);
+    if (survey) folded += await foldTallies(db, surveyId, survey.definition);
+  }
+  return folded;
 }

@@ -298,16 +298,16 @@ export function RepresentativenessTable({ r }: { r: RepresentativenessView }) {
 }
 
 /** Map-point answers as a list: counts per place (hidden under 10) and the comments. */
-export function MapPointList({
-  points,
-  caption,
-}: {
-  points: { location: string | null; lat: number | null; lng: number | null; comment: string | null }[];
-  caption: string;
-}) {
-  const counts = new Map<string, number>();
-  for (const p of points) if (p.location) counts.set(p.location, (counts.get(p.location) ?? 0) + 1);
-  const withComment = points.filter((p) => p.comment);
+export interface MapPointListData {
+  places: { label: string; count: number | null }[];
+  /** Answers without a listed place; null when suppressed. */
+  elsewhere: number | null;
+  comments: { location: string | null; comment: string }[];
+  commentCount: number;
+}
+
+export function MapPointList({ summary, caption }: { summary: MapPointListData; caption: string }) {
+  const { places, elsewhere, comments, commentCount } = summary;
   return (
     <>
       <div className="wmh-table-wrap">
@@ -324,37 +324,39 @@ export function MapPointList({
             </tr>
           </thead>
           <tbody className="utrecht-table__body">
-            {[...counts].map(([location, n]) => (
-              <tr key={location} className="utrecht-table__row">
+            {places.map((p) => (
+              <tr key={p.label} className="utrecht-table__row">
                 <th scope="row" className="utrecht-table__cell">
-                  {location}
+                  {p.label}
                 </th>
                 <td className="utrecht-table__cell utrecht-table__cell--numeric">
-                  {n < 10 ? SUPPRESSED : n}
+                  {p.count === null ? SUPPRESSED : p.count}
                 </td>
               </tr>
             ))}
-            {points.length - [...counts.values()].reduce((a, b) => a + b, 0) > 0 ? (
+            {elsewhere !== 0 ? (
               <tr className="utrecht-table__row">
                 <th scope="row" className="utrecht-table__cell">
                   Zelf aangewezen op de kaart
                 </th>
                 <td className="utrecht-table__cell utrecht-table__cell--numeric">
-                  {(() => {
-                    const n = points.length - [...counts.values()].reduce((a, b) => a + b, 0);
-                    return n < 10 ? SUPPRESSED : n;
-                  })()}
+                  {elsewhere === null ? SUPPRESSED : elsewhere}
                 </td>
               </tr>
             ) : null}
           </tbody>
         </table>
       </div>
-      {withComment.length > 0 ? (
+      {commentCount > 0 ? (
         <details>
-          <summary>Toelichtingen ({withComment.length})</summary>
+          <summary>Toelichtingen ({commentCount})</summary>
+          {commentCount > comments.length ? (
+            <p className="utrecht-paragraph">
+              De eerste {comments.length} toelichtingen. Alle toelichtingen staan in de export.
+            </p>
+          ) : null}
           <ul>
-            {withComment.slice(0, 200).map((p, i) => (
+            {comments.map((p, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: a list that never reorders
               <li key={i}>
                 {p.location ? <span className="wmh-tag">{p.location}</span> : null}

@@ -1,62 +1,96 @@
 import { describe, expect, test } from "vitest";
-import { groupMapPoints, roundCoordinate } from "~/domain/insights/map-points";
+import { type MapPointCell, mapPointGroups, mapPointSummary } from "~/domain/insights/map-points";
 
-const at = (
-  lat: number | null,
-  lng: number | null,
-  location: string | null = null,
-  comment: string | null = null,
-) => ({
-  lat,
-  lng,
-  location,
-  comment,
+const cell = (count: number, extra: Partial<MapPointCell> = {}): MapPointCell => ({
+  lat: 52.35,
+  lng: 4.61,
+  count,
+  places: [],
+  comments: [],
+  commentCount: 0,
+  ...extra,
 });
 
 describe("map-point answers on the results map", () => {
-  test("coordinates are rounded to about 100 metres", () => {
-    expect(roundCoordinate(52.350549)).toBe(52.351);
-    expect(roundCoordinate(4.612449)).toBe(4.612);
-  });
-
-  test("answers in the same rounded spot are one group, with its places and comments", () => {
-    const points = [
-      ...Array.from({ length: 12 }, (_, i) =>
-        at(52.3591 + i * 0.00001, 4.6091, "Stationsplein", i < 2 ? `Opmerking ${i}` : null),
-      ),
-      at(52.3401, 4.6201, null, "Lege kavel"),
-    ];
-    const groups = groupMapPoints(points);
-    expect(groups).toHaveLength(2);
-    expect(groups[0]).toEqual({
-      lat: 52.359,
-      lng: 4.609,
-      count: 12,
-      places: ["Stationsplein"],
-      comments: ["Opmerking 0", "Opmerking 1"],
-      moreComments: 0,
-    });
-    expect(groups[1]!.comments).toEqual(["Lege kavel"]);
+  test("the biggest spots come first, with their places and comments", () => {
+    const groups = mapPointGroups([
+      cell(3, { lat: 52.34, lng: 4.62, comments: ["Lege kavel"], commentCount: 1 }),
+      cell(12, {
+        lat: 52.359,
+        lng: 4.609,
+        places: ["Stationsplein"],
+        comments: ["Opmerking 0", "Opmerking 1"],
+        commentCount: 2,
+      }),
+    ]);
+    expect(groups).toEqual([
+      {
+        lat: 52.359,
+        lng: 4.609,
+        count: 12,
+        places: ["Stationsplein"],
+        comments: ["Opmerking 0", "Opmerking 1"],
+        moreComments: 0,
+      },
+      { lat: 52.34, lng: 4.62, count: null, places: [], comments: ["Lege kavel"], moreComments: 0 },
+    ]);
   });
 
   test.each([
     ["9 answers: the count is suppressed", 9, null],
     ["10 answers: the count is shown", 10, 10],
   ])("%s", (_name, n, expected) => {
-    const groups = groupMapPoints(Array.from({ length: n }, () => at(52.35, 4.61)));
-    expect(groups[0]!.count).toBe(expected);
-  });
-
-  test("an address without a point is never on the map", () => {
-    expect(groupMapPoints([at(null, null, null, "Binnenweg 1")])).toEqual([]);
+    expect(mapPointGroups([cell(n)])[0]!.count).toBe(expected);
   });
 
   test("only the first comments travel to the page; the rest are counted", () => {
-    const groups = groupMapPoints(
-      Array.from({ length: 25 }, (_, i) => at(52.35, 4.61, null, `c${i}`)),
-      20,
+    const comments = Array.from({ length: 20 }, (_, i) => `c${i}`);
+    const [group] = mapPointGroups([cell(40, { comments, commentCount: 25 })], 15);
+    expect(group!.comments).toEqual(comments.slice(0, 15));
+    expect(group!.moreComments).toBe(10);
+  });
+});
+
+describe("map-point answers as a list", () => {
+  const labels = { station: "Stationsplein", kavel: "Lege kavel Binnenweg" };
+
+  test("answers per listed place with their labels, biggest first; the rest pointed out on the map", () => {
+    const summary = mapPointSummary(
+      [
+        { location: "kavel", count: 14 },
+        { location: "station", count: 30 },
+        { location: null, count: 22 },
+      ],
+      labels,
+      [],
+      0,
     );
-    expect(groups[0]!.comments).toHaveLength(20);
-    expect(groups[0]!.moreComments).toBe(5);
+    expect(summary.places).toEqual([
+      { label: "Stationsplein", count: 30 },
+      { label: "Lege kavel Binnenweg", count: 14 },
+    ]);
+    expect(summary.elsewhere).toBe(22);
+  });
+
+  test("places and the rest under 10 are suppressed; an unknown place keeps its stored value", () => {
+    const summary = mapPointSummary(
+      [
+        { location: "station", count: 9 },
+        { location: "oud-veld", count: 10 },
+        { location: null, count: 3 },
+      ],
+      labels,
+      [],
+      0,
+    );
+    expect(summary.places).toEqual([
+      { label: "oud-veld", count: 10 },
+      { label: "Stationsplein", count: null },
+    ]);
+    expect(summary.elsewhere).toBeNull();
+  });
+
+  test("nothing pointed out elsewhere is 0, not suppressed", () => {
+    expect(mapPointSummary([{ location: "station", count: 12 }], labels, [], 0).elsewhere).toBe(0);
   });
 });
