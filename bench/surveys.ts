@@ -41,6 +41,19 @@ const POOL = Number(process.env.BENCH_POOL ?? 10);
 const DOUBLE_CLICKS = Math.min(20, RESPONDENTS);
 /** Paced phase: the same number of respondents, their submits arriving at this rate per second. */
 const PACED_RATE = Number(process.env.BENCH_PACED_RATE ?? 40);
+
+/** Seconds between arrivals of a Poisson process at `rate` per second (fixed seed: same run, same gaps). */
+function poissonGaps(count: number, rate: number): number[] {
+  let state = 0x9e3779b9;
+  const random = () => {
+    // mulberry32
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return Array.from({ length: count }, () => -Math.log(1 - random()) / rate);
+}
 const root = path.resolve(import.meta.dirname, "..");
 
 function percentile(values: number[], p: number): number {
@@ -197,11 +210,12 @@ async function main() {
       .insert(schema.surveyVersions)
       .values({ surveyId: survey!.id, version: 1, definition, publishedAt: new Date() })
       .returning();
-    const allCodes = await createPersonalCodes(db, survey!.id, 2 * RESPONDENTS + DOUBLE_CLICKS + 2, "panel");
+    const allCodes = await createPersonalCodes(db, survey!.id, 3 * RESPONDENTS + DOUBLE_CLICKS + 2, "panel");
     const codes = allCodes.slice(0, RESPONDENTS);
     const pacedCodes = allCodes.slice(RESPONDENTS, 2 * RESPONDENTS);
     const doubleClickCodes = allCodes.slice(2 * RESPONDENTS, 2 * RESPONDENTS + DOUBLE_CLICKS);
-    const countCodes = allCodes.slice(2 * RESPONDENTS + DOUBLE_CLICKS);
+    const countCodes = allCodes.slice(2 * RESPONDENTS + DOUBLE_CLICKS, 2 * RESPONDENTS + DOUBLE_CLICKS + 2);
+    const randomCodes = allCodes.slice(2 * RESPONDENTS + DOUBLE_CLICKS + 2);
 
     // Untimed: the SQL statements of one submit, counted with the same code in this process (the
     // second of two submits on one connection, so its prepared statements are warm, as in the server).
@@ -245,7 +259,8 @@ async function main() {
         SEED_DEMO: "false",
         PORT: String(port),
         APP_URL: baseUrl,
-        LOG_LEVEL: "error",
+        // As in production (docker-compose.yml): every request is logged (to /dev/null here).
+        LOG_LEVEL: "info",
         JOBS_ENABLED: "false",
         SMTP_URL: "",
         ...(profileMarker ? { BENCH_PROFILE_MARKER: profileMarker } : {}),
@@ -289,6 +304,7 @@ async function main() {
     const cookies = await startAll(codes);
     const doubleClickCookies = await startAll(doubleClickCodes);
     const pacedCookies = await startAll(pacedCodes);
+    const randomCookies = await startAll(randomCodes);
     const form = encode({ intent: "submit", pagina: "0", ...answerForm(definition) });
     // Warm up the route module and connection pool with one extra request that is not counted.
     await fetch(slugUrl, { headers: { Cookie: cookies[0]! } });
@@ -345,7 +361,21 @@ async function main() {
       ),
     );
     const pacedLatencies = [...latencies];
-    const accepted = 2 * RESPONDENTS + DOUBLE_CLICKS + countCodes.length;
+    // Random arrivals: the same mean rate, but independent respondents (a Poisson process), so
+    // submits sometimes bunch up.
+    latencies.length = 0;
+    let at = 0;
+    const arrivals = poissonGaps(randomCookies.length, PACED_RATE).map((gap) => (at += gap * 1000));
+    await Promise.all(
+      randomCookies.map(
+        (c, i) =>
+          new Promise<void>((resolve, reject) =>
+            setTimeout(() => submit(c).then(resolve, reject), arrivals[i]),
+          ),
+      ),
+    );
+    const randomLatencies = [...latencies];
+    const accepted = 3 * RESPONDENTS + DOUBLE_CLICKS + countCodes.length;
 
     const [{ submitted } = { submitted: 0 }] = await sql<{ submitted: number }[]>`
       select count(*)::int as submitted from responses where survey_id = ${survey!.id} and status = 'submitted'`;
@@ -401,7 +431,7 @@ async function main() {
       `\nSurveys bench: ${RESPONDENTS} concurrent respondents, ${questionCount} questions, pool ${POOL}, ${os.cpus().length} CPUs`,
     );
     console.log(
-      `  HTTP submits sent:           ${RESPONDENTS} at once (timed), ${DOUBLE_CLICKS} respondents clicking twice, ${RESPONDENTS} paced (+${countCodes.length} in-process for counting); statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
+      `  HTTP submits sent:           ${RESPONDENTS} at once (timed), ${DOUBLE_CLICKS} respondents clicking twice, ${RESPONDENTS} paced, ${RESPONDENTS} random (+${countCodes.length} in-process for counting); statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
     );
     console.log(
       `  responses stored:            ${submitted} of ${accepted}, answer rows per response ${[...rowsPerResponse].join("/")}, codes used ${usedCodes[0]!.n}  -> exactly once: ${ok(exactlyOnce)}`,
@@ -413,14 +443,17 @@ async function main() {
       `  postgres.js   ${latencyLine(baseLatencies)}  wall ${ms(baseWall)}  ${baseThroughput.toFixed(0)} responses/s`,
     );
     console.log(
-      `  HTTP paced    ${latencyLine(pacedLatencies)}  (${RESPONDENTS} submits arriving at ${PACED_RATE}/s)`,
+      `  HTTP paced    ${latencyLine(pacedLatencies)}  (${RESPONDENTS} submits arriving evenly at ${PACED_RATE}/s)`,
+    );
+    console.log(
+      `  HTTP random   ${latencyLine(randomLatencies)}  (${RESPONDENTS} submits, random (Poisson) arrivals at ${PACED_RATE}/s on average)`,
     );
     const perSubmit = (k: keyof typeof cpuBefore) => ms((cpuAfter[k] - cpuBefore[k]) / RESPONDENTS);
     console.log(
       `  CPU per submit in the burst: server ${perSubmit("server")}, its DB connections ${perSubmit("db")}, bench clients ${perSubmit("bench")} (${dbPids.size} connections); SQL statements per submit ${[...new Set(submitStatements)].join("/")}`,
     );
     console.log(
-      `  p95 submit latency target < 150 ms: all ${RESPONDENTS} at once ${ms(p95(httpLatencies))} -> ${ok(p95(httpLatencies) < 150)}; ${RESPONDENTS} arriving at ${PACED_RATE}/s ${ms(p95(pacedLatencies))} -> ${ok(p95(pacedLatencies) < 150)}`,
+      `  p95 submit latency target < 150 ms: all ${RESPONDENTS} at once ${ms(p95(httpLatencies))} -> ${ok(p95(httpLatencies) < 150)}; ${RESPONDENTS} arriving at ${PACED_RATE}/s ${ms(p95(pacedLatencies))} -> ${ok(p95(pacedLatencies) < 150)}; random arrivals ${ms(p95(randomLatencies))} -> ${ok(p95(randomLatencies) < 150)}`,
     );
     console.log(
       `  throughput ratio HTTP / direct: ${ratio.toFixed(2)} (target >= 0.25) -> ${ok(ratio >= 0.25)}`,
