@@ -147,6 +147,47 @@ export interface ResidentSurvey {
 
 const responseVersions = alias(surveyVersions, "response_version");
 
+function residentQuery(db: Executor) {
+  return (
+    db
+      .select({
+        survey: surveys,
+        version: versionMetaColumns(surveyVersions),
+        response: responses,
+        responseVersion: { id: responseVersions.id, publishedAt: responseVersions.publishedAt },
+        answers: sql<AnswerRow[]>`(select coalesce(json_agg(json_build_object(
+        'questionKey', a.question_key, 'subKey', a.sub_key, 'valueText', a.value_text,
+        'valueNumber', a.value_number, 'valueOption', a.value_option, 'valueOptions', a.value_options,
+        'valueLat', a.value_lat, 'valueLng', a.value_lng, 'dontKnow', a.dont_know)), '[]'::json)
+        from answers a where a.response_id = ${responses.id})`,
+      })
+      .from(surveys)
+      // The newest published version (drafts have none), chosen before the other joins.
+      .innerJoin(
+        surveyVersions,
+        eq(
+          surveyVersions.id,
+          sql`(select v.id from survey_versions v where v.survey_id = ${surveys.id}
+             and v.published_at is not null order by v.version desc limit 1)`,
+        ),
+      )
+      .leftJoin(
+        responses,
+        and(
+          eq(responses.surveyId, surveys.id),
+          eq(responses.resumeTokenHash, sql`(${sql.placeholder("hashes")}::jsonb ->> ${surveys.id}::text)`),
+        ),
+      )
+      .leftJoin(responseVersions, eq(responseVersions.id, responses.surveyVersionId))
+      .where(eq(surveys.slug, sql.placeholder("slug")))
+      .prepare("find_survey_for_resident")
+  );
+}
+
+// Every resident's request runs this query: it is built once per database handle, so a request
+// only binds its parameters (building the SQL and its result mapping is a good part of its CPU).
+const residentQueries = new WeakMap<Executor, ReturnType<typeof residentQuery>>();
+
 /**
  * A survey by slug as residents may see it (never a draft), with the response of the resident's
  * resume token for it, in one round trip: the survey, its newest published version, the response,
@@ -162,37 +203,12 @@ export async function findSurveyForResident(
   tokens: ReadonlyMap<number, string>,
 ): Promise<ResidentSurvey | null> {
   const hashes = Object.fromEntries([...tokens].map(([id, token]) => [id, hashToken(token)]));
-  const [row] = await db
-    .select({
-      survey: surveys,
-      version: versionMetaColumns(surveyVersions),
-      response: responses,
-      responseVersion: { id: responseVersions.id, publishedAt: responseVersions.publishedAt },
-      answers: sql<AnswerRow[]>`(select coalesce(json_agg(json_build_object(
-        'questionKey', a.question_key, 'subKey', a.sub_key, 'valueText', a.value_text,
-        'valueNumber', a.value_number, 'valueOption', a.value_option, 'valueOptions', a.value_options,
-        'valueLat', a.value_lat, 'valueLng', a.value_lng, 'dontKnow', a.dont_know)), '[]'::json)
-        from answers a where a.response_id = ${responses.id})`,
-    })
-    .from(surveys)
-    // The newest published version (drafts have none), chosen before the other joins.
-    .innerJoin(
-      surveyVersions,
-      eq(
-        surveyVersions.id,
-        sql`(select v.id from survey_versions v where v.survey_id = ${surveys.id}
-             and v.published_at is not null order by v.version desc limit 1)`,
-      ),
-    )
-    .leftJoin(
-      responses,
-      and(
-        eq(responses.surveyId, surveys.id),
-        eq(responses.resumeTokenHash, sql`(${JSON.stringify(hashes)}::jsonb ->> ${surveys.id}::text)`),
-      ),
-    )
-    .leftJoin(responseVersions, eq(responseVersions.id, responses.surveyVersionId))
-    .where(eq(surveys.slug, slug));
+  let query = residentQueries.get(db);
+  if (!query) {
+    query = residentQuery(db);
+    residentQueries.set(db, query);
+  }
+  const [row] = await query.execute({ slug, hashes: JSON.stringify(hashes) });
   if (!row || row.survey.status === "draft") return null;
   const token = tokens.get(row.survey.id) ?? null;
   const response = token && row.response?.resumeTokenHash === hashToken(token) ? row.response : null;
