@@ -5,6 +5,11 @@
 //
 //   npm run bench:surveys            (uses TEST_DATABASE_URL / DATABASE_URL, or an embedded PostgreSQL)
 //   BENCH_RESPONDENTS=500 npm run bench:surveys
+//   BENCH_PROFILE=1 npm run bench:surveys   (also writes a CPU profile of the server during the timed burst)
+//
+// Besides latency it reports the CPU time the server process, its database connections and this
+// bench process (the HTTP clients) spent during the timed burst, per submit (Linux /proc, local
+// PostgreSQL only), and the SQL statements one submit runs (counted in-process with the same code).
 import { type ChildProcess, execSync, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
@@ -15,12 +20,16 @@ import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { fieldName, toRows, validateQuestion } from "../app/domain/surveys/answers";
 import { createPersonalCodes } from "../app/domain/surveys/codes.server";
+import { resumeCookie } from "../app/domain/surveys/cookie.server";
 import {
   listQuestions,
   type Question,
   type SurveyDefinition,
   surveyDefinitionSchema,
 } from "../app/domain/surveys/definition";
+import { handleSurveyPost } from "../app/domain/surveys/flow.server";
+import { startWithCode } from "../app/domain/surveys/responses.server";
+import { findPublicSurvey } from "../app/domain/surveys/surveys.server";
 import { woonvisieDefinition } from "../app/domain/surveys/woonvisie";
 import { migrateDatabase } from "../app/server/migrate";
 import { createScratchDatabase, freePort } from "../app/server/scratch-db";
@@ -32,13 +41,52 @@ const POOL = Number(process.env.BENCH_POOL ?? 10);
 const DOUBLE_CLICKS = Math.min(20, RESPONDENTS);
 /** Paced phase: the same number of respondents, their submits arriving at this rate per second. */
 const PACED_RATE = Number(process.env.BENCH_PACED_RATE ?? 40);
+
+/** Seconds between arrivals of a Poisson process at `rate` per second (fixed seed: same run, same gaps). */
+function poissonGaps(count: number, rate: number): number[] {
+  let state = 0x9e3779b9;
+  const random = () => {
+    // mulberry32
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return Array.from({ length: count }, () => -Math.log(1 - random()) / rate);
+}
 const root = path.resolve(import.meta.dirname, "..");
 
-function p95(values: number[]): number {
+function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)] ?? 0;
+  return sorted[Math.max(0, Math.min(sorted.length - 1, Math.ceil(sorted.length * p) - 1))] ?? 0;
 }
+const p95 = (values: number[]) => percentile(values, 0.95);
 const ms = (n: number) => `${n.toFixed(1)} ms`;
+const latencyLine = (values: number[]) =>
+  `p50 ${ms(percentile(values, 0.5))}  p95 ${ms(p95(values))}  max ${ms(Math.max(...values))}`;
+
+/** CPU time (user + system, ms) of the processes matching `filter`, from /proc; 0 where unreadable. */
+function procCpuMs(filter: (pid: number, processGroup: number) => boolean): number {
+  const ticks = 100; // USER_HZ on Linux
+  let total = 0;
+  let pids: string[] = [];
+  try {
+    pids = fs.readdirSync("/proc").filter((p) => /^\d+$/.test(p));
+  } catch {
+    return 0;
+  }
+  for (const pid of pids) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (!filter(Number(pid), Number(fields[2]))) continue;
+      total += ((Number(fields[11]) + Number(fields[12])) * 1000) / ticks;
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total;
+}
 
 /** The Woonvisie questions on one page: one submit carries all 25+ answers. */
 function onePageDefinition(): SurveyDefinition {
@@ -162,14 +210,46 @@ async function main() {
       .insert(schema.surveyVersions)
       .values({ surveyId: survey!.id, version: 1, definition, publishedAt: new Date() })
       .returning();
-    const allCodes = await createPersonalCodes(db, survey!.id, 2 * RESPONDENTS + DOUBLE_CLICKS, "panel");
+    const allCodes = await createPersonalCodes(db, survey!.id, 3 * RESPONDENTS + DOUBLE_CLICKS + 2, "panel");
     const codes = allCodes.slice(0, RESPONDENTS);
     const pacedCodes = allCodes.slice(RESPONDENTS, 2 * RESPONDENTS);
-    const doubleClickCodes = allCodes.slice(2 * RESPONDENTS);
+    const doubleClickCodes = allCodes.slice(2 * RESPONDENTS, 2 * RESPONDENTS + DOUBLE_CLICKS);
+    const countCodes = allCodes.slice(2 * RESPONDENTS + DOUBLE_CLICKS, 2 * RESPONDENTS + DOUBLE_CLICKS + 2);
+    const randomCodes = allCodes.slice(2 * RESPONDENTS + DOUBLE_CLICKS + 2);
+
+    // Untimed: the SQL statements of one submit, counted with the same code in this process (the
+    // second of two submits on one connection, so its prepared statements are warm, as in the server).
+    let statements = 0;
+    const countingSql = postgres(dbUrl.toString(), { max: 1, onnotice: () => {}, debug: () => statements++ });
+    const countingDb = drizzle(countingSql, { schema });
+    const submitStatements: number[] = [];
+    for (const c of countCodes) {
+      const target = await findPublicSurvey(countingDb, "bench-woonvisie");
+      const started = await startWithCode(countingDb, target!, c.code);
+      if (started.status !== "ok") throw new Error("count: start failed");
+      const request = new Request("http://bench/enquete/bench-woonvisie", {
+        method: "POST",
+        headers: { Cookie: resumeCookie(survey!.id, started.token).split(";")[0]! },
+      });
+      const form = new FormData();
+      for (const [k, v] of new URLSearchParams(
+        encode({ intent: "submit", pagina: "0", ...answerForm(definition) }),
+      ))
+        form.append(k, v);
+      statements = 0;
+      const outcome = await handleSurveyPost(request, "bench-woonvisie", form, "127.0.0.1", countingDb);
+      if (outcome.kind !== "submitted") throw new Error(`count: submit ${outcome.kind}`);
+      submitStatements.push(statements);
+    }
+    await countingSql.end();
 
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
-    server = spawn("npx", ["tsx", "app/server/main.ts"], {
+    const profileMarker = process.env.BENCH_PROFILE
+      ? path.join(os.tmpdir(), `wmh-bench-profile-${Date.now()}`)
+      : undefined;
+    const profileArgs = profileMarker ? ["--import", path.join(root, "bench/profile-hook.mjs")] : [];
+    server = spawn("npx", ["tsx", ...profileArgs, "app/server/main.ts"], {
       cwd: root,
       env: {
         ...process.env,
@@ -179,9 +259,11 @@ async function main() {
         SEED_DEMO: "false",
         PORT: String(port),
         APP_URL: baseUrl,
-        LOG_LEVEL: "error",
+        // As in production (docker-compose.yml): every request is logged (to /dev/null here).
+        LOG_LEVEL: "info",
         JOBS_ENABLED: "false",
         SMTP_URL: "",
+        ...(profileMarker ? { BENCH_PROFILE_MARKER: profileMarker } : {}),
       },
       stdio: ["ignore", "ignore", "inherit"],
       detached: true,
@@ -222,6 +304,7 @@ async function main() {
     const cookies = await startAll(codes);
     const doubleClickCookies = await startAll(doubleClickCodes);
     const pacedCookies = await startAll(pacedCodes);
+    const randomCookies = await startAll(randomCodes);
     const form = encode({ intent: "submit", pagina: "0", ...answerForm(definition) });
     // Warm up the route module and connection pool with one extra request that is not counted.
     await fetch(slugUrl, { headers: { Cookie: cookies[0]! } });
@@ -243,9 +326,26 @@ async function main() {
       if (res.status !== 302 || !res.headers.get("location")?.endsWith("/bedankt"))
         throw new Error(`submit: ${res.status}`);
     };
+    const serverGroup = server.pid!;
+    const dbPids = new Set(
+      (
+        await sql<{ pid: number }[]>`
+          select pid from pg_stat_activity
+          where datname = current_database() and application_name = 'wij-maken-heemstede'`
+      ).map((r) => r.pid),
+    );
+    const cpuNow = () => ({
+      server: procCpuMs((_pid, group) => group === serverGroup),
+      db: procCpuMs((pid) => dbPids.has(pid)),
+      bench: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
+    });
+    if (profileMarker) fs.writeFileSync(profileMarker, "");
+    const cpuBefore = cpuNow();
     const httpStart = performance.now();
     await Promise.all(cookies.map(submit));
     const httpWall = performance.now() - httpStart;
+    const cpuAfter = cpuNow();
+    if (profileMarker) fs.rmSync(profileMarker);
     const httpLatencies = [...latencies];
     // Untimed: DOUBLE_CLICKS more respondents press "Versturen" twice at the same moment.
     await Promise.all(doubleClickCookies.flatMap((c) => [submit(c), submit(c)]));
@@ -261,7 +361,21 @@ async function main() {
       ),
     );
     const pacedLatencies = [...latencies];
-    const accepted = 2 * RESPONDENTS + DOUBLE_CLICKS;
+    // Random arrivals: the same mean rate, but independent respondents (a Poisson process), so
+    // submits sometimes bunch up.
+    latencies.length = 0;
+    let at = 0;
+    const arrivals = poissonGaps(randomCookies.length, PACED_RATE).map((gap) => (at += gap * 1000));
+    await Promise.all(
+      randomCookies.map(
+        (c, i) =>
+          new Promise<void>((resolve, reject) =>
+            setTimeout(() => submit(c).then(resolve, reject), arrivals[i]),
+          ),
+      ),
+    );
+    const randomLatencies = [...latencies];
+    const accepted = 3 * RESPONDENTS + DOUBLE_CLICKS + countCodes.length;
 
     const [{ submitted } = { submitted: 0 }] = await sql<{ submitted: number }[]>`
       select count(*)::int as submitted from responses where survey_id = ${survey!.id} and status = 'submitted'`;
@@ -317,19 +431,29 @@ async function main() {
       `\nSurveys bench: ${RESPONDENTS} concurrent respondents, ${questionCount} questions, pool ${POOL}, ${os.cpus().length} CPUs`,
     );
     console.log(
-      `  HTTP submits sent:           ${RESPONDENTS} at once (timed), ${DOUBLE_CLICKS} respondents clicking twice, ${RESPONDENTS} paced; statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
+      `  HTTP submits sent:           ${RESPONDENTS} at once (timed), ${DOUBLE_CLICKS} respondents clicking twice, ${RESPONDENTS} paced, ${RESPONDENTS} random (+${countCodes.length} in-process for counting); statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
     );
     console.log(
       `  responses stored:            ${submitted} of ${accepted}, answer rows per response ${[...rowsPerResponse].join("/")}, codes used ${usedCodes[0]!.n}  -> exactly once: ${ok(exactlyOnce)}`,
     );
     console.log(
-      `  HTTP action   p95 ${ms(p95(httpLatencies))}  wall ${ms(httpWall)}  ${httpThroughput.toFixed(0)} responses/s`,
+      `  HTTP action   ${latencyLine(httpLatencies)}  wall ${ms(httpWall)}  ${httpThroughput.toFixed(0)} responses/s`,
     );
     console.log(
-      `  postgres.js   p95 ${ms(p95(baseLatencies))}  wall ${ms(baseWall)}  ${baseThroughput.toFixed(0)} responses/s`,
+      `  postgres.js   ${latencyLine(baseLatencies)}  wall ${ms(baseWall)}  ${baseThroughput.toFixed(0)} responses/s`,
     );
     console.log(
-      `  p95 submit latency target < 150 ms: all ${RESPONDENTS} at once ${ms(p95(httpLatencies))} -> ${ok(p95(httpLatencies) < 150)}; ${RESPONDENTS} arriving at ${PACED_RATE}/s ${ms(p95(pacedLatencies))} -> ${ok(p95(pacedLatencies) < 150)}`,
+      `  HTTP paced    ${latencyLine(pacedLatencies)}  (${RESPONDENTS} submits arriving evenly at ${PACED_RATE}/s)`,
+    );
+    console.log(
+      `  HTTP random   ${latencyLine(randomLatencies)}  (${RESPONDENTS} submits, random (Poisson) arrivals at ${PACED_RATE}/s on average)`,
+    );
+    const perSubmit = (k: keyof typeof cpuBefore) => ms((cpuAfter[k] - cpuBefore[k]) / RESPONDENTS);
+    console.log(
+      `  CPU per submit in the burst: server ${perSubmit("server")}, its DB connections ${perSubmit("db")}, bench clients ${perSubmit("bench")} (${dbPids.size} connections); SQL statements per submit ${[...new Set(submitStatements)].join("/")}`,
+    );
+    console.log(
+      `  p95 submit latency target < 150 ms: all ${RESPONDENTS} at once ${ms(p95(httpLatencies))} -> ${ok(p95(httpLatencies) < 150)}; ${RESPONDENTS} arriving at ${PACED_RATE}/s ${ms(p95(pacedLatencies))} -> ${ok(p95(pacedLatencies) < 150)}; random arrivals ${ms(p95(randomLatencies))} -> ${ok(p95(randomLatencies) < 150)}`,
     );
     console.log(
       `  throughput ratio HTTP / direct: ${ratio.toFixed(2)} (target >= 0.25) -> ${ok(ratio >= 0.25)}`,

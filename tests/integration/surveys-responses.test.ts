@@ -315,3 +315,46 @@ describe("submit on a one-page survey", () => {
     ]);
   });
 });
+
+describe("the resume cookie", () => {
+  test("a token counts only in the cookie of its own survey", async () => {
+    const { survey } = await createSurvey("open", "woonvisie");
+    const { survey: other } = await createSurvey("open", "andere");
+    const cookie = await start();
+    const token = cookie.split("=")[1]!;
+    expect(cookie.startsWith(`wmh_enquete_${survey.id}=`)).toBe(true);
+    expect((await view(cookie)).state).toBe("page");
+    // The same token under another survey's cookie name finds nothing, on either survey.
+    const moved = `wmh_enquete_${other.id}=${token}`;
+    expect((await view(moved)).state).toBe("intro");
+    const onOther = await run<{ view: { state: string } }>(
+      surveyRoute.loader,
+      makeRequest("/enquete/andere", { cookie: moved }),
+      { slug: "andere" },
+    );
+    expect(onOther.data.view.state).toBe("intro");
+    // Other cookies before it do not get in the way.
+    expect((await view(`wmh_enquete_${other.id}=x; ${cookie}`)).state).toBe("page");
+  });
+
+  test("a response keeps the version it started on after a newer version is published", async () => {
+    const { survey } = await createSurvey();
+    const cookie = await start();
+    const definition = surveyDefinitionSchema.parse(woonvisieDefinition);
+    await getDb()
+      .insert(surveyVersions)
+      .values({
+        surveyId: survey.id,
+        version: 2,
+        publishedAt: new Date(),
+        definition: { ...definition, pages: definition.pages.slice(0, 1) },
+      });
+    const res = await run<{ view: { state: string; progress: { total: number } } }>(
+      surveyRoute.loader,
+      makeRequest(path, { cookie }),
+      params,
+    );
+    expect(res.data.view.state).toBe("page");
+    expect(res.data.view.progress.total).toBeGreaterThan(1);
+  });
+});

@@ -1,4 +1,5 @@
-import { functionalCookie, readCookie } from "../../lib/cookies.server";
+import { functionalCookie } from "../../lib/cookies.server";
+import { looksLikeToken } from "../../lib/tokens.server";
 
 // The resume cookie: a functional cookie holding the resume token of one survey (named by survey
 // id). Path /enquete, not /enquete/<slug>: Remix data requests go to /enquete/<slug>.data.
@@ -10,8 +11,28 @@ export function cookieName(surveyId: number): string {
   return `wmh_enquete_${surveyId}`;
 }
 
-export function readResumeCookie(request: Request, surveyId: number): string | null {
-  return readCookie(request, cookieName(surveyId));
+/**
+ * The resume tokens of all surveys in the request's cookies, by survey id (only values shaped like
+ * a token), so one query can find the survey and the response together.
+ */
+export function readResumeCookies(request: Request): Map<number, string> {
+  const out = new Map<number, string>();
+  const seen = new Set<string>();
+  for (const part of (request.headers.get("Cookie") ?? "").split(";")) {
+    const [key, ...rest] = part.trim().split("=");
+    const id = /^wmh_enquete_([1-9]\d{0,8})$/.exec(key ?? "")?.[1];
+    // As readCookie (lib/cookies.server.ts): the first cookie of a name counts.
+    if (!id || seen.has(id)) continue;
+    seen.add(id);
+    let token: string;
+    try {
+      token = decodeURIComponent(rest.join("="));
+    } catch {
+      continue;
+    }
+    if (looksLikeToken(token)) out.set(Number(id), token);
+  }
+  return out;
 }
 
 export function resumeCookie(surveyId: number, token: string): string {

@@ -16,12 +16,12 @@ import {
   validatePage,
   visibleQuestions,
 } from "./answers";
-import { readResumeCookie } from "./cookie.server";
+import { readResumeCookies } from "./cookie.server";
 import { isInfoPage, type Page, type SurveyDefinition } from "./definition";
 import { flowMessages } from "./messages";
 import {
+  findSurveyForResident,
   type LoadedResponse,
-  loadResponseByToken,
   mailResumeLink,
   savePage,
   startResponse,
@@ -74,13 +74,13 @@ export async function surveyView(
   slug: string,
   db: Executor = getDb(),
 ): Promise<SurveyView | null> {
-  const survey = await findPublicSurvey(db, slug);
-  if (!survey) return null;
+  const found = await findSurveyForResident(db, slug, readResumeCookies(request));
+  if (!found) return null;
+  const { survey, loaded } = found;
   const availability = surveyAvailability(survey.survey);
   if (availability !== "open" && availability !== "draft")
     return { state: "unavailable", availability, survey };
   const url = new URL(request.url);
-  const loaded = await loadResponseByToken(db, survey.survey.id, readResumeCookie(request, survey.survey.id));
   if (loaded?.response.status !== "in_progress")
     return { state: "intro", survey, code: (url.searchParams.get("code") ?? "").slice(0, 20) };
   return {
@@ -114,8 +114,10 @@ export async function handleSurveyPost(
   ip: string,
   db: Executor = getDb(),
 ): Promise<PostOutcome> {
-  const survey = await findPublicSurvey(db, slug);
-  if (!survey) return { kind: "notFound" };
+  // One round trip for the survey and the resident's response (used by every intent but "start").
+  const found = await findSurveyForResident(db, slug, readResumeCookies(request));
+  if (!found) return { kind: "notFound" };
+  const { survey } = found;
   if (surveyAvailability(survey.survey) !== "open") return { kind: "unavailable" };
   const intent = String(form.get("intent") ?? "");
   const ipKey = hashToken(`ip:${ip}`).slice(0, 32);
@@ -145,8 +147,7 @@ export async function handleSurveyPost(
     return { kind: "started", token: started.token, surveyId: survey.survey.id };
   }
 
-  const token = readResumeCookie(request, survey.survey.id);
-  const loaded = await loadResponseByToken(db, survey.survey.id, token);
+  const { token, loaded } = found;
   if (!loaded || !token) return { kind: "noResponse" };
   // A repeated or double-clicked submit finds the response already submitted: thank them again.
   if (loaded.response.status === "submitted") return { kind: "submitted", surveyId: survey.survey.id };

@@ -1,16 +1,18 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import {
   answers,
   type ResponseChannel,
   responses,
   surveyCodes,
+  surveys,
   surveyVersions,
   wijken,
 } from "../../../db/schema";
 import type { Executor } from "../../lib/db.server";
 import { getEnv } from "../../lib/env.server";
 import { composeMail, queueMail } from "../../lib/mail.server";
-import { createToken, hashToken, looksLikeToken } from "../../lib/tokens.server";
+import { createToken, hashToken } from "../../lib/tokens.server";
 import {
   type AnswerRow,
   type Answers,
@@ -23,7 +25,7 @@ import {
 } from "./answers";
 import { lookupCode } from "./codes.server";
 import type { SurveyDefinition } from "./definition";
-import { definitionOf, type PublicSurvey } from "./surveys.server";
+import { definitionsOf, type PublicSurvey, versionMetaColumns } from "./surveys.server";
 
 export type ResponseRow = typeof responses.$inferSelect;
 
@@ -134,33 +136,95 @@ export async function loadAnswers(
   return answersFromRows(definition, rows);
 }
 
-/** The response belonging to a resume token for this survey, with its answers. */
-export async function loadResponseByToken(
-  db: Executor,
-  surveyId: number,
-  token: string | null | undefined,
-): Promise<LoadedResponse | null> {
-  if (!looksLikeToken(token)) return null;
-  // One round trip: the response, its version and its answers (as JSON rows).
-  const [row] = await db
-    .select({
-      response: responses,
-      version: surveyVersions,
-      answers: sql<AnswerJson[]>`(select coalesce(json_agg(json_build_object(
+/** What a resident's request to /enquete/:slug works with. */
+export interface ResidentSurvey {
+  survey: PublicSurvey;
+  /** The resume token from the request's cookie for this survey (null without one). */
+  token: string | null;
+  /** The response that token belongs to, with its answers (null if none). */
+  loaded: LoadedResponse | null;
+}
+
+const responseVersions = alias(surveyVersions, "response_version");
+
+function residentQuery(db: Executor) {
+  return (
+    db
+      .select({
+        survey: surveys,
+        version: versionMetaColumns(surveyVersions),
+        response: responses,
+        responseVersion: { id: responseVersions.id, publishedAt: responseVersions.publishedAt },
+        answers: sql<AnswerRow[]>`(select coalesce(json_agg(json_build_object(
         'questionKey', a.question_key, 'subKey', a.sub_key, 'valueText', a.value_text,
         'valueNumber', a.value_number, 'valueOption', a.value_option, 'valueOptions', a.value_options,
         'valueLat', a.value_lat, 'valueLng', a.value_lng, 'dontKnow', a.dont_know)), '[]'::json)
         from answers a where a.response_id = ${responses.id})`,
-    })
-    .from(responses)
-    .innerJoin(surveyVersions, eq(surveyVersions.id, responses.surveyVersionId))
-    .where(and(eq(responses.resumeTokenHash, hashToken(token)), eq(responses.surveyId, surveyId)));
-  if (!row) return null;
-  const definition = definitionOf(row.version);
-  return { response: row.response, definition, answers: answersFromRows(definition, row.answers) };
+      })
+      .from(surveys)
+      // The newest published version (drafts have none), chosen before the other joins.
+      .innerJoin(
+        surveyVersions,
+        eq(
+          surveyVersions.id,
+          sql`(select v.id from survey_versions v where v.survey_id = ${surveys.id}
+             and v.published_at is not null order by v.version desc limit 1)`,
+        ),
+      )
+      .leftJoin(
+        responses,
+        and(
+          eq(responses.surveyId, surveys.id),
+          eq(responses.resumeTokenHash, sql`(${sql.placeholder("hashes")}::jsonb ->> ${surveys.id}::text)`),
+        ),
+      )
+      .leftJoin(responseVersions, eq(responseVersions.id, responses.surveyVersionId))
+      .where(eq(surveys.slug, sql.placeholder("slug")))
+      .prepare("find_survey_for_resident")
+  );
 }
 
-type AnswerJson = AnswerRow;
+// Every resident's request runs this query: it is built once per database handle, so a request
+// only binds its parameters (building the SQL and its result mapping is a good part of its CPU).
+const residentQueries = new WeakMap<Executor, ReturnType<typeof residentQuery>>();
+
+/**
+ * A survey by slug as residents may see it (never a draft), with the response of the resident's
+ * resume token for it, in one round trip: the survey, its newest published version, the response,
+ * and the response's answers as JSON rows. Definitions come from the in-memory cache of published
+ * versions (read once per version and process).
+ *
+ * `tokens` holds the resume tokens of the request by survey id (readResumeCookies); only the token
+ * for the survey found counts, as with a cookie per survey.
+ */
+export async function findSurveyForResident(
+  db: Executor,
+  slug: string,
+  tokens: ReadonlyMap<number, string>,
+): Promise<ResidentSurvey | null> {
+  const hashes = Object.fromEntries([...tokens].map(([id, token]) => [id, hashToken(token)]));
+  let query = residentQueries.get(db);
+  if (!query) {
+    query = residentQuery(db);
+    residentQueries.set(db, query);
+  }
+  const [row] = await query.execute({ slug, hashes: JSON.stringify(hashes) });
+  if (!row || row.survey.status === "draft") return null;
+  const token = tokens.get(row.survey.id) ?? null;
+  const response = token && row.response?.resumeTokenHash === hashToken(token) ? row.response : null;
+  const definitions = await definitionsOf(
+    db,
+    response && row.responseVersion ? [row.version, row.responseVersion] : [row.version],
+  );
+  const survey = { survey: row.survey, version: row.version, definition: definitions.get(row.version.id)! };
+  if (!response || !row.responseVersion) return { survey, token, loaded: null };
+  const definition = definitions.get(row.responseVersion.id)!;
+  return {
+    survey,
+    token,
+    loaded: { response, definition, answers: answersFromRows(definition, row.answers) },
+  };
+}
 
 /** wijk code for the 4 postcode digits (from the wijken table), or OUTSIDE_WIJK. */
 export async function wijkForPostcode(db: Executor, pc4: string): Promise<string> {

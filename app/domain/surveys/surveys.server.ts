@@ -20,11 +20,14 @@ export type VersionRow = typeof surveyVersions.$inferSelect;
 // The key includes the publication moment, so a reused id (a restored database) never hits.
 const publishedCache = new Map<string, SurveyDefinition>();
 
+const cacheKey = (version: Pick<VersionRow, "id" | "publishedAt">) =>
+  version.publishedAt ? `${version.id}:${version.publishedAt.getTime()}` : null;
+
 /** The definition of a version (parsed, defaults applied). Published versions are cached. */
 export function definitionOf(
   version: Pick<VersionRow, "id" | "definition" | "publishedAt">,
 ): SurveyDefinition {
-  const key = version.publishedAt ? `${version.id}:${version.publishedAt.getTime()}` : null;
+  const key = cacheKey(version);
   const cached = key ? publishedCache.get(key) : undefined;
   if (cached) return cached;
   const parsed = parseDefinition(version.definition);
@@ -36,20 +39,67 @@ export function definitionOf(
   return parsed.definition;
 }
 
+/** A version without its definition, which is large: hot paths read it from the cache instead. */
+export type VersionMeta = Omit<VersionRow, "definition">;
+
+/** Columns for selecting a VersionMeta. */
+export function versionMetaColumns(table: typeof surveyVersions) {
+  return {
+    id: table.id,
+    surveyId: table.surveyId,
+    version: table.version,
+    publishedAt: table.publishedAt,
+    createdAt: table.createdAt,
+    createdBy: table.createdBy,
+  };
+}
+
+/**
+ * The definitions of these versions by id: published ones from the cache, the others (and published
+ * ones this process has not seen yet) read in one query.
+ */
+export async function definitionsOf(
+  db: Executor,
+  versions: Pick<VersionRow, "id" | "publishedAt">[],
+): Promise<Map<number, SurveyDefinition>> {
+  const out = new Map<number, SurveyDefinition>();
+  const missing: number[] = [];
+  for (const v of versions) {
+    const key = cacheKey(v);
+    const cached = key ? publishedCache.get(key) : undefined;
+    if (cached) out.set(v.id, cached);
+    else if (!missing.includes(v.id)) missing.push(v.id);
+  }
+  if (missing.length > 0) {
+    const rows = await db
+      .select({
+        id: surveyVersions.id,
+        definition: surveyVersions.definition,
+        publishedAt: surveyVersions.publishedAt,
+      })
+      .from(surveyVersions)
+      .where(inArray(surveyVersions.id, missing));
+    for (const row of rows) out.set(row.id, definitionOf(row));
+  }
+  for (const v of versions) if (!out.has(v.id)) throw new Error(`survey version ${v.id} not found`);
+  return out;
+}
+
 // ---------------------------------------------------------------- residents
 
 export interface PublicSurvey {
   survey: SurveyRow;
   /** The newest published version, the one new responses use. */
-  version: VersionRow;
+  version: VersionMeta;
   definition: SurveyDefinition;
 }
 
 /** A survey by slug as residents may see it: never a draft. */
 export async function findPublicSurvey(db: Executor, slug: string): Promise<PublicSurvey | null> {
-  // One round trip: the survey and its newest published version (drafts have none).
+  // One round trip: the survey and its newest published version (drafts have none); its
+  // definition comes from the cache.
   const [row] = await db
-    .select({ survey: surveys, version: surveyVersions })
+    .select({ survey: surveys, version: versionMetaColumns(surveyVersions) })
     .from(surveys)
     .innerJoin(
       surveyVersions,
@@ -59,7 +109,8 @@ export async function findPublicSurvey(db: Executor, slug: string): Promise<Publ
     .orderBy(desc(surveyVersions.version))
     .limit(1);
   if (!row || row.survey.status === "draft") return null;
-  return { survey: row.survey, version: row.version, definition: definitionOf(row.version) };
+  const definitions = await definitionsOf(db, [row.version]);
+  return { survey: row.survey, version: row.version, definition: definitions.get(row.version.id)! };
 }
 
 export async function findVersion(db: Executor, versionId: number): Promise<VersionRow | null> {
