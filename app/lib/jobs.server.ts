@@ -13,11 +13,19 @@ export interface JobDefinition<T extends object = object> {
 
 let boss: PgBoss | undefined;
 
+const ADMIN_SHUTDOWN = "57P01";
+
 /** The pg-boss instance in this process (for sending jobs); started by startJobs. */
 export async function getBoss(): Promise<PgBoss> {
   if (!boss) {
     boss = new PgBoss({ connectionString: getEnv().DATABASE_URL, schema: "pgboss", max: 4 });
-    boss.on("error", (err) => getLogger().error({ err }, "pg-boss error"));
+    boss.on("error", (err) => {
+      const code = (err as { code?: string }).code;
+      // 57P01 admin_shutdown: the database is stopping (Ctrl-C reaches the embedded PostgreSQL too).
+      if (code === ADMIN_SHUTDOWN) getLogger().warn({ code }, "pg-boss: the database closed the connection");
+      // Only what helps: the error object of pg also carries its whole client.
+      else getLogger().error({ err: { message: err.message, code, stack: err.stack } }, "pg-boss error");
+    });
     await boss.start();
   }
   return boss;
