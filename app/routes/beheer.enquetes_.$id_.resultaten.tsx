@@ -193,9 +193,16 @@ export default function SurveyResultsPage() {
         </Paragraph>
         {weighting.emptyCategories.length > 0 ? (
           <Alert type="warning">
-            Geen respondenten in:{" "}
-            {weighting.emptyCategories.map((e) => `${e.dimension} ${e.category}`).join(", ")}. Deze groepen
-            kunnen niet worden bijgewogen.
+            <p className="utrecht-paragraph">
+              Van deze groepen inwoners heeft niemand gereageerd. Zij kunnen niet worden bijgewogen:
+            </p>
+            <ul>
+              {weighting.emptyCategories.map((e) => (
+                <li key={`${e.dimension}:${e.category}`}>
+                  {e.dimension}: {e.label}
+                </li>
+              ))}
+            </ul>
           </Alert>
         ) : null}
         {results.representativeness.map((r) => (

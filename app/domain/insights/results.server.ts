@@ -243,7 +243,7 @@ export async function computeSurveyResults(
       openCounts.set(r.questionKey, (openCounts.get(r.questionKey) ?? 0) + r.count);
   }
 
-  const weighting = computeWeights(classes, population);
+  const weighting = computeWeights(classes, population, categoryLabels);
   const questionResults = buildQuestionResults({
     definition: {
       pages: def.pages.map((p) => ({ ...p, questions: p.questions.filter((q) => closedKeys.has(q.key)) })),

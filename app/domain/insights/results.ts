@@ -80,7 +80,8 @@ export interface Weighting {
   effectiveSampleSize: number;
   converged: boolean;
   trimmed: number;
-  emptyCategories: { dimension: string; category: string }[];
+  /** Population categories without respondents; `label` names the category in words. */
+  emptyCategories: { dimension: string; category: string; label: string }[];
 }
 
 /**
@@ -89,17 +90,31 @@ export interface Weighting {
  * margins are raked. Respondents whose category is not in the population figures are not adjusted on
  * that dimension.
  */
-export function computeWeights(classes: readonly ClassCount[], population: Population): Weighting {
+export function computeWeights(
+  classes: readonly ClassCount[],
+  population: Population,
+  labels: Labels = {},
+): Weighting {
   // One unit per class with its number of respondents: weights depend only on the class.
   const units = classes.filter((c) => c.count > 0);
   const frequencies = units.map((c) => c.count);
   const known = (dim: keyof Population, value: string | null) =>
     value !== null && population[dim]?.[value] !== undefined ? value : null;
-  const dimensions: { name: string; categories: (string | null)[]; population: Record<string, number> }[] =
-    [];
+  const dimensions: {
+    name: string;
+    categories: (string | null)[];
+    population: Record<string, number>;
+    label: (category: string) => string;
+  }[] = [];
+  const labelOf = (variable: BackgroundVariable) => (category: string) =>
+    labels[variable]?.[category] ?? category;
   if (population.age_tenure && Object.keys(population.age_tenure).length > 0) {
     dimensions.push({
       name: "leeftijd × woonsituatie",
+      label: (category) => {
+        const [age = "", tenure = ""] = category.split("|");
+        return `${labelOf("age")(age)}, ${labelOf("tenure")(tenure).toLowerCase()}`;
+      },
       categories: units.map((b) => (b.age && b.tenure ? known("age_tenure", `${b.age}|${b.tenure}`) : null)),
       population: population.age_tenure,
     });
@@ -108,6 +123,7 @@ export function computeWeights(classes: readonly ClassCount[], population: Popul
       if (population[dim])
         dimensions.push({
           name: backgroundLabels[dim].toLowerCase(),
+          label: labelOf(dim),
           categories: units.map((b) => known(dim, b[dim])),
           population: population[dim]!,
         });
@@ -115,6 +131,7 @@ export function computeWeights(classes: readonly ClassCount[], population: Popul
   if (population.wijk)
     dimensions.push({
       name: "wijk",
+      label: labelOf("wijk"),
       categories: units.map((b) => known("wijk", b.wijk)),
       population: population.wijk,
     });
@@ -137,7 +154,10 @@ export function computeWeights(classes: readonly ClassCount[], population: Popul
     effectiveSampleSize: result.effectiveSampleSize,
     converged: result.converged,
     trimmed: result.trimmed,
-    emptyCategories: result.emptyCategories,
+    emptyCategories: result.emptyCategories.map((e) => ({
+      ...e,
+      label: usable.find((d) => d.name === e.dimension)?.label(e.category) ?? e.category,
+    })),
   };
 }
 
