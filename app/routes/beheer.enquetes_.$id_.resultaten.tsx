@@ -193,9 +193,7 @@ export default function SurveyResultsPage() {
         </Paragraph>
         {weighting.emptyCategories.length > 0 ? (
           <Alert type="warning">
-            <p className="utrecht-paragraph">
-              Van deze groepen inwoners heeft niemand gereageerd. Zij kunnen niet worden bijgewogen:
-            </p>
+            Van deze groepen inwoners heeft niemand gereageerd. Zij kunnen niet worden bijgewogen:
             <ul>
               {weighting.emptyCategories.map((e) => (
                 <li key={`${e.dimension}:${e.category}`}>
