@@ -7,15 +7,8 @@ import * as exportRoute from "../../app/routes/beheer.enquetes_.$id_.export.$for
 import * as resultsRoute from "../../app/routes/beheer.enquetes_.$id_.resultaten";
 import * as reportRoute from "../../app/routes/beheer.woonvisie-input_.$projectId";
 import * as inputRoute from "../../app/routes/beheer.woonvisie-input_.$projectId_.inbreng";
-import {
-  createSurveyWithDefinition,
-  generateResponses,
-  insertResponses,
-  insightsDemoDefinition,
-} from "../../db/seed/insights";
-import { seedPopulation } from "../../db/seed/population";
-import { seedWijken } from "../../db/seed/wijken";
-import { loginAs, resetDatabase } from "../support/db";
+import { loginAs } from "../support/db";
+import { resetWithPopulation, seedSurveyWithResponses } from "../support/insights";
 import { makeRequest, run, testContext } from "../support/remix";
 
 let surveyId: number;
@@ -25,32 +18,32 @@ let civilServant: string;
 const base = () => `/beheer/enquetes/${surveyId}`;
 
 beforeAll(async () => {
-  await resetDatabase();
-  const db = getDb();
-  await seedWijken(db);
-  await seedPopulation(db);
-  const definition = insightsDemoDefinition();
-  const created = await createSurveyWithDefinition(db, definition, { slug: "coderen-test" });
+  await resetWithPopulation();
+  const created = await seedSurveyWithResponses({
+    slug: "coderen-test",
+    responses: 250,
+    seed: 11,
+    adjust: (generated) => {
+      // One answer with personal data and one with a formula, to check flags and neutralisation.
+      generated[0]!.answers.push({
+        questionKey: "toelichting",
+        subKey: "",
+        valueText: '=HYPERLINK("http://x") bel 06-12345678',
+        valueNumber: null,
+        valueOption: null,
+        valueOptions: null,
+        valueLat: null,
+        valueLng: null,
+        dontKnow: false,
+      });
+      generated[0]!.answers = generated[0]!.answers.filter(
+        (a, i, all) =>
+          a.questionKey !== "toelichting" || i === all.findLastIndex((b) => b.questionKey === "toelichting"),
+      );
+    },
+  });
   surveyId = created.surveyId;
   projectId = created.projectId;
-  const generated = generateResponses(definition, 250, 11);
-  // One answer with personal data and one with a formula, to check flags and neutralisation.
-  generated[0]!.answers.push({
-    questionKey: "toelichting",
-    subKey: "",
-    valueText: '=HYPERLINK("http://x") bel 06-12345678',
-    valueNumber: null,
-    valueOption: null,
-    valueOptions: null,
-    valueLat: null,
-    valueLng: null,
-    dontKnow: false,
-  });
-  generated[0]!.answers = generated[0]!.answers.filter(
-    (a, i, all) =>
-      a.questionKey !== "toelichting" || i === all.findLastIndex((b) => b.questionKey === "toelichting"),
-  );
-  await insertResponses(db, surveyId, created.versionId, generated);
   researcher = (await loginAs(["onderzoeker"])).cookie;
   civilServant = (await loginAs(["ambtenaar"])).cookie;
 });

@@ -2,27 +2,14 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import { computeSurveyResults, getSurveyResults } from "../../app/domain/insights/results.server";
 import { getDb } from "../../app/lib/db.server";
-import {
-  createSurveyWithDefinition,
-  generateResponses,
-  insertResponses,
-  insightsDemoDefinition,
-} from "../../db/seed/insights";
-import { seedPopulation } from "../../db/seed/population";
-import { seedWijken } from "../../db/seed/wijken";
-import { resetDatabase } from "../support/db";
+import { generateResponses, insertResponses, insightsDemoDefinition } from "../../db/seed/insights";
+import { resetWithPopulation, seedSurveyWithResponses } from "../support/insights";
 
 let surveyId: number;
 
 beforeAll(async () => {
-  await resetDatabase();
-  const db = getDb();
-  await seedWijken(db);
-  await seedPopulation(db);
-  const definition = insightsDemoDefinition();
-  const created = await createSurveyWithDefinition(db, definition, { slug: "resultaten-test" });
-  surveyId = created.surveyId;
-  await insertResponses(db, surveyId, created.versionId, generateResponses(definition, 400, 7));
+  await resetWithPopulation();
+  ({ surveyId } = await seedSurveyWithResponses({ slug: "resultaten-test", responses: 400, seed: 7 }));
 });
 
 describe("survey results on a seeded survey", () => {

@@ -4,37 +4,18 @@ import { computeSurveyResults, foldPendingTallies } from "../../app/domain/insig
 import { foldTallies, readTallies } from "../../app/domain/insights/tallies.server";
 import type { SurveyDefinition } from "../../app/domain/surveys/definition";
 import { getDb } from "../../app/lib/db.server";
-import {
-  createSurveyWithDefinition,
-  generateResponses,
-  insertResponses,
-  insightsDemoDefinition,
-} from "../../db/seed/insights";
-import { seedPopulation } from "../../db/seed/population";
-import { seedWijken } from "../../db/seed/wijken";
-import { resetDatabase } from "../support/db";
+import { generateResponses, insertResponses, insightsDemoDefinition } from "../../db/seed/insights";
+import { resetWithPopulation, seedSurveyWithResponses } from "../support/insights";
 
 let definition: SurveyDefinition;
 
 beforeAll(async () => {
-  await resetDatabase();
-  const db = getDb();
-  await seedWijken(db);
-  await seedPopulation(db);
+  await resetWithPopulation();
   definition = insightsDemoDefinition(2);
 });
 
-async function newSurvey(slug: string, responses: number, seed: number) {
-  const db = getDb();
-  const created = await createSurveyWithDefinition(db, definition, { slug });
-  await insertResponses(
-    db,
-    created.surveyId,
-    created.versionId,
-    generateResponses(definition, responses, seed),
-  );
-  return created;
-}
+const newSurvey = (slug: string, responses: number, seed: number) =>
+  seedSurveyWithResponses({ slug, responses, seed, definition });
 
 async function counts(surveyId: number) {
   const [row] = await getDb().execute<{ tallied: number; pending: number; tallies: number }>(sql`

@@ -5,28 +5,16 @@ import { ageGroups } from "../../app/domain/population/categories";
 import { getDb } from "../../app/lib/db.server";
 import * as population from "../../app/routes/beheer.digipanel.bevolking";
 import { auditLog, populationFigures } from "../../db/schema";
-import {
-  createSurveyWithDefinition,
-  generateResponses,
-  insertResponses,
-  insightsDemoDefinition,
-} from "../../db/seed/insights";
-import { seedPopulation } from "../../db/seed/population";
-import { demoWijken, seedWijken } from "../../db/seed/wijken";
-import { loginAs, resetDatabase } from "../support/db";
+import { demoWijken } from "../../db/seed/wijken";
+import { loginAs } from "../support/db";
+import { resetWithPopulation, seedSurveyWithResponses } from "../support/insights";
 import { makeRequest, run } from "../support/remix";
 
 let surveyId: number;
 
 beforeEach(async () => {
-  await resetDatabase();
-  const db = getDb();
-  await seedWijken(db);
-  await seedPopulation(db);
-  const definition = insightsDemoDefinition();
-  const created = await createSurveyWithDefinition(db, definition, { slug: "bevolking-test" });
-  surveyId = created.surveyId;
-  await insertResponses(db, surveyId, created.versionId, generateResponses(definition, 200, 11));
+  await resetWithPopulation();
+  ({ surveyId } = await seedSurveyWithResponses({ slug: "bevolking-test", responses: 200, seed: 11 }));
 });
 
 /** Every age group, wijk and tenure field of the bevolking form, with these counts for age. */
