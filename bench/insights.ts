@@ -102,14 +102,14 @@ async function main() {
       `data: ${count} responses × ${questionCount} questions = ${n} answer rows, loaded in ${((performance.now() - t) / 1000).toFixed(1)} s`,
     );
 
-    // The job adds submitted responses to the running counts (answer_tallies) every minute; here all
+    // A sweeper adds submitted responses to the running counts (answer_tallies) every 10 s; here all
     // 100,000 at once, as after a bulk import. Then the computation reads the counts.
     t = performance.now();
     const folded = await foldTallies(db, surveyId, definition);
     // What autovacuum does within a minute in production: clear the row versions the fold replaced.
     await getSql().unsafe("vacuum analyze responses, answer_tallies");
     console.log(
-      `tallies: ${folded} responses folded in ${((performance.now() - t) / 1000).toFixed(1)} s (in production: each minute's new responses, by the job)`,
+      `tallies: ${folded} responses folded in ${((performance.now() - t) / 1000).toFixed(1)} s (in production: each 10 seconds' new responses, by the sweeper)`,
     );
 
     // Warm both once, then alternate so both see the same cache and load.

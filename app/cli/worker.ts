@@ -3,13 +3,13 @@ import { closeDb } from "../lib/db.server";
 import { getEnv } from "../lib/env.server";
 import { startJobs, stopJobs } from "../lib/jobs.server";
 import { getLogger } from "../lib/logger.server";
-import { jobDefinitions, startOutboxSweeper } from "../server/jobs";
+import { jobDefinitions, startSweepers } from "../server/jobs";
 import { migrateDatabase } from "../server/migrate";
 
 const env = getEnv();
 await migrateDatabase(env.DATABASE_URL);
 await startJobs(jobDefinitions);
-const stopSweeper = startOutboxSweeper();
+const stopSweeper = startSweepers();
 getLogger().info("worker started");
 
 const shutdown = async () => {

@@ -35,36 +35,45 @@ export const jobDefinitions: JobDefinition[] = [
       if (result.sent || result.failed) getLogger().info(result, "outbox delivered");
     },
   },
-  {
-    // Submitted survey answers into the running counts the results page reads (issue 8).
-    name: "insights-tally",
-    cron: "* * * * *",
-    work: { batchSize: 1 },
-    handler: async () => {
-      const folded = await foldPendingTallies();
-      if (folded) getLogger().info({ folded }, "survey responses added to the tallies");
-    },
-  },
   ...panelJobs,
 ];
 
-/**
- * The outbox is also swept every few seconds, so a mail goes out right after the change that
- * caused it instead of waiting for the next cron minute. SKIP LOCKED keeps sweeps apart.
- */
-export function startOutboxSweeper(intervalMs = 3000): () => void {
+/** Run `work` every `intervalMs`, never twice at the same time in this process; errors are logged. */
+function sweep(name: string, intervalMs: number, work: () => Promise<void>): () => void {
   let running = false;
   const timer = setInterval(async () => {
     if (running) return;
     running = true;
     try {
-      await deliverOutbox(100);
+      await work();
     } catch (err) {
-      getLogger().error({ err }, "outbox sweep failed");
+      getLogger().error({ err }, `${name} failed`);
     } finally {
       running = false;
     }
   }, intervalMs);
   timer.unref();
   return () => clearInterval(timer);
+}
+
+/**
+ * Work that should follow a change within seconds rather than at the next cron minute, in every
+ * process that runs jobs:
+ * - the outbox, so a mail goes out right after the change that caused it (SKIP LOCKED keeps sweeps apart);
+ * - the running counts of survey answers (issue 8), so the results page counts few responses on the fly
+ *   (an advisory lock per survey keeps folds apart).
+ */
+export function startSweepers({ outboxMs = 3000, talliesMs = 10_000 } = {}): () => void {
+  const stops = [
+    sweep("outbox sweep", outboxMs, async () => {
+      await deliverOutbox(100);
+    }),
+    sweep("tally sweep", talliesMs, async () => {
+      const folded = await foldPendingTallies();
+      if (folded) getLogger().info({ folded }, "survey responses added to the tallies");
+    }),
+  ];
+  return () => {
+    for (const stop of stops) stop();
+  };
 }

@@ -14,7 +14,7 @@ import { startJobs, stopJobs } from "../lib/jobs.server";
 import { getLogger } from "../lib/logger.server";
 import { type EmbeddedDb, startEmbeddedDb } from "./embedded-db";
 import { createHttpApp } from "./http";
-import { jobDefinitions, startOutboxSweeper } from "./jobs";
+import { jobDefinitions, startSweepers } from "./jobs";
 import { migrateDatabase } from "./migrate";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -67,7 +67,7 @@ async function main() {
   let stopSweeper = () => {};
   if (env.JOBS_ENABLED) {
     await startJobs(jobDefinitions);
-    stopSweeper = startOutboxSweeper();
+    stopSweeper = startSweepers();
   }
 
   const server: Server = app.listen(env.PORT, () => {

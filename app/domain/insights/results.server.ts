@@ -409,7 +409,7 @@ export async function getSurveyResults(
   return { ...results, overview: { ...results.overview, inProgress: progress?.count ?? 0 } };
 }
 
-/** The job: add every survey's newly submitted responses to its tallies. Returns the number added. */
+/** The sweeper: add every survey's newly submitted responses to its tallies. Returns the number added. */
 export async function foldPendingTallies(db: Executor = getDb()): Promise<number> {
   let folded = 0;
   for (const surveyId of await surveysWithUntallied(db)) {

@@ -1,9 +1,9 @@
 // Running counts of submitted answers (answer_tallies), so the results page reads a few thousand
 // grouped rows instead of every answer of every response (issue 8: 100,000 responses in under 1 s).
 //
-// A submitted response never changes, so its counts can be added once: a job folds the responses
+// A submitted response never changes, so its counts can be added once: a sweeper folds the responses
 // submitted since the last fold into answer_tallies (foldTallies), and readTallies adds the few
-// responses not folded yet on the fly, in one statement, so results are always exact and current.
+// responses not folded yet on the fly, in one snapshot, so results are always exact and current.
 // The counts depend on which questions are the background variables; when a new survey version
 // changes them, the survey's tallies are counted again from its answers (tally_states.basis).
 import { sql } from "drizzle-orm";
@@ -316,7 +316,7 @@ export async function readTallies(
     );
   const rows = await read();
   if (rows) return rows;
-  // Many responses were never folded (the job is not running, or a bulk import): fold them now.
+  // Many responses were never folded (jobs are not running, or a bulk import): fold them now.
   await foldTallies(db, surveyId, definition);
   return (await read()) ?? [];
 }
