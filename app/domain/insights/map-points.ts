@@ -1,4 +1,4 @@
-import { MIN_CELL } from "./statistics";
+import { shownCount } from "./statistics";
 
 // Map-point answers for the results map and list. Coordinates are rounded (3 decimals: about 100 by
 // 70 metres in Heemstede) in the query, so no answer points at one house; answers in the same rounded
@@ -39,7 +39,7 @@ export function mapPointGroups(cells: readonly MapPointCell[], maxComments = 20)
       return {
         lat: c.lat,
         lng: c.lng,
-        count: c.count >= MIN_CELL ? c.count : null,
+        count: shownCount(c.count),
         places: c.places,
         comments,
         moreComments: Math.max(0, c.commentCount - comments.length),
@@ -62,14 +62,13 @@ export function mapPointSummary(
   comments: MapPointSummary["comments"],
   commentCount: number,
 ): MapPointSummary {
-  const shown = (n: number) => (n >= MIN_CELL ? n : null);
   const listed = perPlace.filter((p) => p.location !== null);
   const elsewhere = perPlace.filter((p) => p.location === null).reduce((a, p) => a + p.count, 0);
   return {
     places: listed
       .sort((a, b) => b.count - a.count)
-      .map((p) => ({ label: labels[p.location!] ?? p.location!, count: shown(p.count) })),
-    elsewhere: elsewhere > 0 ? shown(elsewhere) : 0,
+      .map((p) => ({ label: labels[p.location!] ?? p.location!, count: shownCount(p.count) })),
+    elsewhere: shownCount(elsewhere),
     comments,
     commentCount,
   };

@@ -11,7 +11,6 @@ import {
   type SurveyDefinition,
 } from "../surveys/definition";
 import {
-  MAP_DECIMALS,
   type MapPointCell,
   type MapPointGroup,
   type MapPointSummary,
@@ -24,6 +23,7 @@ import {
   ageBands,
   type BaseGroup,
   buildQuestionResults,
+  CLOSED_QUESTION_TYPES,
   type ClassCount,
   computeWeights,
   type Population,
@@ -32,8 +32,8 @@ import {
   representativeness,
   type Weighting,
 } from "./results";
-import { MIN_CELL } from "./statistics";
-import { foldTallies, readTallies, surveysWithUntallied, type TallyRow } from "./tallies.server";
+import { isGroupShown, shownCount } from "./statistics";
+import { foldTallies, readTallies, roundedSpot, surveysWithUntallied, type TallyRow } from "./tallies.server";
 
 export interface SurveyForResults {
   id: number;
@@ -95,17 +95,6 @@ export async function loadWijkLabels(db: Executor = getDb()): Promise<Record<str
   );
 }
 
-const DISTRIBUTION_QUESTION_TYPES = new Set<Question["type"]>([
-  "single",
-  "multiple",
-  "agree",
-  "grade",
-  "matrix",
-  "ranking",
-  "postcode",
-  "number",
-]);
-
 export interface ResponseOverview {
   total: number;
   perChannel: { channel: string; count: number | null }[];
@@ -118,9 +107,6 @@ export interface ResponseOverview {
   }[];
   inProgress: number;
 }
-
-/** Small counts are hidden here too: a week with 3 letters says more about people than it should. */
-const hideSmall = (n: number) => (n > 0 && n < MIN_CELL ? null : n);
 
 /** Responses per week and channel, from the `week` tallies (sub_key = channel, value = week). */
 function responseOverview(tallies: readonly TallyRow[]): ResponseOverview {
@@ -138,15 +124,16 @@ function responseOverview(tallies: readonly TallyRow[]): ResponseOverview {
   return {
     total,
     inProgress: 0,
-    perChannel: Object.entries(channels).map(([channel, count]) => ({ channel, count: hideSmall(count) })),
+    // Small counts are hidden here too: a week with 3 letters says more about people than it should.
+    perChannel: Object.entries(channels).map(([channel, count]) => ({ channel, count: shownCount(count) })),
     perWeek: [...weeks]
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([week, c]) => ({
         week,
-        open: hideSmall(c.open ?? 0),
-        panel: hideSmall(c.panel ?? 0),
-        letter: hideSmall(c.letter ?? 0),
-        total: hideSmall((c.open ?? 0) + (c.panel ?? 0) + (c.letter ?? 0)),
+        open: shownCount(c.open ?? 0),
+        panel: shownCount(c.panel ?? 0),
+        letter: shownCount(c.letter ?? 0),
+        total: shownCount((c.open ?? 0) + (c.panel ?? 0) + (c.letter ?? 0)),
       })),
   };
 }
@@ -193,7 +180,7 @@ export async function computeSurveyResults(
   if (!survey) return null;
   const def = survey.definition;
   const questions = listQuestions(def);
-  const closed = questions.filter((q) => DISTRIBUTION_QUESTION_TYPES.has(q.type) && q.type !== "birthYear");
+  const closed = questions.filter((q) => CLOSED_QUESTION_TYPES.has(q.type));
   const closedKeys = new Set(closed.map((q) => q.key));
   const multipleKeys = new Set(closed.filter((q) => q.type === "multiple").map((q) => q.key));
   const openKeys = new Set(questions.filter((q) => q.type === "open").map((q) => q.key));
@@ -302,6 +289,7 @@ async function mapPointAnswers(db: Executor, surveyId: number, qs: Question[], t
       let commentCount = 0;
       for (const r of rows) {
         const place = r.subKey || null;
+        const placeLabel = place && (labels[place] ?? place);
         if (r.kind === "pointtext") commentCount += r.count;
         else {
           answered += r.count;
@@ -313,12 +301,11 @@ async function mapPointAnswers(db: Executor, surveyId: number, qs: Question[], t
         if (r.kind === "pointtext") cell.commentCount += r.count;
         else {
           cell.count += r.count;
-          if (place && !cell.places.includes(labels[place] ?? place))
-            cell.places.push(labels[place] ?? place);
+          if (placeLabel && !cell.places.includes(placeLabel)) cell.places.push(placeLabel);
         }
         cells.set(r.value, cell);
       }
-      const shown = answered >= MIN_CELL;
+      const shown = isGroupShown(answered);
       if (!shown) {
         return {
           key: q.key,
@@ -334,8 +321,7 @@ async function mapPointAnswers(db: Executor, surveyId: number, qs: Question[], t
           select id from responses where survey_id = ${surveyId} and status = 'submitted'
           order by id limit ${COMMENT_SAMPLE_RESPONSES}
         )
-        select coalesce(round(a.value_lat::numeric, ${MAP_DECIMALS})::text || ','
-            || round(a.value_lng::numeric, ${MAP_DECIMALS})::text, '') as spot,
+        select ${roundedSpot(sql`a.value_lat`, sql`a.value_lng`)} as spot,
           a.value_option as location, a.value_text as comment
         from picked p join answers a on a.response_id = p.id
         where a.question_key = ${q.key} and a.sub_key = '' and a.value_text <> ''

@@ -38,8 +38,17 @@ export const backgroundLabels: Record<BackgroundVariable, string> = {
 /** Background variables used for weighting and breakdowns, in display order. */
 export const breakdownVariables: BackgroundVariable[] = ["age", "tenure", "wijk", "household"];
 
-/** Question types shown as a distribution of answers. */
-const DISTRIBUTION_TYPES = new Set(["single", "multiple", "agree", "grade", "matrix", "ranking", "postcode"]);
+/** Question types whose answers are counted: a distribution of answers (a mean only, for number). */
+export const CLOSED_QUESTION_TYPES: ReadonlySet<Question["type"]> = new Set<Question["type"]>([
+  "single",
+  "multiple",
+  "agree",
+  "grade",
+  "matrix",
+  "ranking",
+  "postcode",
+  "number",
+]);
 
 export type Background = Record<BackgroundVariable, string | null>;
 
@@ -250,7 +259,7 @@ export function buildQuestionResults(input: {
 
   const out: QuestionResult[] = [];
   for (const q of listQuestions(input.definition)) {
-    if (!DISTRIBUTION_TYPES.has(q.type) && q.type !== "number") continue;
+    if (!CLOSED_QUESTION_TYPES.has(q.type)) continue;
     const groups = byQuestion.get(q.key) ?? [];
     const order =
       q.type === "postcode"

@@ -69,6 +69,11 @@ export function suppressCells<T extends { count: number }>(
   return out;
 }
 
+/** A count as it may be shown on its own: 1 to MIN_CELL - 1 is hidden (null); 0 reveals nobody. */
+export function shownCount(count: number, min = MIN_CELL): number | null {
+  return count > 0 && count < min ? null : count;
+}
+
 /** A whole group (a column of a breakdown, a row of a table) smaller than MIN_CELL is not shown at all. */
 export function isGroupShown(size: number, min = MIN_CELL): boolean {
   return size >= min;

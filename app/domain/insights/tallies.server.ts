@@ -6,7 +6,7 @@
 // responses not folded yet on the fly, in one snapshot, so results are always exact and current.
 // The counts depend on which questions are the background variables; when a new survey version
 // changes them, the survey's tallies are counted again from its answers (tally_states.basis).
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { TallyKind } from "../../../db/schema";
 import type { Executor } from "../../lib/db.server";
 import {
@@ -67,16 +67,22 @@ export type TallyRow = {
  * group is the age at submission, derived from the birth year. The ids go in as one array constant,
  * so the planner knows how few they are and reads their answers through the response_id index.
  */
+/** Response ids as one uuid[] constant (one parameter, however many ids). */
+const uuidArray = (ids: readonly string[]) => sql`string_to_array(${ids.join(",")}, ',')::uuid[]`;
+
+/** A map point's rounded spot "lat,lng" (about 100 by 70 metres), '' for an answer without a point. */
+export const roundedSpot = (lat: SQL, lng: SQL) =>
+  sql`coalesce(round(${lat}::numeric, ${MAP_DECIMALS})::text || ',' || round(${lng}::numeric, ${MAP_DECIMALS})::text, '')`;
+
 function tallyRowsCtes(keys: BackgroundKeys, responseIds: readonly string[]) {
-  const ids = sql`string_to_array(${responseIds.join(",")}, ',')::uuid[]`;
+  const ids = uuidArray(responseIds);
   const mapKeys = keys.mapPoints.length
     ? sql.join(
         keys.mapPoints.map((key) => sql`${key}`),
         sql`, `,
       )
     : sql`''`;
-  // A map point's rounded spot "lat,lng" (about 100 by 70 metres), '' for an answer without a point.
-  const spot = sql`coalesce(round(value_lat::numeric, ${MAP_DECIMALS})::text || ',' || round(value_lng::numeric, ${MAP_DECIMALS})::text, '')`;
+  const spot = roundedSpot(sql`value_lat`, sql`value_lng`);
   const k = (key: string | null | undefined) => key ?? "";
   const ageCase = ageBands
     .map((b) => sql`when extract(year from s.submitted_at) - x.birth_year <= ${b.max} then ${b.key}`)
@@ -206,11 +212,11 @@ async function pendingIds(db: Executor, surveyId: number, limit: number): Promis
 }
 
 /** Forget a survey's tallies when they were counted on another basis, so they are counted again. */
-async function resetIfBasisChanged(tx: Executor, surveyId: number, basis: string): Promise<boolean> {
+async function resetIfBasisChanged(tx: Executor, surveyId: number, basis: string): Promise<void> {
   const [state] = await tx.execute<{ basis: string }>(
     sql`select basis from tally_states where survey_id = ${surveyId}`,
   );
-  if (state?.basis === basis) return false;
+  if (state?.basis === basis) return;
   await tx.execute(sql`delete from answer_tallies where survey_id = ${surveyId}`);
   await tx.execute(
     sql`update responses set tallied_at = null where survey_id = ${surveyId} and tallied_at is not null`,
@@ -218,7 +224,6 @@ async function resetIfBasisChanged(tx: Executor, surveyId: number, basis: string
   await tx.execute(sql`
     insert into tally_states (survey_id, basis) values (${surveyId}, ${basis})
     on conflict (survey_id) do update set basis = excluded.basis, updated_at = now()`);
-  return true;
 }
 
 /**
@@ -254,7 +259,7 @@ export async function foldTallies(
         do update set count = answer_tallies.count + excluded.count`);
       await tx.execute(sql`
         update responses set tallied_at = now()
-        where id = any(string_to_array(${ids.join(",")}, ',')::uuid[])`);
+        where id = any(${uuidArray(ids)})`);
       return ids.length;
     });
     folded += n;
@@ -271,8 +276,7 @@ export async function surveysWithUntallied(db: Executor): Promise<number[]> {
 
 /**
  * All counts of a survey's submitted responses: the tallies plus the responses not folded yet,
- * read in one statement (one snapshot). When the tallies were counted on another basis they are
- * counted again first.
+ * read in one snapshot. When the tallies were counted on another basis they are counted again first.
  */
 export async function readTallies(
   db: Executor,
@@ -284,13 +288,8 @@ export async function readTallies(
   const [state] = await db.execute<{ basis: string }>(
     sql`select basis from tally_states where survey_id = ${surveyId}`,
   );
-  const [tallied] = state
-    ? [{ any: true }]
-    : await db.execute<{ any: boolean }>(
-        sql`select exists (select 1 from responses where survey_id = ${surveyId} and tallied_at is not null) as any`,
-      );
-  if ((state && state.basis !== basis) || (!state && tallied?.any))
-    await foldTallies(db, surveyId, definition);
+  // No state means nothing was ever folded: the first fold writes the state in its transaction.
+  if (state && state.basis !== basis) await foldTallies(db, surveyId, definition);
   // One snapshot for the pending ids and the counts, so a fold in between is not counted twice.
   const read = () =>
     db.transaction(

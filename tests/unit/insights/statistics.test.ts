@@ -4,6 +4,7 @@ import {
   ipf2d,
   isGroupShown,
   rake,
+  shownCount,
   suppressCells,
   weightedShares,
   wilsonInterval,
@@ -59,6 +60,10 @@ describe("suppression of small groups", () => {
   test("a group of 9 is not shown, a group of 10 is", () => {
     expect(isGroupShown(9)).toBe(false);
     expect(isGroupShown(10)).toBe(true);
+  });
+
+  test("a count on its own: 1 to 9 is hidden, 0 and 10 are shown", () => {
+    expect([0, 1, 9, 10, 250].map((n) => shownCount(n))).toEqual([0, null, null, 10, 250]);
   });
 });
 
