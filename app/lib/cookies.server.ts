@@ -20,16 +20,24 @@ export function functionalCookie(
   return `${name}=${value}; Path=${options.path}; HttpOnly; SameSite=Lax; ${lifetime}${secureCookies() ? "; Secure" : ""}`;
 }
 
-/** The decoded value of one cookie of the request, or null. */
-export function readCookie(request: Request, name: string): string | null {
+/** The request's cookies by name, decoded (null when a value cannot be decoded); the first of a name counts. */
+export function readCookies(request: Request): Map<string, string | null> {
+  const out = new Map<string, string | null>();
   for (const part of (request.headers.get("Cookie") ?? "").split(";")) {
     const [key, ...rest] = part.trim().split("=");
-    if (key !== name) continue;
+    if (!key || out.has(key)) continue;
+    let value: string | null;
     try {
-      return decodeURIComponent(rest.join("="));
+      value = decodeURIComponent(rest.join("="));
     } catch {
-      return null;
+      value = null;
     }
+    out.set(key, value);
   }
-  return null;
+  return out;
+}
+
+/** The decoded value of one cookie of the request, or null. */
+export function readCookie(request: Request, name: string): string | null {
+  return readCookies(request).get(name) ?? null;
 }

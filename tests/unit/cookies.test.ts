@@ -1,5 +1,5 @@
 import { afterEach, expect, test } from "vitest";
-import { functionalCookie, readCookie } from "../../app/lib/cookies.server";
+import { functionalCookie, readCookie, readCookies } from "../../app/lib/cookies.server";
 import { resetEnvForTests } from "../../app/lib/env.server";
 
 const saved = { ...process.env };
@@ -35,4 +35,17 @@ test("readCookie finds one cookie among others and decodes it", () => {
   expect(readCookie(request, "wmh_enquete_3")).toBe("tok-en");
   expect(readCookie(request, "missing")).toBeNull();
   expect(readCookie(new Request("http://x/"), "a")).toBeNull();
+});
+
+test("readCookies: the first cookie of a name counts, and a value that cannot be decoded is null", () => {
+  const request = new Request("http://x/", { headers: { Cookie: "a=1; bad=%E0%A4%A; a=2; c=x=y" } });
+  expect(readCookies(request)).toEqual(
+    new Map<string, string | null>([
+      ["a", "1"],
+      ["bad", null],
+      ["c", "x=y"],
+    ]),
+  );
+  expect(readCookie(request, "a")).toBe("1");
+  expect(readCookie(request, "bad")).toBeNull();
 });

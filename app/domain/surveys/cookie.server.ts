@@ -1,4 +1,4 @@
-import { functionalCookie } from "../../lib/cookies.server";
+import { functionalCookie, readCookies } from "../../lib/cookies.server";
 import { looksLikeToken } from "../../lib/tokens.server";
 
 // The resume cookie: a functional cookie holding the resume token of one survey (named by survey
@@ -17,20 +17,9 @@ export function cookieName(surveyId: number): string {
  */
 export function readResumeCookies(request: Request): Map<number, string> {
   const out = new Map<number, string>();
-  const seen = new Set<string>();
-  for (const part of (request.headers.get("Cookie") ?? "").split(";")) {
-    const [key, ...rest] = part.trim().split("=");
-    const id = /^wmh_enquete_([1-9]\d{0,8})$/.exec(key ?? "")?.[1];
-    // As readCookie (lib/cookies.server.ts): the first cookie of a name counts.
-    if (!id || seen.has(id)) continue;
-    seen.add(id);
-    let token: string;
-    try {
-      token = decodeURIComponent(rest.join("="));
-    } catch {
-      continue;
-    }
-    if (looksLikeToken(token)) out.set(Number(id), token);
+  for (const [name, token] of readCookies(request)) {
+    const id = /^wmh_enquete_([1-9]\d{0,8})$/.exec(name)?.[1];
+    if (id && looksLikeToken(token)) out.set(Number(id), token);
   }
   return out;
 }

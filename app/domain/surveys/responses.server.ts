@@ -211,7 +211,7 @@ export async function findSurveyForResident(
   const [row] = await query.execute({ slug, hashes: JSON.stringify(hashes) });
   if (!row || row.survey.status === "draft") return null;
   const token = tokens.get(row.survey.id) ?? null;
-  const response = token && row.response?.resumeTokenHash === hashToken(token) ? row.response : null;
+  const response = token && row.response?.resumeTokenHash === hashes[row.survey.id] ? row.response : null;
   const definitions = await definitionsOf(
     db,
     response && row.responseVersion ? [row.version, row.responseVersion] : [row.version],
