@@ -118,18 +118,7 @@ export default function InitiativesPage() {
           </Heading>
           <ol className="wmh-initiative-list">
             {list.initiatives.map((i) => (
-              <InitiativeCard
-                key={i.id}
-                to={`/initiatieven/${i.id}`}
-                title={i.title}
-                summary={i.summary}
-                theme={i.themeLabel}
-                status={i.statusLabel}
-                wijk={i.wijkName}
-                isDemo={i.isDemo}
-                headingLevel={3}
-                onMap={i.lat !== null}
-              />
+              <InitiativeCard key={i.id} initiative={i} headingLevel={3} onMap={i.lat !== null} />
             ))}
           </ol>
           <Pagination

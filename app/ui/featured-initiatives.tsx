@@ -1,18 +1,8 @@
 import { Heading, Paragraph, TextLink } from "./content";
-import { InitiativeCard } from "./map/initiative-card";
-
-export interface FeaturedInitiative {
-  id: string;
-  title: string;
-  summary: string;
-  themeLabel: string;
-  statusLabel: string;
-  wijkName: string | null;
-  isDemo: boolean;
-}
+import { InitiativeCard, type InitiativeSummary } from "./map/initiative-card";
 
 /** "Uitgelichte initiatieven" on the home page (seed 002: Ik heb een idee → uitgelichte initiatieven). */
-export function FeaturedInitiatives({ initiatives }: { initiatives: FeaturedInitiative[] }) {
+export function FeaturedInitiatives({ initiatives }: { initiatives: InitiativeSummary[] }) {
   return (
     <section aria-labelledby="uitgelicht" className="wmh-stack">
       <Heading level={2} id="uitgelicht">
@@ -21,17 +11,7 @@ export function FeaturedInitiatives({ initiatives }: { initiatives: FeaturedInit
       {initiatives.length ? (
         <ul className="wmh-entrances">
           {initiatives.map((i) => (
-            <InitiativeCard
-              key={i.id}
-              to={`/initiatieven/${i.id}`}
-              title={i.title}
-              summary={i.summary}
-              theme={i.themeLabel}
-              status={i.statusLabel}
-              wijk={i.wijkName}
-              isDemo={i.isDemo}
-              headingLevel={3}
-            />
+            <InitiativeCard key={i.id} initiative={i} headingLevel={3} />
           ))}
         </ul>
       ) : null}

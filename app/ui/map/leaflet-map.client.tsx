@@ -1,18 +1,10 @@
 import { Link } from "@remix-run/react";
 import type L from "leaflet";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import {
-  AttributionControl,
-  MapContainer,
-  Marker,
-  Popup,
-  TileLayer,
-  useMap,
-  useMapEvents,
-  ZoomControl,
-} from "react-leaflet";
+import { Marker, Popup, useMap, useMapEvents } from "react-leaflet";
 import type { InitiativesMapProps } from "./client-map";
 import { clusterIcon, localise, markerIcon } from "./leaflet-parts";
+import { MapFrame } from "./map-frame.client";
 import { dutchMapLabels, type PointFeature } from "./types";
 
 const labels = dutchMapLabels;
@@ -104,21 +96,9 @@ export default function LeafletMap(props: InitiativesMapProps) {
   const [status, setStatus] = useState("");
   return (
     <>
-      <MapContainer
-        center={props.center}
-        zoom={props.zoom}
-        minZoom={11}
-        maxZoom={19}
-        zoomControl={false}
-        attributionControl={false}
-        scrollWheelZoom={false}
-        className="wmh-map__canvas"
-      >
-        <TileLayer url={props.tiles.url} attribution={props.tiles.attribution} maxZoom={19} />
-        <ZoomControl position="topleft" zoomInTitle={labels.zoomIn} zoomOutTitle={labels.zoomOut} />
-        <AttributionControl position="bottomright" prefix={false} />
+      <MapFrame center={props.center} zoom={props.zoom} minZoom={11} maxZoom={19} tiles={props.tiles}>
         <Features {...props} onStatus={setStatus} />
-      </MapContainer>
+      </MapFrame>
       <p className="wmh-map__status" role="status">
         {status}
       </p>

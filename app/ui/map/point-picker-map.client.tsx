@@ -1,15 +1,8 @@
 import L from "leaflet";
 import { useEffect, useMemo } from "react";
-import {
-  AttributionControl,
-  MapContainer,
-  Marker,
-  TileLayer,
-  useMap,
-  useMapEvents,
-  ZoomControl,
-} from "react-leaflet";
+import { Marker, useMap, useMapEvents } from "react-leaflet";
 import { localise, markerIcon } from "./leaflet-parts";
+import { MapFrame } from "./map-frame.client";
 import { type PointMapProps, pointPickerLabels } from "./point-picker";
 import { dutchMapLabels } from "./types";
 
@@ -95,26 +88,16 @@ export default function PointPickerMap(props: PointMapProps) {
     [b.north + 0.02, b.east + 0.03],
   ];
   return (
-    <MapContainer
+    <MapFrame
       center={props.point ?? props.center}
       zoom={props.point ? 16 : props.zoom}
       minZoom={12}
       maxZoom={19}
       maxBounds={maxBounds}
-      zoomControl={false}
-      attributionControl={false}
-      scrollWheelZoom={false}
       keyboard={false}
-      className="wmh-map__canvas"
+      tiles={props.tiles}
     >
-      <TileLayer url={props.tiles.url} attribution={props.tiles.attribution} maxZoom={19} />
-      <ZoomControl
-        position="topleft"
-        zoomInTitle={dutchMapLabels.zoomIn}
-        zoomOutTitle={dutchMapLabels.zoomOut}
-      />
-      <AttributionControl position="bottomright" prefix={false} />
       <PickLayer {...props} />
-    </MapContainer>
+    </MapFrame>
   );
 }

@@ -1,14 +1,7 @@
 import { useEffect } from "react";
-import {
-  AttributionControl,
-  MapContainer,
-  Marker,
-  Popup,
-  TileLayer,
-  useMap,
-  ZoomControl,
-} from "react-leaflet";
+import { Marker, Popup, useMap } from "react-leaflet";
 import { localise, markerIcon } from "./leaflet-parts";
+import { MapFrame } from "./map-frame.client";
 import type { MapPoint, PointsMapProps } from "./points-map";
 import { dutchMapLabels } from "./types";
 
@@ -27,21 +20,7 @@ function FitAndLocalise({ points }: { points: MapPoint[] }) {
 
 export default function PointsLeafletMap(props: PointsMapProps) {
   return (
-    <MapContainer
-      center={props.center}
-      zoom={props.zoom}
-      zoomControl={false}
-      attributionControl={false}
-      scrollWheelZoom={false}
-      className="wmh-map__canvas"
-    >
-      <TileLayer url={props.tiles.url} attribution={props.tiles.attribution} maxZoom={19} />
-      <ZoomControl
-        position="topleft"
-        zoomInTitle={dutchMapLabels.zoomIn}
-        zoomOutTitle={dutchMapLabels.zoomOut}
-      />
-      <AttributionControl position="bottomright" prefix={false} />
+    <MapFrame center={props.center} zoom={props.zoom} tiles={props.tiles}>
       {props.points.map((p) => (
         // Not in the tab order: hundreds of markers would be hundreds of stops; the list below the
         // map holds the same answers for keyboard and screen-reader users.
@@ -65,6 +44,6 @@ export default function PointsLeafletMap(props: PointsMapProps) {
         </Marker>
       ))}
       <FitAndLocalise points={props.points} />
-    </MapContainer>
+    </MapFrame>
   );
 }

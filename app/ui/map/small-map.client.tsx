@@ -1,6 +1,7 @@
 import { useEffect } from "react";
-import { AttributionControl, MapContainer, Marker, TileLayer, useMap, ZoomControl } from "react-leaflet";
+import { Marker, useMap } from "react-leaflet";
 import { localise, markerIcon } from "./leaflet-parts";
+import { MapFrame } from "./map-frame.client";
 import { dutchMapLabels, type MarkerStyle, type TileConfig } from "./types";
 
 function Localise() {
@@ -16,23 +17,9 @@ export default function SmallLeafletMap(props: {
   title: string;
 }) {
   return (
-    <MapContainer
-      center={props.point}
-      zoom={16}
-      zoomControl={false}
-      attributionControl={false}
-      scrollWheelZoom={false}
-      className="wmh-map__canvas"
-    >
-      <TileLayer url={props.tiles.url} attribution={props.tiles.attribution} maxZoom={19} />
-      <ZoomControl
-        position="topleft"
-        zoomInTitle={dutchMapLabels.zoomIn}
-        zoomOutTitle={dutchMapLabels.zoomOut}
-      />
-      <AttributionControl position="bottomright" prefix={false} />
+    <MapFrame center={props.point} zoom={16} tiles={props.tiles}>
       <Marker position={props.point} icon={markerIcon(props.style, props.title)} keyboard={false} />
       <Localise />
-    </MapContainer>
+    </MapFrame>
   );
 }
