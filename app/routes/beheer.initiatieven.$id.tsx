@@ -29,7 +29,15 @@ import { answerRows, type QuickscanAnswers, ruleAnswers } from "~/domain/initiat
 import { LOCATION_PRECISIONS, revealsAddress } from "~/domain/initiatives/rules";
 import { allowedNextStatuses, type Status, statusLabel, statusValues } from "~/domain/initiatives/statuses";
 import { themeLabel } from "~/domain/initiatives/themes";
-import { type FieldErrors, type FormValues, optionalText, parseForm, requiredText, str } from "~/lib/forms";
+import {
+  type FieldErrors,
+  type FormValues,
+  intentFeedback,
+  optionalText,
+  parseForm,
+  requiredText,
+  str,
+} from "~/lib/forms";
 import { Alert, DemoBadge, formatDate, formatDateTime, Heading, Paragraph, TextLink } from "~/ui/content";
 import { CheckboxField, ErrorSummary, SelectField, SubmitButton, TextArea, TextField } from "~/ui/form";
 import ideasCss from "~/ui/ideas.css?url";
@@ -181,9 +189,7 @@ export default function InitiativeDetail() {
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const idea = d.idea;
-  const errorsFor = (intent: Intent): FieldErrors => (actionData?.intent === intent ? actionData.errors : {});
-  const valueFor = (intent: Intent, key: string, fallback?: string | null) =>
-    actionData?.intent === intent ? str(actionData.values, key) : (fallback ?? undefined);
+  const { errorsFor, valueFor } = intentFeedback(actionData);
   const saved = savedLabels[params.get("opgeslagen") ?? ""];
   const closed = idea.status === "afgewezen" || idea.status === "ingetrokken";
 

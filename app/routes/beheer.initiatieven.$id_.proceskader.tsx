@@ -29,7 +29,7 @@ import {
   planSchema,
 } from "~/domain/initiatives/proceskader";
 import { BASISSTAPPEN, deciderLabel } from "~/domain/initiatives/quickscan";
-import { type FieldErrors, type FormValues, formToObject, parseForm, str } from "~/lib/forms";
+import { type FieldErrors, type FormValues, formToObject, intentFeedback, parseForm } from "~/lib/forms";
 import { Alert, formatDate, formatDateTime, Heading, Paragraph, TextLink } from "~/ui/content";
 import { ChoiceGroup, ErrorSummary, SelectField, SubmitButton, TextArea, TextField } from "~/ui/form";
 import ideasCss from "~/ui/ideas.css?url";
@@ -110,9 +110,7 @@ export default function Proceskader() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const errorsFor = (intent: string): FieldErrors => (actionData?.intent === intent ? actionData.errors : {});
-  const valueFor = (intent: string, key: string, fallback?: string | null) =>
-    actionData?.intent === intent ? str(actionData.values, key) : (fallback ?? undefined);
+  const { errorsFor, valueFor } = intentFeedback(actionData);
   const plan = d.plan?.content;
   const part = d.participation?.content;
   const doelen =

@@ -22,7 +22,7 @@ import {
 } from "~/domain/initiatives/initiatives.server";
 import { FALLBACK_TEAM } from "~/domain/initiatives/rules";
 import { THEMES, themeLabel, themeValues } from "~/domain/initiatives/themes";
-import { type FieldErrors, optionalText, parseForm, str } from "~/lib/forms";
+import { type FieldErrors, intentFeedback, optionalText, parseForm } from "~/lib/forms";
 import { Alert, DemoBadge, Heading, Paragraph, TextLink } from "~/ui/content";
 import { ErrorSummary, SelectField, SubmitButton, TextField } from "~/ui/form";
 import ideasCss from "~/ui/ideas.css?url";
@@ -115,9 +115,7 @@ export default function Routing() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const errorsFor = (intent: string): FieldErrors => (actionData?.intent === intent ? actionData.errors : {});
-  const valueFor = (intent: string, key: string) =>
-    actionData?.intent === intent ? str(actionData.values, key) : undefined;
+  const { errorsFor, valueFor } = intentFeedback(actionData);
   const wijkName = (code: string | null) => d.wijken.find((w) => w.code === code)?.name ?? code;
   return (
     <div className="wmh-stack">
