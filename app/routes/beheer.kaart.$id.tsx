@@ -7,9 +7,8 @@ import {
   listWijkOptions,
   updateInitiativeByStaff,
 } from "~/domain/initiatives/map.server";
+import { statusOptions, themeOptions, wijkOptions } from "~/domain/initiatives/options";
 import { staffInitiativeSchema } from "~/domain/initiatives/staff-initiative";
-import { STATUSES } from "~/domain/initiatives/statuses";
-import { THEMES } from "~/domain/initiatives/themes";
 import { parseForm } from "~/lib/forms";
 import { DemoBadge, Heading, Paragraph, TextLink } from "~/ui/content";
 import { InitiativeForm } from "~/ui/map/initiative-form";
@@ -81,9 +80,9 @@ export default function EditInitiative() {
       <InitiativeForm
         values={values}
         errors={result?.errors}
-        themes={THEMES.map((t) => ({ value: t.value, label: t.label }))}
-        statuses={STATUSES.map((s) => ({ value: s.value, label: s.label }))}
-        wijken={wijken.map((w) => ({ value: w.code, label: w.isDemo ? `${w.name} (demo)` : w.name }))}
+        themes={themeOptions()}
+        statuses={statusOptions()}
+        wijken={wijkOptions(wijken)}
         withInitiator={false}
         submitLabel="Wijzigingen opslaan"
       />
