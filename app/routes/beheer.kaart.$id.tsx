@@ -8,7 +8,7 @@ import {
   updateInitiativeByStaff,
 } from "~/domain/initiatives/map.server";
 import { statusOptions, themeOptions, wijkOptions } from "~/domain/initiatives/options";
-import { staffInitiativeSchema } from "~/domain/initiatives/staff-initiative";
+import { staffInitiativeFields, staffInitiativeSchema } from "~/domain/initiatives/staff-initiative";
 import { parseForm } from "~/lib/forms";
 import { DemoBadge, Heading, Paragraph, TextLink } from "~/ui/content";
 import { InitiativeForm } from "~/ui/map/initiative-form";
@@ -33,21 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(staffInitiativeSchema, await request.formData());
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, 400);
   const d = parsed.data;
-  await updateInitiativeByStaff(
-    current.id,
-    {
-      title: d.titel,
-      summary: d.samenvatting,
-      theme: d.thema,
-      status: d.status,
-      lat: d.breedtegraad,
-      lng: d.lengtegraad,
-      wijkCode: d.wijk ?? null,
-      featured: d.uitgelicht,
-      published: d.gepubliceerd,
-    },
-    user,
-  );
+  await updateInitiativeByStaff(current.id, staffInitiativeFields(d), user);
   return redirect("/beheer/kaart?opgeslagen=1");
 }
 

@@ -4,7 +4,7 @@ import { requireRole } from "~/domain/auth/auth.server";
 import { staffAccess } from "~/domain/auth/roles";
 import { createInitiativeByStaff, listWijkOptions } from "~/domain/initiatives/map.server";
 import { statusOptions, themeOptions, wijkOptions } from "~/domain/initiatives/options";
-import { staffInitiativeSchema } from "~/domain/initiatives/staff-initiative";
+import { staffInitiativeFields, staffInitiativeSchema } from "~/domain/initiatives/staff-initiative";
 import { parseForm } from "~/lib/forms";
 import { Heading, TextLink } from "~/ui/content";
 import { InitiativeForm } from "~/ui/map/initiative-form";
@@ -23,15 +23,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const d = parsed.data;
   await createInitiativeByStaff(
     {
-      title: d.titel,
-      summary: d.samenvatting,
-      theme: d.thema,
-      status: d.status,
-      lat: d.breedtegraad,
-      lng: d.lengtegraad,
-      wijkCode: d.wijk ?? null,
-      featured: d.uitgelicht,
-      published: d.gepubliceerd,
+      ...staffInitiativeFields(d),
       initiatorName: d.naam ?? null,
       initiatorEmail: d.email,
     },
