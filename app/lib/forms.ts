@@ -111,3 +111,17 @@ export function pageParam(url: URL, name = "pagina"): number {
   const n = Number.parseInt(url.searchParams.get(name) ?? "1", 10);
   return Number.isFinite(n) && n >= 1 && n <= 100_000 ? n : 1;
 }
+
+/**
+ * For a page with several forms that each post an `intent`: the errors and re-shown values of the
+ * form that was submitted, and nothing for the others.
+ */
+export function intentFeedback<I extends string>(
+  actionData: { intent: I; errors: FieldErrors; values: FormValues } | undefined,
+) {
+  return {
+    errorsFor: (intent: I): FieldErrors => (actionData?.intent === intent ? actionData.errors : {}),
+    valueFor: (intent: I, key: string, fallback?: string | null) =>
+      actionData?.intent === intent ? str(actionData.values, key) : (fallback ?? undefined),
+  };
+}

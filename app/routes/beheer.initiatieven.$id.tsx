@@ -29,10 +29,19 @@ import { answerRows, type QuickscanAnswers, ruleAnswers } from "~/domain/initiat
 import { LOCATION_PRECISIONS, revealsAddress } from "~/domain/initiatives/rules";
 import { allowedNextStatuses, type Status, statusLabel, statusValues } from "~/domain/initiatives/statuses";
 import { themeLabel } from "~/domain/initiatives/themes";
-import { type FieldErrors, type FormValues, optionalText, parseForm, requiredText, str } from "~/lib/forms";
+import {
+  type FieldErrors,
+  type FormValues,
+  intentFeedback,
+  optionalText,
+  parseForm,
+  requiredText,
+  str,
+} from "~/lib/forms";
 import { Alert, DemoBadge, formatDate, formatDateTime, Heading, Paragraph, TextLink } from "~/ui/content";
 import { CheckboxField, ErrorSummary, SelectField, SubmitButton, TextArea, TextField } from "~/ui/form";
 import ideasCss from "~/ui/ideas.css?url";
+import { IntentFormPanel } from "~/ui/intent-form-panel";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: ideasCss }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -181,9 +190,7 @@ export default function InitiativeDetail() {
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const idea = d.idea;
-  const errorsFor = (intent: Intent): FieldErrors => (actionData?.intent === intent ? actionData.errors : {});
-  const valueFor = (intent: Intent, key: string, fallback?: string | null) =>
-    actionData?.intent === intent ? str(actionData.values, key) : (fallback ?? undefined);
+  const { errorsFor, valueFor } = intentFeedback(actionData);
   const saved = savedLabels[params.get("opgeslagen") ?? ""];
   const closed = idea.status === "afgewezen" || idea.status === "ingetrokken";
 
@@ -253,60 +260,56 @@ export default function InitiativeDetail() {
         ) : null}
       </section>
 
-      <section aria-labelledby="toewijzen-titel" className="wmh-panel wmh-form">
-        <Heading level={2} id="toewijzen-titel">
-          Accounthouder
-        </Heading>
-        <ErrorSummary errors={errorsFor("toewijzen")} />
-        <Form method="post" noValidate>
-          <input type="hidden" name="intent" value="toewijzen" />
-          <SelectField
-            name="accountManagerId"
-            label="Accounthouder"
-            placeholder="Niemand: het team behandelt het"
-            options={d.managers.map((m) => ({ value: m.id, label: m.name }))}
-            defaultValue={valueFor("toewijzen", "accountManagerId", idea.accountManagerId)}
-            error={errorsFor("toewijzen").accountManagerId}
-          />
-          <SubmitButton>Accounthouder opslaan</SubmitButton>
-        </Form>
-      </section>
+      <IntentFormPanel
+        id="toewijzen-titel"
+        title="Accounthouder"
+        intent="toewijzen"
+        errors={errorsFor("toewijzen")}
+      >
+        <SelectField
+          name="accountManagerId"
+          label="Accounthouder"
+          placeholder="Niemand: het team behandelt het"
+          options={d.managers.map((m) => ({ value: m.id, label: m.name }))}
+          defaultValue={valueFor("toewijzen", "accountManagerId", idea.accountManagerId)}
+          error={errorsFor("toewijzen").accountManagerId}
+        />
+        <SubmitButton>Accounthouder opslaan</SubmitButton>
+      </IntentFormPanel>
 
-      <section aria-labelledby="beslisser-titel" className="wmh-panel wmh-form">
-        <Heading level={2} id="beslisser-titel">
-          Beslisser en complexiteit bevestigen
-        </Heading>
-        <ErrorSummary errors={errorsFor("beslisser")} />
-        <Form method="post" noValidate>
-          <input type="hidden" name="intent" value="beslisser" />
-          <SelectField
-            name="decider"
-            label="Wie beslist"
-            required
-            options={DECIDERS.map((x) => ({ value: x.value, label: x.label }))}
-            defaultValue={valueFor("beslisser", "decider", idea.decider)}
-            error={errorsFor("beslisser").decider}
-          />
-          <CheckboxField
-            name="complex"
-            label="Dit is een complexe opgave (college of raad beslist, en grote verandering, veel actoren of veel belangen)"
-            defaultChecked={
-              actionData?.intent === "beslisser" ? str(actionData.values, "complex") === "ja" : idea.complex
-            }
-            error={errorsFor("beslisser").complex}
-          />
-          <TextArea
-            name="reason"
-            label="Reden"
-            required
-            rows={3}
-            defaultValue={valueFor("beslisser", "reason")}
-            error={errorsFor("beslisser").reason}
-            description="Waarom bevestigt of wijzigt u het voorstel van de quickscan?"
-          />
-          <SubmitButton>Beslisser opslaan</SubmitButton>
-        </Form>
-      </section>
+      <IntentFormPanel
+        id="beslisser-titel"
+        title="Beslisser en complexiteit bevestigen"
+        intent="beslisser"
+        errors={errorsFor("beslisser")}
+      >
+        <SelectField
+          name="decider"
+          label="Wie beslist"
+          required
+          options={DECIDERS.map((x) => ({ value: x.value, label: x.label }))}
+          defaultValue={valueFor("beslisser", "decider", idea.decider)}
+          error={errorsFor("beslisser").decider}
+        />
+        <CheckboxField
+          name="complex"
+          label="Dit is een complexe opgave (college of raad beslist, en grote verandering, veel actoren of veel belangen)"
+          defaultChecked={
+            actionData?.intent === "beslisser" ? str(actionData.values, "complex") === "ja" : idea.complex
+          }
+          error={errorsFor("beslisser").complex}
+        />
+        <TextArea
+          name="reason"
+          label="Reden"
+          required
+          rows={3}
+          defaultValue={valueFor("beslisser", "reason")}
+          error={errorsFor("beslisser").reason}
+          description="Waarom bevestigt of wijzigt u het voorstel van de quickscan?"
+        />
+        <SubmitButton>Beslisser opslaan</SubmitButton>
+      </IntentFormPanel>
 
       <section aria-labelledby="status-titel" className="wmh-panel wmh-form">
         <Heading level={2} id="status-titel">

@@ -29,10 +29,11 @@ import {
   planSchema,
 } from "~/domain/initiatives/proceskader";
 import { BASISSTAPPEN, deciderLabel } from "~/domain/initiatives/quickscan";
-import { type FieldErrors, type FormValues, formToObject, parseForm, str } from "~/lib/forms";
+import { type FieldErrors, type FormValues, formToObject, intentFeedback, parseForm } from "~/lib/forms";
 import { Alert, formatDate, formatDateTime, Heading, Paragraph, TextLink } from "~/ui/content";
 import { ChoiceGroup, ErrorSummary, SelectField, SubmitButton, TextArea, TextField } from "~/ui/form";
 import ideasCss from "~/ui/ideas.css?url";
+import { IntentFormPanel } from "~/ui/intent-form-panel";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: ideasCss }];
 export const meta: MetaFunction = () => [{ title: "Proceskader - Beheer - Wij maken Heemstede" }];
@@ -110,9 +111,7 @@ export default function Proceskader() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const errorsFor = (intent: string): FieldErrors => (actionData?.intent === intent ? actionData.errors : {});
-  const valueFor = (intent: string, key: string, fallback?: string | null) =>
-    actionData?.intent === intent ? str(actionData.values, key) : (fallback ?? undefined);
+  const { errorsFor, valueFor } = intentFeedback(actionData);
   const plan = d.plan?.content;
   const part = d.participation?.content;
   const doelen =
@@ -169,96 +168,94 @@ export default function Proceskader() {
         </Form>
       </section>
 
-      <section aria-labelledby="plan-titel" className="wmh-panel wmh-form">
-        <Heading level={2} id="plan-titel">
-          Planomschrijving {d.plan ? `(versie ${d.plan.version})` : ""}
-        </Heading>
-        <Paragraph>
-          Elke keer dat u opslaat, ontstaat een nieuwe versie. Oude versies blijven bewaard.
-        </Paragraph>
-        <ErrorSummary errors={errorsFor("plan")} />
-        <Form method="post" noValidate>
-          <input type="hidden" name="intent" value="plan" />
-          {PLAN_QUESTIONS.map((q) => (
-            <TextArea
-              key={q.key}
-              name={q.key}
-              label={q.label}
-              rows={4}
-              defaultValue={valueFor("plan", q.key, plan?.[q.key])}
-              error={errorsFor("plan")[q.key]}
-            />
-          ))}
-          <SubmitButton>Planomschrijving opslaan</SubmitButton>
-        </Form>
-      </section>
+      <IntentFormPanel
+        id="plan-titel"
+        title={<>Planomschrijving {d.plan ? `(versie ${d.plan.version})` : ""}</>}
+        intent="plan"
+        errors={errorsFor("plan")}
+        intro={
+          <Paragraph>
+            Elke keer dat u opslaat, ontstaat een nieuwe versie. Oude versies blijven bewaard.
+          </Paragraph>
+        }
+      >
+        {PLAN_QUESTIONS.map((q) => (
+          <TextArea
+            key={q.key}
+            name={q.key}
+            label={q.label}
+            rows={4}
+            defaultValue={valueFor("plan", q.key, plan?.[q.key])}
+            error={errorsFor("plan")[q.key]}
+          />
+        ))}
+        <SubmitButton>Planomschrijving opslaan</SubmitButton>
+      </IntentFormPanel>
 
-      <section aria-labelledby="participatie-titel" className="wmh-panel wmh-form">
-        <Heading level={2} id="participatie-titel">
-          Participatieplan {d.participation ? `(versie ${d.participation.version})` : ""}
-        </Heading>
-        <ErrorSummary errors={errorsFor("participatie")} />
-        <Form method="post" noValidate>
-          <input type="hidden" name="intent" value="participatie" />
-          <Heading level={3}>1. Ruimte bepalen</Heading>
-          <TextArea
-            name="ruimte"
-            label="Wat is de ruimte voor participatie? Valt er iets te kiezen?"
-            rows={3}
-            defaultValue={valueFor("participatie", "ruimte", part?.ruimte)}
-            error={errorsFor("participatie").ruimte}
-          />
-          <TextArea
-            name="complexiteit"
-            label="Hoe complex is het vraagstuk? Zijn er veel tegengestelde belangen?"
-            rows={3}
-            defaultValue={valueFor("participatie", "complexiteit", part?.complexiteit)}
-            error={errorsFor("participatie").complexiteit}
-          />
-          <Heading level={3}>2. Doel bepalen</Heading>
-          <ChoiceGroup
-            name="doelen"
-            multiple
-            required
-            label="Doel van participatie"
-            options={PARTICIPATION_GOALS.map((g) => ({
-              value: g.value,
-              label: `${g.label}: ${g.explanation}`,
-            }))}
-            defaultValue={doelen}
-            error={errorsFor("participatie").doelen}
-          />
-          <TextArea
-            name="toelichtingDoel"
-            label="Toelichting op het doel"
-            rows={3}
-            defaultValue={valueFor("participatie", "toelichtingDoel", part?.toelichtingDoel)}
-            error={errorsFor("participatie").toelichtingDoel}
-          />
-          <Heading level={3}>3. Deelnemers en rollen bepalen</Heading>
-          {Array.from({ length: PARTICIPANT_ROWS }, (_, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: fixed rows
-            <fieldset key={i} className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
-              <legend className="utrecht-form-fieldset__legend">Deelnemer {i + 1}</legend>
-              <TextField
-                name={`deelnemer-${i}`}
-                label="Wie"
-                defaultValue={valueFor("participatie", `deelnemer-${i}`, part?.deelnemers[i]?.who)}
-                error={errorsFor("participatie")[`deelnemer-${i}`]}
-              />
-              <SelectField
-                name={`rol-${i}`}
-                label="Rol"
-                placeholder="Kies een rol"
-                options={PARTICIPATION_ROLES.map((r) => ({ value: r.value, label: r.label }))}
-                defaultValue={valueFor("participatie", `rol-${i}`, part?.deelnemers[i]?.role)}
-                error={errorsFor("participatie")[`rol-${i}`]}
-              />
-            </fieldset>
-          ))}
-          <SubmitButton>Participatieplan opslaan</SubmitButton>
-        </Form>
-      </section>
+      <IntentFormPanel
+        id="participatie-titel"
+        title={<>Participatieplan {d.participation ? `(versie ${d.participation.version})` : ""}</>}
+        intent="participatie"
+        errors={errorsFor("participatie")}
+      >
+        <Heading level={3}>1. Ruimte bepalen</Heading>
+        <TextArea
+          name="ruimte"
+          label="Wat is de ruimte voor participatie? Valt er iets te kiezen?"
+          rows={3}
+          defaultValue={valueFor("participatie", "ruimte", part?.ruimte)}
+          error={errorsFor("participatie").ruimte}
+        />
+        <TextArea
+          name="complexiteit"
+          label="Hoe complex is het vraagstuk? Zijn er veel tegengestelde belangen?"
+          rows={3}
+          defaultValue={valueFor("participatie", "complexiteit", part?.complexiteit)}
+          error={errorsFor("participatie").complexiteit}
+        />
+        <Heading level={3}>2. Doel bepalen</Heading>
+        <ChoiceGroup
+          name="doelen"
+          multiple
+          required
+          label="Doel van participatie"
+          options={PARTICIPATION_GOALS.map((g) => ({
+            value: g.value,
+            label: `${g.label}: ${g.explanation}`,
+          }))}
+          defaultValue={doelen}
+          error={errorsFor("participatie").doelen}
+        />
+        <TextArea
+          name="toelichtingDoel"
+          label="Toelichting op het doel"
+          rows={3}
+          defaultValue={valueFor("participatie", "toelichtingDoel", part?.toelichtingDoel)}
+          error={errorsFor("participatie").toelichtingDoel}
+        />
+        <Heading level={3}>3. Deelnemers en rollen bepalen</Heading>
+        {Array.from({ length: PARTICIPANT_ROWS }, (_, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: fixed rows
+          <fieldset key={i} className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
+            <legend className="utrecht-form-fieldset__legend">Deelnemer {i + 1}</legend>
+            <TextField
+              name={`deelnemer-${i}`}
+              label="Wie"
+              defaultValue={valueFor("participatie", `deelnemer-${i}`, part?.deelnemers[i]?.who)}
+              error={errorsFor("participatie")[`deelnemer-${i}`]}
+            />
+            <SelectField
+              name={`rol-${i}`}
+              label="Rol"
+              placeholder="Kies een rol"
+              options={PARTICIPATION_ROLES.map((r) => ({ value: r.value, label: r.label }))}
+              defaultValue={valueFor("participatie", `rol-${i}`, part?.deelnemers[i]?.role)}
+              error={errorsFor("participatie")[`rol-${i}`]}
+            />
+          </fieldset>
+        ))}
+        <SubmitButton>Participatieplan opslaan</SubmitButton>
+      </IntentFormPanel>
 
       <section aria-labelledby="vaststellen-titel" className="wmh-panel wmh-form">
         <Heading level={2} id="vaststellen-titel">

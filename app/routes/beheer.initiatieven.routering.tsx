@@ -22,10 +22,11 @@ import {
 } from "~/domain/initiatives/initiatives.server";
 import { FALLBACK_TEAM } from "~/domain/initiatives/rules";
 import { THEMES, themeLabel, themeValues } from "~/domain/initiatives/themes";
-import { type FieldErrors, optionalText, parseForm, str } from "~/lib/forms";
+import { type FieldErrors, intentFeedback, optionalText, parseForm } from "~/lib/forms";
 import { Alert, DemoBadge, Heading, Paragraph, TextLink } from "~/ui/content";
-import { ErrorSummary, SelectField, SubmitButton, TextField } from "~/ui/form";
+import { SelectField, SubmitButton, TextField } from "~/ui/form";
 import ideasCss from "~/ui/ideas.css?url";
+import { IntentFormPanel } from "~/ui/intent-form-panel";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: ideasCss }];
 export const meta: MetaFunction = () => [
@@ -115,9 +116,7 @@ export default function Routing() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const errorsFor = (intent: string): FieldErrors => (actionData?.intent === intent ? actionData.errors : {});
-  const valueFor = (intent: string, key: string) =>
-    actionData?.intent === intent ? str(actionData.values, key) : undefined;
+  const { errorsFor, valueFor } = intentFeedback(actionData);
   const wijkName = (code: string | null) => d.wijken.find((w) => w.code === code)?.name ?? code;
   return (
     <div className="wmh-stack">
@@ -172,67 +171,65 @@ export default function Routing() {
         </table>
       </div>
 
-      <section aria-labelledby="regel-titel" className="wmh-panel wmh-form">
-        <Heading level={2} id="regel-titel">
-          Regel toevoegen of wijzigen
-        </Heading>
-        <Paragraph>Bestaat er al een regel voor dit thema en deze wijk, dan wordt die vervangen.</Paragraph>
-        <ErrorSummary errors={errorsFor("regel")} />
-        <Form method="post" noValidate>
-          <input type="hidden" name="intent" value="regel" />
-          <SelectField
-            name="theme"
-            label="Thema"
-            placeholder="Elk thema"
-            options={[...THEMES]}
-            defaultValue={valueFor("regel", "theme")}
-            error={errorsFor("regel").theme}
-          />
-          <SelectField
-            name="wijkCode"
-            label="Wijk"
-            placeholder="Elke wijk"
-            options={d.wijken.map((w) => ({ value: w.code, label: w.name }))}
-            defaultValue={valueFor("regel", "wijkCode")}
-            error={errorsFor("regel").wijkCode}
-          />
-          <SelectField
-            name="accountManagerId"
-            label="Accounthouder"
-            placeholder="Geen: een team"
-            options={d.managers.map((m) => ({ value: m.id, label: m.name }))}
-            defaultValue={valueFor("regel", "accountManagerId")}
-            error={errorsFor("regel").accountManagerId}
-          />
-          <TextField
-            name="team"
-            label="Team (als er geen accounthouder is)"
-            defaultValue={valueFor("regel", "team")}
-            error={errorsFor("regel").team}
-          />
-          <SubmitButton>Regel opslaan</SubmitButton>
-        </Form>
-      </section>
+      <IntentFormPanel
+        id="regel-titel"
+        title="Regel toevoegen of wijzigen"
+        intent="regel"
+        errors={errorsFor("regel")}
+        intro={
+          <Paragraph>Bestaat er al een regel voor dit thema en deze wijk, dan wordt die vervangen.</Paragraph>
+        }
+      >
+        <SelectField
+          name="theme"
+          label="Thema"
+          placeholder="Elk thema"
+          options={[...THEMES]}
+          defaultValue={valueFor("regel", "theme")}
+          error={errorsFor("regel").theme}
+        />
+        <SelectField
+          name="wijkCode"
+          label="Wijk"
+          placeholder="Elke wijk"
+          options={d.wijken.map((w) => ({ value: w.code, label: w.name }))}
+          defaultValue={valueFor("regel", "wijkCode")}
+          error={errorsFor("regel").wijkCode}
+        />
+        <SelectField
+          name="accountManagerId"
+          label="Accounthouder"
+          placeholder="Geen: een team"
+          options={d.managers.map((m) => ({ value: m.id, label: m.name }))}
+          defaultValue={valueFor("regel", "accountManagerId")}
+          error={errorsFor("regel").accountManagerId}
+        />
+        <TextField
+          name="team"
+          label="Team (als er geen accounthouder is)"
+          defaultValue={valueFor("regel", "team")}
+          error={errorsFor("regel").team}
+        />
+        <SubmitButton>Regel opslaan</SubmitButton>
+      </IntentFormPanel>
 
-      <section aria-labelledby="termijn-titel" className="wmh-panel wmh-form">
-        <Heading level={2} id="termijn-titel">
-          Reactietermijn
-        </Heading>
-        <ErrorSummary errors={errorsFor("termijn")} />
-        <Form method="post" noValidate>
-          <input type="hidden" name="intent" value="termijn" />
-          <TextField
-            name="days"
-            label="Binnen hoeveel werkdagen hoort een initiatiefnemer van de gemeente?"
-            inputMode="numeric"
-            size="short"
-            required
-            defaultValue={valueFor("termijn", "days") ?? String(d.responseDays)}
-            error={errorsFor("termijn").days}
-          />
-          <SubmitButton>Termijn opslaan</SubmitButton>
-        </Form>
-      </section>
+      <IntentFormPanel
+        id="termijn-titel"
+        title="Reactietermijn"
+        intent="termijn"
+        errors={errorsFor("termijn")}
+      >
+        <TextField
+          name="days"
+          label="Binnen hoeveel werkdagen hoort een initiatiefnemer van de gemeente?"
+          inputMode="numeric"
+          size="short"
+          required
+          defaultValue={valueFor("termijn", "days") ?? String(d.responseDays)}
+          error={errorsFor("termijn").days}
+        />
+        <SubmitButton>Termijn opslaan</SubmitButton>
+      </IntentFormPanel>
     </div>
   );
 }

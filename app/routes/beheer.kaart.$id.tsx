@@ -7,9 +7,8 @@ import {
   listWijkOptions,
   updateInitiativeByStaff,
 } from "~/domain/initiatives/map.server";
-import { staffInitiativeSchema } from "~/domain/initiatives/staff-initiative";
-import { STATUSES } from "~/domain/initiatives/statuses";
-import { THEMES } from "~/domain/initiatives/themes";
+import { statusOptions, themeOptions, wijkOptions } from "~/domain/initiatives/options";
+import { staffInitiativeFields, staffInitiativeSchema } from "~/domain/initiatives/staff-initiative";
 import { parseForm } from "~/lib/forms";
 import { DemoBadge, Heading, Paragraph, TextLink } from "~/ui/content";
 import { InitiativeForm } from "~/ui/map/initiative-form";
@@ -34,21 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(staffInitiativeSchema, await request.formData());
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, 400);
   const d = parsed.data;
-  await updateInitiativeByStaff(
-    current.id,
-    {
-      title: d.titel,
-      summary: d.samenvatting,
-      theme: d.thema,
-      status: d.status,
-      lat: d.breedtegraad,
-      lng: d.lengtegraad,
-      wijkCode: d.wijk ?? null,
-      featured: d.uitgelicht,
-      published: d.gepubliceerd,
-    },
-    user,
-  );
+  await updateInitiativeByStaff(current.id, staffInitiativeFields(d), user);
   return redirect("/beheer/kaart?opgeslagen=1");
 }
 
@@ -81,9 +66,9 @@ export default function EditInitiative() {
       <InitiativeForm
         values={values}
         errors={result?.errors}
-        themes={THEMES.map((t) => ({ value: t.value, label: t.label }))}
-        statuses={STATUSES.map((s) => ({ value: s.value, label: s.label }))}
-        wijken={wijken.map((w) => ({ value: w.code, label: w.isDemo ? `${w.name} (demo)` : w.name }))}
+        themes={themeOptions()}
+        statuses={statusOptions()}
+        wijken={wijkOptions(wijken)}
         withInitiator={false}
         submitLabel="Wijzigingen opslaan"
       />

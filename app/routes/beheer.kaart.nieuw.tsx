@@ -3,9 +3,8 @@ import { data, redirect, useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/domain/auth/auth.server";
 import { staffAccess } from "~/domain/auth/roles";
 import { createInitiativeByStaff, listWijkOptions } from "~/domain/initiatives/map.server";
-import { staffInitiativeSchema } from "~/domain/initiatives/staff-initiative";
-import { STATUSES } from "~/domain/initiatives/statuses";
-import { THEMES } from "~/domain/initiatives/themes";
+import { statusOptions, themeOptions, wijkOptions } from "~/domain/initiatives/options";
+import { staffInitiativeFields, staffInitiativeSchema } from "~/domain/initiatives/staff-initiative";
 import { parseForm } from "~/lib/forms";
 import { Heading, TextLink } from "~/ui/content";
 import { InitiativeForm } from "~/ui/map/initiative-form";
@@ -24,15 +23,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const d = parsed.data;
   await createInitiativeByStaff(
     {
-      title: d.titel,
-      summary: d.samenvatting,
-      theme: d.thema,
-      status: d.status,
-      lat: d.breedtegraad,
-      lng: d.lengtegraad,
-      wijkCode: d.wijk ?? null,
-      featured: d.uitgelicht,
-      published: d.gepubliceerd,
+      ...staffInitiativeFields(d),
       initiatorName: d.naam ?? null,
       initiatorEmail: d.email,
     },
@@ -53,9 +44,9 @@ export default function NewInitiative() {
       <InitiativeForm
         values={result?.values ?? { gepubliceerd: "ja", status: "in_uitvoering" }}
         errors={result?.errors}
-        themes={THEMES.map((t) => ({ value: t.value, label: t.label }))}
-        statuses={STATUSES.map((s) => ({ value: s.value, label: s.label }))}
-        wijken={wijken.map((w) => ({ value: w.code, label: w.isDemo ? `${w.name} (demo)` : w.name }))}
+        themes={themeOptions()}
+        statuses={statusOptions()}
+        wijken={wijkOptions(wijken)}
         withInitiator
         submitLabel="Initiatief opslaan"
       />

@@ -15,8 +15,8 @@ import {
   TOWN_ZOOM,
 } from "~/domain/initiatives/map-filters";
 import { MAP_LEGEND } from "~/domain/initiatives/map-legend";
+import { statusOptions, themeOptions, wijkOptions } from "~/domain/initiatives/options";
 import { STATUSES } from "~/domain/initiatives/statuses";
-import { THEMES } from "~/domain/initiatives/themes";
 import { pageParam } from "~/lib/forms";
 import { Heading, Pagination, Paragraph } from "~/ui/content";
 import { SelectField, TextField } from "~/ui/form";
@@ -73,7 +73,7 @@ export default function InitiativesPage() {
           name="thema"
           label="Thema"
           placeholder="Alle thema's"
-          options={THEMES.map((t) => ({ value: t.value, label: t.label }))}
+          options={themeOptions()}
           defaultValue={filters.theme ?? ""}
           key={`thema-${filters.theme ?? ""}`}
         />
@@ -81,7 +81,7 @@ export default function InitiativesPage() {
           name="status"
           label="Status"
           placeholder="Alle statussen"
-          options={STATUSES.map((s) => ({ value: s.value, label: s.label }))}
+          options={statusOptions()}
           defaultValue={filters.status ?? ""}
           key={`status-${filters.status ?? ""}`}
         />
@@ -89,7 +89,7 @@ export default function InitiativesPage() {
           name="wijk"
           label="Wijk"
           placeholder="Alle wijken"
-          options={wijken.map((w) => ({ value: w.code, label: w.isDemo ? `${w.name} (demo)` : w.name }))}
+          options={wijkOptions(wijken)}
           defaultValue={filters.wijk ?? ""}
           key={`wijk-${filters.wijk ?? ""}`}
         />

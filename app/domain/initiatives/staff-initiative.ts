@@ -57,3 +57,18 @@ export const staffInitiativeSchema = z
   });
 
 export type StaffInitiativeForm = z.output<typeof staffInitiativeSchema>;
+
+/** The public side of an initiative from the staff form: what both adding and editing save. */
+export function staffInitiativeFields(form: StaffInitiativeForm) {
+  return {
+    title: form.titel,
+    summary: form.samenvatting,
+    theme: form.thema,
+    status: form.status,
+    lat: form.breedtegraad,
+    lng: form.lengtegraad,
+    wijkCode: form.wijk ?? null,
+    featured: form.uitgelicht,
+    published: form.gepubliceerd,
+  };
+}
