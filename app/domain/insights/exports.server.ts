@@ -20,7 +20,8 @@ export function pseudonym(responseId: string, respondentId: string | null): stri
   return `R-${createHash("sha256").update(`wmh-response:${responseId}`).digest("hex").slice(0, 12).toUpperCase()}`;
 }
 
-interface ExportAnswerRow {
+/** A response joined with one of its answers (the answer columns are null-padded for a response without any). */
+interface ExportAnswerRow extends Omit<ExportAnswer, "questionKey"> {
   responseId: string;
   respondentId: string | null;
   channel: string;
@@ -30,14 +31,6 @@ interface ExportAnswerRow {
   /** A bigint, which postgres.js returns as a string; null for a response without answers (left join). */
   id: string | null;
   questionKey: string | null;
-  subKey: string;
-  valueText: string | null;
-  valueNumber: number | null;
-  valueOption: string | null;
-  valueOptions: string[] | null;
-  valueLat: number | null;
-  valueLng: number | null;
-  dontKnow: boolean;
   codes: string | null;
 }
 
