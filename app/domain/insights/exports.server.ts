@@ -75,10 +75,12 @@ async function* responsesWithAnswers(surveyId: number, client: postgres.Sql = ge
   if (current) yield { ...current, codes };
 }
 
-async function prepare(surveyId: number, db: Executor) {
+/** The survey and its export columns, after writing the audit line; null for an unknown survey. */
+async function prepare(actor: Actor, surveyId: number, format: "csv" | "xlsx", db: Executor) {
   const survey = await loadSurveyForResults(surveyId, db);
   if (!survey) return null;
   const columns = exportColumns(survey.definition, await loadWijkLabels(db));
+  await auditExport(actor, survey, format);
   return { survey, columns };
 }
 
@@ -129,9 +131,8 @@ export async function exportCsv(
   surveyId: number,
   db: Executor = getDb(),
 ): Promise<ExportStream | null> {
-  const prepared = await prepare(surveyId, db);
+  const prepared = await prepare(actor, surveyId, "csv", db);
   if (!prepared) return null;
-  await auditExport(actor, prepared.survey, "csv");
   const encoder = new TextEncoder();
   const header = csvRow([...fixedColumns.map((c) => c.key), ...prepared.columns.map((c) => c.key)]);
   const rows = answerRows(surveyId, prepared.columns);
@@ -168,9 +169,8 @@ export async function exportXlsx(
   surveyId: number,
   db: Executor = getDb(),
 ): Promise<ExportStream | null> {
-  const prepared = await prepare(surveyId, db);
+  const prepared = await prepare(actor, surveyId, "xlsx", db);
   if (!prepared) return null;
-  await auditExport(actor, prepared.survey, "xlsx");
   const out = new PassThrough();
   writeWorkbook(out, surveyId, prepared).catch((error) => {
     getLogger().error({ err: error, surveyId }, "xlsx export failed");
