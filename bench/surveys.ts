@@ -18,7 +18,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
-import { fieldName, toRows, validateQuestion } from "../app/domain/surveys/answers";
+import { answerColumns, fieldName, toRows, validateQuestion } from "../app/domain/surveys/answers";
 import { createPersonalCodes } from "../app/domain/surveys/codes.server";
 import { resumeCookie } from "../app/domain/surveys/cookie.server";
 import {
@@ -399,19 +399,7 @@ async function main() {
           await tx`insert into responses (id, survey_id, survey_version_id, channel, status)
                    values (${id}, ${survey!.id}, ${version!.id}, 'panel', 'in_progress')`;
           await tx`insert into answers ${tx(
-            answerRows.map((r) => ({
-              response_id: id,
-              survey_id: survey!.id,
-              question_key: r.questionKey,
-              sub_key: r.subKey,
-              value_text: r.valueText,
-              value_number: r.valueNumber,
-              value_option: r.valueOption,
-              value_options: r.valueOptions,
-              value_lat: r.valueLat,
-              value_lng: r.valueLng,
-              dont_know: r.dontKnow,
-            })),
+            answerRows.map((r) => ({ response_id: id, survey_id: survey!.id, ...answerColumns(r) })),
           )}`;
           await tx`update responses set status = 'submitted', submitted_at = now() where id = ${id}`;
         });

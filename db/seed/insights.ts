@@ -3,6 +3,7 @@
 // the bench (bench/insights.ts) and the integration tests.
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
+import type { AnswerRow } from "../../app/domain/surveys/answers";
 import {
   listQuestions,
   parseDefinition,
@@ -190,23 +191,11 @@ export function insightsDemoDefinition(extra = 0): SurveyDefinition {
   } as SurveyDefinition;
 }
 
-export interface GeneratedAnswer {
-  questionKey: string;
-  subKey: string;
-  valueText: string | null;
-  valueNumber: number | null;
-  valueOption: string | null;
-  valueOptions: string[] | null;
-  valueLat: number | null;
-  valueLng: number | null;
-  dontKnow: boolean;
-}
-
 export interface GeneratedResponse {
   channel: "open" | "panel" | "letter";
   respondentId: string | null;
   submittedAt: Date;
-  answers: GeneratedAnswer[];
+  answers: AnswerRow[];
 }
 
 const openTexts = (fixture.answers as { text: string }[]).map((a) => a.text);
@@ -238,8 +227,8 @@ export function generateResponses(
     const age = Math.floor(18 + rnd() ** 0.7 * 70);
     const birthYear = submittedAt.getUTCFullYear() - age;
     const tenure = rnd() < 0.72 ? "koop" : rnd() < 0.6 ? "sociale-huur" : "particuliere-huur";
-    const answers: GeneratedAnswer[] = [];
-    const base = (q: Question, v: Partial<GeneratedAnswer>): GeneratedAnswer => ({
+    const answers: AnswerRow[] = [];
+    const base = (q: Question, v: Partial<AnswerRow>): AnswerRow => ({
       questionKey: q.key,
       subKey: "",
       valueText: null,

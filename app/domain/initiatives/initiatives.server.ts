@@ -331,6 +331,22 @@ async function byToken(db: Executor, token: string) {
   return row?.initiative ?? null;
 }
 
+/** Messages matching `where`, oldest first, with the name of the staff member who wrote each. */
+function messagesWithAuthor(db: Executor, where: SQL | undefined) {
+  return db
+    .select({
+      id: initiativeMessages.id,
+      at: initiativeMessages.at,
+      kind: initiativeMessages.kind,
+      body: initiativeMessages.body,
+      author: staffUsers.name,
+    })
+    .from(initiativeMessages)
+    .leftJoin(staffUsers, eq(staffUsers.id, initiativeMessages.staffUserId))
+    .where(where)
+    .orderBy(asc(initiativeMessages.at), asc(initiativeMessages.id));
+}
+
 /** Everything the initiator may see; null for an unknown or malformed token. */
 export async function findForInitiator(token: string, db: Executor = getDb()) {
   const idea = await byToken(db, token);
@@ -352,18 +368,10 @@ export async function findForInitiator(token: string, db: Executor = getDb()) {
       .from(initiativeEvents)
       .where(and(eq(initiativeEvents.initiativeId, idea.id), eq(initiativeEvents.public, true)))
       .orderBy(asc(initiativeEvents.at), asc(initiativeEvents.id)),
-    db
-      .select({
-        id: initiativeMessages.id,
-        at: initiativeMessages.at,
-        kind: initiativeMessages.kind,
-        body: initiativeMessages.body,
-        author: staffUsers.name,
-      })
-      .from(initiativeMessages)
-      .leftJoin(staffUsers, eq(staffUsers.id, initiativeMessages.staffUserId))
-      .where(and(eq(initiativeMessages.initiativeId, idea.id), ne(initiativeMessages.kind, "notitie")))
-      .orderBy(asc(initiativeMessages.at), asc(initiativeMessages.id)),
+    messagesWithAuthor(
+      db,
+      and(eq(initiativeMessages.initiativeId, idea.id), ne(initiativeMessages.kind, "notitie")),
+    ),
   ]);
   return { idea, contact: manager?.name ?? idea.team ?? FALLBACK_TEAM, events, messages };
 }
@@ -558,18 +566,7 @@ export async function getInitiative(id: string, db: Executor = getDb()) {
   const [idea] = await db.select().from(initiatives).where(eq(initiatives.id, id));
   if (!idea) return null;
   const [messages, events, documents] = await Promise.all([
-    db
-      .select({
-        id: initiativeMessages.id,
-        at: initiativeMessages.at,
-        kind: initiativeMessages.kind,
-        body: initiativeMessages.body,
-        author: staffUsers.name,
-      })
-      .from(initiativeMessages)
-      .leftJoin(staffUsers, eq(staffUsers.id, initiativeMessages.staffUserId))
-      .where(eq(initiativeMessages.initiativeId, id))
-      .orderBy(asc(initiativeMessages.at), asc(initiativeMessages.id)),
+    messagesWithAuthor(db, eq(initiativeMessages.initiativeId, id)),
     db
       .select()
       .from(initiativeEvents)

@@ -314,6 +314,27 @@ export async function mergeCodes(
   });
 }
 
+/** A code of staff's own making, accepted at once; returns its id. */
+async function insertCustomCode(
+  tx: Executor,
+  surveyId: number,
+  questionKey: string,
+  input: { label: string; theme: number | null },
+): Promise<number> {
+  const [created] = await tx
+    .insert(codes)
+    .values({
+      surveyId,
+      questionKey,
+      kind: "custom",
+      theme: input.theme,
+      label: input.label,
+      status: "accepted",
+    })
+    .returning({ id: codes.id });
+  return created!.id;
+}
+
 /** Split: the chosen answers of a code move to a new code with its own label. */
 export async function splitCode(
   actor: Actor,
@@ -326,29 +347,19 @@ export async function splitCode(
   return getDb().transaction(async (tx) => {
     const code = await codeOf(tx, surveyId, questionKey, input.codeId);
     if (!code) return { ok: false, error: "Deze code bestaat niet (meer)." };
-    const [created] = await tx
-      .insert(codes)
-      .values({
-        surveyId,
-        questionKey,
-        kind: "custom",
-        theme: input.theme,
-        label: input.label,
-        status: "accepted",
-      })
-      .returning({ id: codes.id });
+    const createdId = await insertCustomCode(tx, surveyId, questionKey, input);
     const moved = await tx
       .update(answerCodes)
-      .set({ codeId: created!.id, source: "manual" })
+      .set({ codeId: createdId, source: "manual" })
       .where(and(eq(answerCodes.codeId, input.codeId), inArray(answerCodes.answerId, input.answerIds)))
       .returning({ answerId: answerCodes.answerId });
     await audit(tx, actor, {
       action: "insights.code.split",
       entityType: "code",
       entityId: input.codeId,
-      details: { newCode: created!.id, label: input.label, answers: moved.length },
+      details: { newCode: createdId, label: input.label, answers: moved.length },
     });
-    return { ok: true, newCodeId: created!.id };
+    return { ok: true, newCodeId: createdId };
   });
 }
 
@@ -360,21 +371,11 @@ export async function createCode(
   input: { label: string; theme: number | null },
 ): Promise<Result> {
   return getDb().transaction(async (tx) => {
-    const [created] = await tx
-      .insert(codes)
-      .values({
-        surveyId,
-        questionKey,
-        kind: "custom",
-        theme: input.theme,
-        label: input.label,
-        status: "accepted",
-      })
-      .returning({ id: codes.id });
+    const createdId = await insertCustomCode(tx, surveyId, questionKey, input);
     await audit(tx, actor, {
       action: "insights.code.create",
       entityType: "code",
-      entityId: created!.id,
+      entityId: createdId,
       details: input,
     });
     return { ok: true };

@@ -1,6 +1,7 @@
 // The columns of the answers export: one row per response, one or more columns per question, and a
 // codebook describing them. Disclosure control: a birth year is exported as an age group, a postcode as
 // its wijk, a map point rounded to about 100 m, an address never; open text has personal data replaced.
+import type { AnswerRow } from "../surveys/answers";
 import {
   AGREE_SCALE,
   choiceLabels,
@@ -11,17 +12,8 @@ import {
 import { redactPersonalData } from "./personal-data";
 import { ageBand, ageBands } from "./results";
 
-export interface ExportAnswer {
-  questionKey: string;
-  subKey: string;
-  valueText: string | null;
-  valueNumber: number | null;
-  valueOption: string | null;
-  valueOptions: string[] | null;
-  valueLat: number | null;
-  valueLng: number | null;
-  dontKnow: boolean;
-}
+/** An answer as exported: the stored answer row. */
+export type ExportAnswer = AnswerRow;
 
 export interface ExportColumn {
   key: string;

@@ -20,7 +20,8 @@ export function pseudonym(responseId: string, respondentId: string | null): stri
   return `R-${createHash("sha256").update(`wmh-response:${responseId}`).digest("hex").slice(0, 12).toUpperCase()}`;
 }
 
-interface ExportAnswerRow {
+/** A response joined with one of its answers (the answer columns are null-padded for a response without any). */
+interface ExportAnswerRow extends Omit<ExportAnswer, "questionKey"> {
   responseId: string;
   respondentId: string | null;
   channel: string;
@@ -30,14 +31,6 @@ interface ExportAnswerRow {
   /** A bigint, which postgres.js returns as a string; null for a response without answers (left join). */
   id: string | null;
   questionKey: string | null;
-  subKey: string;
-  valueText: string | null;
-  valueNumber: number | null;
-  valueOption: string | null;
-  valueOptions: string[] | null;
-  valueLat: number | null;
-  valueLng: number | null;
-  dontKnow: boolean;
   codes: string | null;
 }
 
@@ -82,10 +75,12 @@ async function* responsesWithAnswers(surveyId: number, client: postgres.Sql = ge
   if (current) yield { ...current, codes };
 }
 
-async function prepare(surveyId: number, db: Executor) {
+/** The survey and its export columns, after writing the audit line; null for an unknown survey. */
+async function prepare(actor: Actor, surveyId: number, format: "csv" | "xlsx", db: Executor) {
   const survey = await loadSurveyForResults(surveyId, db);
   if (!survey) return null;
   const columns = exportColumns(survey.definition, await loadWijkLabels(db));
+  await auditExport(actor, survey, format);
   return { survey, columns };
 }
 
@@ -136,9 +131,8 @@ export async function exportCsv(
   surveyId: number,
   db: Executor = getDb(),
 ): Promise<ExportStream | null> {
-  const prepared = await prepare(surveyId, db);
+  const prepared = await prepare(actor, surveyId, "csv", db);
   if (!prepared) return null;
-  await auditExport(actor, prepared.survey, "csv");
   const encoder = new TextEncoder();
   const header = csvRow([...fixedColumns.map((c) => c.key), ...prepared.columns.map((c) => c.key)]);
   const rows = answerRows(surveyId, prepared.columns);
@@ -175,9 +169,8 @@ export async function exportXlsx(
   surveyId: number,
   db: Executor = getDb(),
 ): Promise<ExportStream | null> {
-  const prepared = await prepare(surveyId, db);
+  const prepared = await prepare(actor, surveyId, "xlsx", db);
   if (!prepared) return null;
-  await auditExport(actor, prepared.survey, "xlsx");
   const out = new PassThrough();
   writeWorkbook(out, surveyId, prepared).catch((error) => {
     getLogger().error({ err: error, surveyId }, "xlsx export failed");

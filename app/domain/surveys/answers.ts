@@ -376,6 +376,21 @@ export interface AnswerRow {
   dontKnow: boolean;
 }
 
+/** A storage row under the answers table's column names, for inserting with plain SQL. */
+export function answerColumns(r: AnswerRow) {
+  return {
+    question_key: r.questionKey,
+    sub_key: r.subKey,
+    value_text: r.valueText,
+    value_number: r.valueNumber,
+    value_option: r.valueOption,
+    value_options: r.valueOptions,
+    value_lat: r.valueLat,
+    value_lng: r.valueLng,
+    dont_know: r.dontKnow,
+  };
+}
+
 function row(questionKey: string, values: Partial<AnswerRow> = {}): AnswerRow {
   return {
     questionKey,

@@ -16,6 +16,7 @@ import { createToken, hashToken } from "../../lib/tokens.server";
 import {
   type AnswerRow,
   type Answers,
+  answerColumns,
   fromRows,
   missingRequired,
   nextPage,
@@ -387,19 +388,11 @@ function answerRowsForSql(definition: SurveyDefinition, pageAnswers: Answers) {
     for (const q of page.questions) {
       const value = pageAnswers[q.key];
       if (!value) continue;
-      for (const r of toRows(q, value))
-        out.push({
-          question_key: r.questionKey,
-          sub_key: r.subKey,
-          value_text: r.valueText,
-          value_number: r.valueNumber,
-          value_option: r.valueOption,
-          value_options: r.valueOptions,
-          value_lat: r.valueLat,
-          value_lng: r.valueLng,
-          dont_know: r.dontKnow,
-          postcode: value.kind === "postcode" ? value.postcode : null,
-        });
+      for (const r of toRows(q, value)) {
+        const columns: Record<string, unknown> = answerColumns(r);
+        columns.postcode = value.kind === "postcode" ? value.postcode : null;
+        out.push(columns);
+      }
     }
   return out;
 }

@@ -253,6 +253,18 @@ export async function createSurvey(
   });
 }
 
+/** The newest version of a survey, locked until the transaction ends; undefined when it has none. */
+async function latestVersionForUpdate(tx: Executor, surveyId: number) {
+  const [latest] = await tx
+    .select()
+    .from(surveyVersions)
+    .where(eq(surveyVersions.surveyId, surveyId))
+    .orderBy(desc(surveyVersions.version))
+    .limit(1)
+    .for("update");
+  return latest;
+}
+
 /**
  * Store an edited definition. A published version never changes: if the newest version is
  * published, a new draft version is started; otherwise the draft is updated in place.
@@ -265,13 +277,7 @@ export async function saveDefinition(
   action = "survey.edit",
 ): Promise<{ version: number; newVersion: boolean }> {
   return db.transaction(async (tx) => {
-    const [latest] = await tx
-      .select()
-      .from(surveyVersions)
-      .where(eq(surveyVersions.surveyId, surveyId))
-      .orderBy(desc(surveyVersions.version))
-      .limit(1)
-      .for("update");
+    const latest = await latestVersionForUpdate(tx, surveyId);
     if (!latest) throw new Error(`survey ${surveyId} has no version`);
     const plan = planDefinitionSave(latest);
     const { version } = plan;
@@ -333,13 +339,7 @@ export async function publishSurvey(
   dates: { opensAt: Date | null; closesAt: Date | null },
 ): Promise<PublishResult> {
   return db.transaction(async (tx) => {
-    const [latest] = await tx
-      .select()
-      .from(surveyVersions)
-      .where(eq(surveyVersions.surveyId, surveyId))
-      .orderBy(desc(surveyVersions.version))
-      .limit(1)
-      .for("update");
+    const latest = await latestVersionForUpdate(tx, surveyId);
     if (!latest) return { ok: false, message: "Deze enquête heeft geen inhoud." };
     const definition = definitionOf(latest);
     if (listQuestions(definition).length === 0)
