@@ -7,8 +7,9 @@ import {
   listWijkOptions,
   updateInitiativeByStaff,
 } from "~/domain/initiatives/map.server";
-import { statusOptions, themeOptions, wijkOptions } from "~/domain/initiatives/options";
 import { staffInitiativeFields, staffInitiativeSchema } from "~/domain/initiatives/staff-initiative";
+import { statusOptions } from "~/domain/initiatives/statuses";
+import { themeOptions } from "~/domain/initiatives/themes";
 import { parseForm } from "~/lib/forms";
 import { DemoBadge, Heading, Paragraph, TextLink } from "~/ui/content";
 import { InitiativeForm } from "~/ui/map/initiative-form";
@@ -68,7 +69,7 @@ export default function EditInitiative() {
         errors={result?.errors}
         themes={themeOptions()}
         statuses={statusOptions()}
-        wijken={wijkOptions(wijken)}
+        wijken={wijken}
         withInitiator={false}
         submitLabel="Wijzigingen opslaan"
       />

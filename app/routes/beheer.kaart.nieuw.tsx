@@ -3,8 +3,9 @@ import { data, redirect, useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/domain/auth/auth.server";
 import { staffAccess } from "~/domain/auth/roles";
 import { createInitiativeByStaff, listWijkOptions } from "~/domain/initiatives/map.server";
-import { statusOptions, themeOptions, wijkOptions } from "~/domain/initiatives/options";
 import { staffInitiativeFields, staffInitiativeSchema } from "~/domain/initiatives/staff-initiative";
+import { statusOptions } from "~/domain/initiatives/statuses";
+import { themeOptions } from "~/domain/initiatives/themes";
 import { parseForm } from "~/lib/forms";
 import { Heading, TextLink } from "~/ui/content";
 import { InitiativeForm } from "~/ui/map/initiative-form";
@@ -46,7 +47,7 @@ export default function NewInitiative() {
         errors={result?.errors}
         themes={themeOptions()}
         statuses={statusOptions()}
-        wijken={wijkOptions(wijken)}
+        wijken={wijken}
         withInitiator
         submitLabel="Initiatief opslaan"
       />

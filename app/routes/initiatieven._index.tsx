@@ -15,8 +15,8 @@ import {
   TOWN_ZOOM,
 } from "~/domain/initiatives/map-filters";
 import { MAP_LEGEND } from "~/domain/initiatives/map-legend";
-import { statusOptions, themeOptions, wijkOptions } from "~/domain/initiatives/options";
-import { STATUSES } from "~/domain/initiatives/statuses";
+import { STATUSES, statusOptions } from "~/domain/initiatives/statuses";
+import { themeOptions } from "~/domain/initiatives/themes";
 import { pageParam } from "~/lib/forms";
 import { Heading, Pagination, Paragraph } from "~/ui/content";
 import { SelectField, TextField } from "~/ui/form";
@@ -89,7 +89,7 @@ export default function InitiativesPage() {
           name="wijk"
           label="Wijk"
           placeholder="Alle wijken"
-          options={wijkOptions(wijken)}
+          options={wijken}
           defaultValue={filters.wijk ?? ""}
           key={`wijk-${filters.wijk ?? ""}`}
         />

@@ -128,12 +128,14 @@ export async function listPublicInitiatives(
 }
 
 /** Wijken that have at least one published initiative, for the filter. */
-export async function listWijkOptions(db: Executor = getDb()) {
-  return db
+/** The wijken as options of a select (public filters, staff form); demo wijken say so in their label. */
+export async function listWijkOptions(db: Executor = getDb()): Promise<{ value: string; label: string }[]> {
+  const rows = await db
     .select({ code: wijken.code, name: wijken.name, isDemo: wijken.isDemo })
     .from(wijken)
     .where(eq(wijken.kind, "wijk"))
     .orderBy(asc(wijken.name));
+  return rows.map((w) => ({ value: w.code, label: w.isDemo ? `${w.name} (demo)` : w.name }));
 }
 
 export async function listFeaturedInitiatives(limit = 3, db: Executor = getDb()) {

@@ -13,6 +13,10 @@ export const STATUSES = [
 export type Status = (typeof STATUSES)[number]["value"];
 export const statusValues = STATUSES.map((s) => s.value) as [Status, ...Status[]];
 
+/** The statuses as options of a select (public filters, staff form). */
+export const statusOptions = (): { value: string; label: string }[] =>
+  STATUSES.map((s) => ({ value: s.value, label: s.label }));
+
 export function statusLabel(value: string): string {
   return STATUSES.find((s) => s.value === value)?.label ?? value;
 }

@@ -15,6 +15,10 @@ export const THEMES = [
 export type Theme = (typeof THEMES)[number]["value"];
 export const themeValues = THEMES.map((t) => t.value) as [Theme, ...Theme[]];
 
+/** The themes as options of a select (public filters, staff form). */
+export const themeOptions = (): { value: string; label: string }[] =>
+  THEMES.map((t) => ({ value: t.value, label: t.label }));
+
 export function themeLabel(value: string | null | undefined): string {
   return THEMES.find((t) => t.value === value)?.label ?? "Onbekend thema";
 }
