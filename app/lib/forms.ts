@@ -112,6 +112,11 @@ export function pageParam(url: URL, name = "pagina"): number {
   return Number.isFinite(n) && n >= 1 && n <= 100_000 ? n : 1;
 }
 
+/** The number of pages for `total` rows, `pageSize` a page; an empty list is one (empty) page. */
+export function countPages(total: number, pageSize: number): number {
+  return Math.max(1, Math.ceil(total / pageSize));
+}
+
 /**
  * For a page with several forms that each post an `intent`: the errors and re-shown values of the
  * form that was submitted, and nothing for the others.

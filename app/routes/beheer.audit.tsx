@@ -5,7 +5,7 @@ import { auditFilterSchema, dayRange } from "~/domain/audit/filters";
 import { requireRole } from "~/domain/auth/auth.server";
 import { staffAccess } from "~/domain/auth/roles";
 import { listStaffUsers } from "~/domain/auth/staff-users.server";
-import { firstErrors, pageParam } from "~/lib/forms";
+import { countPages, firstErrors, pageParam } from "~/lib/forms";
 import { formatDateTime, Heading, Pagination, Paragraph } from "~/ui/content";
 import { ErrorSummary, SelectField, SubmitButton, TextField } from "~/ui/form";
 
@@ -46,7 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     rows: result.rows,
     total: result.total,
     page,
-    pageCount: Math.max(1, Math.ceil(result.total / PAGE_SIZE)),
+    pageCount: countPages(result.total, PAGE_SIZE),
   };
 }
 

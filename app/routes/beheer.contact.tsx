@@ -4,7 +4,7 @@ import { z } from "zod";
 import { requireRole } from "~/domain/auth/auth.server";
 import { staffAccess } from "~/domain/auth/roles";
 import { type ContactStatus, listContactMessages, setContactHandled } from "~/domain/contact/contact.server";
-import { pageParam, parseForm } from "~/lib/forms";
+import { countPages, pageParam, parseForm } from "~/lib/forms";
 import { Alert, DemoBadge, formatDateTime, Heading, Pagination, Paragraph } from "~/ui/content";
 import { SubmitButton } from "~/ui/form";
 
@@ -24,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const status = statuses.find((s) => s.value === requested)?.value ?? "open";
   const page = pageParam(url);
   const { rows, total } = await listContactMessages({ status, page, pageSize: PAGE_SIZE });
-  return { status, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)), total, messages: rows };
+  return { status, page, pageCount: countPages(total, PAGE_SIZE), total, messages: rows };
 }
 
 const handleSchema = z.object({

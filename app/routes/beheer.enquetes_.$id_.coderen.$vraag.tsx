@@ -21,7 +21,7 @@ import { personalDataLabels, redactPersonalData } from "~/domain/insights/person
 import { loadSurveyForResults } from "~/domain/insights/results.server";
 import { themeIds, themeLabels } from "~/domain/insights/themes";
 import { findQuestion } from "~/domain/surveys/definition";
-import { pageParam } from "~/lib/forms";
+import { countPages, pageParam } from "~/lib/forms";
 import { Alert, Heading, Pagination, Paragraph } from "~/ui/content";
 import { SelectField, SubmitButton, TextArea, TextField } from "~/ui/form";
 import insightsCss from "~/ui/insights.css?url";
@@ -61,7 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     answers: answers.rows.map((a) => ({ ...a, redacted: redactPersonalData(a.text) })),
     total: answers.total,
     page,
-    pageCount: Math.max(1, Math.ceil(answers.total / PAGE_SIZE)),
+    pageCount: countPages(answers.total, PAGE_SIZE),
     codeId: codeId ?? null,
     uncoded,
     done: url.searchParams.get("klaar"),

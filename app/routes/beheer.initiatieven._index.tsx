@@ -13,7 +13,7 @@ import {
 import { deciderLabel } from "~/domain/initiatives/quickscan";
 import { STATUSES, statusLabel, statusValues } from "~/domain/initiatives/statuses";
 import { THEMES, themeLabel, themeValues } from "~/domain/initiatives/themes";
-import { pageParam } from "~/lib/forms";
+import { countPages, pageParam } from "~/lib/forms";
 import { DemoBadge, formatDate, Heading, Pagination, TextLink } from "~/ui/content";
 import { SelectField, SubmitButton, TextField } from "~/ui/form";
 import ideasCss from "~/ui/ideas.css?url";
@@ -71,7 +71,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     pageSize: PAGE_SIZE,
   });
   const [wijken, managers] = await Promise.all([listWijken(), listAccountManagers()]);
-  return { ...result, page, pageCount: Math.max(1, Math.ceil(result.total / PAGE_SIZE)), wijken, managers };
+  return { ...result, page, pageCount: countPages(result.total, PAGE_SIZE), wijken, managers };
 }
 
 export default function InitiativeList() {

@@ -4,7 +4,7 @@ import { requireRole } from "~/domain/auth/auth.server";
 import { staffAccess } from "~/domain/auth/roles";
 import { outboxStatusLabels } from "~/domain/platform/outbox";
 import { listOutbox, listOutboxKinds } from "~/domain/platform/outbox.server";
-import { pageParam } from "~/lib/forms";
+import { countPages, pageParam } from "~/lib/forms";
 import { formatDateTime, Heading, Pagination, Paragraph } from "~/ui/content";
 import { SelectField, SubmitButton, TextField } from "~/ui/form";
 
@@ -28,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     rows,
     total,
     page,
-    pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    pageCount: countPages(total, PAGE_SIZE),
   };
 }
 

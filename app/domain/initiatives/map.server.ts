@@ -3,6 +3,7 @@ import { and, asc, desc, eq, ilike, inArray, isNotNull, or, type SQL, sql } from
 import { initiativeEvents, initiatives, wijken } from "../../../db/schema";
 import { type Executor, getDb } from "../../lib/db.server";
 import { getEnv } from "../../lib/env.server";
+import { countPages } from "../../lib/forms";
 import { composeMail, queueMail } from "../../lib/mail.server";
 import { type Actor, audit } from "../audit/audit.server";
 import { type CellSummary, cellScale, clustersFromCells, shouldCluster } from "./clustering";
@@ -123,7 +124,7 @@ export async function listPublicInitiatives(
     initiatives: rows.map(toPublic),
     total,
     page,
-    pageCount: Math.max(1, Math.ceil(total / pageSize)),
+    pageCount: countPages(total, pageSize),
   };
 }
 
@@ -634,7 +635,7 @@ export async function listInitiativesForStaff(page: number, db: Executor = getDb
     db.select({ total: sql<number>`count(*)::int` }).from(initiatives),
   ]);
   const total = count?.total ?? 0;
-  return { rows, total, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+  return { rows, total, pageCount: countPages(total, pageSize) };
 }
 
 /** All rows of a checked CSV file in one transaction: all or nothing. */
