@@ -31,7 +31,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(staffInitiativeSchema, await request.formData());
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, 400);
   const d = parsed.data;
-  await updateInitiativeByStaff(current.id, staffInitiativeFields(d), user);
+  const outcome = await updateInitiativeByStaff(
+    current.id,
+    { ...staffInitiativeFields(d), reason: d.toelichting },
+    user,
+  );
+  if (!outcome.ok) {
+    if (outcome.notFound) throw new Response("Niet gevonden", { status: 404 });
+    return data({ errors: { [outcome.field]: outcome.message }, values: parsed.values }, 400);
+  }
   return redirect("/beheer/kaart?opgeslagen=1");
 }
 
@@ -68,6 +76,7 @@ export default function EditInitiative() {
         statuses={statusOptions()}
         wijken={wijken}
         withInitiator={false}
+        withReason
         submitLabel="Wijzigingen opslaan"
       />
     </div>

@@ -5,7 +5,16 @@ import { type Executor, getDb } from "../../lib/db.server";
 import { countPages } from "../../lib/forms";
 import { type Actor, audit } from "../audit/audit.server";
 import { deriveWijkCode } from "../places/wijken.server";
+import {
+  type ActionAudit,
+  type ActionField,
+  applyPublication,
+  applyPublicLocation,
+  applyStatusChange,
+  applyUnpublish,
+} from "./initiative-actions.server";
 import { isInitiativeId } from "./public-map.server";
+import { InitiativeError } from "./shared.server";
 import type { Status } from "./statuses";
 
 export interface StaffInitiativeInput {
@@ -37,6 +46,8 @@ export function newRow(input: StaffInitiativeInput, wijkCode: string | null, now
     // Empty means: nobody to relay messages to (the contact form is not shown).
     initiatorEmail: input.initiatorEmail ?? "",
     consentContact: Boolean(input.initiatorEmail),
+    // Staff place this point themselves; it is nobody's home address.
+    allowExactLocation: true,
     proposedDecider: "initiatiefnemer",
     proposedComplex: false,
     decider: "initiatiefnemer",
@@ -108,57 +119,79 @@ export async function getInitiativeForStaff(id: string, db: Executor = getDb()) 
   return row ?? null;
 }
 
-/** Edit the public side. The initiator's own data stays as it is. */
+/** The kaart form's field for each field of the shared initiative actions. */
+const KAART_FIELDS: Record<ActionField, string> = {
+  status: "status",
+  reason: "toelichting",
+  publicTitle: "titel",
+  publicSummary: "samenvatting",
+  published: "gepubliceerd",
+};
+
+export type StaffUpdateOutcome =
+  | { ok: true }
+  | { ok: false; notFound: true }
+  | { ok: false; notFound?: false; field: string; message: string };
+
+/**
+ * Edit the public side. The initiator's own data stays as it is. Status, publishing and the
+ * public point go through the same actions as the triage page (initiative-actions.server.ts), so
+ * their rules, mails and audit lines are the same whichever page staff use.
+ */
 export async function updateInitiativeByStaff(
   id: string,
-  input: Omit<StaffInitiativeInput, "initiatorName" | "initiatorEmail">,
+  input: Omit<StaffInitiativeInput, "initiatorName" | "initiatorEmail"> & { reason?: string | null },
   actor: Actor,
   db: Executor = getDb(),
-) {
-  return db.transaction(async (tx) => {
-    const [before] = await tx
-      .select({
-        status: initiatives.status,
-        published: initiatives.isPublished,
-        publishedAt: initiatives.publishedAt,
-      })
-      .from(initiatives)
-      .where(eq(initiatives.id, id))
-      .for("update");
-    if (!before) return false;
-    const wijkCode =
-      input.wijkCode ?? (input.lat !== null ? await deriveWijkCode(input.lat, input.lng!, tx) : null);
-    await tx
-      .update(initiatives)
-      .set({
-        publicTitle: input.title,
-        publicSummary: input.summary,
-        theme: input.theme,
-        status: input.status,
-        publicLat: input.lat,
-        publicLng: input.lng,
-        locationPrecision: input.lat !== null ? "exact" : "geen",
-        wijkCode,
-        isFeatured: input.featured,
-        isPublished: input.published,
-        publishedAt: input.published ? (before.publishedAt ?? new Date()) : before.publishedAt,
-        updatedAt: new Date(),
-      })
-      .where(eq(initiatives.id, id));
-    if (before.status !== input.status)
+): Promise<StaffUpdateOutcome> {
+  if (!isInitiativeId(id)) return { ok: false, notFound: true };
+  try {
+    return await db.transaction(async (tx) => {
+      const [before] = await tx.select().from(initiatives).where(eq(initiatives.id, id)).for("update");
+      if (!before) return { ok: false as const, notFound: true as const };
+      let idea = before;
+      const entries: ActionAudit[] = [];
+      if (input.status !== idea.status) {
+        const changed = await applyStatusChange(tx, idea, input.status, input.reason ?? undefined, actor);
+        idea = changed.idea;
+        entries.push(changed.audit);
+      }
+      const wijkCode =
+        input.wijkCode ?? (input.lat !== null ? await deriveWijkCode(input.lat, input.lng!, tx) : null);
+      const location = { point: input.lat !== null ? { lat: input.lat, lng: input.lng! } : null };
       await tx
-        .insert(initiativeEvents)
-        .values({ initiativeId: id, kind: "status", status: input.status, actorId: actor.id });
-    if (!before.published && input.published)
-      await tx.insert(initiativeEvents).values({ initiativeId: id, kind: "gepubliceerd", actorId: actor.id });
-    await audit(tx, actor, {
-      action: "initiative.update-public",
-      entityType: "initiative",
-      entityId: id,
-      details: { status: input.status, published: input.published, featured: input.featured },
+        .update(initiatives)
+        .set({
+          publicTitle: input.title,
+          publicSummary: input.summary,
+          theme: input.theme,
+          wijkCode,
+          updatedAt: new Date(),
+        })
+        .where(eq(initiatives.id, id));
+      if (input.published) {
+        const texts = { publicTitle: input.title, publicSummary: input.summary };
+        entries.push(
+          await applyPublication(tx, idea, { ...texts, featured: input.featured, location }, actor),
+        );
+      } else {
+        if (idea.isPublished) entries.push(await applyUnpublish(tx, idea));
+        await applyPublicLocation(tx, idea, location);
+      }
+      entries.push({
+        action: "initiative.update-public",
+        details: { status: input.status, published: input.published, featured: input.featured },
+      });
+      for (const e of entries) await audit(tx, actor, { ...e, entityType: "initiative", entityId: id });
+      return { ok: true as const };
     });
-    return true;
-  });
+  } catch (error) {
+    if (error instanceof InitiativeError) {
+      const field = KAART_FIELDS[error.field as ActionField] ?? "titel";
+      return { ok: false, field, message: error.message };
+    }
+    throw error;
+  }
 }
 
 /** Staff overview of initiatives on the map (published or not), newest first. */

@@ -5,12 +5,13 @@ import { initiativeEvents, initiativeMessages, initiatives, staffUsers } from ".
 import { type Executor, getDb } from "../../lib/db.server";
 import { composeMail, queueMail } from "../../lib/mail.server";
 import type { Actor } from "../audit/audit.server";
+import { applyPublication, applyStatusChange, applyUnpublish } from "./initiative-actions.server";
 import * as mails from "./mails";
 import { latestDocuments } from "./proceskader.server";
 import type { Decider } from "./quickscan";
-import { type LocationPrecision, publicPoint } from "./rules";
+import type { LocationPrecision } from "./rules";
 import { change, InitiativeError, messagesWithAuthor, newFollowLink, staffLink } from "./shared.server";
-import { allowedNextStatuses, type Status, statusNeedsReason } from "./statuses";
+import type { Status } from "./statuses";
 export async function listAccountManagers(db: Executor = getDb()) {
   return db
     .select({ id: staffUsers.id, name: staffUsers.name, email: staffUsers.email })
@@ -189,34 +190,9 @@ export async function setDecider(
   });
 }
 
+/** A status change from the triage page; the rules are in applyStatusChange. */
 export async function changeStatus(id: string, to: Status, reason: string | undefined, actor: Actor) {
-  if (statusNeedsReason(to) && !reason)
-    throw new InitiativeError("Geef een reden. Die sturen wij naar de initiatiefnemer.", "reason");
-  await change(id, actor, async (tx, idea) => {
-    if (!allowedNextStatuses(idea.status as Status).includes(to))
-      throw new InitiativeError("Deze statuswijziging is niet mogelijk.", "status");
-    const unpublish = to === "afgewezen" || to === "ingetrokken";
-    await tx
-      .update(initiatives)
-      .set({
-        status: to,
-        statusReason: reason ?? null,
-        ...(unpublish ? { isPublished: false, isFeatured: false } : {}),
-      })
-      .where(eq(initiatives.id, id));
-    await tx
-      .insert(initiativeEvents)
-      .values({ initiativeId: id, kind: "status", status: to, text: reason ?? null, actorId: actor.id });
-    const { link } = await newFollowLink(tx, id);
-    const m = mails.statusMail({ name: idea.initiatorName, title: idea.title, status: to, reason, link });
-    await queueMail(tx, {
-      to: idea.initiatorEmail,
-      subject: m.subject,
-      kind: "initiative.status",
-      ...composeMail(m.paragraphs),
-    });
-    return { action: "initiatief.status_gewijzigd", details: { from: idea.status, to, reason } };
-  });
+  await change(id, actor, async (tx, idea) => (await applyStatusChange(tx, idea, to, reason, actor)).audit);
 }
 
 export async function addNote(id: string, body: string, actor: Actor) {
@@ -247,48 +223,27 @@ export async function messageToInitiator(id: string, body: string, actor: Actor)
 
 // ---------------------------------------------------------------- staff: publish to the map
 
+/** Publish from the triage page: the initiator's point at the chosen precision (applyPublication). */
 export async function publish(
   id: string,
   input: { publicTitle: string; publicSummary: string; precision: LocationPrecision; featured: boolean },
   actor: Actor,
 ) {
-  await change(id, actor, async (tx, idea) => {
-    if (idea.status === "afgewezen" || idea.status === "ingetrokken")
-      throw new InitiativeError("Een afgewezen of ingetrokken idee kan niet op de kaart.", "publicTitle");
-    const point = publicPoint({ lat: idea.lat, lng: idea.lng }, input.precision, idea.allowExactLocation);
-    await tx
-      .update(initiatives)
-      .set({
+  await change(id, actor, (tx, idea) =>
+    applyPublication(
+      tx,
+      idea,
+      {
         publicTitle: input.publicTitle,
         publicSummary: input.publicSummary,
-        publicLat: point?.lat ?? null,
-        publicLng: point?.lng ?? null,
-        locationPrecision: point ? input.precision : "geen",
-        isPublished: true,
-        isFeatured: input.featured,
-        publishedAt: idea.publishedAt ?? new Date(),
-      })
-      .where(eq(initiatives.id, id));
-    if (!idea.isPublished)
-      await tx.insert(initiativeEvents).values({
-        initiativeId: id,
-        kind: "gepubliceerd",
-        text: "Uw idee staat op de kaart met initiatieven.",
-        actorId: actor.id,
-      });
-    return {
-      action: idea.isPublished ? "initiatief.publicatie_gewijzigd" : "initiatief.gepubliceerd",
-      details: { publicTitle: input.publicTitle, precision: input.precision, featured: input.featured },
-    };
-  });
+        featured: input.featured,
+        location: { precision: input.precision },
+      },
+      actor,
+    ),
+  );
 }
 
 export async function unpublish(id: string, actor: Actor) {
-  await change(id, actor, async (tx) => {
-    await tx
-      .update(initiatives)
-      .set({ isPublished: false, isFeatured: false, publishedAt: null })
-      .where(eq(initiatives.id, id));
-    return { action: "initiatief.publicatie_ingetrokken" };
-  });
+  await change(id, actor, (tx, idea) => applyUnpublish(tx, idea));
 }
