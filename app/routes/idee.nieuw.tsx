@@ -14,7 +14,6 @@ import {
   addressSearchEnabled,
   searchAddress,
 } from "~/domain/initiatives/address.server";
-import { TOWN_CENTER, TOWN_ZOOM } from "~/domain/initiatives/map-filters";
 import {
   HEEMSTEDE_BOUNDS,
   isStep,
@@ -29,6 +28,7 @@ import {
 import { InitiativeError } from "~/domain/initiatives/shared.server";
 import { createDraft, loadDraft, saveDraft, submitDraft } from "~/domain/initiatives/submission.server";
 import { THEMES } from "~/domain/initiatives/themes";
+import { TOWN_CENTER, TOWN_ZOOM } from "~/domain/places/heemstede";
 import { tileConfig } from "~/domain/places/tiles.server";
 import { listWijken } from "~/domain/places/wijken.server";
 import { functionalCookie, readCookie } from "~/lib/cookies.server";

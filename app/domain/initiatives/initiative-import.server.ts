@@ -2,15 +2,14 @@
 import { initiativeEvents, initiatives } from "../../../db/schema";
 import { type Executor, getDb } from "../../lib/db.server";
 import { type Actor, audit } from "../audit/audit.server";
-import { findWijkCode } from "../places/geo";
-import { loadWijkAreas } from "../places/wijken.server";
+import { wijkFinder } from "../places/wijken.server";
 import type { ImportRow } from "./csv-import";
 import { newRow } from "./staff-map.server";
 import type { Status } from "./statuses";
 /** All rows of a checked CSV file in one transaction: all or nothing. */
 export async function importInitiatives(rows: ImportRow[], actor: Actor, db: Executor = getDb()) {
   return db.transaction(async (tx) => {
-    const areas = await loadWijkAreas(tx);
+    const wijkOf = await wijkFinder(tx);
     const now = new Date();
     const values = rows.map((r) =>
       newRow(
@@ -27,7 +26,7 @@ export async function importInitiatives(rows: ImportRow[], actor: Actor, db: Exe
           initiatorName: null,
           initiatorEmail: r.email,
         },
-        r.wijk ?? (r.breedtegraad !== null ? findWijkCode(r.breedtegraad, r.lengtegraad!, areas) : null),
+        r.wijk ?? (r.breedtegraad !== null ? wijkOf({ lat: r.breedtegraad, lng: r.lengtegraad! }) : null),
         now,
       ),
     );

@@ -4,7 +4,7 @@ import { initiativeEvents, initiatives } from "../../../db/schema";
 import { type Executor, getDb } from "../../lib/db.server";
 import { countPages } from "../../lib/forms";
 import { type Actor, audit } from "../audit/audit.server";
-import { deriveWijkCode } from "../places/wijken.server";
+import { wijkFor } from "../places/wijken.server";
 import {
   type ActionAudit,
   type ActionField,
@@ -73,7 +73,7 @@ export async function createInitiativeByStaff(
 ) {
   return db.transaction(async (tx) => {
     const wijkCode =
-      input.wijkCode ?? (input.lat !== null ? await deriveWijkCode(input.lat, input.lng!, tx) : null);
+      input.wijkCode ?? (input.lat !== null ? await wijkFor(tx, { lat: input.lat, lng: input.lng! }) : null);
     const now = new Date();
     const [row] = await tx
       .insert(initiatives)
@@ -157,7 +157,8 @@ export async function updateInitiativeByStaff(
         entries.push(changed.audit);
       }
       const wijkCode =
-        input.wijkCode ?? (input.lat !== null ? await deriveWijkCode(input.lat, input.lng!, tx) : null);
+        input.wijkCode ??
+        (input.lat !== null ? await wijkFor(tx, { lat: input.lat, lng: input.lng! }) : null);
       const location = { point: input.lat !== null ? { lat: input.lat, lng: input.lng! } : null };
       await tx
         .update(initiatives)

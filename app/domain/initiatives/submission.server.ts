@@ -13,7 +13,7 @@ import { getEnv } from "../../lib/env.server";
 import { composeMail, queueMail } from "../../lib/mail.server";
 import { createToken, hashToken, looksLikeToken } from "../../lib/tokens.server";
 import { type Actor, audit } from "../audit/audit.server";
-import { deriveWijkCode, listWijken, wijkForPostcode } from "../places/wijken.server";
+import { listWijken, wijkFor } from "../places/wijken.server";
 import * as mails from "./mails";
 import { quickscan } from "./quickscan";
 import {
@@ -206,7 +206,7 @@ export async function submitIdea(input: SubmitInput, db: Executor = getDb(), now
     const wijkCode =
       input.wijkCode ??
       (a.locationKind === "wijk" ? (a.wijkCode ?? null) : null) ??
-      (lat !== null && lng !== null ? await deriveWijkCode(lat, lng, tx) : null);
+      (lat !== null && lng !== null ? await wijkFor(tx, { lat, lng }) : null);
     const route = await routeIdea(tx, { theme: a.theme, wijkCode });
     const [row] = await tx
       .insert(initiatives)
@@ -284,7 +284,7 @@ export async function submitDraft(raw: Record<string, string | string[]>, draftT
     address = choice?.label ?? a.address ?? null;
     if (choice) ({ lat, lng } = choice);
     const postcode = choice?.postcode || address?.match(/\b(\d{4})\s?[A-Za-z]{2}\b/)?.[1];
-    if (postcode) wijkCode = await wijkForPostcode(postcode);
+    if (postcode) wijkCode = await wijkFor(getDb(), { postcode });
   }
   const point = chosenPoint(a);
   if (point) ({ lat, lng } = point);

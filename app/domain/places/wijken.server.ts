@@ -1,10 +1,11 @@
 // Wijken: their boundaries and postcodes, the import at /beheer/wijken, and deriving an
 // initiative's wijk again after an import.
-import { and, asc, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, or, type SQL, sql } from "drizzle-orm";
 import { initiatives, wijken } from "../../../db/schema";
 import { type Executor, getDb } from "../../lib/db.server";
 import { type Actor, audit } from "../audit/audit.server";
-import { findWijkCode, type ImportedArea, type WijkArea } from "./geo";
+import type { ImportedArea, WijkArea } from "./geo";
+import { type PlaceQuery, postcodeDigitsOf, wijkOfPoint, wijkOfPostcode } from "./wijk-for";
 
 /** The wijken (not buurten), by name. */
 export async function listWijken(db: Executor = getDb()) {
@@ -15,15 +16,37 @@ export async function listWijken(db: Executor = getDb()) {
     .orderBy(asc(wijken.name));
 }
 
-export async function wijkForPostcode(postcode: string, db: Executor = getDb()): Promise<string | null> {
-  const digits = postcode.replace(/\s/g, "").slice(0, 4);
-  if (!/^\d{4}$/.test(digits)) return null;
-  const [row] = await db
-    .select({ code: wijken.code })
-    .from(wijken)
-    .where(and(eq(wijken.kind, "wijk"), sql`${digits} = any(${wijken.postcodes})`))
-    .limit(1);
-  return row?.code ?? null;
+/**
+ * Which wijk a point or a postcode lies in; null outside every wijk or for an unknown postcode.
+ * The one lookup every context uses; the rules are in wijk-for.ts.
+ */
+export async function wijkFor(db: Executor, place: PlaceQuery): Promise<string | null> {
+  if ("postcode" in place) {
+    const digits = postcodeDigitsOf(place.postcode);
+    if (!digits) return null;
+    const rows = await db
+      .select({ code: wijken.code, postcodes: wijken.postcodes })
+      .from(wijken)
+      .where(and(eq(wijken.kind, "wijk"), sql`${digits} = any(${wijken.postcodes})`));
+    return wijkOfPostcode(digits, rows);
+  }
+  return wijkOfPoint(place, await loadWijkAreas(db));
+}
+
+/** A finder for many points at once (imports): the boundaries are read once. */
+export async function wijkFinder(
+  db: Executor,
+): Promise<(point: { lat: number; lng: number }) => string | null> {
+  const areas = await loadWijkAreas(db);
+  return (point) => wijkOfPoint(point, areas);
+}
+
+/**
+ * The same postcode rule inside one SQL statement (the survey submit): `digits` is an SQL
+ * expression giving the 4 digits; the result is the wijk code or null.
+ */
+export function wijkOfPostcodeSql(digits: SQL): SQL {
+  return sql`(select w.code from ${wijken} w where w.kind = 'wijk' and ${digits} = any(w.postcodes) order by w.code limit 1)`;
 }
 
 /** The wijken as options of a select (public filters, staff form); demo wijken say so in their label. */
@@ -38,7 +61,7 @@ export async function listWijkOptions(db: Executor = getDb()): Promise<{ value: 
 // ---------------------------------------------------------------------------------------------
 // Wijken: boundaries and deriving an initiative's wijk from its point
 
-export async function loadWijkAreas(db: Executor = getDb()): Promise<WijkArea[]> {
+async function loadWijkAreas(db: Executor = getDb()): Promise<WijkArea[]> {
   return db
     .select({
       code: wijken.code,
@@ -48,14 +71,6 @@ export async function loadWijkAreas(db: Executor = getDb()): Promise<WijkArea[]>
     })
     .from(wijken)
     .where(isNotNull(wijken.geometry));
-}
-
-export async function deriveWijkCode(
-  lat: number,
-  lng: number,
-  db: Executor = getDb(),
-): Promise<string | null> {
-  return findWijkCode(lat, lng, await loadWijkAreas(db));
 }
 
 /** Every wijk and buurt with its boundary state and initiative count, for /beheer/wijken. */
@@ -119,7 +134,7 @@ export async function reassignWijken(db: Executor): Promise<number> {
     .where(or(isNotNull(initiatives.lat), isNotNull(initiatives.publicLat)));
   const changes = new Map<string | null, string[]>();
   for (const r of rows) {
-    const code = findWijkCode(Number(r.lat), Number(r.lng), areas);
+    const code = wijkOfPoint({ lat: Number(r.lat), lng: Number(r.lng) }, areas);
     if (code === null || code === r.wijk) continue;
     changes.set(code, [...(changes.get(code) ?? []), r.id]);
   }
