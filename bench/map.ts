@@ -9,7 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { gzipSync } from "node:zlib";
-import { TOWN_ZOOM } from "../app/domain/initiatives/map-filters";
+import { TOWN_ZOOM } from "../app/domain/places/heemstede";
 import { closeDb, getSql } from "../app/lib/db.server";
 import { resetEnvForTests } from "../app/lib/env.server";
 import { migrateDatabase } from "../app/server/migrate";

@@ -11,24 +11,24 @@ import { z } from "zod";
 import { listAudit } from "~/domain/audit/audit.server";
 import { requireRole } from "~/domain/auth/auth.server";
 import { staffAccess } from "~/domain/auth/roles";
+import { DECIDERS, type Decider, deciderLabel, quickscan } from "~/domain/initiatives/quickscan";
+import { answerRows, type QuickscanAnswers, ruleAnswers } from "~/domain/initiatives/quickscan-form";
+import { LOCATION_PRECISIONS } from "~/domain/initiatives/rules";
+import { InitiativeError } from "~/domain/initiatives/shared.server";
+import { allowedNextStatuses, type Status, statusLabel, statusValues } from "~/domain/initiatives/statuses";
+import { themeLabel } from "~/domain/initiatives/themes";
 import {
   addNote,
   assignAccountManager,
   changeStatus,
   getInitiative,
-  InitiativeError,
   listAccountManagers,
-  listWijken,
   messageToInitiator,
   publish,
   setDecider,
   unpublish,
-} from "~/domain/initiatives/initiatives.server";
-import { DECIDERS, type Decider, deciderLabel, quickscan } from "~/domain/initiatives/quickscan";
-import { answerRows, type QuickscanAnswers, ruleAnswers } from "~/domain/initiatives/quickscan-form";
-import { LOCATION_PRECISIONS, revealsAddress } from "~/domain/initiatives/rules";
-import { allowedNextStatuses, type Status, statusLabel, statusValues } from "~/domain/initiatives/statuses";
-import { themeLabel } from "~/domain/initiatives/themes";
+} from "~/domain/initiatives/triage.server";
+import { listWijken } from "~/domain/places/wijken.server";
 import {
   type FieldErrors,
   type FormValues,
@@ -149,17 +149,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case "publiceren": {
         const p = parseForm(schemas.publiceren, form);
         if (!p.ok) return invalid(p.errors, p.values);
-        // No house numbers in public texts unless the initiator agreed (issue 4).
-        if (!found.idea.allowExactLocation)
-          for (const field of ["publicTitle", "publicSummary"] as const)
-            if (revealsAddress(p.data[field], found.idea.address))
-              return invalid(
-                {
-                  [field]:
-                    "Haal het huisnummer weg: de initiatiefnemer heeft daar geen toestemming voor gegeven.",
-                },
-                p.values,
-              );
         await publish(id, p.data, actor);
         break;
       }
@@ -169,7 +158,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
   } catch (error) {
     if (error instanceof InitiativeError)
-      return invalid({ [error.field ?? "_form"]: error.message }, Object.fromEntries(form));
+      // "published" (closed initiatives never go on the map) belongs to the publish form's first field.
+      return invalid(
+        { [error.field === "published" ? "publicTitle" : (error.field ?? "_form")]: error.message },
+        Object.fromEntries(form),
+      );
     throw error;
   }
   throw redirect(`/beheer/initiatieven/${id}?opgeslagen=${intent}`);

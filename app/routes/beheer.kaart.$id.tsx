@@ -2,14 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect, useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/domain/auth/auth.server";
 import { staffAccess } from "~/domain/auth/roles";
-import {
-  getInitiativeForStaff,
-  listWijkOptions,
-  updateInitiativeByStaff,
-} from "~/domain/initiatives/map.server";
 import { staffInitiativeFields, staffInitiativeSchema } from "~/domain/initiatives/staff-initiative";
+import { getInitiativeForStaff, updateInitiativeByStaff } from "~/domain/initiatives/staff-map.server";
 import { statusOptions } from "~/domain/initiatives/statuses";
 import { themeOptions } from "~/domain/initiatives/themes";
+import { listWijkOptions } from "~/domain/places/wijken.server";
 import { parseForm } from "~/lib/forms";
 import { DemoBadge, Heading, Paragraph, TextLink } from "~/ui/content";
 import { InitiativeForm } from "~/ui/map/initiative-form";
@@ -34,7 +31,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(staffInitiativeSchema, await request.formData());
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, 400);
   const d = parsed.data;
-  await updateInitiativeByStaff(current.id, staffInitiativeFields(d), user);
+  const outcome = await updateInitiativeByStaff(
+    current.id,
+    { ...staffInitiativeFields(d), reason: d.toelichting },
+    user,
+  );
+  if (!outcome.ok) {
+    if (outcome.notFound) throw new Response("Niet gevonden", { status: 404 });
+    return data({ errors: { [outcome.field]: outcome.message }, values: parsed.values }, 400);
+  }
   return redirect("/beheer/kaart?opgeslagen=1");
 }
 
@@ -71,6 +76,7 @@ export default function EditInitiative() {
         statuses={statusOptions()}
         wijken={wijken}
         withInitiator={false}
+        withReason
         submitLabel="Wijzigingen opslaan"
       />
     </div>

@@ -15,16 +15,6 @@ import {
   searchAddress,
 } from "~/domain/initiatives/address.server";
 import {
-  createDraft,
-  InitiativeError,
-  listWijken,
-  loadDraft,
-  saveDraft,
-  submitDraft,
-} from "~/domain/initiatives/initiatives.server";
-import { tileConfig } from "~/domain/initiatives/map.server";
-import { TOWN_CENTER, TOWN_ZOOM } from "~/domain/initiatives/map-filters";
-import {
   HEEMSTEDE_BOUNDS,
   isStep,
   MULTI_FIELDS,
@@ -35,7 +25,12 @@ import {
   stepTitles,
   validateStep,
 } from "~/domain/initiatives/quickscan-form";
+import { InitiativeError } from "~/domain/initiatives/shared.server";
+import { createDraft, loadDraft, saveDraft, submitDraft } from "~/domain/initiatives/submission.server";
 import { THEMES } from "~/domain/initiatives/themes";
+import { TOWN_CENTER, TOWN_ZOOM } from "~/domain/places/heemstede";
+import { tileConfig } from "~/domain/places/tiles.server";
+import { listWijken } from "~/domain/places/wijken.server";
 import { functionalCookie, readCookie } from "~/lib/cookies.server";
 import { type FieldErrors, type FormValues, str } from "~/lib/forms";
 import { hit } from "~/lib/rate-limit.server";

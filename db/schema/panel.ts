@@ -12,7 +12,7 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
-import { households, tenures } from "../../app/domain/population/categories";
+import { households, tenures } from "./categories";
 import { staffUsers } from "./staff";
 import { surveyCodes, surveys } from "./surveys";
 

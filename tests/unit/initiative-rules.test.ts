@@ -7,7 +7,10 @@ import {
 } from "../../app/domain/initiatives/quickscan-form";
 import {
   addWorkingDays,
+  isClosed,
   pickRoutingRule,
+  publicationProblem,
+  publicLocation,
   publicPoint,
   revealsAddress,
 } from "../../app/domain/initiatives/rules";
@@ -146,5 +149,48 @@ describe("quickscan form steps", () => {
   test("the whole draft reports the first step with an error", () => {
     const r = validateAll({ title: "Bankje", description: "Een bankje", theme: "groen" });
     expect(r.ok || r.step).toBe(2);
+  });
+});
+
+describe("the shared rules of the initiative actions", () => {
+  const idea = { lat: 52.351234, lng: 4.612345, allowExactLocation: false };
+
+  test("publicLocation never gives more than street level without consent", () => {
+    expect(publicLocation(idea, { precision: "exact" })).toEqual({
+      publicLat: 52.351,
+      publicLng: 4.612,
+      locationPrecision: "buurt",
+    });
+    expect(publicLocation(idea, { point: { lat: 52.36, lng: 4.6 } }).locationPrecision).toBe("buurt");
+    expect(publicLocation({ ...idea, allowExactLocation: true }, { precision: "exact" })).toEqual({
+      publicLat: 52.35123,
+      publicLng: 4.61235,
+      locationPrecision: "exact",
+    });
+    expect(publicLocation(idea, { precision: "wijk" })).toMatchObject({
+      publicLat: 52.35,
+      locationPrecision: "wijk",
+    });
+    expect(publicLocation(idea, { point: null })).toEqual({
+      publicLat: null,
+      publicLng: null,
+      locationPrecision: "geen",
+    });
+    expect(publicLocation({ ...idea, lat: null, lng: null }, { precision: "buurt" }).locationPrecision).toBe(
+      "geen",
+    );
+  });
+
+  test("publicationProblem: closed initiatives and house numbers without consent", () => {
+    const texts = { publicTitle: "Bankjes", publicSummary: "Bij Sportlaan 12" };
+    const open = { status: "nieuw", address: "Sportlaan 12, Heemstede", allowExactLocation: false };
+    expect(publicationProblem(open, texts)?.field).toBe("publicSummary");
+    expect(publicationProblem({ ...open, allowExactLocation: true }, texts)).toBeNull();
+    expect(publicationProblem(open, { ...texts, publicSummary: "Bij de Sportlaan" })).toBeNull();
+    for (const status of ["afgewezen", "ingetrokken"])
+      expect(publicationProblem({ ...open, status, allowExactLocation: true }, texts)?.field).toBe(
+        "published",
+      );
+    expect(isClosed("gerealiseerd")).toBe(false);
   });
 });

@@ -6,8 +6,8 @@ import {
   parseGeoJsonQuery,
   parseMapFilters,
   parseZoom,
-  TOWN_ZOOM,
 } from "../../app/domain/initiatives/map-filters";
+import { TOWN_ZOOM } from "../../app/domain/places/heemstede";
 
 const options = { themes: ["groen", "verkeer"], statuses: ["lopend", "afgerond"] };
 const parse = (qs: string) => parseMapFilters(new URLSearchParams(qs), options);

@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { composition, formatDeviation, parsePopulationCsv } from "../../app/domain/panel/composition";
 import { afterFailure, allowance, backoffMs, MAX_ATTEMPTS } from "../../app/domain/panel/delivery";
 import { invitationMail } from "../../app/domain/panel/mails";
-import { ageGroupOf, postcodeDigits, signupSchema, wijkForPostcode } from "../../app/domain/panel/profile";
+import { ageGroupOf, signupSchema } from "../../app/domain/panel/profile";
 import {
   allocate,
   computeQuotas,
@@ -12,6 +12,10 @@ import {
   toShares,
 } from "../../app/domain/panel/sampling";
 import { CONFIRM_VALID_MS, confirmState, expiresAt, isExpired } from "../../app/domain/panel/tokens";
+import {
+  postcodeDigitsOf as postcodeDigits,
+  wijkOfPostcode as wijkForPostcode,
+} from "../../app/domain/places/wijk-for";
 
 describe("profile", () => {
   test.each([

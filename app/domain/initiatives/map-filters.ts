@@ -1,3 +1,4 @@
+import { TOWN_ZOOM } from "../places/heemstede";
 // Filters of the public map and list (/initiatieven) and of /api/initiatieven.geojson.
 // Every value is checked against an allowlist or a strict pattern: nothing from the URL reaches SQL
 // unchecked, and unknown values are dropped (a stale shared link still opens).
@@ -75,10 +76,6 @@ export function parseBbox(value: string | null): Bbox | null | "invalid" {
 
 export const MIN_ZOOM = 0;
 export const MAX_ZOOM = 22;
-/** Heemstede as a whole fits the screen at this zoom. */
-export const TOWN_ZOOM = 14;
-/** Heemstede, for the initial view of the map. */
-export const TOWN_CENTER: [number, number] = [52.3505, 4.6125];
 
 export function parseZoom(value: string | null): number | "invalid" {
   if (value === null || value.trim() === "") return TOWN_ZOOM;

@@ -84,3 +84,54 @@ export function revealsAddress(text: string, address: string | null | undefined)
   const normalized = text.toLowerCase().replace(/\s+/g, " ");
   return normalized.includes(`${street} ${m[2]}`);
 }
+
+/** Rejected and withdrawn initiatives are closed: never on the map, no more messages. */
+export function isClosed(status: string): boolean {
+  return status === "afgewezen" || status === "ingetrokken";
+}
+
+/**
+ * Where the public point comes from: the initiator's own point at a chosen precision (the triage
+ * page), or a point that staff place by hand (/beheer/kaart), which counts as "exact".
+ */
+export type PublicLocationRequest =
+  | { precision: LocationPrecision }
+  | { point: { lat: number; lng: number } | null };
+
+/**
+ * The public point and its precision, never more precise than the initiator allowed: without
+ * consent an exact point is rounded to the street or buurt (about 100 m), whichever page asks.
+ */
+export function publicLocation(
+  idea: { lat: number | null; lng: number | null; allowExactLocation: boolean },
+  request: PublicLocationRequest,
+): { publicLat: number | null; publicLng: number | null; locationPrecision: LocationPrecision } {
+  const [source, wanted]: [{ lat: number | null; lng: number | null }, LocationPrecision] =
+    "precision" in request
+      ? [{ lat: idea.lat, lng: idea.lng }, request.precision]
+      : [request.point ?? { lat: null, lng: null }, request.point ? "exact" : "geen"];
+  const point = publicPoint(source, wanted, idea.allowExactLocation);
+  if (!point) return { publicLat: null, publicLng: null, locationPrecision: "geen" };
+  const precision = wanted === "exact" && !idea.allowExactLocation ? "buurt" : wanted;
+  return { publicLat: point.lat, publicLng: point.lng, locationPrecision: precision };
+}
+
+/**
+ * Why these public texts may not go on the map, or null: a closed initiative never does, and
+ * without the initiator's consent the texts name no house number of their address.
+ */
+export function publicationProblem(
+  idea: { status: string; address: string | null; allowExactLocation: boolean },
+  texts: { publicTitle: string; publicSummary: string },
+): { field: "published" | "publicTitle" | "publicSummary"; message: string } | null {
+  if (isClosed(idea.status))
+    return { field: "published", message: "Een afgewezen of ingetrokken idee kan niet op de kaart." };
+  if (!idea.allowExactLocation)
+    for (const field of ["publicTitle", "publicSummary"] as const)
+      if (revealsAddress(texts[field], idea.address))
+        return {
+          field,
+          message: "Haal het huisnummer weg: de initiatiefnemer heeft daar geen toestemming voor gegeven.",
+        };
+  return null;
+}

@@ -35,6 +35,8 @@ export const staffInitiativeSchema = z
     wijk: optionalText(20),
     uitgelicht: checkbox,
     gepubliceerd: checkbox,
+    /** Editing only: the reason for a status change, mailed to the initiator (required for afgewezen). */
+    toelichting: optionalText(2000),
     naam: optionalText(100),
     email: z
       .string()

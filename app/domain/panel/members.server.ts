@@ -4,9 +4,9 @@ import { type Executor, getDb } from "../../lib/db.server";
 import { getEnv } from "../../lib/env.server";
 import { queueMail } from "../../lib/mail.server";
 import { createToken, hashToken, looksLikeToken } from "../../lib/tokens.server";
+import { wijkFor } from "../places/wijken.server";
 import { alreadyMemberMail, confirmMail, loginMail } from "./mails";
 import type { ProfileInput, SignupInput } from "./profile";
-import { wijkForPostcode } from "./profile";
 import {
   CONFIRM_VALID_MS,
   type ConfirmState,
@@ -26,11 +26,7 @@ export const panelUrls = {
 
 /** The wijk of a 4-digit postcode, from the wijken table; null outside Heemstede. */
 export async function deriveWijk(postcode: string, db: Executor = getDb()): Promise<string | null> {
-  const rows = await db
-    .select({ code: wijken.code, postcodes: wijken.postcodes })
-    .from(wijken)
-    .where(eq(wijken.kind, "wijk"));
-  return wijkForPostcode(postcode, rows);
+  return wijkFor(db, { postcode });
 }
 
 export async function wijkNames(db: Executor = getDb()): Promise<{ code: string; name: string }[]> {

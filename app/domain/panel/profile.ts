@@ -18,22 +18,7 @@ export {
   tenureShortLabels,
 } from "../population/categories";
 
-/** "2101 AB", "2101ab" or "2101" -> "2101"; anything else -> null. */
-export function postcodeDigits(input: string): string | null {
-  const match = input
-    .trim()
-    .toUpperCase()
-    .match(/^([1-9][0-9]{3})\s*([A-Z]{2})?$/);
-  return match ? match[1]! : null;
-}
-
-/** Which wijk a postcode lies in, from the 4-digit postcodes per wijk. */
-export function wijkForPostcode(
-  digits: string,
-  wijken: readonly { code: string; postcodes: readonly string[] }[],
-): string | null {
-  return wijken.find((w) => w.postcodes.includes(digits))?.code ?? null;
-}
+import { postcodeDigitsOf } from "../places/wijk-for";
 
 export function profileSchema(currentYear: number) {
   return z.object({
@@ -53,7 +38,7 @@ export function profileSchema(currentYear: number) {
       .trim()
       .min(1, "Vul uw postcode in.")
       .transform((v, ctx) => {
-        const digits = postcodeDigits(v);
+        const digits = postcodeDigitsOf(v);
         if (!digits) {
           ctx.addIssue({ code: "custom", message: "Vul een postcode in zoals 2101 AB." });
           return z.NEVER;

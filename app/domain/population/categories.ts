@@ -2,6 +2,10 @@
 // One set of codes for everyone: population_figures, panel profiles and the background questions of
 // surveys all use these, so figures entered once serve panel composition, quotas and weighting.
 // Pure: no database, no framework.
+// The stored codes of tenure and household live beside the panel_members columns that use them.
+import { households, tenures } from "../../../db/schema/categories";
+
+export { households, tenures };
 
 /**
  * Age groups. The first group starts at 16: the digipanel is open from 16 years, and population
@@ -48,7 +52,6 @@ export function ageGroupOf(birthYear: number, currentYear: number): AgeGroup {
 }
 
 /** Housing tenure. The codes are the answer values of the survey's tenure question. */
-export const tenures = ["koop", "sociale-huur", "particuliere-huur", "anders"] as const;
 export type Tenure = (typeof tenures)[number];
 
 export const tenureLabels: Record<Tenure, string> = {
@@ -67,7 +70,6 @@ export const tenureShortLabels: Record<Tenure, string> = {
 };
 
 /** Household. The codes are the answer values of the survey's household question. */
-export const households = ["alleenstaand", "paar", "gezin", "eenouder", "anders"] as const;
 export type Household = (typeof households)[number];
 
 export const householdLabels: Record<Household, string> = {

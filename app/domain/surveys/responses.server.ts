@@ -7,12 +7,12 @@ import {
   surveyCodes,
   surveys,
   surveyVersions,
-  wijken,
 } from "../../../db/schema";
 import type { Executor } from "../../lib/db.server";
 import { getEnv } from "../../lib/env.server";
 import { composeMail, queueMail } from "../../lib/mail.server";
 import { createToken, hashToken } from "../../lib/tokens.server";
+import { wijkFor, wijkOfPostcodeSql } from "../places/wijken.server";
 import {
   type AnswerRow,
   type Answers,
@@ -227,14 +227,9 @@ export async function findSurveyForResident(
   };
 }
 
-/** wijk code for the 4 postcode digits (from the wijken table), or OUTSIDE_WIJK. */
+/** wijk code for the 4 postcode digits (places: wijkFor), or OUTSIDE_WIJK. */
 export async function wijkForPostcode(db: Executor, pc4: string): Promise<string> {
-  const [row] = await db
-    .select({ code: wijken.code })
-    .from(wijken)
-    .where(sql`${pc4} = any(${wijken.postcodes})`)
-    .limit(1);
-  return row?.code ?? OUTSIDE_WIJK;
+  return (await wijkFor(db, { postcode: pc4 })) ?? OUTSIDE_WIJK;
 }
 
 /** Fill in server-side derived parts of answers (the wijk of a postcode). */
@@ -362,7 +357,7 @@ export async function submitResponse(
                            value_option, value_options, value_lat, value_lng, dont_know)
       select moved.id, moved.survey_id, v.question_key, v.sub_key, v.value_text, v.value_number,
              coalesce(v.value_option, case when v.postcode is not null then coalesce(
-               (select w.code from wijken w where v.postcode = any(w.postcodes) order by w.code limit 1),
+               ${wijkOfPostcodeSql(sql`v.postcode`)},
                ${OUTSIDE_WIJK}) end),
              v.value_options, v.value_lat, v.value_lng, v.dont_know
       from moved cross join jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(

@@ -24,6 +24,8 @@ export function InitiativeForm(props: {
   statuses: Option[];
   wijken: Option[];
   withInitiator: boolean;
+  /** Editing: a reason for a status change, mailed to the initiator. */
+  withReason?: boolean;
   submitLabel: string;
 }) {
   const { values, errors } = props;
@@ -63,6 +65,16 @@ export function InitiativeForm(props: {
         defaultValue={str(values, "status") ?? "in_uitvoering"}
         error={errors?.status}
       />
+      {props.withReason ? (
+        <TextArea
+          name="toelichting"
+          label="Toelichting bij een nieuwe status"
+          description="Alleen nodig als u de status wijzigt. De initiatiefnemer krijgt deze tekst per e-mail. Verplicht bij afwijzen."
+          rows={3}
+          defaultValue={str(values, "toelichting")}
+          error={errors?.toelichting}
+        />
+      ) : null}
       <TextField
         name="breedtegraad"
         label="Breedtegraad"
