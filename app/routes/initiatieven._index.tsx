@@ -22,6 +22,7 @@ import { Heading, Pagination, Paragraph } from "~/ui/content";
 import { SelectField, TextField } from "~/ui/form";
 import { InitiativesMap, MapLegend } from "~/ui/map/client-map";
 import { InitiativeCard } from "~/ui/map/initiative-card";
+import { MapListSwitch } from "~/ui/map/map-list-switch";
 import mapCss from "~/ui/map.css?url";
 
 export const links: LinksFunction = () => [
@@ -68,10 +69,18 @@ export default function InitiativesPage() {
       </Paragraph>
 
       <Form method="get" className="wmh-filters" aria-label="Initiatieven zoeken">
-        <TextField name="zoek" type="search" label="Zoeken" defaultValue={filters.q ?? ""} maxLength={100} />
+        <TextField
+          name="zoek"
+          type="search"
+          label="Zoeken"
+          defaultValue={filters.q ?? ""}
+          maxLength={100}
+          markOptional={false}
+        />
         <SelectField
           name="thema"
           label="Thema"
+          markOptional={false}
           placeholder="Alle thema's"
           options={themeOptions()}
           defaultValue={filters.theme ?? ""}
@@ -80,6 +89,7 @@ export default function InitiativesPage() {
         <SelectField
           name="status"
           label="Status"
+          markOptional={false}
           placeholder="Alle statussen"
           options={statusOptions()}
           defaultValue={filters.status ?? ""}
@@ -88,6 +98,7 @@ export default function InitiativesPage() {
         <SelectField
           name="wijk"
           label="Wijk"
+          markOptional={false}
           placeholder="Alle wijken"
           options={wijken}
           defaultValue={filters.wijk ?? ""}
@@ -111,38 +122,43 @@ export default function InitiativesPage() {
             : `${list.total} initiatieven gevonden. U ziet ${from} tot en met ${Math.min(from + 9, list.total)}.`}
       </p>
 
-      <div className="wmh-map-page">
-        <section aria-labelledby="lijst-titel">
-          <Heading level={2} id="lijst-titel">
-            Lijst van initiatieven
-          </Heading>
-          <ol className="wmh-initiative-list">
-            {list.initiatives.map((i) => (
-              <InitiativeCard key={i.id} initiative={i} headingLevel={3} onMap={i.lat !== null} />
-            ))}
-          </ol>
-          <Pagination
-            page={list.page}
-            pageCount={list.pageCount}
-            searchParams={params}
-            label="Pagina's van de lijst"
-          />
-        </section>
-        <div className="wmh-map-page__map wmh-stack">
-          <Heading level={2}>Kaart</Heading>
-          <InitiativesMap
-            tiles={tiles}
-            dataUrl={dataUrl}
-            center={TOWN_CENTER}
-            zoom={TOWN_ZOOM}
-            styles={MAP_LEGEND}
-            statusLabels={statusLabels}
-            label="Kaart met initiatieven"
-            noScriptText="De kaart werkt alleen met JavaScript. In de lijst vindt u dezelfde initiatieven."
-          />
-          <MapLegend styles={MAP_LEGEND} title="Legenda" />
-        </div>
-      </div>
+      <MapListSwitch
+        label="Toon de initiatieven als"
+        list={
+          <section aria-labelledby="lijst-titel">
+            <Heading level={2} id="lijst-titel">
+              Lijst van initiatieven
+            </Heading>
+            <ol className="wmh-initiative-list">
+              {list.initiatives.map((i) => (
+                <InitiativeCard key={i.id} initiative={i} headingLevel={3} onMap={i.lat !== null} />
+              ))}
+            </ol>
+            <Pagination
+              page={list.page}
+              pageCount={list.pageCount}
+              searchParams={params}
+              label="Pagina's van de lijst"
+            />
+          </section>
+        }
+        map={
+          <>
+            <Heading level={2}>Kaart</Heading>
+            <InitiativesMap
+              tiles={tiles}
+              dataUrl={dataUrl}
+              center={TOWN_CENTER}
+              zoom={TOWN_ZOOM}
+              styles={MAP_LEGEND}
+              statusLabels={statusLabels}
+              label="Kaart met initiatieven"
+              noScriptText="De kaart werkt alleen met JavaScript. In de lijst vindt u dezelfde initiatieven."
+            />
+            <MapLegend styles={MAP_LEGEND} title="Legenda" />
+          </>
+        }
+      />
     </div>
   );
 }
