@@ -1,6 +1,6 @@
 import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { listFeaturedInitiatives } from "~/domain/initiatives/map.server";
+import { listFeaturedInitiatives } from "~/domain/initiatives/public-map.server";
 import { participationOverview } from "~/domain/surveys/flow.server";
 import { formatDate, Heading, Paragraph } from "~/ui/content";
 import { FeaturedInitiatives } from "~/ui/featured-initiatives";

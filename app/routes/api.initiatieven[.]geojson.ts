@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { etagFor, filterOptions, initiativesGeoJson } from "~/domain/initiatives/map.server";
 import { parseGeoJsonQuery } from "~/domain/initiatives/map-filters";
+import { etagFor, filterOptions, initiativesGeoJson } from "~/domain/initiatives/public-map.server";
 
 // Public API, documented in docs/map.md: published initiatives, public fields only.
 const CACHE = "public, max-age=60, stale-while-revalidate=300";

@@ -11,24 +11,24 @@ import { z } from "zod";
 import { listAudit } from "~/domain/audit/audit.server";
 import { requireRole } from "~/domain/auth/auth.server";
 import { staffAccess } from "~/domain/auth/roles";
+import { DECIDERS, type Decider, deciderLabel, quickscan } from "~/domain/initiatives/quickscan";
+import { answerRows, type QuickscanAnswers, ruleAnswers } from "~/domain/initiatives/quickscan-form";
+import { LOCATION_PRECISIONS, revealsAddress } from "~/domain/initiatives/rules";
+import { InitiativeError } from "~/domain/initiatives/shared.server";
+import { allowedNextStatuses, type Status, statusLabel, statusValues } from "~/domain/initiatives/statuses";
+import { themeLabel } from "~/domain/initiatives/themes";
 import {
   addNote,
   assignAccountManager,
   changeStatus,
   getInitiative,
-  InitiativeError,
   listAccountManagers,
-  listWijken,
   messageToInitiator,
   publish,
   setDecider,
   unpublish,
-} from "~/domain/initiatives/initiatives.server";
-import { DECIDERS, type Decider, deciderLabel, quickscan } from "~/domain/initiatives/quickscan";
-import { answerRows, type QuickscanAnswers, ruleAnswers } from "~/domain/initiatives/quickscan-form";
-import { LOCATION_PRECISIONS, revealsAddress } from "~/domain/initiatives/rules";
-import { allowedNextStatuses, type Status, statusLabel, statusValues } from "~/domain/initiatives/statuses";
-import { themeLabel } from "~/domain/initiatives/themes";
+} from "~/domain/initiatives/triage.server";
+import { listWijken } from "~/domain/places/wijken.server";
 import {
   type FieldErrors,
   type FormValues,

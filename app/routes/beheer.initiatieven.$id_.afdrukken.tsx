@@ -2,7 +2,6 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/domain/auth/auth.server";
 import { staffAccess } from "~/domain/auth/roles";
-import { documentVersion, getInitiative, listWijken } from "~/domain/initiatives/initiatives.server";
 import {
   PARTICIPATION_GOALS,
   PARTICIPATION_ROLES,
@@ -10,9 +9,12 @@ import {
   PLAN_QUESTIONS,
   type PlanContent,
 } from "~/domain/initiatives/proceskader";
+import { documentVersion } from "~/domain/initiatives/proceskader.server";
 import { BASISSTAPPEN, deciderLabel } from "~/domain/initiatives/quickscan";
 import { statusLabel } from "~/domain/initiatives/statuses";
 import { themeLabel } from "~/domain/initiatives/themes";
+import { getInitiative } from "~/domain/initiatives/triage.server";
+import { listWijken } from "~/domain/places/wijken.server";
 import { formatDate, formatDateTime, Heading, Paragraph } from "~/ui/content";
 import ideasCss from "~/ui/ideas.css?url";
 

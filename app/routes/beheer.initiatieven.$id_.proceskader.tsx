@@ -11,13 +11,6 @@ import { z } from "zod";
 import { requireRole } from "~/domain/auth/auth.server";
 import { staffAccess } from "~/domain/auth/roles";
 import {
-  getInitiative,
-  InitiativeError,
-  recordAdoption,
-  saveDocument,
-  setProcessStep,
-} from "~/domain/initiatives/initiatives.server";
-import {
   adoptionSchema,
   PARTICIPANT_ROWS,
   PARTICIPATION_GOALS,
@@ -28,7 +21,10 @@ import {
   parseParticipationPlan,
   planSchema,
 } from "~/domain/initiatives/proceskader";
+import { recordAdoption, saveDocument, setProcessStep } from "~/domain/initiatives/proceskader.server";
 import { BASISSTAPPEN, deciderLabel } from "~/domain/initiatives/quickscan";
+import { InitiativeError } from "~/domain/initiatives/shared.server";
+import { getInitiative } from "~/domain/initiatives/triage.server";
 import { type FieldErrors, type FormValues, formToObject, intentFeedback, parseForm } from "~/lib/forms";
 import { Alert, formatDate, formatDateTime, Heading, Paragraph, TextLink } from "~/ui/content";
 import { ChoiceGroup, ErrorSummary, SelectField, SubmitButton, TextArea, TextField } from "~/ui/form";

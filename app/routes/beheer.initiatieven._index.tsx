@@ -3,16 +3,16 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { requireRole } from "~/domain/auth/auth.server";
 import { staffAccess } from "~/domain/auth/roles";
-import {
-  listAccountManagers,
-  listInitiatives,
-  listWijken,
-  SORTS,
-  type SortKey,
-} from "~/domain/initiatives/initiatives.server";
 import { deciderLabel } from "~/domain/initiatives/quickscan";
 import { STATUSES, statusLabel, statusValues } from "~/domain/initiatives/statuses";
 import { THEMES, themeLabel, themeValues } from "~/domain/initiatives/themes";
+import {
+  listAccountManagers,
+  listInitiatives,
+  SORTS,
+  type SortKey,
+} from "~/domain/initiatives/triage.server";
+import { listWijken } from "~/domain/places/wijken.server";
 import { countPages, pageParam } from "~/lib/forms";
 import { DemoBadge, formatDate, Heading, Pagination, TextLink } from "~/ui/content";
 import { SelectField, SubmitButton, TextField } from "~/ui/form";

@@ -10,18 +10,18 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { z } from "zod";
 import { requireRole } from "~/domain/auth/auth.server";
 import { staffAccess } from "~/domain/auth/roles";
+import { FALLBACK_TEAM } from "~/domain/initiatives/rules";
+import { InitiativeError } from "~/domain/initiatives/shared.server";
 import {
   deleteRoutingRule,
   getResponseDays,
-  InitiativeError,
-  listAccountManagers,
   listRoutingRules,
-  listWijken,
   saveRoutingRule,
   setResponseDays,
-} from "~/domain/initiatives/initiatives.server";
-import { FALLBACK_TEAM } from "~/domain/initiatives/rules";
+} from "~/domain/initiatives/submission.server";
 import { THEMES, themeLabel, themeValues } from "~/domain/initiatives/themes";
+import { listAccountManagers } from "~/domain/initiatives/triage.server";
+import { listWijken } from "~/domain/places/wijken.server";
 import { type FieldErrors, intentFeedback, optionalText, parseForm } from "~/lib/forms";
 import { Alert, DemoBadge, Heading, Paragraph, TextLink } from "~/ui/content";
 import { SelectField, SubmitButton, TextField } from "~/ui/form";

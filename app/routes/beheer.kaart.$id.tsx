@@ -2,14 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect, useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/domain/auth/auth.server";
 import { staffAccess } from "~/domain/auth/roles";
-import {
-  getInitiativeForStaff,
-  listWijkOptions,
-  updateInitiativeByStaff,
-} from "~/domain/initiatives/map.server";
 import { staffInitiativeFields, staffInitiativeSchema } from "~/domain/initiatives/staff-initiative";
+import { getInitiativeForStaff, updateInitiativeByStaff } from "~/domain/initiatives/staff-map.server";
 import { statusOptions } from "~/domain/initiatives/statuses";
 import { themeOptions } from "~/domain/initiatives/themes";
+import { listWijkOptions } from "~/domain/places/wijken.server";
 import { parseForm } from "~/lib/forms";
 import { DemoBadge, Heading, Paragraph, TextLink } from "~/ui/content";
 import { InitiativeForm } from "~/ui/map/initiative-form";

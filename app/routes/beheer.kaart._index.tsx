@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireRole } from "~/domain/auth/auth.server";
 import { staffAccess } from "~/domain/auth/roles";
-import { listInitiativesForStaff } from "~/domain/initiatives/map.server";
+import { listInitiativesForStaff } from "~/domain/initiatives/staff-map.server";
 import { statusLabel } from "~/domain/initiatives/statuses";
 import { themeLabel } from "~/domain/initiatives/themes";
 import { pageParam } from "~/lib/forms";

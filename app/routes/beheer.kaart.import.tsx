@@ -3,9 +3,11 @@ import { data, Form, redirect, useActionData } from "@remix-run/react";
 import { requireRole } from "~/domain/auth/auth.server";
 import { staffAccess } from "~/domain/auth/roles";
 import { CSV_COLUMNS, checkCsv } from "~/domain/initiatives/csv-import";
-import { filterOptions, importInitiatives, listWijken } from "~/domain/initiatives/map.server";
+import { importInitiatives } from "~/domain/initiatives/initiative-import.server";
+import { filterOptions } from "~/domain/initiatives/public-map.server";
 import { statusLabel } from "~/domain/initiatives/statuses";
 import { themeLabel } from "~/domain/initiatives/themes";
+import { listWijkenForAdmin } from "~/domain/places/wijken.server";
 import { Alert, Heading, Paragraph, TextLink } from "~/ui/content";
 import { SubmitButton } from "~/ui/form";
 
@@ -32,7 +34,7 @@ export async function action({ request }: ActionFunctionArgs) {
       { csv: "", fileErrors: ["Kies een CSV-bestand."], rowErrors: [], preview: [], validCount: 0 },
       400,
     );
-  const wijkCodes = (await listWijken()).map((w) => w.code);
+  const wijkCodes = (await listWijkenForAdmin()).map((w) => w.code);
   const result = checkCsv(csv, { ...filterOptions, wijkCodes });
   if (!result.ok)
     return data(

@@ -2,8 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/domain/auth/auth.server";
 import { staffAccess } from "~/domain/auth/roles";
-import { parseWijkenGeoJson } from "~/domain/initiatives/geo";
-import { importWijken, listWijken } from "~/domain/initiatives/map.server";
+import { parseWijkenGeoJson } from "~/domain/places/geo";
+import { importWijken, listWijkenForAdmin } from "~/domain/places/wijken.server";
 import { Alert, DemoBadge, formatDate, Heading, Paragraph } from "~/ui/content";
 import { SubmitButton } from "~/ui/form";
 
@@ -11,7 +11,7 @@ export const meta: MetaFunction = () => [{ title: "Wijken - Beheer" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, staffAccess["beheer.wijken"]);
-  return { wijken: await listWijken() };
+  return { wijken: await listWijkenForAdmin() };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -8,7 +8,7 @@ import {
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { type FormEvent, useEffect, useRef, useState } from "react";
-import { tileConfig } from "~/domain/initiatives/map.server";
+import { tileConfig } from "~/domain/places/tiles.server";
 import { fieldId, type RawValues, validatePage } from "~/domain/surveys/answers";
 import { clearResumeCookie, resumeCookie } from "~/domain/surveys/cookie.server";
 import { handleSurveyPost, surveyView } from "~/domain/surveys/flow.server";

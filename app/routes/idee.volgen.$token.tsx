@@ -10,12 +10,12 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { z } from "zod";
 import {
   findForInitiator,
-  InitiativeError,
   messageFromInitiator,
   withdrawByInitiator,
-} from "~/domain/initiatives/initiatives.server";
+} from "~/domain/initiatives/initiator.server";
 import { BASISSTAPPEN, deciderLabel, quickscan } from "~/domain/initiatives/quickscan";
 import { type QuickscanAnswers, ruleAnswers } from "~/domain/initiatives/quickscan-form";
+import { InitiativeError } from "~/domain/initiatives/shared.server";
 import { type Status, statusExplanation, statusLabel } from "~/domain/initiatives/statuses";
 import { themeLabel } from "~/domain/initiatives/themes";
 import { type FieldErrors, optionalText, parseForm, requiredText } from "~/lib/forms";

@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, data, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { z } from "zod";
-import { resendLinks } from "~/domain/initiatives/initiatives.server";
+import { resendLinks } from "~/domain/initiatives/initiator.server";
 import { emailField, type FieldErrors, parseForm, str } from "~/lib/forms";
 import { hit } from "~/lib/rate-limit.server";
 import { Alert, Heading, Paragraph } from "~/ui/content";

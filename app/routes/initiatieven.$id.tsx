@@ -2,13 +2,13 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { data, Form, useActionData, useLoaderData } from "@remix-run/react";
 import leafletCss from "leaflet/dist/leaflet.css?url";
 import { z } from "zod";
+import { MAP_LEGEND } from "~/domain/initiatives/map-legend";
 import {
   CONTACT_THROTTLE,
   contactInitiator,
   getPublicInitiative,
-  tileConfig,
-} from "~/domain/initiatives/map.server";
-import { MAP_LEGEND } from "~/domain/initiatives/map-legend";
+} from "~/domain/initiatives/public-map.server";
+import { tileConfig } from "~/domain/places/tiles.server";
 import { emailField, type FieldErrors, parseForm, requiredText, str } from "~/lib/forms";
 import { hit } from "~/lib/rate-limit.server";
 import { Alert, DemoBadge, formatDate, Heading, Paragraph, TextLink } from "~/ui/content";

@@ -2,12 +2,6 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import leafletCss from "leaflet/dist/leaflet.css?url";
 import {
-  filterOptions,
-  listPublicInitiatives,
-  listWijkOptions,
-  tileConfig,
-} from "~/domain/initiatives/map.server";
-import {
   filtersToParams,
   hasFilters,
   parseMapFilters,
@@ -15,8 +9,11 @@ import {
   TOWN_ZOOM,
 } from "~/domain/initiatives/map-filters";
 import { MAP_LEGEND } from "~/domain/initiatives/map-legend";
+import { filterOptions, listPublicInitiatives } from "~/domain/initiatives/public-map.server";
 import { STATUSES, statusOptions } from "~/domain/initiatives/statuses";
 import { themeOptions } from "~/domain/initiatives/themes";
+import { tileConfig } from "~/domain/places/tiles.server";
+import { listWijkOptions } from "~/domain/places/wijken.server";
 import { pageParam } from "~/lib/forms";
 import { Heading, Pagination, Paragraph } from "~/ui/content";
 import { SelectField, TextField } from "~/ui/form";

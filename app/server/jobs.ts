@@ -1,7 +1,7 @@
 // Composition root for background work: every context adds its job definitions here.
 import { sql } from "drizzle-orm";
 import { pruneContactMessages } from "../domain/contact/contact.server";
-import { pruneDrafts } from "../domain/initiatives/initiatives.server";
+import { pruneDrafts } from "../domain/initiatives/submission.server";
 import { foldPendingTallies } from "../domain/insights/results.server";
 import { panelJobs } from "../domain/panel/jobs.server";
 import { pruneOutbox } from "../domain/platform/outbox.server";

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, test } from "vitest";
-import { submitIdea } from "../../app/domain/initiatives/initiatives.server";
 import type { QuickscanAnswers } from "../../app/domain/initiatives/quickscan-form";
+import { submitIdea } from "../../app/domain/initiatives/submission.server";
 import { getDb } from "../../app/lib/db.server";
 import * as listRoute from "../../app/routes/beheer.initiatieven._index";
 import * as detailRoute from "../../app/routes/beheer.initiatieven.$id";

@@ -2,24 +2,25 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, test } from "vitest";
 import { listAudit } from "../../app/domain/audit/audit.server";
 import {
+  findForInitiator,
+  messageFromInitiator,
+  resendLinks,
+  withdrawByInitiator,
+} from "../../app/domain/initiatives/initiator.server";
+import { recordAdoption, saveDocument } from "../../app/domain/initiatives/proceskader.server";
+import type { QuickscanAnswers } from "../../app/domain/initiatives/quickscan-form";
+import { InitiativeError } from "../../app/domain/initiatives/shared.server";
+import { submitIdea } from "../../app/domain/initiatives/submission.server";
+import {
   addNote,
   assignAccountManager,
   changeStatus,
-  findForInitiator,
   getInitiative,
-  InitiativeError,
   listInitiatives,
-  messageFromInitiator,
   messageToInitiator,
   publish,
-  recordAdoption,
-  resendLinks,
-  saveDocument,
   setDecider,
-  submitIdea,
-  withdrawByInitiator,
-} from "../../app/domain/initiatives/initiatives.server";
-import type { QuickscanAnswers } from "../../app/domain/initiatives/quickscan-form";
+} from "../../app/domain/initiatives/triage.server";
 import { getDb } from "../../app/lib/db.server";
 import { initiatives, outbox, routingRules, settings, wijken } from "../../db/schema";
 import { createStaff, resetDatabase } from "../support/db";

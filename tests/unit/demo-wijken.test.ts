@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { findWijkCode } from "../../app/domain/initiatives/geo";
+import { findWijkCode } from "../../app/domain/places/geo";
 import { demoBoundary, demoWijken } from "../../db/seed/wijken";
 
 const areas = demoWijken.map((w) => ({

@@ -1,10 +1,5 @@
 import { describe, expect, test } from "vitest";
-import {
-  findWijkCode,
-  parseWijkenGeoJson,
-  pointInGeometry,
-  type Ring,
-} from "../../app/domain/initiatives/geo";
+import { findWijkCode, parseWijkenGeoJson, pointInGeometry, type Ring } from "../../app/domain/places/geo";
 
 const square = (w: number, s: number, e: number, n: number): Ring => [
   [w, s],

@@ -109,7 +109,7 @@ export function expansionZoom(members: readonly MapPoint[], zoom: number): numbe
   return CLUSTER_MAX_ZOOM;
 }
 
-// The same grid, computed by the database: map.server.ts groups rows per cell in SQL (so 10,000
+// The same grid, computed by the database: public-map.server.ts groups rows per cell in SQL (so 10,000
 // initiatives never leave PostgreSQL one by one) and hands the cell summaries to clustersFromCells.
 
 /** Cells per world width at `zoom`: floor(x01 · cellScale) is the cell column, as in cellKey. */

@@ -5,16 +5,9 @@
 import { functionalCookie, readCookie } from "../../lib/cookies.server";
 import { type Executor, getDb } from "../../lib/db.server";
 import { hit } from "../../lib/rate-limit.server";
+import { tileConfig } from "../places/tiles.server";
+import { listWijken } from "../places/wijken.server";
 import { type AddressSuggestion, addressSearchEnabled, searchAddress } from "./address.server";
-import {
-  createDraft,
-  InitiativeError,
-  listWijken,
-  loadDraft,
-  saveDraft,
-  submitDraft,
-} from "./initiatives.server";
-import { tileConfig } from "./map.server";
 import {
   type CheckRow,
   checkRows,
@@ -30,6 +23,8 @@ import {
   stepTitle,
   validateStep,
 } from "./quickscan-form";
+import { InitiativeError } from "./shared.server";
+import { createDraft, loadDraft, saveDraft, submitDraft } from "./submission.server";
 
 export const QUICKSCAN_COOKIE = "wmh_quickscan";
 const DRAFT_COOKIE_SECONDS = 14 * 86400;
@@ -190,9 +185,9 @@ export async function handleQuickscanPost(
       cookies,
     };
   try {
-    const result = await submitDraft(draft, token);
+    const result = await submitDraft(draft, token, db);
     if (!result.ok) {
-      const at = result.step as StepId;
+      const at = result.step;
       return { kind: "invalid", page: await page(db, at, draft, true), errors: result.errors, cookies };
     }
     cookies.push(clearDraftCookie());

@@ -1,0 +1,168 @@
+// The initiator's private follow page: what they may see, their messages, withdrawing, new links.
+import { and, asc, desc, eq, ne } from "drizzle-orm";
+import {
+  initiativeEvents,
+  initiativeFollowTokens,
+  initiativeMessages,
+  initiatives,
+  staffUsers,
+} from "../../../db/schema";
+import { type Executor, getDb } from "../../lib/db.server";
+import { getEnv } from "../../lib/env.server";
+import { composeMail, queueMail } from "../../lib/mail.server";
+import { hashToken, looksLikeToken } from "../../lib/tokens.server";
+import { audit } from "../audit/audit.server";
+import * as mails from "./mails";
+import { FALLBACK_TEAM } from "./rules";
+import {
+  type Initiative,
+  InitiativeError,
+  messagesWithAuthor,
+  newFollowLink,
+  staffLink,
+} from "./shared.server";
+
+// ---------------------------------------------------------------- the initiator's private page
+
+async function byToken(db: Executor, token: string) {
+  if (!looksLikeToken(token)) return null;
+  const [row] = await db
+    .select({ initiative: initiatives })
+    .from(initiativeFollowTokens)
+    .innerJoin(initiatives, eq(initiatives.id, initiativeFollowTokens.initiativeId))
+    .where(eq(initiativeFollowTokens.tokenHash, hashToken(token)));
+  return row?.initiative ?? null;
+}
+
+/** Everything the initiator may see; null for an unknown or malformed token. */
+export async function findForInitiator(token: string, db: Executor = getDb()) {
+  const idea = await byToken(db, token);
+  if (!idea) return null;
+  const [manager] = idea.accountManagerId
+    ? await db
+        .select({ name: staffUsers.name })
+        .from(staffUsers)
+        .where(eq(staffUsers.id, idea.accountManagerId))
+    : [];
+  const [events, messages] = await Promise.all([
+    db
+      .select({
+        at: initiativeEvents.at,
+        kind: initiativeEvents.kind,
+        status: initiativeEvents.status,
+        text: initiativeEvents.text,
+      })
+      .from(initiativeEvents)
+      .where(and(eq(initiativeEvents.initiativeId, idea.id), eq(initiativeEvents.public, true)))
+      .orderBy(asc(initiativeEvents.at), asc(initiativeEvents.id)),
+    messagesWithAuthor(
+      db,
+      and(eq(initiativeMessages.initiativeId, idea.id), ne(initiativeMessages.kind, "notitie")),
+    ),
+  ]);
+  return { idea, contact: manager?.name ?? idea.team ?? FALLBACK_TEAM, events, messages };
+}
+
+/** A message or an addition from the initiator; mailed to the accounthouder (or the team). */
+export async function messageFromInitiator(
+  token: string,
+  kind: "van_initiatiefnemer" | "aanvulling",
+  body: string,
+) {
+  return getDb().transaction(async (tx) => {
+    const idea = await byToken(tx, token);
+    if (!idea) return false;
+    if (idea.status === "ingetrokken" || idea.status === "afgewezen")
+      throw new InitiativeError("Dit idee is afgesloten. U kunt geen berichten meer sturen.", "body");
+    await tx.insert(initiativeMessages).values({ initiativeId: idea.id, kind, body });
+    await tx.update(initiatives).set({ updatedAt: new Date() }).where(eq(initiatives.id, idea.id));
+    // No staff actor: the initiator did this, but it belongs in the idea's trail too.
+    await audit(tx, null, {
+      action:
+        kind === "aanvulling"
+          ? "initiatief.aanvulling_initiatiefnemer"
+          : "initiatief.bericht_initiatiefnemer",
+      entityType: "initiative",
+      entityId: idea.id,
+    });
+    const to = await staffRecipient(tx, idea);
+    const m = mails.messageToStaffMail({ title: idea.title, body, staffLink: staffLink(idea.id), kind });
+    await queueMail(tx, { to, subject: m.subject, kind: "initiative.reply", ...composeMail(m.paragraphs) });
+    return true;
+  });
+}
+
+async function staffRecipient(tx: Executor, idea: Initiative): Promise<string> {
+  if (idea.accountManagerId) {
+    const [u] = await tx
+      .select({ email: staffUsers.email })
+      .from(staffUsers)
+      .where(eq(staffUsers.id, idea.accountManagerId));
+    if (u) return u.email;
+  }
+  return getEnv().INITIATIVES_TEAM_EMAIL;
+}
+
+export async function withdrawByInitiator(token: string, reason: string | undefined) {
+  return getDb().transaction(async (tx) => {
+    const idea = await byToken(tx, token);
+    if (!idea) return false;
+    if (idea.status === "ingetrokken" || idea.status === "afgewezen")
+      throw new InitiativeError("Dit idee is al afgesloten.");
+    await tx
+      .update(initiatives)
+      .set({
+        status: "ingetrokken",
+        statusReason: reason ?? null,
+        isPublished: false,
+        isFeatured: false,
+        updatedAt: new Date(),
+      })
+      .where(eq(initiatives.id, idea.id));
+    await tx
+      .insert(initiativeEvents)
+      .values({ initiativeId: idea.id, kind: "status", status: "ingetrokken", text: reason ?? null });
+    await audit(tx, null, {
+      action: "initiatief.ingetrokken_door_initiatiefnemer",
+      entityType: "initiative",
+      entityId: idea.id,
+      details: { from: idea.status, reason: reason ?? null },
+    });
+    const to = await staffRecipient(tx, idea);
+    const m = mails.withdrawnForStaffMail({ title: idea.title, reason, staffLink: staffLink(idea.id) });
+    await queueMail(tx, {
+      to,
+      subject: m.subject,
+      kind: "initiative.withdrawn",
+      ...composeMail(m.paragraphs),
+    });
+    return true;
+  });
+}
+
+/**
+ * Send links for every idea of this e-mail address. Only hashes are stored, so the old link
+ * cannot be re-sent: a new one is made. Nothing is revealed to the caller.
+ */
+export async function resendLinks(email: string) {
+  await getDb().transaction(async (tx) => {
+    const ideas = await tx
+      .select({ id: initiatives.id, title: initiatives.title })
+      .from(initiatives)
+      .where(eq(initiatives.initiatorEmail, email.toLowerCase()))
+      .orderBy(desc(initiatives.createdAt))
+      .limit(20);
+    if (ideas.length === 0) return;
+    const links: { title: string; link: string }[] = [];
+    for (const idea of ideas) {
+      links.push({ title: idea.title, link: (await newFollowLink(tx, idea.id)).link });
+    }
+    const m = mails.linksMail({ ideas: links });
+    await queueMail(tx, {
+      to: email.toLowerCase(),
+      subject: m.subject,
+      kind: "initiative.link",
+      ...composeMail(m.paragraphs),
+    });
+  });
+}

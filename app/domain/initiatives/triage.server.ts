@@ -1,0 +1,294 @@
+// Staff triage of submitted ideas: the list, the detail, accounthouder, decider, status, notes,
+// messages to the initiator, and publishing to the map.
+import { and, asc, count, desc, eq, gte, isNull, lt, type SQL, sql } from "drizzle-orm";
+import { initiativeEvents, initiativeMessages, initiatives, staffUsers } from "../../../db/schema";
+import { type Executor, getDb } from "../../lib/db.server";
+import { composeMail, queueMail } from "../../lib/mail.server";
+import type { Actor } from "../audit/audit.server";
+import * as mails from "./mails";
+import { latestDocuments } from "./proceskader.server";
+import type { Decider } from "./quickscan";
+import { type LocationPrecision, publicPoint } from "./rules";
+import { change, InitiativeError, messagesWithAuthor, newFollowLink, staffLink } from "./shared.server";
+import { allowedNextStatuses, type Status, statusNeedsReason } from "./statuses";
+export async function listAccountManagers(db: Executor = getDb()) {
+  return db
+    .select({ id: staffUsers.id, name: staffUsers.name, email: staffUsers.email })
+    .from(staffUsers)
+    .where(and(eq(staffUsers.active, true), sql`'ambtenaar' = any(${staffUsers.roles})`))
+    .orderBy(asc(staffUsers.name));
+}
+
+// ---------------------------------------------------------------- staff: list
+
+export const SORTS = {
+  nieuwste: [desc(initiatives.createdAt)],
+  oudste: [asc(initiatives.createdAt)],
+  titel: [asc(initiatives.title)],
+  status: [asc(initiatives.status), desc(initiatives.createdAt)],
+  reageren: [sql`${initiatives.respondBy} asc nulls last`],
+} as const;
+export type SortKey = keyof typeof SORTS;
+
+export interface ListFilter {
+  q?: string;
+  status?: Status;
+  theme?: string;
+  wijkCode?: string;
+  /** A staff id, or "geen" for unassigned. */
+  accountManager?: string;
+  complex?: boolean;
+  from?: Date;
+  until?: Date;
+  sort: SortKey;
+  page: number;
+  pageSize: number;
+}
+
+export async function listInitiatives(f: ListFilter, db: Executor = getDb()) {
+  const base: (SQL | undefined)[] = [
+    f.q ? sql`${initiatives.searchVector} @@ websearch_to_tsquery('dutch', ${f.q})` : undefined,
+    f.theme ? eq(initiatives.theme, f.theme) : undefined,
+    f.wijkCode ? eq(initiatives.wijkCode, f.wijkCode) : undefined,
+    f.accountManager === "geen"
+      ? isNull(initiatives.accountManagerId)
+      : f.accountManager
+        ? eq(initiatives.accountManagerId, f.accountManager)
+        : undefined,
+    f.complex === undefined ? undefined : eq(initiatives.complex, f.complex),
+    f.from ? gte(initiatives.createdAt, f.from) : undefined,
+    f.until ? lt(initiatives.createdAt, f.until) : undefined,
+  ];
+  const where = and(...base, f.status ? eq(initiatives.status, f.status) : undefined);
+  const [rows, [total], counts] = await Promise.all([
+    db
+      .select({
+        id: initiatives.id,
+        title: initiatives.title,
+        theme: initiatives.theme,
+        wijkCode: initiatives.wijkCode,
+        status: initiatives.status,
+        decider: initiatives.decider,
+        complex: initiatives.complex,
+        createdAt: initiatives.createdAt,
+        respondBy: initiatives.respondBy,
+        isPublished: initiatives.isPublished,
+        isDemo: initiatives.isDemo,
+        accountManagerName: staffUsers.name,
+        team: initiatives.team,
+      })
+      .from(initiatives)
+      .leftJoin(staffUsers, eq(staffUsers.id, initiatives.accountManagerId))
+      .where(where)
+      .orderBy(...SORTS[f.sort], asc(initiatives.id))
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize),
+    db.select({ count: count() }).from(initiatives).where(where),
+    // Counts per status within the other filters, so the tabs show what a click would give.
+    db
+      .select({ status: initiatives.status, count: count() })
+      .from(initiatives)
+      .where(and(...base))
+      .groupBy(initiatives.status),
+  ]);
+  return {
+    rows,
+    total: total?.count ?? 0,
+    counts: Object.fromEntries(counts.map((c) => [c.status, c.count])) as Partial<Record<Status, number>>,
+  };
+}
+
+// ---------------------------------------------------------------- staff: detail and changes
+
+export async function getInitiative(id: string, db: Executor = getDb()) {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const [idea] = await db.select().from(initiatives).where(eq(initiatives.id, id));
+  if (!idea) return null;
+  const [messages, events, documents] = await Promise.all([
+    messagesWithAuthor(db, eq(initiativeMessages.initiativeId, id)),
+    db
+      .select()
+      .from(initiativeEvents)
+      .where(eq(initiativeEvents.initiativeId, id))
+      .orderBy(asc(initiativeEvents.at), asc(initiativeEvents.id)),
+    latestDocuments(id, db),
+  ]);
+  return { idea, messages, events, documents };
+}
+
+export async function assignAccountManager(id: string, accountManagerId: string | null, actor: Actor) {
+  await change(id, actor, async (tx, idea) => {
+    let name: string | null = null;
+    if (accountManagerId) {
+      const [u] = await tx
+        .select()
+        .from(staffUsers)
+        .where(and(eq(staffUsers.id, accountManagerId), eq(staffUsers.active, true)));
+      if (!u?.roles.includes("ambtenaar"))
+        throw new InitiativeError("Kies een actieve ambtenaar.", "accountManagerId");
+      name = u.name;
+      if (idea.accountManagerId !== u.id) {
+        const m = mails.newIdeaForStaffMail({
+          title: idea.title,
+          staffLink: staffLink(id),
+          complex: idea.complex,
+        });
+        await queueMail(tx, {
+          to: u.email,
+          subject: m.subject,
+          kind: "initiative.assigned",
+          ...composeMail(m.paragraphs),
+        });
+      }
+    }
+    await tx.update(initiatives).set({ accountManagerId }).where(eq(initiatives.id, id));
+    await tx.insert(initiativeEvents).values({
+      initiativeId: id,
+      kind: "toegewezen",
+      text: name ? `Uw contactpersoon is nu ${name}.` : "Uw idee wordt behandeld door het team.",
+      actorId: actor.id,
+    });
+    return {
+      action: "initiatief.accounthouder_gewijzigd",
+      details: { from: idea.accountManagerId, to: accountManagerId },
+    };
+  });
+}
+
+/** Confirm or override the quickscan's decider and complexity; a reason is always required. */
+export async function setDecider(
+  id: string,
+  input: { decider: Decider; complex: boolean; reason: string },
+  actor: Actor,
+) {
+  if (input.complex && input.decider !== "college" && input.decider !== "raad")
+    throw new InitiativeError(
+      "Een complexe opgave is er alleen als het college of de raad beslist.",
+      "complex",
+    );
+  await change(id, actor, async (tx, idea) => {
+    await tx
+      .update(initiatives)
+      .set({ decider: input.decider, complex: input.complex, deciderConfirmed: true })
+      .where(eq(initiatives.id, id));
+    await tx.insert(initiativeEvents).values({
+      initiativeId: id,
+      kind: "beslisser",
+      text: input.reason,
+      public: false,
+      actorId: actor.id,
+    });
+    return {
+      action: "initiatief.beslisser_bevestigd",
+      details: {
+        from: { decider: idea.decider, complex: idea.complex },
+        to: { decider: input.decider, complex: input.complex },
+        reason: input.reason,
+      },
+    };
+  });
+}
+
+export async function changeStatus(id: string, to: Status, reason: string | undefined, actor: Actor) {
+  if (statusNeedsReason(to) && !reason)
+    throw new InitiativeError("Geef een reden. Die sturen wij naar de initiatiefnemer.", "reason");
+  await change(id, actor, async (tx, idea) => {
+    if (!allowedNextStatuses(idea.status as Status).includes(to))
+      throw new InitiativeError("Deze statuswijziging is niet mogelijk.", "status");
+    const unpublish = to === "afgewezen" || to === "ingetrokken";
+    await tx
+      .update(initiatives)
+      .set({
+        status: to,
+        statusReason: reason ?? null,
+        ...(unpublish ? { isPublished: false, isFeatured: false } : {}),
+      })
+      .where(eq(initiatives.id, id));
+    await tx
+      .insert(initiativeEvents)
+      .values({ initiativeId: id, kind: "status", status: to, text: reason ?? null, actorId: actor.id });
+    const { link } = await newFollowLink(tx, id);
+    const m = mails.statusMail({ name: idea.initiatorName, title: idea.title, status: to, reason, link });
+    await queueMail(tx, {
+      to: idea.initiatorEmail,
+      subject: m.subject,
+      kind: "initiative.status",
+      ...composeMail(m.paragraphs),
+    });
+    return { action: "initiatief.status_gewijzigd", details: { from: idea.status, to, reason } };
+  });
+}
+
+export async function addNote(id: string, body: string, actor: Actor) {
+  await change(id, actor, async (tx) => {
+    await tx
+      .insert(initiativeMessages)
+      .values({ initiativeId: id, kind: "notitie", body, staffUserId: actor.id });
+    return { action: "initiatief.notitie_toegevoegd" };
+  });
+}
+
+export async function messageToInitiator(id: string, body: string, actor: Actor) {
+  await change(id, actor, async (tx, idea) => {
+    await tx
+      .insert(initiativeMessages)
+      .values({ initiativeId: id, kind: "aan_initiatiefnemer", body, staffUserId: actor.id });
+    const { link } = await newFollowLink(tx, id);
+    const m = mails.messageToInitiatorMail({ name: idea.initiatorName, title: idea.title, body, link });
+    await queueMail(tx, {
+      to: idea.initiatorEmail,
+      subject: m.subject,
+      kind: "initiative.message",
+      ...composeMail(m.paragraphs),
+    });
+    return { action: "initiatief.bericht_verstuurd" };
+  });
+}
+
+// ---------------------------------------------------------------- staff: publish to the map
+
+export async function publish(
+  id: string,
+  input: { publicTitle: string; publicSummary: string; precision: LocationPrecision; featured: boolean },
+  actor: Actor,
+) {
+  await change(id, actor, async (tx, idea) => {
+    if (idea.status === "afgewezen" || idea.status === "ingetrokken")
+      throw new InitiativeError("Een afgewezen of ingetrokken idee kan niet op de kaart.", "publicTitle");
+    const point = publicPoint({ lat: idea.lat, lng: idea.lng }, input.precision, idea.allowExactLocation);
+    await tx
+      .update(initiatives)
+      .set({
+        publicTitle: input.publicTitle,
+        publicSummary: input.publicSummary,
+        publicLat: point?.lat ?? null,
+        publicLng: point?.lng ?? null,
+        locationPrecision: point ? input.precision : "geen",
+        isPublished: true,
+        isFeatured: input.featured,
+        publishedAt: idea.publishedAt ?? new Date(),
+      })
+      .where(eq(initiatives.id, id));
+    if (!idea.isPublished)
+      await tx.insert(initiativeEvents).values({
+        initiativeId: id,
+        kind: "gepubliceerd",
+        text: "Uw idee staat op de kaart met initiatieven.",
+        actorId: actor.id,
+      });
+    return {
+      action: idea.isPublished ? "initiatief.publicatie_gewijzigd" : "initiatief.gepubliceerd",
+      details: { publicTitle: input.publicTitle, precision: input.precision, featured: input.featured },
+    };
+  });
+}
+
+export async function unpublish(id: string, actor: Actor) {
+  await change(id, actor, async (tx) => {
+    await tx
+      .update(initiatives)
+      .set({ isPublished: false, isFeatured: false, publishedAt: null })
+      .where(eq(initiatives.id, id));
+    return { action: "initiatief.publicatie_ingetrokken" };
+  });
+}
