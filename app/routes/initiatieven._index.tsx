@@ -9,8 +9,8 @@ import {
   TOWN_ZOOM,
 } from "~/domain/initiatives/map-filters";
 import { MAP_LEGEND } from "~/domain/initiatives/map-legend";
-import { filterOptions, listPublicInitiatives } from "~/domain/initiatives/public-map.server";
-import { STATUSES, statusOptions } from "~/domain/initiatives/statuses";
+import { listPublicInitiatives, publicFilterOptions } from "~/domain/initiatives/public-map.server";
+import { publicStatusOptions, STATUSES } from "~/domain/initiatives/statuses";
 import { themeOptions } from "~/domain/initiatives/themes";
 import { tileConfig } from "~/domain/places/tiles.server";
 import { listWijkOptions } from "~/domain/places/wijken.server";
@@ -37,7 +37,7 @@ export const meta: MetaFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
-  const filters = parseMapFilters(url.searchParams, filterOptions);
+  const filters = parseMapFilters(url.searchParams, publicFilterOptions);
   const page = pageParam(url);
   const [list, wijken] = await Promise.all([listPublicInitiatives(filters, page), listWijkOptions()]);
   return { filters, list, wijken, tiles: tileConfig() };
@@ -88,7 +88,7 @@ export default function InitiativesPage() {
           label="Status"
           markOptional={false}
           placeholder="Alle statussen"
-          options={statusOptions()}
+          options={publicStatusOptions()}
           defaultValue={filters.status ?? ""}
           key={`status-${filters.status ?? ""}`}
         />

@@ -129,3 +129,37 @@ describe("the check page", () => {
     expect(checkRows({ ...complete, locationKind: "heel" }).some((r) => r.step === "plek")).toBe(false);
   });
 });
+
+describe("the result mail", () => {
+  test("reads in order: who decides and why, complex or not and why, what happens next and who helps", async () => {
+    const { submittedMail } = await import("../../app/domain/initiatives/mails");
+    const { quickscan } = await import("../../app/domain/initiatives/quickscan");
+    const result = quickscan({
+      parties: [],
+      partyCount: "enkele",
+      impact: "klein",
+      interests: "enkele",
+      otherPlans: "nee",
+      publicSpace: "nee",
+      permit: "nee",
+      policy: "regels",
+      contribution: ["tijd"],
+    });
+    expect(result.decider).toBe("college");
+    const text = submittedMail({
+      name: "An",
+      title: "Bankje",
+      link: "https://example.test/idee/volgen/x",
+      result,
+      contact: "Anna de Vries",
+      respondBy: new Date("2026-12-08"),
+    }).paragraphs.join("\n");
+    const at = (s: string) => text.indexOf(s);
+    expect(at("Wie beslist over uw idee?")).toBeGreaterThan(-1);
+    expect(at("Wie beslist over uw idee?")).toBeLessThan(at("Is het een ingewikkeld idee?"));
+    expect(at("Is het een ingewikkeld idee?")).toBeLessThan(at("Wat gebeurt er nu?"));
+    expect(at("Wat gebeurt er nu?")).toBeLessThan(at("Uw contactpersoon is Anna de Vries"));
+    expect(text).toContain("Nee. Het college beslist over uw idee, maar er verandert niet veel voor anderen");
+    expect(text).not.toMatch(/\. Maar /);
+  });
+});
