@@ -1,12 +1,19 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, test } from "vitest";
+import { saveDocument } from "../../app/domain/initiatives/proceskader.server";
+import {
+  assignAccountManager,
+  messageToInitiator,
+  setDecider,
+} from "../../app/domain/initiatives/triage.server";
 import { getDb } from "../../app/lib/db.server";
 import * as quickscanRoute from "../../app/routes/idee.nieuw";
 import * as resendRoute from "../../app/routes/idee.volgen._index";
 import * as followRoute from "../../app/routes/idee.volgen.$token";
+import * as documentRoute from "../../app/routes/idee.volgen.$token_.$document";
 import { initiativeMessages, initiatives, outbox, wijken } from "../../db/schema";
 import { seedWijken } from "../../db/seed/wijken";
-import { resetDatabase } from "../support/db";
+import { createStaff, resetDatabase } from "../support/db";
 import { makeRequest, run } from "../support/remix";
 
 beforeEach(async () => {
@@ -298,6 +305,79 @@ describe("the private page", () => {
     expect(ok.status).toBe(302);
     const [m] = await getDb().select().from(initiativeMessages);
     expect(m!.body).toBe("<script>x</script>");
+  });
+
+  test("the page is the initiator's home: steps, contact, newest message first, staff changes in words", async () => {
+    const token = await submitted();
+    const staff = await createStaff(["ambtenaar"], { name: "Anna de Vries" });
+    const [idea] = await getDb().select().from(initiatives);
+    await assignAccountManager(idea!.id, staff.id, staff);
+    for (const bericht of ["Eerste vraag", "Tweede vraag"])
+      await run(
+        followRoute.action,
+        makeRequest(`/idee/volgen/${token}`, { form: { intent: "bericht", bericht } }),
+        {
+          token,
+        },
+      );
+    await messageToInitiator(idea!.id, "Ik bel u morgen.", staff);
+    await setDecider(idea!.id, { decider: "college", complex: true, reason: "Grote verandering" }, staff);
+    await saveDocument(idea!.id, "planomschrijving", { wat: "Drie bankjes langs de vaart." }, staff);
+
+    const page = await run<{
+      steps: { label: string; state: string }[];
+      contact: { name: string; mailbox: string; phone: { display: string } };
+      messages: { body: string }[];
+      changes: { field: string; from: string; to: string }[];
+      documents: { plan: boolean; participation: boolean };
+      timeline: { text: string }[];
+    }>(followRoute.loader, makeRequest(`/idee/volgen/${token}`), { token });
+    expect(page.data.contact).toEqual({
+      name: "Anna de Vries",
+      mailbox: "initiatieven@heemstede.nl",
+      phone: { display: "14 023", tel: "14023" },
+    });
+    expect(page.data.messages.map((m) => m.body)).toEqual([
+      "Ik bel u morgen.",
+      "Tweede vraag",
+      "Eerste vraag",
+    ]);
+    expect(page.data.changes).toEqual([
+      {
+        field: "Wie beslist",
+        from: "Medewerkers van de gemeente",
+        to: "Het college van burgemeester en wethouders",
+      },
+      { field: "Ingewikkeld idee (complexe opgave)", from: "Nee", to: "Ja" },
+    ]);
+    expect(page.data.steps.filter((s) => s.state === "current").map((s) => s.label)).toEqual([
+      "Basisstap 2: Participatieplan maken",
+    ]);
+    expect(page.data.documents).toEqual({ plan: true, participation: false });
+    // The internal reason for the change stays internal.
+    expect(JSON.stringify(page.data)).not.toContain("Grote verandering");
+
+    const plan = await run<{ content: { wat: string } }>(
+      documentRoute.loader,
+      makeRequest(`/idee/volgen/${token}/planomschrijving`),
+      { token, document: "planomschrijving" },
+    );
+    expect(plan.status).toBe(200);
+    expect(plan.data.content.wat).toBe("Drie bankjes langs de vaart.");
+    const missing: [string, string][] = [
+      [token, "participatieplan"],
+      [token, "notities"],
+      ["x".repeat(43), "planomschrijving"],
+    ];
+    for (const [t, document] of missing)
+      expect(
+        (
+          await run(documentRoute.loader, makeRequest(`/idee/volgen/${t}/${document}`), {
+            token: t,
+            document,
+          })
+        ).status,
+      ).toBe(404);
   });
 
   test("withdrawing needs the confirmation box", async () => {
