@@ -6,34 +6,26 @@ import {
   type MetaFunction,
   redirect,
 } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import leafletCss from "leaflet/dist/leaflet.css?url";
-import { useState } from "react";
+import type { AddressSuggestion } from "~/domain/initiatives/address.server";
 import {
-  type AddressSuggestion,
-  addressSearchEnabled,
-  searchAddress,
-} from "~/domain/initiatives/address.server";
+  draftToken,
+  handleQuickscanPost,
+  type QuickscanPage,
+  quickscanView,
+  stepUrl,
+} from "~/domain/initiatives/quickscan-flow.server";
 import {
+  type CheckRow,
   HEEMSTEDE_BOUNDS,
-  isStep,
-  MULTI_FIELDS,
   options,
-  STEP_COUNT,
-  type StepNumber,
-  stepFields,
-  stepTitles,
-  validateStep,
+  parseCoordinate,
+  type StepId,
 } from "~/domain/initiatives/quickscan-form";
-import { InitiativeError } from "~/domain/initiatives/shared.server";
-import { createDraft, loadDraft, saveDraft, submitDraft } from "~/domain/initiatives/submission.server";
 import { THEMES } from "~/domain/initiatives/themes";
 import { TOWN_CENTER, TOWN_ZOOM } from "~/domain/places/heemstede";
-import { tileConfig } from "~/domain/places/tiles.server";
-import { listWijken } from "~/domain/places/wijken.server";
-import { functionalCookie, readCookie } from "~/lib/cookies.server";
 import { type FieldErrors, type FormValues, str } from "~/lib/forms";
-import { hit } from "~/lib/rate-limit.server";
 import { Alert, Heading, Paragraph, TextLink } from "~/ui/content";
 import {
   CheckboxField,
@@ -46,7 +38,8 @@ import {
   TextField,
 } from "~/ui/form";
 import ideasCss from "~/ui/ideas.css?url";
-import { PointPicker } from "~/ui/map/point-picker";
+import { SmallMap } from "~/ui/map/client-map";
+import { PlacePicker } from "~/ui/map/place-picker";
 import mapCss from "~/ui/map.css?url";
 
 export const links: LinksFunction = () => [
@@ -56,161 +49,117 @@ export const links: LinksFunction = () => [
 ];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
-    title: `Stap ${data?.step ?? 1} van ${STEP_COUNT}: ${stepTitles[data?.step ?? 1]} - Quickscan - Wij maken Heemstede`,
+    title: data
+      ? `Stap ${data.position.number} van ${data.position.total}: ${data.title} - Quickscan - Wij maken Heemstede`
+      : "Quickscan - Wij maken Heemstede",
   },
 ];
 
-const COOKIE = "wmh_quickscan";
-const SUBMIT_LIMIT = { windowSeconds: 3600, max: 10 };
-
-function draftCookie(request: Request): string | null {
-  const token = readCookie(request, COOKIE);
-  return token && /^[A-Za-z0-9_-]+$/.test(token) ? token : null;
-}
-
-function setCookie(token: string, maxAge: number): string {
-  return functionalCookie(COOKIE, token, { path: "/idee", maxAge });
-}
-
-function stepFrom(url: URL): StepNumber {
-  const n = Number(url.searchParams.get("stap") ?? "1");
-  return isStep(n) ? n : 1;
-}
-
 export async function loader({ request }: LoaderFunctionArgs) {
-  const step = stepFrom(new URL(request.url));
-  const draft = await loadDraft(draftCookie(request));
-  // Without a draft there is nothing to continue: start at step 1.
-  if (!draft && step > 1) throw redirect("/idee/nieuw");
-  const values = draft ?? {};
-  return {
-    step,
-    values: values as FormValues,
-    wijken: await listWijken(),
-    addressSearch: addressSearchEnabled(),
-    tiles: tileConfig(),
-  };
+  const view = await quickscanView(undefined, request);
+  if (view.kind === "redirect") throw redirect(view.to);
+  const { kind: _kind, ...page } = view;
+  return page;
 }
+
+type ActionData = {
+  page: QuickscanPage;
+  errors: FieldErrors;
+  /** Only after "Zoek dit adres": the addresses found, or null when the search failed. */
+  suggestions?: AddressSuggestion[] | null;
+  message?: string;
+};
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
-  if (form.get("website")) throw new Response("Dit verzoek klopt niet", { status: 400 });
-  const step = Number(form.get("stap"));
-  if (!isStep(step)) throw new Response("Dit verzoek klopt niet", { status: 400 });
-  const direction = String(form.get("richting") ?? "volgende");
-
-  let token = draftCookie(request);
-  let draft = await loadDraft(token);
+  const outcome = await handleQuickscanPost(undefined, form, {
+    draftToken: draftToken(request),
+    clientIp: context?.clientIp ?? "unknown",
+  });
   const headers = new Headers();
-  if (!token || !draft) {
-    token = await createDraft();
-    draft = {};
-    headers.append("Set-Cookie", setCookie(token, 14 * 86400));
+  for (const c of outcome.cookies) headers.append("Set-Cookie", c);
+  switch (outcome.kind) {
+    case "badRequest":
+      throw new Response("Dit verzoek klopt niet", { status: 400 });
+    case "go":
+      throw redirect(outcome.to, { headers });
+    case "submitted":
+      throw redirect(`/idee/volgen/${outcome.followToken}?nieuw=1`, { headers });
+    case "invalid":
+      return data<ActionData>({ page: outcome.page, errors: outcome.errors }, { status: 400, headers });
+    case "searched":
+      return data<ActionData>(
+        { page: outcome.page, errors: {}, suggestions: outcome.suggestions },
+        { headers },
+      );
+    case "rateLimited":
+      return data<ActionData>(
+        { page: outcome.page, errors: {}, message: outcome.message },
+        { status: 429, headers },
+      );
+    case "closed":
+      return data<ActionData>(
+        { page: await closedPage(request), errors: {}, message: outcome.message },
+        { status: 409, headers },
+      );
   }
-  // Keep what was typed on this step, whatever the direction, so nothing is lost.
-  for (const field of stepFields[step]) {
-    const all = form.getAll(field).filter((v): v is string => typeof v === "string");
-    draft[field] = (MULTI_FIELDS as readonly string[]).includes(field) ? all : (all[0] ?? "");
-  }
-  await saveDraft(token, draft);
-  const values = draft as FormValues;
-
-  if (direction === "terug") throw redirect(`/idee/nieuw?stap=${Math.max(1, step - 1)}`, { headers });
-  if (direction === "zoeken" && step === 2) {
-    const suggestions = await searchAddress(str(values, "address") ?? "");
-    return data({ step, values, errors: {} as FieldErrors, suggestions, message: null }, { headers });
-  }
-
-  const checked = validateStep(step, values);
-  if (!checked.ok)
-    return data(
-      { step, values, errors: checked.errors as FieldErrors, suggestions: null, message: null },
-      { status: 400, headers },
-    );
-  if (step < STEP_COUNT) throw redirect(`/idee/nieuw?stap=${step + 1}`, { headers });
-
-  const limited = await hit(`idee:${context?.clientIp ?? "unknown"}`, SUBMIT_LIMIT);
-  if (!limited.allowed)
-    return data(
-      {
-        step,
-        values,
-        errors: {} as FieldErrors,
-        suggestions: null,
-        message:
-          "U heeft in korte tijd veel ideeën gestuurd. Probeer het over een uur opnieuw. Uw antwoorden zijn bewaard.",
-      },
-      { status: 429, headers },
-    );
-  let result: Awaited<ReturnType<typeof submitDraft>>;
-  try {
-    result = await submitDraft(draft, token);
-  } catch (error) {
-    if (!(error instanceof InitiativeError)) throw error;
-    headers.append("Set-Cookie", setCookie("", 0));
-    return data(
-      { step, values, errors: {} as FieldErrors, suggestions: null, message: error.message },
-      { status: 409, headers },
-    );
-  }
-  if (!result.ok)
-    return data(
-      { step: result.step, values, errors: result.errors as FieldErrors, suggestions: null, message: null },
-      { status: 400, headers },
-    );
-  headers.append("Set-Cookie", setCookie("", 0));
-  throw redirect(`/idee/volgen/${result.token}?nieuw=1`, { headers });
 }
+
+/** After a second send of the same draft: the first step, empty, with the message. */
+async function closedPage(request: Request): Promise<QuickscanPage> {
+  const view = await quickscanView(undefined, new Request(new URL("/idee/nieuw", request.url)));
+  if (view.kind === "redirect") throw redirect(view.to);
+  const { kind: _kind, ...page } = view;
+  return page;
+}
+
+/** Ids of fields whose error link must point elsewhere than `veld-<name>`. */
+const FIELD_IDS = { contribution: "veld-contribution", parties: "veld-parties" };
 
 export default function Quickscan() {
   const loaderData = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const step = (actionData?.step ?? loaderData.step) as StepNumber;
-  const values: FormValues = actionData?.values ?? loaderData.values;
+  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const p: QuickscanPage = actionData?.page ?? loaderData;
   const errors: FieldErrors = actionData?.errors ?? {};
+  const values = p.values as FormValues;
   const v = (k: string) => str(values, k);
   const list = (k: string) => {
     const x = values[k];
     return Array.isArray(x) ? x : x ? [x] : [];
   };
-  // Leaflet is loaded only once the resident picks "a point on the map" (or it was picked before).
-  const [pickedKind, setPickedKind] = useState<string | undefined>(undefined);
-  const locationKind = pickedKind ?? v("locationKind");
+  const step = p.step;
+  const isCheck = step === "controleren";
 
   return (
     <div className="wmh-form">
       <p className="wmh-steps">
-        Stap {step} van {STEP_COUNT}
+        Stap {p.position.number} van {p.position.total}
       </p>
       <ol className="wmh-progress" aria-hidden="true">
-        {Array.from({ length: STEP_COUNT }, (_, i) => (
+        {Array.from({ length: p.position.total }, (_, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: fixed list of steps
-          <li key={i} data-done={i < step} />
+          <li key={i} data-done={i < p.position.number} />
         ))}
       </ol>
-      <Heading level={1}>{stepTitles[step]}</Heading>
-      {step === 1 ? (
+      {actionData?.message ? <Alert type="error">{actionData.message}</Alert> : null}
+      <ErrorSummary errors={errors} fieldIds={FIELD_IDS} />
+      <Heading level={1}>{p.title}</Heading>
+      {step === "idee" ? (
         <Paragraph>
-          Vertel in 5 korte stappen over uw idee. Uw antwoorden worden bewaard als u teruggaat. Velden met
-          "(niet verplicht)" mag u leeg laten.
+          Vertel in een paar korte stappen over uw idee. Op elke pagina staat één onderwerp. Aan het eind ziet
+          u al uw antwoorden en kunt u ze nog veranderen. Velden met "(niet verplicht)" mag u leeg laten.
         </Paragraph>
       ) : null}
-      {actionData?.message ? <Alert type="error">{actionData.message}</Alert> : null}
-      <ErrorSummary
-        errors={errors}
-        fieldIds={{ contribution: "veld-contribution", parties: "veld-parties" }}
-      />
-      <Form
-        method="post"
-        noValidate
-        onChange={(e) => {
-          const target = e.target as HTMLInputElement;
-          if (target.name === "locationKind") setPickedKind(target.value);
-        }}
-      >
+      {isCheck ? (
+        <CheckAnswers rows={p.rows ?? []} values={values} tiles={p.tiles} />
+      ) : p.fromCheck ? (
+        <Paragraph>Pas uw antwoord aan. Daarna ziet u weer het overzicht van al uw antwoorden.</Paragraph>
+      ) : null}
+      <Form method="post" noValidate>
         <input type="hidden" name="stap" value={step} />
+        {p.fromCheck ? <input type="hidden" name="wijzig" value="1" /> : null}
         <Honeypot />
-        {step === 1 ? (
+        {step === "idee" ? (
           <>
             <TextField
               name="title"
@@ -241,60 +190,21 @@ export default function Quickscan() {
             />
           </>
         ) : null}
-        {step === 2 ? (
-          <>
-            <ChoiceGroup
-              name="locationKind"
-              label="Waar is uw idee?"
-              required
-              options={[...options.locationKind]}
-              defaultValue={v("locationKind")}
-              error={errors.locationKind}
-            />
-            <TextField
-              name="address"
-              label="Adres of straat"
-              defaultValue={v("address")}
-              error={errors.address}
-              maxLength={200}
-              autoComplete="street-address"
-              description="Alleen invullen als u hierboven 'Op een adres of in een straat' koos. Bijvoorbeeld: Binnenweg 1, 2101 JA."
-            />
-            {loaderData.addressSearch ? (
-              <p>
-                <SubmitButton variant="secondary" name="richting" value="zoeken" formNoValidate>
-                  Zoek dit adres
-                </SubmitButton>
-              </p>
-            ) : null}
-            <AddressChoices suggestions={actionData?.suggestions} selected={v("addressChoice")} />
-            <PointPicker
-              latName="lat"
-              lngName="lng"
-              legend="Plek op de kaart"
-              description="Alleen invullen als u hierboven 'Op een plek op de kaart' koos. Zonder kaart kunt u de breedtegraad en lengtegraad van de plek invullen; die vindt u bijvoorbeeld in een kaart-app op uw telefoon."
-              defaultLat={v("lat")}
-              defaultLng={v("lng")}
-              latError={errors.lat}
-              lngError={errors.lng}
-              tiles={loaderData.tiles}
-              center={TOWN_CENTER}
-              zoom={TOWN_ZOOM}
-              bounds={HEEMSTEDE_BOUNDS}
-              showMap={locationKind === "punt"}
-            />
-            <SelectField
-              name="wijkCode"
-              label="Wijk"
-              placeholder="Kies een wijk"
-              options={loaderData.wijken.map((w) => ({ value: w.code, label: w.name }))}
-              defaultValue={v("wijkCode")}
-              error={errors.wijkCode}
-              description="Alleen invullen als u hierboven 'In een wijk' koos."
-            />
-          </>
+        {step === "waar" ? (
+          <ChoiceGroup
+            name="locationKind"
+            label="Waar is uw idee?"
+            required
+            options={[...options.locationKind]}
+            defaultValue={v("locationKind")}
+            error={errors.locationKind}
+            description="Op de volgende pagina vraagt u alleen naar de plek die bij uw keuze past."
+          />
         ) : null}
-        {step === 3 ? (
+        {step === "plek" ? (
+          <LocationFields page={p} errors={errors} suggestions={actionData?.suggestions} />
+        ) : null}
+        {step === "wie" ? (
           <>
             <ChoiceGroup
               name="parties"
@@ -314,6 +224,10 @@ export default function Quickscan() {
               error={errors.partyCount}
               description="Een partij is bijvoorbeeld een huishouden, een vereniging of een bedrijf."
             />
+          </>
+        ) : null}
+        {step === "gevolgen" ? (
+          <>
             <ChoiceGroup
               name="impact"
               label="Verandert uw idee de leefomgeving van anderen?"
@@ -339,6 +253,10 @@ export default function Quickscan() {
               defaultValue={v("otherPlans")}
               error={errors.otherPlans}
             />
+          </>
+        ) : null}
+        {step === "regels" ? (
+          <>
             <ChoiceGroup
               name="publicSpace"
               label="Gebruikt uw idee openbare ruimte?"
@@ -365,7 +283,7 @@ export default function Quickscan() {
             />
           </>
         ) : null}
-        {step === 4 ? (
+        {step === "bijdrage" ? (
           <>
             <ChoiceGroup
               name="contribution"
@@ -395,7 +313,7 @@ export default function Quickscan() {
             />
           </>
         ) : null}
-        {step === 5 ? (
+        {step === "gegevens" ? (
           <>
             <TextField
               name="name"
@@ -445,18 +363,118 @@ export default function Quickscan() {
             </Paragraph>
           </>
         ) : null}
-        <div className="wmh-button-row">
-          <SubmitButton name="richting" value="volgende">
-            {step < STEP_COUNT ? "Volgende stap" : "Verstuur mijn idee"}
-          </SubmitButton>
-          {step > 1 ? (
-            <SubmitButton variant="secondary" name="richting" value="terug" formNoValidate>
-              Vorige stap
-            </SubmitButton>
-          ) : null}
-        </div>
+        <StepButtons step={step} fromCheck={p.fromCheck} />
       </Form>
     </div>
+  );
+}
+
+/** Primary action first, then back: one order for every multi-step form (NL Design System form pattern). */
+function StepButtons({ step, fromCheck }: { step: StepId; fromCheck: boolean }) {
+  const primary =
+    step === "controleren"
+      ? "Verstuur mijn idee"
+      : fromCheck
+        ? "Opslaan en terug naar het overzicht"
+        : "Volgende";
+  return (
+    <div className="wmh-button-row">
+      <SubmitButton name="richting" value="volgende">
+        {primary}
+      </SubmitButton>
+      {step !== "idee" || fromCheck ? (
+        <SubmitButton variant="secondary" name="richting" value="terug" formNoValidate>
+          {fromCheck ? "Terug zonder te controleren" : "Vorige"}
+        </SubmitButton>
+      ) : null}
+    </div>
+  );
+}
+
+function WijkSelect(props: { page: QuickscanPage; errors: FieldErrors; required?: boolean; label?: string }) {
+  return (
+    <SelectField
+      name="wijkCode"
+      label={props.label ?? "Wijk"}
+      required={props.required}
+      placeholder="Kies een wijk"
+      options={props.page.wijken.map((w) => ({ value: w.code, label: w.name }))}
+      defaultValue={str(props.page.values as FormValues, "wijkCode")}
+      error={props.errors.wijkCode}
+    />
+  );
+}
+
+function AddressField(props: {
+  page: QuickscanPage;
+  errors: FieldErrors;
+  required?: boolean;
+  suggestions?: AddressSuggestion[] | null;
+}) {
+  const values = props.page.values as FormValues;
+  return (
+    <>
+      <TextField
+        name="address"
+        label="Adres of straat"
+        required={props.required}
+        defaultValue={str(values, "address")}
+        error={props.errors.address}
+        maxLength={200}
+        autoComplete="street-address"
+        description="Bijvoorbeeld: Binnenweg 1, 2101 JA. Alleen een straatnaam mag ook."
+      />
+      {props.page.addressSearch ? (
+        <p>
+          <SubmitButton variant="secondary" name="richting" value="zoeken" formNoValidate>
+            Zoek dit adres
+          </SubmitButton>
+        </p>
+      ) : null}
+      <AddressChoices suggestions={props.suggestions} selected={str(values, "addressChoice")} />
+    </>
+  );
+}
+
+/** Only the fields of the chosen kind: an address, a wijk, or the map (address or wijk without JavaScript). */
+function LocationFields(props: {
+  page: QuickscanPage;
+  errors: FieldErrors;
+  suggestions?: AddressSuggestion[] | null;
+}) {
+  const { page, errors } = props;
+  const values = page.values as FormValues;
+  const kind = str(values, "locationKind");
+  if (kind === "adres")
+    return <AddressField page={page} errors={errors} required suggestions={props.suggestions} />;
+  if (kind === "wijk") return <WijkSelect page={page} errors={errors} required />;
+  return (
+    <PlacePicker
+      latName="lat"
+      lngName="lng"
+      legend="Plek van uw idee"
+      instructions="Tik of klik op de kaart op de plek van uw idee. U kunt de speld daarna verslepen. Met het toetsenbord: ga naar de kaart en verplaats de speld met de pijltjestoetsen. Met + en - zoomt u in en uit."
+      defaultLat={str(values, "lat")}
+      defaultLng={str(values, "lng")}
+      error={errors.lat}
+      tiles={page.tiles}
+      center={TOWN_CENTER}
+      zoom={TOWN_ZOOM}
+      bounds={HEEMSTEDE_BOUNDS}
+      loading="De kaart wordt geladen…"
+      chosenText="U heeft een plek gekozen. U kunt de speld nog verplaatsen."
+      outsideText="Deze plek ligt niet in Heemstede. Kies een plek in Heemstede."
+      fallback={
+        <>
+          <Paragraph>
+            De kaart kan nu niet worden getoond. Vul daarom het adres of de straat in, of kies de wijk. Dat is
+            genoeg.
+          </Paragraph>
+          <AddressField page={page} errors={errors} suggestions={props.suggestions} />
+          <WijkSelect page={page} errors={errors} label="Of kies de wijk" />
+        </>
+      }
+    />
   );
 }
 
@@ -467,6 +485,7 @@ function AddressChoices({
   suggestions?: AddressSuggestion[] | null;
   selected?: string;
 }) {
+  // Only after a search: a failed search says so, an empty one says nothing was found.
   if (suggestions === undefined)
     return selected ? <input type="hidden" name="addressChoice" value={selected} /> : null;
   if (suggestions === null)
@@ -487,5 +506,44 @@ function AddressChoices({
       }))}
       defaultValue={selected}
     />
+  );
+}
+
+function CheckAnswers({
+  rows,
+  values,
+  tiles,
+}: {
+  rows: CheckRow[];
+  values: FormValues;
+  tiles: QuickscanPage["tiles"];
+}) {
+  const lat = parseCoordinate(str(values, "lat"));
+  const lng = parseCoordinate(str(values, "lng"));
+  const point: [number, number] | null =
+    str(values, "locationKind") === "punt" && lat !== null && lng !== null ? [lat, lng] : null;
+  return (
+    <>
+      <Paragraph>
+        Kijk of alles klopt. Wilt u iets veranderen? Kies dan "Wijzig" bij dat antwoord. Klopt alles? Verstuur
+        dan uw idee.
+      </Paragraph>
+      <dl className="wmh-check-list">
+        {rows.map((r) => (
+          <div className="wmh-check-list__row" key={`${r.step}-${r.field}`}>
+            <dt>{r.label}</dt>
+            <dd>{r.value || "Nog niet ingevuld"}</dd>
+            <dd className="wmh-check-list__action">
+              <Link to={`${stepUrl(r.step, true)}#veld-${r.field}`} className="utrecht-link">
+                Wijzig<span className="wmh-visually-hidden"> {r.label.replace(/\?$/, "").toLowerCase()}</span>
+              </Link>
+            </dd>
+          </div>
+        ))}
+      </dl>
+      {point ? (
+        <SmallMap tiles={tiles} point={point} title="Uw plek" label="De plek die u koos, op de kaart" />
+      ) : null}
+    </>
   );
 }

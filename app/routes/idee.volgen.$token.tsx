@@ -6,14 +6,21 @@ import {
   type MetaFunction,
   redirect,
 } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import {
   findForInitiator,
   messageFromInitiator,
   withdrawByInitiator,
 } from "~/domain/initiatives/initiator.server";
-import { BASISSTAPPEN, deciderLabel, quickscan } from "~/domain/initiatives/quickscan";
+import {
+  changeText,
+  initiatorSteps,
+  MUNICIPALITY_PHONE,
+  staffChanges,
+  timelineEntries,
+} from "~/domain/initiatives/initiator-page";
+import { deciderLabel, quickscan } from "~/domain/initiatives/quickscan";
 import { type QuickscanAnswers, ruleAnswers } from "~/domain/initiatives/quickscan-form";
 import { InitiativeError } from "~/domain/initiatives/shared.server";
 import { type Status, statusExplanation, statusLabel } from "~/domain/initiatives/statuses";
@@ -44,14 +51,16 @@ export async function loader({ params }: LoaderFunctionArgs) {
     statusReason: idea.statusReason,
     decider: idea.decider,
     complex: idea.complex,
-    deciderChanged: idea.decider !== idea.proposedDecider || idea.complex !== idea.proposedComplex,
-    processStep: idea.processStep,
+    changes: staffChanges(idea),
+    steps: initiatorSteps(idea),
     respondBy: idea.respondBy,
     isPublished: idea.isPublished,
-    contact: found.contact,
+    contact: { name: found.contact, mailbox: found.mailbox, phone: MUNICIPALITY_PHONE },
+    documents: found.documents,
     result,
-    events: found.events,
-    messages: found.messages,
+    timeline: timelineEntries(found.events),
+    // Newest first: what the contact person wrote last is what the initiator comes for.
+    messages: [...found.messages].reverse(),
   };
 }
 
@@ -118,6 +127,8 @@ export default function FollowIdea() {
   };
   const closed = d.status === "ingetrokken" || d.status === "afgewezen";
   const sent = sentMessages[params.get("verstuurd") ?? ""];
+  const current = d.steps.findIndex((s) => s.state === "current");
+  const next = d.steps.find((s) => s.state === "todo");
 
   return (
     <div className="wmh-stack">
@@ -136,30 +147,162 @@ export default function FollowIdea() {
 
       <section aria-labelledby="status-titel" className="wmh-result">
         <Heading level={2} id="status-titel">
-          Status: {statusLabel(d.status)}
+          Waar staat uw idee?
         </Heading>
-        <Paragraph>{statusExplanation[d.status]}</Paragraph>
-        {d.statusReason && closed ? <Paragraph>Reden: {d.statusReason}</Paragraph> : null}
         <Paragraph>
-          Uw contactpersoon: <strong>{d.contact}</strong>.
-          {d.respondBy && d.status === "nieuw" ? (
-            <> U hoort uiterlijk {formatDate(d.respondBy)} van ons.</>
-          ) : null}
+          <strong>Status: {statusLabel(d.status)}.</strong> {statusExplanation[d.status]}
         </Paragraph>
+        {d.statusReason && closed ? <Paragraph>Reden: {d.statusReason}</Paragraph> : null}
+        {d.steps.length ? (
+          <ol className="wmh-stepper" aria-label="De stappen van uw idee">
+            {d.steps.map((s, i) => (
+              <li
+                key={s.label}
+                className={`wmh-stepper__step wmh-stepper__step--${s.state}`}
+                aria-current={s.state === "current" ? "step" : undefined}
+              >
+                <span className="wmh-stepper__label">
+                  {s.label}
+                  {s.state === "current" ? <span className="wmh-stepper__here"> U bent hier</span> : null}
+                  {s.state === "done" ? <span className="wmh-stepper__done"> (klaar)</span> : null}
+                  {s.state === "todo" ? (
+                    <span className="wmh-visually-hidden"> (nog niet begonnen)</span>
+                  ) : null}
+                </span>
+                {i === current || s === next ? <span className="wmh-stepper__text">{s.text}</span> : null}
+              </li>
+            ))}
+          </ol>
+        ) : null}
+        {next ? (
+          <Paragraph>
+            <strong>Volgende stap:</strong> {next.label}. {next.text}
+          </Paragraph>
+        ) : null}
+        {d.respondBy && d.status === "nieuw" ? (
+          <Paragraph>U hoort uiterlijk {formatDate(d.respondBy)} van uw contactpersoon.</Paragraph>
+        ) : null}
         {d.isPublished ? <Paragraph>Uw idee staat op de kaart met initiatieven.</Paragraph> : null}
       </section>
+
+      <section aria-labelledby="contact-titel">
+        <Heading level={2} id="contact-titel">
+          Uw contactpersoon
+        </Heading>
+        <dl className="wmh-contact">
+          <dt>Naam</dt>
+          <dd>{d.contact.name}</dd>
+          <dt>E-mail</dt>
+          <dd>
+            <a className="utrecht-link" href={`mailto:${d.contact.mailbox}`}>
+              {d.contact.mailbox}
+            </a>{" "}
+            (de mailbox van het team; zet de titel van uw idee in het onderwerp)
+          </dd>
+          <dt>Telefoon</dt>
+          <dd>
+            <a className="utrecht-link" href={`tel:${d.contact.phone.tel}`}>
+              {d.contact.phone.display}
+            </a>{" "}
+            (vraag naar {d.contact.name})
+          </dd>
+        </dl>
+      </section>
+
+      <section aria-labelledby="berichten-titel">
+        <Heading level={2} id="berichten-titel">
+          Berichten
+        </Heading>
+        {closed ? null : (
+          <div className="wmh-form">
+            {actionData?.intent === "bericht" ? <ErrorSummary errors={errors} /> : null}
+            {/* A new key after each message sent: the box is empty again (no second send by mistake). */}
+            <Form method="post" noValidate key={`bericht-${d.messages.length}`}>
+              <input type="hidden" name="intent" value="bericht" />
+              <TextArea
+                name="bericht"
+                label="Stuur een bericht aan uw contactpersoon"
+                required
+                rows={4}
+                maxLength={4000}
+                defaultValue={actionData?.intent === "bericht" ? value("bericht") : ""}
+                error={actionData?.intent === "bericht" ? errors.bericht : undefined}
+                description="Uw contactpersoon krijgt een e-mail en antwoordt hier."
+              />
+              <SubmitButton>Verstuur bericht</SubmitButton>
+            </Form>
+          </div>
+        )}
+        {d.messages.length === 0 ? <Paragraph>Er zijn nog geen berichten.</Paragraph> : null}
+        {d.messages.length ? (
+          <>
+            <Heading level={3}>Eerdere berichten, nieuwste eerst</Heading>
+            <ul className="wmh-messages">
+              {d.messages.map((m) => (
+                <li
+                  key={m.id}
+                  className={`wmh-message${m.kind === "aan_initiatiefnemer" ? " wmh-message--staff" : ""}`}
+                >
+                  <p className="wmh-message__meta">
+                    {m.kind === "aan_initiatiefnemer"
+                      ? `Van ${m.author ?? "de gemeente"}`
+                      : m.kind === "aanvulling"
+                        ? "Door u toegevoegd"
+                        : "Van u"}{" "}
+                    · {formatDateTime(m.at)}
+                  </p>
+                  {m.body}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </section>
+
+      {d.documents.plan || d.documents.participation ? (
+        <section aria-labelledby="plannen-titel">
+          <Heading level={2} id="plannen-titel">
+            Uw plannen
+          </Heading>
+          <Paragraph>Deze plannen maakt u samen met de gemeente. U kunt ze hier lezen.</Paragraph>
+          <ul>
+            {d.documents.plan ? (
+              <li>
+                <Link className="utrecht-link" to="planomschrijving">
+                  Planomschrijving
+                </Link>
+              </li>
+            ) : null}
+            {d.documents.participation ? (
+              <li>
+                <Link className="utrecht-link" to="participatieplan">
+                  Participatieplan
+                </Link>
+              </li>
+            ) : null}
+          </ul>
+        </section>
+      ) : null}
 
       <section aria-labelledby="uitkomst-titel">
         <Heading level={2} id="uitkomst-titel">
           Uitkomst van de quickscan
         </Heading>
+        {d.changes.length ? (
+          <>
+            <Paragraph>Na de quickscan heeft de gemeente uw idee bekeken en dit aangepast:</Paragraph>
+            <ul>
+              {d.changes.map((c) => (
+                <li key={c.field}>{changeText(c)}</li>
+              ))}
+            </ul>
+          </>
+        ) : null}
         <Heading level={3}>Wie beslist over uw idee?</Heading>
         <Paragraph>
           <strong>{deciderLabel(d.decider)}</strong>
         </Paragraph>
-        {d.deciderChanged ? (
-          <Paragraph>De gemeente heeft uw idee bekeken en dit aangepast na de quickscan.</Paragraph>
-        ) : (
+        {d.changes.some((c) => c.field === "Wie beslist") ? null : (
           <ul>
             {d.result.deciderReasons.map((r) => (
               <li key={r}>{r}</li>
@@ -167,37 +310,21 @@ export default function FollowIdea() {
           </ul>
         )}
         <Heading level={3}>Is het een ingewikkeld idee?</Heading>
-        {d.complex ? (
+        {d.changes.length ? (
+          <Paragraph>
+            {d.complex ? "Ja, dit is een ingewikkeld idee (een complexe opgave)." : "Nee."}
+          </Paragraph>
+        ) : d.complex ? (
           <>
-            <Paragraph>Ja, dit is een ingewikkeld idee (een "complexe opgave").</Paragraph>
-            {d.deciderChanged ? null : (
-              <ul>
-                {d.result.complexReasons.map((r) => (
-                  <li key={r}>{r}</li>
-                ))}
-              </ul>
-            )}
+            <Paragraph>Ja, dit is een ingewikkeld idee (een "complexe opgave"), omdat:</Paragraph>
+            <ul>
+              {d.result.complexReasons.map((r) => (
+                <li key={r}>{r}</li>
+              ))}
+            </ul>
           </>
         ) : (
-          <Paragraph>Nee. {d.deciderChanged ? "" : d.result.complexReasons.join(" ")}</Paragraph>
-        )}
-        <Heading level={3}>{d.complex ? "De stappen voor uw idee" : "Wat gebeurt er nu?"}</Heading>
-        {d.complex ? (
-          <ol className="wmh-steps-list">
-            {BASISSTAPPEN.map((s) => (
-              <li key={s.step} data-done={d.processStep >= s.step}>
-                {s.plain}
-                {d.processStep >= s.step ? <strong> (klaar)</strong> : null}
-                {d.processStep + 1 === s.step ? <strong> (nu bezig)</strong> : null}
-              </li>
-            ))}
-          </ol>
-        ) : (
-          <ul>
-            {d.result.nextSteps.map((s) => (
-              <li key={s}>{s}</li>
-            ))}
-          </ul>
+          <Paragraph>Nee. {d.result.complexReasons.join(" ")}</Paragraph>
         )}
         {d.result.chances.length ? (
           <>
@@ -226,69 +353,23 @@ export default function FollowIdea() {
           Wat is er gebeurd?
         </Heading>
         <ol className="wmh-timeline">
-          {d.events.map((e, i) => (
+          {d.timeline.map((e, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: events have no public id
-            <li key={i} data-current={i === d.events.length - 1}>
-              {formatDateTime(e.at)}:{" "}
-              {e.kind === "status" && e.status ? `Status: ${statusLabel(e.status)}` : null}
-              {e.kind === "stap" ? `Stap ${e.text} is klaar` : null}
-              {e.kind !== "stap" && e.text ? `${e.kind === "status" ? ". " : ""}${e.text}` : null}
+            <li key={i} data-current={i === d.timeline.length - 1}>
+              {formatDateTime(e.at)}: {e.text}
             </li>
           ))}
         </ol>
       </section>
 
-      <section aria-labelledby="berichten-titel">
-        <Heading level={2} id="berichten-titel">
-          Berichten
-        </Heading>
-        {d.messages.length === 0 ? <Paragraph>Er zijn nog geen berichten.</Paragraph> : null}
-        <ul className="wmh-messages">
-          {d.messages.map((m) => (
-            <li
-              key={m.id}
-              className={`wmh-message${m.kind === "aan_initiatiefnemer" ? " wmh-message--staff" : ""}`}
-            >
-              <p className="wmh-message__meta">
-                {m.kind === "aan_initiatiefnemer"
-                  ? `Van ${m.author ?? "de gemeente"}`
-                  : m.kind === "aanvulling"
-                    ? "Door u toegevoegd"
-                    : "Van u"}{" "}
-                · {formatDateTime(m.at)}
-              </p>
-              {m.body}
-            </li>
-          ))}
-        </ul>
-      </section>
-
       {closed ? null : (
         <>
-          <section aria-labelledby="bericht-titel" className="wmh-form">
-            <Heading level={2} id="bericht-titel">
-              Stuur een bericht
-            </Heading>
-            {actionData?.intent === "bericht" ? <ErrorSummary errors={errors} /> : null}
-            <Form method="post" noValidate>
-              <input type="hidden" name="intent" value="bericht" />
-              <TextArea
-                name="bericht"
-                label="Uw bericht aan uw contactpersoon"
-                required
-                maxLength={4000}
-                defaultValue={actionData?.intent === "bericht" ? value("bericht") : ""}
-                error={actionData?.intent === "bericht" ? errors.bericht : undefined}
-              />
-              <SubmitButton>Verstuur bericht</SubmitButton>
-            </Form>
-          </section>
           <section aria-labelledby="aanvulling-titel" className="wmh-form">
             <Heading level={2} id="aanvulling-titel">
               Informatie toevoegen
             </Heading>
             {actionData?.intent === "aanvulling" ? <ErrorSummary errors={errors} /> : null}
-            <Form method="post" noValidate>
+            <Form method="post" noValidate key={`aanvulling-${d.messages.length}`}>
               <input type="hidden" name="intent" value="aanvulling" />
               <TextArea
                 name="aanvulling"

@@ -3,8 +3,8 @@ import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import leafletCss from "leaflet/dist/leaflet.css?url";
 import { filtersToParams, hasFilters, parseMapFilters } from "~/domain/initiatives/map-filters";
 import { MAP_LEGEND } from "~/domain/initiatives/map-legend";
-import { filterOptions, listPublicInitiatives } from "~/domain/initiatives/public-map.server";
-import { STATUSES, statusOptions } from "~/domain/initiatives/statuses";
+import { listPublicInitiatives, publicFilterOptions } from "~/domain/initiatives/public-map.server";
+import { publicStatusOptions, STATUSES } from "~/domain/initiatives/statuses";
 import { themeOptions } from "~/domain/initiatives/themes";
 import { TOWN_CENTER, TOWN_ZOOM } from "~/domain/places/heemstede";
 import { tileConfig } from "~/domain/places/tiles.server";
@@ -14,6 +14,7 @@ import { Heading, Pagination, Paragraph } from "~/ui/content";
 import { SelectField, TextField } from "~/ui/form";
 import { InitiativesMap, MapLegend } from "~/ui/map/client-map";
 import { InitiativeCard } from "~/ui/map/initiative-card";
+import { MapListSwitch } from "~/ui/map/map-list-switch";
 import mapCss from "~/ui/map.css?url";
 
 export const links: LinksFunction = () => [
@@ -31,7 +32,7 @@ export const meta: MetaFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
-  const filters = parseMapFilters(url.searchParams, filterOptions);
+  const filters = parseMapFilters(url.searchParams, publicFilterOptions);
   const page = pageParam(url);
   const [list, wijken] = await Promise.all([listPublicInitiatives(filters, page), listWijkOptions()]);
   return { filters, list, wijken, tiles: tileConfig() };
@@ -60,10 +61,18 @@ export default function InitiativesPage() {
       </Paragraph>
 
       <Form method="get" className="wmh-filters" aria-label="Initiatieven zoeken">
-        <TextField name="zoek" type="search" label="Zoeken" defaultValue={filters.q ?? ""} maxLength={100} />
+        <TextField
+          name="zoek"
+          type="search"
+          label="Zoeken"
+          defaultValue={filters.q ?? ""}
+          maxLength={100}
+          markOptional={false}
+        />
         <SelectField
           name="thema"
           label="Thema"
+          markOptional={false}
           placeholder="Alle thema's"
           options={themeOptions()}
           defaultValue={filters.theme ?? ""}
@@ -72,14 +81,16 @@ export default function InitiativesPage() {
         <SelectField
           name="status"
           label="Status"
+          markOptional={false}
           placeholder="Alle statussen"
-          options={statusOptions()}
+          options={publicStatusOptions()}
           defaultValue={filters.status ?? ""}
           key={`status-${filters.status ?? ""}`}
         />
         <SelectField
           name="wijk"
           label="Wijk"
+          markOptional={false}
           placeholder="Alle wijken"
           options={wijken}
           defaultValue={filters.wijk ?? ""}
@@ -103,38 +114,43 @@ export default function InitiativesPage() {
             : `${list.total} initiatieven gevonden. U ziet ${from} tot en met ${Math.min(from + 9, list.total)}.`}
       </p>
 
-      <div className="wmh-map-page">
-        <section aria-labelledby="lijst-titel">
-          <Heading level={2} id="lijst-titel">
-            Lijst van initiatieven
-          </Heading>
-          <ol className="wmh-initiative-list">
-            {list.initiatives.map((i) => (
-              <InitiativeCard key={i.id} initiative={i} headingLevel={3} onMap={i.lat !== null} />
-            ))}
-          </ol>
-          <Pagination
-            page={list.page}
-            pageCount={list.pageCount}
-            searchParams={params}
-            label="Pagina's van de lijst"
-          />
-        </section>
-        <div className="wmh-map-page__map wmh-stack">
-          <Heading level={2}>Kaart</Heading>
-          <InitiativesMap
-            tiles={tiles}
-            dataUrl={dataUrl}
-            center={TOWN_CENTER}
-            zoom={TOWN_ZOOM}
-            styles={MAP_LEGEND}
-            statusLabels={statusLabels}
-            label="Kaart met initiatieven"
-            noScriptText="De kaart werkt alleen met JavaScript. In de lijst vindt u dezelfde initiatieven."
-          />
-          <MapLegend styles={MAP_LEGEND} title="Legenda" />
-        </div>
-      </div>
+      <MapListSwitch
+        label="Toon de initiatieven als"
+        list={
+          <section aria-labelledby="lijst-titel">
+            <Heading level={2} id="lijst-titel">
+              Lijst van initiatieven
+            </Heading>
+            <ol className="wmh-initiative-list">
+              {list.initiatives.map((i) => (
+                <InitiativeCard key={i.id} initiative={i} headingLevel={3} onMap={i.lat !== null} />
+              ))}
+            </ol>
+            <Pagination
+              page={list.page}
+              pageCount={list.pageCount}
+              searchParams={params}
+              label="Pagina's van de lijst"
+            />
+          </section>
+        }
+        map={
+          <>
+            <Heading level={2}>Kaart</Heading>
+            <InitiativesMap
+              tiles={tiles}
+              dataUrl={dataUrl}
+              center={TOWN_CENTER}
+              zoom={TOWN_ZOOM}
+              styles={MAP_LEGEND}
+              statusLabels={statusLabels}
+              label="Kaart met initiatieven"
+              noScriptText="De kaart werkt alleen met JavaScript. In de lijst vindt u dezelfde initiatieven."
+            />
+            <MapLegend styles={MAP_LEGEND} title="Legenda" />
+          </>
+        }
+      />
     </div>
   );
 }

@@ -1,23 +1,25 @@
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
-import { expectAccessible as checkAccessible, latestMail, linkIn, loginAs, newPage } from "./support";
+import { expectAccessible as checkAccessible, db, latestMail, linkIn, loginAs, newPage } from "./support";
 
 async function next(page: Page) {
-  await page.getByRole("button", { name: /Volgende stap|Verstuur mijn idee/ }).click();
+  await page
+    .getByRole("button", { name: /^(Volgende|Verstuur mijn idee|Opslaan en terug naar het overzicht)$/ })
+    .click();
   await page.waitForLoadState("load");
 }
 
 /**
- * Fill in the quickscan as a resident would, checking each page with axe. axe runs only in the
- * JavaScript run: it is injected as a script, which a page without JavaScript does not execute,
- * and the server sends the same HTML either way.
+ * Fill in the quickscan as a resident would, checking each page with axe: with JavaScript the wijk,
+ * without JavaScript the map option (which then asks for an address or a wijk). On the check page
+ * one answer is changed through its "Wijzig" link.
  */
-async function completeQuickscan(page: Page, email: string, title: string, axe = true) {
-  const expectAccessible = axe ? checkAccessible : async (_page: Page) => {};
+async function completeQuickscan(page: Page, email: string, title: string, javaScript = true) {
+  const expectAccessible = checkAccessible;
   await page.goto("/idee");
   await expectAccessible(page);
   await page.getByRole("link", { name: "Start de quickscan" }).click();
-  await page.getByText("Stap 1 van 5").waitFor();
+  await page.getByText("Stap 1 van 9").waitFor();
 
   // Step 1: first without anything, to see the messages.
   await next(page);
@@ -30,28 +32,55 @@ async function completeQuickscan(page: Page, email: string, title: string, axe =
   await page.getByLabel("Verkeer en veiligheid").check();
   await next(page);
 
-  await page.getByText("Stap 2 van 5").waitFor();
+  await page.getByRole("heading", { level: 1, name: "Waar is uw idee?" }).waitFor();
   await expectAccessible(page);
-  await page.getByLabel("In een wijk").check();
-  await page.getByRole("combobox", { name: /^Wijk/ }).selectOption({ label: "Centrum" });
+  // Only the kind here: no address, wijk or coordinates yet.
+  expect(await page.getByLabel(/Adres of straat/).count()).toBe(0);
+  expect(await page.getByText(/breedtegraad|lengtegraad/i).count()).toBe(0);
+  // The primary action comes first.
+  const buttons = await page.locator(".wmh-button-row button").allTextContents();
+  expect(buttons).toEqual(["Volgende", "Vorige"]);
+  await page.getByLabel(javaScript ? "In een wijk" : "Op een plek op de kaart").check();
   // Back and forth keeps the answers.
-  await page.getByRole("button", { name: "Vorige stap" }).click();
-  await page.getByText("Stap 1 van 5").waitFor();
+  await page.getByRole("button", { name: "Vorige" }).click();
+  await page.getByText("Stap 1 van 9").waitFor();
   expect(await page.getByLabel("Titel van uw idee").inputValue()).toBe(title);
   await next(page);
-  expect(await page.getByLabel("In een wijk").isChecked()).toBe(true);
   await next(page);
 
-  await page.getByText("Stap 3 van 5").waitFor();
+  await page.getByText("Stap 3 van 9").waitFor();
+  if (javaScript) {
+    await page.getByRole("heading", { level: 1, name: "In welke wijk?" }).waitFor();
+    expect(await page.getByLabel(/Adres of straat/).count()).toBe(0);
+    await page.getByRole("combobox", { name: /^Wijk/ }).selectOption({ label: "Centrum" });
+  } else {
+    // Without JavaScript there is no map: an address or a wijk instead, never coordinates.
+    await page.getByRole("heading", { level: 1, name: "Waar is het op de kaart?" }).waitFor();
+    expect(await page.getByText(/breedtegraad|lengtegraad/i).count()).toBe(0);
+    await next(page);
+    await page.getByRole("heading", { name: "Er is 1 fout gevonden" }).waitFor();
+    expect(await page.getByText("Zoeken lukt nu niet").count()).toBe(0);
+    await page.getByLabel(/Adres of straat/).fill("Raadhuisplein 1, 2101 HA Heemstede");
+  }
+  await expectAccessible(page);
+  await next(page);
+
+  await page.getByRole("heading", { level: 1, name: "Wie doen er mee?" }).waitFor();
   await expectAccessible(page);
   await page.getByLabel("Buren of buurtbewoners").check();
   await page.getByLabel("2 tot 5 partijen").check();
+  await next(page);
+
+  await page.getByRole("heading", { level: 1, name: "Wat verandert er voor anderen?" }).waitFor();
   await page.getByLabel("Een beetje, bijvoorbeeld de buren of de straat").check();
   await page.getByLabel("Misschien, een paar mensen denken er anders over").check();
   await page
     .getByRole("group", { name: /andere plannen/ })
     .getByLabel("Nee", { exact: true })
     .check();
+  await next(page);
+
+  await page.getByRole("heading", { level: 1, name: /Openbare ruimte/ }).waitFor();
   await page.getByLabel(/Ja, bijvoorbeeld de stoep/).check();
   await page
     .getByRole("group", { name: /vergunning/ })
@@ -60,18 +89,29 @@ async function completeQuickscan(page: Page, email: string, title: string, axe =
   await page.getByLabel("Ja, het past binnen de regels die er zijn").check();
   await next(page);
 
-  await page.getByText("Stap 4 van 5").waitFor();
+  await page.getByText("Stap 7 van 9").waitFor();
   await expectAccessible(page);
   await page.getByLabel("Tijd", { exact: true }).check();
   await page.getByLabel(/Hoeveel geld vraagt u/).fill("750");
   await page.getByLabel("Binnen een jaar").check();
   await next(page);
 
-  await page.getByText("Stap 5 van 5").waitFor();
+  await page.getByText("Stap 8 van 9").waitFor();
   await expectAccessible(page);
   await page.getByLabel("Uw naam").fill("Fatima El Amrani");
   await page.getByLabel("Uw e-mailadres").fill(email);
   await page.getByLabel(/contact met mij opneemt/).check();
+  await next(page);
+
+  // Check your answers: change one through its "Wijzig" link, and come back.
+  await page.getByRole("heading", { level: 1, name: "Controleer uw antwoorden" }).waitFor();
+  await expectAccessible(page);
+  expect(await page.getByText(javaScript ? "Centrum" : "Raadhuisplein 1, 2101 HA Heemstede").count()).toBe(1);
+  await page.getByRole("link", { name: "Wijzig wanneer wilt u beginnen" }).click();
+  await page.getByLabel("Binnen 3 maanden").check();
+  await next(page);
+  await page.getByRole("heading", { level: 1, name: "Controleer uw antwoorden" }).waitFor();
+  expect(await page.getByText("Binnen 3 maanden").count()).toBe(1);
   await next(page);
 
   await page.getByRole("heading", { level: 1, name: title }).waitFor();
@@ -93,9 +133,16 @@ test("a resident completes the quickscan with JavaScript, follows up by mail and
   // The link in the mail opens the private page; the resident sends a message.
   const mail = await latestMail(email, "initiative.submitted");
   await resident.goto(linkIn(mail.text));
-  await resident.getByLabel("Uw bericht aan uw contactpersoon").fill("Kunnen we volgende week praten?");
+  await resident
+    .getByLabel("Stuur een bericht aan uw contactpersoon")
+    .fill("Kunnen we volgende week praten?");
   await resident.getByRole("button", { name: "Verstuur bericht" }).click();
   await resident.getByText("Uw bericht is verstuurd.").waitFor();
+  // The box is empty again, the message is on top of the list.
+  expect(await resident.getByLabel("Stuur een bericht aan uw contactpersoon").inputValue()).toBe("");
+  expect(await resident.locator(".wmh-message").first().textContent()).toContain(
+    "Kunnen we volgende week praten?",
+  );
   await checkAccessible(resident);
 
   // The accounthouder finds it, answers, changes the status and publishes.
@@ -129,7 +176,8 @@ test("a resident completes the quickscan with JavaScript, follows up by mail and
   const reply = await latestMail(email, "initiative.message");
   await resident.goto(linkIn(reply.text));
   await resident.getByText("Ja, dinsdag om 10 uur in het raadhuis?").waitFor();
-  await resident.getByRole("heading", { name: "Status: In behandeling" }).waitFor();
+  await resident.getByText("Status: In behandeling.").waitFor();
+  expect(await resident.locator('[aria-current="step"]').textContent()).toMatch(/Samen bekijken/);
   await checkAccessible(resident);
 });
 
@@ -138,6 +186,9 @@ test("the quickscan works without JavaScript", async () => {
   await completeQuickscan(page, "zonder-js@example.nl", "Zebrapad zonder JavaScript", false);
   const mail = await latestMail("zonder-js@example.nl", "initiative.submitted");
   expect(mail.text).toContain("Zebrapad zonder JavaScript");
+  const rows =
+    await db()`select location_kind, address from initiatives where title = 'Zebrapad zonder JavaScript'`;
+  expect(rows[0]).toMatchObject({ location_kind: "adres", address: "Raadhuisplein 1, 2101 HA Heemstede" });
 });
 
 test("a complex idea gets a planomschrijving and participatieplan and is marked adopted", async () => {

@@ -50,12 +50,10 @@ describe("address search through the PDOK Locatieserver", () => {
         quickscanRoute.action,
         makeRequest("/idee/nieuw", { form, cookie }),
       );
-    const first = await post({ stap: "1", title: "Bankje", description: "Een bankje", theme: "groen" });
+    const first = await post({ stap: "idee", title: "Bankje", description: "Een bankje", theme: "groen" });
     const cookie = cookieOf(first.headers);
-    const search = await post(
-      { stap: "2", richting: "zoeken", locationKind: "adres", address: "Binnenweg 1" },
-      cookie,
-    );
+    await post({ stap: "waar", locationKind: "adres" }, cookie);
+    const search = await post({ stap: "plek", richting: "zoeken", address: "Binnenweg 1" }, cookie);
     expect(String((fetchStub.mock.calls[0] as unknown[])[0])).toMatch(
       /^https:\/\/pdok\.test\/locatieserver\/v3_1\/free\?q=Binnenweg\+1/,
     );
@@ -64,22 +62,13 @@ describe("address search through the PDOK Locatieserver", () => {
     ]);
 
     const choice = "52.35791;4.62283;2101JA;Binnenweg 1, 2101JA Heemstede";
-    await post({ stap: "2", locationKind: "adres", address: "Binnenweg 1", addressChoice: choice }, cookie);
-    await post(
-      {
-        stap: "3",
-        partyCount: "alleen",
-        impact: "geen",
-        interests: "geen",
-        otherPlans: "nee",
-        publicSpace: "ja",
-        permit: "nee",
-        policy: "past",
-      },
-      cookie,
-    );
-    await post({ stap: "4", timing: "snel" }, cookie);
-    const done = await post({ stap: "5", name: "An", email: "an@example.nl", consentContact: "ja" }, cookie);
+    await post({ stap: "plek", address: "Binnenweg 1", addressChoice: choice }, cookie);
+    await post({ stap: "wie", partyCount: "alleen" }, cookie);
+    await post({ stap: "gevolgen", impact: "geen", interests: "geen", otherPlans: "nee" }, cookie);
+    await post({ stap: "regels", publicSpace: "ja", permit: "nee", policy: "past" }, cookie);
+    await post({ stap: "bijdrage", timing: "snel" }, cookie);
+    await post({ stap: "gegevens", name: "An", email: "an@example.nl", consentContact: "ja" }, cookie);
+    const done = await post({ stap: "controleren" }, cookie);
     expect(done.status).toBe(302);
     const [row] = await getDb().select().from(initiatives);
     expect(row).toMatchObject({
@@ -97,12 +86,19 @@ describe("address search through the PDOK Locatieserver", () => {
     );
     const first = await run(
       quickscanRoute.action,
-      makeRequest("/idee/nieuw", { form: { stap: "1", title: "B", description: "B", theme: "groen" } }),
+      makeRequest("/idee/nieuw", { form: { stap: "idee", title: "B", description: "B", theme: "groen" } }),
+    );
+    await run(
+      quickscanRoute.action,
+      makeRequest("/idee/nieuw", {
+        form: { stap: "waar", locationKind: "adres" },
+        cookie: cookieOf(first.headers),
+      }),
     );
     const res = await run<{ suggestions: unknown }>(
       quickscanRoute.action,
       makeRequest("/idee/nieuw", {
-        form: { stap: "2", richting: "zoeken", locationKind: "adres", address: "Binnenweg 1" },
+        form: { stap: "plek", richting: "zoeken", address: "Binnenweg 1" },
         cookie: cookieOf(first.headers),
       }),
     );

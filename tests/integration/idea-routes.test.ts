@@ -1,12 +1,19 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, test } from "vitest";
+import { saveDocument } from "../../app/domain/initiatives/proceskader.server";
+import {
+  assignAccountManager,
+  messageToInitiator,
+  setDecider,
+} from "../../app/domain/initiatives/triage.server";
 import { getDb } from "../../app/lib/db.server";
 import * as quickscanRoute from "../../app/routes/idee.nieuw";
 import * as resendRoute from "../../app/routes/idee.volgen._index";
 import * as followRoute from "../../app/routes/idee.volgen.$token";
+import * as documentRoute from "../../app/routes/idee.volgen.$token_.$document";
 import { initiativeMessages, initiatives, outbox, wijken } from "../../db/schema";
 import { seedWijken } from "../../db/seed/wijken";
-import { resetDatabase } from "../support/db";
+import { createStaff, resetDatabase } from "../support/db";
 import { makeRequest, run } from "../support/remix";
 
 beforeEach(async () => {
@@ -16,66 +23,99 @@ beforeEach(async () => {
     .values({ code: "W1", name: "Centrum", postcodes: ["2101"] });
 });
 
-const steps: Record<number, Record<string, string | string[]>> = {
-  1: {
+const steps: Record<string, Record<string, string | string[]>> = {
+  idee: {
     title: "Bankjes <b>langs</b> de vaart",
     description: "Drie bankjes om uit te rusten.",
     theme: "groen",
   },
-  2: { locationKind: "adres", address: "Binnenweg 12, 2101 JA Heemstede" },
-  3: {
-    parties: ["buren", "vereniging"],
-    partyCount: "enkele",
-    impact: "klein",
-    interests: "enkele",
-    otherPlans: "nee",
-    publicSpace: "ja",
-    permit: "weet_niet",
-    policy: "past",
-  },
-  4: { contribution: ["tijd"], budget: "1500", timing: "dit_jaar" },
-  5: { name: "Piet Jansen", email: "piet@example.nl", consentContact: "ja", showName: "ja" },
+  waar: { locationKind: "adres" },
+  plek: { address: "Binnenweg 12, 2101 JA Heemstede" },
+  wie: { parties: ["buren", "vereniging"], partyCount: "enkele" },
+  gevolgen: { impact: "klein", interests: "enkele", otherPlans: "nee" },
+  regels: { publicSpace: "ja", permit: "weet_niet", policy: "past" },
+  bijdrage: { contribution: ["tijd"], budget: "1500", timing: "dit_jaar" },
+  gegevens: { name: "Piet Jansen", email: "piet@example.nl", consentContact: "ja", showName: "ja" },
+  controleren: {},
 };
+const ORDER = ["idee", "waar", "plek", "wie", "gevolgen", "regels", "bijdrage", "gegevens"] as const;
 
 function cookieFrom(headers: Headers): string | null {
   const set = headers.get("Set-Cookie");
   return set?.match(/wmh_quickscan=[^;]+/)?.[0] ?? null;
 }
 
+type StepData = {
+  errors: Record<string, string>;
+  page: { step: string; values: Record<string, unknown>; fromCheck: boolean };
+  suggestions?: unknown;
+};
+
 async function post(
-  step: number,
+  step: string,
   form: Record<string, string | string[]>,
   cookie?: string,
   richting = "volgende",
 ) {
-  return run<{ errors: Record<string, string>; values: Record<string, unknown>; step: number }>(
+  return run<StepData>(
     quickscanRoute.action,
-    makeRequest("/idee/nieuw", { form: { stap: String(step), richting, ...form }, cookie }),
+    makeRequest("/idee/nieuw", { form: { stap: step, richting, ...form }, cookie }),
   );
 }
 
+const view = (step: string, cookie: string, extra = "") =>
+  run<{
+    step: string;
+    title: string;
+    values: Record<string, string>;
+    position: { number: number; total: number };
+    rows: { label: string; value: string; step: string }[] | null;
+  }>(quickscanRoute.loader, makeRequest(`/idee/nieuw?stap=${step}${extra}`, { cookie }));
+
+/** Steps idee…gegevens answered; the cookie of the draft. */
+async function answered(overrides: Record<string, Record<string, string | string[]>> = {}) {
+  const first = await post("idee", steps.idee!);
+  const cookie = cookieFrom(first.headers)!;
+  for (const step of ORDER.slice(1)) {
+    const form = overrides[step] ?? steps[step]!;
+    if (step === "plek" && (overrides.waar ?? steps.waar)!.locationKind === "heel") continue;
+    const res = await post(step, form, cookie);
+    expect(res.status, `${step}: ${JSON.stringify(res.data)}`).toBe(302);
+  }
+  return cookie;
+}
+
 describe("the quickscan form", () => {
-  test("five steps, back and forth without losing input, then the private page and the mail", async () => {
-    const first = await post(1, steps[1]!);
+  test("one topic per step, back and forth without losing input, a check page, then the private page and the mail", async () => {
+    const first = await post("idee", steps.idee!);
     expect(first.status).toBe(302);
-    expect(first.location).toBe("/idee/nieuw?stap=2");
+    expect(first.location).toBe("/idee/nieuw?stap=waar");
     const cookie = cookieFrom(first.headers)!;
     expect(cookie).toMatch(/^wmh_quickscan=[A-Za-z0-9_-]{43}$/);
     expect(first.headers.get("Set-Cookie")).toMatch(/HttpOnly/);
 
-    // Step 2 typed, then back: step 1 still has its answers, and so does step 2.
-    const back = await post(2, steps[2]!, cookie, "terug");
-    expect(back.location).toBe("/idee/nieuw?stap=1");
-    const step1 = await run<{ values: Record<string, string> }>(
-      quickscanRoute.loader,
-      makeRequest("/idee/nieuw?stap=1", { cookie }),
-    );
-    expect(step1.data.values.title).toBe(steps[1]!.title);
-    expect(step1.data.values.address).toBe(steps[2]!.address);
+    // The location kind, then "Vorige": step 1 still has its answers, and so does the kind.
+    const back = await post("waar", steps.waar!, cookie, "terug");
+    expect(back.location).toBe("/idee/nieuw?stap=idee");
+    const step1 = await view("idee", cookie);
+    expect(step1.data.values.title).toBe(steps.idee!.title);
+    expect(step1.data.values.locationKind).toBe("adres");
+    expect(step1.data.position).toEqual({ number: 1, total: 9 });
 
-    for (const n of [2, 3, 4])
-      expect((await post(n, steps[n]!, cookie)).location).toBe(`/idee/nieuw?stap=${n + 1}`);
-    const done = await post(5, steps[5]!, cookie);
+    const expected = ["plek", "wie", "gevolgen", "regels", "bijdrage", "gegevens", "controleren"];
+    for (const [i, step] of ORDER.slice(1).entries())
+      expect((await post(step, steps[step]!, cookie)).location).toBe(`/idee/nieuw?stap=${expected[i]}`);
+
+    // The check page lists every answer, in words, with the step to change it.
+    const check = await view("controleren", cookie);
+    expect(check.data.title).toBe("Controleer uw antwoorden");
+    expect(check.data.rows?.find((r) => r.step === "plek")?.value).toBe("Binnenweg 12, 2101 JA Heemstede");
+    expect(check.data.rows?.find((r) => r.label === "Gebruikt uw idee openbare ruimte?")?.value).toMatch(
+      /^Ja/,
+    );
+    expect(await getDb().select().from(initiatives)).toHaveLength(0);
+
+    const done = await post("controleren", {}, cookie);
     expect(done.status).toBe(302);
     expect(done.location).toMatch(/^\/idee\/volgen\/[A-Za-z0-9_-]{43}\?nieuw=1$/);
     expect(done.headers.get("Set-Cookie")).toMatch(/Max-Age=0/);
@@ -103,47 +143,94 @@ describe("the quickscan form", () => {
     expect(page.data.result.attentionPoints.join(" ")).toMatch(/Betrek de buren vroeg/);
   });
 
+  test("'Wijzig' on the check page leads to the step and back to the check page", async () => {
+    const cookie = await answered();
+    const edit = await view("regels", cookie, "&wijzig=1");
+    expect(edit.status).toBe(200);
+    const saved = await post("regels", { ...steps.regels!, permit: "ja", wijzig: "1" }, cookie);
+    expect(saved.location).toBe("/idee/nieuw?stap=controleren");
+    const check = await view("controleren", cookie);
+    expect(check.data.rows?.find((r) => r.label === "Heeft u een vergunning nodig?")?.value).toBe("Ja");
+
+    // A bad change stays on the step, with the way back to the check page kept.
+    const bad = await post("gegevens", { ...steps.gegevens!, email: "geen-adres", wijzig: "1" }, cookie);
+    expect(bad.status).toBe(400);
+    expect(bad.data.page.fromCheck).toBe(true);
+    expect(bad.data.page.values.email).toBe("geen-adres");
+
+    // A new location kind asks for its place first, then returns to the check page.
+    const kind = await post("waar", { locationKind: "wijk", wijzig: "1" }, cookie);
+    expect(kind.location).toBe("/idee/nieuw?stap=plek&wijzig=1");
+    expect((await post("plek", { wijkCode: "W1", wijzig: "1" }, cookie)).location).toBe(
+      "/idee/nieuw?stap=controleren",
+    );
+  });
+
   test("a step with bad input gets 400, Dutch messages at the fields, and keeps the input", async () => {
-    const res = await post(1, { title: "", description: "Iets moois", theme: "bestaat-niet" });
+    const res = await post("idee", { title: "", description: "Iets moois", theme: "bestaat-niet" });
     expect(res.status).toBe(400);
     expect(res.data.errors).toEqual({
       title: "Geef uw idee een korte titel.",
       theme: "Kies het onderwerp dat het best past.",
     });
-    expect(res.data.values.description).toBe("Iets moois");
+    expect(res.data.page.values.description).toBe("Iets moois");
+    // A failed check is not a failed address search.
+    expect(res.data.suggestions).toBeUndefined();
   });
 
   test("skipping steps is caught at the end: the first incomplete step is shown", async () => {
-    const first = await post(1, steps[1]!);
+    const first = await post("idee", steps.idee!);
     const cookie = cookieFrom(first.headers)!;
-    const res = await post(5, steps[5]!, cookie);
+    await post("gegevens", steps.gegevens!, cookie);
+    const res = await post("controleren", {}, cookie);
     expect(res.status).toBe(400);
-    expect(res.data.step).toBe(2);
+    expect(res.data.page.step).toBe("waar");
     expect(res.data.errors.locationKind).toBe("Kies waar uw idee is.");
     expect(await getDb().select().from(initiatives)).toHaveLength(0);
   });
 
+  test("a step can only be shown in order: no draft → the first step; no kind → the kind", async () => {
+    const none = await run(quickscanRoute.loader, makeRequest("/idee/nieuw?stap=regels"));
+    expect(none.location).toBe("/idee/nieuw?stap=idee");
+    const cookie = cookieFrom((await post("idee", steps.idee!)).headers)!;
+    expect((await view("plek", cookie)).location).toBe("/idee/nieuw?stap=waar");
+    await post("waar", { locationKind: "heel" }, cookie);
+    expect((await view("plek", cookie)).location).toBe("/idee/nieuw?stap=waar");
+    expect((await view("wie", cookie)).data.position).toEqual({ number: 3, total: 8 });
+  });
+
+  test("all of Heemstede skips the location page", async () => {
+    const cookie = await answered({ waar: { locationKind: "heel" } });
+    expect((await post("controleren", {}, cookie)).status).toBe(302);
+    const [idea] = await getDb().select().from(initiatives);
+    expect(idea).toMatchObject({ locationKind: "heel", address: null, lat: null, wijkCode: null });
+  });
+
   test("a point on the map: kept back and forth, stored with the idea, wijk derived from the demo boundaries", async () => {
     await seedWijken(getDb());
-    const cookie = cookieFrom((await post(1, steps[1]!)).headers)!;
-    // Outside Heemstede: a Dutch message at the field, the typed values kept.
-    const outside = await post(2, { locationKind: "punt", lat: "52,09", lng: "5,12" }, cookie);
+    const cookie = cookieFrom((await post("idee", steps.idee!)).headers)!;
+    await post("waar", { locationKind: "punt" }, cookie);
+    // Outside Heemstede: a Dutch message about the map (no coordinates), the point kept.
+    const outside = await post("plek", { kaart: "ja", lat: "52,09", lng: "5,12" }, cookie);
     expect(outside.status).toBe(400);
-    expect(outside.data.errors.lat).toMatch(/niet in Heemstede/);
-    expect(outside.data.errors.lng).toMatch(/niet in Heemstede/);
-    expect(outside.data.values.lat).toBe("52,09");
+    expect(outside.data.errors).toEqual({
+      lat: "Deze plek ligt niet in Heemstede. Wijs een plek in Heemstede aan.",
+    });
+    expect(outside.data.page.values.lat).toBe("52,09");
+    // Nothing pointed at: say so, and never that a search failed.
+    const nothing = await post("plek", { kaart: "ja", lat: "", lng: "" }, cookie);
+    expect(nothing.data.errors).toEqual({ lat: "Wijs de plek van uw idee aan op de kaart." });
+    expect(nothing.data.suggestions).toBeUndefined();
 
-    // In DEMO01 "Centrum" (lng 4.59–4.625, lat 52.3565–52.36); typed with a comma, as on the map.
-    const point = { locationKind: "punt", lat: "52,35800", lng: "4,60000" };
-    expect((await post(2, point, cookie, "terug")).location).toBe("/idee/nieuw?stap=1");
-    const again = await run<{ values: Record<string, string> }>(
-      quickscanRoute.loader,
-      makeRequest("/idee/nieuw?stap=2", { cookie }),
-    );
-    expect(again.data.values).toMatchObject(point);
-    for (const n of [2, 3, 4])
-      expect((await post(n, n === 2 ? point : steps[n]!, cookie)).location).toBe(`/idee/nieuw?stap=${n + 1}`);
-    expect((await post(5, steps[5]!, cookie)).status).toBe(302);
+    // In DEMO01 "Centrum" (lng 4.59–4.625, lat 52.3565–52.36), as the map writes it.
+    const point = { kaart: "ja", lat: "52,35800", lng: "4,60000" };
+    expect((await post("plek", point, cookie, "terug")).location).toBe("/idee/nieuw?stap=waar");
+    expect((await view("plek", cookie)).data.values).toMatchObject({ lat: "52,35800", lng: "4,60000" });
+    expect((await post("plek", point, cookie)).location).toBe("/idee/nieuw?stap=wie");
+    for (const step of ORDER.slice(3)) await post(step, steps[step]!, cookie);
+    const check = await view("controleren", cookie);
+    expect(check.data.rows?.find((r) => r.step === "plek")?.value).toBe("Aangewezen op de kaart");
+    expect((await post("controleren", {}, cookie)).status).toBe(302);
 
     const [idea] = await getDb().select().from(initiatives);
     expect(idea).toMatchObject({
@@ -155,18 +242,35 @@ describe("the quickscan form", () => {
     });
   });
 
-  test("a filled honeypot is refused", async () => {
-    const res = await post(1, { ...steps[1]!, website: "http://spam.example" });
+  test.each([
+    ["an address", { address: "Binnenweg 12, 2101 JA Heemstede", wijkCode: "" }, "adres", "W1"],
+    ["a wijk", { address: "", wijkCode: "W1" }, "wijk", "W1"],
+  ])("without JavaScript the map option takes %s instead", async (_name, form, kind, wijk) => {
+    const cookie = await answered({ waar: { locationKind: "punt" }, plek: form });
+    expect((await view("plek", cookie)).data.values.locationKind).toBe(kind);
+    expect((await post("controleren", {}, cookie)).status).toBe(302);
+    const [idea] = await getDb().select().from(initiatives);
+    expect(idea).toMatchObject({ locationKind: kind, wijkCode: wijk, lat: null });
+  });
+
+  test("without JavaScript and with nothing filled in, the map option asks for an address or a wijk", async () => {
+    const cookie = cookieFrom((await post("idee", steps.idee!)).headers)!;
+    await post("waar", { locationKind: "punt" }, cookie);
+    const res = await post("plek", { address: "", wijkCode: "" }, cookie);
     expect(res.status).toBe(400);
+    expect(res.data.errors).toEqual({ address: "Vul een adres of straat in, of kies hieronder een wijk." });
+  });
+
+  test("a filled honeypot and an unknown step are refused", async () => {
+    expect((await post("idee", { ...steps.idee!, website: "http://spam.example" })).status).toBe(400);
+    expect((await post("7", steps.idee!)).status).toBe(400);
   });
 });
 
 describe("the private page", () => {
   async function submitted() {
-    const first = await post(1, steps[1]!);
-    const cookie = cookieFrom(first.headers)!;
-    for (const n of [2, 3, 4]) await post(n, steps[n]!, cookie);
-    const done = await post(5, steps[5]!, cookie);
+    const cookie = await answered();
+    const done = await post("controleren", {}, cookie);
     return done.location!.split("/")[3]!.split("?")[0]!;
   }
 
@@ -201,6 +305,79 @@ describe("the private page", () => {
     expect(ok.status).toBe(302);
     const [m] = await getDb().select().from(initiativeMessages);
     expect(m!.body).toBe("<script>x</script>");
+  });
+
+  test("the page is the initiator's home: steps, contact, newest message first, staff changes in words", async () => {
+    const token = await submitted();
+    const staff = await createStaff(["ambtenaar"], { name: "Anna de Vries" });
+    const [idea] = await getDb().select().from(initiatives);
+    await assignAccountManager(idea!.id, staff.id, staff);
+    for (const bericht of ["Eerste vraag", "Tweede vraag"])
+      await run(
+        followRoute.action,
+        makeRequest(`/idee/volgen/${token}`, { form: { intent: "bericht", bericht } }),
+        {
+          token,
+        },
+      );
+    await messageToInitiator(idea!.id, "Ik bel u morgen.", staff);
+    await setDecider(idea!.id, { decider: "college", complex: true, reason: "Grote verandering" }, staff);
+    await saveDocument(idea!.id, "planomschrijving", { wat: "Drie bankjes langs de vaart." }, staff);
+
+    const page = await run<{
+      steps: { label: string; state: string }[];
+      contact: { name: string; mailbox: string; phone: { display: string } };
+      messages: { body: string }[];
+      changes: { field: string; from: string; to: string }[];
+      documents: { plan: boolean; participation: boolean };
+      timeline: { text: string }[];
+    }>(followRoute.loader, makeRequest(`/idee/volgen/${token}`), { token });
+    expect(page.data.contact).toEqual({
+      name: "Anna de Vries",
+      mailbox: "initiatieven@heemstede.nl",
+      phone: { display: "14 023", tel: "14023" },
+    });
+    expect(page.data.messages.map((m) => m.body)).toEqual([
+      "Ik bel u morgen.",
+      "Tweede vraag",
+      "Eerste vraag",
+    ]);
+    expect(page.data.changes).toEqual([
+      {
+        field: "Wie beslist",
+        from: "Medewerkers van de gemeente",
+        to: "Het college van burgemeester en wethouders",
+      },
+      { field: "Ingewikkeld idee (complexe opgave)", from: "Nee", to: "Ja" },
+    ]);
+    expect(page.data.steps.filter((s) => s.state === "current").map((s) => s.label)).toEqual([
+      "Basisstap 2: Participatieplan maken",
+    ]);
+    expect(page.data.documents).toEqual({ plan: true, participation: false });
+    // The internal reason for the change stays internal.
+    expect(JSON.stringify(page.data)).not.toContain("Grote verandering");
+
+    const plan = await run<{ content: { wat: string } }>(
+      documentRoute.loader,
+      makeRequest(`/idee/volgen/${token}/planomschrijving`),
+      { token, document: "planomschrijving" },
+    );
+    expect(plan.status).toBe(200);
+    expect(plan.data.content.wat).toBe("Drie bankjes langs de vaart.");
+    const missing: [string, string][] = [
+      [token, "participatieplan"],
+      [token, "notities"],
+      ["x".repeat(43), "planomschrijving"],
+    ];
+    for (const [t, document] of missing)
+      expect(
+        (
+          await run(documentRoute.loader, makeRequest(`/idee/volgen/${t}/${document}`), {
+            token: t,
+            document,
+          })
+        ).status,
+      ).toBe(404);
   });
 
   test("withdrawing needs the confirmation box", async () => {
@@ -239,10 +416,8 @@ describe("the private page", () => {
 
 describe("double submits", () => {
   test("two parallel submits of one draft make one idea; the other gets a clear message", async () => {
-    const first = await post(1, steps[1]!);
-    const cookie = cookieFrom(first.headers)!;
-    for (const n of [2, 3, 4]) await post(n, steps[n]!, cookie);
-    const [a, b] = await Promise.all([post(5, steps[5]!, cookie), post(5, steps[5]!, cookie)]);
+    const cookie = await answered();
+    const [a, b] = await Promise.all([post("controleren", {}, cookie), post("controleren", {}, cookie)]);
     expect([a.status, b.status].sort()).toEqual([302, 409]);
     expect(await getDb().select().from(initiatives)).toHaveLength(1);
   });

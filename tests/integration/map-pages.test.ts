@@ -52,6 +52,27 @@ describe("the public list and detail page", () => {
     for (const secret of Object.values(PRIVATE_MARKERS)) expect(all).not.toContain(secret);
   });
 
+  test("the status filter offers only statuses a published initiative can have, and ignores others", async () => {
+    await createInitiative({ publicTitle: "Moestuin", status: "in_uitvoering" });
+    await createInitiative({ publicTitle: "Bankje", status: "planvorming" });
+    const res = await run<{ filters: { status?: string }; list: { total: number } }>(
+      list.loader,
+      makeRequest("/initiatieven?status=afgewezen"),
+    );
+    expect(res.data.filters.status).toBeUndefined();
+    expect(res.data.list.total).toBe(2);
+    const filtered = await run<{ list: { total: number } }>(
+      list.loader,
+      makeRequest("/initiatieven?status=planvorming"),
+    );
+    expect(filtered.data.list.total).toBe(1);
+    const { publicStatusOptions } = await import("../../app/domain/initiatives/statuses");
+    const offered = publicStatusOptions().map((o) => o.value);
+    expect(offered).not.toContain("afgewezen");
+    expect(offered).not.toContain("ingetrokken");
+    expect(offered).toContain("in_uitvoering");
+  });
+
   test("free text searches public text only, never the private description", async () => {
     await createInitiative({ publicTitle: "Moestuin", publicSummary: "Samen tuinieren" });
     const search = async (q: string) =>

@@ -85,7 +85,7 @@ describe("status changes", () => {
 
 describe("quickscan form steps", () => {
   test("an empty first step gets a Dutch message per field", () => {
-    const r = validateStep(1, {});
+    const r = validateStep("idee", {});
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.errors.title).toBe("Geef uw idee een korte titel.");
@@ -93,18 +93,20 @@ describe("quickscan form steps", () => {
     }
   });
   test("an address location needs an address, a wijk location a wijk", () => {
-    const r = validateStep(2, { locationKind: "adres", address: "" });
+    const r = validateStep("plek", { locationKind: "adres", address: "" });
     expect(r.ok || r.errors).toEqual({ address: "Vul een adres of straatnaam in." });
-    const w = validateStep(2, { locationKind: "wijk" });
+    const w = validateStep("plek", { locationKind: "wijk" });
     expect(w.ok || w.errors).toEqual({ wijkCode: "Kies een wijk." });
-    expect(validateStep(2, { locationKind: "heel" }).ok).toBe(true);
+    expect(validateStep("plek", { locationKind: "heel" }).ok).toBe(true);
   });
-  test("a point on the map needs both numbers", () => {
-    const r = validateStep(2, { locationKind: "punt" });
-    expect(r.ok || r.errors).toEqual({
-      lat: "Kies een plek op de kaart of vul de breedtegraad in.",
-      lng: "Kies een plek op de kaart of vul de lengtegraad in.",
-    });
+  test("a point on the map needs a point once the map was used, and speaks of the map only", () => {
+    const r = validateStep("plek", { locationKind: "punt", kaart: "ja" });
+    expect(r.ok || r.errors).toEqual({ lat: "Wijs de plek van uw idee aan op de kaart." });
+    expect(JSON.stringify(r)).not.toMatch(/breedtegraad|lengtegraad/i);
+  });
+  test("without the map (no JavaScript) the point option asks for an address or a wijk", () => {
+    const r = validateStep("plek", { locationKind: "punt" });
+    expect(r.ok || r.errors).toEqual({ address: "Vul een adres of straat in, of kies hieronder een wijk." });
   });
   test.each([
     ["the town centre, with commas", "52,3505", "4,6125", true],
@@ -115,19 +117,16 @@ describe("quickscan form steps", () => {
     ["Utrecht", "52.09", "5.12", false],
     ["lat and lng swapped", "4.6125", "52.3505", false],
   ])("a point within Heemstede (lat 52.32–52.38, lng 4.57–4.67): %s", (_name, lat, lng, ok) => {
-    const r = validateStep(2, { locationKind: "punt", lat, lng });
+    const r = validateStep("plek", { locationKind: "punt", kaart: "ja", lat, lng });
     expect(r.ok).toBe(ok);
-    if (!r.ok) expect(Object.values(r.errors).join(" ")).toMatch(/niet in Heemstede/);
+    if (!r.ok) expect(r.errors.lat).toMatch(/niet in Heemstede/);
   });
-  test("a point that is not a number gets a Dutch message with an example", () => {
-    const r = validateStep(2, { locationKind: "punt", lat: "noord", lng: "4,61e2" });
-    expect(r.ok || r.errors).toEqual({
-      lat: "Vul de breedtegraad in als getal, bijvoorbeeld 52,3505.",
-      lng: "Vul de lengtegraad in als getal, bijvoorbeeld 4,6125.",
-    });
+  test("a tampered point gets a Dutch message to point again", () => {
+    const r = validateStep("plek", { locationKind: "punt", kaart: "ja", lat: "noord", lng: "4,61e2" });
+    expect(r.ok || r.errors).toEqual({ lat: "Wijs de plek van uw idee opnieuw aan op de kaart." });
   });
   test("a point is only used, and only checked, when the resident chose a point", () => {
-    expect(validateStep(2, { locationKind: "heel", lat: "onzin", lng: "" }).ok).toBe(true);
+    expect(validateStep("plek", { locationKind: "heel", lat: "onzin", lng: "" }).ok).toBe(true);
     expect(chosenPoint({ locationKind: "heel", lat: "52,35", lng: "4,62" })).toBeNull();
     expect(chosenPoint({ locationKind: "punt", lat: "52,35", lng: "4,62" })).toEqual({
       lat: 52.35,
@@ -137,18 +136,18 @@ describe("quickscan form steps", () => {
     expect(parseCoordinate("52,35,1")).toBeNull();
   });
   test("a budget must be whole euros", () => {
-    const r = validateStep(4, { timing: "snel", budget: "12,50" });
+    const r = validateStep("bijdrage", { timing: "snel", budget: "12,50" });
     expect(r.ok || r.errors.budget).toMatch(/hele euro/);
-    const ok = validateStep(4, { timing: "snel", budget: "€ 2.500" });
+    const ok = validateStep("bijdrage", { timing: "snel", budget: "€ 2.500" });
     expect(ok.ok && ok.data.budget).toBe(2500);
   });
   test("consent to be contacted is required", () => {
-    const r = validateStep(5, { name: "An", email: "an@example.nl" });
+    const r = validateStep("gegevens", { name: "An", email: "an@example.nl" });
     expect(r.ok || r.errors.consentContact).toMatch(/toestemming/);
   });
   test("the whole draft reports the first step with an error", () => {
     const r = validateAll({ title: "Bankje", description: "Een bankje", theme: "groen" });
-    expect(r.ok || r.step).toBe(2);
+    expect(r.ok || r.step).toBe("waar");
   });
 });
 

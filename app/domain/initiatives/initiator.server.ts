@@ -1,6 +1,7 @@
 // The initiator's private follow page: what they may see, their messages, withdrawing, new links.
 import { and, asc, desc, eq, ne } from "drizzle-orm";
 import {
+  initiativeDocuments,
   initiativeEvents,
   initiativeFollowTokens,
   initiativeMessages,
@@ -60,7 +61,42 @@ export async function findForInitiator(token: string, db: Executor = getDb()) {
       and(eq(initiativeMessages.initiativeId, idea.id), ne(initiativeMessages.kind, "notitie")),
     ),
   ]);
-  return { idea, contact: manager?.name ?? idea.team ?? FALLBACK_TEAM, events, messages };
+  const documents = await db
+    .selectDistinct({ kind: initiativeDocuments.kind })
+    .from(initiativeDocuments)
+    .where(eq(initiativeDocuments.initiativeId, idea.id));
+  return {
+    idea,
+    contact: manager?.name ?? idea.team ?? FALLBACK_TEAM,
+    /** The team mailbox that reaches the contact person (never a personal address). */
+    mailbox: getEnv().INITIATIVES_TEAM_EMAIL,
+    events,
+    messages,
+    documents: {
+      plan: documents.some((d) => d.kind === "planomschrijving"),
+      participation: documents.some((d) => d.kind === "participatieplan"),
+    },
+  };
+}
+
+/**
+ * The latest planomschrijving or participatieplan of the initiator's idea, read-only; null for an
+ * unknown token or when there is none yet.
+ */
+export async function findDocumentForInitiator(
+  db: Executor = getDb(),
+  token: string,
+  kind: "planomschrijving" | "participatieplan",
+) {
+  const idea = await byToken(db, token);
+  if (!idea) return null;
+  const [doc] = await db
+    .select()
+    .from(initiativeDocuments)
+    .where(and(eq(initiativeDocuments.initiativeId, idea.id), eq(initiativeDocuments.kind, kind)))
+    .orderBy(desc(initiativeDocuments.version))
+    .limit(1);
+  return { title: idea.title, document: doc ?? null };
 }
 
 /** A message or an addition from the initiator; mailed to the accounthouder (or the team). */

@@ -14,18 +14,20 @@ export function submittedMail(p: {
 }) {
   return {
     subject: `Uw idee "${p.title}" is ontvangen`,
+    // In the order a resident asks: who decides and why, is it complex and why, what happens next
+    // and who helps, then what to watch out for.
     paragraphs: [
       `Beste ${p.name},`,
-      `Bedankt voor uw idee "${p.title}". Hieronder staat de eerste uitkomst van de quickscan.`,
-      `Wie beslist: ${deciderLabel(p.result.decider)}. ${p.result.deciderReasons.join(" ")}`,
+      `Bedankt voor uw idee "${p.title}". Hieronder leest u de eerste uitkomst van de quickscan: wie beslist, waarom, en wat er nu gebeurt.`,
+      `Wie beslist over uw idee?\n${deciderLabel(p.result.decider)}. ${p.result.deciderReasons.join(" ")}`,
       p.result.complex
-        ? `Dit is een ingewikkeld idee (een complexe opgave), omdat:\n${p.result.complexReasons.map((r) => `- ${r}`).join("\n")}`
-        : `Dit is geen ingewikkeld idee. ${p.result.complexReasons.join(" ")}`,
+        ? `Is het een ingewikkeld idee?\nJa, het is een complexe opgave, omdat:\n${p.result.complexReasons.map((r) => `- ${r}`).join("\n")}`
+        : `Is het een ingewikkeld idee?\nNee. ${p.result.complexReasons.join(" ")}`,
       `Wat gebeurt er nu?\n${p.result.nextSteps.map((s) => `- ${s}`).join("\n")}`,
+      `Uw contactpersoon is ${p.contact}. U hoort uiterlijk ${dateFmt.format(p.respondBy)} van ons.`,
       ...(p.result.attentionPoints.length
         ? [`Let op:\n${p.result.attentionPoints.map((s) => `- ${s}`).join("\n")}`]
         : []),
-      `Uw contactpersoon: ${p.contact}. U hoort uiterlijk ${dateFmt.format(p.respondBy)} van ons.`,
       `Op uw eigen pagina ziet u hoe het met uw idee gaat. U kunt daar ook berichten sturen: ${p.link}`,
       "Bewaar deze e-mail goed. Iedereen met deze link kan uw pagina zien.",
     ],

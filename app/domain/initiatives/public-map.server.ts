@@ -7,7 +7,7 @@ import { countPages } from "../../lib/forms";
 import { composeMail, queueMail } from "../../lib/mail.server";
 import { type CellSummary, cellScale, clustersFromCells, shouldCluster } from "./clustering";
 import { type Bbox, type GeoJsonQuery, likePattern, type MapFilters } from "./map-filters";
-import { statusLabel, statusValues } from "./statuses";
+import { PUBLIC_STATUSES, statusLabel, statusValues } from "./statuses";
 import { themeLabel, themeValues } from "./themes";
 
 // The public side of initiatives: the map, the list, the detail page and the GeoJSON API. Every
@@ -17,6 +17,8 @@ import { themeLabel, themeValues } from "./themes";
 // the initiator's e-mail address, which goes into the outbox and nowhere else.
 
 export const filterOptions = { themes: themeValues, statuses: statusValues };
+/** The filters of the public list: only statuses a published initiative can have. */
+export const publicFilterOptions = { themes: themeValues, statuses: PUBLIC_STATUSES };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isInitiativeId = (id: unknown): id is string => typeof id === "string" && UUID.test(id);

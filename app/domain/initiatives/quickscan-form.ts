@@ -1,11 +1,9 @@
-// The quickscan as a form: five steps, their fields, options and zod schemas (Dutch messages).
-// Pure: used by the route to validate a step and by the domain to validate the whole.
+// The quickscan as a form: its steps, their fields, options and zod schemas (Dutch messages).
+// Pure: used by the quickscan flow to validate a step and the whole, and by the check page.
 import { z } from "zod";
 import { emailField, optionalText, requiredText } from "../../lib/forms";
 import type { RuleAnswers } from "./quickscan";
-import { themeValues } from "./themes";
-
-export const STEP_COUNT = 5;
+import { THEMES, themeValues } from "./themes";
 
 export const options = {
   locationKind: [
@@ -94,33 +92,41 @@ const multi = <K extends OptionKey>(key: K) =>
 
 const checkbox = z.preprocess((v) => v === "ja", z.boolean());
 
+const locationSchema = z.object({
+  address: optionalText(200),
+  wijkCode: optionalText(40),
+  /** A PDOK suggestion chosen by the initiator: "lat;lng;postcode;label". */
+  addressChoice: optionalText(400),
+  /** A point chosen on the map: kept as the map wrote it ("52,35" or "52.35"), checked by mapPointError. */
+  lat: optionalText(20),
+  lng: optionalText(20),
+});
+
 export const stepSchemas = {
-  1: z.object({
+  idee: z.object({
     title: requiredText(120, "Geef uw idee een korte titel."),
     description: requiredText(4000, "Beschrijf uw idee in een paar zinnen."),
     theme: z.enum(themeValues, { errorMap: () => ({ message: "Kies het onderwerp dat het best past." }) }),
   }),
-  2: z.object({
+  waar: z.object({
     locationKind: choice("locationKind", "Kies waar uw idee is."),
-    address: optionalText(200),
-    wijkCode: optionalText(40),
-    /** A PDOK suggestion chosen by the initiator: "lat;lng;postcode;label". */
-    addressChoice: optionalText(400),
-    /** A point chosen on the map or typed: kept as typed ("52,35" or "52.35"), checked by locationErrors. */
-    lat: optionalText(20),
-    lng: optionalText(20),
   }),
-  3: z.object({
+  plek: locationSchema,
+  wie: z.object({
     parties: multi("parties"),
     partyCount: choice("partyCount", "Kies hoeveel partijen meedoen."),
+  }),
+  gevolgen: z.object({
     impact: choice("impact", "Kies of uw idee de leefomgeving van anderen verandert."),
     interests: choice("interests", "Kies of er belangen kunnen botsen."),
     otherPlans: choice("otherPlans", "Kies of uw idee andere plannen raakt."),
+  }),
+  regels: z.object({
     publicSpace: choice("publicSpace", "Kies of uw idee openbare ruimte gebruikt."),
     permit: choice("permit", "Kies of u een vergunning nodig heeft."),
     policy: choice("policy", "Kies of uw idee binnen de regels past."),
   }),
-  4: z.object({
+  bijdrage: z.object({
     contribution: multi("contribution"),
     budget: z
       .string()
@@ -132,7 +138,7 @@ export const stepSchemas = {
       .refine((v) => v === undefined || v <= 10_000_000, "Vul een bedrag in van hoogstens 10 miljoen euro."),
     timing: choice("timing", "Kies wanneer u wilt beginnen."),
   }),
-  5: z.object({
+  gegevens: z.object({
     name: requiredText(200, "Vul uw naam in."),
     email: emailField(),
     phone: optionalText(30).refine(
@@ -147,28 +153,109 @@ export const stepSchemas = {
     showName: checkbox,
     allowExactLocation: checkbox,
   }),
+  controleren: z.object({}),
 } as const;
 
-export type StepNumber = keyof typeof stepSchemas;
+/**
+ * The steps in order. One topic per step, so that a phone screen holds one (GOV.UK "one thing per
+ * page"): where the idea is (the kind, then only the fields of that kind), who takes part, what
+ * changes for others, public space and rules, the initiator's contribution, contact details, and a
+ * last page to check every answer before sending.
+ */
+export const STEPS = [
+  "idee",
+  "waar",
+  "plek",
+  "wie",
+  "gevolgen",
+  "regels",
+  "bijdrage",
+  "gegevens",
+  "controleren",
+] as const;
+export type StepId = (typeof STEPS)[number];
+/** Steps whose answers are checked (all but the last page). */
+export const ANSWER_STEPS = STEPS.filter((s) => s !== "controleren") as Exclude<StepId, "controleren">[];
+
 export const MULTI_FIELDS = ["parties", "contribution"] as const;
-/** The fields of each step, as they appear in the form. */
-export const stepFields: Record<StepNumber, string[]> = {
-  1: Object.keys(stepSchemas[1].shape),
-  2: Object.keys(stepSchemas[2].shape),
-  3: Object.keys(stepSchemas[3].shape),
-  4: Object.keys(stepSchemas[4].shape),
-  5: Object.keys(stepSchemas[5].shape),
+/** The fields of each step, as they appear in the form. "kaart" tells that the map was used. */
+export const stepFields: Record<StepId, readonly string[]> = {
+  idee: Object.keys(stepSchemas.idee.shape),
+  waar: Object.keys(stepSchemas.waar.shape),
+  plek: [...Object.keys(stepSchemas.plek.shape), "kaart"],
+  wie: Object.keys(stepSchemas.wie.shape),
+  gevolgen: Object.keys(stepSchemas.gevolgen.shape),
+  regels: Object.keys(stepSchemas.regels.shape),
+  bijdrage: Object.keys(stepSchemas.bijdrage.shape),
+  gegevens: Object.keys(stepSchemas.gegevens.shape),
+  controleren: [],
 };
 
-export const stepTitles: Record<StepNumber, string> = {
-  1: "Uw idee",
-  2: "Waar is uw idee?",
-  3: "Wie doen er mee en wat verandert er?",
-  4: "Wat draagt u bij en wanneer?",
-  5: "Uw gegevens",
+const plekTitles: Record<string, string> = {
+  adres: "Op welk adres of in welke straat?",
+  punt: "Waar is het op de kaart?",
+  wijk: "In welke wijk?",
 };
 
-/** A generous box around Heemstede: a point outside it is a typo or a place elsewhere. */
+/** The page title of a step; the location page is named after the chosen kind. */
+export function stepTitle(step: StepId, values: { locationKind?: unknown } = {}): string {
+  switch (step) {
+    case "idee":
+      return "Uw idee";
+    case "waar":
+      return "Waar is uw idee?";
+    case "plek":
+      return plekTitles[String(values.locationKind)] ?? "Waar is uw idee precies?";
+    case "wie":
+      return "Wie doen er mee?";
+    case "gevolgen":
+      return "Wat verandert er voor anderen?";
+    case "regels":
+      return "Openbare ruimte, vergunning en regels";
+    case "bijdrage":
+      return "Wat draagt u bij en wanneer?";
+    case "gegevens":
+      return "Uw gegevens";
+    case "controleren":
+      return "Controleer uw antwoorden";
+  }
+}
+
+export function isStep(value: unknown): value is StepId {
+  return typeof value === "string" && (STEPS as readonly string[]).includes(value);
+}
+
+/** The steps this resident goes through: "all of Heemstede" needs no location page. */
+export function stepsFor(values: { locationKind?: unknown }): StepId[] {
+  return values.locationKind === "heel" ? STEPS.filter((s) => s !== "plek") : [...STEPS];
+}
+
+/** "Stap 3 van 9". A step not on this resident's way (the location page after choosing "heel") counts as the next one. */
+export function stepPosition(step: StepId, values: { locationKind?: unknown }) {
+  const steps = stepsFor(values);
+  const i = steps.indexOf(step);
+  return { number: (i === -1 ? STEPS.indexOf(step) : i) + 1, total: steps.length };
+}
+
+/**
+ * Where "Volgende" goes after a valid step. Coming from the check page ("Wijzig"), back to it,
+ * unless a new location kind needs its location page first.
+ */
+export function nextStep(step: StepId, values: { locationKind?: unknown }, fromCheck = false): StepId {
+  const steps = stepsFor(values);
+  if (fromCheck) return step === "waar" && steps.includes("plek") ? "plek" : "controleren";
+  const i = steps.indexOf(step);
+  return steps[Math.min(i + 1, steps.length - 1)] ?? "controleren";
+}
+
+/** Where "Vorige" goes. */
+export function previousStep(step: StepId, values: { locationKind?: unknown }): StepId {
+  const steps = stepsFor(values);
+  const i = steps.indexOf(step);
+  return i <= 0 ? "idee" : steps[i - 1]!;
+}
+
+/** A generous box around Heemstede: a point outside it is a slip of the mouse or a place elsewhere. */
 export const HEEMSTEDE_BOUNDS = { south: 52.32, north: 52.38, west: 4.57, east: 4.67 } as const;
 
 /** "52,3512" or "52.3512" → 52.3512; null when it is not a plain decimal number. */
@@ -179,79 +266,101 @@ export function parseCoordinate(value: unknown): number | null {
   return Number(v);
 }
 
-const nl = (n: number) => String(n).replace(".", ",");
-
-/** Messages for a point typed or chosen on the map; empty when it lies within Heemstede. */
-export function pointErrors(v: { lat?: unknown; lng?: unknown }) {
+/**
+ * The message for a point set on the map, or null when it lies in Heemstede. Residents never see
+ * coordinates: the map writes them into hidden fields, so a message speaks of the map only.
+ */
+export function mapPointError(v: { lat?: unknown; lng?: unknown }): string | null {
   const b = HEEMSTEDE_BOUNDS;
-  const errors: Record<string, string> = {};
+  if ((v.lat === undefined || v.lat === "") && (v.lng === undefined || v.lng === ""))
+    return "Wijs de plek van uw idee aan op de kaart.";
   const lat = parseCoordinate(v.lat);
   const lng = parseCoordinate(v.lng);
-  if (v.lat === undefined || v.lat === "")
-    errors.lat = "Kies een plek op de kaart of vul de breedtegraad in.";
-  else if (lat === null) errors.lat = "Vul de breedtegraad in als getal, bijvoorbeeld 52,3505.";
-  else if (lat < b.south || lat > b.north)
-    errors.lat = `Deze plek ligt niet in Heemstede. De breedtegraad ligt tussen ${nl(b.south)} en ${nl(b.north)}.`;
-  if (v.lng === undefined || v.lng === "") errors.lng = "Kies een plek op de kaart of vul de lengtegraad in.";
-  else if (lng === null) errors.lng = "Vul de lengtegraad in als getal, bijvoorbeeld 4,6125.";
-  else if (lng < b.west || lng > b.east)
-    errors.lng = `Deze plek ligt niet in Heemstede. De lengtegraad ligt tussen ${nl(b.west)} en ${nl(b.east)}.`;
-  return errors;
+  if (lat === null || lng === null) return "Wijs de plek van uw idee opnieuw aan op de kaart.";
+  if (lat < b.south || lat > b.north || lng < b.west || lng > b.east)
+    return "Deze plek ligt niet in Heemstede. Wijs een plek in Heemstede aan.";
+  return null;
 }
 
 /** The chosen point when the location is a point on the map and it is valid; otherwise null. */
 export function chosenPoint(v: { locationKind?: string; lat?: unknown; lng?: unknown }) {
-  if (v.locationKind !== "punt" || Object.keys(pointErrors(v)).length) return null;
+  if (v.locationKind !== "punt" || mapPointError(v)) return null;
   return { lat: parseCoordinate(v.lat)!, lng: parseCoordinate(v.lng)! };
 }
 
-/** The conditional rule of step 2: an address needs an address, a wijk a wijk, a point a point in Heemstede. */
-export function locationErrors(v: {
-  locationKind: string;
-  address?: string;
-  wijkCode?: string;
-  lat?: unknown;
-  lng?: unknown;
-}) {
+const filled = (v: unknown) => typeof v === "string" && v.trim() !== "";
+
+/**
+ * The location page of "a point on the map" without JavaScript shows an address field and a wijk
+ * choice instead of the map (it posts no "kaart"). What the resident filled in there becomes the
+ * location kind: an address, else a wijk. With the map (or nothing filled in) the kind stays.
+ */
+export function settleLocationKind<T extends Record<string, unknown>>(values: T): T {
+  if (values.locationKind !== "punt" || values.kaart === "ja" || filled(values.lat)) return values;
+  if (filled(values.address)) return { ...values, locationKind: "adres" };
+  if (filled(values.wijkCode)) return { ...values, locationKind: "wijk" };
+  return values;
+}
+
+/** The conditional rule of the location page: an address needs an address, a wijk a wijk, a point a point. */
+export function locationErrors(v: Record<string, unknown>) {
   const errors: Record<string, string> = {};
-  if (v.locationKind === "adres" && !v.address) errors.address = "Vul een adres of straatnaam in.";
-  if (v.locationKind === "wijk" && !v.wijkCode) errors.wijkCode = "Kies een wijk.";
-  if (v.locationKind === "punt") Object.assign(errors, pointErrors(v));
+  if (v.locationKind === "adres" && !filled(v.address)) errors.address = "Vul een adres of straatnaam in.";
+  if (v.locationKind === "wijk" && !filled(v.wijkCode)) errors.wijkCode = "Kies een wijk.";
+  if (v.locationKind === "punt") {
+    if (v.kaart !== "ja" && !filled(v.lat))
+      errors.address = "Vul een adres of straat in, of kies hieronder een wijk.";
+    else {
+      const message = mapPointError(v);
+      if (message) errors.lat = message;
+    }
+  }
   return errors;
+}
+
+/** Only the location fields of the chosen kind are kept with the idea. */
+function locationData(kind: unknown, data: z.infer<typeof locationSchema>) {
+  if (kind === "adres") return { address: data.address, addressChoice: data.addressChoice };
+  if (kind === "wijk") return { wijkCode: data.wijkCode };
+  if (kind === "punt") return { lat: data.lat, lng: data.lng };
+  return {};
 }
 
 export type StepResult =
   | { ok: true; data: Record<string, unknown> }
   | { ok: false; errors: Record<string, string> };
 
-export function isStep(n: number): n is StepNumber {
-  return Number.isInteger(n) && n >= 1 && n <= STEP_COUNT;
-}
-
-/** Validate one step's raw values. */
-export function validateStep(step: StepNumber, raw: Record<string, unknown>): StepResult {
+/** Validate one step's raw values (the location page against the kind chosen before it). */
+export function validateStep(step: StepId, raw: Record<string, unknown>): StepResult {
   const result = stepSchemas[step].safeParse(raw);
   const errors: Record<string, string> = {};
   if (!result.success)
     for (const issue of result.error.issues) errors[issue.path.join(".") || "_form"] ??= issue.message;
-  if (step === 2 && (result.success || !errors.locationKind))
-    Object.assign(errors, locationErrors(raw as { locationKind: string }));
+  if (step === "plek") Object.assign(errors, locationErrors(raw));
   if (!result.success || Object.keys(errors).length) return { ok: false, errors };
-  return { ok: true, data: result.data };
+  const data =
+    step === "plek"
+      ? locationData(raw.locationKind, result.data as z.infer<typeof locationSchema>)
+      : (result.data as Record<string, unknown>);
+  return { ok: true, data };
 }
 
-export type QuickscanAnswers = z.infer<(typeof stepSchemas)[1]> &
-  z.infer<(typeof stepSchemas)[2]> &
-  z.infer<(typeof stepSchemas)[3]> &
-  z.infer<(typeof stepSchemas)[4]> &
-  z.infer<(typeof stepSchemas)[5]>;
+export type QuickscanAnswers = z.infer<(typeof stepSchemas)["idee"]> &
+  z.infer<(typeof stepSchemas)["waar"]> &
+  z.infer<typeof locationSchema> &
+  z.infer<(typeof stepSchemas)["wie"]> &
+  z.infer<(typeof stepSchemas)["gevolgen"]> &
+  z.infer<(typeof stepSchemas)["regels"]> &
+  z.infer<(typeof stepSchemas)["bijdrage"]> &
+  z.infer<(typeof stepSchemas)["gegevens"]>;
 
 /** Validate a whole draft; on failure, the first step with an error and its messages. */
 export function validateAll(
   raw: Record<string, unknown>,
-): { ok: true; answers: QuickscanAnswers } | { ok: false; step: StepNumber; errors: Record<string, string> } {
+): { ok: true; answers: QuickscanAnswers } | { ok: false; step: StepId; errors: Record<string, string> } {
   let answers = {};
-  for (const step of [1, 2, 3, 4, 5] as const) {
+  for (const step of ANSWER_STEPS) {
+    if (!stepsFor(raw).includes(step)) continue;
     const r = validateStep(step, raw);
     if (!r.ok) return { ok: false, step, errors: r.errors };
     answers = { ...answers, ...r.data };
@@ -314,5 +423,122 @@ export function answerRows(a: Partial<QuickscanAnswers>, wijkName?: (code: strin
     { label: "Telefoon", value: a.phone ?? "-" },
     { label: "Naam mag openbaar", value: yes(a.showName) },
     { label: "Precieze plek mag op de kaart", value: yes(a.allowExactLocation) },
+  ];
+}
+
+export interface CheckRow {
+  /** The question as the resident read it. */
+  label: string;
+  value: string;
+  /** The step to change this answer on ("Wijzig"). */
+  step: StepId;
+  /** The field the "Wijzig" link leads to, so the page opens at that question. */
+  field: string;
+}
+
+/**
+ * The answers as the check page shows them, in the order they were asked, with the step to change
+ * each. Never coordinates: a point reads "Aangewezen op de kaart".
+ */
+export function checkRows(
+  v: Record<string, unknown>,
+  wijkName: (code: string) => string | undefined = () => undefined,
+): CheckRow[] {
+  const text = (k: string) => (typeof v[k] === "string" ? (v[k] as string).trim() : "");
+  const many = (key: "parties" | "contribution") => {
+    const x = v[key];
+    const list = Array.isArray(x) ? x : x ? [x] : [];
+    return list.length ? list.map((i) => optionLabel(key, i)).join(", ") : "Niets gekozen";
+  };
+  const one = (key: OptionKey) => optionLabel(key, v[key]) || "Nog niet beantwoord";
+  const yes = (k: string) => (v[k] === "ja" ? "Ja" : "Nee");
+  const kind = v.locationKind;
+  const choice = parseAddressChoice(text("addressChoice") || undefined);
+  const place: CheckRow[] =
+    kind === "adres"
+      ? [
+          {
+            label: "Adres of straat",
+            value: choice?.label ?? text("address"),
+            step: "plek",
+            field: "address",
+          },
+        ]
+      : kind === "wijk"
+        ? [
+            {
+              label: "Wijk",
+              value: wijkName(text("wijkCode")) ?? text("wijkCode"),
+              step: "plek",
+              field: "wijkCode",
+            },
+          ]
+        : kind === "punt"
+          ? [{ label: "Plek op de kaart", value: "Aangewezen op de kaart", step: "plek", field: "lat" }]
+          : [];
+  const budget = text("budget").replace(/[€.\s]/g, "");
+  return [
+    { label: "Titel van uw idee", value: text("title"), step: "idee", field: "title" },
+    { label: "Beschrijving", value: text("description"), step: "idee", field: "description" },
+    {
+      label: "Onderwerp",
+      value: THEMES.find((t) => t.value === v.theme)?.label ?? "",
+      step: "idee",
+      field: "theme",
+    },
+    { label: "Waar is uw idee?", value: one("locationKind"), step: "waar", field: "locationKind" },
+    ...place,
+    { label: "Wie doen er mee, naast u?", value: many("parties"), step: "wie", field: "parties" },
+    { label: "Hoeveel partijen doen er mee?", value: one("partyCount"), step: "wie", field: "partyCount" },
+    {
+      label: "Verandert uw idee de leefomgeving van anderen?",
+      value: one("impact"),
+      step: "gevolgen",
+      field: "impact",
+    },
+    {
+      label: "Denken mensen er verschillend over?",
+      value: one("interests"),
+      step: "gevolgen",
+      field: "interests",
+    },
+    {
+      label: "Raakt uw idee aan andere plannen?",
+      value: one("otherPlans"),
+      step: "gevolgen",
+      field: "otherPlans",
+    },
+    {
+      label: "Gebruikt uw idee openbare ruimte?",
+      value: one("publicSpace"),
+      step: "regels",
+      field: "publicSpace",
+    },
+    { label: "Heeft u een vergunning nodig?", value: one("permit"), step: "regels", field: "permit" },
+    { label: "Past uw idee binnen de regels?", value: one("policy"), step: "regels", field: "policy" },
+    { label: "Wat draagt u zelf bij?", value: many("contribution"), step: "bijdrage", field: "contribution" },
+    {
+      label: "Hoeveel geld vraagt u?",
+      value: /^\d+$/.test(budget) ? `€ ${Number(budget).toLocaleString("nl-NL")}` : "Geen geld",
+      step: "bijdrage",
+      field: "budget",
+    },
+    { label: "Wanneer wilt u beginnen?", value: one("timing"), step: "bijdrage", field: "timing" },
+    { label: "Uw naam", value: text("name"), step: "gegevens", field: "name" },
+    { label: "Uw e-mailadres", value: text("email"), step: "gegevens", field: "email" },
+    { label: "Uw telefoonnummer", value: text("phone") || "Niet ingevuld", step: "gegevens", field: "phone" },
+    {
+      label: "De gemeente mag contact met u opnemen",
+      value: yes("consentContact"),
+      step: "gegevens",
+      field: "consentContact",
+    },
+    { label: "Uw naam mag op de website", value: yes("showName"), step: "gegevens", field: "showName" },
+    {
+      label: "De precieze plek mag op de kaart",
+      value: yes("allowExactLocation"),
+      step: "gegevens",
+      field: "allowExactLocation",
+    },
   ];
 }

@@ -176,20 +176,19 @@ export function quickscan(a: RuleAnswers): QuickscanResult {
   };
   const complex = isComplex(decider, aspects);
 
-  // Full sentences; the page and the mail put "Dit is een ingewikkeld idee, omdat:" above them when complex.
+  // Full sentences, read after "who decides" (page and mail): the board decision first, then what
+  // makes it complex or not. A simple idea decided by the board gets one sentence with "maar".
   const complexReasons: string[] = [];
-  const board = decider === "raad" ? "de gemeenteraad" : "het college";
-  if (decider === "college" || decider === "raad") {
-    complexReasons.push(
-      `${board === "de gemeenteraad" ? "De gemeenteraad" : "Het college"} beslist over uw idee.`,
-    );
+  const Board = decider === "raad" ? "De gemeenteraad" : "Het college";
+  if (complex) {
+    complexReasons.push(`${Board} beslist over uw idee.`);
     if (aspects.bigChange) complexReasons.push("Er verandert veel in de leefomgeving van andere inwoners.");
     if (aspects.manyActors) complexReasons.push("Er doen veel partijen mee.");
     if (aspects.manyInterests) complexReasons.push("Er spelen veel verschillende belangen.");
-    if (!complex)
-      complexReasons.push(
-        "Maar er verandert niet veel voor anderen, er doen niet veel partijen mee en er spelen niet veel verschillende belangen.",
-      );
+  } else if (decider === "college" || decider === "raad") {
+    complexReasons.push(
+      `${Board} beslist over uw idee, maar er verandert niet veel voor anderen, er doen niet veel partijen mee en er spelen niet veel verschillende belangen.`,
+    );
   } else {
     complexReasons.push("Het college of de gemeenteraad hoeft niet over uw idee te beslissen.");
   }

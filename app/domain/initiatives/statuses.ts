@@ -13,9 +13,21 @@ export const STATUSES = [
 export type Status = (typeof STATUSES)[number]["value"];
 export const statusValues = STATUSES.map((s) => s.value) as [Status, ...Status[]];
 
-/** The statuses as options of a select (public filters, staff form). */
+/** The statuses as options of a select (staff forms). */
 export const statusOptions = (): { value: string; label: string }[] =>
   STATUSES.map((s) => ({ value: s.value, label: s.label }));
+
+/**
+ * Statuses a published initiative can have: afgewezen and ingetrokken take it off the map
+ * (triage), so the public filter never offers them.
+ */
+export const PUBLIC_STATUSES: readonly Status[] = STATUSES.map((s) => s.value).filter(
+  (s) => s !== "afgewezen" && s !== "ingetrokken",
+);
+
+/** The public statuses as options of the filter on /initiatieven. */
+export const publicStatusOptions = (): { value: string; label: string }[] =>
+  STATUSES.filter((s) => PUBLIC_STATUSES.includes(s.value)).map((s) => ({ value: s.value, label: s.label }));
 
 export function statusLabel(value: string): string {
   return STATUSES.find((s) => s.value === value)?.label ?? value;
@@ -46,7 +58,7 @@ export function statusNeedsReason(to: Status): boolean {
 
 /** Plain words for the initiator's timeline. */
 export const statusExplanation: Record<Status, string> = {
-  nieuw: "Uw idee is binnen. Wij kijken wie u gaat helpen.",
+  nieuw: "Uw idee is binnen. Uw contactpersoon bekijkt het en neemt contact met u op.",
   in_behandeling: "Een medewerker van de gemeente bekijkt uw idee samen met u.",
   planvorming: "U werkt samen met de gemeente het plan verder uit.",
   vastgesteld: "Het college of de gemeenteraad heeft het plan vastgesteld.",

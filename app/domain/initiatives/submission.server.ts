@@ -271,7 +271,11 @@ export async function submitIdea(input: SubmitInput, db: Executor = getDb(), now
  * Submit a complete quickscan draft: validate every step, resolve the point and wijk
  * (PDOK choice or the postcode in the address, or the point on the map), then submitIdea.
  */
-export async function submitDraft(raw: Record<string, string | string[]>, draftToken: string) {
+export async function submitDraft(
+  raw: Record<string, string | string[]>,
+  draftToken: string,
+  db: Executor = getDb(),
+) {
   const checked = validateAll(raw);
   if (!checked.ok) return checked;
   const a = checked.answers;
@@ -284,12 +288,12 @@ export async function submitDraft(raw: Record<string, string | string[]>, draftT
     address = choice?.label ?? a.address ?? null;
     if (choice) ({ lat, lng } = choice);
     const postcode = choice?.postcode || address?.match(/\b(\d{4})\s?[A-Za-z]{2}\b/)?.[1];
-    if (postcode) wijkCode = await wijkFor(getDb(), { postcode });
+    if (postcode) wijkCode = await wijkFor(db, { postcode });
   }
   const point = chosenPoint(a);
   if (point) ({ lat, lng } = point);
-  if (wijkCode && !(await listWijken()).some((w) => w.code === wijkCode))
-    return { ok: false as const, step: 2 as const, errors: { wijkCode: "Kies een wijk uit de lijst." } };
-  const result = await submitIdea({ answers: a, lat, lng, wijkCode, address, draftToken });
+  if (wijkCode && !(await listWijken(db)).some((w) => w.code === wijkCode))
+    return { ok: false as const, step: "plek" as const, errors: { wijkCode: "Kies een wijk uit de lijst." } };
+  const result = await submitIdea({ answers: a, lat, lng, wijkCode, address, draftToken }, db);
   return { ok: true as const, ...result };
 }

@@ -8,6 +8,8 @@ import { MapFrame } from "./map-frame.client";
 import { dutchMapLabels, type PointFeature } from "./types";
 
 const labels = dutchMapLabels;
+/** Room around the outermost markers, in pixels: a marker is 30 px wide, a cluster up to 46. */
+const MARKER_MARGIN = 32;
 
 function Features(props: InitiativesMapProps & { onStatus: (s: string) => void }) {
   const map = useMap();
@@ -16,10 +18,15 @@ function Features(props: InitiativesMapProps & { onStatus: (s: string) => void }
   const styles = useMemo(() => new Map(props.styles.map((s) => [s.value, s])), [props.styles]);
   const { dataUrl, onStatus } = props;
 
+  // The first load asks for every match (no bbox) and fits the view around them, so on a narrow
+  // phone no marker sits half outside the map's edge; later loads follow the visible area.
+  const fitted = useRef(false);
   const load = useCallback(() => {
     const b = map.getBounds().pad(0.2);
     const bbox = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((n) => n.toFixed(5)).join(",");
-    const url = `${dataUrl}${dataUrl.includes("?") ? "&" : "?"}bbox=${bbox}&zoom=${map.getZoom()}`;
+    const first = !fitted.current;
+    const area = first ? "" : `bbox=${bbox}&`;
+    const url = `${dataUrl}${dataUrl.includes("?") ? "&" : "?"}${area}zoom=${map.getZoom()}`;
     controller.current?.abort();
     const c = new AbortController();
     controller.current = c;
@@ -28,11 +35,25 @@ function Features(props: InitiativesMapProps & { onStatus: (s: string) => void }
       .then((data: { features: PointFeature[] }) => {
         setFeatures(data.features);
         onStatus("");
+        if (first && !fitted.current) {
+          fitted.current = true;
+          const points = data.features.map(
+            (f) => [f.geometry.coordinates[1], f.geometry.coordinates[0]] as [number, number],
+          );
+          if (points.length)
+            map.fitBounds(points, { padding: [MARKER_MARGIN, MARKER_MARGIN], maxZoom: 16, animate: false });
+        }
       })
       .catch((e: unknown) => {
         if ((e as Error).name !== "AbortError") onStatus(labels.loadError);
       });
   }, [map, dataUrl, onStatus]);
+
+  // New filters: fit again around what they match.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset when the data URL changes
+  useEffect(() => {
+    fitted.current = false;
+  }, [dataUrl]);
 
   useEffect(() => {
     localise(map, labels);

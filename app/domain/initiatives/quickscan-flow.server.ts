@@ -1,0 +1,200 @@
+// The resident's way through the quickscan (/idee/nieuw): what a step shows, and what a posted step
+// does. The route reads the FormData and turns these outcomes into HTTP; nothing else.
+// The draft lives server-side (quickscan_drafts), keyed by the hash of a token in an HttpOnly cookie.
+
+import { functionalCookie, readCookie } from "../../lib/cookies.server";
+import { type Executor, getDb } from "../../lib/db.server";
+import { hit } from "../../lib/rate-limit.server";
+import { tileConfig } from "../places/tiles.server";
+import { listWijken } from "../places/wijken.server";
+import { type AddressSuggestion, addressSearchEnabled, searchAddress } from "./address.server";
+import {
+  type CheckRow,
+  checkRows,
+  isStep,
+  MULTI_FIELDS,
+  nextStep,
+  previousStep,
+  type StepId,
+  settleLocationKind,
+  stepFields,
+  stepPosition,
+  stepsFor,
+  stepTitle,
+  validateStep,
+} from "./quickscan-form";
+import { InitiativeError } from "./shared.server";
+import { createDraft, loadDraft, saveDraft, submitDraft } from "./submission.server";
+
+export const QUICKSCAN_COOKIE = "wmh_quickscan";
+const DRAFT_COOKIE_SECONDS = 14 * 86400;
+const SUBMIT_LIMIT = { windowSeconds: 3600, max: 10 };
+
+export type DraftValues = Record<string, string | string[]>;
+
+export const quickscanMessages = {
+  rateLimited:
+    "U heeft in korte tijd veel ideeën gestuurd. Probeer het over een uur opnieuw. Uw antwoorden zijn bewaard.",
+} as const;
+
+/** The draft token from the request's cookie; null when absent or malformed. */
+export function draftToken(request: Request): string | null {
+  const token = readCookie(request, QUICKSCAN_COOKIE);
+  return token && /^[A-Za-z0-9_-]+$/.test(token) ? token : null;
+}
+
+const setDraftCookie = (token: string) =>
+  functionalCookie(QUICKSCAN_COOKIE, token, { path: "/idee", maxAge: DRAFT_COOKIE_SECONDS });
+const clearDraftCookie = () => functionalCookie(QUICKSCAN_COOKIE, "", { path: "/idee", maxAge: 0 });
+
+/** The URL of a step; `fromCheck` when the resident came from the check page to change an answer. */
+export function stepUrl(step: StepId, fromCheck = false): string {
+  return `/idee/nieuw?stap=${step}${fromCheck && step !== "controleren" ? "&wijzig=1" : ""}`;
+}
+
+export interface QuickscanPage {
+  step: StepId;
+  title: string;
+  position: { number: number; total: number };
+  values: DraftValues;
+  fromCheck: boolean;
+  wijken: { code: string; name: string }[];
+  addressSearch: boolean;
+  tiles: { url: string; attribution: string };
+  /** The check page only: every answer with the step to change it. */
+  rows: CheckRow[] | null;
+}
+
+export type QuickscanView = { kind: "redirect"; to: string } | ({ kind: "page" } & QuickscanPage);
+
+async function page(
+  db: Executor,
+  step: StepId,
+  values: DraftValues,
+  fromCheck: boolean,
+): Promise<QuickscanPage> {
+  const wijken = await listWijken(db);
+  const wijkName = (code: string) => wijken.find((w) => w.code === code)?.name;
+  return {
+    step,
+    title: stepTitle(step, values),
+    position: stepPosition(step, values),
+    values,
+    fromCheck,
+    wijken,
+    addressSearch: addressSearchEnabled(),
+    tiles: tileConfig(),
+    rows: step === "controleren" ? checkRows(values, wijkName) : null,
+  };
+}
+
+/** What GET /idee/nieuw?stap=… shows; a redirect when the step cannot be shown yet. */
+export async function quickscanView(db: Executor = getDb(), request: Request): Promise<QuickscanView> {
+  const url = new URL(request.url);
+  const asked = url.searchParams.get("stap") ?? "idee";
+  const step: StepId = isStep(asked) ? asked : "idee";
+  const draft = (await loadDraft(draftToken(request), db)) as DraftValues | null;
+  // Without a draft there is nothing to continue: start at the first step.
+  if (!draft && step !== "idee") return { kind: "redirect", to: stepUrl("idee") };
+  const values = draft ?? {};
+  // The location page needs a kind; "all of Heemstede" has no location page.
+  if (step === "plek" && !stepsFor(values).includes("plek")) return { kind: "redirect", to: stepUrl("waar") };
+  if (step === "plek" && !values.locationKind) return { kind: "redirect", to: stepUrl("waar") };
+  return { kind: "page", ...(await page(db, step, values, url.searchParams.get("wijzig") === "1")) };
+}
+
+export type QuickscanOutcome = { cookies: string[] } & (
+  | { kind: "badRequest" }
+  | { kind: "go"; to: string }
+  | { kind: "invalid"; page: QuickscanPage; errors: Record<string, string> }
+  | {
+      kind: "searched";
+      page: QuickscanPage;
+      /** Addresses found (possibly none); null when the search itself failed. */
+      suggestions: AddressSuggestion[] | null;
+    }
+  | { kind: "rateLimited"; page: QuickscanPage; message: string }
+  | { kind: "closed"; message: string }
+  | { kind: "submitted"; followToken: string }
+);
+
+/** The fields of `step` as posted: repeated names (checkbox groups) as lists, the rest as text. */
+function postedStep(step: StepId, form: FormData): DraftValues {
+  const out: DraftValues = {};
+  for (const field of stepFields[step]) {
+    const all = form.getAll(field).filter((v): v is string => typeof v === "string");
+    out[field] = (MULTI_FIELDS as readonly string[]).includes(field) ? all : (all[0] ?? "");
+  }
+  return out;
+}
+
+/**
+ * Handle one POST of a quickscan step. Every post first keeps what was typed on the step, whatever
+ * button was pressed, so "Vorige" never loses input. `richting`: "volgende" (check the step, go on;
+ * on the check page: send), "terug", or "zoeken" (address search on the location page).
+ */
+export async function handleQuickscanPost(
+  db: Executor = getDb(),
+  form: FormData,
+  context: { draftToken: string | null; clientIp: string },
+): Promise<QuickscanOutcome> {
+  const cookies: string[] = [];
+  if (form.get("website")) return { kind: "badRequest", cookies };
+  const step = form.get("stap");
+  if (!isStep(step)) return { kind: "badRequest", cookies };
+  const direction = String(form.get("richting") ?? "volgende");
+  const fromCheck = form.get("wijzig") === "1";
+
+  let token = context.draftToken;
+  let draft = (await loadDraft(token, db)) as DraftValues | null;
+  if (!token || !draft) {
+    token = await createDraft(db);
+    draft = {};
+    cookies.push(setDraftCookie(token));
+  }
+  draft = { ...draft, ...postedStep(step, form) };
+  if (step === "plek") draft = settleLocationKind(draft);
+  await saveDraft(token, draft, db);
+
+  if (direction === "terug")
+    return {
+      kind: "go",
+      to: fromCheck ? stepUrl("controleren") : stepUrl(previousStep(step, draft)),
+      cookies,
+    };
+  if (direction === "zoeken" && step === "plek") {
+    const address = typeof draft.address === "string" ? draft.address : "";
+    const suggestions = await searchAddress(address);
+    return { kind: "searched", page: await page(db, step, draft, fromCheck), suggestions, cookies };
+  }
+
+  const checked = validateStep(step, draft);
+  if (!checked.ok)
+    return { kind: "invalid", page: await page(db, step, draft, fromCheck), errors: checked.errors, cookies };
+  if (step !== "controleren") {
+    const next = nextStep(step, draft, fromCheck);
+    return { kind: "go", to: stepUrl(next, fromCheck), cookies };
+  }
+
+  const limited = await hit(`idee:${context.clientIp}`, SUBMIT_LIMIT, db);
+  if (!limited.allowed)
+    return {
+      kind: "rateLimited",
+      page: await page(db, step, draft, false),
+      message: quickscanMessages.rateLimited,
+      cookies,
+    };
+  try {
+    const result = await submitDraft(draft, token, db);
+    if (!result.ok) {
+      const at = result.step;
+      return { kind: "invalid", page: await page(db, at, draft, true), errors: result.errors, cookies };
+    }
+    cookies.push(clearDraftCookie());
+    return { kind: "submitted", followToken: result.token, cookies };
+  } catch (error) {
+    if (!(error instanceof InitiativeError)) throw error;
+    cookies.push(clearDraftCookie());
+    return { kind: "closed", message: error.message, cookies };
+  }
+}
