@@ -1,5 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Outlet } from "@remix-run/react";
+import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/domain/auth/auth.server";
 import { staffAccess } from "~/domain/auth/roles";
 import { staffProjects, staffSurvey } from "~/domain/surveys/admin.server";
@@ -44,5 +44,30 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function SurveyEditorLayout() {
-  return <Outlet />;
+  const d = useLoaderData<typeof loader>();
+  const base = `/beheer/enquetes/${d.survey.id}`;
+  return (
+    <>
+      <nav aria-label={`Enquête ${d.definition.title}`} className="wmh-editor-nav">
+        <ul>
+          <li>
+            <NavLink to={base} end className="utrecht-link">
+              Overzicht
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to={`${base}/voorbeeld`} className="utrecht-link">
+              Voorbeeld
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to={`${base}/resultaten`} className="utrecht-link">
+              Resultaten
+            </NavLink>
+          </li>
+        </ul>
+      </nav>
+      <Outlet />
+    </>
+  );
 }
