@@ -6,6 +6,7 @@ import { staffProjects, staffSurvey } from "~/domain/surveys/admin.server";
 import { surveyIdParam } from "~/domain/surveys/editor-route.server";
 import { toAmsterdamLocal } from "~/domain/surveys/rules";
 import { formatDateTime } from "~/ui/content";
+import { SurveyEditorContext } from "~/ui/surveys/editor-parts";
 import surveysCss from "~/ui/surveys.css?url";
 
 // The survey editor: this layout loads the survey once; each editor is a route of its own below it
@@ -67,7 +68,9 @@ export default function SurveyEditorLayout() {
           </li>
         </ul>
       </nav>
-      <Outlet />
+      <SurveyEditorContext.Provider value={d}>
+        <Outlet />
+      </SurveyEditorContext.Provider>
     </>
   );
 }

@@ -323,11 +323,11 @@ function SurveyPage({ data: d }: { data: LoaderData }) {
             </SubmitButton>
           )}
           {view.isFirst ? null : (
-            <SubmitButton name="intent" value="back" variant="secondary" formNoValidate>
+            <SubmitButton name="intent" value="back" variant="secondary">
               Vorige
             </SubmitButton>
           )}
-          <SubmitButton name="intent" value="later" variant="subtle" formNoValidate>
+          <SubmitButton name="intent" value="later" variant="subtle">
             Later verder gaan
           </SubmitButton>
         </div>

@@ -107,16 +107,16 @@ describe("the Woonvisie survey at 320 px", () => {
     await page.getByRole("button", { name: "Start de vragenlijst" }).click();
     await page.getByText("Stap 1 van").waitFor();
     // The first page has a chart with the 68% figure alone.
-    const rows = await page.locator(".wmh-figure-chart__row").evaluateAll((els) =>
+    const rows = await page.locator(".wmh-bars__row").evaluateAll((els) =>
       els.map((el) => {
-        const track = el.querySelector(".wmh-figure-chart__track")!.getBoundingClientRect();
-        const bar = el.querySelector(".wmh-figure-chart__bar")!.getBoundingClientRect();
-        const label = el.querySelector(".wmh-figure-chart__label") as HTMLElement;
+        const track = el.querySelector(".wmh-bars__track")!.getBoundingClientRect();
+        const bar = el.querySelector(".wmh-bars__bar")!.getBoundingClientRect();
+        const label = el.querySelector(".wmh-bars__label") as HTMLElement;
         return {
           label: label.textContent ?? "",
           labelFits: label.scrollWidth <= label.clientWidth,
           share: bar.width / (track.width - 2),
-          value: el.querySelector(".wmh-figure-chart__value")?.textContent ?? "",
+          value: el.querySelector(".wmh-bars__value")?.textContent ?? "",
         };
       }),
     );

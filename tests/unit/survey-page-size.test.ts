@@ -4,8 +4,10 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { expect, test } from "vitest";
 
-// The survey page's JavaScript budget (docs/surveys.md): entry, root, the survey route, every chunk
-// they import and the route manifest, each gzipped at level 9, as bench/surveys.ts measures it.
+// The survey page's JavaScript budget (docs/surveys.md): entry, root, the survey route and every
+// chunk they import, each gzipped at level 9, as bench/surveys.ts measures it. Not the app-wide
+// route manifest file: with lazy route discovery the page never fetches it (its own routes are
+// inlined in the HTML), so it grew with every new staff route without the page getting heavier.
 // Builds first when the build is older than the sources (app/cli/build-if-needed.ts).
 const BUDGET_BYTES = 100 * 1024;
 const root = path.resolve(import.meta.dirname, "../..");
@@ -19,7 +21,7 @@ function surveyPageBytes(): { bytes: number; files: string[] } {
     entry: { module: string; imports?: string[] };
     routes: Record<string, { module: string; imports?: string[] }>;
   };
-  const files = new Set<string>([`/assets/${manifestFile}`]);
+  const files = new Set<string>();
   for (const m of [manifest.entry, manifest.routes.root, manifest.routes["routes/enquete.$slug._index"]]) {
     if (!m) throw new Error("survey route missing from the manifest");
     files.add(m.module);

@@ -21,18 +21,18 @@ export function BarChart({ figures }: { figures: { label: string; value: number;
     ? Math.max(100, ...figures.map((f) => Math.abs(f.value)))
     : Math.max(...figures.map((f) => Math.abs(f.value)), 1);
   return (
-    <ul className="wmh-figure-chart" aria-hidden="true">
+    <ul className="wmh-bars" aria-hidden="true">
       {figures.map((f) => (
-        <li key={f.label} className="wmh-figure-chart__row">
-          <span className="wmh-figure-chart__label">{f.label}</span>
-          <span className="wmh-figure-chart__line">
-            <span className="wmh-figure-chart__track">
+        <li key={f.label} className="wmh-bars__row">
+          <span className="wmh-bars__label">{f.label}</span>
+          <span className="wmh-bars__line">
+            <span className="wmh-bars__track">
               <span
-                className="wmh-figure-chart__bar"
+                className="wmh-bars__bar"
                 style={{ width: `${Math.min(100, (Math.abs(f.value) / max) * 100)}%` }}
               />
             </span>
-            <span className="wmh-figure-chart__value">{formatFigure(f.value, f.unit)}</span>
+            <span className="wmh-bars__value">{formatFigure(f.value, f.unit)}</span>
           </span>
         </li>
       ))}

@@ -1,16 +1,22 @@
-import { useRouteLoaderData } from "@remix-run/react";
-import type { ReactNode } from "react";
+import type { SerializeFrom } from "@remix-run/node";
+import { createContext, type ReactNode, useContext } from "react";
 import type { FormValues } from "~/lib/forms";
 import type { loader as surveyEditorLoader } from "~/routes/beheer.enquetes.$id";
 import { Heading, Paragraph, TextLink } from "../content";
 
 // Shared by the survey editor routes under /beheer/enquetes/:id (one route per editor).
 
-export type SurveyEditorData = ReturnType<typeof useSurveyEditor>;
+export type SurveyEditorData = SerializeFrom<typeof surveyEditorLoader>;
 
-/** The survey as the editor layout (routes/beheer.enquetes.$id) loaded it. */
-export function useSurveyEditor() {
-  const d = useRouteLoaderData<typeof surveyEditorLoader>("routes/beheer.enquetes.$id");
+/**
+ * The survey as the editor layout (routes/beheer.enquetes.$id) loaded it, handed down by React
+ * context rather than useRouteLoaderData: that hook would add itself to the framework chunk every
+ * page loads, the survey page included (its JavaScript budget has no room).
+ */
+export const SurveyEditorContext = createContext<SurveyEditorData | null>(null);
+
+export function useSurveyEditor(): SurveyEditorData {
+  const d = useContext(SurveyEditorContext);
   if (!d) throw new Error("survey editor data missing");
   return d;
 }
