@@ -1,86 +1,62 @@
-import {
-  type ActionFunctionArgs,
-  data,
-  type LinksFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { requireRole } from "~/domain/auth/auth.server";
 import { staffAccess } from "~/domain/auth/roles";
-import { handleEditorPost, staffProjects, staffSurvey } from "~/domain/surveys/admin.server";
-import {
-  BACKGROUND_VARIABLES,
-  QUESTION_TYPES,
-  type Question,
-  questionTypeLabels,
-  THEMES,
-} from "~/domain/surveys/definition";
-import { backgroundLabels, blockToForm, questionToForm } from "~/domain/surveys/editor";
-import { accessModeLabels, statusLabels, toAmsterdamLocal } from "~/domain/surveys/rules";
+import { editorIntents, staffSurvey } from "~/domain/surveys/admin.server";
+import { questionTypeLabels } from "~/domain/surveys/definition";
+import { backgroundLabels } from "~/domain/surveys/editor";
+import { surveyEditorAction, surveyIdParam } from "~/domain/surveys/editor-route.server";
+import { accessModeLabels, statusLabels } from "~/domain/surveys/rules";
 import type { FieldErrors, FormValues } from "~/lib/forms";
-import { Alert, ButtonLink, DemoBadge, formatDateTime, Heading, Paragraph, TextLink } from "~/ui/content";
-import { CheckboxField, ErrorSummary, SelectField, SubmitButton, TextArea, TextField } from "~/ui/form";
-import surveysCss from "~/ui/surveys.css?url";
+import { Alert, ButtonLink, DemoBadge, Heading, Paragraph } from "~/ui/content";
+import { ErrorSummary, SelectField, SubmitButton, TextArea, TextField } from "~/ui/form";
+import { type SurveyEditorData, useSurveyEditor, formValue as v } from "~/ui/surveys/editor-parts";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: surveysCss }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.definition.title ?? "Enquête"} - Beheer - Wij maken Heemstede` },
-];
+// /beheer/enquetes/:id: status, publishing, settings, texts, the list of pages and questions, JSON
+// import. The editors of one page, question or block are routes of their own next to this one.
 
-function surveyId(params: { id?: string }): number {
-  const id = Number.parseInt(params.id ?? "", 10);
-  if (!Number.isInteger(id) || id <= 0 || String(id) !== params.id)
-    throw new Response("Niet gevonden", { status: 404 });
-  return id;
-}
-
+/**
+ * Links in older e-mails and bookmarks chose the editor with a query parameter
+ * (?vraag=, ?nieuw=, ?pagina=, ?nieuwe-pagina, ?blok=page:n, ?nieuw-blok=): send them to its route.
+ */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, staffAccess["beheer.enquetes.$id._index"]);
-  const found = await staffSurvey(surveyId(params));
-  if (!found) throw new Response("Niet gevonden", { status: 404 });
-  const projects = await staffProjects();
-  const { survey } = found;
-  return {
-    survey: {
-      id: survey.id,
-      slug: survey.slug,
-      status: survey.status,
-      accessMode: survey.accessMode,
-      projectId: survey.projectId,
-      isDemo: survey.isDemo,
-      opensAt: survey.opensAt ? toAmsterdamLocal(survey.opensAt) : "",
-      closesAt: survey.closesAt ? toAmsterdamLocal(survey.closesAt) : "",
-      closesAtText: survey.closesAt ? formatDateTime(survey.closesAt) : null,
-    },
-    definition: found.definition,
-    version: found.current.version,
-    currentIsPublished: found.currentIsPublished,
-    publishedVersions: found.versions.filter((v) => v.publishedAt).map((v) => v.version),
-    responseCount: found.responseCount,
-    projects: projects.map((p) => ({ value: String(p.id), label: p.title })),
-  };
-}
-
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, staffAccess["beheer.enquetes.$id._index"]);
-  const id = surveyId(params);
-  const outcome = await handleEditorPost(user, id, await request.formData());
-  if (!outcome.ok) {
-    if (outcome.status === 404) throw new Response("Niet gevonden", { status: 404 });
-    return data({ errors: outcome.errors, values: outcome.values }, { status: outcome.status });
+  const id = surveyIdParam(params);
+  const q = new URL(request.url).searchParams;
+  const base = `/beheer/enquetes/${id}`;
+  const enc = encodeURIComponent;
+  if (q.has("nieuwe-pagina")) throw redirect(`${base}/pagina`);
+  const page = q.get("pagina");
+  if (page) throw redirect(`${base}/pagina/${enc(page)}`);
+  const newQuestion = q.get("nieuw");
+  if (newQuestion) {
+    const kind = q.get("soort");
+    throw redirect(`${base}/vraag/${enc(newQuestion)}${kind ? `?soort=${enc(kind)}` : ""}`);
   }
-  const to = outcome.redirectTo ?? `/beheer/enquetes/${id}`;
-  throw redirect(`${to}?melding=${encodeURIComponent(outcome.message)}`);
+  const newBlock = q.get("nieuw-blok");
+  if (newBlock) throw redirect(`${base}/blok/${enc(newBlock)}`);
+  const block = q.get("blok");
+  if (block) {
+    const [pageKey = "", index = ""] = block.split(":");
+    throw redirect(`${base}/blok/${enc(pageKey)}${index ? `/${enc(index)}` : ""}`);
+  }
+  const question = q.get("vraag");
+  if (question) {
+    const found = await staffSurvey(id);
+    const onPage = found?.definition.pages.find((p) => p.questions.some((x) => x.key === question));
+    if (onPage) throw redirect(`${base}/vraag/${enc(onPage.key)}/${enc(question)}`);
+  }
+  return null;
 }
 
-type Data = ReturnType<typeof useLoaderData<typeof loader>>;
-
-function v(values: FormValues | undefined, key: string, fallback = ""): string {
-  const x = values?.[key];
-  return Array.isArray(x) ? (x[0] ?? fallback) : (x ?? fallback);
+export function action({ request, params }: ActionFunctionArgs) {
+  return surveyEditorAction(
+    request,
+    params,
+    staffAccess["beheer.enquetes.$id._index"],
+    editorIntents.overview,
+  );
 }
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -94,146 +70,17 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-export default function SurveyEditor() {
-  const d = useLoaderData<typeof loader>();
+export default function SurveyEditorOverview() {
+  const d = useSurveyEditor();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const errors: FieldErrors = actionData?.errors ?? {};
-  const posted = actionData?.values;
-  const message = params.get("melding");
-  const editQuestion = params.get("vraag");
-  const newQuestionPage = params.get("nieuw");
-  const editPage = params.get("pagina");
-  const editBlock = params.get("blok");
-  const newBlockPage = params.get("nieuw-blok");
-  const back = (
-    <Paragraph>
-      <TextLink to={`/beheer/enquetes/${d.survey.id}`}>Terug naar de enquête</TextLink>
-    </Paragraph>
-  );
-
-  if (editQuestion || newQuestionPage) {
-    const page = d.definition.pages.find((p) =>
-      editQuestion ? p.questions.some((q) => q.key === editQuestion) : p.key === newQuestionPage,
-    );
-    const question = page?.questions.find((q) => q.key === editQuestion);
-    if (!page) return <NotFound back={back} />;
-    return (
-      <div className="wmh-stack wmh-editor">
-        <Heading level={1}>{question ? "Vraag bewerken" : "Nieuwe vraag"}</Heading>
-        <Paragraph>Pagina: {page.title}</Paragraph>
-        <QuestionForm d={d} pageKey={page.key} question={question} errors={errors} posted={posted} />
-        {back}
-      </div>
-    );
-  }
-  if (editPage || params.has("nieuwe-pagina")) {
-    const page = d.definition.pages.find((p) => p.key === editPage);
-    const values = posted ?? (page ? { title: page.title, intro: page.intro ?? "", kind: page.kind } : {});
-    return (
-      <div className="wmh-stack wmh-editor wmh-form">
-        <Heading level={1}>{page ? "Pagina bewerken" : "Nieuwe pagina"}</Heading>
-        <ErrorSummary errors={errors} />
-        <Form method="post" noValidate>
-          <input type="hidden" name="intent" value="page-save" />
-          <input type="hidden" name="paginaKey" value={page?.key ?? ""} />
-          <TextField
-            name="title"
-            label="Titel van de pagina"
-            required
-            defaultValue={v(values, "title")}
-            error={errors.title}
-          />
-          <TextArea
-            name="intro"
-            label="Korte uitleg bovenaan"
-            defaultValue={v(values, "intro")}
-            error={errors.intro}
-            rows={3}
-          />
-          <SelectField
-            name="kind"
-            label="Soort pagina"
-            required
-            options={[
-              { value: "questions", label: "Vragen" },
-              { value: "info", label: "Informatie (woon-DNA), zonder vragen" },
-            ]}
-            defaultValue={v(values, "kind", "questions")}
-          />
-          <SubmitButton>Pagina opslaan</SubmitButton>
-        </Form>
-        {back}
-      </div>
-    );
-  }
-  if (editBlock || newBlockPage) {
-    const [pageKey, indexText] = (editBlock ?? `${newBlockPage}:`).split(":");
-    const page = d.definition.pages.find((p) => p.key === pageKey);
-    const index = indexText ? Number(indexText) : null;
-    const block = index !== null ? page?.blocks[index] : undefined;
-    if (!page || (index !== null && !block)) return <NotFound back={back} />;
-    const values = posted ?? (block ? blockToForm(block) : { kind: "figures", isExample: "ja" });
-    return (
-      <div className="wmh-stack wmh-editor wmh-form">
-        <Heading level={1}>{block ? "Informatieblok bewerken" : "Nieuw informatieblok"}</Heading>
-        <Paragraph>Pagina: {page.title}</Paragraph>
-        <ErrorSummary errors={errors} />
-        <Form method="post" noValidate>
-          <input type="hidden" name="intent" value="block-save" />
-          <input type="hidden" name="paginaKey" value={page.key} />
-          <input type="hidden" name="blok" value={index ?? ""} />
-          <SelectField
-            name="kind"
-            label="Soort blok"
-            required
-            options={[
-              { value: "figures", label: "Kerncijfers (grafiek en tabel)" },
-              { value: "text", label: "Tekst" },
-            ]}
-            defaultValue={v(values, "kind", "figures")}
-          />
-          <TextField
-            name="title"
-            label="Titel"
-            required
-            defaultValue={v(values, "title")}
-            error={errors.title}
-          />
-          <TextArea name="text" label="Tekst" defaultValue={v(values, "text")} error={errors.text} rows={4} />
-          <TextArea
-            name="figures"
-            label="Cijfers (alleen bij kerncijfers)"
-            description="Eén cijfer per regel: omschrijving | getal | eenheid. Bijvoorbeeld: Nieuwbouwwoningen tot en met 2030 | 355 | woningen"
-            defaultValue={v(values, "figures")}
-            error={errors.figures}
-            rows={6}
-          />
-          <TextField name="source" label="Bron" defaultValue={v(values, "source")} error={errors.source} />
-          <CheckboxField
-            name="isExample"
-            label="Dit zijn voorbeeldcijfers (geen officiële cijfers)"
-            defaultChecked={v(values, "isExample") === "ja"}
-          />
-          <SubmitButton>Blok opslaan</SubmitButton>
-        </Form>
-        {back}
-      </div>
-    );
-  }
-
-  return <Overview d={d} errors={errors} posted={posted} message={message} />;
-}
-
-function NotFound({ back }: { back: ReactNode }) {
   return (
-    <div className="wmh-stack">
-      <Heading level={1}>Niet gevonden</Heading>
-      <Paragraph>
-        Dit onderdeel bestaat niet (meer). Misschien heeft iemand anders het net veranderd.
-      </Paragraph>
-      {back}
-    </div>
+    <Overview
+      d={d}
+      errors={actionData?.errors ?? {}}
+      posted={actionData?.values}
+      message={params.get("melding")}
+    />
   );
 }
 
@@ -243,7 +90,7 @@ function Overview({
   posted,
   message,
 }: {
-  d: Data;
+  d: SurveyEditorData;
   errors: FieldErrors;
   posted: FormValues | undefined;
   message: string | null;
@@ -416,7 +263,7 @@ function Overview({
                 {pi + 1}. {page.title} {page.kind === "info" ? "(informatie)" : ""}
               </Heading>
               <div className="wmh-button-row">
-                <Link to={`?pagina=${page.key}`} className="utrecht-link">
+                <Link to={`${base}/pagina/${page.key}`} className="utrecht-link">
                   Pagina bewerken<span className="wmh-visually-hidden">: {page.title}</span>
                 </Link>
                 <MoveButtons
@@ -442,7 +289,7 @@ function Overview({
                       {b.kind === "figures"
                         ? `Kerncijfers: ${b.title}${b.isExample ? " (voorbeeldcijfers)" : ""}`
                         : `Tekst: ${b.title ?? b.text.slice(0, 60)}`}{" "}
-                      <Link to={`?blok=${page.key}:${bi}`} className="utrecht-link">
+                      <Link to={`${base}/blok/${page.key}/${bi}`} className="utrecht-link">
                         Bewerken<span className="wmh-visually-hidden">: blok {b.title}</span>
                       </Link>
                       <Form method="post" className="wmh-inline-form">
@@ -470,7 +317,7 @@ function Overview({
                       : ""}
                   </p>
                   <div className="wmh-button-row">
-                    <Link to={`?vraag=${q.key}`} className="utrecht-link">
+                    <Link to={`${base}/vraag/${page.key}/${q.key}`} className="utrecht-link">
                       Vraag bewerken<span className="wmh-visually-hidden">: {q.text}</span>
                     </Link>
                     <MoveButtons
@@ -491,10 +338,10 @@ function Overview({
                 </div>
               ))}
               <div className="wmh-button-row">
-                <Link to={`?nieuw=${page.key}`} className="utrecht-link">
+                <Link to={`${base}/vraag/${page.key}`} className="utrecht-link">
                   Vraag toevoegen<span className="wmh-visually-hidden"> aan {page.title}</span>
                 </Link>
-                <Link to={`?nieuw-blok=${page.key}`} className="utrecht-link">
+                <Link to={`${base}/blok/${page.key}`} className="utrecht-link">
                   Informatieblok toevoegen<span className="wmh-visually-hidden"> aan {page.title}</span>
                 </Link>
               </div>
@@ -502,7 +349,7 @@ function Overview({
           ))}
         </ol>
         <Paragraph>
-          <Link to="?nieuwe-pagina=1" className="utrecht-link">
+          <Link to={`${base}/pagina`} className="utrecht-link">
             Pagina toevoegen
           </Link>
         </Paragraph>
@@ -545,268 +392,5 @@ function MoveButtons(props: {
         </SubmitButton>
       )}
     </Form>
-  );
-}
-
-function QuestionForm({
-  d,
-  pageKey,
-  question,
-  errors,
-  posted,
-}: {
-  d: Data;
-  pageKey: string;
-  question?: Question;
-  errors: FieldErrors;
-  posted?: FormValues;
-}) {
-  const [params] = useSearchParams();
-  const values: FormValues =
-    posted ?? (question ? questionToForm(question) : { type: params.get("soort") ?? "" });
-  const type = v(values, "type");
-  if (!question && !(QUESTION_TYPES as readonly string[]).includes(type)) {
-    return (
-      <Form method="get" className="wmh-form">
-        <input type="hidden" name="nieuw" value={pageKey} />
-        <SelectField
-          name="soort"
-          label="Wat voor vraag wilt u toevoegen?"
-          required
-          options={QUESTION_TYPES.map((t) => ({ value: t, label: questionTypeLabels[t] }))}
-        />
-        <SubmitButton>Verder</SubmitButton>
-      </Form>
-    );
-  }
-  const pageIndex = d.definition.pages.findIndex((p) => p.key === pageKey);
-  const earlier = d.definition.pages.slice(0, pageIndex).flatMap((p) => p.questions);
-  const has = (...types: string[]) => types.includes(type);
-  return (
-    <div className="wmh-form">
-      <ErrorSummary errors={errors} fieldIds={{ showIf: "veld-showIfQuestion" }} />
-      <Form method="post" noValidate>
-        <input type="hidden" name="intent" value="question-save" />
-        <input type="hidden" name="paginaKey" value={pageKey} />
-        <input type="hidden" name="originalKey" value={question?.key ?? ""} />
-        <input type="hidden" name="type" value={type} />
-        <Paragraph>Soort vraag: {questionTypeLabels[type as Question["type"]]}</Paragraph>
-        <TextArea
-          name="text"
-          label="Vraag"
-          required
-          defaultValue={v(values, "text")}
-          error={errors.text}
-          rows={2}
-        />
-        <TextField
-          name="key"
-          label="Sleutel"
-          description="Korte naam voor de resultaten, bijvoorbeeld cijfer-buurt. Laat leeg om hem uit de vraag te maken."
-          defaultValue={v(values, "key")}
-          error={errors.key}
-        />
-        <TextArea
-          name="description"
-          label="Uitleg bij de vraag"
-          defaultValue={v(values, "description")}
-          error={errors.description}
-          rows={2}
-        />
-        {has("single", "multiple", "ranking", "matrix", "mapPoint") ? (
-          <TextArea
-            name="options"
-            label={
-              type === "matrix"
-                ? "Rijen"
-                : type === "ranking"
-                  ? "Onderwerpen om te rangschikken"
-                  : type === "mapPoint"
-                    ? "Plekken om uit te kiezen"
-                    : "Antwoordmogelijkheden"
-            }
-            description={
-              type === "mapPoint"
-                ? "Eén per regel: naam; breedtegraad; lengtegraad. Bijvoorbeeld: Omgeving station; 52.3594; 4.6095"
-                : "Eén per regel. U kunt een eigen waarde geven met: waarde = tekst"
-            }
-            required={type !== "mapPoint"}
-            defaultValue={v(values, "options")}
-            error={errors.options}
-            rows={6}
-          />
-        ) : null}
-        {has("matrix") ? (
-          <TextArea
-            name="scale"
-            label="Schaal (kolommen)"
-            description="Eén per regel."
-            required
-            defaultValue={v(values, "scale")}
-            error={errors.scale}
-            rows={4}
-          />
-        ) : null}
-        {has("single", "multiple") ? (
-          <CheckboxField
-            name="other"
-            label="Met 'Anders, namelijk' en een tekstvak"
-            defaultChecked={v(values, "other") === "ja"}
-          />
-        ) : null}
-        {has("multiple") ? (
-          <TextField
-            name="max"
-            label="Hoeveel antwoorden mag iemand hoogstens kiezen?"
-            inputMode="numeric"
-            size="short"
-            defaultValue={v(values, "max")}
-            error={errors.max}
-          />
-        ) : null}
-        {has("ranking") ? (
-          <TextField
-            name="top"
-            label="Hoeveel onderwerpen rangschikken? (leeg is alle)"
-            inputMode="numeric"
-            size="short"
-            defaultValue={v(values, "top")}
-            error={errors.top}
-          />
-        ) : null}
-        {has("open") ? (
-          <>
-            <TextField
-              name="maxLength"
-              label="Hoeveel tekens hoogstens?"
-              inputMode="numeric"
-              size="short"
-              defaultValue={v(values, "maxLength", "1000")}
-              error={errors.maxLength}
-            />
-            <CheckboxField
-              name="singleLine"
-              label="Kort antwoord (één regel)"
-              defaultChecked={v(values, "singleLine") === "ja"}
-            />
-          </>
-        ) : null}
-        {has("number") ? (
-          <>
-            <TextField
-              name="min"
-              label="Kleinste getal"
-              inputMode="numeric"
-              size="short"
-              defaultValue={v(values, "min")}
-              error={errors.min}
-            />
-            <TextField
-              name="max"
-              label="Grootste getal"
-              inputMode="numeric"
-              size="short"
-              defaultValue={v(values, "max")}
-              error={errors.max}
-            />
-            <TextField
-              name="unit"
-              label="Eenheid, bijvoorbeeld jaar"
-              size="short"
-              defaultValue={v(values, "unit")}
-              error={errors.unit}
-            />
-            <CheckboxField
-              name="decimals"
-              label="Getallen met een komma toestaan"
-              defaultChecked={v(values, "decimals") === "ja"}
-            />
-          </>
-        ) : null}
-        {has("birthYear") ? (
-          <TextField
-            name="minAge"
-            label="Minimumleeftijd"
-            inputMode="numeric"
-            size="short"
-            defaultValue={v(values, "minAge", "0")}
-            error={errors.minAge}
-          />
-        ) : null}
-        {has("mapPoint") ? (
-          <>
-            <SelectField
-              name="allowAddress"
-              label="Mag iemand ook een adres invullen?"
-              required
-              options={[
-                { value: "", label: "Ja" },
-                { value: "nee", label: "Nee" },
-              ]}
-              defaultValue={v(values, "allowAddress")}
-            />
-            <TextField
-              name="commentLabel"
-              label="Vraag bij de toelichting"
-              defaultValue={v(values, "commentLabel", "Toelichting")}
-            />
-          </>
-        ) : null}
-        <CheckboxField
-          name="required"
-          label="Verplichte vraag"
-          defaultChecked={v(values, "required") === "ja"}
-        />
-        <CheckboxField
-          name="allowDontKnow"
-          label="Met 'Weet ik niet / geen mening'"
-          defaultChecked={v(values, "allowDontKnow") === "ja"}
-        />
-        <SelectField
-          name="theme"
-          label="Thema van de Woonvisie"
-          options={Object.entries(THEMES).map(([value, label]) => ({ value, label: `${value}. ${label}` }))}
-          placeholder="Geen thema"
-          defaultValue={v(values, "theme")}
-          error={errors.theme}
-        />
-        <SelectField
-          name="background"
-          label="Achtergrondvariabele"
-          description="Gebruikt om te zien of de antwoorden de inwoners goed weerspiegelen."
-          options={BACKGROUND_VARIABLES.map((b) => ({ value: b, label: backgroundLabels[b] }))}
-          placeholder="Geen"
-          defaultValue={v(values, "background")}
-          error={errors.background}
-        />
-        <fieldset className="utrecht-form-fieldset">
-          <legend className="utrecht-form-fieldset__legend">Alleen tonen als… (niet verplicht)</legend>
-          <SelectField
-            name="showIfQuestion"
-            label="Vraag op een eerdere pagina"
-            options={earlier.map((q) => ({ value: q.key, label: q.text.slice(0, 80) }))}
-            placeholder="Altijd tonen"
-            defaultValue={v(values, "showIfQuestion")}
-            error={errors.showIf}
-          />
-          <SelectField
-            name="showIfOperator"
-            label="Voorwaarde"
-            required
-            options={[
-              { value: "equals", label: "is gelijk aan" },
-              { value: "notEquals", label: "is niet gelijk aan" },
-              { value: "anyOf", label: "is een van (gescheiden door komma's)" },
-              { value: "answered", label: "is beantwoord" },
-              { value: "atLeast", label: "is minstens" },
-              { value: "atMost", label: "is hoogstens" },
-            ]}
-            defaultValue={v(values, "showIfOperator", "equals")}
-          />
-          <TextField name="showIfValue" label="Waarde" defaultValue={v(values, "showIfValue")} />
-        </fieldset>
-        <SubmitButton>Vraag opslaan</SubmitButton>
-      </Form>
-    </div>
   );
 }

@@ -132,12 +132,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
-/** In the summary each message names its question, so the list makes sense on its own. */
+/**
+ * In the summary each message names its question, so the list makes sense on its own. Neither is
+ * ever shortened: a message cut off mid-word no longer says what to do.
+ */
 function summaryErrors(questions: { key: string; text: string }[], errors: Record<string, string>) {
   const out: Record<string, string> = {};
   for (const [key, message] of Object.entries(errors)) {
-    const q = questions.find((x) => x.key === key);
-    const name = q ? (q.text.length > 70 ? `${q.text.slice(0, 67)}…` : q.text) : "";
+    const name = questions.find((x) => x.key === key)?.text ?? "";
     out[key] = name ? `${name} ${message}` : message;
   }
   return out;
@@ -321,11 +323,11 @@ function SurveyPage({ data: d }: { data: LoaderData }) {
             </SubmitButton>
           )}
           {view.isFirst ? null : (
-            <SubmitButton name="intent" value="back" variant="secondary" formNoValidate>
+            <SubmitButton name="intent" value="back" variant="secondary">
               Vorige
             </SubmitButton>
           )}
-          <SubmitButton name="intent" value="later" variant="subtle" formNoValidate>
+          <SubmitButton name="intent" value="later" variant="subtle">
             Later verder gaan
           </SubmitButton>
         </div>

@@ -288,11 +288,19 @@ export function generateResponses(
           for (const row of q.rows)
             answers.push(base(q, { subKey: row.value, valueOption: pick(rnd, q.scale).value }));
           break;
-        case "ranking":
-          q.items.forEach((item, rank) => {
-            answers.push(base(q, { subKey: item.value, valueNumber: rank + 1 }));
-          });
+        case "ranking": {
+          // Only the top asked for is ranked, in a random order where earlier items are somewhat
+          // more popular (weighted random order: key = u^(1/w), largest first).
+          const top = q.top ?? q.items.length;
+          q.items
+            .map((item, i) => ({ item, key: rnd() ** (1 / (q.items.length - i + 2)) }))
+            .sort((a, b) => b.key - a.key)
+            .slice(0, top)
+            .forEach(({ item }, rank) => {
+              answers.push(base(q, { subKey: item.value, valueNumber: rank + 1 }));
+            });
           break;
+        }
         case "mapPoint": {
           if (rnd() < 0.5) break;
           const loc = pick(rnd, q.locations);

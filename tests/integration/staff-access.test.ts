@@ -26,6 +26,8 @@ function toRoute(file: string): StaffRoute {
     .split(".")
     .filter((s) => s !== "_index" && !s.startsWith("_"))
     .map((s) => s.replace(/_$/, ""))
+    // An optional segment, e.g. ($pagina): filled in like any other.
+    .map((s) => s.replace(/^\((.*)\)$/, "$1"))
     .map((s) => {
       if (s.startsWith("$")) {
         paramNames.push(s.slice(1) || "*");

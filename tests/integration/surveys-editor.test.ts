@@ -2,9 +2,13 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, test } from "vitest";
 import { getDb } from "../../app/lib/db.server";
 import * as listRoute from "../../app/routes/beheer.enquetes._index";
+import * as editorLayout from "../../app/routes/beheer.enquetes.$id";
 import * as editorRoute from "../../app/routes/beheer.enquetes.$id._index";
+import * as blockRoute from "../../app/routes/beheer.enquetes.$id.blok.$pagina.($blok)";
 import * as jsonRoute from "../../app/routes/beheer.enquetes.$id.json";
+import * as pageRoute from "../../app/routes/beheer.enquetes.$id.pagina.($pagina)";
 import * as previewRoute from "../../app/routes/beheer.enquetes.$id.voorbeeld";
+import * as questionRoute from "../../app/routes/beheer.enquetes.$id.vraag.$pagina.($vraag)";
 import * as surveyRoute from "../../app/routes/enquete.$slug._index";
 import { auditLog, responses, surveys, surveyVersions } from "../../db/schema";
 import { loginAs, resetDatabase } from "../support/db";
@@ -24,12 +28,20 @@ async function createViaRoute(cookie: string, slug = "centrumplan") {
   return Number(res.location!.split("/").pop());
 }
 
+/** A POST to the editor route that owns the intent (one route per editor). */
 function edit(id: number, cookie: string, form: Record<string, string>) {
-  return run<{ errors: Record<string, string> }>(
-    editorRoute.action,
-    makeRequest(`/beheer/enquetes/${id}?index`, { cookie, form }),
-    { id: String(id) },
-  );
+  const [route, url, params] =
+    form.intent === "question-save"
+      ? [questionRoute, `/beheer/enquetes/${id}/vraag/${form.paginaKey}`, { pagina: form.paginaKey }]
+      : form.intent === "page-save"
+        ? [pageRoute, `/beheer/enquetes/${id}/pagina`, {}]
+        : form.intent === "block-save"
+          ? [blockRoute, `/beheer/enquetes/${id}/blok/${form.paginaKey}`, { pagina: form.paginaKey }]
+          : [editorRoute, `/beheer/enquetes/${id}?index`, {}];
+  return run<{ errors: Record<string, string> }>(route.action, makeRequest(url, { cookie, form }), {
+    id: String(id),
+    ...params,
+  });
 }
 
 const question = {
@@ -197,8 +209,51 @@ describe("the survey builder", () => {
   test("an unknown survey id is a 404", async () => {
     const { cookie } = await loginAs(["onderzoeker"]);
     for (const id of ["999", "abc"]) {
-      const res = await run(editorRoute.loader, makeRequest(`/beheer/enquetes/${id}`, { cookie }), { id });
+      const res = await run(editorLayout.loader, makeRequest(`/beheer/enquetes/${id}`, { cookie }), { id });
       expect(res.status).toBe(404);
     }
+  });
+
+  test("each editor is a route of its own; old links with a query parameter are sent there", async () => {
+    const { cookie } = await loginAs(["onderzoeker"]);
+    const id = await createViaRoute(cookie);
+    expect((await edit(id, cookie, question)).status).toBe(302);
+    const base = `/beheer/enquetes/${id}`;
+    const cases: [string, string][] = [
+      ["?vraag=hoe-vaak-komt-u-in-het-centrum", `${base}/vraag/vragen/hoe-vaak-komt-u-in-het-centrum`],
+      ["?nieuw=vragen&soort=single", `${base}/vraag/vragen?soort=single`],
+      ["?pagina=vragen", `${base}/pagina/vragen`],
+      ["?nieuwe-pagina=1", `${base}/pagina`],
+      ["?blok=vragen:0", `${base}/blok/vragen/0`],
+      ["?nieuw-blok=vragen", `${base}/blok/vragen`],
+    ];
+    for (const [query, to] of cases) {
+      const res = await run(editorRoute.loader, makeRequest(`${base}${query}`, { cookie }), {
+        id: String(id),
+      });
+      expect(res.status, query).toBe(302);
+      expect(res.location, query).toBe(to);
+    }
+    expect((await run(editorRoute.loader, makeRequest(base, { cookie }), { id: String(id) })).status).toBe(
+      200,
+    );
+
+    // A route only takes its own intents: the question editor cannot delete a page.
+    const wrong = await run<{ errors: Record<string, string> }>(
+      questionRoute.action,
+      makeRequest(`${base}/vraag/vragen`, { cookie, form: { intent: "page-delete", paginaKey: "vragen" } }),
+      { id: String(id), pagina: "vragen" },
+    );
+    expect(wrong.status).toBe(400);
+    expect(wrong.data.errors._form).toBe("Onbekende actie.");
+    const page = await edit(id, cookie, {
+      intent: "page-save",
+      paginaKey: "",
+      title: "Tweede pagina",
+      intro: "",
+      kind: "questions",
+    });
+    expect(page.status).toBe(302);
+    expect(page.location).toMatch(new RegExp(`^${base}\\?melding=`));
   });
 });

@@ -30,21 +30,49 @@ export interface MapPointGroup {
   moreComments: number;
 }
 
-/** The pins of the map: biggest spots first, small counts suppressed, at most `maxComments` comments each. */
-export function mapPointGroups(cells: readonly MapPointCell[], maxComments = 20): MapPointGroup[] {
-  return [...cells]
-    .sort((a, b) => b.count - a.count || a.lat - b.lat || a.lng - b.lng)
-    .map((c) => {
-      const comments = c.comments.slice(0, maxComments);
+/** Metres between two nearby points (flat-earth approximation; fine within a town). */
+function metresBetween(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
+  const dy = (a.lat - b.lat) * 111_320;
+  const dx = (a.lng - b.lng) * 111_320 * Math.cos((a.lat * Math.PI) / 180);
+  return Math.hypot(dx, dy);
+}
+
+/**
+ * The pins of the map: nearby spots grouped into one pin that carries the number of answers, so
+ * pins no longer lie on top of each other. The biggest spot starts a group and takes in every
+ * smaller spot within `radiusMetres`; the pin sits at the answers' mean position. Biggest groups
+ * first; a group under 10 answers shows no number; at most `maxComments` comments each.
+ */
+export function mapPointGroups(
+  cells: readonly MapPointCell[],
+  maxComments = 20,
+  radiusMetres = 250,
+): MapPointGroup[] {
+  const groups: { seed: MapPointCell; members: MapPointCell[] }[] = [];
+  const bySize = [...cells].sort((a, b) => b.count - a.count || a.lat - b.lat || a.lng - b.lng);
+  for (const c of bySize) {
+    const near = groups.find((g) => metresBetween(g.seed, c) <= radiusMetres);
+    if (near) near.members.push(c);
+    else groups.push({ seed: c, members: [c] });
+  }
+  return groups
+    .map(({ members }) => {
+      const count = members.reduce((a, m) => a + m.count, 0);
+      const weight = (m: MapPointCell) => (count > 0 ? m.count / count : 1 / members.length);
+      const all = members.flatMap((m) => m.comments);
+      const comments = all.slice(0, maxComments);
       return {
-        lat: c.lat,
-        lng: c.lng,
-        count: shownCount(c.count),
-        places: c.places,
+        lat: Number(members.reduce((a, m) => a + m.lat * weight(m), 0).toFixed(4)),
+        lng: Number(members.reduce((a, m) => a + m.lng * weight(m), 0).toFixed(4)),
+        total: count,
+        count: shownCount(count),
+        places: [...new Set(members.flatMap((m) => m.places))],
         comments,
-        moreComments: Math.max(0, c.commentCount - comments.length),
+        moreComments: Math.max(0, members.reduce((a, m) => a + m.commentCount, 0) - comments.length),
       };
-    });
+    })
+    .sort((a, b) => b.total - a.total)
+    .map(({ total: _total, ...g }) => g);
 }
 
 /** The list next to the map: answers per listed place, and those pointed out on the map or by address. */

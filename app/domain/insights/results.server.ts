@@ -350,7 +350,7 @@ async function mapPointAnswers(db: Executor, surveyId: number, qs: Question[], t
 }
 
 /** Bump when the computation or the shape of SurveyResults changes, so old cache rows are not used. */
-const RESULTS_VERSION = "5";
+const RESULTS_VERSION = "6";
 
 /** Everything the results depend on, cheap to read: submitted responses, survey version, population, wijken. */
 async function resultsFingerprint(db: Executor, surveyId: number): Promise<string> {

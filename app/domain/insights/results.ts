@@ -229,8 +229,41 @@ function valueOrder(q: Question): { value: string; label: string }[] {
 
 function subLabels(q: Question): Record<string, string> {
   if (q.type === "matrix") return Object.fromEntries(q.rows.map((r) => [r.value, r.label]));
-  if (q.type === "ranking") return Object.fromEntries(q.items.map((r) => [r.value, r.label]));
   return {};
+}
+
+/** How many places count as "the top" of a ranking: the places asked for, at most 3 if all are ranked. */
+export function rankingTop(q: { top?: number; items: readonly unknown[] }): number {
+  return q.top ?? Math.min(3, q.items.length);
+}
+
+/**
+ * A ranking as "share that put it in their top N": stored rows have sub key = item and value = rank;
+ * this turns them into one row per item with the respondents who ranked it N or better (value = the
+ * item), and a base per class of everyone who answered: the respondents who gave a 1 (each ranked
+ * answer has exactly one) plus those who chose "weet niet", who stay a value of their own.
+ */
+export function rankingTopRows(
+  questionKey: string,
+  groups: readonly AnswerGroup[],
+  top: number,
+): { rows: AnswerGroup[]; bases: BaseGroup[] } {
+  const rows: AnswerGroup[] = [];
+  const bases: BaseGroup[] = [];
+  for (const g of groups) {
+    if (g.questionKey !== questionKey) continue;
+    const background = { age: g.age, tenure: g.tenure, wijk: g.wijk, household: g.household };
+    if (g.value === DONT_KNOW_VALUE) {
+      rows.push({ ...g, subKey: "" });
+      bases.push({ questionKey, subKey: "", count: g.count, ...background });
+      continue;
+    }
+    const rank = Number(g.value);
+    if (!Number.isInteger(rank) || rank < 1 || rank > top) continue;
+    rows.push({ questionKey, subKey: "", value: g.subKey, count: g.count, ...background });
+    if (rank === 1) bases.push({ questionKey, subKey: "", count: g.count, ...background });
+  }
+  return { rows, bases };
 }
 
 /** Build the results of every closed question from the grouped counts. */
@@ -260,15 +293,19 @@ export function buildQuestionResults(input: {
   const out: QuestionResult[] = [];
   for (const q of listQuestions(input.definition)) {
     if (!CLOSED_QUESTION_TYPES.has(q.type)) continue;
+    // A ranking is counted as a multiple choice: which items did each respondent put in the top N.
+    if (q.type === "ranking") {
+      const ranked = rankingTopRows(q.key, byQuestion.get(q.key) ?? [], rankingTop(q));
+      byQuestion.set(q.key, ranked.rows);
+      basesByQuestion.set(q.key, ranked.bases);
+    }
+    const sharesOfRespondents = q.type === "multiple" || q.type === "ranking";
     const groups = byQuestion.get(q.key) ?? [];
     const order =
       q.type === "postcode"
         ? Object.entries(input.wijkLabels ?? {}).map(([value, label]) => ({ value, label }))
         : q.type === "ranking"
-          ? ((q.top ? Array.from({ length: q.top }) : q.items).map((_, i) => ({
-              value: String(i + 1),
-              label: `Plaats ${i + 1}`,
-            })) as { value: string; label: string }[])
+          ? q.items.map((i) => ({ value: i.value, label: i.label }))
           : valueOrder(q);
     const hasDontKnow = groups.some((g) => g.value === DONT_KNOW_VALUE);
     const values = [
@@ -280,7 +317,10 @@ export function buildQuestionResults(input: {
         .map((v) => ({ value: v, label: v })),
       ...(hasDontKnow ? [{ value: DONT_KNOW_VALUE, label: DONT_KNOW_LABEL }] : []),
     ];
-    const subs = subLabels(q);
+    const subs =
+      q.type === "ranking"
+        ? { "": `Aandeel dat het onderwerp in de top ${rankingTop(q)} zette` }
+        : subLabels(q);
     const subKeys =
       Object.keys(subs).length > 0 ? Object.keys(subs) : [...new Set(groups.map((g) => g.subKey))].sort();
     if (subKeys.length === 0) subKeys.push("");
@@ -288,12 +328,11 @@ export function buildQuestionResults(input: {
     const distributions: Distribution[] = subKeys.map((subKey) => {
       const rows = groups.filter((g) => g.subKey === subKey);
       // Respondents per class who answered: for multiple choice from the base query, otherwise the sum.
-      const baseRows: { b: Background; count: number }[] =
-        q.type === "multiple"
-          ? (basesByQuestion.get(q.key) ?? [])
-              .filter((b) => b.subKey === subKey)
-              .map((b) => ({ b, count: b.count }))
-          : rows.map((r) => ({ b: r, count: r.count }));
+      const baseRows: { b: Background; count: number }[] = sharesOfRespondents
+        ? (basesByQuestion.get(q.key) ?? [])
+            .filter((b) => b.subKey === subKey)
+            .map((b) => ({ b, count: b.count }))
+        : rows.map((r) => ({ b: r, count: r.count }));
       let base = 0;
       let weightedBase = 0;
       let sumW2 = 0;
@@ -315,7 +354,7 @@ export function buildQuestionResults(input: {
         return { ...v, count, weighted };
       });
       const shown = isGroupShown(base);
-      const suppressed = suppressCells(counts, { totalShown: q.type !== "multiple" });
+      const suppressed = suppressCells(counts, { totalShown: !sharesOfRespondents });
       const cells: ResultCell[] = suppressed.map((c) => {
         const hide = !shown || c.suppressed;
         const wp = weightedBase > 0 ? c.weighted / weightedBase : 0;
@@ -372,18 +411,17 @@ export function buildQuestionResults(input: {
             ];
             const groupsOut = categories.map((category): BreakdownGroup => {
               const rows = firstRows.filter((r) => r[variable] === category);
-              const base =
-                q.type === "multiple"
-                  ? (basesByQuestion.get(q.key) ?? [])
-                      .filter((b) => b.subKey === first && b[variable] === category)
-                      .reduce((a, b) => a + b.count, 0)
-                  : rows.reduce((a, r) => a + r.count, 0);
+              const base = sharesOfRespondents
+                ? (basesByQuestion.get(q.key) ?? [])
+                    .filter((b) => b.subKey === first && b[variable] === category)
+                    .reduce((a, b) => a + b.count, 0)
+                : rows.reduce((a, r) => a + r.count, 0);
               const shown = isGroupShown(base);
               const counts = values.map((v) => ({
                 ...v,
                 count: rows.filter((r) => r.value === v.value).reduce((a, r) => a + r.count, 0),
               }));
-              const cells = suppressCells(counts, { totalShown: q.type !== "multiple" }).map((c) => ({
+              const cells = suppressCells(counts, { totalShown: !sharesOfRespondents }).map((c) => ({
                 value: c.value,
                 label: c.label,
                 count: shown && !c.suppressed ? c.count : null,

@@ -100,11 +100,34 @@ const editMessages: Record<string, string> = {
   import: "De JSON is ingelezen.",
 };
 
-/** One POST to /beheer/enquetes/:id. */
+/** The intents each editor route accepts (the overview takes the rest). */
+export const editorIntents = {
+  question: ["question-save"],
+  page: ["page-save"],
+  block: ["block-save"],
+  overview: [
+    "settings",
+    "publish",
+    "close",
+    "duplicate",
+    "general",
+    "page-up",
+    "page-down",
+    "page-delete",
+    "question-up",
+    "question-down",
+    "question-delete",
+    "block-delete",
+    "import",
+  ],
+} as const;
+
+/** One POST to one of the editor routes under /beheer/enquetes/:id; `intents` are those that route accepts. */
 export async function handleEditorPost(
   actor: Actor,
   surveyId: number,
   form: FormData,
+  intents: readonly string[],
 ): Promise<AdminOutcome> {
   const db = getDb();
   const current = await getSurveyForStaff(db, surveyId);
@@ -113,6 +136,8 @@ export async function handleEditorPost(
   const values = Object.fromEntries(
     [...new Set(form.keys())].map((k) => [k, String(form.get(k) ?? "")]),
   ) as FormValues;
+  if (!intents.includes(intent))
+    return { ok: false, errors: { _form: "Onbekende actie." }, values, status: 400 };
 
   if (intent === "settings") {
     const parsed = parseForm(settingsSchema, form);

@@ -17,7 +17,7 @@ export interface MapPointGroupView {
 const labels = {
   region: (question: string) => `Kaart met de gekozen plekken: ${question}`,
   intro:
-    "Elke speld is een plek die mensen kozen, afgerond op ongeveer 100 meter. Klik op een speld voor het aantal antwoorden en de toelichtingen. Dezelfde antwoorden staan in de tabel en de lijst hieronder.",
+    "Elke speld is een groep plekken die mensen kozen, binnen ongeveer 250 meter van elkaar. Het getal op de speld is het aantal antwoorden; bij minder dan 10 staat er <10. Klik op een speld voor de toelichtingen. Dezelfde antwoorden staan in de tabel en de lijst hieronder.",
   noScript: "De kaart werkt alleen met JavaScript. De antwoorden staan in de tabel en de lijst hieronder.",
   place: "Plek op de kaart",
   answers: (count: number | null) => `${count === null ? SUPPRESSED : count} antwoorden`,
@@ -43,6 +43,7 @@ export function MapPointMap({
     lng: g.lng,
     title: `${g.places.length > 0 ? g.places.join(", ") : labels.place}: ${labels.answers(g.count)}`,
     lines: [...g.comments, ...(g.moreComments > 0 ? [labels.more(g.moreComments)] : [])],
+    badge: g.count === null ? "<10" : String(g.count),
   }));
   return (
     <>

@@ -27,6 +27,17 @@ export function clusterIcon(count: number, labels: MapLabels): L.DivIcon {
   });
 }
 
+/** A pin that shows a short text, e.g. the number of answers at a place (the title is read out). */
+export function badgeIcon(badge: string, title: string): L.DivIcon {
+  return L.divIcon({
+    className: "wmh-marker-icon",
+    html: `<span class="wmh-marker wmh-marker--cluster" style="width:38px;height:38px" aria-hidden="true">${escapeHtml(badge)}</span><span class="wmh-visually-hidden">${escapeHtml(title)}</span>`,
+    iconSize: [38, 38],
+    iconAnchor: [19, 19],
+    popupAnchor: [0, -18],
+  });
+}
+
 /** Leaflet's own English texts on controls, in Dutch. */
 export function localise(map: L.Map, labels: MapLabels) {
   map.on("popupopen", (e) => {

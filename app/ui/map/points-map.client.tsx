@@ -1,6 +1,6 @@
 import { useEffect } from "react";
 import { Marker, Popup, useMap } from "react-leaflet";
-import { localise, markerIcon } from "./leaflet-parts";
+import { badgeIcon, localise, markerIcon } from "./leaflet-parts";
 import { MapFrame } from "./map-frame.client";
 import type { MapPoint, PointsMapProps } from "./points-map";
 import { dutchMapLabels } from "./types";
@@ -27,7 +27,7 @@ export default function PointsLeafletMap(props: PointsMapProps) {
         <Marker
           key={`${p.lat},${p.lng}`}
           position={[p.lat, p.lng]}
-          icon={markerIcon(undefined, p.title)}
+          icon={p.badge ? badgeIcon(p.badge, p.title) : markerIcon(undefined, p.title)}
           keyboard={false}
         >
           <Popup>

@@ -11,6 +11,8 @@ export interface MapPoint {
   title: string;
   /** Lines in the popup (rendered as text, escaped). */
   lines: string[];
+  /** Short text on the pin itself, e.g. the number of answers there. */
+  badge?: string;
 }
 
 export interface PointsMapProps {

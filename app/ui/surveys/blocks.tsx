@@ -1,3 +1,4 @@
+import { useId } from "react";
 import type { Block } from "~/domain/surveys/definition";
 
 // Woon-DNA blocks: short text, or key figures as a server-rendered SVG bar chart with the same
@@ -10,39 +11,38 @@ function formatFigure(value: number, unit?: string) {
   return unit === "%" ? `${nf.format(value)}%` : `${nf.format(value)} ${unit}`;
 }
 
+/**
+ * Bars in HTML so labels wrap instead of being cut off. Drawn from zero: percentages against 100%
+ * (a 68% bar fills 68% of the track), other figures against the largest. The table below holds
+ * the same figures for screen readers, so the chart itself is hidden from them.
+ */
 export function BarChart({ figures }: { figures: { label: string; value: number; unit?: string }[] }) {
-  const max = Math.max(...figures.map((f) => Math.abs(f.value)), 1);
-  const rowHeight = 34;
-  const labelWidth = 0;
-  const width = 600;
-  const height = figures.length * rowHeight + 8;
+  const max = figures.every((f) => f.unit === "%")
+    ? Math.max(100, ...figures.map((f) => Math.abs(f.value)))
+    : Math.max(...figures.map((f) => Math.abs(f.value)), 1);
   return (
-    <svg
-      className="wmh-chart"
-      viewBox={`0 0 ${width} ${height}`}
-      width="100%"
-      preserveAspectRatio="xMinYMin meet"
-      aria-hidden="true"
-      focusable="false"
-    >
-      {figures.map((f, i) => {
-        const barWidth = Math.max(2, (Math.abs(f.value) / max) * (width - labelWidth - 140));
-        const y = i * rowHeight + 4;
-        return (
-          <g key={f.label}>
-            <rect x={labelWidth} y={y} width={barWidth} height={rowHeight - 12} className="wmh-chart__bar" />
-            <text x={labelWidth + barWidth + 8} y={y + rowHeight / 2} className="wmh-chart__value">
-              {formatFigure(f.value, f.unit)}
-            </text>
-          </g>
-        );
-      })}
-    </svg>
+    <ul className="wmh-bars" aria-hidden="true">
+      {figures.map((f) => (
+        <li key={f.label} className="wmh-bars__row">
+          <span className="wmh-bars__label">{f.label}</span>
+          <span className="wmh-bars__line">
+            <span className="wmh-bars__track">
+              <span
+                className="wmh-bars__bar"
+                style={{ width: `${Math.min(100, (Math.abs(f.value) / max) * 100)}%` }}
+              />
+            </span>
+            <span className="wmh-bars__value">{formatFigure(f.value, f.unit)}</span>
+          </span>
+        </li>
+      ))}
+    </ul>
   );
 }
 
 export function InfoBlock({ block, headingLevel = 2 }: { block: Block; headingLevel?: 2 | 3 }) {
   const H = `h${headingLevel}` as const;
+  const captionId = useId();
   if (block.kind === "text")
     return (
       <section className="wmh-card wmh-card--muted wmh-info-block">
@@ -63,9 +63,15 @@ export function InfoBlock({ block, headingLevel = 2 }: { block: Block; headingLe
       {block.text ? <p className="utrecht-paragraph">{block.text}</p> : null}
       <div className="wmh-figures">
         {block.chart === "bar" ? <BarChart figures={block.figures} /> : null}
-        <div className="wmh-table-wrap">
+        {/* A narrow screen scrolls the table, not the page; the region can be reached with Tab. */}
+        <section
+          className="wmh-table-wrap wmh-table-region"
+          aria-labelledby={captionId}
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (axe scrollable-region-focusable)
+          tabIndex={0}
+        >
           <table className="utrecht-table wmh-figures__table">
-            <caption className="wmh-visually-hidden">{block.title}</caption>
+            <caption id={captionId}>{block.title} in cijfers</caption>
             <thead className="utrecht-table__header">
               <tr className="utrecht-table__row">
                 <th scope="col" className="utrecht-table__header-cell">
@@ -89,7 +95,7 @@ export function InfoBlock({ block, headingLevel = 2 }: { block: Block; headingLe
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       </div>
       {block.isExample ? (
         <p className="utrecht-paragraph wmh-source">

@@ -52,7 +52,6 @@ function Group(props: {
   error?: string;
   children: ReactNode;
   className?: string;
-  legend?: ReactNode;
 }) {
   const id = fieldId(props.q.key);
   return (
@@ -63,7 +62,7 @@ function Group(props: {
       tabIndex={-1}
     >
       <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
-        {props.legend ?? props.q.text}
+        {props.q.text}
         <Optional required={props.q.required} />
       </legend>
       <Help id={id} description={props.q.description} error={props.error} />

@@ -94,3 +94,29 @@ describe("map-point answers as a list", () => {
     expect(mapPointSummary([{ location: "station", count: 12 }], labels, [], 0).elsewhere).toBe(0);
   });
 });
+
+describe("map-point answers grouped into pins with counts", () => {
+  test("spots within 250 metres become one pin with their total, at their mean position", () => {
+    const groups = mapPointGroups([
+      cell(8, { lat: 52.359, lng: 4.609, places: ["Stationsplein"], comments: ["a"], commentCount: 1 }),
+      cell(4, { lat: 52.36, lng: 4.61, comments: ["b"], commentCount: 3 }),
+      cell(12, { lat: 52.34, lng: 4.62 }),
+    ]);
+    expect(groups.map((g) => g.count)).toEqual([12, 12]);
+    const merged = groups.find((g) => g.places.includes("Stationsplein"))!;
+    expect(merged.lat).toBeCloseTo((8 * 52.359 + 4 * 52.36) / 12, 4);
+    expect(merged.comments).toEqual(["a", "b"]);
+    expect(merged.moreComments).toBe(2);
+  });
+
+  test("spots further apart stay apart, and a group under 10 shows no number", () => {
+    const groups = mapPointGroups([
+      cell(6, { lat: 52.359, lng: 4.609 }),
+      cell(6, { lat: 52.355, lng: 4.609 }),
+    ]);
+    expect(groups).toHaveLength(2);
+    expect(groups.every((g) => g.count === null)).toBe(true);
+    // Together they would be 12, but 445 metres apart they are not one place.
+    expect(mapPointGroups([cell(6, { lat: 52.359 }), cell(6, { lat: 52.355 })], 20, 500)[0]!.count).toBe(12);
+  });
+});
