@@ -32,27 +32,29 @@ export async function claimLoginAttempt(db: Executor, email: string, ip: string)
 
   // One statement: count the attempt and move the account's "not before" time, but only when that
   // time has passed. Row locking makes parallel attempts wait and re-check, so one gets through.
-  const next = sql`(case when login_delays.updated_at < now() - make_interval(mins => ${LOGIN_DELAY_RESET_MINUTES})
+  // clock_timestamp(), not now(): a statement that waited for another's row lock must compare with
+  // the time after the wait, not with its own start.
+  const next = sql`(case when login_delays.updated_at < clock_timestamp() - make_interval(mins => ${LOGIN_DELAY_RESET_MINUTES})
     then 1 else login_delays.attempts + 1 end)`;
   const rows = await db.execute<{ attempts: number }>(sql`
-    insert into login_delays (email, attempts, not_before, updated_at) values (${email}, 1, now(), now())
+    insert into login_delays (email, attempts, not_before, updated_at) values (${email}, 1, clock_timestamp(), clock_timestamp())
     on conflict (email) do update set
       attempts = ${next},
-      not_before = now() + make_interval(secs => least(${LOGIN_MAX_DELAY_SECONDS},
+      not_before = clock_timestamp() + make_interval(secs => least(${LOGIN_MAX_DELAY_SECONDS},
         case when ${next} < ${LOGIN_FREE_ATTEMPTS} then 0 else power(2, ${next} - ${LOGIN_FREE_ATTEMPTS}) end)),
-      updated_at = now()
-    where login_delays.not_before <= now()
+      updated_at = clock_timestamp()
+    where login_delays.not_before <= clock_timestamp()
     returning attempts`);
   if (rows[0]) return { allowed: true, attempts: Number(rows[0].attempts) };
   const [row] = await db.execute<{ wait: number }>(
-    sql`select greatest(1, ceil(extract(epoch from not_before - now())))::int as wait from login_delays where email = ${email}`,
+    sql`select greatest(1, ceil(extract(epoch from not_before - clock_timestamp())))::int as wait from login_delays where email = ${email}`,
   );
   return { allowed: false, retryAfterSeconds: Number(row?.wait ?? 1) };
 }
 
 /** A right password: the account's attempts and this address's attempts on it start again. */
 export async function clearLoginAttempts(db: Executor, email: string, ip: string) {
-  await db.execute(sql`update login_delays set attempts = 0, not_before = now() where email = ${email}`);
+  await db.execute(sql`update login_delays set attempts = 0, not_before = clock_timestamp() where email = ${email}`);
   await reset(keys(email, ip).accountAddress, LOGIN_THROTTLE, db);
 }
 
