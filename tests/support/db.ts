@@ -55,7 +55,10 @@ export async function loginAs(roles: Role[]) {
   });
   const result =
     !first.ok && first.reason === "code"
-      ? await loginWithCode({ challenge: first.challenge, code: await generate({ secret: TEST_TOTP_SECRET }) })
+      ? await loginWithCode({
+          challenge: first.challenge,
+          code: await generate({ secret: TEST_TOTP_SECRET }),
+        })
       : first;
   if (!result.ok) throw new Error("test login failed");
   return { user, cookie: result.cookie.split(";")[0]! };

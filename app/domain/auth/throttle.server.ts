@@ -54,7 +54,9 @@ export async function claimLoginAttempt(db: Executor, email: string, ip: string)
 
 /** A right password: the account's attempts and this address's attempts on it start again. */
 export async function clearLoginAttempts(db: Executor, email: string, ip: string) {
-  await db.execute(sql`update login_delays set attempts = 0, not_before = clock_timestamp() where email = ${email}`);
+  await db.execute(
+    sql`update login_delays set attempts = 0, not_before = clock_timestamp() where email = ${email}`,
+  );
   await reset(keys(email, ip).accountAddress, LOGIN_THROTTLE, db);
 }
 

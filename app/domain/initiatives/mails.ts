@@ -4,19 +4,21 @@ import { type Status, statusExplanation, statusLabel } from "./statuses";
 
 const dateFmt = new Intl.DateTimeFormat("nl-NL", { dateStyle: "long", timeZone: "Europe/Amsterdam" });
 
+/**
+ * The first mail goes to an address nobody has confirmed yet: it repeats none of the free text
+ * the sender typed (name, title), only the municipality's own quickscan outcome and the link.
+ */
 export function submittedMail(p: {
-  name: string;
-  title: string;
   link: string;
   result: QuickscanResult;
   contact: string;
   respondBy: Date;
 }) {
   return {
-    subject: `Uw idee "${p.title}" is ontvangen`,
+    subject: "Uw idee is ontvangen",
     paragraphs: [
-      `Beste ${p.name},`,
-      `Bedankt voor uw idee "${p.title}". Hieronder staat de eerste uitkomst van de quickscan.`,
+      "Beste heer, mevrouw,",
+      "Bedankt voor uw idee. Hieronder staat de eerste uitkomst van de quickscan.",
       `Wie beslist: ${deciderLabel(p.result.decider)}. ${p.result.deciderReasons.join(" ")}`,
       p.result.complex
         ? `Dit is een ingewikkeld idee (een complexe opgave), omdat:\n${p.result.complexReasons.map((r) => `- ${r}`).join("\n")}`
@@ -100,7 +102,8 @@ export function linksMail(p: { ideas: { title: string; link: string }[] }) {
     subject: "Uw link naar uw idee",
     paragraphs: [
       "U vroeg om de link naar de pagina van uw idee. Hier is de link.",
-      ...p.ideas.map((i) => `${i.title}: ${i.link}`),
+      // Numbered, not by title: the address may not be the sender's, so no typed text is repeated.
+      ...p.ideas.map((i, n) => `Idee ${n + 1}: ${i.link}`),
       "Heeft u hier niet om gevraagd? Dan kunt u deze e-mail negeren.",
     ],
   };

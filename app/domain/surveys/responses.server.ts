@@ -431,7 +431,11 @@ async function submitInTransaction(
  * planted the link) loses access. One statement: of two browsers opening one link, one wins.
  * Returns the new token, or null when the link was already used or the response is no longer open.
  */
-export async function takeOverResponse(db: Executor, surveyId: number, token: string): Promise<string | null> {
+export async function takeOverResponse(
+  db: Executor,
+  surveyId: number,
+  token: string,
+): Promise<string | null> {
   const fresh = createToken();
   const [row] = await db
     .update(responses)
