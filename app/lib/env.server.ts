@@ -21,6 +21,8 @@ export const envSchema = z.object({
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().default("Wij maken Heemstede <noreply@wijmakenheemstede.nl>"),
   SESSION_SECURE_COOKIE: bool.optional(),
+  /** Strict-Transport-Security max-age in seconds, sent only on requests that came in over HTTPS; 0 = off. */
+  HSTS_MAX_AGE: z.coerce.number().int().min(0).max(63_072_000).default(31_536_000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   MAP_TILE_URL: z
     .string()

@@ -125,14 +125,23 @@ export function escapeHtml(text: string): string {
     .replaceAll("'", "&#39;");
 }
 
-/** A plain, accessible mail body from paragraphs; links are shown in full (no tracking). */
+/**
+ * A plain, accessible mail body from paragraphs; links are shown in full (no tracking). In the
+ * HTML only links to this site (APP_URL) become clickable: a URL a resident typed (a name, a title,
+ * a message) stays plain escaped text, so nobody can send a clickable link from the municipality.
+ */
 export function composeMail(paragraphs: string[]): { text: string; html: string } {
   const text = `${paragraphs.join("\n\n")}\n\nMet vriendelijke groet,\nGemeente Heemstede\nWij maken Heemstede`;
+  const own = escapeHtml(getEnv().APP_URL.replace(/\/+$/, ""));
   const html = `<!doctype html><html lang="nl"><body style="font-family:sans-serif;line-height:1.5">${paragraphs
     .map(
       (p) =>
         `<p>${escapeHtml(p)
-          .replace(/(https?:\/\/[^\s<]+)/g, '<a href="$1">$1</a>')
+          .replace(/(https?:\/\/[^\s<]+)/g, (url) =>
+            url === own || url.startsWith(`${own}/`) || url.startsWith(`${own}?`)
+              ? `<a href="${url}">${url}</a>`
+              : url,
+          )
           .replaceAll("\n", "<br>")}</p>`,
     )
     .join("")}<p>Met vriendelijke groet,<br>Gemeente Heemstede<br>Wij maken Heemstede</p></body></html>`;

@@ -40,6 +40,17 @@ export async function hit(
   return { allowed: count <= rule.max, count, retryAfterSeconds };
 }
 
+/**
+ * Give back a hit counted by `hit` for work that turned out not to count (e.g. a right survey code),
+ * so only failures use up the limit while every attempt is still counted before the work.
+ */
+export async function refund(key: string, rule: RateLimitRule, db: Executor = getDb(), now = new Date()) {
+  const start = windowStart(now, rule.windowSeconds);
+  await db.execute(
+    sql`update rate_limits set count = greatest(count - 1, 0) where key = ${key} and window_start = ${start.toISOString()}`,
+  );
+}
+
 /** Read the current count without adding a hit. */
 export async function peek(
   key: string,

@@ -1,12 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, NavLink, Outlet, useLoaderData } from "@remix-run/react";
-import { requireRole } from "~/domain/auth/auth.server";
+import { requireStaffForSetup } from "~/domain/auth/auth.server";
 import { hasAnyRole, roleLabels, staffAccess } from "~/domain/auth/roles";
 import { DemoBadge } from "~/ui/content";
 import { staffNavigation } from "~/ui/staff-navigation";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, staffAccess.beheer);
+  // Without the two-factor rule: the layout also wraps the set-up page; every page's own loader
+  // applies the rule through requireRole.
+  const user = await requireStaffForSetup(request);
   return { user };
 }
 
@@ -27,6 +29,9 @@ export default function StaffLayout() {
                 </NavLink>
               </li>
             ))}
+            <li>
+              <NavLink to="/beheer/tweestapsverificatie">Tweestapsverificatie</NavLink>
+            </li>
             <li>
               Ingelogd als {user.name} ({user.roles.map((r) => roleLabels[r]).join(", ")}){" "}
               {user.isDemo ? <DemoBadge /> : null}

@@ -11,7 +11,7 @@ import { type FormEvent, useEffect, useRef, useState } from "react";
 import { tileConfig } from "~/domain/places/tiles.server";
 import { fieldId, type RawValues, validatePage } from "~/domain/surveys/answers";
 import { clearResumeCookie, resumeCookie } from "~/domain/surveys/cookie.server";
-import { handleSurveyPost, surveyView } from "~/domain/surveys/flow.server";
+import { handleSurveyPost, resumeFromLink, surveyView } from "~/domain/surveys/flow.server";
 import { flowMessages } from "~/domain/surveys/messages";
 import { Alert, formatDateTime, Heading, Paragraph, TextLink } from "~/ui/content";
 import { ErrorSummary, SubmitButton, TextField } from "~/ui/form";
@@ -34,10 +34,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const view = await surveyView(request, slug);
   if (!view) throw new Response("Niet gevonden", { status: 404 });
   const verder = url.searchParams.get("verder");
-  if (verder && /^[A-Za-z0-9_-]{43}$/.test(verder))
-    throw redirect(`/enquete/${encodeURIComponent(slug)}`, {
-      headers: { "Set-Cookie": resumeCookie(view.survey.survey.id, verder) },
-    });
+  if (verder !== null) {
+    // A used or unknown link changes nothing: the visitor sees the survey as before.
+    const token = await resumeFromLink(view.survey.survey.id, verder);
+    throw redirect(
+      `/enquete/${encodeURIComponent(slug)}`,
+      token ? { headers: { "Set-Cookie": resumeCookie(view.survey.survey.id, token) } } : undefined,
+    );
+  }
   const { survey, definition } = view.survey;
   const base = {
     slug: survey.slug,

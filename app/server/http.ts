@@ -10,7 +10,14 @@ import { pinoHttp } from "pino-http";
 import { getEnv } from "../lib/env.server";
 import { getLogger } from "../lib/logger.server";
 import { errorPage } from "./error-page";
-import { createNonce, externalOrigins, isCrossSiteWrite, securityHeaders, urlForLog } from "./security";
+import {
+  createNonce,
+  externalOrigins,
+  hstsHeader,
+  isCrossSiteWrite,
+  securityHeaders,
+  urlForLog,
+} from "./security";
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -94,6 +101,8 @@ export function createHttpApp(options: HttpOptions) {
     )) {
       res.setHeader(k, v);
     }
+    const hsts = hstsHeader(req.secure, env.HSTS_MAX_AGE);
+    if (hsts) res.setHeader("Strict-Transport-Security", hsts);
     next();
   });
   app.use(

@@ -7,7 +7,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { drizzle } from "drizzle-orm/postgres-js";
 import * as schema from "../../db/schema";
-import { DEMO_PASSWORD, demoLogins, seedDemoOnce } from "../../db/seed";
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET, demoLogins, seedDemoOnce } from "../../db/seed";
 import { closeDb } from "../lib/db.server";
 import { getEnv, resetEnvForTests } from "../lib/env.server";
 import { startJobs, stopJobs } from "../lib/jobs.server";
@@ -76,6 +76,10 @@ async function main() {
       console.log(seeded ? "Demodata geladen." : "Demodata was al geladen.");
       console.log(`Demo-inloggegevens voor /beheer/inloggen (wachtwoord: ${DEMO_PASSWORD}):`);
       for (const l of demoLogins) console.log(`  ${l.roles.join(", ").padEnd(12)} ${l.email}`);
+      console.log(
+        `De beheerder logt in met tweestapsverificatie: sleutel ${DEMO_TOTP_SECRET} in een authenticator-app,\n` +
+          "of de code van dit moment met `npm run demo:code`.",
+      );
     }
   });
 

@@ -78,3 +78,11 @@ export function isCrossSiteWrite(
 export function urlForLog(url: string | undefined): string | undefined {
   return url?.replace(/(^|[/=])[A-Za-z0-9_-]{43}(?=$|[/?&#])/g, "$1[token]");
 }
+
+/**
+ * HSTS only on a response to an HTTPS request (directly, or via a proxy trusted with TRUST_PROXY):
+ * over plain http the header means nothing and would break local test setups.
+ */
+export function hstsHeader(secure: boolean, maxAgeSeconds: number): string | null {
+  return secure && maxAgeSeconds > 0 ? `max-age=${maxAgeSeconds}` : null;
+}

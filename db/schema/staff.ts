@@ -1,4 +1,4 @@
-import { boolean, index, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { bigserial, boolean, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
 export const roles = ["beheerder", "ambtenaar", "onderzoeker"] as const;
 export type Role = (typeof roles)[number];
@@ -18,6 +18,13 @@ export const staffUsers = pgTable(
     inviteExpiresAt: timestamp("invite_expires_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
+    /** TOTP secret (base32) once two-factor login is on; required for beheerders (docs/security.md). */
+    totpSecret: text("totp_secret"),
+    totpEnabledAt: timestamp("totp_enabled_at", { withTimezone: true }),
+    /** The last accepted TOTP time step: a code is accepted once (replay protection). */
+    totpLastStep: integer("totp_last_step"),
+    /** A secret shown during enrolment, until the first code confirms it. */
+    totpPendingSecret: text("totp_pending_secret"),
   },
   (t) => [index("staff_users_invite_idx").on(t.inviteTokenHash)],
 );
@@ -28,4 +35,39 @@ export const staffSessions = pgTable("staff_sessions", {
     .notNull()
     .references(() => staffUsers.id, { onDelete: "cascade" }),
   expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
+});
+
+/** One-time recovery codes for two-factor login, stored as SHA-256 hashes (80-bit random codes). */
+export const staffRecoveryCodes = pgTable(
+  "staff_recovery_codes",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+  },
+  (t) => [index("staff_recovery_codes_user_idx").on(t.userId)],
+);
+
+/** A password that was right, waiting for the second step (TOTP or recovery code). */
+export const staffLoginChallenges = pgTable("staff_login_challenges", {
+  tokenHash: text("token_hash").primaryKey(),
+  userId: text("user_id")
+    .notNull()
+    .references(() => staffUsers.id, { onDelete: "cascade" }),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  attempts: integer("attempts").notNull().default(0),
+});
+
+/**
+ * Login attempts per account (over all addresses) for the growing delay against spread attacks.
+ * Keyed by the typed e-mail address, whether an account exists or not.
+ */
+export const loginDelays = pgTable("login_delays", {
+  email: text("email").primaryKey(),
+  attempts: integer("attempts").notNull().default(0),
+  notBefore: timestamp("not_before", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });

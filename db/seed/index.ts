@@ -40,5 +40,5 @@ export async function seedDemoOnce(db: Executor): Promise<boolean> {
   return true;
 }
 
-export { DEMO_PASSWORD } from "./staff";
+export { DEMO_PASSWORD, DEMO_TOTP_SECRET } from "./staff";
 export const demoLogins = demoStaff.map((s) => ({ email: s.email, roles: s.roles }));

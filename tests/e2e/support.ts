@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import { generate } from "otplib";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import postgres from "postgres";
 import { afterAll, expect, inject } from "vitest";
@@ -10,6 +11,9 @@ export const baseUrl = inject("baseUrl");
 const databaseUrl = inject("e2eDatabaseUrl");
 
 export const DEMO_PASSWORD = "heemstede-demo-2026";
+export { DEMO_TOTP_SECRET } from "../../db/seed/staff";
+
+import { DEMO_TOTP_SECRET } from "../../db/seed/staff";
 export const demoLogin = {
   beheerder: "beheerder@demo.wijmakenheemstede.nl",
   ambtenaar: "ambtenaar@demo.wijmakenheemstede.nl",
@@ -102,7 +106,27 @@ export async function loginAs(page: Page, role: keyof typeof demoLogin) {
   await page.getByLabel("E-mailadres").fill(demoLogin[role]);
   await page.getByLabel("Wachtwoord").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Inloggen" }).click();
+  // The demo beheerder logs in with two-factor login (demo secret from the seed).
+  if (role === "beheerder") {
+    await page.getByLabel("Code").fill(await nextDemoCode(demoLogin[role]));
+    await page.getByRole("button", { name: "Inloggen" }).click();
+  }
   await page.getByRole("button", { name: "Uitloggen" }).waitFor();
+}
+
+/**
+ * A TOTP code the server has not accepted yet: each code works once, so a second login within
+ * the same 30 seconds uses the next period's code (the server allows one period of clock drift),
+ * and waits when that one is used too.
+ */
+export async function nextDemoCode(email: string): Promise<string> {
+  const [row] = await db()`select totp_last_step from staff_users where email = ${email}`;
+  const last = (row?.totp_last_step as number | null) ?? 0;
+  let epoch = Math.max(Math.floor(Date.now() / 1000), (last + 1) * 30);
+  const wait = epoch - 30 - Math.floor(Date.now() / 1000);
+  if (wait > 0) await new Promise((r) => setTimeout(r, (wait + 1) * 1000));
+  epoch = Math.max(Math.floor(Date.now() / 1000), (last + 1) * 30);
+  return generate({ secret: DEMO_TOTP_SECRET, epoch });
 }
 
 let sql: postgres.Sql | undefined;

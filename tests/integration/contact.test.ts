@@ -23,6 +23,21 @@ const valid = {
 const post = (form: Record<string, string>) => run(contact.action, makeRequest("/contact", { form }));
 
 describe("contact form", () => {
+  test("user text never becomes a link in HTML mail, and the confirmation repeats none of it", async () => {
+    const scam = "U heeft EUR 500 tegoed. Claim via https://evil.example/claim?x=1";
+    expect((await post({ ...valid, name: scam, subject: scam, message: `${scam}\n<b>vet</b>` })).status).toBe(
+      302,
+    );
+    const mails = await getDb().select().from(outbox).orderBy(outbox.id);
+    const [confirmation, notification] = mails;
+    expect(`${confirmation!.text}${confirmation!.html}`).not.toMatch(/evil|tegoed|500/);
+    // The inbox notification shows the text, escaped and not clickable; our own link still is.
+    expect(notification!.html).toContain("https://evil.example/claim?x=1");
+    expect(notification!.html).not.toMatch(/<a [^>]*evil/);
+    expect(notification!.html).toContain("&lt;b&gt;vet&lt;/b&gt;");
+    expect(notification!.html).toMatch(/<a href="http:\/\/localhost:3000\/beheer\/contact">/);
+  });
+
   test("a valid message is stored, both mails are queued, and the resident sees a confirmation", async () => {
     const res = await post(valid);
     expect(res.status).toBe(302);
@@ -41,7 +56,7 @@ describe("contact form", () => {
       ["contact.confirmation", "jan@voorbeeld.nl"],
       ["contact.notification", "info@heemstede.nl"],
     ]);
-    expect(mails[0]!.text).toContain("Beste Jan Jansen");
+    expect(mails[0]!.text).not.toContain("Jan Jansen");
     // The confirmation never repeats the sender's text (no relaying of arbitrary content).
     expect(mails[0]!.text).not.toContain("stoeptegel");
     expect(mails[1]!.text).toContain("In de Binnenweg ligt een stoeptegel los.");

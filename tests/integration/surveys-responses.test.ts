@@ -122,8 +122,10 @@ describe("answering a survey", () => {
     const follow = await run(surveyRoute.loader, makeRequest(`${url.pathname}${url.search}`), params);
     expect(follow.status).toBe(302);
     const newCookie = follow.headers.get("Set-Cookie")!.split(";")[0]!;
-    expect(newCookie).toBe(cookie);
+    // The link gives this browser a new token; the first browser's cookie stops working.
+    expect(newCookie).not.toBe(cookie);
     expect((await view(newCookie)).index).toBe(1);
+    expect((await view(cookie)).state).toBe("intro");
     // The e-mail address is not stored with the response.
     const [response] = await getDb().select().from(responses);
     expect(JSON.stringify(response)).not.toContain("bewoner@example.nl");

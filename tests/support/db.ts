@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { login } from "../../app/domain/auth/auth.server";
+import { generate } from "otplib";
+import { login, loginWithCode } from "../../app/domain/auth/auth.server";
 import { hashPassword } from "../../app/domain/auth/password.server";
 import type { Role } from "../../app/domain/auth/roles";
 import { getDb } from "../../app/lib/db.server";
@@ -35,14 +36,30 @@ export async function createStaff(roles: Role[], overrides: Partial<typeof staff
   return user!;
 }
 
-/** A logged-in staff user with these roles, and the Cookie header value for requests. */
+/** Test users with two-factor login on use this secret (beheerders must have it). */
+export const TEST_TOTP_SECRET = "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU";
+
+/**
+ * A logged-in staff user with these roles, and the Cookie header value for requests. Beheerders
+ * have two-factor login on (as they must) and log in with a code, like in the app.
+ */
 export async function loginAs(roles: Role[]) {
-  const user = await createStaff(roles);
-  const result = await login({
+  const twoFactor = roles.includes("beheerder")
+    ? { totpSecret: TEST_TOTP_SECRET, totpEnabledAt: new Date() }
+    : {};
+  const user = await createStaff(roles, twoFactor);
+  const first = await login({
     email: user.email,
     password: TEST_PASSWORD,
     ip: `10.0.0.${Math.floor(Math.random() * 250)}`,
   });
+  const result =
+    !first.ok && first.reason === "code"
+      ? await loginWithCode({
+          challenge: first.challenge,
+          code: await generate({ secret: TEST_TOTP_SECRET }),
+        })
+      : first;
   if (!result.ok) throw new Error("test login failed");
   return { user, cookie: result.cookie.split(";")[0]! };
 }

@@ -147,8 +147,6 @@ describe("the result mail", () => {
     });
     expect(result.decider).toBe("college");
     const text = submittedMail({
-      name: "An",
-      title: "Bankje",
       link: "https://example.test/idee/volgen/x",
       result,
       contact: "Anna de Vries",

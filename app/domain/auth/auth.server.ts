@@ -1,16 +1,27 @@
 // The only module that knows lucia is used. Everything else calls these functions, so the
 // session library can be swapped without touching routes (docs/decisions/002).
 import { DrizzlePostgreSQLAdapter } from "@lucia-auth/adapter-drizzle";
+import { redirect } from "@remix-run/node";
 import { eq } from "drizzle-orm";
-import { Lucia, TimeSpan } from "lucia";
+import { Cookie, Lucia, TimeSpan } from "lucia";
 import { staffSessions, staffUsers } from "../../../db/schema";
-import { getDb } from "../../lib/db.server";
+import { type Executor, getDb } from "../../lib/db.server";
 import { getEnv } from "../../lib/env.server";
-import { hit, peek, reset } from "../../lib/rate-limit.server";
+import { composeMail, queueMail } from "../../lib/mail.server";
+import { audit } from "../audit/audit.server";
 import { authorize } from "./guard";
 import { verifyAgainstDummy, verifyPassword } from "./password.server";
-import { LOGIN_THROTTLE } from "./policy";
-import type { Role } from "./roles";
+import { LOGIN_ALERT_AFTER } from "./policy";
+import { type Role, roles } from "./roles";
+import { claimLoginAttempt, clearLoginAttempts } from "./throttle.server";
+import { type TwoFactorAuditAction, twoFactorRequired } from "./two-factor";
+import {
+  completeLoginChallenge,
+  confirmEnrolment,
+  createLoginChallenge,
+  recoveryCodesLeft,
+  startEnrolment,
+} from "./two-factor.server";
 
 export interface StaffUser {
   id: string;
@@ -18,6 +29,7 @@ export interface StaffUser {
   name: string;
   roles: Role[];
   isDemo: boolean;
+  twoFactorEnabled: boolean;
 }
 
 function createLucia() {
@@ -26,7 +38,7 @@ function createLucia() {
     sessionExpiresIn: new TimeSpan(8, "h"),
     sessionCookie: {
       name: "wmh_sessie",
-      // A browser-session cookie: the server-side expiry slides, so the cookie never needs refreshing.
+      // lucia turns `expires: false` into Max-Age 400 days; sessionCookie() below drops it again.
       expires: false,
       attributes: {
         secure: getEnv().SESSION_SECURE_COOKIE ?? getEnv().NODE_ENV === "production",
@@ -39,8 +51,19 @@ function createLucia() {
       roles: attributes.roles,
       active: attributes.active,
       isDemo: attributes.isDemo,
+      totpEnabledAt: attributes.totpEnabledAt,
     }),
   });
+}
+
+/**
+ * The staff cookie as a browser-session cookie: no Max-Age and no Expires, so it ends when the
+ * browser closes; the server-side session (8 hours, sliding) ends it earlier.
+ */
+export function sessionCookie(sessionId: string): string {
+  const c = getLucia().createSessionCookie(sessionId);
+  const { maxAge: _maxAge, expires: _expires, ...attributes } = c.attributes;
+  return new Cookie(c.name, c.value, attributes).serialize();
 }
 
 let lucia: ReturnType<typeof createLucia> | undefined;
@@ -52,46 +75,100 @@ function getLucia() {
 declare module "lucia" {
   interface Register {
     Lucia: ReturnType<typeof createLucia>;
-    DatabaseUserAttributes: { email: string; name: string; roles: Role[]; active: boolean; isDemo: boolean };
+    DatabaseUserAttributes: {
+      email: string;
+      name: string;
+      roles: Role[];
+      active: boolean;
+      isDemo: boolean;
+      totpEnabledAt: Date | null;
+    };
   }
 }
 
 export type LoginResult =
   | { ok: true; user: StaffUser; cookie: string }
-  | { ok: false; reason: "invalid" | "blocked" };
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "blocked"; retryAfterSeconds: number }
+  /** The password was right; the second step (TOTP or recovery code) is next. */
+  | { ok: false; reason: "code"; challenge: string };
+
+function toStaffUser(user: typeof staffUsers.$inferSelect): StaffUser {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    roles: user.roles,
+    isDemo: user.isDemo,
+    twoFactorEnabled: user.totpEnabledAt !== null,
+  };
+}
+
+async function startSession(db: Executor, user: typeof staffUsers.$inferSelect) {
+  await db.update(staffUsers).set({ lastLoginAt: new Date() }).where(eq(staffUsers.id, user.id));
+  const session = await getLucia().createSession(user.id, {});
+  return { ok: true as const, user: toStaffUser(user), cookie: sessionCookie(session.id) };
+}
 
 /**
- * Log in with e-mail and password. Failures are counted per account and per IP in PostgreSQL;
- * after LOGIN_THROTTLE.max failures both are blocked for the rest of the window. Wrong e-mail
- * and wrong password are indistinguishable, in message and in time.
+ * Log in with e-mail and password. Every attempt is counted before the password is checked
+ * (throttle.server.ts): per account and address, per address, and a growing delay per account.
+ * Wrong e-mail and wrong password are indistinguishable, in message and in time. With two-factor
+ * login on, a right password gives a challenge for the second step instead of a session.
  */
 export async function login(input: { email: string; password: string; ip: string }): Promise<LoginResult> {
   const db = getDb();
-  const accountKey = `login:account:${input.email.toLowerCase()}`;
-  const ipKey = `login:ip:${input.ip}`;
-  const [account, ip] = await Promise.all([
-    peek(accountKey, LOGIN_THROTTLE, db),
-    peek(ipKey, LOGIN_THROTTLE, db),
-  ]);
-  if (!account.allowed || !ip.allowed) return { ok: false, reason: "blocked" };
+  const email = input.email.toLowerCase();
+  const claim = await claimLoginAttempt(db, email, input.ip);
+  if (!claim.allowed) return { ok: false, reason: "blocked", retryAfterSeconds: claim.retryAfterSeconds };
 
-  const [user] = await db.select().from(staffUsers).where(eq(staffUsers.email, input.email.toLowerCase()));
+  const [user] = await db.select().from(staffUsers).where(eq(staffUsers.email, email));
   const valid =
     user?.passwordHash && user.active
       ? await verifyPassword(user.passwordHash, input.password)
       : await verifyAgainstDummy(input.password);
   if (!user || !valid) {
-    await Promise.all([hit(accountKey, LOGIN_THROTTLE, db), hit(ipKey, LOGIN_THROTTLE, db)]);
+    if (user?.active && claim.attempts === LOGIN_ALERT_AFTER) await sendLoginAlert(db, user);
     return { ok: false, reason: "invalid" };
   }
-  await reset(accountKey, LOGIN_THROTTLE, db);
-  await db.update(staffUsers).set({ lastLoginAt: new Date() }).where(eq(staffUsers.id, user.id));
-  const session = await getLucia().createSession(user.id, {});
-  return {
-    ok: true,
-    user: { id: user.id, email: user.email, name: user.name, roles: user.roles, isDemo: user.isDemo },
-    cookie: getLucia().createSessionCookie(session.id).serialize(),
-  };
+  await clearLoginAttempts(db, email, input.ip);
+  if (user.totpEnabledAt && user.totpSecret)
+    return { ok: false, reason: "code", challenge: await createLoginChallenge(db, user.id) };
+  return startSession(db, user);
+}
+
+/** The second step of a login with two-factor login on. */
+export async function loginWithCode(input: {
+  challenge: string;
+  code: string;
+}): Promise<{ ok: true; user: StaffUser; cookie: string } | { ok: false; reason: "wrong" | "over" }> {
+  const db = getDb();
+  const outcome = await completeLoginChallenge(db, input.challenge, input.code);
+  if (!outcome.ok) return outcome;
+  const [user] = await db.select().from(staffUsers).where(eq(staffUsers.id, outcome.userId));
+  if (!user?.active) return { ok: false, reason: "over" };
+  return startSession(db, user);
+}
+
+/** The account holder hears about many wrong passwords (once per series), through the outbox. */
+async function sendLoginAlert(db: Executor, user: { id: string; email: string }) {
+  await db.transaction(async (tx) => {
+    await queueMail(tx, {
+      to: user.email,
+      subject: "Veel mislukte pogingen om in te loggen op uw account",
+      kind: "staff.login-alert",
+      ...composeMail([
+        `Iemand heeft ${LOGIN_ALERT_AFTER} keer kort na elkaar geprobeerd in te loggen op uw account bij het beheer van Wij maken Heemstede, met een verkeerd wachtwoord.`,
+        "Was u dat zelf? Dan hoeft u niets te doen.",
+        "Was u dat niet? Uw account is nog veilig zolang niemand uw wachtwoord weet. Kies een sterk wachtwoord dat u nergens anders gebruikt, zet tweestapsverificatie aan en meld het bij de beheerder.",
+      ]),
+    });
+    await audit(tx, null, {
+      action: "staff.login_alert_sent" satisfies TwoFactorAuditAction,
+      entityType: "staff_user",
+      entityId: user.id,
+    });
+  });
 }
 
 /** The logged-in, active staff user of this request, or null. */
@@ -101,7 +178,14 @@ export async function getStaffUser(request: Request): Promise<StaffUser | null> 
   if (!sessionId) return null;
   const { user } = await l.validateSession(sessionId);
   if (!user?.active) return null;
-  return { id: user.id, email: user.email, name: user.name, roles: user.roles, isDemo: user.isDemo };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    roles: user.roles,
+    isDemo: user.isDemo,
+    twoFactorEnabled: user.totpEnabledAt !== null,
+  };
 }
 
 /**
@@ -109,7 +193,17 @@ export async function getStaffUser(request: Request): Promise<StaffUser | null> 
  * staff without one of `allowed` get 403.
  */
 export async function requireRole(request: Request, allowed: readonly Role[]): Promise<StaffUser> {
-  return authorize(await getStaffUser(request), allowed, request.url);
+  const user = authorize(await getStaffUser(request), allowed, request.url);
+  // A beheerder without two-factor login can only set it up (docs/security.md).
+  if (twoFactorRequired(user.roles) && !user.twoFactorEnabled) throw redirect(TWO_FACTOR_SETUP_PATH);
+  return user;
+}
+
+export const TWO_FACTOR_SETUP_PATH = "/beheer/tweestapsverificatie";
+
+/** Like requireRole for any staff role, without the two-factor rule: the set-up page itself. */
+export async function requireStaffForSetup(request: Request): Promise<StaffUser> {
+  return authorize(await getStaffUser(request), roles, request.url);
 }
 
 /** End the session; returns the Set-Cookie header that clears the cookie. */
@@ -123,4 +217,21 @@ export async function logout(request: Request): Promise<string> {
 /** End every session of a user, e.g. when deactivated or when roles change. */
 export async function endAllSessions(userId: string) {
   await getLucia().invalidateUserSessions(userId);
+}
+
+/** The set-up page: the QR code to scan, or (when on) how many recovery codes are left. */
+export async function twoFactorSetup(user: StaffUser) {
+  const db = getDb();
+  if (user.twoFactorEnabled)
+    return { enabled: true as const, codesLeft: await recoveryCodesLeft(db, user.id) };
+  return {
+    enabled: false as const,
+    required: twoFactorRequired(user.roles),
+    ...(await startEnrolment(db, user)),
+  };
+}
+
+/** Confirm the set-up with the first code from the app; returns the recovery codes to show once. */
+export function confirmTwoFactor(user: StaffUser, code: string) {
+  return confirmEnrolment(getDb(), user, code);
 }

@@ -22,6 +22,8 @@ export const staffAccess = {
   // The layout route around every staff page.
   beheer: ["beheerder", "ambtenaar", "onderzoeker"],
   "beheer._index": ["beheerder", "ambtenaar", "onderzoeker"],
+  // Two-factor set-up: every role (required for beheerder, offered to the others).
+  "beheer.tweestapsverificatie": ["beheerder", "ambtenaar", "onderzoeker"],
   "beheer.gebruikers": ["beheerder"],
   "beheer.audit": ["beheerder"],
   "beheer.uitgaande-mail": ["beheerder"],

@@ -38,7 +38,7 @@ export async function submitContactMessage(input: ContactInput, db: Executor = g
       to: input.email,
       subject: "Wij hebben uw bericht ontvangen",
       kind: "contact.confirmation",
-      ...composeMail(confirmationParagraphs(input)),
+      ...composeMail(confirmationParagraphs()),
     });
     await queueMail(tx, {
       to: env.CONTACT_INBOX,

@@ -31,9 +31,13 @@ export function isBot(form: FormData): boolean {
  * The confirmation to the resident. It repeats nothing the sender typed except the name, so the
  * form cannot be used to send someone else a message of the sender's choosing.
  */
-export function confirmationParagraphs(input: Pick<ContactInput, "name">): string[] {
+/**
+ * The confirmation goes to an address nobody has confirmed: it repeats nothing the sender typed
+ * (not even the name), so the form cannot be used to send others a text from the municipality.
+ */
+export function confirmationParagraphs(): string[] {
   return [
-    `Beste ${input.name},`,
+    "Beste heer, mevrouw,",
     "Bedankt voor uw bericht aan de gemeente Heemstede. Wij hebben het goed ontvangen.",
     "Een medewerker leest uw bericht en neemt contact met u op als dat nodig is. Heeft u haast? Bel dan 14 023.",
     "Heeft u dit bericht niet zelf gestuurd? Dan kunt u deze e-mail negeren.",

@@ -4,21 +4,24 @@ import { type Status, statusExplanation, statusLabel } from "./statuses";
 
 const dateFmt = new Intl.DateTimeFormat("nl-NL", { dateStyle: "long", timeZone: "Europe/Amsterdam" });
 
+/**
+ * The first mail goes to an address nobody has confirmed yet: it repeats none of the free text
+ * the sender typed (name, title), only the municipality's own quickscan outcome and the link.
+ */
 export function submittedMail(p: {
-  name: string;
-  title: string;
   link: string;
   result: QuickscanResult;
   contact: string;
   respondBy: Date;
 }) {
   return {
-    subject: `Uw idee "${p.title}" is ontvangen`,
+    subject: "Uw idee is ontvangen",
     // In the order a resident asks: who decides and why, is it complex and why, what happens next
-    // and who helps, then what to watch out for.
+    // and who helps, then what to watch out for. No typed text of the sender: the address is not
+    // confirmed yet, so nobody can make the municipality mail their words to someone else.
     paragraphs: [
-      `Beste ${p.name},`,
-      `Bedankt voor uw idee "${p.title}". Hieronder leest u de eerste uitkomst van de quickscan: wie beslist, waarom, en wat er nu gebeurt.`,
+      "Beste heer, mevrouw,",
+      "Bedankt voor uw idee. Hieronder leest u de eerste uitkomst van de quickscan: wie beslist, waarom, en wat er nu gebeurt.",
       `Wie beslist over uw idee?\n${deciderLabel(p.result.decider)}. ${p.result.deciderReasons.join(" ")}`,
       p.result.complex
         ? `Is het een ingewikkeld idee?\nJa, het is een complexe opgave, omdat:\n${p.result.complexReasons.map((r) => `- ${r}`).join("\n")}`
@@ -102,7 +105,8 @@ export function linksMail(p: { ideas: { title: string; link: string }[] }) {
     subject: "Uw link naar uw idee",
     paragraphs: [
       "U vroeg om de link naar de pagina van uw idee. Hier is de link.",
-      ...p.ideas.map((i) => `${i.title}: ${i.link}`),
+      // Numbered, not by title: the address may not be the sender's, so no typed text is repeated.
+      ...p.ideas.map((i, n) => `Idee ${n + 1}: ${i.link}`),
       "Heeft u hier niet om gevraagd? Dan kunt u deze e-mail negeren.",
     ],
   };

@@ -244,7 +244,7 @@ export async function submitIdea(input: SubmitInput, db: Executor = getDb(), now
       ? (await tx.select().from(staffUsers).where(eq(staffUsers.id, route.accountManagerId)))[0]
       : undefined;
     const contact = manager ? manager.name : (route.team ?? FALLBACK_TEAM);
-    const m = mails.submittedMail({ name: a.name, title: a.title, link, result, contact, respondBy });
+    const m = mails.submittedMail({ link, result, contact, respondBy });
     await queueMail(tx, {
       to: a.email,
       subject: m.subject,

@@ -42,6 +42,9 @@ export async function wijkNames(db: Executor = getDb()): Promise<{ code: string;
  * enumeration): a new or pending address gets a (new) confirmation link, an active member a
  * note that they already take part. Returns false only when the postcode is outside Heemstede.
  */
+/** A second sign-up within this time sends no new confirmation (the first one still works). */
+const RESEND_CONFIRM_AFTER_MS = 2 * 60 * 1000;
+
 export async function signUp(
   input: SignupInput,
   now = new Date(),
@@ -50,15 +53,6 @@ export async function signUp(
   const wijkCode = await deriveWijk(input.postcode, db);
   if (!wijkCode) return { ok: false, reason: "postcode" };
   await db.transaction(async (tx) => {
-    const [existing] = await tx
-      .select({ id: panelMembers.id, status: panelMembers.status })
-      .from(panelMembers)
-      .where(eq(panelMembers.email, input.email))
-      .for("update");
-    if (existing?.status === "active") {
-      await queueMail(tx, alreadyMemberMail(input.email, panelUrls.mine()));
-      return;
-    }
     const token = createToken();
     const profile = {
       birthYear: input.birthYear,
@@ -70,8 +64,35 @@ export async function signUp(
       confirmTokenHash: hashToken(token),
       confirmExpiresAt: expiresAt(now, CONFIRM_VALID_MS),
     };
-    if (existing) await tx.update(panelMembers).set(profile).where(eq(panelMembers.id, existing.id));
-    else await tx.insert(panelMembers).values({ email: input.email, status: "pending", ...profile });
+    // Insert-or-nothing first: parallel sign-ups with one new address never hit the unique
+    // constraint, and only the one that inserted sends a confirmation.
+    const inserted = await tx
+      .insert(panelMembers)
+      .values({ email: input.email, status: "pending", ...profile })
+      .onConflictDoNothing({ target: panelMembers.email })
+      .returning({ id: panelMembers.id });
+    if (inserted.length) {
+      await queueMail(tx, confirmMail(input.email, panelUrls.confirm(token)));
+      return;
+    }
+    const [existing] = await tx
+      .select({
+        id: panelMembers.id,
+        status: panelMembers.status,
+        confirmExpiresAt: panelMembers.confirmExpiresAt,
+      })
+      .from(panelMembers)
+      .where(eq(panelMembers.email, input.email))
+      .for("update");
+    if (!existing) return;
+    if (existing.status === "active") {
+      await queueMail(tx, alreadyMemberMail(input.email, panelUrls.mine()));
+      return;
+    }
+    // A confirmation went out moments ago (e.g. a double submit): that one stays valid, no second mail.
+    const sentAt = (existing.confirmExpiresAt?.getTime() ?? 0) - CONFIRM_VALID_MS;
+    if (now.getTime() - sentAt < RESEND_CONFIRM_AFTER_MS) return;
+    await tx.update(panelMembers).set(profile).where(eq(panelMembers.id, existing.id));
     await queueMail(tx, confirmMail(input.email, panelUrls.confirm(token)));
   });
   return { ok: true };

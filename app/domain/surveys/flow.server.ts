@@ -3,8 +3,8 @@
 
 import { type Executor, getDb } from "../../lib/db.server";
 import { emailField, formToObject } from "../../lib/forms";
-import { hit, peek } from "../../lib/rate-limit.server";
-import { hashToken } from "../../lib/tokens.server";
+import { hit, refund } from "../../lib/rate-limit.server";
+import { hashToken, looksLikeToken } from "../../lib/tokens.server";
 import {
   type Answers,
   isPageShown,
@@ -27,6 +27,7 @@ import {
   startResponse,
   startWithCode,
   submitResponse,
+  takeOverResponse,
 } from "./responses.server";
 import { type Availability, CODE_LIMIT, RESUME_MAIL_LIMIT, START_LIMIT, surveyAvailability } from "./rules";
 import { findPublicSurvey, listProjectsWithOpenSurveys, type PublicSurvey } from "./surveys.server";
@@ -91,6 +92,18 @@ export async function surveyView(
   };
 }
 
+/**
+ * /enquete/:slug?verder=<token>: continue a response in this browser. The token is replaced, so
+ * every other holder of the old link or cookie loses access (responses.server.ts takeOverResponse).
+ */
+export async function resumeFromLink(
+  surveyId: number,
+  token: string,
+  db: Executor = getDb(),
+): Promise<string | null> {
+  return looksLikeToken(token) ? takeOverResponse(db, surveyId, token) : null;
+}
+
 export type PostOutcome =
   | { kind: "notFound" }
   | { kind: "unavailable" }
@@ -128,15 +141,15 @@ export async function handleSurveyPost(
         .trim()
         .slice(0, 40);
       if (!code) return { kind: "codeError", status: 400, message: flowMessages.codeMissing, code };
-      // Only wrong codes count towards the limit (guessing), like failed logins.
+      // Every try is counted before the code is checked (one statement, so parallel guesses cannot
+      // pass the limit); a right code gives its count back: only wrong codes use up the limit.
       const limitKey = `survey-code:${ipKey}`;
-      if (!(await peek(limitKey, CODE_LIMIT, db)).allowed)
+      if (!(await hit(limitKey, CODE_LIMIT, db)).allowed)
         return { kind: "codeError", status: 429, message: flowMessages.tooMany, code };
       const started = await startWithCode(db, survey, code);
-      if (started.status === "unknown") {
-        await hit(limitKey, CODE_LIMIT, db);
+      if (started.status === "unknown")
         return { kind: "codeError", status: 400, message: flowMessages.codeUnknown, code };
-      }
+      await refund(limitKey, CODE_LIMIT, db);
       if (started.status === "used")
         return { kind: "codeError", status: 409, message: flowMessages.codeUsed, code };
       return { kind: "started", token: started.token, surveyId: survey.survey.id };

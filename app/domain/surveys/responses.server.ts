@@ -420,6 +420,32 @@ async function submitInTransaction(
   });
 }
 
+/**
+ * A resume link (?verder=) was opened: the response gets a NEW token and the old one stops
+ * working, so whoever held the link or cookie before (e.g. someone who started a response and
+ * planted the link) loses access. One statement: of two browsers opening one link, one wins.
+ * Returns the new token, or null when the link was already used or the response is no longer open.
+ */
+export async function takeOverResponse(
+  db: Executor,
+  surveyId: number,
+  token: string,
+): Promise<string | null> {
+  const fresh = createToken();
+  const [row] = await db
+    .update(responses)
+    .set({ resumeTokenHash: hashToken(fresh), updatedAt: new Date() })
+    .where(
+      and(
+        eq(responses.surveyId, surveyId),
+        eq(responses.resumeTokenHash, hashToken(token)),
+        eq(responses.status, "in_progress"),
+      ),
+    )
+    .returning({ id: responses.id });
+  return row ? fresh : null;
+}
+
 export function resumeLink(slug: string, token: string): string {
   return `${getEnv().APP_URL}/enquete/${encodeURIComponent(slug)}?verder=${encodeURIComponent(token)}`;
 }
