@@ -268,7 +268,7 @@ describe("invitations", () => {
     expect(figures.total).toMatchObject({ invited: 2, sent: 1, failed: 1 });
   });
 
-  test("a refusal after the whole message (451 at the end of DATA) undoes the mark and retries", async () => {
+  test("a refusal after the whole message (451 at the end of DATA) is recorded and retried", async () => {
     const survey = await publishedSurvey();
     const staff = await createStaff(["onderzoeker"]);
     await activeMember("later-weer@example.nl");
