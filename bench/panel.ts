@@ -187,13 +187,21 @@ async function main() {
         );
         return r?.n ?? 0;
       };
-      await waitFor(async () => (await open()) === 0, 180_000);
+      await waitFor(async () => (await open()) === 0, 900_000);
       const deliverSeconds = (performance.now() - d0) / 1000;
       // Messages still on their way (the last "." may be a few ms behind the database).
       await new Promise((r) => setTimeout(r, 1000));
 
+      // Only this run's messages (Message-ID <panel-<invitation id>-<reminder>@host>).
+      const [range] = await db.execute<{ lo: number; hi: number }>(
+        sql`select min(id)::int as lo, max(id)::int as hi from ${panelInvitations} where campaign_id = ${campaignId}`,
+      );
+      const ofRun = (messageId: string | null) => {
+        const id = Number(messageId?.match(/^<panel-(\d+)-/)?.[1] ?? -1);
+        return id >= (range?.lo ?? 0) && id <= (range?.hi ?? -1);
+      };
       const perRecipient = new Map<string, string[]>();
-      for (const m of sink.messages)
+      for (const m of sink.messages.filter((x) => ofRun(x.messageId)))
         for (const to of m.to) perRecipient.set(to, [...(perRecipient.get(to) ?? []), m.messageId ?? ""]);
       const repeated = [...perRecipient.values()].reduce((a, ids) => a + ids.length - 1, 0);
       // A repeated message carries the Message-ID of the first one, so a mail program can drop it.

@@ -10,6 +10,7 @@ import {
   scheduleReminders,
 } from "../../app/domain/panel/campaigns.server";
 import { deliverPanelMail, releaseWorker } from "../../app/domain/panel/delivery.server";
+import { panelSweep } from "../../app/domain/panel/jobs.server";
 import {
   confirmSignup,
   leavePanel,
@@ -20,7 +21,6 @@ import {
   startSession,
   unsubscribe,
 } from "../../app/domain/panel/members.server";
-import { panelSweep } from "../../app/domain/panel/jobs.server";
 import { ageGroupOf } from "../../app/domain/panel/profile";
 import { getDb } from "../../app/lib/db.server";
 import { resetEnvForTests } from "../../app/lib/env.server";

@@ -17,6 +17,7 @@ import { getEnv } from "../../lib/env.server";
 import { composeMail, queueMail } from "../../lib/mail.server";
 import { createToken, hashToken, looksLikeToken } from "../../lib/tokens.server";
 import { type Actor, audit } from "../audit/audit.server";
+import { initiativeByFollowToken } from "./follow-links.server";
 import * as mails from "./mails";
 import { deriveWijkCode } from "./map.server";
 import { type Decider, quickscan } from "./quickscan";
@@ -322,13 +323,7 @@ export async function submitIdea(input: SubmitInput, db: Executor = getDb(), now
 // ---------------------------------------------------------------- the initiator's private page
 
 async function byToken(db: Executor, token: string) {
-  if (!looksLikeToken(token)) return null;
-  const [row] = await db
-    .select({ initiative: initiatives })
-    .from(initiativeFollowTokens)
-    .innerJoin(initiatives, eq(initiatives.id, initiativeFollowTokens.initiativeId))
-    .where(eq(initiativeFollowTokens.tokenHash, hashToken(token)));
-  return row?.initiative ?? null;
+  return initiativeByFollowToken(db, token);
 }
 
 /** Messages matching `where`, oldest first, with the name of the staff member who wrote each. */
