@@ -40,7 +40,8 @@ export default function Outbox() {
       <Heading level={1}>Uitgaande mail</Heading>
       <Paragraph>
         Alle e-mails die de website verstuurt. Is er geen mailserver ingesteld, dan blijven ze hier bewaard en
-        kunt u ze hier lezen.
+        kunt u ze hier lezen. Persoonlijke links en codes ziet u niet, en ook niet de adressen van leden van
+        het digipanel.
       </Paragraph>
       <Form method="get" className="wmh-filters" aria-label="Filters">
         <SelectField

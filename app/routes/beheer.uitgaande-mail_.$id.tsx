@@ -2,9 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/domain/auth/auth.server";
 import { staffAccess } from "~/domain/auth/roles";
-import { outboxStatusLabels } from "~/domain/platform/outbox";
+import { OUTBOX_BODY_DAYS, outboxStatusLabels } from "~/domain/platform/outbox";
 import { getOutboxMail } from "~/domain/platform/outbox.server";
-import { formatDateTime, Heading, TextLink } from "~/ui/content";
+import { formatDateTime, Heading, Paragraph, TextLink } from "~/ui/content";
 
 export const meta: MetaFunction = () => [{ title: "E-mail - Uitgaande mail - Beheer - Wij maken Heemstede" }];
 
@@ -13,20 +13,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = /^\d{1,15}$/.test(params.id ?? "") ? Number(params.id) : null;
   const mail = id ? await getOutboxMail(id) : null;
   if (!mail) throw new Response("Niet gevonden", { status: 404 });
-  return {
-    mail: {
-      createdAt: mail.createdAt,
-      sentAt: mail.sentAt,
-      to: mail.to,
-      subject: mail.subject,
-      kind: mail.kind,
-      status: mail.status,
-      attempts: mail.attempts,
-      lastError: mail.lastError,
-      headers: mail.headers,
-      text: mail.text,
-    },
-  };
+  return { mail };
 }
 
 export default function OutboxMail() {
@@ -69,8 +56,17 @@ export default function OutboxMail() {
         ))}
       </dl>
       <Heading level={2}>Tekst</Heading>
-      {/* React escapes the text; nothing from a mail is rendered as HTML. */}
-      <pre className="wmh-mail-text">{mail.text}</pre>
+      {mail.purged ? (
+        <Paragraph>De tekst van deze e-mail is {OUTBOX_BODY_DAYS} dagen na verzending verwijderd.</Paragraph>
+      ) : (
+        <>
+          <Paragraph>
+            Persoonlijke links en codes ziet u hier niet. Die zijn alleen voor de ontvanger.
+          </Paragraph>
+          {/* React escapes the text; nothing from a mail is rendered as HTML. */}
+          <pre className="wmh-mail-text">{mail.text}</pre>
+        </>
+      )}
     </div>
   );
 }

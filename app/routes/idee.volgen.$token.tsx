@@ -8,6 +8,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
+import { isExpiredFollowLink } from "~/domain/initiatives/follow-links.server";
 import {
   findForInitiator,
   messageFromInitiator,
@@ -41,7 +42,11 @@ const notFound = () => new Response("Niet gevonden", { status: 404 });
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const found = await findForInitiator(params.token ?? "");
-  if (!found) throw notFound();
+  if (!found) {
+    // An expired link leads to the page that mails a new one.
+    if (await isExpiredFollowLink(params.token ?? "")) throw redirect("/idee/volgen?verlopen=1");
+    throw notFound();
+  }
   const { idea } = found;
   const result = quickscan(ruleAnswers(idea.answers as unknown as QuickscanAnswers));
   return {

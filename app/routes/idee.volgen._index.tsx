@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, data, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData } from "@remix-run/react";
+import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
+import { FOLLOW_LINK_IDLE_DAYS } from "~/domain/initiatives/follow-links";
 import { resendLinks } from "~/domain/initiatives/initiator.server";
 import { emailField, type FieldErrors, parseForm, str } from "~/lib/forms";
 import { hit } from "~/lib/rate-limit.server";
@@ -28,6 +29,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function ResendLink() {
   const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const expired = searchParams.get("verlopen") === "1" && !actionData;
   const errors: FieldErrors = actionData?.errors ?? {};
   return (
     <div className="wmh-form">
@@ -36,6 +39,12 @@ export default function ResendLink() {
         Bent u de link naar de pagina van uw idee kwijt? Vul het e-mailadres in dat u bij uw idee heeft
         gebruikt. Wij sturen u dan een nieuwe link.
       </Paragraph>
+      {expired ? (
+        <Alert type="warning">
+          Uw link werkt niet meer, omdat hij {FOLLOW_LINK_IDLE_DAYS} dagen niet is gebruikt. Zo blijft uw idee
+          beschermd. Vraag hieronder een nieuwe link aan.
+        </Alert>
+      ) : null}
       {actionData?.done ? <Alert type="ok">{NEUTRAL}</Alert> : null}
       <ErrorSummary errors={errors} />
       <Form method="post" noValidate>

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { pruneContactMessages } from "../domain/contact/contact.server";
 import { pruneDrafts } from "../domain/initiatives/submission.server";
 import { foldPendingTallies } from "../domain/insights/results.server";
-import { panelJobs } from "../domain/panel/jobs.server";
+import { panelJobs, panelSweep } from "../domain/panel/jobs.server";
 import { pruneOutbox } from "../domain/platform/outbox.server";
 import { getDb } from "../lib/db.server";
 import type { JobDefinition } from "../lib/jobs.server";
@@ -39,9 +39,9 @@ export const jobDefinitions: JobDefinition[] = [
 ];
 
 /** Run `work` every `intervalMs`, never twice at the same time in this process; errors are logged. */
-function sweep(name: string, intervalMs: number, work: () => Promise<void>): () => void {
+function sweep(name: string, intervalMs: number, work: () => Promise<void>, atStart = false): () => void {
   let running = false;
-  const timer = setInterval(async () => {
+  const run = async () => {
     if (running) return;
     running = true;
     try {
@@ -51,8 +51,10 @@ function sweep(name: string, intervalMs: number, work: () => Promise<void>): () 
     } finally {
       running = false;
     }
-  }, intervalMs);
+  };
+  const timer = setInterval(run, intervalMs);
   timer.unref();
+  if (atStart) void run();
   return () => clearInterval(timer);
 }
 
@@ -60,14 +62,17 @@ function sweep(name: string, intervalMs: number, work: () => Promise<void>): () 
  * Work that should follow a change within seconds rather than at the next cron minute, in every
  * process that runs jobs:
  * - the outbox, so a mail goes out right after the change that caused it (SKIP LOCKED keeps sweeps apart);
+ * - panel mail, so a restarted worker resumes within seconds after a crash (docs/panel.md);
  * - the running counts of survey answers (issue 8), so the results page counts few responses on the fly
  *   (an advisory lock per survey keeps folds apart).
  */
-export function startSweepers({ outboxMs = 3000, talliesMs = 10_000 } = {}): () => void {
+export function startSweepers({ outboxMs = 3000, talliesMs = 10_000, panelMs = 2000 } = {}): () => void {
   const stops = [
     sweep("outbox sweep", outboxMs, async () => {
       await deliverOutbox(100);
     }),
+    // Panel delivery after a crash: orphaned rows back to the queue, due mail sent (docs/panel.md).
+    sweep("panel sweep", panelMs, panelSweep, true),
     sweep("tally sweep", talliesMs, async () => {
       const folded = await foldPendingTallies();
       if (folded) getLogger().info({ folded }, "survey responses added to the tallies");

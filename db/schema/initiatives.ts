@@ -215,6 +215,11 @@ export const initiativeFollowTokens = pgTable(
       .notNull()
       .references(() => initiatives.id, { onDelete: "cascade" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Last time the link opened the page; a link unused for a while expires (docs/privacy.md). */
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("initiative_follow_tokens_initiative_idx").on(t.initiativeId)],
+  (t) => [
+    index("initiative_follow_tokens_initiative_idx").on(t.initiativeId),
+    index("initiative_follow_tokens_last_used_idx").on(t.lastUsedAt),
+  ],
 );

@@ -1,4 +1,6 @@
+import { sql } from "drizzle-orm";
 import { beforeEach, describe, expect, test } from "vitest";
+import { pruneOutbox } from "../../app/domain/platform/outbox.server";
 import { getDb } from "../../app/lib/db.server";
 import { queueMail } from "../../app/lib/mail.server";
 import * as list from "../../app/routes/beheer.uitgaande-mail";
@@ -59,5 +61,82 @@ describe("outgoing mail page", () => {
       });
       expect(missing.status).toBe(404);
     }
+  });
+
+  test("staff see no personal link, no code and no panel member's address", async () => {
+    const { cookie } = await loginAs(["beheerder"]);
+    const token = "Zk3_9aQ-xY7bT2mN8pL4vR6sW1cE5dH0jK3fG9uI2oP";
+    const db = getDb();
+    const follow = await queueMail(db, {
+      to: "initiatiefnemer@voorbeeld.nl",
+      subject: "Uw idee",
+      text: `Volg uw idee: http://localhost:3000/idee/volgen/${token}`,
+      kind: "initiative.submitted",
+    });
+    const invite = await queueMail(db, {
+      to: "lid@voorbeeld.nl",
+      subject: "Uitnodiging",
+      text: "Doe mee: http://localhost:3000/enquete/woonvisie?code=ABCD-EFGH-JKM2 (code ABCD-EFGH-JKM2)",
+      headers: { "List-Unsubscribe": `<http://localhost:3000/digipanel/afmelden/${token}>` },
+      kind: "panel.invitation",
+    });
+    const open = (id: number) =>
+      run<{ mail: { to: string; text: string; headers: Record<string, string> } }>(
+        detail.loader,
+        makeRequest(`/beheer/uitgaande-mail/${id}`, { cookie }),
+        { id: String(id) },
+      );
+    const a = (await open(follow)).data.mail;
+    expect(a.text).toBe("Volg uw idee: [persoonlijke link]");
+    const b = (await open(invite)).data.mail;
+    expect(b.to).toBe("[lid van het digipanel]");
+    expect(b.text).toBe("Doe mee: [persoonlijke link] (code [persoonlijke code])");
+    expect(b.headers["List-Unsubscribe"]).toBe("<[persoonlijke link]>");
+    const page = await run<ListPage>(list.loader, makeRequest("/beheer/uitgaande-mail", { cookie }));
+    expect(JSON.stringify(page.data)).not.toContain("lid@voorbeeld.nl");
+    // Searching for the address does not find it either.
+    const search = await run<ListPage>(
+      list.loader,
+      makeRequest("/beheer/uitgaande-mail?aan=lid%40voorbeeld", { cookie }),
+    );
+    expect(search.data.total).toBe(0);
+  });
+
+  test("the retention job deletes a mail's text a week after delivery, waiting mail untouched", async () => {
+    const db = getDb();
+    const old = await queueMail(db, {
+      to: "lid@voorbeeld.nl",
+      subject: "Oud",
+      text: "x",
+      kind: "panel.login",
+    });
+    const recent = await queueMail(db, { to: "a@voorbeeld.nl", subject: "Nieuw", text: "y", kind: "test" });
+    const waiting = await queueMail(db, { to: "b@voorbeeld.nl", subject: "Wacht", text: "z", kind: "test" });
+    await db.execute(
+      sql`update outbox set status = 'sent', sent_at = now() - interval '8 days' where id = ${old}`,
+    );
+    await db.execute(
+      sql`update outbox set status = 'sent', sent_at = now() - interval '6 days' where id = ${recent}`,
+    );
+    await db.execute(
+      sql`update outbox set status = 'queued', created_at = now() - interval '30 days' where id = ${waiting}`,
+    );
+    expect(await pruneOutbox(db)).toEqual({ purged: 1, deleted: 0 });
+    const rows = await db.execute<{ id: number; text: string; to: string }>(
+      sql`select id, text, "to" from outbox order by id`,
+    );
+    expect(rows.map((r) => [r.text, r.to])).toEqual([
+      ["", ""],
+      ["y", "a@voorbeeld.nl"],
+      ["z", "b@voorbeeld.nl"],
+    ]);
+    const { cookie } = await loginAs(["beheerder"]);
+    const page = await run<{ mail: { purged: boolean } }>(
+      detail.loader,
+      makeRequest(`/beheer/uitgaande-mail/${old}`, { cookie }),
+      { id: String(old) },
+    );
+    expect(page.data.mail.purged).toBe(true);
+    expect(await pruneOutbox(db)).toEqual({ purged: 0, deleted: 0 });
   });
 });

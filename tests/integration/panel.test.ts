@@ -10,6 +10,7 @@ import {
   scheduleReminders,
 } from "../../app/domain/panel/campaigns.server";
 import { deliverPanelMail, releaseWorker } from "../../app/domain/panel/delivery.server";
+import { panelSweep } from "../../app/domain/panel/jobs.server";
 import {
   confirmSignup,
   leavePanel,
@@ -268,7 +269,7 @@ describe("invitations", () => {
     expect(figures.total).toMatchObject({ invited: 2, sent: 1, failed: 1 });
   });
 
-  test("a refusal after the whole message (451 at the end of DATA) undoes the mark and retries", async () => {
+  test("a refusal after the whole message (451 at the end of DATA) is recorded and retried", async () => {
     const survey = await publishedSurvey();
     const staff = await createStaff(["onderzoeker"]);
     await activeMember("later-weer@example.nl");
@@ -297,6 +298,29 @@ describe("invitations", () => {
     await getDb().update(panelInvitations).set({ status: "sending", claimedBy: 42 });
     const result = await deliverPanelMail({ budgetMs: 5_000 });
     expect(result).toMatchObject({ recovered: 2, sent: 2 });
+  });
+
+  test("the panel sweep of a restarted worker resends a dead worker's rows with the same Message-ID", async () => {
+    const survey = await publishedSurvey();
+    const staff = await createStaff(["onderzoeker"]);
+    for (const e of ["s1@example.nl", "s2@example.nl"]) await activeMember(e);
+    const id = await createCampaign(staff, campaignInput(survey.id));
+    await queueCampaign(id);
+    sink.messages.length = 0;
+    await deliverPanelMail({ budgetMs: 5_000 });
+    const first = sink.messages.map((m) => m.messageId).sort();
+    // The server took both, but worker 43 died before committing one confirmation.
+    await getDb()
+      .update(panelInvitations)
+      .set({ status: "sending", claimedBy: 43, sentAt: null })
+      .where(eq(panelInvitations.id, (await getDb().select().from(panelInvitations))[0]!.id));
+    await panelSweep();
+    expect(sink.messages).toHaveLength(3);
+    const ids = sink.messages.map((m) => m.messageId);
+    expect(new Set(ids).size).toBe(2);
+    expect([...new Set(ids)].sort()).toEqual(first);
+    const rows = await getDb().select().from(panelInvitations);
+    expect(rows.every((r) => r.status === "sent" && r.claimedBy === null)).toBe(true);
   });
 });
 

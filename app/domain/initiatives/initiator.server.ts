@@ -3,7 +3,6 @@ import { and, asc, desc, eq, ne } from "drizzle-orm";
 import {
   initiativeDocuments,
   initiativeEvents,
-  initiativeFollowTokens,
   initiativeMessages,
   initiatives,
   staffUsers,
@@ -11,8 +10,8 @@ import {
 import { type Executor, getDb } from "../../lib/db.server";
 import { getEnv } from "../../lib/env.server";
 import { composeMail, queueMail } from "../../lib/mail.server";
-import { hashToken, looksLikeToken } from "../../lib/tokens.server";
 import { audit } from "../audit/audit.server";
+import { initiativeByFollowToken } from "./follow-links.server";
 import * as mails from "./mails";
 import { FALLBACK_TEAM } from "./rules";
 import {
@@ -26,13 +25,7 @@ import {
 // ---------------------------------------------------------------- the initiator's private page
 
 async function byToken(db: Executor, token: string) {
-  if (!looksLikeToken(token)) return null;
-  const [row] = await db
-    .select({ initiative: initiatives })
-    .from(initiativeFollowTokens)
-    .innerJoin(initiatives, eq(initiatives.id, initiativeFollowTokens.initiativeId))
-    .where(eq(initiativeFollowTokens.tokenHash, hashToken(token)));
-  return row?.initiative ?? null;
+  return initiativeByFollowToken(db, token);
 }
 
 /** Everything the initiator may see; null for an unknown or malformed token. */

@@ -5,7 +5,15 @@ import { answerCodes, answers, codes, quotes, responses } from "../../../db/sche
 import { type Executor, getDb } from "../../lib/db.server";
 import { type Actor, audit } from "../audit/audit.server";
 import { clusterAnswers, suggestThemes } from "./coding";
-import { findPersonalData, type PersonalDataHit } from "./personal-data";
+import {
+  cleanSideText,
+  findPersonalData,
+  hasPersonalData,
+  LABEL_HAS_PERSONAL_DATA,
+  type PersonalDataHit,
+  redactPersonalData,
+  safeTerms,
+} from "./personal-data";
 import { subCodes, type ThemeId, themeLabels } from "./themes";
 
 export interface CodeRow {
@@ -203,14 +211,16 @@ export async function suggestCodes(
     }
     const { clusters } = clusterAnswers(remaining, { minSize: 3 });
     for (const cluster of clusters) {
+      // A suggestion is named after words of the answers: never after personal data in them.
+      const terms = safeTerms(cluster.label.split(/,\s*/));
       const [created] = await tx
         .insert(codes)
         .values({
           surveyId,
           questionKey,
           kind: "cluster",
-          label: `Voorstel: ${cluster.label}`,
-          topTerms: cluster.topTerms,
+          label: redactPersonalData(`Voorstel: ${terms.length ? terms.join(", ") : "groep zonder naam"}`),
+          topTerms: safeTerms(cluster.topTerms),
         })
         .returning({ id: codes.id });
       for (const answerId of cluster.answerIds)
@@ -269,6 +279,7 @@ export async function renameCode(
   questionKey: string,
   input: { codeId: number; label: string; theme: number | null },
 ): Promise<Result> {
+  if (hasPersonalData(input.label)) return { ok: false, error: LABEL_HAS_PERSONAL_DATA };
   return getDb().transaction(async (tx) => {
     const code = await codeOf(tx, surveyId, questionKey, input.codeId);
     if (!code) return { ok: false, error: "Deze code bestaat niet (meer)." };
@@ -344,6 +355,7 @@ export async function splitCode(
 ): Promise<Result & { newCodeId?: number }> {
   if (input.answerIds.length === 0)
     return { ok: false, error: "Kies de antwoorden die naar de nieuwe code gaan." };
+  if (hasPersonalData(input.label)) return { ok: false, error: LABEL_HAS_PERSONAL_DATA };
   return getDb().transaction(async (tx) => {
     const code = await codeOf(tx, surveyId, questionKey, input.codeId);
     if (!code) return { ok: false, error: "Deze code bestaat niet (meer)." };
@@ -370,6 +382,7 @@ export async function createCode(
   questionKey: string,
   input: { label: string; theme: number | null },
 ): Promise<Result> {
+  if (hasPersonalData(input.label)) return { ok: false, error: LABEL_HAS_PERSONAL_DATA };
   return getDb().transaction(async (tx) => {
     const createdId = await insertCustomCode(tx, surveyId, questionKey, input);
     await audit(tx, actor, {
@@ -500,7 +513,11 @@ export async function codedAnswersByTheme(
     .where(inArray(quotes.surveyId, surveyIds))
     .orderBy(asc(quotes.markedAt));
   const out: CodedTheme[] = [1, 2, 3, 4, 5, 0].map((theme) => ({ theme, codes: [], quotes: [] }));
-  for (const c of codeRows) out.find((t) => t.theme === (c.theme ?? 0))!.codes.push(c);
-  for (const q of quoteRows) out.find((t) => t.theme === (q.theme ?? 0))!.quotes.push(q);
+  // Report text passes the same personal-data check as the export (labels and quotes were checked
+  // when they were made; this also covers rows from before that check).
+  for (const c of codeRows)
+    out.find((t) => t.theme === (c.theme ?? 0))!.codes.push({ ...c, label: cleanSideText(c.label) });
+  for (const q of quoteRows)
+    out.find((t) => t.theme === (q.theme ?? 0))!.quotes.push({ ...q, text: cleanSideText(q.text) });
   return out;
 }

@@ -9,7 +9,7 @@ import {
   type Question,
   type SurveyDefinition,
 } from "../surveys/definition";
-import { redactPersonalData } from "./personal-data";
+import { cleanSideText, redactPersonalData } from "./personal-data";
 import { ageBand, ageBands } from "./results";
 
 /** An answer as exported: the stored answer row. */
@@ -54,7 +54,15 @@ export function exportColumns(
 ): ExportColumn[] {
   const columns: ExportColumn[] = [];
   for (const q of listQuestions(definition)) columns.push(...columnsFor(q, wijkLabels));
-  return columns;
+  // Every column passes the one personal-data check, whatever it holds (a code label named after the
+  // words of an answer included); values from the codebook are the survey's own and pass as they are.
+  return columns.map((c) => ({
+    ...c,
+    get: (answers, context) => {
+      const v = c.get(answers, context);
+      return typeof v === "string" && !(v in c.values) ? cleanSideText(v) : v;
+    },
+  }));
 }
 
 function columnsFor(q: Question, wijkLabels: Record<string, string>): ExportColumn[] {

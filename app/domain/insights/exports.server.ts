@@ -260,7 +260,7 @@ async function writeWorkbook(
             pseudonym(r.responseId, r.respondentId),
             r.questionKey,
             spreadsheetCell(redactPersonalData(r.text)),
-            spreadsheetCell(r.codes ?? ""),
+            spreadsheetCell(redactPersonalData(r.codes ?? "")),
             (r.themes ?? []).map((t) => `${t} ${themeLabels[t as ThemeId] ?? ""}`.trim()).join(" | "),
           ])
           .commit();

@@ -65,3 +65,24 @@ export function redactPersonalData(text: string): string {
   }
   return out + text.slice(last);
 }
+
+/** True when the text holds likely personal data (the one check for every side column, see docs/privacy.md). */
+export function hasPersonalData(text: string): boolean {
+  return findPersonalData(text).length > 0;
+}
+
+/**
+ * Terms that may name a code: no term with likely personal data or with digits (a phone number or a
+ * house number split into words is still personal).
+ */
+export function safeTerms(terms: string[]): string[] {
+  return terms.filter((t) => !/\d/.test(t) && !hasPersonalData(t));
+}
+
+/** A value as it may leave the system in a side column (export cell, code label, report text). */
+export function cleanSideText<T>(value: T): T {
+  return (typeof value === "string" ? redactPersonalData(value) : value) as T;
+}
+
+export const LABEL_HAS_PERSONAL_DATA =
+  "Een codenaam mag geen persoonsgegevens bevatten, zoals een telefoonnummer, e-mailadres of adres.";

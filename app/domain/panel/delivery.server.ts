@@ -17,16 +17,18 @@ import { buildMessage, envelopeAddress, SmtpLane } from "./smtp-lane.server";
 //
 // 1. claim: one statement moves due rows queued -> sending with FOR UPDATE SKIP LOCKED and stamps
 //    them with this worker's id; committed before any mail goes out.
-// 2. send: each mail over one of PANEL_SMTP_CONNECTIONS connections. The row becomes sent after
-//    the server accepted sender, recipient and body, just before the final "." (smtp-lane.server.ts);
-//    a refusal puts it back to queued with a backoff, or failed, with the SMTP error on the row.
+// 2. send: each mail over one of PANEL_SMTP_CONNECTIONS connections. A row stays "sending" until
+//    the server answered 250 to the final "."; only then is it marked sent (in batches, see
+//    Confirmations). A refusal puts it back to queued with a backoff, or failed, with the SMTP error.
 // 3. recover: a worker holds a PostgreSQL advisory lock for its id as long as it lives. Rows in
-//    "sending" whose worker no longer holds its lock (killed, crashed) go back to queued.
+//    "sending" whose worker no longer holds its lock (killed, crashed) go back to queued and are
+//    sent again with the same Message-ID.
 //
-// Killed before the mark: the server never got the ".", so it discards the message and the row is
-// sent again after recovery. Killed after the mark: the "." is already in the socket buffer, which
-// the kernel still delivers. What is left is the rare refusal after the "." followed by a crash
-// before the mark is undone (a lost mail), documented in docs/panel.md.
+// So a row is never "sent" unless the server took the message: no invitation is lost. The price is
+// the messages whose "." the server got while their confirmation had not yet been committed: at
+// most one per SMTP connection at the moment of a crash arrives twice, with the same Message-ID.
+// To keep that at one per connection, a connection writes its next "." only after the previous
+// message's confirmation is committed (it sends the next envelope and body meanwhile).
 
 const LEASE_CLASS = 7_007;
 
@@ -162,37 +164,69 @@ function nodemailerUrlOptions(url: URL) {
   };
 }
 
-async function markSent(row: Claimed, db: Executor) {
-  const reminder = row.mail === "reminder";
+/** Mark rows sent whose message the SMTP server accepted (250 after the final "."). */
+async function markSent(ids: number[], db: Executor) {
+  if (ids.length === 0) return;
   await db.execute(sql`
     update panel_invitations
        set status = 'sent', claimed_by = null, claimed_at = null, attempts = 0, last_error = null,
            last_mail_at = now(),
            sent_at = coalesce(sent_at, now()),
-           reminders_sent = reminders_sent + ${reminder ? 1 : 0},
-           last_reminder_at = ${reminder ? sql`now()` : sql`last_reminder_at`}
-     where id = ${row.id} and status = 'sending'`);
+           reminders_sent = reminders_sent + case when mail = 'reminder' then 1 else 0 end,
+           last_reminder_at = case when mail = 'reminder' then now() else last_reminder_at end
+     where id in (${sql.join(
+       ids.map((id) => sql`${id}`),
+       sql`, `,
+     )}) and status = 'sending'`);
 }
 
 /**
- * Record a failed attempt. `wasMarked`: the server refused the message after we had marked it
- * sent (a rejection after the final dot), so that mark is undone first.
+ * Confirmations of accepted messages, committed in batches: every connection that is waiting gets
+ * its row into the next UPDATE, so 10 connections cost one round trip instead of ten.
  */
-async function markFailed(row: Claimed, message: string, now: Date, db: Executor, wasMarked = false) {
+class Confirmations {
+  private waiting: { id: number; done: (err?: unknown) => void }[] = [];
+  private running = false;
+
+  constructor(private readonly db: Executor) {}
+
+  confirm(id: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ id, done: (err) => (err ? reject(err) : resolve()) });
+      if (!this.running) void this.drain();
+    });
+  }
+
+  private async drain() {
+    this.running = true;
+    while (this.waiting.length > 0) {
+      const batch = this.waiting.splice(0);
+      try {
+        await markSent(
+          batch.map((b) => b.id),
+          this.db,
+        );
+        for (const b of batch) b.done();
+      } catch (err) {
+        for (const b of batch) b.done(err);
+      }
+    }
+    this.running = false;
+  }
+}
+
+/** Record a failed attempt of a row that is still "sending". */
+async function markFailed(row: Claimed, message: string, now: Date, db: Executor) {
   const attempts = row.attempts + 1;
   const next = afterFailure(attempts, now);
   // A reminder that keeps failing does not undo the invitation that was delivered.
   const status = next.status === "failed" && row.mail === "reminder" ? "sent" : next.status;
-  const undo = wasMarked
-    ? sql`, sent_at = case when mail = 'invitation' then null else sent_at end,
-          reminders_sent = reminders_sent - case when mail = 'reminder' then 1 else 0 end`
-    : sql``;
   await db.execute(sql`
     update panel_invitations
        set status = ${status}, attempts = ${attempts}, next_attempt_at = ${next.nextAttemptAt.toISOString()},
            last_error = ${message.slice(0, 500)}, claimed_by = null, claimed_at = null,
-           mail = ${status === "sent" ? "invitation" : row.mail} ${undo}
-     where id = ${row.id} and status = ${wasMarked ? "sent" : "sending"}`);
+           mail = ${status === "sent" ? "invitation" : row.mail}
+     where id = ${row.id} and status = 'sending'`);
 }
 
 export interface DeliveryResult {
@@ -226,6 +260,8 @@ export async function deliverPanelMail(
   const from = getEnv().MAIL_FROM;
   const envelopeFrom = envelopeAddress(from);
   const lanes = Array.from({ length: getEnv().PANEL_SMTP_CONNECTIONS }, () => new SmtpLane(smtpUrl ?? ""));
+  const confirmations = new Confirmations(db);
+  const inFlight = new Set<number>();
   try {
     while (Date.now() - started < budget) {
       const rows = await claim(worker, options.batch ?? 200, new Date(), db);
@@ -242,49 +278,79 @@ export async function deliverPanelMail(
           sql`update panel_invitations set status = 'failed', last_error = 'Geen actief lid meer', claimed_by = null where id = ${gone.id}`,
         );
       const tokens = await issueUnsubscribeTokens([...new Set(live.map((r) => r.member_id!))], db);
+      for (const r of live) inFlight.add(r.id);
       let next = 0;
-      await Promise.all(
+      const outcomes = await Promise.allSettled(
         lanes.slice(0, live.length).map(async (lane) => {
-          while (next < live.length) {
-            const row = live[next++]!;
-            const reminder = row.mail === "reminder" ? row.reminders_sent + 1 : 0;
-            const mail = invitationMail({
-              to: row.email!,
-              subject: row.subject,
-              message: row.message,
-              surveyLink: personalLink(row.slug, row.survey_code!),
-              unsubscribeLink: panelUrls.unsubscribe(tokens.get(row.member_id!)!),
-              reminder,
-              messageId: invitationMessageId(row.id, reminder, domain),
-            });
-            if (!smtpUrl) {
-              await queueMail(db, mail);
-              await markSent(row, db);
-              result.sent++;
-              continue;
-            }
-            let marked = false;
-            try {
-              const raw = await buildMessage({ ...mail, from });
-              // The row becomes "sent" after the server has the whole message and before the final
-              // dot: a crash before the mark leaves no delivered mail, a crash after it no unsent one.
-              await lane.send({ from: envelopeFrom, to: mail.to }, raw, async () => {
-                await markSent(row, db);
-                marked = true;
+          // The confirmation of this connection's previous message, awaited before the next ".".
+          let previous: Promise<void> = Promise.resolve();
+          try {
+            while (next < live.length) {
+              const row = live[next++]!;
+              const reminder = row.mail === "reminder" ? row.reminders_sent + 1 : 0;
+              const mail = invitationMail({
+                to: row.email!,
+                subject: row.subject,
+                message: row.message,
+                surveyLink: personalLink(row.slug, row.survey_code!),
+                unsubscribeLink: panelUrls.unsubscribe(tokens.get(row.member_id!)!),
+                reminder,
+                messageId: invitationMessageId(row.id, reminder, domain),
               });
+              if (!smtpUrl) {
+                await queueMail(db, mail);
+                await markSent([row.id], db);
+                inFlight.delete(row.id);
+                result.sent++;
+                continue;
+              }
+              let confirmError: unknown;
+              try {
+                const raw = await buildMessage({ ...mail, from });
+                await lane.send({ from: envelopeFrom, to: mail.to }, raw, () =>
+                  previous.catch((err) => {
+                    confirmError = err;
+                    throw err;
+                  }),
+                );
+              } catch (error) {
+                // The database failed us: stop this connection; the row is released below.
+                if (confirmError) throw confirmError;
+                result.failed++;
+                const message = error instanceof Error ? error.message : String(error);
+                getLogger().warn({ invitationId: row.id, err: message }, "panel mail failed");
+                await markFailed(row, message, new Date(), db);
+                inFlight.delete(row.id);
+                continue;
+              }
               result.sent++;
-            } catch (error) {
-              result.failed++;
-              const message = error instanceof Error ? error.message : String(error);
-              getLogger().warn({ invitationId: row.id, err: message }, "panel mail failed");
-              await markFailed(row, message, new Date(), db, marked);
+              previous = confirmations.confirm(row.id).then(() => {
+                inFlight.delete(row.id);
+              });
             }
+          } finally {
+            await previous.catch(() => {});
           }
         }),
       );
+      const failure = outcomes.find((o) => o.status === "rejected");
+      if (failure) throw failure.reason;
     }
   } finally {
     for (const lane of lanes) lane.close();
+    // Rows this run claimed but did not finish (a database error) go back to the queue. Whether
+    // the server took such a message is unknown: it is sent again, with the same Message-ID.
+    if (inFlight.size > 0)
+      await db
+        .execute(
+          sql`update panel_invitations set status = 'queued', claimed_by = null, claimed_at = null
+               where status = 'sending' and claimed_by = ${worker}
+                 and id in (${sql.join(
+                   [...inFlight].map((id) => sql`${id}`),
+                   sql`, `,
+                 )})`,
+        )
+        .catch((err) => getLogger().error({ err }, "could not release panel invitations"));
   }
   return result;
 }

@@ -1,8 +1,10 @@
+import { sql } from "drizzle-orm";
+import { getDb } from "../../lib/db.server";
 import type { JobDefinition } from "../../lib/jobs.server";
 import { getBoss } from "../../lib/jobs.server";
 import { getLogger } from "../../lib/logger.server";
 import { queueDueCampaigns, scheduleReminders } from "./campaigns.server";
-import { deliverPanelMail, recoverOrphans } from "./delivery.server";
+import { type DeliveryResult, deliverPanelMail, recoverOrphans } from "./delivery.server";
 
 export const PANEL_DELIVER = "panel-deliver";
 export const PANEL_TICK = "panel-tick";
@@ -27,6 +29,41 @@ export async function kickPanelTick() {
   }
 }
 
+let running: Promise<DeliveryResult> | undefined;
+
+/**
+ * One delivery run at a time in this process (the pg-boss job and the sweep share it); other
+ * processes run their own, kept apart by SKIP LOCKED. Returns undefined if a run was already busy.
+ */
+export async function runPanelDelivery(): Promise<DeliveryResult | undefined> {
+  if (running) return undefined;
+  running = deliverPanelMail({ budgetMs: 50_000 });
+  try {
+    const result = await running;
+    if (result.sent || result.failed || result.recovered) getLogger().info(result, "panel mail delivered");
+    return result;
+  } finally {
+    running = undefined;
+  }
+}
+
+/**
+ * Every few seconds in every process that runs jobs (and once at start): rows of a worker that
+ * died go back to the queue, and due mail is sent. This is what makes a restarted or surviving
+ * worker resume within seconds, instead of waiting for the minute tick or for pg-boss to expire
+ * the job the dead worker had active (docs/panel.md, "Delivery").
+ */
+export async function panelSweep(): Promise<void> {
+  if (running) return;
+  const db = getDb();
+  const recovered = await recoverOrphans(db);
+  if (recovered) getLogger().info({ recovered }, "panel invitations of a stopped worker back in the queue");
+  const [due] = await db.execute<{ due: boolean }>(
+    sql`select exists (select 1 from panel_invitations where status = 'queued' and next_attempt_at <= now()) as due`,
+  );
+  if (due?.due) await runPanelDelivery();
+}
+
 export const panelJobs: JobDefinition[] = [
   {
     // Delivery runs for at most 50 s per job and is safe to run in parallel (SKIP LOCKED), so a job
@@ -42,9 +79,8 @@ export const panelJobs: JobDefinition[] = [
     },
     work: { batchSize: 1, pollingIntervalSeconds: 2 },
     handler: async () => {
-      const result = await deliverPanelMail({ budgetMs: 50_000 });
-      if (result.sent || result.failed || result.recovered) getLogger().info(result, "panel mail delivered");
-      if (result.throttled || result.sent + result.failed > 0)
+      const result = await runPanelDelivery();
+      if (result && (result.throttled || result.sent + result.failed > 0))
         await kickPanelDelivery(result.throttled ? 5 : 0);
     },
   },
