@@ -1,0 +1,2 @@
+ALTER TABLE "initiative_follow_tokens" ADD COLUMN "last_used_at" timestamp with time zone DEFAULT now() NOT NULL;--> statement-breakpoint
+CREATE INDEX "initiative_follow_tokens_last_used_idx" ON "initiative_follow_tokens" USING btree ("last_used_at");
