@@ -20,17 +20,19 @@ export async function loader() {
     closesAt: s.closesAt?.toISOString() ?? null,
   });
   return {
-    projects: projects.filter((p) => phaseOf(p.slug)).map((p) => ({
-      slug: p.slug,
-      title: p.title,
-      description: p.description,
-      phase: phaseOf(p.slug)?.current?.title ?? p.phase,
-      next: phaseOf(p.slug)?.next
-        ? { title: phaseOf(p.slug)!.next!.title, startsOn: phaseOf(p.slug)!.next!.startsOn }
-        : null,
-      completed: phaseOf(p.slug)?.project.status === "completed",
-      surveys: p.surveys.map(survey),
-    })),
+    projects: projects
+      .filter((p) => phaseOf(p.slug))
+      .map((p) => ({
+        slug: p.slug,
+        title: p.title,
+        description: p.description,
+        phase: phaseOf(p.slug)?.current?.title ?? p.phase,
+        next: phaseOf(p.slug)?.next
+          ? { title: phaseOf(p.slug)!.next!.title, startsOn: phaseOf(p.slug)!.next!.startsOn }
+          : null,
+        completed: phaseOf(p.slug)?.project.status === "completed",
+        surveys: p.surveys.map(survey),
+      })),
     surveys: surveysWithoutProject.map(survey),
   };
 }

@@ -22,6 +22,8 @@ export const newsItems = pgTable(
     /** null = concept; in the future = scheduled. */
     publishAt: timestamp("publish_at", { withTimezone: true }),
     withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
+    /** Hidden key of the staff form that created the item: a double submit finds the first one. */
+    submissionKey: text("submission_key").unique(),
     isDemo: boolean("is_demo").notNull().default(false),
     createdBy: text("created_by").references(() => staffUsers.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -61,7 +61,8 @@ export async function seedProjects(db: Executor, now = new Date()) {
     {
       slug: "woon-dna-klaar",
       title: "Het woon-DNA van Heemstede is klaar",
-      summary: "Hoe staat het wonen in Heemstede ervoor? Het woon-DNA zet de belangrijkste cijfers op een rij.",
+      summary:
+        "Hoe staat het wonen in Heemstede ervoor? Het woon-DNA zet de belangrijkste cijfers op een rij.",
       body: "Het woon-DNA laat zien hoeveel woningen er zijn, wie er wonen en hoe lang mensen wachten op een huurwoning.\n\nDe cijfers zijn de basis voor het gesprek over de nieuwe **Woonvisie**.",
       projectId: project.id,
       phaseId: inserted.find((p) => p.position === 1)!.id,

@@ -2,8 +2,8 @@ import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, ne, sql } from "dr
 import { newsItems, phaseSurveys, projectPhases, projects, surveys } from "../../../db/schema";
 import { type Executor, getDb } from "../../lib/db.server";
 import { surveyAvailability } from "../surveys/rules";
-import { amsterdamDay, currentPhase, nextPhase, phaseStates } from "./phases";
 import { upcomingBijeenkomsten } from "./hooks.server";
+import { amsterdamDay, currentPhase, nextPhase, phaseStates } from "./phases";
 
 export type ProjectRow = typeof projects.$inferSelect;
 export type PhaseRow = typeof projectPhases.$inferSelect;
