@@ -1,8 +1,9 @@
 import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listFeaturedInitiatives } from "~/domain/initiatives/public-map.server";
+import { homeActueel } from "~/domain/news/home.server";
 import { participationOverview } from "~/domain/surveys/flow.server";
-import { formatDate, Heading, Paragraph } from "~/ui/content";
+import { formatDate, formatDateTime, Heading, Paragraph } from "~/ui/content";
 import { FeaturedInitiatives } from "~/ui/featured-initiatives";
 import mapCss from "~/ui/map.css?url";
 
@@ -35,15 +36,35 @@ const entrances = [
 ];
 
 export async function loader() {
-  const [featured, overview] = await Promise.all([listFeaturedInitiatives(3), participationOverview()]);
+  const [featured, overview, actueel] = await Promise.all([
+    listFeaturedInitiatives(3),
+    participationOverview(),
+    homeActueel(),
+  ]);
   const openSurveys = [...overview.projects.flatMap((p) => p.surveys), ...overview.surveysWithoutProject]
     .slice(0, 3)
     .map((s) => ({ slug: s.slug, title: s.title, closesAt: s.closesAt?.toISOString() ?? null }));
-  return { featured, openSurveys };
+  return {
+    featured,
+    openSurveys,
+    news: actueel.news.map((n) => ({
+      slug: n.slug,
+      title: n.title,
+      summary: n.summary,
+      publishAt: n.publishAt!.toISOString(),
+    })),
+    bijeenkomsten: actueel.bijeenkomsten.map((b) => ({
+      href: b.href,
+      title: b.title,
+      startsAt: b.startsAt.toISOString(),
+      place: b.place,
+    })),
+    phases: actueel.phases,
+  };
 }
 
 export default function Home() {
-  const { featured, openSurveys } = useLoaderData<typeof loader>();
+  const { featured, openSurveys, news, bijeenkomsten, phases } = useLoaderData<typeof loader>();
   return (
     <div className="wmh-stack">
       <Heading level={1}>Wij maken Heemstede</Heading>
@@ -69,6 +90,45 @@ export default function Home() {
           Actueel
         </Heading>
         <ul className="wmh-entrances">
+          {news.map((n) => (
+            <li key={n.slug} className="wmh-card">
+              <p className="utrecht-paragraph">
+                Nieuws, <time dateTime={n.publishAt}>{formatDate(n.publishAt)}</time>
+              </p>
+              <Heading level={3}>
+                <Link to={`/actueel/${n.slug}`} className="utrecht-link">
+                  {n.title}
+                </Link>
+              </Heading>
+              <Paragraph>{n.summary}</Paragraph>
+            </li>
+          ))}
+          {bijeenkomsten.map((b) => (
+            <li key={b.href} className="wmh-card">
+              <p className="utrecht-paragraph">
+                Bijeenkomst, <time dateTime={b.startsAt}>{formatDateTime(b.startsAt)}</time>
+              </p>
+              <Heading level={3}>
+                <Link to={b.href} className="utrecht-link">
+                  {b.title}
+                </Link>
+              </Heading>
+              <Paragraph>{b.place}</Paragraph>
+            </li>
+          ))}
+          {phases.map((p) => (
+            <li key={`${p.projectSlug}-${p.title}`} className="wmh-card">
+              <p className="utrecht-paragraph">
+                Binnenkort, vanaf {formatDate(p.startsOn!)}
+                {p.datesAreDemo ? " (voorbeelddatum)" : null}
+              </p>
+              <Heading level={3}>
+                <Link to={`/meedenken/${p.projectSlug}`} className="utrecht-link">
+                  {p.projectTitle}: {p.title}
+                </Link>
+              </Heading>
+            </li>
+          ))}
           {openSurveys.map((survey) => (
             <li key={survey.slug} className="wmh-card wmh-card--muted">
               <Heading level={3}>{survey.title}</Heading>
@@ -108,6 +168,11 @@ export default function Home() {
             </Paragraph>
           </li>
         </ul>
+        <Paragraph>
+          <Link to="/actueel" className="utrecht-link">
+            Al het nieuws
+          </Link>
+        </Paragraph>
       </section>
       <FeaturedInitiatives initiatives={featured} />
     </div>

@@ -1,7 +1,8 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { thanksProject } from "~/domain/projects/projects.server";
 import { surveyThanks } from "~/domain/surveys/flow.server";
-import { ButtonLink, Heading, Paragraph, TextLink } from "~/ui/content";
+import { ButtonLink, formatDate, Heading, Paragraph, TextLink } from "~/ui/content";
 import surveysCss from "~/ui/surveys.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: surveysCss }];
@@ -10,16 +11,30 @@ export const meta: MetaFunction = () => [{ title: "Bedankt - Wij maken Heemstede
 export async function loader({ params }: LoaderFunctionArgs) {
   const found = await surveyThanks(params.slug ?? "");
   if (!found) throw new Response("Niet gevonden", { status: 404 });
-  return found;
+  return { ...found, project: await thanksProject(params.slug ?? "") };
 }
 
 export default function Thanks() {
-  const { title, thankYou } = useLoaderData<typeof loader>();
+  const { title, thankYou, project } = useLoaderData<typeof loader>();
   return (
     <div className="wmh-survey wmh-stack">
       <p className="wmh-survey__kicker">{title}</p>
       <Heading level={1}>Dank u wel!</Heading>
       <Paragraph lead>{thankYou || "Uw antwoorden zijn goed ontvangen."}</Paragraph>
+      {project ? (
+        <section className="wmh-card">
+          <Heading level={2}>Wat gebeurt er met uw antwoorden?</Heading>
+          <Paragraph>
+            {project.resultsExpectedOn
+              ? `Wij verwachten de resultaten rond ${formatDate(project.resultsExpectedOn)}${project.datesAreDemo ? " (voorbeelddatum)" : ""}.`
+              : "Wij publiceren de resultaten als de vragenlijst gesloten is en wij alle antwoorden hebben bekeken."}{" "}
+            U leest ze dan op de pagina van het project.
+          </Paragraph>
+          <Paragraph>
+            <TextLink to={`/meedenken/${project.slug}`}>Naar het project {project.title}</TextLink>
+          </Paragraph>
+        </section>
+      ) : null}
       <section className="wmh-card wmh-card--muted">
         <Heading level={2}>Wilt u vaker meedenken?</Heading>
         <Paragraph>

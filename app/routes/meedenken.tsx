@@ -1,5 +1,6 @@
 import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { publicProjects } from "~/domain/projects/projects.server";
 import { participationOverview } from "~/domain/surveys/flow.server";
 import { ButtonLink, formatDate, Heading, Paragraph } from "~/ui/content";
 import surveysCss from "~/ui/surveys.css?url";
@@ -8,20 +9,30 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: surveysCss
 export const meta: MetaFunction = () => [{ title: "Meedenken - Wij maken Heemstede" }];
 
 export async function loader() {
-  const { projects, surveysWithoutProject } = await participationOverview();
+  const [{ projects, surveysWithoutProject }, withPhases] = await Promise.all([
+    participationOverview(),
+    publicProjects(),
+  ]);
+  const phaseOf = (slug: string) => withPhases.find((w) => w.project.slug === slug);
   const survey = (s: { slug: string; title: string; closesAt: Date | null }) => ({
     slug: s.slug,
     title: s.title,
     closesAt: s.closesAt?.toISOString() ?? null,
   });
   return {
-    projects: projects.map((p) => ({
-      slug: p.slug,
-      title: p.title,
-      description: p.description,
-      phase: p.phase,
-      surveys: p.surveys.map(survey),
-    })),
+    projects: projects
+      .filter((p) => phaseOf(p.slug))
+      .map((p) => ({
+        slug: p.slug,
+        title: p.title,
+        description: p.description,
+        phase: phaseOf(p.slug)?.current?.title ?? p.phase,
+        next: phaseOf(p.slug)?.next
+          ? { title: phaseOf(p.slug)!.next!.title, startsOn: phaseOf(p.slug)!.next!.startsOn }
+          : null,
+        completed: phaseOf(p.slug)?.project.status === "completed",
+        surveys: p.surveys.map(survey),
+      })),
     surveys: surveysWithoutProject.map(survey),
   };
 }
@@ -54,11 +65,20 @@ export default function Participate() {
       {projects.map((p) => (
         <section key={p.slug} className="wmh-card" aria-labelledby={`project-${p.slug}`}>
           <Heading level={3} id={`project-${p.slug}`}>
-            {p.title}
+            <Link to={`/meedenken/${p.slug}`} className="utrecht-link">
+              {p.title}
+            </Link>
           </Heading>
+          {p.completed ? <p className="utrecht-paragraph">Dit project is afgerond.</p> : null}
           {p.phase ? (
             <p className="utrecht-paragraph">
-              <strong>Fase:</strong> {p.phase}
+              <strong>Fase nu:</strong> {p.phase}
+            </p>
+          ) : null}
+          {p.next ? (
+            <p className="utrecht-paragraph">
+              <strong>Hierna:</strong> {p.next.title}
+              {p.next.startsOn ? ` (vanaf ${formatDate(p.next.startsOn)})` : null}
             </p>
           ) : null}
           <Paragraph>{p.description}</Paragraph>

@@ -8,6 +8,8 @@ export const staffNavigation: { to: string; label: string; access: string }[] = 
   { to: "/beheer/kaart", label: "Initiatieven op de kaart", access: "beheer.kaart._index" },
   { to: "/beheer/wijken", label: "Wijken", access: "beheer.wijken" },
   { to: "/beheer/digipanel", label: "Digipanel", access: "beheer.digipanel._index" },
+  { to: "/beheer/projecten", label: "Projecten", access: "beheer.projecten._index" },
+  { to: "/beheer/nieuws", label: "Nieuws", access: "beheer.nieuws._index" },
   { to: "/beheer/resultaten", label: "Resultaten", access: "beheer.resultaten" },
   { to: "/beheer/woonvisie-input", label: "Woonvisie-input", access: "beheer.woonvisie-input" },
   { to: "/beheer/gebruikers", label: "Gebruikers", access: "beheer.gebruikers" },

@@ -6,6 +6,7 @@ import { seedInitiatives } from "./initiatives";
 import { seedInsights } from "./insights";
 import { seedPanel } from "./panel";
 import { seedPopulation } from "./population";
+import { seedProjects } from "./projects";
 import { demoStaff, seedStaff } from "./staff";
 import { seedSurveys } from "./surveys";
 import { seedWijken } from "./wijken";
@@ -16,6 +17,8 @@ const seeds: { name: string; run: (db: Executor) => Promise<void> }[] = [
   { name: "wijken", run: seedWijken },
   { name: "contact", run: seedContact },
   { name: "surveys", run: seedSurveys },
+  // After surveys: phases and news for the Woonvisie project it created.
+  { name: "projects", run: (db) => seedProjects(db) },
   { name: "initiatives", run: seedInitiatives },
   // One demo population for panel and insights (after wijken: it has figures per wijk).
   { name: "population", run: seedPopulation },

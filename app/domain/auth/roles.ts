@@ -60,6 +60,12 @@ export const staffAccess = {
   "beheer.woonvisie-input": ["beheerder", "ambtenaar", "onderzoeker"],
   "beheer.woonvisie-input_.$projectId": ["beheerder", "ambtenaar", "onderzoeker"],
   "beheer.woonvisie-input_.$projectId_.inbreng": ["beheerder", "onderzoeker"],
+  // Projects, news and public results (issue 14): communication work of civil servants; results
+  // are published by researchers.
+  "beheer.projecten._index": ["beheerder", "ambtenaar"],
+  "beheer.projecten.$id": ["beheerder", "ambtenaar"],
+  "beheer.nieuws._index": ["beheerder", "ambtenaar"],
+  "beheer.nieuws.$id": ["beheerder", "ambtenaar"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type StaffRouteId = keyof typeof staffAccess;

@@ -1,0 +1,124 @@
+import { and, asc, eq, max } from "drizzle-orm";
+import { projectPhases, projects } from "../../../db/schema";
+import { type Executor, getDb } from "../../lib/db.server";
+import { type FieldErrors, type FormValues, parseForm } from "../../lib/forms";
+import { type Actor, audit } from "../audit/audit.server";
+import { phaseSchema, projectSchema } from "./admin";
+import { phasesOf } from "./projects.server";
+
+export async function listProjectsForStaff(db: Executor) {
+  return db.select().from(projects).orderBy(asc(projects.sortOrder), asc(projects.title));
+}
+
+export async function getProjectForStaff(db: Executor, id: number) {
+  const [project] = await db.select().from(projects).where(eq(projects.id, id));
+  if (!project) return null;
+  return { project, phases: await phasesOf(db, [id]) };
+}
+
+export type AdminOutcome =
+  | { ok: true; message: string }
+  | { ok: false; status: 400 | 404; intent: string; errors: FieldErrors; values: FormValues };
+
+/** One intent of the staff project page: save the project, add or change a phase, pin or unpin. */
+export async function handleProjectPost(
+  db: Executor,
+  actor: Actor,
+  projectId: number,
+  form: FormData,
+): Promise<AdminOutcome> {
+  const intent = String(form.get("intent") ?? "");
+  const found = await getProjectForStaff(db, projectId);
+  if (!found) return { ok: false, status: 404, intent, errors: {}, values: {} };
+  const phaseId = Number(form.get("phaseId"));
+  const phase = found.phases.find((p) => p.id === phaseId);
+  const notFound = { ok: false as const, status: 404 as const, intent, errors: {}, values: {} };
+
+  if (intent === "project") {
+    const parsed = parseForm(projectSchema, form, { multi: ["themes"] });
+    if (!parsed.ok) return { ok: false, status: 400, intent, errors: parsed.errors, values: parsed.values };
+    await db.transaction(async (tx) => {
+      await tx
+        .update(projects)
+        .set({ ...parsed.data, contactEmail: parsed.data.contactEmail ?? null, updatedAt: new Date() })
+        .where(eq(projects.id, projectId));
+      await audit(tx, actor, {
+        action: "project.updated",
+        entityType: "project",
+        entityId: projectId,
+        details: { title: parsed.data.title, status: parsed.data.status },
+      });
+    });
+    return { ok: true, message: "Het project is opgeslagen." };
+  }
+  if (intent === "phase-add" || intent === "phase-update") {
+    if (intent === "phase-update" && !phase) return notFound;
+    const parsed = parseForm(phaseSchema, form);
+    if (!parsed.ok)
+      return {
+        ok: false,
+        status: 400,
+        intent: `${intent}-${phaseId || ""}`,
+        errors: parsed.errors,
+        values: parsed.values,
+      };
+    await db.transaction(async (tx) => {
+      if (intent === "phase-add") {
+        const [last] = await tx
+          .select({ n: max(projectPhases.position) })
+          .from(projectPhases)
+          .where(eq(projectPhases.projectId, projectId));
+        const [row] = await tx
+          .insert(projectPhases)
+          .values({ ...parsed.data, projectId, position: (last?.n ?? 0) + 1 })
+          .returning({ id: projectPhases.id });
+        await audit(tx, actor, {
+          action: "project.phase_added",
+          entityType: "project",
+          entityId: projectId,
+          details: { phaseId: row!.id, title: parsed.data.title },
+        });
+      } else {
+        await tx
+          .update(projectPhases)
+          .set({ ...parsed.data, datesAreDemo: false, updatedAt: new Date() })
+          .where(and(eq(projectPhases.id, phaseId), eq(projectPhases.projectId, projectId)));
+        await audit(tx, actor, {
+          action: "project.phase_updated",
+          entityType: "project",
+          entityId: projectId,
+          details: { phaseId, title: parsed.data.title },
+        });
+      }
+    });
+    return {
+      ok: true,
+      message: intent === "phase-add" ? "De fase is toegevoegd." : "De fase is opgeslagen.",
+    };
+  }
+  if (intent === "phase-pin" || intent === "phase-unpin") {
+    if (!phase) return notFound;
+    await db.transaction(async (tx) => {
+      await tx.update(projectPhases).set({ pinned: false }).where(eq(projectPhases.projectId, projectId));
+      if (intent === "phase-pin")
+        await tx.update(projectPhases).set({ pinned: true }).where(eq(projectPhases.id, phaseId));
+      await audit(tx, actor, {
+        action: intent === "phase-pin" ? "project.phase_pinned" : "project.phase_unpinned",
+        entityType: "project",
+        entityId: projectId,
+        details: { phaseId, title: phase.title },
+      });
+    });
+    return {
+      ok: true,
+      message:
+        intent === "phase-pin" ? "Deze fase is nu de huidige fase." : "De data bepalen weer de huidige fase.",
+    };
+  }
+  return { ok: false, status: 400, intent, errors: { _form: "Deze actie kennen wij niet." }, values: {} };
+}
+
+export const staffProjectList = () => listProjectsForStaff(getDb());
+export const staffProject = (id: number) => getProjectForStaff(getDb(), id);
+export const postProject = (actor: Actor, id: number, form: FormData) =>
+  handleProjectPost(getDb(), actor, id, form);

@@ -1,0 +1,164 @@
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, ne, sql } from "drizzle-orm";
+import { newsItems, phaseSurveys, projectPhases, projects, surveys } from "../../../db/schema";
+import { type Executor, getDb } from "../../lib/db.server";
+import { surveyAvailability } from "../surveys/rules";
+import { upcomingBijeenkomsten } from "./hooks.server";
+import { amsterdamDay, currentPhase, nextPhase, phaseStates } from "./phases";
+
+export type ProjectRow = typeof projects.$inferSelect;
+export type PhaseRow = typeof projectPhases.$inferSelect;
+
+/** Phases of these projects, in order. */
+export async function phasesOf(db: Executor, projectIds: number[]): Promise<PhaseRow[]> {
+  if (!projectIds.length) return [];
+  return db
+    .select()
+    .from(projectPhases)
+    .where(inArray(projectPhases.projectId, projectIds))
+    .orderBy(asc(projectPhases.projectId), asc(projectPhases.position), asc(projectPhases.id));
+}
+
+/** A public project (not a draft) by slug, or null. */
+export async function findPublicProject(db: Executor, slug: string): Promise<ProjectRow | null> {
+  const [row] = await db
+    .select()
+    .from(projects)
+    .where(and(eq(projects.slug, slug), ne(projects.status, "draft")));
+  return row ?? null;
+}
+
+const publishedNews = (now: Date) =>
+  and(isNotNull(newsItems.publishAt), lte(newsItems.publishAt, now), isNull(newsItems.withdrawnAt));
+
+/**
+ * Everything the public project page shows: the phases with their state ("u bent hier"), what is
+ * open now (surveys, bijeenkomsten), what comes next and when, and the news of the project.
+ */
+export async function loadProjectPage(db: Executor, slug: string, now = new Date()) {
+  const project = await findPublicProject(db, slug);
+  if (!project) return null;
+  const today = amsterdamDay(now);
+  const [phases, surveyRows, links, news, bijeenkomsten] = await Promise.all([
+    phasesOf(db, [project.id]),
+    db
+      .select()
+      .from(surveys)
+      .where(and(eq(surveys.projectId, project.id), ne(surveys.status, "draft")))
+      .orderBy(asc(surveys.closesAt), asc(surveys.title)),
+    db
+      .select({ phaseId: phaseSurveys.phaseId, surveyId: phaseSurveys.surveyId })
+      .from(phaseSurveys)
+      .innerJoin(projectPhases, eq(projectPhases.id, phaseSurveys.phaseId))
+      .where(eq(projectPhases.projectId, project.id)),
+    db
+      .select({
+        slug: newsItems.slug,
+        title: newsItems.title,
+        summary: newsItems.summary,
+        publishAt: newsItems.publishAt,
+        phaseId: newsItems.phaseId,
+      })
+      .from(newsItems)
+      .where(and(eq(newsItems.projectId, project.id), publishedNews(now)))
+      .orderBy(desc(newsItems.publishAt))
+      .limit(20),
+    upcomingBijeenkomsten(db, { projectId: project.id, now, limit: 20 }),
+  ]);
+  const states = phaseStates(phases, today);
+  const surveyView = surveyRows.map((s) => ({
+    slug: s.slug,
+    title: s.title,
+    closesAt: s.closesAt,
+    open: surveyAvailability(s, now) === "open",
+    phaseId: links.find((l) => l.surveyId === s.id)?.phaseId ?? null,
+  }));
+  return {
+    project,
+    today,
+    phases: states.map((p) => ({
+      ...p,
+      surveys: surveyView.filter((s) => s.phaseId === p.id),
+      news: news.filter((n) => n.phaseId === p.id),
+      bijeenkomsten: bijeenkomsten.filter((b) => b.phaseId === p.id),
+    })),
+    current: currentPhase(phases, today),
+    next: nextPhase(phases, today),
+    openSurveys: surveyView.filter((s) => s.open),
+    bijeenkomsten,
+    news,
+  };
+}
+
+/** /meedenken: public projects grouped by the state of their current phase. */
+export async function listPublicProjects(db: Executor, now = new Date()) {
+  const today = amsterdamDay(now);
+  const rows = await db
+    .select()
+    .from(projects)
+    .where(ne(projects.status, "draft"))
+    .orderBy(asc(projects.sortOrder), asc(projects.title));
+  const phases = await phasesOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((project) => {
+    const own = phases.filter((p) => p.projectId === project.id);
+    return {
+      project,
+      current: currentPhase(own, today),
+      next: nextPhase(own, today),
+      phaseCount: own.length,
+    };
+  });
+}
+
+/** Phases of public projects starting after today and within `days` days (home page). */
+export async function phasesStartingSoon(db: Executor, now = new Date(), days = 60, limit = 3) {
+  const today = amsterdamDay(now);
+  return db
+    .select({
+      title: projectPhases.title,
+      startsOn: projectPhases.startsOn,
+      datesAreDemo: projectPhases.datesAreDemo,
+      projectSlug: projects.slug,
+      projectTitle: projects.title,
+    })
+    .from(projectPhases)
+    .innerJoin(projects, eq(projects.id, projectPhases.projectId))
+    .where(
+      and(
+        ne(projects.status, "draft"),
+        sql`${projectPhases.startsOn} > ${today}::date`,
+        sql`${projectPhases.startsOn} <= ${today}::date + ${days}::int`,
+      ),
+    )
+    .orderBy(asc(projectPhases.startsOn))
+    .limit(limit);
+}
+
+/**
+ * For a survey's thank-you page: its project, and when results are expected (the end of the phase the
+ * survey belongs to, or else the end of the current phase).
+ */
+export async function surveyProjectInfo(db: Executor, surveySlug: string, now = new Date()) {
+  const [row] = await db
+    .select({ surveyId: surveys.id, project: projects })
+    .from(surveys)
+    .innerJoin(projects, eq(projects.id, surveys.projectId))
+    .where(and(eq(surveys.slug, surveySlug), ne(projects.status, "draft")));
+  if (!row) return null;
+  const phases = await phasesOf(db, [row.project.id]);
+  const [link] = await db.select().from(phaseSurveys).where(eq(phaseSurveys.surveyId, row.surveyId));
+  const phase = phases.find((p) => p.id === link?.phaseId) ?? currentPhase(phases, amsterdamDay(now));
+  return {
+    slug: row.project.slug,
+    title: row.project.title,
+    resultsExpectedOn: phase?.endsOn ?? null,
+    datesAreDemo: phase?.datesAreDemo ?? false,
+  };
+}
+
+// Route entry points (the routes never see the database).
+export const projectPage = (slug: string) => loadProjectPage(getDb(), slug);
+export const publicProjects = () => listPublicProjects(getDb());
+export const thanksProject = (surveySlug: string) => surveyProjectInfo(getDb(), surveySlug);

@@ -1,0 +1,1 @@
+export { type ProjectStatus, projectStatuses } from "../../../db/schema/projects";

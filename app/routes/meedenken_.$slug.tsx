@@ -1,0 +1,240 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { themeLabelList } from "~/domain/projects/labels";
+import { projectPage } from "~/domain/projects/projects.server";
+import { DemoBadge, formatDate, formatDateTime, Heading, Paragraph } from "~/ui/content";
+import informedCss from "~/ui/informed.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: informedCss }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.project.title ?? "Project"} - Wij maken Heemstede` },
+  { name: "description", content: data?.project.summary ?? "" },
+];
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const page = await projectPage(params.slug ?? "");
+  if (!page) throw new Response("Dit project bestaat niet", { status: 404 });
+  const { project } = page;
+  return {
+    project: {
+      slug: project.slug,
+      title: project.title,
+      summary: project.summary,
+      description: project.description,
+      status: project.status,
+      contactEmail: project.contactEmail,
+      themes: themeLabelList(project.themes),
+      isDemo: project.isDemo,
+    },
+    phases: page.phases.map((p) => ({
+      id: p.id,
+      title: p.title,
+      description: p.description,
+      startsOn: p.startsOn,
+      endsOn: p.endsOn,
+      state: p.state,
+      datesAreDemo: p.datesAreDemo,
+      surveys: p.surveys.map((s) => ({ slug: s.slug, title: s.title, open: s.open })),
+      news: p.news.map((n) => ({ slug: n.slug, title: n.title })),
+      bijeenkomsten: p.bijeenkomsten.map((b) => ({ title: b.title, href: b.href })),
+    })),
+    current: page.current ? { title: page.current.title } : null,
+    next: page.next ? { title: page.next.title, startsOn: page.next.startsOn } : null,
+    openSurveys: page.openSurveys.map((s) => ({
+      slug: s.slug,
+      title: s.title,
+      closesAt: s.closesAt?.toISOString() ?? null,
+    })),
+    bijeenkomsten: page.bijeenkomsten.map((b) => ({
+      title: b.title,
+      href: b.href,
+      startsAt: b.startsAt.toISOString(),
+      place: b.place,
+    })),
+    news: page.news.map((n) => ({
+      slug: n.slug,
+      title: n.title,
+      summary: n.summary,
+      publishAt: n.publishAt?.toISOString() ?? "",
+    })),
+    anyDemoDates: page.phases.some((p) => p.datesAreDemo),
+  };
+}
+
+const stateLabel = { done: "Afgerond", current: "U bent hier", upcoming: "Nog niet begonnen" } as const;
+
+function PhaseDates({ startsOn, endsOn }: { startsOn: string | null; endsOn: string | null }) {
+  if (!startsOn && !endsOn) return <span>Datum volgt</span>;
+  if (startsOn && endsOn)
+    return (
+      <span>
+        {formatDate(startsOn)} tot en met {formatDate(endsOn)}
+      </span>
+    );
+  return <span>{startsOn ? `Vanaf ${formatDate(startsOn)}` : `Tot en met ${formatDate(endsOn!)}`}</span>;
+}
+
+export default function ProjectPage() {
+  const d = useLoaderData<typeof loader>();
+  const { project } = d;
+  return (
+    <article className="wmh-stack wmh-article" aria-labelledby="project-title">
+      <p className="wmh-meta">
+        <Link to="/meedenken" className="utrecht-link">
+          Meedenken
+        </Link>{" "}
+        / project
+      </p>
+      <Heading level={1} id="project-title">
+        {project.title} {project.isDemo ? <DemoBadge /> : null}
+      </Heading>
+      {project.summary ? <Paragraph lead>{project.summary}</Paragraph> : null}
+      {project.description ? <Paragraph>{project.description}</Paragraph> : null}
+      {project.status === "completed" ? <Paragraph>Dit project is afgerond.</Paragraph> : null}
+
+      <section className="wmh-card wmh-card--muted" aria-labelledby="nu">
+        <Heading level={2} id="nu">
+          Waar staan we nu?
+        </Heading>
+        <Paragraph>
+          {d.current ? (
+            <>
+              Nu: <strong>{d.current.title}</strong>.
+            </>
+          ) : (
+            "Het project is nog niet begonnen."
+          )}{" "}
+          {d.next ? (
+            <>
+              Hierna: <strong>{d.next.title}</strong>
+              {d.next.startsOn ? <>, vanaf {formatDate(d.next.startsOn)}</> : ", de datum volgt"}.
+            </>
+          ) : null}
+        </Paragraph>
+        {d.openSurveys.length > 0 || d.bijeenkomsten.length > 0 ? (
+          <>
+            <Heading level={3}>Nu kunt u meedoen</Heading>
+            <ul>
+              {d.openSurveys.map((s) => (
+                <li key={s.slug}>
+                  <Link to={`/enquete/${s.slug}`} className="utrecht-link">
+                    Vul de vragenlijst in: {s.title}
+                  </Link>
+                  {s.closesAt ? <> (kan tot {formatDateTime(s.closesAt)})</> : null}
+                </li>
+              ))}
+              {d.bijeenkomsten.map((b) => (
+                <li key={b.href}>
+                  <Link to={b.href} className="utrecht-link">
+                    Bijeenkomst: {b.title}
+                  </Link>{" "}
+                  ({formatDateTime(b.startsAt)}, {b.place})
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <Paragraph>Op dit moment kunt u niet meedoen met een vragenlijst of bijeenkomst.</Paragraph>
+        )}
+      </section>
+
+      <section aria-labelledby="fasen">
+        <Heading level={2} id="fasen">
+          De stappen van dit project
+        </Heading>
+        {d.anyDemoDates ? (
+          <Paragraph>
+            <DemoBadge /> De data bij de stappen zijn voorbeelddata. De echte planning volgt.
+          </Paragraph>
+        ) : null}
+        {d.phases.length === 0 ? (
+          <Paragraph>De stappen van dit project volgen nog.</Paragraph>
+        ) : (
+          <ol className="wmh-stepper">
+            {d.phases.map((p) => (
+              <li key={p.id} data-state={p.state} aria-current={p.state === "current" ? "step" : undefined}>
+                <span className={p.state === "current" ? "wmh-here" : "wmh-step-state"}>
+                  {stateLabel[p.state]}
+                </span>
+                <Heading level={3}>{p.title}</Heading>
+                <p className="wmh-meta">
+                  <PhaseDates startsOn={p.startsOn} endsOn={p.endsOn} />
+                  {p.datesAreDemo ? " (voorbeelddatum)" : null}
+                </p>
+                {p.description ? <Paragraph>{p.description}</Paragraph> : null}
+                {p.surveys.length + p.news.length + p.bijeenkomsten.length > 0 ? (
+                  <ul>
+                    {p.surveys.map((s) => (
+                      <li key={s.slug}>
+                        {s.open ? (
+                          <Link to={`/enquete/${s.slug}`} className="utrecht-link">
+                            Vragenlijst: {s.title}
+                          </Link>
+                        ) : (
+                          <>Vragenlijst: {s.title} (gesloten)</>
+                        )}
+                      </li>
+                    ))}
+                    {p.bijeenkomsten.map((b) => (
+                      <li key={b.href}>
+                        <Link to={b.href} className="utrecht-link">
+                          Bijeenkomst: {b.title}
+                        </Link>
+                      </li>
+                    ))}
+                    {p.news.map((n) => (
+                      <li key={n.slug}>
+                        <Link to={`/actueel/${n.slug}`} className="utrecht-link">
+                          Nieuws: {n.title}
+                        </Link>
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      {d.news.length > 0 ? (
+        <section aria-labelledby="nieuws">
+          <Heading level={2} id="nieuws">
+            Nieuws over dit project
+          </Heading>
+          <ul className="wmh-plain-list">
+            {d.news.slice(0, 5).map((n) => (
+              <li key={n.slug}>
+                <Link to={`/actueel/${n.slug}`} className="utrecht-link">
+                  {n.title}
+                </Link>
+                <p className="wmh-meta">{formatDate(n.publishAt)}</p>
+                <Paragraph>{n.summary}</Paragraph>
+              </li>
+            ))}
+          </ul>
+          <Paragraph>
+            <Link to={`/actueel?project=${project.slug}`} className="utrecht-link">
+              Al het nieuws over {project.title}
+            </Link>
+          </Paragraph>
+        </section>
+      ) : null}
+
+      {project.themes.length > 0 ? (
+        <Paragraph>
+          <strong>Thema's:</strong> {project.themes.join(", ")}
+        </Paragraph>
+      ) : null}
+      {project.contactEmail ? (
+        <Paragraph>
+          Vragen over dit project? Mail het projectteam:{" "}
+          <a className="utrecht-link" href={`mailto:${project.contactEmail}`}>
+            {project.contactEmail}
+          </a>
+          .
+        </Paragraph>
+      ) : null}
+    </article>
+  );
+}
