@@ -1,3 +1,9 @@
+CREATE TABLE "event_cancel_tokens" (
+	"token_hash" text PRIMARY KEY NOT NULL,
+	"registration_id" bigint NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "event_registrations" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"event_id" integer NOT NULL,
@@ -6,12 +12,10 @@ CREATE TABLE "event_registrations" (
 	"people" integer NOT NULL,
 	"accessibility" text,
 	"status" text NOT NULL,
-	"cancel_token_hash" text NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"promoted_at" timestamp with time zone,
 	"cancelled_at" timestamp with time zone,
-	"reminder_queued_at" timestamp with time zone,
-	CONSTRAINT "event_registrations_cancel_token_hash_unique" UNIQUE("cancel_token_hash")
+	"reminder_queued_at" timestamp with time zone
 );
 --> statement-breakpoint
 CREATE TABLE "events" (
@@ -31,7 +35,9 @@ CREATE TABLE "events" (
 	"project_id" integer,
 	"is_demo" boolean DEFAULT false NOT NULL,
 	"created_by" text,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"form_key" text,
+	CONSTRAINT "events_form_key_unique" UNIQUE("form_key")
 );
 --> statement-breakpoint
 CREATE TABLE "follower_mailings" (
@@ -40,8 +46,10 @@ CREATE TABLE "follower_mailings" (
 	"body" text NOT NULL,
 	"project_ids" integer[] NOT NULL,
 	"recipients" integer DEFAULT 0 NOT NULL,
+	"form_key" text,
 	"created_by" text,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "follower_mailings_form_key_unique" UNIQUE("form_key")
 );
 --> statement-breakpoint
 CREATE TABLE "follower_projects" (
@@ -93,6 +101,7 @@ CREATE TABLE "informed_mails" (
 );
 --> statement-breakpoint
 ALTER TABLE "outbox" ADD COLUMN "attachments" jsonb DEFAULT '[]'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "event_cancel_tokens" ADD CONSTRAINT "event_cancel_tokens_registration_id_event_registrations_id_fk" FOREIGN KEY ("registration_id") REFERENCES "public"."event_registrations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "event_registrations" ADD CONSTRAINT "event_registrations_event_id_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."events"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "events" ADD CONSTRAINT "events_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "events" ADD CONSTRAINT "events_created_by_staff_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."staff_users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
@@ -102,6 +111,7 @@ ALTER TABLE "follower_projects" ADD CONSTRAINT "follower_projects_project_id_pro
 ALTER TABLE "follower_unsubscribe_tokens" ADD CONSTRAINT "follower_unsubscribe_tokens_follower_id_followers_id_fk" FOREIGN KEY ("follower_id") REFERENCES "public"."followers"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "informed_mails" ADD CONSTRAINT "informed_mails_follower_id_followers_id_fk" FOREIGN KEY ("follower_id") REFERENCES "public"."followers"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "informed_mails" ADD CONSTRAINT "informed_mails_mailing_id_follower_mailings_id_fk" FOREIGN KEY ("mailing_id") REFERENCES "public"."follower_mailings"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "event_cancel_tokens_registration_idx" ON "event_cancel_tokens" USING btree ("registration_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "event_registrations_live_email" ON "event_registrations" USING btree ("event_id","email") WHERE status <> 'cancelled';--> statement-breakpoint
 CREATE INDEX "event_registrations_event_idx" ON "event_registrations" USING btree ("event_id","status","id");--> statement-breakpoint
 CREATE INDEX "events_starts_idx" ON "events" USING btree ("starts_at");--> statement-breakpoint

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   boolean,
   date,
@@ -48,6 +49,8 @@ export const events = pgTable(
     isDemo: boolean("is_demo").notNull().default(false),
     createdBy: text("created_by").references(() => staffUsers.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Random key of the form that created it: a double submit stores once. */
+    formKey: text("form_key").unique(),
   },
   (t) => [index("events_starts_idx").on(t.startsAt), index("events_project_idx").on(t.projectId)],
 );
@@ -70,8 +73,6 @@ export const eventRegistrations = pgTable(
     people: integer("people").notNull(),
     accessibility: text("accessibility"),
     status: text("status", { enum: registrationStatuses }).notNull(),
-    /** Only the hash of the cancel link's token. */
-    cancelTokenHash: text("cancel_token_hash").notNull().unique(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     promotedAt: timestamp("promoted_at", { withTimezone: true }),
     cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
@@ -82,6 +83,19 @@ export const eventRegistrations = pgTable(
     uniqueIndex("event_registrations_live_email").on(t.eventId, t.email).where(sql`status <> 'cancelled'`),
     index("event_registrations_event_idx").on(t.eventId, t.status, t.id),
   ],
+);
+
+/** Cancel links: every mail with a cancel link carries a fresh token; only the hash is kept. */
+export const eventCancelTokens = pgTable(
+  "event_cancel_tokens",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    registrationId: bigint("registration_id", { mode: "number" })
+      .notNull()
+      .references(() => eventRegistrations.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("event_cancel_tokens_registration_idx").on(t.registrationId)],
 );
 
 export const followerStatuses = ["pending", "active", "left"] as const;
@@ -143,6 +157,8 @@ export const followerMailings = pgTable("follower_mailings", {
   body: text("body").notNull(),
   projectIds: integer("project_ids").array().notNull(),
   recipients: integer("recipients").notNull().default(0),
+  /** Random key of the form that sent it: a double submit sends once. */
+  formKey: text("form_key").unique(),
   createdBy: text("created_by").references(() => staffUsers.id, { onDelete: "set null" }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
