@@ -69,6 +69,7 @@ CREATE TABLE "followers" (
 	"email" text,
 	"status" text DEFAULT 'pending' NOT NULL,
 	"whole_site" boolean DEFAULT false NOT NULL,
+	"pending_scope" text,
 	"confirm_token_hash" text,
 	"confirm_expires_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,

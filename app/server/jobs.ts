@@ -1,6 +1,7 @@
 // Composition root for background work: every context adds its job definitions here.
 import { sql } from "drizzle-orm";
 import { pruneContactMessages } from "../domain/contact/contact.server";
+import { informedJobs } from "../domain/informed/jobs.server";
 import { pruneDrafts } from "../domain/initiatives/initiatives.server";
 import { foldPendingTallies } from "../domain/insights/results.server";
 import { panelJobs } from "../domain/panel/jobs.server";
@@ -36,6 +37,7 @@ export const jobDefinitions: JobDefinition[] = [
     },
   },
   ...panelJobs,
+  ...informedJobs,
 ];
 
 /** Run `work` every `intervalMs`, never twice at the same time in this process; errors are logged. */

@@ -109,6 +109,8 @@ export const followers = pgTable(
     email: text("email").unique(),
     status: text("status", { enum: followerStatuses }).notNull().default("pending"),
     wholeSite: boolean("whole_site").notNull().default(false),
+    /** What the open confirmation link adds: "site" or a project id. */
+    pendingScope: text("pending_scope"),
     confirmTokenHash: text("confirm_token_hash"),
     confirmExpiresAt: timestamp("confirm_expires_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -594,3 +594,27 @@ export async function attendeesCsv(db: Executor, actor: Actor, id: number): Prom
     return out;
   });
 }
+
+// ---------------------------------------------------------------------------------------------
+// Entry points for routes (routes never touch the database themselves).
+
+export const eventPages = {
+  publicEvent: (id: number) => getPublicEvent(getDb(), id),
+  upcoming: () => listUpcomingEvents(getDb()),
+  register: (id: number, form: FormData) => register(getDb(), id, form),
+  registrationByToken: (token: string) => registrationByToken(getDb(), token),
+  cancel: (token: string) => cancelRegistration(getDb(), token),
+  staffList: () => listEventsForStaff(getDb()),
+  staffEvent: (id: number) => staffEvent(getDb(), id),
+  projectOptions: () => projectOptions(getDb()),
+  create: (actor: Actor, form: FormData) => createEvent(getDb(), actor, form),
+  staffPost: (actor: Actor, id: number, form: FormData) => handleStaffEventPost(getDb(), actor, id, form),
+  attendeesCsv: (actor: Actor, id: number) => attendeesCsv(getDb(), actor, id),
+};
+
+/** A positive int4 id from a route parameter, or null. */
+export function eventIdParam(value: string | undefined): number | null {
+  if (!value || !/^\d{1,9}$/.test(value)) return null;
+  const n = Number(value);
+  return n > 0 ? n : null;
+}
