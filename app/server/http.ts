@@ -13,6 +13,13 @@ import { errorPage } from "./error-page";
 import { createNonce, externalOrigins, isCrossSiteWrite, securityHeaders, urlForLog } from "./security";
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
+/**
+ * Staff forms with a file (multipart/form-data under /beheer/): room for a 5 MB image plus the other
+ * fields, so a somewhat larger file still gets a Dutch message at the field instead of a 413 page.
+ */
+export const UPLOAD_BODY_LIMIT_BYTES = 12 * 1024 * 1024;
+const isUpload = (req: ExpressRequest) =>
+  req.path.startsWith("/beheer/") && (req.get("content-type") ?? "").startsWith("multipart/form-data");
 
 declare module "@remix-run/node" {
   interface AppLoadContext {
@@ -130,7 +137,9 @@ export function createHttpApp(options: HttpOptions) {
     next();
   });
   // Buffer request bodies up to 1 MB (so the limit also holds for chunked uploads); larger gets 413.
-  app.use(express.raw({ type: () => true, limit: BODY_LIMIT_BYTES }));
+  const plainBody = express.raw({ type: () => true, limit: BODY_LIMIT_BYTES });
+  const uploadBody = express.raw({ type: () => true, limit: UPLOAD_BODY_LIMIT_BYTES });
+  app.use((req, res, next) => (isUpload(req) ? uploadBody : plainBody)(req, res, next));
 
   let handlerFor: { build: ServerBuild; handler: ReturnType<typeof createRequestHandler> } | undefined;
   app.all("*", async (req, res, next) => {

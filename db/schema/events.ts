@@ -16,8 +16,8 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { projectPhases, projects } from "./projects";
 import { staffUsers } from "./staff";
-import { projects } from "./surveys";
 
 // Bijeenkomsten and "Blijf op de hoogte" (issue 14, points 3 and 4; docs/informed-events.md).
 
@@ -45,6 +45,7 @@ export const events = pgTable(
     status: text("status", { enum: eventStatuses }).notNull().default("published"),
     cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
     projectId: integer("project_id").references(() => projects.id, { onDelete: "set null" }),
+    phaseId: integer("phase_id").references(() => projectPhases.id, { onDelete: "set null" }),
     /** Label shown with demo dates. */
     isDemo: boolean("is_demo").notNull().default(false),
     createdBy: text("created_by").references(() => staffUsers.id, { onDelete: "set null" }),

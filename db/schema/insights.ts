@@ -11,8 +11,9 @@ import {
   text,
   timestamp,
 } from "drizzle-orm/pg-core";
+import { projects } from "./projects";
 import { staffUsers } from "./staff";
-import { answers, projects, surveys } from "./surveys";
+import { answers, surveys } from "./surveys";
 
 // Insights context (issue 8): coding of open answers, quotes, and the input of the other participation
 // tracks for the Woonvisie report. Population figures are shared with the panel: ./population.ts.

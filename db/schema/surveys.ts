@@ -13,22 +13,10 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { projects } from "./projects";
 
 // Surveys context (issue 6). A survey's questions live in an immutable published version; answers
 // are one row per answer with typed value columns so results can be aggregated in SQL.
-
-/** A participation project (e.g. the Woonvisie) that surveys belong to; listed at /meedenken. */
-export const projects = pgTable("projects", {
-  id: serial("id").primaryKey(),
-  slug: text("slug").notNull().unique(),
-  title: text("title").notNull(),
-  description: text("description").notNull().default(""),
-  /** Free text shown to residents, e.g. "Ophalen van input". */
-  phase: text("phase").notNull().default(""),
-  sortOrder: integer("sort_order").notNull().default(0),
-  isDemo: boolean("is_demo").notNull().default(false),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-});
 
 export const surveyStatuses = ["draft", "published", "closed"] as const;
 export type SurveyStatus = (typeof surveyStatuses)[number];
