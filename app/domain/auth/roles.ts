@@ -54,6 +54,12 @@ export const staffAccess = {
   "beheer.woonvisie-input": ["beheerder", "ambtenaar", "onderzoeker"],
   "beheer.woonvisie-input_.$projectId": ["beheerder", "ambtenaar", "onderzoeker"],
   "beheer.woonvisie-input_.$projectId_.inbreng": ["beheerder", "onderzoeker"],
+  // Bijeenkomsten and followers (issue 14): attendee lists and mailings hold e-mail addresses.
+  "beheer.bijeenkomsten._index": ["beheerder", "ambtenaar"],
+  "beheer.bijeenkomsten.nieuw": ["beheerder", "ambtenaar"],
+  "beheer.bijeenkomsten.$id": ["beheerder", "ambtenaar"],
+  "beheer.bijeenkomsten_.$id_.deelnemers": ["beheerder", "ambtenaar"],
+  "beheer.volgers": ["beheerder", "ambtenaar"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type StaffRouteId = keyof typeof staffAccess;

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, ne, sql } from "drizzle-orm";
 import {
   eventRegistrations,
   events,
@@ -7,6 +7,8 @@ import {
   followers,
   followerUnsubscribeTokens,
   informedMails,
+  newsItems,
+  projectPhases,
   projects,
 } from "../../../db/schema";
 import { type Executor, getDb } from "../../lib/db.server";
@@ -15,7 +17,7 @@ import { type FieldErrors, type FormValues, parseForm } from "../../lib/forms";
 import { composeMail, queueMail } from "../../lib/mail.server";
 import { createToken, hashToken, looksLikeToken } from "../../lib/tokens.server";
 import { type Actor, audit } from "../audit/audit.server";
-import { amsterdamDay, instantToAmsterdamLocal } from "../events/rules";
+import { amsterdamDay, amsterdamToInstant, instantToAmsterdamLocal } from "../events/rules";
 import { type BulkQueue, registerBulkQueue } from "../panel/delivery.server";
 import { followConfirmMail, withUnsubscribe } from "./mails";
 import {
@@ -161,8 +163,57 @@ export async function unsubscribeFollower(db: Executor, token: string, now = new
 // ---------------------------------------------------------------------------------------------
 // Digest
 
-/** Items that became news in (since, until]: new bijeenkomsten (more kinds join here). */
+/** Items that became news in (since, until]: published news, phases that started, new bijeenkomsten. */
 export async function digestCandidates(db: Executor, since: Date, until: Date): Promise<DigestItem[]> {
+  const base = getEnv().APP_URL;
+  const news = await db
+    .select({
+      slug: newsItems.slug,
+      title: newsItems.title,
+      projectId: newsItems.projectId,
+      at: newsItems.publishAt,
+    })
+    .from(newsItems)
+    .where(
+      and(
+        isNull(newsItems.withdrawnAt),
+        gt(newsItems.publishAt, since),
+        sql`${newsItems.publishAt} <= ${until.toISOString()}`,
+      ),
+    );
+  // A phase "starts" at midnight Amsterdam time of its start day.
+  const phases = await db
+    .select({
+      title: projectPhases.title,
+      projectId: projectPhases.projectId,
+      projectTitle: projects.title,
+      projectSlug: projects.slug,
+      startsOn: projectPhases.startsOn,
+    })
+    .from(projectPhases)
+    .innerJoin(projects, and(eq(projects.id, projectPhases.projectId), ne(projects.status, "draft")))
+    .where(
+      and(
+        sql`${projectPhases.startsOn} > ${amsterdamDay(since)}::date`,
+        sql`${projectPhases.startsOn} <= ${amsterdamDay(until)}::date`,
+      ),
+    );
+  const items: DigestItem[] = [
+    ...news.map((n) => ({
+      kind: "news" as const,
+      projectId: n.projectId,
+      title: n.title,
+      url: `${base}/actueel/${n.slug}`,
+      at: n.at!,
+    })),
+    ...phases.map((p) => ({
+      kind: "phase" as const,
+      projectId: p.projectId,
+      title: `${p.projectTitle}: ${p.title}`,
+      url: `${base}/meedenken/${p.projectSlug}`,
+      at: amsterdamToInstant(`${p.startsOn}T00:00`) ?? until,
+    })),
+  ];
   const rows = await db
     .select({
       id: events.id,
@@ -180,14 +231,17 @@ export async function digestCandidates(db: Executor, since: Date, until: Date): 
         gt(events.startsAt, until),
       ),
     );
-  return rows.map((e) => ({
-    kind: "event" as const,
-    projectId: e.projectId,
-    title: e.title,
-    url: `${getEnv().APP_URL}/bijeenkomsten/${e.id}`,
-    at: e.createdAt,
-    detail: instantToAmsterdamLocal(e.startsAt).replace("T", " om "),
-  }));
+  return [
+    ...items,
+    ...rows.map((e) => ({
+      kind: "event" as const,
+      projectId: e.projectId,
+      title: e.title,
+      url: `${getEnv().APP_URL}/bijeenkomsten/${e.id}`,
+      at: e.createdAt,
+      detail: instantToAmsterdamLocal(e.startsAt).replace("T", " om "),
+    })),
+  ];
 }
 
 /** Digests are composed from 08:00 Amsterdam time. */
