@@ -348,8 +348,8 @@ export async function listEventsForStaff(db: Executor) {
       capacity: events.capacity,
       registrationOpen: events.registrationOpen,
       isDemo: events.isDemo,
-      confirmed: sql<number>`coalesce((select sum(people) from event_registrations r where r.event_id = ${events.id} and r.status = 'confirmed'), 0)::int`,
-      waiting: sql<number>`(select count(*) from event_registrations r where r.event_id = ${events.id} and r.status = 'waiting')::int`,
+      confirmed: sql<number>`coalesce((select sum(people) from event_registrations r where r.event_id = "events"."id" and r.status = 'confirmed'), 0)::int`,
+      waiting: sql<number>`(select count(*) from event_registrations r where r.event_id = "events"."id" and r.status = 'waiting')::int`,
     })
     .from(events)
     .orderBy(desc(events.startsAt));

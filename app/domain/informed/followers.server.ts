@@ -366,7 +366,7 @@ export async function followerOverview(db: Executor) {
       id: projects.id,
       title: projects.title,
       followers: sql<number>`(select count(*) from follower_projects fp join followers f on f.id = fp.follower_id
-                              where fp.project_id = ${projects.id} and f.status = 'active')::int`,
+                              where fp.project_id = "projects"."id" and f.status = 'active')::int`,
     })
     .from(projects)
     .orderBy(asc(projects.title));
@@ -376,7 +376,7 @@ export async function followerOverview(db: Executor) {
       subject: followerMailings.subject,
       recipients: followerMailings.recipients,
       createdAt: followerMailings.createdAt,
-      sent: sql<number>`(select count(*) from informed_mails m where m.mailing_id = ${followerMailings.id} and m.status = 'sent')::int`,
+      sent: sql<number>`(select count(*) from informed_mails m where m.mailing_id = "follower_mailings"."id" and m.status = 'sent')::int`,
     })
     .from(followerMailings)
     .orderBy(sql`${followerMailings.id} desc`)
