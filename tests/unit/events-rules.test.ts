@@ -113,7 +113,7 @@ describe("digest selection", () => {
     kind: DigestItem["kind"],
     projectId: number | null,
     at: string,
-    title = kind,
+    title: string = kind,
   ): DigestItem => ({
     kind,
     projectId,
