@@ -11,6 +11,8 @@ export interface MailMessage {
   text: string;
   html?: string;
   headers?: Record<string, string>;
+  /** Small text attachments (e.g. an .ics calendar file). */
+  attachments?: { filename: string; contentType: string; content: string }[];
   /** What caused the mail, e.g. "contact.confirmation". */
   kind: string;
 }
@@ -30,6 +32,7 @@ export async function queueMail(db: Executor, message: MailMessage): Promise<num
       text: message.text,
       html: message.html ?? null,
       headers: message.headers ?? {},
+      attachments: message.attachments ?? [],
       kind: message.kind,
       status,
     })
@@ -80,6 +83,7 @@ export async function deliverOutbox(limit = 50): Promise<{ sent: number; failed:
           text: row.text,
           html: row.html ?? undefined,
           headers: row.headers,
+          attachments: row.attachments,
         });
         await tx
           .update(outbox)

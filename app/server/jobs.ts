@@ -2,6 +2,7 @@
 import { sql } from "drizzle-orm";
 import { pruneContactMessages } from "../domain/contact/contact.server";
 import { pruneDrafts } from "../domain/initiatives/submission.server";
+import { informedJobs } from "../domain/informed/jobs.server";
 import { foldPendingTallies } from "../domain/insights/results.server";
 import { panelJobs, panelSweep } from "../domain/panel/jobs.server";
 import { pruneOutbox } from "../domain/platform/outbox.server";
@@ -36,6 +37,7 @@ export const jobDefinitions: JobDefinition[] = [
     },
   },
   ...panelJobs,
+  ...informedJobs,
 ];
 
 /** Run `work` every `intervalMs`, never twice at the same time in this process; errors are logged. */

@@ -7,6 +7,8 @@ export const staffNavigation: { to: string; label: string; access: string }[] = 
   { to: "/beheer/enquetes", label: "Enquêtes", access: "beheer.enquetes._index" },
   { to: "/beheer/kaart", label: "Initiatieven op de kaart", access: "beheer.kaart._index" },
   { to: "/beheer/wijken", label: "Wijken", access: "beheer.wijken" },
+  { to: "/beheer/bijeenkomsten", label: "Bijeenkomsten", access: "beheer.bijeenkomsten._index" },
+  { to: "/beheer/volgers", label: "Volgers", access: "beheer.volgers" },
   { to: "/beheer/digipanel", label: "Digipanel", access: "beheer.digipanel._index" },
   { to: "/beheer/projecten", label: "Projecten", access: "beheer.projecten._index" },
   { to: "/beheer/nieuws", label: "Nieuws", access: "beheer.nieuws._index" },

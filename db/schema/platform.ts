@@ -31,6 +31,11 @@ export const outbox = pgTable(
     text: text("text").notNull(),
     html: text("html"),
     headers: jsonb("headers").$type<Record<string, string>>().notNull().default({}),
+    /** Small text attachments, e.g. the .ics of a bijeenkomst. */
+    attachments: jsonb("attachments")
+      .$type<{ filename: string; contentType: string; content: string }[]>()
+      .notNull()
+      .default([]),
     /** What caused the mail, e.g. "contact.confirmation" — for filtering, never shown to residents. */
     kind: text("kind").notNull(),
     status: text("status", { enum: ["queued", "sent", "failed", "stored"] })

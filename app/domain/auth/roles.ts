@@ -66,6 +66,12 @@ export const staffAccess = {
   "beheer.projecten.$id": ["beheerder", "ambtenaar"],
   "beheer.nieuws._index": ["beheerder", "ambtenaar"],
   "beheer.nieuws.$id": ["beheerder", "ambtenaar"],
+  // Bijeenkomsten and followers (issue 14): attendee lists and mailings hold e-mail addresses.
+  "beheer.bijeenkomsten._index": ["beheerder", "ambtenaar"],
+  "beheer.bijeenkomsten.nieuw": ["beheerder", "ambtenaar"],
+  "beheer.bijeenkomsten.$id": ["beheerder", "ambtenaar"],
+  "beheer.bijeenkomsten_.$id_.deelnemers": ["beheerder", "ambtenaar"],
+  "beheer.volgers": ["beheerder", "ambtenaar"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type StaffRouteId = keyof typeof staffAccess;

@@ -6,7 +6,7 @@ import type postgres from "postgres";
 import { type Executor, getDb, getSql } from "../../lib/db.server";
 import { getEnv } from "../../lib/env.server";
 import { getLogger } from "../../lib/logger.server";
-import { queueMail } from "../../lib/mail.server";
+import { type MailMessage, queueMail } from "../../lib/mail.server";
 import { personalLink } from "../surveys/codes.server";
 import { afterFailure, allowance } from "./delivery";
 import { invitationMail, invitationMessageId } from "./mails";
@@ -89,14 +89,7 @@ type Claimed = {
 };
 
 async function claim(worker: number, limit: number, now: Date, db: Executor): Promise<Claimed[]> {
-  let n = limit;
-  const perMinute = getEnv().PANEL_MAILS_PER_MINUTE;
-  if (perMinute > 0) {
-    const [c] = await db.execute<{ recent: number; inflight: number }>(sql`
-      select (select count(*)::int from panel_invitations where last_mail_at > ${now.toISOString()}::timestamptz - interval '1 minute') as recent,
-             (select count(*)::int from panel_invitations where status = 'sending') as inflight`);
-    n = allowance(perMinute, c?.recent ?? 0, c?.inflight ?? 0, limit);
-  }
+  const n = await sharedAllowance(limit, now, db);
   if (n <= 0) return [];
   return db.execute<Claimed>(sql`
     with c as (
@@ -353,4 +346,156 @@ export async function deliverPanelMail(
         .catch((err) => getLogger().error({ err }, "could not release panel invitations"));
   }
   return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Other bulk queues on this same delivery path (issue 14: follower digests and mailings;
+// docs/informed-events.md). A queue is a table with the delivery columns of panel_invitations
+// (status, attempts, next_attempt_at, last_error, claimed_by, claimed_at, sent_at, last_mail_at)
+// and a compose function; it gets the same worker lease and orphan recovery, the same lanes with
+// the mark before the final dot, and one PANEL_MAILS_PER_MINUTE rate shared with the panel.
+
+/** Tables whose mails count against the shared per-minute rate (the panel's and every bulk queue's). */
+const rateTables = new Set<string>(["panel_invitations"]);
+
+export interface BulkQueue {
+  /** Table with the delivery columns above and a bigint `id`. */
+  table: string;
+  /** The mails of claimed rows; a row missing from the map is marked failed ("no recipient"). */
+  compose(ids: number[], db: Executor): Promise<Map<number, MailMessage & { messageId: string }>>;
+}
+
+/** Make a queue table count against the shared rate (call once at module load). */
+export function registerBulkQueue(queue: BulkQueue): BulkQueue {
+  rateTables.add(queue.table);
+  return queue;
+}
+
+/** How many mails may be claimed now: PANEL_MAILS_PER_MINUTE over all registered queues. */
+async function sharedAllowance(limit: number, now: Date, db: Executor): Promise<number> {
+  const perMinute = getEnv().PANEL_MAILS_PER_MINUTE;
+  if (perMinute <= 0) return limit;
+  const since = sql`${now.toISOString()}::timestamptz - interval '1 minute'`;
+  const parts = [...rateTables].map(
+    (
+      t,
+    ) => sql`select (select count(*)::int from ${sql.identifier(t)} where last_mail_at > ${since}) as recent,
+                      (select count(*)::int from ${sql.identifier(t)} where status = 'sending') as inflight`,
+  );
+  const [c] = await db.execute<{ recent: number; inflight: number }>(
+    sql`select coalesce(sum(recent), 0)::int as recent, coalesce(sum(inflight), 0)::int as inflight
+          from (${sql.join(parts, sql` union all `)}) x`,
+  );
+  return allowance(perMinute, c?.recent ?? 0, c?.inflight ?? 0, limit);
+}
+
+/** Rows of a bulk queue claimed by workers that are gone go back to queued (as recoverOrphans). */
+export async function recoverBulkOrphans(queue: BulkQueue, db: Executor = getDb()): Promise<number> {
+  const rows = await db.execute<{ id: number }>(sql`
+    update ${sql.identifier(queue.table)} set status = 'queued', claimed_by = null, claimed_at = null
+     where status = 'sending'
+       and (claimed_by is null or claimed_by not in (
+             select objid::bigint from pg_locks
+              where locktype = 'advisory' and classid = ${LEASE_CLASS} and objsubid = 2 and granted
+                and database = (select oid from pg_database where datname = current_database())))
+    returning id`);
+  return rows.length;
+}
+
+/** Send due mails of one bulk queue, exactly like deliverPanelMail does for invitations. */
+export async function deliverBulkQueue(
+  queue: BulkQueue,
+  options: { budgetMs?: number; batch?: number; db?: Executor } = {},
+): Promise<DeliveryResult> {
+  const db = options.db ?? getDb();
+  const t = sql.identifier(queue.table);
+  const started = Date.now();
+  const worker = await workerId();
+  const result: DeliveryResult = {
+    sent: 0,
+    failed: 0,
+    recovered: await recoverBulkOrphans(queue, db),
+    throttled: false,
+  };
+  const smtpUrl = getEnv().SMTP_URL;
+  const from = getEnv().MAIL_FROM;
+  const lanes = Array.from({ length: getEnv().PANEL_SMTP_CONNECTIONS }, () => new SmtpLane(smtpUrl ?? ""));
+  const mark = (id: number) =>
+    db.execute(sql`update ${t} set status = 'sent', claimed_by = null, claimed_at = null, attempts = 0,
+                     last_error = null, last_mail_at = now(), sent_at = now()
+                    where id = ${id} and status = 'sending'`);
+  const fail = async (id: number, attempts: number, message: string, wasMarked: boolean) => {
+    const next = afterFailure(attempts + 1, new Date());
+    await db.execute(sql`update ${t}
+        set status = ${next.status}, attempts = ${attempts + 1}, next_attempt_at = ${next.nextAttemptAt.toISOString()},
+            last_error = ${message.slice(0, 500)}, claimed_by = null, claimed_at = null, sent_at = null
+      where id = ${id} and status = ${wasMarked ? "sent" : "sending"}`);
+  };
+  try {
+    while (Date.now() - started < budget(options)) {
+      const n = await sharedAllowance(options.batch ?? 200, new Date(), db);
+      const rows =
+        n <= 0
+          ? []
+          : await db.execute<{ id: number; attempts: number }>(sql`
+        with c as (
+          select id from ${t} where status = 'queued' and next_attempt_at <= now()
+           order by next_attempt_at, id limit ${n} for update skip locked)
+        update ${t} q set status = 'sending', claimed_by = ${worker}, claimed_at = now()
+          from c where q.id = c.id
+        returning q.id, q.attempts`);
+      if (rows.length === 0) {
+        const [q] = await db.execute<{ n: number }>(
+          sql`select count(*)::int as n from ${t} where status = 'queued' and next_attempt_at <= now()`,
+        );
+        result.throttled = (q?.n ?? 0) > 0 && getEnv().PANEL_MAILS_PER_MINUTE > 0;
+        break;
+      }
+      const mails = await queue.compose(
+        rows.map((r) => Number(r.id)),
+        db,
+      );
+      const live = rows.filter((r) => mails.has(Number(r.id)));
+      for (const gone of rows.filter((r) => !mails.has(Number(r.id))))
+        await db.execute(
+          sql`update ${t} set status = 'failed', last_error = 'Geen ontvanger meer', claimed_by = null where id = ${gone.id}`,
+        );
+      let next = 0;
+      await Promise.all(
+        lanes.slice(0, live.length).map(async (lane) => {
+          while (next < live.length) {
+            const row = live[next++]!;
+            const mail = mails.get(Number(row.id))!;
+            if (!smtpUrl) {
+              await queueMail(db, mail);
+              await mark(row.id);
+              result.sent++;
+              continue;
+            }
+            let marked = false;
+            try {
+              const raw = await buildMessage({ ...mail, from });
+              await lane.send({ from: envelopeAddress(from), to: mail.to }, raw, async () => {
+                await mark(row.id);
+                marked = true;
+              });
+              result.sent++;
+            } catch (error) {
+              result.failed++;
+              const message = error instanceof Error ? error.message : String(error);
+              getLogger().warn({ table: queue.table, id: row.id, err: message }, "bulk mail failed");
+              await fail(row.id, row.attempts, message, marked);
+            }
+          }
+        }),
+      );
+    }
+  } finally {
+    for (const lane of lanes) lane.close();
+  }
+  return result;
+}
+
+function budget(options: { budgetMs?: number }) {
+  return options.budgetMs ?? 50_000;
 }

@@ -1,0 +1,218 @@
+import { z } from "zod";
+import { emailField, optionalText, requiredText } from "../../lib/forms";
+
+// Rules for bijeenkomsten (issue 14, point 3), without I/O. docs/informed-events.md.
+
+export const TIME_ZONE = "Europe/Amsterdam";
+
+/** Audit action codes of this context, each with the Dutch line the audit log shows. */
+export const eventAuditActions = {
+  "event.created": "Bijeenkomst aangemaakt",
+  "event.updated": "Bijeenkomst gewijzigd",
+  "event.registration_closed": "Aanmelden voor bijeenkomst gesloten",
+  "event.registration_reopened": "Aanmelden voor bijeenkomst weer geopend",
+  "event.capacity_changed": "Aantal plaatsen van bijeenkomst veranderd",
+  "event.cancelled": "Bijeenkomst afgelast (iedereen kreeg een e-mail)",
+  "event.attendees_exported": "Deelnemerslijst van bijeenkomst gedownload",
+} as const;
+export type EventAuditAction = keyof typeof eventAuditActions;
+
+/** The instant of a wall-clock time in Amsterdam ("2026-03-10T19:30"), or null if it is no valid time. */
+export function amsterdamToInstant(local: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local.trim());
+  if (!m) return null;
+  const [y, mo, d, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
+  const guess = Date.UTC(y, mo - 1, d, h, mi);
+  const check = new Date(guess);
+  if (check.getUTCDate() !== d || check.getUTCMonth() !== mo - 1 || h > 23 || mi > 59) return null;
+  // Two passes: the offset at the guessed instant, then at the corrected one (DST edges).
+  let instant = guess - offsetMs(new Date(guess));
+  instant = guess - offsetMs(new Date(instant));
+  return new Date(instant);
+}
+
+/** Amsterdam's offset from UTC at `at`, in milliseconds. */
+function offsetMs(at: Date): number {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-GB", {
+      timeZone: TIME_ZONE,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+    })
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
+  const wall = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+  );
+  return wall - Math.floor(at.getTime() / 60_000) * 60_000;
+}
+
+/** An instant as the value of a datetime-local field in Amsterdam time. */
+export function instantToAmsterdamLocal(at: Date): string {
+  const wall = new Date(at.getTime() + offsetMs(at));
+  return wall.toISOString().slice(0, 16);
+}
+
+/** The calendar day (YYYY-MM-DD) of an instant in Amsterdam. */
+export function amsterdamDay(at: Date): string {
+  return instantToAmsterdamLocal(at).slice(0, 10);
+}
+
+const localDateTime = (message: string) =>
+  z
+    .string({ required_error: message })
+    .trim()
+    .min(1, message)
+    .transform((v, ctx) => {
+      const at = amsterdamToInstant(v);
+      if (!at) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: "Vul een bestaande datum en tijd in." });
+        return z.NEVER;
+      }
+      return at;
+    });
+
+const optionalCoordinate = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return null;
+      const n = Number(v.replace(",", "."));
+      if (!Number.isFinite(n) || n < min || n > max) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: "Kies een punt in of bij Heemstede." });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const wholeNumber = (message: string, min: number, max: number) =>
+  z
+    .string({ required_error: message })
+    .trim()
+    .min(1, message)
+    .regex(/^\d+$/, message)
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, `Vul een getal in van ${min} tot en met ${max}.`);
+
+/** The staff form of a bijeenkomst. `now` rejects dates in the past. */
+export function eventFormSchema(now: Date) {
+  return z
+    .object({
+      title: requiredText(200, "Vul een titel in."),
+      description: requiredText(5000, "Vul een korte beschrijving in."),
+      startsAt: localDateTime("Vul in wanneer de bijeenkomst begint."),
+      endsAt: localDateTime("Vul in wanneer de bijeenkomst eindigt."),
+      address: requiredText(300, "Vul het adres van de plek in."),
+      lat: optionalCoordinate(52.3, 52.4),
+      lng: optionalCoordinate(4.55, 4.7),
+      capacity: wholeNumber("Vul het aantal plaatsen in.", 1, 10_000),
+      registrationDeadline: localDateTime("Vul in tot wanneer mensen zich kunnen aanmelden."),
+      projectId: z
+        .string()
+        .trim()
+        .optional()
+        .transform((v, ctx) => {
+          if (!v) return null;
+          if (!/^\d{1,9}$/.test(v)) {
+            ctx.addIssue({ code: z.ZodIssueCode.custom, message: "Kies een bestaand project." });
+            return z.NEVER;
+          }
+          return Number(v);
+        }),
+    })
+    .superRefine((v, ctx) => {
+      if (v.startsAt <= now)
+        ctx.addIssue({ code: "custom", path: ["startsAt"], message: "Deze datum ligt in het verleden." });
+      if (v.endsAt <= v.startsAt)
+        ctx.addIssue({ code: "custom", path: ["endsAt"], message: "Het einde ligt voor het begin." });
+      if (v.registrationDeadline > v.startsAt)
+        ctx.addIssue({
+          code: "custom",
+          path: ["registrationDeadline"],
+          message: "Aanmelden moet sluiten voordat de bijeenkomst begint.",
+        });
+      if ((v.lat === null) !== (v.lng === null))
+        ctx.addIssue({
+          code: "custom",
+          path: ["lat"],
+          message: "Vul zowel de breedte als de lengte in, of geen van beide.",
+        });
+    });
+}
+export type EventInput = z.infer<ReturnType<typeof eventFormSchema>>;
+
+export const MAX_PEOPLE = 10;
+
+export const registrationSchema = z.object({
+  name: requiredText(200, "Vul uw naam in."),
+  email: emailField(),
+  people: wholeNumber("Vul in met hoeveel personen u komt.", 1, MAX_PEOPLE),
+  accessibility: optionalText(1000),
+});
+export type RegistrationInput = z.infer<typeof registrationSchema>;
+
+export const capacitySchema = z.object({
+  capacity: wholeNumber("Vul het aantal plaatsen in.", 1, 10_000),
+});
+
+/** Why registration is not possible now, or null when it is. */
+export function registrationClosedReason(
+  event: { status: string; registrationOpen: boolean; registrationDeadline: Date; startsAt: Date },
+  now: Date,
+): "cancelled" | "closed" | "deadline" | "past" | null {
+  if (event.status === "cancelled") return "cancelled";
+  if (event.startsAt <= now) return "past";
+  if (event.registrationDeadline <= now) return "deadline";
+  if (!event.registrationOpen) return "closed";
+  return null;
+}
+
+export const closedReasonText = {
+  cancelled: "Deze bijeenkomst gaat niet door.",
+  past: "Deze bijeenkomst is al geweest.",
+  deadline: "Aanmelden kan niet meer: de aanmeldtermijn is voorbij.",
+  closed: "Aanmelden is gesloten.",
+} as const;
+
+/** Where a new registration of `people` goes, given the places already taken. */
+export function placeFor(capacity: number, confirmedPeople: number, people: number): "confirmed" | "waiting" {
+  return confirmedPeople + people <= capacity ? "confirmed" : "waiting";
+}
+
+/**
+ * Who moves up from the waiting list when places come free: in order of registration, everyone whose
+ * group fits in the free places. A group that does not fit is passed over for now (it keeps its place
+ * at the front), so one large group never keeps a free place empty for a single person behind it.
+ */
+export function waitingListMoves<W extends { id: number; people: number }>(
+  capacity: number,
+  confirmedPeople: number,
+  waitingInOrder: readonly W[],
+): W[] {
+  let free = capacity - confirmedPeople;
+  const moves: W[] = [];
+  for (const w of waitingInOrder) {
+    if (free <= 0) break;
+    if (w.people <= free) {
+      moves.push(w);
+      free -= w.people;
+    }
+  }
+  return moves;
+}
+
+/** True when a new capacity would leave confirmed people without a place. */
+export function capacityTooLow(newCapacity: number, confirmedPeople: number): boolean {
+  return newCapacity < confirmedPeople;
+}
