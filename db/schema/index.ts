@@ -2,6 +2,7 @@
 export * from "./audit";
 export * from "./initiatives";
 export * from "./insights";
+export * from "./monitor";
 export * from "./panel";
 export * from "./platform";
 export * from "./population";
