@@ -43,6 +43,7 @@ CREATE TABLE "monitor_partners" (
 CREATE TABLE "monitor_reactions" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"agreement_id" integer NOT NULL,
+	"agreement_key" text NOT NULL,
 	"year" integer NOT NULL,
 	"tertiaal" smallint NOT NULL,
 	"organisation_id" text NOT NULL,
@@ -81,6 +82,7 @@ CREATE TABLE "monitor_rounds" (
 CREATE TABLE "monitor_updates" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"agreement_id" integer NOT NULL,
+	"agreement_key" text NOT NULL,
 	"year" integer NOT NULL,
 	"tertiaal" smallint NOT NULL,
 	"organisation_id" text NOT NULL,
@@ -115,6 +117,8 @@ ALTER TABLE "monitor_updates" ADD CONSTRAINT "monitor_updates_reviewed_by_staff_
 CREATE INDEX "monitor_parties_org_idx" ON "monitor_agreement_parties" USING btree ("organisation_id");--> statement-breakpoint
 CREATE INDEX "monitor_agreements_years_idx" ON "monitor_agreements" USING btree ("first_year","last_year");--> statement-breakpoint
 CREATE INDEX "monitor_agreements_key_idx" ON "monitor_agreements" USING btree ("key");--> statement-breakpoint
+CREATE INDEX "monitor_reactions_key_idx" ON "monitor_reactions" USING btree ("agreement_key");--> statement-breakpoint
 CREATE INDEX "monitor_updates_agreement_idx" ON "monitor_updates" USING btree ("agreement_id","year","tertiaal");--> statement-breakpoint
+CREATE INDEX "monitor_updates_key_idx" ON "monitor_updates" USING btree ("agreement_key","status","year","tertiaal");--> statement-breakpoint
 CREATE INDEX "monitor_updates_status_idx" ON "monitor_updates" USING btree ("status");--> statement-breakpoint
 CREATE UNIQUE INDEX "monitor_updates_one_pending" ON "monitor_updates" USING btree ("agreement_id","year","tertiaal","organisation_id") WHERE "monitor_updates"."status" = 'ingediend';

@@ -155,6 +155,8 @@ export const monitorUpdates = pgTable(
     agreementId: integer("agreement_id")
       .notNull()
       .references(() => monitorAgreements.id, { onDelete: "cascade" }),
+    /** The agreement's key: the history follows the key when an agreement is copied to the next year. */
+    agreementKey: text("agreement_key").notNull(),
     year: integer("year").notNull(),
     tertiaal: smallint("tertiaal").notNull(),
     organisationId: text("organisation_id")
@@ -173,6 +175,7 @@ export const monitorUpdates = pgTable(
   },
   (t) => [
     index("monitor_updates_agreement_idx").on(t.agreementId, t.year, t.tertiaal),
+    index("monitor_updates_key_idx").on(t.agreementKey, t.status, t.year, t.tertiaal),
     index("monitor_updates_status_idx").on(t.status),
     // One pending update per organisation per agreement per tertiaal: a second submit replaces it.
     uniqueIndex("monitor_updates_one_pending")
@@ -191,6 +194,7 @@ export const monitorReactions = pgTable(
     agreementId: integer("agreement_id")
       .notNull()
       .references(() => monitorAgreements.id, { onDelete: "cascade" }),
+    agreementKey: text("agreement_key").notNull(),
     year: integer("year").notNull(),
     tertiaal: smallint("tertiaal").notNull(),
     organisationId: text("organisation_id")
@@ -204,6 +208,7 @@ export const monitorReactions = pgTable(
   },
   (t) => [
     unique("monitor_reactions_one").on(t.agreementId, t.year, t.tertiaal, t.organisationId),
+    index("monitor_reactions_key_idx").on(t.agreementKey),
     check("monitor_reactions_tertiaal", sql`${t.tertiaal} between 1 and 3`),
   ],
 );
