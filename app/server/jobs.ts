@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { pruneContactMessages } from "../domain/contact/contact.server";
 import { pruneDrafts } from "../domain/initiatives/initiatives.server";
 import { foldPendingTallies } from "../domain/insights/results.server";
+import { monitorJobs } from "../domain/monitor/jobs.server";
 import { panelJobs } from "../domain/panel/jobs.server";
 import { pruneOutbox } from "../domain/platform/outbox.server";
 import { getDb } from "../lib/db.server";
@@ -36,6 +37,7 @@ export const jobDefinitions: JobDefinition[] = [
     },
   },
   ...panelJobs,
+  ...monitorJobs,
 ];
 
 /** Run `work` every `intervalMs`, never twice at the same time in this process; errors are logged. */

@@ -376,8 +376,3 @@ export async function importRound(
     return { kind: "applied" as const, diff, applied: true as const };
   });
 }
-
-export async function roundIdsExist(db: Executor, ids: number[]) {
-  if (!ids.length) return [];
-  return db.select({ id: monitorRounds.id }).from(monitorRounds).where(inArray(monitorRounds.id, ids));
-}
