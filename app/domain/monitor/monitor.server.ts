@@ -29,7 +29,7 @@ import {
   reviewFormSchema,
   type Summary,
   selectForCopy,
-  summarise,
+  summaryFromCounts,
   type TertiaalRef,
   updateFormSchema,
   type Writer,
@@ -162,7 +162,7 @@ function overviewWhere(f: Omit<OverviewFilter, "page">) {
  * filter (so the chart shows all colours), the rows and the total honour it.
  */
 function currentCte(f: Omit<OverviewFilter, "page">) {
-  const order = f.year * 10 + f.tertiaal;
+  // Row comparison on (year, tertiaal) so the lateral lookup walks monitor_updates_key_idx backwards.
   return sql`
     with cur as materialized (
       select a.id, a.key, a.number, a.kind, a.theme, a.sub_theme_label, a.title, a.prioriteit,
@@ -171,7 +171,7 @@ function currentCte(f: Omit<OverviewFilter, "page">) {
       from monitor_agreements a
       left join lateral (
         select u.stoplicht, u.explanation from monitor_updates u
-        where u.agreement_key = a.key and u.status = 'bevestigd' and u.year * 10 + u.tertiaal <= ${order}
+        where u.agreement_key = a.key and u.status = 'bevestigd' and (u.year, u.tertiaal) <= (${f.year}, ${f.tertiaal})
         order by u.year desc, u.tertiaal desc, u.id desc limit 1
       ) u on true
       where ${overviewWhere(f)}
@@ -184,6 +184,11 @@ export interface Overview {
   total: number;
 }
 
+/**
+ * The agreements of a year with their stoplicht as of the chosen tertiaal (latest confirmed update of the
+ * key up to then), filtered, in one query: counts per theme and per trekker over the whole filter (without
+ * the stoplicht filter, so the chart shows every colour), the total and one page of rows with it.
+ */
 export async function loadOverview(
   db: Executor,
   f: OverviewFilter,
@@ -193,28 +198,38 @@ export async function loadOverview(
   const limit = options.pageSize
     ? sql`limit ${options.pageSize} offset ${(f.page - 1) * options.pageSize}`
     : sql``;
-  const result = await db.execute<{ counts: unknown; rows: unknown; total: number }>(sql`
-    ${currentCte(f)}
+  const result = await db.execute<{
+    by_theme: unknown;
+    by_trekker: unknown;
+    rows: unknown;
+    total: number;
+  }>(sql`
+    ${currentCte(f)},
+    trekkers as (
+      select p.agreement_id, array_agg(p.organisation_id order by p.organisation_id) filter (where p.role = 'trekker') as trekkers,
+        array_agg(p.organisation_id order by p.organisation_id) filter (where p.role = 'partij') as parties
+      from monitor_agreement_parties p join cur c on c.id = p.agreement_id group by p.agreement_id
+    )
     select
-      (select coalesce(json_agg(json_build_object('theme', c.theme, 'stoplicht', c.stoplicht,
-         'trekkers', (select coalesce(json_agg(p.organisation_id), '[]') from monitor_agreement_parties p
-                      where p.agreement_id = c.id and p.role = 'trekker'))), '[]')
-       from cur c) as counts,
+      (select coalesce(json_agg(x), '[]') from (select c.theme as k, c.stoplicht as s, count(*)::int as n
+         from cur c group by 1, 2) x) as by_theme,
+      (select coalesce(json_agg(x), '[]') from (select p.organisation_id as k, c.stoplicht as s, count(*)::int as n
+         from cur c join monitor_agreement_parties p on p.agreement_id = c.id and p.role = 'trekker' group by 1, 2) x) as by_trekker,
       (select count(*)::int from cur c ${stoplichtCond}) as total,
       (select coalesce(json_agg(r), '[]') from (
         select c.id, c.key, c.number, c.kind, c.theme, c.sub_theme_label as "subThemeLabel", c.title,
           c.prioriteit, c.prioriteit_as_written as "prioriteitAsWritten", c.stoplicht, c.explanation,
-          (select coalesce(json_agg(p.organisation_id order by p.organisation_id), '[]') from monitor_agreement_parties p
-            where p.agreement_id = c.id and p.role = 'trekker') as trekkers,
-          (select coalesce(json_agg(p.organisation_id order by p.organisation_id), '[]') from monitor_agreement_parties p
-            where p.agreement_id = c.id and p.role = 'partij') as parties
-        from cur c ${stoplichtCond}
+          coalesce(t.trekkers, '{}') as trekkers, coalesce(t.parties, '{}') as parties
+        from cur c left join trekkers t on t.agreement_id = c.id ${stoplichtCond}
         order by c.theme, c.kind, c.position, c.id
         ${limit}) r) as rows`);
   const row = result[0]!;
-  const items = row.counts as { theme: number; stoplicht: Stoplicht; trekkers: string[] }[];
   return {
-    summary: summarise(items, options.organisationOrder),
+    summary: summaryFromCounts(
+      row.by_theme as { k: number; s: Stoplicht; n: number }[],
+      row.by_trekker as { k: string; s: Stoplicht; n: number }[],
+      options.organisationOrder,
+    ),
     rows: row.rows as OverviewRow[],
     total: row.total,
   };

@@ -100,6 +100,42 @@ export function summarise(items: readonly SummaryItem[], organisationOrder: read
   };
 }
 
+/** The same summary from counts grouped in SQL: per theme and stoplicht, per trekker and stoplicht. */
+export function summaryFromCounts(
+  byTheme: readonly { k: number; s: Stoplicht; n: number }[],
+  byTrekker: readonly { k: string; s: Stoplicht; n: number }[],
+  organisationOrder: readonly string[] = [],
+): Summary {
+  const themes = new Map<ThemeId, Counts>(themeIds.map((t) => [t, emptyCounts()]));
+  const total = emptyCounts();
+  for (const c of byTheme) {
+    const t = themes.get(c.k as ThemeId);
+    if (t) {
+      t[c.s] += c.n;
+      t.total += c.n;
+    }
+    total[c.s] += c.n;
+    total.total += c.n;
+  }
+  const trekkers = new Map<string, Counts>(organisationOrder.map((o) => [o, emptyCounts()]));
+  for (const c of byTrekker) {
+    let t = trekkers.get(c.k);
+    if (!t) {
+      t = emptyCounts();
+      trekkers.set(c.k, t);
+    }
+    t[c.s] += c.n;
+    t.total += c.n;
+  }
+  return {
+    byTheme: [...themes].map(([theme, counts]) => ({ theme, counts })),
+    byTrekker: [...trekkers]
+      .filter(([, c]) => c.total > 0)
+      .map(([organisationId, counts]) => ({ organisationId, counts })),
+    total,
+  };
+}
+
 /** Percentage widths for a stacked bar, rounded so they add up to 100 (largest remainder). */
 export function barWidths(counts: Counts): { stoplicht: Stoplicht; count: number; percent: number }[] {
   if (counts.total === 0) return [];
