@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, redirect, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/domain/auth/auth.server";
-import { hasAnyRole, staffAccess } from "~/domain/auth/roles";
+import { hasAnyRole, municipalRoles, staffAccess } from "~/domain/auth/roles";
 import { Heading, Paragraph } from "~/ui/content";
 import { staffNavigation } from "~/ui/staff-navigation";
 
@@ -9,6 +9,8 @@ export const meta: MetaFunction = () => [{ title: "Beheer - Wij maken Heemstede"
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, staffAccess["beheer._index"]);
+  // A partner (corporatie or huurdersorganisatie) has only the monitor pages.
+  if (!hasAnyRole(user.roles, municipalRoles)) throw redirect("/beheer/prestatieafspraken");
   return { user };
 }
 

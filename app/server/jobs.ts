@@ -4,6 +4,7 @@ import { pruneContactMessages } from "../domain/contact/contact.server";
 import { pruneDrafts } from "../domain/initiatives/submission.server";
 import { informedJobs } from "../domain/informed/jobs.server";
 import { foldPendingTallies } from "../domain/insights/results.server";
+import { monitorJobs } from "../domain/monitor/jobs.server";
 import { panelJobs, panelSweep } from "../domain/panel/jobs.server";
 import { pruneOutbox } from "../domain/platform/outbox.server";
 import { getDb } from "../lib/db.server";
@@ -38,6 +39,7 @@ export const jobDefinitions: JobDefinition[] = [
   },
   ...panelJobs,
   ...informedJobs,
+  ...monitorJobs,
 ];
 
 /** Run `work` every `intervalMs`, never twice at the same time in this process; errors are logged. */

@@ -14,6 +14,11 @@ export const staffNavigation: { to: string; label: string; access: string }[] = 
   { to: "/beheer/nieuws", label: "Nieuws", access: "beheer.nieuws._index" },
   { to: "/beheer/resultaten", label: "Resultaten", access: "beheer.resultaten" },
   { to: "/beheer/woonvisie-input", label: "Woonvisie-input", access: "beheer.woonvisie-input" },
+  {
+    to: "/beheer/prestatieafspraken",
+    label: "Prestatieafspraken",
+    access: "beheer.prestatieafspraken._index",
+  },
   { to: "/beheer/gebruikers", label: "Gebruikers", access: "beheer.gebruikers" },
   { to: "/beheer/audit", label: "Auditlog", access: "beheer.audit" },
   { to: "/beheer/uitgaande-mail", label: "Uitgaande mail", access: "beheer.uitgaande-mail" },

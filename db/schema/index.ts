@@ -5,6 +5,7 @@ export * from "./initiatives";
 export * from "./insights";
 export * from "./media";
 export * from "./news";
+export * from "./monitor";
 export * from "./panel";
 export * from "./platform";
 export * from "./population";

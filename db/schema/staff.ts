@@ -1,6 +1,6 @@
 import { bigserial, boolean, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
-export const roles = ["beheerder", "ambtenaar", "onderzoeker"] as const;
+export const roles = ["beheerder", "ambtenaar", "onderzoeker", "partner"] as const;
 export type Role = (typeof roles)[number];
 
 export const staffUsers = pgTable(

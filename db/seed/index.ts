@@ -4,6 +4,7 @@ import { settings } from "../schema";
 import { seedContact } from "./contact";
 import { seedInitiatives } from "./initiatives";
 import { seedInsights } from "./insights";
+import { seedMonitor } from "./monitor";
 import { seedPanel } from "./panel";
 import { seedPopulation } from "./population";
 import { seedProjects } from "./projects";
@@ -25,6 +26,8 @@ const seeds: { name: string; run: (db: Executor) => Promise<void> }[] = [
   { name: "panel", run: seedPanel },
   // After the surveys seed: adds demo responses to its Woonvisie survey (or makes a demo survey).
   { name: "insights", run: seedInsights },
+  // After staff: links the demo partner accounts to their organisations.
+  { name: "monitor", run: seedMonitor },
 ];
 
 const SEEDED_KEY = "demo.seeded_at";

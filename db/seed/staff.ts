@@ -18,6 +18,19 @@ export const demoStaff: { email: string; name: string; roles: Role[] }[] = [
   { email: "ambtenaar@demo.wijmakenheemstede.nl", name: "Arjen Ambtenaar (demo)", roles: ["ambtenaar"] },
   { email: "onderzoeker@demo.wijmakenheemstede.nl", name: "Olga Onderzoek (demo)", roles: ["onderzoeker"] },
   { email: "groen@demo.wijmakenheemstede.nl", name: "Gijs Groen (demo)", roles: ["ambtenaar"] },
+  // Prestatieafspraken partners; db/seed/monitor.ts links each to its organisation.
+  { email: "elan@demo.wijmakenheemstede.nl", name: "Eva Elan Wonen (demo)", roles: ["partner"] },
+  { email: "pre@demo.wijmakenheemstede.nl", name: "Piet Pré Wonen (demo)", roles: ["partner"] },
+  {
+    email: "bewonersraad@demo.wijmakenheemstede.nl",
+    name: "Bram Bewonersraad Elan Wonen (demo)",
+    roles: ["partner"],
+  },
+  {
+    email: "bewonerskern@demo.wijmakenheemstede.nl",
+    name: "Kim Bewonerskern Pré (demo)",
+    roles: ["partner"],
+  },
 ];
 
 export async function seedStaff(db: Executor) {

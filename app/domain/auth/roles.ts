@@ -6,7 +6,11 @@ export const roleLabels: Record<Role, string> = {
   beheerder: "Beheerder",
   ambtenaar: "Ambtenaar",
   onderzoeker: "Onderzoeker",
+  partner: "Partner prestatieafspraken",
 };
+
+/** The gemeente's own staff; a partner (corporatie or huurdersorganisatie) is none of these. */
+export const municipalRoles = ["beheerder", "ambtenaar", "onderzoeker"] as const satisfies readonly Role[];
 
 /** True when a user with `userRoles` may do something open to `allowed`. */
 export function hasAnyRole(userRoles: readonly Role[], allowed: readonly Role[]): boolean {
@@ -20,10 +24,11 @@ export function hasAnyRole(userRoles: readonly Role[], allowed: readonly Role[])
  */
 export const staffAccess = {
   // The layout route around every staff page.
-  beheer: ["beheerder", "ambtenaar", "onderzoeker"],
-  "beheer._index": ["beheerder", "ambtenaar", "onderzoeker"],
+  // Partners pass the layout and the index (which sends them on to their monitor pages), nothing else.
+  beheer: ["beheerder", "ambtenaar", "onderzoeker", "partner"],
+  "beheer._index": ["beheerder", "ambtenaar", "onderzoeker", "partner"],
   // Two-factor set-up: every role (required for beheerder, offered to the others).
-  "beheer.tweestapsverificatie": ["beheerder", "ambtenaar", "onderzoeker"],
+  "beheer.tweestapsverificatie": ["beheerder", "ambtenaar", "onderzoeker", "partner"],
   "beheer.gebruikers": ["beheerder"],
   "beheer.audit": ["beheerder"],
   "beheer.uitgaande-mail": ["beheerder"],
@@ -72,6 +77,13 @@ export const staffAccess = {
   "beheer.bijeenkomsten.$id": ["beheerder", "ambtenaar"],
   "beheer.bijeenkomsten_.$id_.deelnemers": ["beheerder", "ambtenaar"],
   "beheer.volgers": ["beheerder", "ambtenaar"],
+  // Prestatieafspraken monitor (issue 13): partners see only their own organisation's agreements
+  // (scoped again in app/domain/monitor); rounds, import and export are for the gemeente.
+  "beheer.prestatieafspraken._index": ["beheerder", "ambtenaar", "partner"],
+  "beheer.prestatieafspraken.$id": ["beheerder", "ambtenaar", "partner"],
+  "beheer.prestatieafspraken.rondes": ["beheerder", "ambtenaar"],
+  "beheer.prestatieafspraken.import": ["beheerder", "ambtenaar"],
+  "beheer.prestatieafspraken.export.$formaat": ["beheerder", "ambtenaar"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type StaffRouteId = keyof typeof staffAccess;

@@ -1,0 +1,218 @@
+// What the monitor's routes call: one function per page or intent. They take the request's parts and use
+// the app's database; the functions they call (monitor.server.ts, exports.server.ts) take `db` first.
+import { getDb } from "../../lib/db.server";
+import type { FieldErrors } from "../../lib/forms";
+import { type ThemeId, themeLabels } from "../insights/themes";
+import { exportRound, importRound, publicExport, readSpreadsheet } from "./exports.server";
+import {
+  agreementsInScope,
+  closeRound,
+  copyToNextYear,
+  getAgreement,
+  listOrganisations,
+  listRounds,
+  loadOverview,
+  type MonitorUser,
+  monitorPeriods,
+  monitorViewer,
+  notUpdatedOverview,
+  type OverviewRow,
+  openRound,
+  openRoundNow,
+  pendingUpdates,
+  reviewUpdate,
+  roundWork,
+  submitReaction,
+  submitUpdate,
+} from "./monitor.server";
+import { mayReact, mayUpdate, type OverviewFilter, parseOverviewFilter } from "./rules";
+import { updateStatusLabels } from "./vocabulary";
+
+export const PUBLIC_PAGE_SIZE = 20;
+
+/** The public overview (/prestatieafspraken): filter from the URL, summary of the whole filter, one page of rows. */
+export async function publicOverview(url: URL, options: { all?: boolean } = {}) {
+  const db = getDb();
+  const [periods, organisations] = await Promise.all([monitorPeriods(db), listOrganisations(db)]);
+  const filter = parseOverviewFilter(url.searchParams, periods.latest, {
+    years: periods.years,
+    organisations: organisations.map((o) => o.id),
+  });
+  const overview = await loadOverview(db, filter, {
+    pageSize: options.all ? null : PUBLIC_PAGE_SIZE,
+    organisationOrder: organisations.map((o) => o.id),
+  });
+  const organisationNames = Object.fromEntries(organisations.map((o) => [o.id, o.name]));
+  return {
+    filter,
+    years: periods.years,
+    latest: periods.latest,
+    organisations: organisations.map((o) => ({ id: o.id, name: o.name, kind: o.kind })),
+    themes: (Object.entries(themeLabels) as [string, string][]).map(([id, label]) => ({
+      id: Number(id) as ThemeId,
+      label,
+    })),
+    organisationNames,
+    ...overview,
+  };
+}
+
+export type PublicOverview = Awaited<ReturnType<typeof publicOverview>>;
+
+/** Rows for the public exports: the whole filter, no paging. */
+export async function publicExportRows(
+  url: URL,
+): Promise<{ filter: OverviewFilter; rows: OverviewRow[]; organisationNames: Record<string, string> }> {
+  const data = await publicOverview(url, { all: true });
+  return { filter: data.filter, rows: data.rows, organisationNames: data.organisationNames };
+}
+
+/** One agreement for the public detail page, or null (the route answers 404). */
+export async function publicAgreement(id: string | undefined) {
+  if (!id || !/^\d{1,9}$/.test(id)) return null;
+  return getAgreement(getDb(), Number(id), { kind: "public" });
+}
+
+/** A public export of the overview in the URL's filter; null for an unknown format (404). */
+export async function publicExportFile(format: string | undefined, url: URL) {
+  if (format !== "csv" && format !== "xlsx" && format !== "json") return null;
+  return publicExport(format, await publicExportRows(url));
+}
+
+// ---- Staff and partner pages (/beheer/prestatieafspraken) ----
+
+/** The start page: for a partner their agreements in the open round, for the gemeente what waits for them. */
+export async function staffMonitorHome(user: MonitorUser) {
+  const db = getDb();
+  const viewer = await monitorViewer(db, user);
+  const round = await openRoundNow(db);
+  const pending = viewer.isGemeente ? await pendingUpdates(db) : [];
+  let mine: { id: number; key: string; number: string; title: string; theme: number; done: string | null }[] =
+    [];
+  if (round && viewer.writer && !viewer.isGemeente) {
+    const [list, work] = await Promise.all([
+      agreementsInScope(db, viewer.writer, round.year),
+      roundWork(db, viewer.writer.organisationId, round),
+    ]);
+    mine = list.map((a) => ({
+      ...a,
+      done:
+        viewer.writer?.organisationKind === "huurdersorganisatie"
+          ? work.reacted.has(a.id)
+            ? "Reactie gegeven"
+            : null
+          : work.updateStatus.has(a.id)
+            ? updateStatusLabels[work.updateStatus.get(a.id)!]
+            : null,
+    }));
+  }
+  return {
+    isGemeente: viewer.isGemeente,
+    organisationName: viewer.organisationName,
+    organisationKind: viewer.writer?.organisationKind ?? null,
+    round,
+    pending,
+    mine,
+  };
+}
+
+/** The agreement page in /beheer: a corporatie partner only for agreements of their organisation (403 otherwise). */
+export async function staffAgreement(user: MonitorUser, id: string | undefined) {
+  if (!id || !/^\d{1,9}$/.test(id)) return { kind: "not_found" as const };
+  const db = getDb();
+  const viewer = await monitorViewer(db, user);
+  const detail = await getAgreement(
+    db,
+    Number(id),
+    viewer.isGemeente
+      ? { kind: "gemeente" }
+      : { kind: "partner", organisationId: viewer.writer?.organisationId ?? null },
+  );
+  if (!detail) return { kind: "not_found" as const };
+  if (!viewer.isGemeente) {
+    if (!viewer.writer) return { kind: "forbidden" as const };
+    if (viewer.writer.organisationKind !== "huurdersorganisatie" && !mayUpdate(viewer.writer, detail.parties))
+      return { kind: "forbidden" as const };
+  }
+  const round = await openRoundNow(db);
+  const roundApplies =
+    round && round.year >= detail.agreement.firstYear && round.year <= detail.agreement.lastYear
+      ? round
+      : null;
+  return {
+    kind: "ok" as const,
+    detail,
+    round: roundApplies,
+    canUpdate: Boolean(viewer.writer && mayUpdate(viewer.writer, detail.parties)),
+    canReact: Boolean(viewer.writer && mayReact(viewer.writer)),
+    canReview: viewer.isGemeente,
+    organisationName: viewer.organisationName,
+  };
+}
+
+export type StaffAgreementIntent = "update" | "reactie" | "beoordelen";
+
+/** One domain call per intent of the agreement page. */
+export async function staffAgreementAction(user: MonitorUser, id: string | undefined, form: FormData) {
+  if (!id || !/^\d{1,9}$/.test(id)) return null;
+  const db = getDb();
+  const viewer = await monitorViewer(db, user);
+  const intent = String(form.get("intent") ?? "");
+  const agreementId = Number(id);
+  if (intent === "update")
+    return { intent: "update" as const, outcome: await submitUpdate(db, viewer, agreementId, form) };
+  if (intent === "reactie")
+    return { intent: "reactie" as const, outcome: await submitReaction(db, viewer, agreementId, form) };
+  if (intent === "bevestigen" || intent === "terugsturen")
+    return { intent: "beoordelen" as const, outcome: await reviewUpdate(db, viewer, agreementId, form) };
+  return null;
+}
+
+/** The rounds page: all rounds, and for the open round who still has work. */
+export async function roundsPage() {
+  const db = getDb();
+  const [rounds, open] = await Promise.all([listRounds(db), openRoundNow(db)]);
+  const overview = open ? await notUpdatedOverview(db, open) : [];
+  return { rounds, open, overview };
+}
+
+export async function roundsAction(user: MonitorUser, form: FormData) {
+  const db = getDb();
+  const intent = String(form.get("intent") ?? "");
+  if (intent === "openen") return { intent, outcome: await openRound(db, user, form) };
+  if (intent === "sluiten") return { intent, outcome: await closeRound(db, user, Number(form.get("ronde"))) };
+  if (intent === "kopieren")
+    return { intent, outcome: await copyToNextYear(db, user, Number(form.get("jaar"))) };
+  return null;
+}
+
+export async function roundExportFile(user: MonitorUser, format: string | undefined, roundId: string | null) {
+  if ((format !== "csv" && format !== "xlsx") || !roundId || !/^\d{1,9}$/.test(roundId)) return null;
+  return exportRound(getDb(), user, Number(roundId), format);
+}
+
+/** The import page: check (dry run) or apply an uploaded file for a round. */
+export async function importAction(user: MonitorUser, form: FormData) {
+  const file = form.get("bestand");
+  const roundId = String(form.get("ronde") ?? "");
+  const apply = form.get("stap") === "importeren";
+  if (!/^\d{1,9}$/.test(roundId)) return { errors: { ronde: "Kies een ronde." } as FieldErrors };
+  if (!file || typeof file === "string" || file.size === 0)
+    return { errors: { bestand: "Kies een CSV- of Excelbestand (XLSX)." } as FieldErrors };
+  if (file.size > 900_000) return { errors: { bestand: "Het bestand is groter dan 900 kB." } as FieldErrors };
+  const rows = await readSpreadsheet(file);
+  if (!rows)
+    return {
+      errors: {
+        bestand: "Wij kunnen dit bestand niet lezen. Gebruik een export van deze pagina.",
+      } as FieldErrors,
+    };
+  const outcome = await importRound(getDb(), user, Number(roundId), rows, apply);
+  if (outcome.kind === "not_found") return { errors: { ronde: "Deze ronde bestaat niet." } as FieldErrors };
+  if (outcome.kind === "closed") return { errors: { ronde: outcome.message } as FieldErrors };
+  return { errors: {} as FieldErrors, outcome };
+}
+
+export async function importPage() {
+  return { rounds: (await listRounds(getDb())).filter((r) => r.status === "open") };
+}

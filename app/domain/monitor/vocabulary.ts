@@ -1,0 +1,106 @@
+// The closed vocabulary of the prestatieafspraken monitor, each value with one Dutch label (B1).
+// Imports nothing at run time, so pages can use it without pulling in server code.
+import type {
+  agreementKinds,
+  organisationKinds,
+  prioriteiten,
+  stoplichten,
+  updateStatuses,
+} from "../../../db/schema/monitor";
+
+export type Stoplicht = (typeof stoplichten)[number];
+export type Prioriteit = (typeof prioriteiten)[number];
+export type AgreementKind = (typeof agreementKinds)[number];
+export type OrganisationKind = (typeof organisationKinds)[number];
+export type UpdateStatus = (typeof updateStatuses)[number];
+
+/** In the order residents read them: done and on track first, not yet assessed last. */
+export const STOPLICHTEN = [
+  "groen",
+  "geel",
+  "rood",
+  "afgerond",
+  "vervallen",
+  "nog_niet_beoordeeld",
+] as const satisfies readonly Stoplicht[];
+
+/**
+ * Label, meaning (from the 2024 monitor: groen = op schema/gedaan, geel = vereist actie, rood = loopt achter)
+ * and a shape per stoplicht, so colour is never the only signal (WCAG 1.4.1).
+ */
+export const stoplichtInfo: Record<Stoplicht, { label: string; meaning: string; shape: StoplichtShape }> = {
+  groen: { label: "Groen", meaning: "Op schema of gedaan", shape: "circle" },
+  geel: { label: "Geel", meaning: "Er is actie nodig", shape: "triangle" },
+  rood: { label: "Rood", meaning: "Loopt achter of nog geen actie", shape: "square" },
+  afgerond: { label: "Afgerond", meaning: "De afspraak is helemaal uitgevoerd", shape: "check" },
+  vervallen: { label: "Vervallen", meaning: "De afspraak geldt niet meer", shape: "cross" },
+  nog_niet_beoordeeld: {
+    label: "Nog niet beoordeeld",
+    meaning: "Er is nog geen bevestigde stand",
+    shape: "dash",
+  },
+};
+export type StoplichtShape = "circle" | "triangle" | "square" | "check" | "cross" | "dash";
+
+export function stoplichtLabel(s: Stoplicht): string {
+  return stoplichtInfo[s].label;
+}
+
+/** Accepts a code or a label in any case ("Nog niet beoordeeld", "GROEN"); for imports and URL filters. */
+export function parseStoplicht(value: string): Stoplicht | null {
+  const v = value.trim().toLowerCase().replace(/\s+/g, " ");
+  for (const s of STOPLICHTEN)
+    if (s === v.replace(/ /g, "_") || stoplichtInfo[s].label.toLowerCase() === v) return s;
+  return null;
+}
+
+export const prioriteitLabels: Record<Prioriteit, string> = {
+  t1: "Tertiaal 1",
+  t2: "Tertiaal 2",
+  t3: "Tertiaal 3",
+  doorlopend: "Doorlopend",
+};
+
+export const kindLabels: Record<AgreementKind, string> = {
+  kader: "Kaderafspraak",
+  jaar: "Jaarafspraak",
+};
+
+export const organisationKindLabels: Record<OrganisationKind, string> = {
+  gemeente: "Gemeente",
+  corporatie: "Woningcorporatie",
+  huurdersorganisatie: "Huurdersorganisatie",
+};
+
+export const updateStatusLabels: Record<UpdateStatus, string> = {
+  ingediend: "Wacht op bevestiging door de gemeente",
+  bevestigd: "Bevestigd door de gemeente",
+  teruggestuurd: "Teruggestuurd door de gemeente",
+};
+
+export const TERTIALEN = [1, 2, 3] as const;
+export type Tertiaal = (typeof TERTIALEN)[number];
+
+export const tertiaalMonths: Record<Tertiaal, string> = {
+  1: "januari tot en met april",
+  2: "mei tot en met augustus",
+  3: "september tot en met december",
+};
+
+export function tertiaalLabel(year: number, tertiaal: number): string {
+  return `Tertiaal ${tertiaal} van ${year}`;
+}
+
+/** Audit action codes of the monitor with a readable Dutch description (shown in /beheer/audit). */
+export const monitorAuditActions = {
+  "monitor_update.submitted": "Partner heeft een update van een prestatieafspraak ingediend",
+  "monitor_update.confirmed": "Gemeente heeft een update van een prestatieafspraak bevestigd",
+  "monitor_update.sent_back": "Gemeente heeft een update van een prestatieafspraak teruggestuurd",
+  "monitor_reaction.saved": "Huurdersorganisatie heeft gereageerd op een prestatieafspraak",
+  "monitor_round.opened": "Ronde van de monitor geopend en partners gemaild",
+  "monitor_round.closed": "Ronde van de monitor gesloten",
+  "monitor_agreements.copied": "Doorlopende en onafgemaakte afspraken naar het volgende jaar gekopieerd",
+  "monitor_round.exported": "Ronde van de monitor geëxporteerd",
+  "monitor_round.imported": "Updates van de monitor geïmporteerd uit een bestand",
+} as const;
+export type MonitorAuditAction = keyof typeof monitorAuditActions;

@@ -1,0 +1,152 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { PUBLIC_PAGE_SIZE, publicOverview } from "~/domain/monitor/pages.server";
+import { filterParams } from "~/domain/monitor/rules";
+import { kindLabels, prioriteitLabels, tertiaalLabel } from "~/domain/monitor/vocabulary";
+import { countPages } from "~/lib/forms";
+import { Heading, Pagination, Paragraph } from "~/ui/content";
+import { MonitorFilters } from "~/ui/monitor/filters";
+import { StoplichtBadge, StoplichtBars, StoplichtLegend, StoplichtTable } from "~/ui/monitor/stoplicht";
+import monitorCss from "~/ui/monitor.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: monitorCss }];
+
+export const meta: MetaFunction = () => [
+  { title: "Prestatieafspraken: hoe staat het ervoor? - Wij maken Heemstede" },
+  {
+    name: "description",
+    content:
+      "De afspraken van de gemeente, Elan Wonen, Pré Wonen en de huurdersorganisaties, met een stoplicht per tertiaal.",
+  },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return publicOverview(new URL(request.url));
+}
+
+export default function PublicMonitor() {
+  const data = useLoaderData<typeof loader>();
+  const { filter, summary, rows, total } = data;
+  const params = filterParams(filter, { page: 1 });
+  params.delete("pagina");
+  const query = params.toString();
+  const pageCount = countPages(total, PUBLIC_PAGE_SIZE);
+  const themeRows = summary.byTheme.map((t) => ({
+    label: `${t.theme}. ${data.themes.find((x) => x.id === t.theme)?.label ?? ""}`,
+    counts: t.counts,
+  }));
+  const trekkerRows = summary.byTrekker.map((t) => ({
+    label: data.organisationNames[t.organisationId] ?? t.organisationId,
+    counts: t.counts,
+  }));
+  const period = tertiaalLabel(filter.year, filter.tertiaal);
+  return (
+    <div className="wmh-stack">
+      <Heading level={1}>Prestatieafspraken: hoe staat het ervoor?</Heading>
+      <Paragraph lead>
+        De gemeente Heemstede, Elan Wonen, Pré Wonen en de huurdersorganisaties hebben samen afspraken gemaakt
+        over wonen in Heemstede: de prestatieafspraken 2024 tot en met 2027. Drie keer per jaar (per tertiaal)
+        kijken we hoe het met elke afspraak gaat. Dat ziet u hier met een stoplicht.
+      </Paragraph>
+      <Paragraph>
+        Een stand is pas zichtbaar als de gemeente hem heeft bevestigd. Staat er &quot;Nog niet
+        beoordeeld&quot;? Dan is er voor die periode nog geen bevestigde stand.
+      </Paragraph>
+      <MonitorFilters
+        action="/prestatieafspraken"
+        filter={filter}
+        years={data.years}
+        themes={data.themes}
+        organisations={data.organisations}
+      />
+      <StoplichtLegend />
+
+      <section aria-labelledby="per-thema" className="wmh-stack">
+        <Heading level={2} id="per-thema">
+          Stand per thema, {period.toLowerCase()}
+        </Heading>
+        <StoplichtBars rows={themeRows} />
+        <StoplichtTable
+          caption={`Aantal afspraken per stoplicht en thema, ${period.toLowerCase()}`}
+          rowHeader="Thema"
+          rows={themeRows}
+        />
+      </section>
+
+      <section aria-labelledby="per-trekker" className="wmh-stack">
+        <Heading level={2} id="per-trekker">
+          Stand per trekker
+        </Heading>
+        <Paragraph>Een afspraak met meer trekkers telt bij elke trekker mee.</Paragraph>
+        <StoplichtBars rows={trekkerRows} />
+        <StoplichtTable
+          caption={`Aantal afspraken per stoplicht en trekker, ${period.toLowerCase()}`}
+          rowHeader="Trekker"
+          rows={trekkerRows}
+        />
+      </section>
+
+      <section aria-labelledby="afspraken" className="wmh-stack">
+        <Heading level={2} id="afspraken">
+          De afspraken
+        </Heading>
+        <p className="utrecht-paragraph" aria-live="polite">
+          {total === 1 ? "1 afspraak" : `${total} afspraken`} gevonden.
+        </p>
+        <ul className="wmh-exports" aria-label="Download of druk af">
+          <li>
+            <Link className="utrecht-link" to={`/prestatieafspraken/afdrukken?${query}`}>
+              Afdrukversie
+            </Link>
+          </li>
+          <li>
+            <a className="utrecht-link" href={`/prestatieafspraken/export/csv?${query}`}>
+              Download als CSV
+            </a>
+          </li>
+          <li>
+            <a className="utrecht-link" href={`/prestatieafspraken/export/xlsx?${query}`}>
+              Download als Excel (XLSX)
+            </a>
+          </li>
+          <li>
+            <a className="utrecht-link" href={`/prestatieafspraken/export/json?${query}`}>
+              Open data (JSON)
+            </a>
+          </li>
+        </ul>
+        {rows.length === 0 ? <Paragraph>Er zijn geen afspraken die bij uw keuze passen.</Paragraph> : null}
+        <ul className="wmh-agreement-list">
+          {rows.map((r) => (
+            <li key={r.id}>
+              <h3 className="utrecht-heading-3">
+                <Link className="utrecht-link" to={`/prestatieafspraken/${r.id}`}>
+                  {r.number}: {r.title}
+                </Link>
+              </h3>
+              <p className="utrecht-paragraph">
+                <StoplichtBadge stoplicht={r.stoplicht} />
+              </p>
+              <p className="utrecht-paragraph wmh-meta">
+                {kindLabels[r.kind]} · Thema {r.theme}
+                {r.subThemeLabel ? ` · ${r.subThemeLabel}` : ""} · Trekker:{" "}
+                {r.trekkers.map((t) => data.organisationNames[t] ?? t).join(", ")}
+                {r.prioriteit
+                  ? ` · Prioriteit: ${prioriteitLabels[r.prioriteit]}`
+                  : r.prioriteitAsWritten
+                    ? ` · Prioriteit: ${r.prioriteitAsWritten}`
+                    : ""}
+              </p>
+            </li>
+          ))}
+        </ul>
+        <Pagination
+          page={filter.page}
+          pageCount={pageCount}
+          searchParams={filterParams(filter)}
+          label="Pagina's met afspraken"
+        />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+// Bench for issue 13 (npm run bench:monitor). Seeds 2,000 agreements with 12 tertialen of history each
+// (24,000 updates, half confirmed) in a throw-away database and measures in one run:
+//   1. the public overview (/prestatieafspraken: stoplicht per agreement as of a tertiaal, counts per theme
+//      and trekker, one page of rows, in one query) as p95 server time, against a baseline measured alongside:
+//      one plain grouped SELECT (updates of that tertiaal joined to their agreements, grouped by theme and
+//      stoplicht). Target: ratio <= 2.
+//   2. the XLSX export of the whole overview (all 2,000 rows). Target: < 5 s.
+import { performance } from "node:perf_hooks";
+import { publicExport } from "../app/domain/monitor/exports.server";
+import { loadOverview } from "../app/domain/monitor/monitor.server";
+import { closeDb, getDb, getSql } from "../app/lib/db.server";
+import { resetEnvForTests } from "../app/lib/env.server";
+import { migrateDatabase } from "../app/server/migrate";
+import { createScratchDatabase } from "../app/server/scratch-db";
+
+const AGREEMENTS = 2_000;
+const RUNS = Number(process.env.BENCH_RUNS ?? 60);
+const WARMUP = 10;
+const ORGS = ["gemeente-heemstede", "elan-wonen", "pre-wonen"];
+
+function p95(samples: number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)]!;
+}
+
+async function timeIt(fn: () => Promise<unknown>) {
+  for (let i = 0; i < WARMUP; i++) await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    await fn();
+    samples.push(performance.now() - t);
+  }
+  return p95(samples);
+}
+
+async function main() {
+  const database = await createScratchDatabase("wmh_bench", [
+    process.env.BENCH_DATABASE_URL,
+    process.env.TEST_DATABASE_URL,
+    process.env.DATABASE_URL,
+  ]);
+  try {
+    await migrateDatabase(database.url);
+    process.env.DATABASE_URL = database.url;
+    process.env.LOG_LEVEL = "silent";
+    resetEnvForTests();
+    const sql = getSql();
+    console.log(`Seeding ${AGREEMENTS} agreements x 12 tertialen of history…`);
+    await sql`select setseed(0.13)`;
+    await sql`insert into monitor_organisations (id, name, kind) values
+      ('gemeente-heemstede', 'Gemeente Heemstede', 'gemeente'), ('elan-wonen', 'Elan Wonen', 'corporatie'),
+      ('pre-wonen', 'Pré Wonen', 'corporatie')`;
+    await sql.unsafe(`
+      insert into monitor_agreements (key, number, kind, first_year, last_year, theme, title, text, prioriteit, position)
+      select 'J ' || g || ' (2024)', 'J ' || g, case when g % 4 = 0 then 'kader' else 'jaar' end, 2024, 2027,
+        1 + g % 5, 'Afspraak ' || g, 'De tekst van afspraak ' || g || ' over wonen in Heemstede.',
+        (array['t1','t2','t3','doorlopend'])[1 + g % 4], g
+      from generate_series(1, ${AGREEMENTS}) g`);
+    await sql.unsafe(`
+      insert into monitor_agreement_parties (agreement_id, organisation_id, role)
+      select a.id, (array[${ORGS.map((o) => `'${o}'`).join(",")}])[1 + a.id % 3], 'trekker' from monitor_agreements a
+      union all
+      select a.id, (array[${ORGS.map((o) => `'${o}'`).join(",")}])[1 + (a.id + 1) % 3], 'partij' from monitor_agreements a`);
+    await sql.unsafe(`
+      insert into monitor_updates (agreement_id, agreement_key, year, tertiaal, organisation_id, stoplicht, explanation,
+        author_name, status)
+      select a.id, a.key, 2024 + (t - 1) / 3, 1 + (t - 1) % 3, 'elan-wonen',
+        (array['groen','geel','rood','afgerond','vervallen'])[1 + floor(random() * 5)::int],
+        'Toelichting bij tertiaal ' || t || ': er is voortgang geboekt en de partijen overleggen verder.', 'Bench',
+        case when random() < 0.5 then 'bevestigd' else 'ingediend' end
+      from monitor_agreements a cross join generate_series(1, 12) t`);
+    await sql`analyze`;
+    const db = getDb();
+    const filter = { year: 2026, tertiaal: 2, theme: null, trekker: null, stoplicht: null, q: "", page: 1 };
+    const baselineP95 = await timeIt(
+      () => sql`select a.theme, u.stoplicht, count(*) from monitor_updates u join monitor_agreements a on a.id = u.agreement_id
+        where u.year = 2026 and u.tertiaal = 2 group by 1, 2`,
+    );
+    const overviewP95 = await timeIt(() =>
+      loadOverview(db, filter, { pageSize: 20, organisationOrder: ORGS }),
+    );
+    const names = {
+      "gemeente-heemstede": "Gemeente Heemstede",
+      "elan-wonen": "Elan Wonen",
+      "pre-wonen": "Pré Wonen",
+    };
+    const t0 = performance.now();
+    const all = await loadOverview(db, filter, { pageSize: null, organisationOrder: ORGS });
+    const file = await publicExport("xlsx", { filter, rows: all.rows, organisationNames: names });
+    const xlsxMs = performance.now() - t0;
+    const ratio = overviewP95 / baselineP95;
+    console.log(`baseline (one grouped SELECT) p95: ${baselineP95.toFixed(2)} ms`);
+    console.log(
+      `public overview p95:              ${overviewP95.toFixed(2)} ms  ratio ${ratio.toFixed(2)}x (target <= 2x)`,
+    );
+    console.log(
+      `XLSX export of ${all.rows.length} rows:      ${xlsxMs.toFixed(0)} ms (${Math.round((file.body as Uint8Array).length / 1024)} KB, target < 5000 ms)`,
+    );
+  } finally {
+    await closeDb();
+    await database.drop();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
