@@ -165,8 +165,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
       );
     throw error;
   }
-  throw redirect(`/beheer/initiatieven/${id}?opgeslagen=${intent}`);
+  // Back to the section that was saved, not to the top of the page.
+  throw redirect(`/beheer/initiatieven/${id}?opgeslagen=${intent}#${sectionOf[intent]}`);
 }
+
+/** The id of the section each intent's form sits in (the anchor after saving). */
+const sectionOf: Record<Intent, string> = {
+  toewijzen: "toewijzen-titel",
+  beslisser: "beslisser-titel",
+  status: "status-titel",
+  bericht: "berichten-titel",
+  notitie: "berichten-titel",
+  publiceren: "kaart-titel",
+  depubliceren: "kaart-titel",
+};
 
 const savedLabels: Record<string, string> = {
   toewijzen: "De accounthouder is opgeslagen.",
@@ -184,7 +196,11 @@ export default function InitiativeDetail() {
   const [params] = useSearchParams();
   const idea = d.idea;
   const { errorsFor, valueFor } = intentFeedback(actionData);
-  const saved = savedLabels[params.get("opgeslagen") ?? ""];
+  const savedIntent = params.get("opgeslagen") ?? "";
+  const saved = savedLabels[savedIntent];
+  // The confirmation appears in the section that was saved (the page opens there).
+  const savedIn = (section: string) =>
+    saved && sectionOf[savedIntent as Intent] === section ? <Alert type="ok">{saved}</Alert> : null;
   const closed = idea.status === "afgewezen" || idea.status === "ingetrokken";
 
   return (
@@ -192,7 +208,6 @@ export default function InitiativeDetail() {
       <p>
         <TextLink to="/beheer/initiatieven">Terug naar alle initiatieven</TextLink>
       </p>
-      {saved ? <Alert type="ok">{saved}</Alert> : null}
       <Heading level={1}>
         {idea.title} {idea.isDemo ? <DemoBadge /> : null}
       </Heading>
@@ -259,6 +274,7 @@ export default function InitiativeDetail() {
         intent="toewijzen"
         errors={errorsFor("toewijzen")}
       >
+        {savedIn("toewijzen-titel")}
         <SelectField
           name="accountManagerId"
           label="Accounthouder"
@@ -276,6 +292,7 @@ export default function InitiativeDetail() {
         intent="beslisser"
         errors={errorsFor("beslisser")}
       >
+        {savedIn("beslisser-titel")}
         <SelectField
           name="decider"
           label="Wie beslist"
@@ -308,6 +325,7 @@ export default function InitiativeDetail() {
         <Heading level={2} id="status-titel">
           Status wijzigen
         </Heading>
+        {savedIn("status-titel")}
         {d.nextStatuses.length === 0 ? (
           <Paragraph>Dit initiatief is afgesloten. De status kan niet meer veranderen.</Paragraph>
         ) : (
@@ -342,6 +360,7 @@ export default function InitiativeDetail() {
         <Heading level={2} id="berichten-titel">
           Berichten en interne notities
         </Heading>
+        {savedIn("berichten-titel")}
         {d.messages.length === 0 ? <Paragraph>Nog geen berichten.</Paragraph> : null}
         <ul className="wmh-messages">
           {d.messages.map((m) => (
@@ -366,7 +385,8 @@ export default function InitiativeDetail() {
         {closed ? null : (
           <div className="wmh-panel wmh-form">
             <ErrorSummary errors={errorsFor("bericht")} />
-            <Form method="post" noValidate>
+            {/* A new key after each message: the box is empty again after a successful send. */}
+            <Form method="post" noValidate key={`bericht-${d.messages.length}`}>
               <input type="hidden" name="intent" value="bericht" />
               <TextArea
                 name="body"
@@ -382,7 +402,7 @@ export default function InitiativeDetail() {
         )}
         <div className="wmh-panel wmh-form">
           <ErrorSummary errors={errorsFor("notitie")} />
-          <Form method="post" noValidate>
+          <Form method="post" noValidate key={`notitie-${d.messages.length}`}>
             <input type="hidden" name="intent" value="notitie" />
             <TextArea
               name="note"
@@ -402,6 +422,7 @@ export default function InitiativeDetail() {
         <Heading level={2} id="kaart-titel">
           Op de kaart met initiatieven
         </Heading>
+        {savedIn("kaart-titel")}
         <Paragraph>
           Schrijf een openbare titel en samenvatting. Geen namen of huisnummers, tenzij de initiatiefnemer
           daar toestemming voor gaf. Naam mag openbaar: {idea.showName ? "ja" : "nee"}. Precieze plek mag op

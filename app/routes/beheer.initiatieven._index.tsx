@@ -4,6 +4,7 @@ import { z } from "zod";
 import { requireRole } from "~/domain/auth/auth.server";
 import { staffAccess } from "~/domain/auth/roles";
 import { deciderLabel } from "~/domain/initiatives/quickscan";
+import { isOverdue, todayInHeemstede } from "~/domain/initiatives/rules";
 import { STATUSES, statusLabel, statusValues } from "~/domain/initiatives/statuses";
 import { THEMES, themeLabel, themeValues } from "~/domain/initiatives/themes";
 import {
@@ -15,7 +16,7 @@ import {
 import { listWijken } from "~/domain/places/wijken.server";
 import { countPages, pageParam } from "~/lib/forms";
 import { DemoBadge, formatDate, Heading, Pagination, TextLink } from "~/ui/content";
-import { SelectField, SubmitButton, TextField } from "~/ui/form";
+import { CheckboxField, SelectField, SubmitButton, TextField } from "~/ui/form";
 import ideasCss from "~/ui/ideas.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: ideasCss }];
@@ -43,6 +44,7 @@ const filterSchema = z.object({
   wijk: z.string().max(40).optional().catch(undefined),
   accounthouder: z.string().max(60).optional().catch(undefined),
   complex: z.enum(["ja", "nee"]).optional().catch(undefined),
+  "te-laat": z.enum(["ja"]).optional().catch(undefined),
   van: date.optional().catch(undefined),
   tot: date.optional().catch(undefined),
   sortering: z
@@ -64,6 +66,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     wijkCode: f.wijk,
     accountManager: f.accounthouder,
     complex: f.complex === undefined ? undefined : f.complex === "ja",
+    overdue: f["te-laat"] === "ja",
     from: f.van,
     until: f.tot ? new Date(f.tot.getTime() + 86_400_000) : undefined,
     sort: f.sortering,
@@ -71,7 +74,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     pageSize: PAGE_SIZE,
   });
   const [wijken, managers] = await Promise.all([listWijken(), listAccountManagers()]);
-  return { ...result, page, pageCount: countPages(result.total, PAGE_SIZE), wijken, managers };
+  const today = todayInHeemstede();
+  const rows = result.rows.map((r) => ({ ...r, overdue: isOverdue(r, today) }));
+  return { ...result, rows, page, pageCount: countPages(result.total, PAGE_SIZE), wijken, managers };
 }
 
 export default function InitiativeList() {
@@ -159,6 +164,11 @@ export default function InitiativeList() {
           ]}
           defaultValue={p("complex")}
         />
+        <CheckboxField
+          name="te-laat"
+          label="Alleen initiatieven die te laat zijn met een antwoord"
+          defaultChecked={p("te-laat") === "ja"}
+        />
         <TextField name="van" type="date" label="Ingediend vanaf" defaultValue={p("van")} />
         <TextField name="tot" type="date" label="Ingediend tot en met" defaultValue={p("tot")} />
         <SelectField
@@ -203,7 +213,10 @@ export default function InitiativeList() {
                   </td>
                   <td>{r.accountManagerName ?? r.team ?? "-"}</td>
                   <td>{formatDate(r.createdAt)}</td>
-                  <td>{r.respondBy ? formatDate(r.respondBy) : "-"}</td>
+                  <td>
+                    {r.respondBy ? formatDate(r.respondBy) : "-"}
+                    {r.overdue ? <strong className="wmh-overdue"> Te laat</strong> : null}
+                  </td>
                 </tr>
               ))}
             </tbody>

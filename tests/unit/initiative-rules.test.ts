@@ -8,11 +8,13 @@ import {
 import {
   addWorkingDays,
   isClosed,
+  isOverdue,
   pickRoutingRule,
   publicationProblem,
   publicLocation,
   publicPoint,
   revealsAddress,
+  todayInHeemstede,
 } from "../../app/domain/initiatives/rules";
 import { allowedNextStatuses } from "../../app/domain/initiatives/statuses";
 
@@ -191,5 +193,18 @@ describe("the shared rules of the initiative actions", () => {
         "published",
       );
     expect(isClosed("gerealiseerd")).toBe(false);
+  });
+});
+
+describe("overdue ideas", () => {
+  test("only a new idea after its answer date is overdue", () => {
+    expect(isOverdue({ status: "nieuw", respondBy: "2026-12-01" }, "2026-12-02")).toBe(true);
+    expect(isOverdue({ status: "nieuw", respondBy: "2026-12-02" }, "2026-12-02")).toBe(false);
+    expect(isOverdue({ status: "in_behandeling", respondBy: "2026-12-01" }, "2026-12-02")).toBe(false);
+    expect(isOverdue({ status: "nieuw", respondBy: null }, "2026-12-02")).toBe(false);
+  });
+
+  test("today is the date in Heemstede, not in UTC", () => {
+    expect(todayInHeemstede(new Date("2026-12-01T23:30:00Z"))).toBe("2026-12-02");
   });
 });

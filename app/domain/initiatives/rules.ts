@@ -135,3 +135,16 @@ export function publicationProblem(
         };
   return null;
 }
+
+/**
+ * Past its answer date: still "nieuw" (nobody has answered the initiator) after the day by which
+ * they were promised an answer. `today` is the date in Heemstede, "YYYY-MM-DD".
+ */
+export function isOverdue(idea: { status: string; respondBy: string | null }, today: string): boolean {
+  return idea.status === "nieuw" && idea.respondBy !== null && idea.respondBy < today;
+}
+
+/** Today's date in Heemstede as "YYYY-MM-DD". */
+export function todayInHeemstede(now = new Date()): string {
+  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Amsterdam" }).format(now);
+}

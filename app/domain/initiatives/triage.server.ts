@@ -9,7 +9,7 @@ import { applyPublication, applyStatusChange, applyUnpublish } from "./initiativ
 import * as mails from "./mails";
 import { latestDocuments } from "./proceskader.server";
 import type { Decider } from "./quickscan";
-import type { LocationPrecision } from "./rules";
+import { type LocationPrecision, todayInHeemstede } from "./rules";
 import { change, InitiativeError, messagesWithAuthor, newFollowLink, staffLink } from "./shared.server";
 import type { Status } from "./statuses";
 export async function listAccountManagers(db: Executor = getDb()) {
@@ -39,6 +39,8 @@ export interface ListFilter {
   /** A staff id, or "geen" for unassigned. */
   accountManager?: string;
   complex?: boolean;
+  /** Only ideas past their answer date (rules.ts isOverdue). */
+  overdue?: boolean;
   from?: Date;
   until?: Date;
   sort: SortKey;
@@ -57,6 +59,9 @@ export async function listInitiatives(f: ListFilter, db: Executor = getDb()) {
         ? eq(initiatives.accountManagerId, f.accountManager)
         : undefined,
     f.complex === undefined ? undefined : eq(initiatives.complex, f.complex),
+    f.overdue
+      ? and(eq(initiatives.status, "nieuw"), lt(initiatives.respondBy, todayInHeemstede()))
+      : undefined,
     f.from ? gte(initiatives.createdAt, f.from) : undefined,
     f.until ? lt(initiatives.createdAt, f.until) : undefined,
   ];
