@@ -15,7 +15,6 @@ import {
   handleQuickscanPost,
   type QuickscanPage,
   quickscanView,
-  stepUrl,
 } from "~/domain/initiatives/quickscan-flow.server";
 import {
   type CheckRow,
@@ -23,6 +22,7 @@ import {
   options,
   parseCoordinate,
   type StepId,
+  stepUrl,
 } from "~/domain/initiatives/quickscan-form";
 import { THEMES } from "~/domain/initiatives/themes";
 import { type FieldErrors, type FormValues, str } from "~/lib/forms";
