@@ -183,7 +183,7 @@ test("a resident completes the quickscan with JavaScript, follows up by mail and
   const reply = await latestMail(email, "initiative.message");
   await resident.goto(linkIn(reply.text));
   await resident.getByText("Ja, dinsdag om 10 uur in het raadhuis?").waitFor();
-  await resident.getByText("Status: In behandeling.").waitFor();
+  await resident.getByText("Status: In behandeling.", { exact: true }).waitFor();
   expect(await resident.locator('[aria-current="step"]').textContent()).toMatch(/Samen bekijken/);
   await checkAccessible(resident);
 });
