@@ -14,7 +14,6 @@ import {
   handleQuickscanPost,
   type QuickscanPage,
   quickscanView,
-  stepUrl,
 } from "~/domain/initiatives/quickscan-flow.server";
 import {
   type CheckRow,
@@ -22,6 +21,7 @@ import {
   options,
   parseCoordinate,
   type StepId,
+  stepUrl,
 } from "~/domain/initiatives/quickscan-form";
 import { THEMES } from "~/domain/initiatives/themes";
 import { TOWN_CENTER, TOWN_ZOOM } from "~/domain/places/heemstede";

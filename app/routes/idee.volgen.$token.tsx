@@ -10,6 +10,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { z } from "zod";
 import { isExpiredFollowLink } from "~/domain/initiatives/follow-links.server";
 import {
+  findDocumentForInitiator,
   findForInitiator,
   messageFromInitiator,
   withdrawByInitiator,
@@ -21,6 +22,13 @@ import {
   staffChanges,
   timelineEntries,
 } from "~/domain/initiatives/initiator-page";
+import {
+  PARTICIPATION_GOALS,
+  PARTICIPATION_ROLES,
+  type ParticipationContent,
+  PLAN_QUESTIONS,
+  type PlanContent,
+} from "~/domain/initiatives/proceskader";
 import { deciderLabel, quickscan } from "~/domain/initiatives/quickscan";
 import { type QuickscanAnswers, ruleAnswers } from "~/domain/initiatives/quickscan-form";
 import { InitiativeError } from "~/domain/initiatives/shared.server";
@@ -33,14 +41,38 @@ import { CheckboxField, ErrorSummary, SubmitButton, TextArea } from "~/ui/form";
 import ideasCss from "~/ui/ideas.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: ideasCss }];
-export const meta: MetaFunction = () => [
-  { title: "Uw idee - Wij maken Heemstede" },
+/** The initiator's plans, read-only, at ?stuk=planomschrijving or ?stuk=participatieplan. */
+const DOCUMENTS = { planomschrijving: "Planomschrijving", participatieplan: "Participatieplan" } as const;
+type DocumentKind = keyof typeof DOCUMENTS;
+const isDocumentKind = (v: unknown): v is DocumentKind => typeof v === "string" && v in DOCUMENTS;
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  {
+    title:
+      data?.view === "document"
+        ? `${DOCUMENTS[data.kind]} - ${data.title} - Wij maken Heemstede`
+        : "Uw idee - Wij maken Heemstede",
+  },
   { name: "robots", content: "noindex" },
 ];
 
 const notFound = () => new Response("Niet gevonden", { status: 404 });
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const stuk = new URL(request.url).searchParams.get("stuk");
+  if (stuk !== null) {
+    if (!isDocumentKind(stuk)) throw notFound();
+    const found = await findDocumentForInitiator(undefined, params.token ?? "", stuk);
+    if (!found?.document) throw notFound();
+    return {
+      view: "document" as const,
+      kind: stuk,
+      title: found.title,
+      version: found.document.version,
+      savedAt: found.document.createdAt.toISOString(),
+      content: found.document.content,
+    };
+  }
   const found = await findForInitiator(params.token ?? "");
   if (!found) {
     // An expired link leads to the page that mails a new one.
@@ -50,6 +82,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const { idea } = found;
   const result = quickscan(ruleAnswers(idea.answers as unknown as QuickscanAnswers));
   return {
+    view: "home" as const,
     title: idea.title,
     theme: themeLabel(idea.theme),
     status: idea.status as Status,
@@ -122,7 +155,13 @@ const sentMessages: Record<string, string> = {
 };
 
 export default function FollowIdea() {
-  const d = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
+  return data.view === "document" ? <InitiatorDocument d={data} /> : <FollowHome d={data} />;
+}
+
+type LoaderData = Awaited<ReturnType<typeof loader>>;
+
+function FollowHome({ d }: { d: Extract<LoaderData, { view: "home" }> }) {
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const errors: FieldErrors = actionData?.errors ?? {};
@@ -273,14 +312,14 @@ export default function FollowIdea() {
           <ul>
             {d.documents.plan ? (
               <li>
-                <Link className="utrecht-link" to="planomschrijving">
+                <Link className="utrecht-link" to="?stuk=planomschrijving">
                   Planomschrijving
                 </Link>
               </li>
             ) : null}
             {d.documents.participation ? (
               <li>
-                <Link className="utrecht-link" to="participatieplan">
+                <Link className="utrecht-link" to="?stuk=participatieplan">
                   Participatieplan
                 </Link>
               </li>
@@ -417,5 +456,83 @@ export default function FollowIdea() {
         </>
       )}
     </div>
+  );
+}
+
+/** The planomschrijving or participatieplan, read-only: made together, written down by the contact person. */
+function InitiatorDocument({ d }: { d: Extract<LoaderData, { view: "document" }> }) {
+  return (
+    <div className="wmh-stack">
+      <p>
+        <Link className="utrecht-link" to=".">
+          Terug naar de pagina van uw idee
+        </Link>
+      </p>
+      <Heading level={1}>
+        {DOCUMENTS[d.kind]}: {d.title}
+      </Heading>
+      <Paragraph>
+        Dit plan maakt u samen met de gemeente. Uw contactpersoon schrijft het op. Klopt er iets niet? Stuur
+        dan een bericht via de pagina van uw idee. Versie {d.version}, bijgewerkt op {formatDate(d.savedAt)}.
+      </Paragraph>
+      {d.kind === "planomschrijving" ? (
+        <Plan content={d.content as PlanContent} />
+      ) : (
+        <Participation content={d.content as unknown as ParticipationContent} />
+      )}
+    </div>
+  );
+}
+
+function Plan({ content }: { content: PlanContent }) {
+  return (
+    <>
+      {PLAN_QUESTIONS.map((q) => (
+        <section key={q.key} aria-labelledby={`vraag-${q.key}`}>
+          <Heading level={2} id={`vraag-${q.key}`}>
+            {q.label}
+          </Heading>
+          <p className="utrecht-paragraph wmh-document-text">{content[q.key] || "Nog niet ingevuld."}</p>
+        </section>
+      ))}
+    </>
+  );
+}
+
+function Participation({ content: p }: { content: ParticipationContent }) {
+  return (
+    <>
+      <Heading level={2}>1. Ruimte voor meedoen</Heading>
+      <p className="utrecht-paragraph wmh-document-text">{p.ruimte || "Nog niet ingevuld."}</p>
+      {p.complexiteit ? (
+        <p className="utrecht-paragraph wmh-document-text">Wat het ingewikkeld maakt: {p.complexiteit}</p>
+      ) : null}
+      <Heading level={2}>2. Doel van meedoen</Heading>
+      <ul>
+        {(p.doelen ?? []).map((g) => {
+          const goal = PARTICIPATION_GOALS.find((x) => x.value === g);
+          return (
+            <li key={g}>
+              <strong>{goal?.label ?? g}</strong>
+              {goal ? `: ${goal.explanation}` : ""}
+            </li>
+          );
+        })}
+      </ul>
+      {p.toelichtingDoel ? <p className="utrecht-paragraph wmh-document-text">{p.toelichtingDoel}</p> : null}
+      <Heading level={2}>3. Wie doen er mee, en met welke rol?</Heading>
+      {p.deelnemers?.length ? (
+        <ul className="wmh-participants">
+          {p.deelnemers.map((x, n) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: rows have no id
+            <li key={n}>
+              <strong>{x.who}</strong>: {PARTICIPATION_ROLES.find((r) => r.value === x.role)?.label ?? x.role}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <Paragraph>Nog geen deelnemers.</Paragraph>
+      )}
+    </>
   );
 }

@@ -61,18 +61,10 @@ export default function InitiativesPage() {
       </Paragraph>
 
       <Form method="get" className="wmh-filters" aria-label="Initiatieven zoeken">
-        <TextField
-          name="zoek"
-          type="search"
-          label="Zoeken"
-          defaultValue={filters.q ?? ""}
-          maxLength={100}
-          markOptional={false}
-        />
+        <TextField name="zoek" type="search" label="Zoeken" defaultValue={filters.q ?? ""} maxLength={100} />
         <SelectField
           name="thema"
           label="Thema"
-          markOptional={false}
           placeholder="Alle thema's"
           options={themeOptions()}
           defaultValue={filters.theme ?? ""}
@@ -81,7 +73,6 @@ export default function InitiativesPage() {
         <SelectField
           name="status"
           label="Status"
-          markOptional={false}
           placeholder="Alle statussen"
           options={publicStatusOptions()}
           defaultValue={filters.status ?? ""}
@@ -90,7 +81,6 @@ export default function InitiativesPage() {
         <SelectField
           name="wijk"
           label="Wijk"
-          markOptional={false}
           placeholder="Alle wijken"
           options={wijken}
           defaultValue={filters.wijk ?? ""}

@@ -13,8 +13,6 @@ interface BaseProps {
   error?: string;
   required?: boolean;
   id?: string;
-  /** False for fields that are never required by nature (search filters): no "(niet verplicht)". */
-  markOptional?: boolean;
 }
 
 function describedBy(id: string, description?: ReactNode, error?: string) {
@@ -27,9 +25,7 @@ function FieldShell(props: BaseProps & { id: string; children: ReactNode; kind?:
   const labelEl = (
     <label className={`utrecht-form-label${props.kind ? " utrecht-form-label--checkbox" : ""}`} htmlFor={id}>
       {label}
-      {props.required || props.markOptional === false ? null : (
-        <span className="wmh-optional"> (niet verplicht)</span>
-      )}
+      {props.required ? null : <span className="wmh-optional"> (niet verplicht)</span>}
     </label>
   );
   return (
@@ -181,9 +177,7 @@ export function ChoiceGroup(
     >
       <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
         {props.label}
-        {props.required || props.markOptional === false ? null : (
-          <span className="wmh-optional"> (niet verplicht)</span>
-        )}
+        {props.required ? null : <span className="wmh-optional"> (niet verplicht)</span>}
       </legend>
       {props.description ? (
         <div className="utrecht-form-field-description" id={`${id}-description`}>

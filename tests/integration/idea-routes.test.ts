@@ -10,7 +10,6 @@ import { getDb } from "../../app/lib/db.server";
 import * as quickscanRoute from "../../app/routes/idee.nieuw";
 import * as resendRoute from "../../app/routes/idee.volgen._index";
 import * as followRoute from "../../app/routes/idee.volgen.$token";
-import * as documentRoute from "../../app/routes/idee.volgen.$token_.$document";
 import { initiativeMessages, initiatives, outbox, wijken } from "../../db/schema";
 import { seedWijken } from "../../db/seed/wijken";
 import { createStaff, resetDatabase } from "../support/db";
@@ -358,9 +357,9 @@ describe("the private page", () => {
     expect(JSON.stringify(page.data)).not.toContain("Grote verandering");
 
     const plan = await run<{ content: { wat: string } }>(
-      documentRoute.loader,
-      makeRequest(`/idee/volgen/${token}/planomschrijving`),
-      { token, document: "planomschrijving" },
+      followRoute.loader,
+      makeRequest(`/idee/volgen/${token}?stuk=planomschrijving`),
+      { token },
     );
     expect(plan.status).toBe(200);
     expect(plan.data.content.wat).toBe("Drie bankjes langs de vaart.");
@@ -372,9 +371,8 @@ describe("the private page", () => {
     for (const [t, document] of missing)
       expect(
         (
-          await run(documentRoute.loader, makeRequest(`/idee/volgen/${t}/${document}`), {
+          await run(followRoute.loader, makeRequest(`/idee/volgen/${t}?stuk=${document}`), {
             token: t,
-            document,
           })
         ).status,
       ).toBe(404);

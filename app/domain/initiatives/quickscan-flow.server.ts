@@ -21,6 +21,7 @@ import {
   stepPosition,
   stepsFor,
   stepTitle,
+  stepUrl,
   validateStep,
 } from "./quickscan-form";
 import { InitiativeError } from "./shared.server";
@@ -46,11 +47,6 @@ export function draftToken(request: Request): string | null {
 const setDraftCookie = (token: string) =>
   functionalCookie(QUICKSCAN_COOKIE, token, { path: "/idee", maxAge: DRAFT_COOKIE_SECONDS });
 const clearDraftCookie = () => functionalCookie(QUICKSCAN_COOKIE, "", { path: "/idee", maxAge: 0 });
-
-/** The URL of a step; `fromCheck` when the resident came from the check page to change an answer. */
-export function stepUrl(step: StepId, fromCheck = false): string {
-  return `/idee/nieuw?stap=${step}${fromCheck && step !== "controleren" ? "&wijzig=1" : ""}`;
-}
 
 export interface QuickscanPage {
   step: StepId;

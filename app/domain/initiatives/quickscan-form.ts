@@ -248,6 +248,11 @@ export function nextStep(step: StepId, values: { locationKind?: unknown }, fromC
   return steps[Math.min(i + 1, steps.length - 1)] ?? "controleren";
 }
 
+/** The URL of a step; `fromCheck` when the resident came from the check page to change an answer. */
+export function stepUrl(step: StepId, fromCheck = false): string {
+  return `/idee/nieuw?stap=${step}${fromCheck && step !== "controleren" ? "&wijzig=1" : ""}`;
+}
+
 /** Where "Vorige" goes. */
 export function previousStep(step: StepId, values: { locationKind?: unknown }): StepId {
   const steps = stepsFor(values);
