@@ -47,12 +47,7 @@ function Help({ id, description, error }: { id: string; description?: string; er
   );
 }
 
-function Group(props: {
-  q: Question;
-  error?: string;
-  children: ReactNode;
-  className?: string;
-}) {
+function Group(props: { q: Question; error?: string; children: ReactNode; className?: string }) {
   const id = fieldId(props.q.key);
   return (
     <fieldset
