@@ -53,7 +53,7 @@ export default function SurveyEditorLayout() {
         <ul>
           <li>
             <NavLink to={base} end className="utrecht-link">
-              Overzicht
+              Bewerken
             </NavLink>
           </li>
           <li>

@@ -62,8 +62,9 @@ export function mapPointGroups(
       const all = members.flatMap((m) => m.comments);
       const comments = all.slice(0, maxComments);
       return {
-        lat: Number(members.reduce((a, m) => a + m.lat * weight(m), 0).toFixed(4)),
-        lng: Number(members.reduce((a, m) => a + m.lng * weight(m), 0).toFixed(4)),
+        // Rounded like the spots themselves, so no pin is more precise than the query's ~100 m.
+        lat: Number(members.reduce((a, m) => a + m.lat * weight(m), 0).toFixed(MAP_DECIMALS)),
+        lng: Number(members.reduce((a, m) => a + m.lng * weight(m), 0).toFixed(MAP_DECIMALS)),
         total: count,
         count: shownCount(count),
         places: [...new Set(members.flatMap((m) => m.places))],
