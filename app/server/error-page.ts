@@ -1,5 +1,10 @@
 // A static Dutch page for errors that happen before Remix renders (413, 403 cross-site, crashes).
 const titles: Record<number, [string, string]> = {
+  400: ["Dit verzoek klopt niet", "Wij konden uw verzoek niet verwerken. Ga terug en probeer het opnieuw."],
+  405: [
+    "Dit verzoek kan hier niet",
+    "Deze pagina kan dit soort verzoek niet verwerken. Ga terug en probeer het opnieuw.",
+  ],
   403: [
     "Dit verzoek is geweigerd",
     "Uw verzoek kwam niet van deze website. Ga terug naar de pagina en probeer het opnieuw.",

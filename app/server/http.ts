@@ -10,6 +10,7 @@ import { pinoHttp } from "pino-http";
 import { getEnv } from "../lib/env.server";
 import { getLogger } from "../lib/logger.server";
 import { errorPage } from "./error-page";
+import { ALLOWED_METHODS, guardBuild, refuseRequest } from "./request-guard";
 import {
   createNonce,
   externalOrigins,
@@ -149,13 +150,27 @@ export function createHttpApp(options: HttpOptions) {
   const plainBody = express.raw({ type: () => true, limit: BODY_LIMIT_BYTES });
   const uploadBody = express.raw({ type: () => true, limit: UPLOAD_BODY_LIMIT_BYTES });
   app.use((req, res, next) => (isUpload(req) ? uploadBody : plainBody)(req, res, next));
+  app.use((req, res, next) => {
+    const refused = refuseRequest({
+      method: req.method,
+      url: req.originalUrl,
+      contentType: req.get("content-type"),
+      body: Buffer.isBuffer(req.body) ? req.body : undefined,
+    });
+    if (!refused) return next();
+    if (refused === 405) res.setHeader("Allow", ALLOWED_METHODS.join(", "));
+    res.status(refused).type("html").send(errorPage(refused, res.locals.requestId));
+  });
 
   let handlerFor: { build: ServerBuild; handler: ReturnType<typeof createRequestHandler> } | undefined;
   app.all("*", async (req, res, next) => {
     try {
       const build = await options.getBuild();
       if (handlerFor?.build !== build) {
-        handlerFor = { build, handler: createRequestHandler(build, dev ? "development" : "production") };
+        handlerFor = {
+          build,
+          handler: createRequestHandler(guardBuild(build), dev ? "development" : "production"),
+        };
       }
       const handler = handlerFor.handler;
       const response = await handler(toFetchRequest(req, res), {

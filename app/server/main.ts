@@ -12,7 +12,7 @@ import { closeDb } from "../lib/db.server";
 import { getEnv, resetEnvForTests } from "../lib/env.server";
 import { startJobs, stopJobs } from "../lib/jobs.server";
 import { getLogger } from "../lib/logger.server";
-import { type EmbeddedDb, startEmbeddedDb } from "./embedded-db";
+import { type EmbeddedDb, rootAccessProblem, startEmbeddedDb } from "./embedded-db";
 import { createHttpApp } from "./http";
 import { jobDefinitions, startSweepers } from "./jobs";
 import { migrateDatabase } from "./migrate";
@@ -25,7 +25,22 @@ async function main() {
   if (!process.env.DATABASE_URL) {
     const port = Number(process.env.EMBEDDED_DB_PORT ?? 54329);
     console.log(`Geen DATABASE_URL: ingebouwde PostgreSQL starten (data in .data/, poort ${port})...`);
-    embedded = await startEmbeddedDb({ dir: path.join(root, ".data/db"), port, persistent: true });
+    const dataDir = path.join(root, ".data/db");
+    const problem = rootAccessProblem(dataDir);
+    if (problem) {
+      console.error(problem);
+      process.exit(1);
+    }
+    try {
+      embedded = await startEmbeddedDb({ dir: dataDir, port, persistent: true });
+    } catch (error) {
+      console.error(
+        `De ingebouwde PostgreSQL start niet (${(error as Error).message?.split("\n")[0] ?? "onbekende fout"}).\n` +
+          `Is poort ${port} vrij? Kies anders een poort met EMBEDDED_DB_PORT, of gebruik DATABASE_URL=postgres://...\n` +
+          `The embedded PostgreSQL did not start. Is port ${port} free? Set EMBEDDED_DB_PORT or DATABASE_URL.`,
+      );
+      process.exit(1);
+    }
     process.env.DATABASE_URL = embedded.url;
     process.env.SEED_DEMO ??= "true";
     resetEnvForTests();
