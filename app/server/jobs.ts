@@ -1,6 +1,7 @@
 // Composition root for background work: every context adds its job definitions here.
 import { sql } from "drizzle-orm";
 import { pruneContactMessages } from "../domain/contact/contact.server";
+import { pruneFollowLinks } from "../domain/initiatives/follow-links.server";
 import { pruneDrafts } from "../domain/initiatives/initiatives.server";
 import { foldPendingTallies } from "../domain/insights/results.server";
 import { panelJobs, panelSweep } from "../domain/panel/jobs.server";
@@ -21,9 +22,10 @@ export const jobDefinitions: JobDefinition[] = [
       await pruneRateLimits(db);
       await pruneDrafts(db);
       await db.execute(sql`delete from staff_sessions where expires_at < now()`);
-      // Retention periods promised on /privacy.
+      // Retention periods promised on /privacy (docs/privacy.md).
       await pruneContactMessages(db);
       await pruneOutbox(db);
+      await pruneFollowLinks(db);
     },
   },
   {
