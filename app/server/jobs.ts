@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { pruneContactMessages } from "../domain/contact/contact.server";
 import { pruneDrafts } from "../domain/initiatives/submission.server";
 import { informedJobs } from "../domain/informed/jobs.server";
+import { pruneFollowLinks } from "../domain/initiatives/follow-links.server";
 import { foldPendingTallies } from "../domain/insights/results.server";
 import { monitorJobs } from "../domain/monitor/jobs.server";
 import { panelJobs, panelSweep } from "../domain/panel/jobs.server";
@@ -23,9 +24,10 @@ export const jobDefinitions: JobDefinition[] = [
       await pruneRateLimits(db);
       await pruneDrafts(db);
       await db.execute(sql`delete from staff_sessions where expires_at < now()`);
-      // Retention periods promised on /privacy.
+      // Retention periods promised on /privacy (docs/privacy.md).
       await pruneContactMessages(db);
       await pruneOutbox(db);
+      await pruneFollowLinks(db);
     },
   },
   {

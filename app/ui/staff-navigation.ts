@@ -22,4 +22,5 @@ export const staffNavigation: { to: string; label: string; access: string }[] = 
   { to: "/beheer/gebruikers", label: "Gebruikers", access: "beheer.gebruikers" },
   { to: "/beheer/audit", label: "Auditlog", access: "beheer.audit" },
   { to: "/beheer/uitgaande-mail", label: "Uitgaande mail", access: "beheer.uitgaande-mail" },
+  { to: "/beheer/privacy", label: "Gegevens van een persoon", access: "beheer.privacy" },
 ];

@@ -33,6 +33,8 @@ export const staffAccess = {
   "beheer.audit": ["beheerder"],
   "beheer.uitgaande-mail": ["beheerder"],
   "beheer.uitgaande-mail_.$id": ["beheerder"],
+  // AVG requests (docs/privacy.md): find, download or erase everything on one e-mail address.
+  "beheer.privacy": ["beheerder"],
   "beheer.contact": ["beheerder", "ambtenaar"],
   "beheer.enquetes._index": ["beheerder", "onderzoeker"],
   "beheer.enquetes.$id": ["beheerder", "onderzoeker"],

@@ -1,0 +1,253 @@
+import { createHash } from "node:crypto";
+import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
+import type { z } from "zod";
+import {
+  contactMessages,
+  initiativeFollowTokens,
+  initiativeMessages,
+  initiatives,
+  outbox,
+  panelInvitations,
+  panelMembers,
+} from "../../../db/schema";
+import { type Executor, getDb } from "../../lib/db.server";
+import { type Actor, audit } from "../audit/audit.server";
+import { leavePanel } from "../panel/members.server";
+import { ERASED, eraseSchema, subjectEmailSchema } from "./subject";
+
+// Everything held on one e-mail address, for an AVG request (docs/privacy.md). Survey answers are
+// not linked to an address (they are stored under a pseudonymous respondent id), so they are
+// neither found nor erased here.
+
+/** The audit log names the person by a hash of the address, never the address itself. */
+export function subjectRef(email: string): string {
+  return createHash("sha256").update(email.trim().toLowerCase()).digest("hex").slice(0, 16);
+}
+
+export interface SubjectData {
+  email: string;
+  initiatives: {
+    id: string;
+    createdAt: Date;
+    title: string;
+    description: string;
+    status: string;
+    initiatorName: string;
+    initiatorPhone: string | null;
+    address: string | null;
+    messages: { at: Date; kind: string; body: string }[];
+  }[];
+  contactMessages: {
+    createdAt: Date;
+    name: string;
+    phone: string | null;
+    subject: string;
+    message: string;
+  }[];
+  panel: {
+    status: string;
+    createdAt: Date;
+    birthYear: number | null;
+    postcode: string | null;
+    household: string | null;
+    tenure: string | null;
+    invitations: number;
+  } | null;
+  mails: { createdAt: Date; subject: string; status: string }[];
+}
+
+async function collect(db: Executor, email: string): Promise<SubjectData> {
+  const ideas = await db
+    .select()
+    .from(initiatives)
+    .where(eq(initiatives.initiatorEmail, email))
+    .orderBy(asc(initiatives.createdAt));
+  const messages = ideas.length
+    ? await db
+        .select({
+          initiativeId: initiativeMessages.initiativeId,
+          at: initiativeMessages.at,
+          kind: initiativeMessages.kind,
+          body: initiativeMessages.body,
+        })
+        .from(initiativeMessages)
+        .where(
+          and(
+            inArray(
+              initiativeMessages.initiativeId,
+              ideas.map((i) => i.id),
+            ),
+            ne(initiativeMessages.kind, "notitie"),
+          ),
+        )
+        .orderBy(asc(initiativeMessages.at))
+    : [];
+  const contact = await db
+    .select()
+    .from(contactMessages)
+    .where(sql`lower(${contactMessages.email}) = ${email}`)
+    .orderBy(asc(contactMessages.createdAt));
+  const [member] = await db.select().from(panelMembers).where(eq(panelMembers.email, email));
+  const [invited] = member
+    ? await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(panelInvitations)
+        .where(eq(panelInvitations.memberId, member.id))
+    : [];
+  const mails = await db
+    .select({ createdAt: outbox.createdAt, subject: outbox.subject, status: outbox.status })
+    .from(outbox)
+    .where(sql`lower(${outbox.to}) = ${email}`)
+    .orderBy(asc(outbox.createdAt));
+  return {
+    email,
+    initiatives: ideas.map((i) => ({
+      id: i.id,
+      createdAt: i.createdAt,
+      title: i.title,
+      description: i.description,
+      status: i.status,
+      initiatorName: i.initiatorName,
+      initiatorPhone: i.initiatorPhone,
+      address: i.address,
+      messages: messages
+        .filter((m) => m.initiativeId === i.id)
+        .map((m) => ({ at: m.at, kind: m.kind, body: m.body })),
+    })),
+    contactMessages: contact.map((c) => ({
+      createdAt: c.createdAt,
+      name: c.name,
+      phone: c.phone,
+      subject: c.subject,
+      message: c.message,
+    })),
+    panel: member
+      ? {
+          status: member.status,
+          createdAt: member.createdAt,
+          birthYear: member.birthYear,
+          postcode: member.postcode,
+          household: member.household,
+          tenure: member.tenure,
+          invitations: invited?.n ?? 0,
+        }
+      : null,
+    mails,
+  };
+}
+
+/** Everything held on `email`; the look-up (or download) is audited without the address. */
+export async function findSubjectData(
+  db: Executor,
+  actor: Actor,
+  email: string,
+  purpose: "viewed" | "exported" = "viewed",
+): Promise<SubjectData> {
+  return db.transaction(async (tx) => {
+    const data = await collect(tx, email);
+    await audit(tx, actor, {
+      action: `privacy.subject.${purpose}`,
+      entityType: "data_subject",
+      entityId: subjectRef(email),
+      details: counts(data),
+    });
+    return data;
+  });
+}
+
+function counts(d: SubjectData) {
+  return {
+    initiatives: d.initiatives.length,
+    contactMessages: d.contactMessages.length,
+    panel: d.panel ? 1 : 0,
+    mails: d.mails.length,
+  };
+}
+
+/**
+ * Erase everything held on `email`, in one transaction, audited. Ideas stay (they are a public
+ * matter) without the initiator: name, address, phone and e-mail are replaced, the initiator's own
+ * messages emptied and the follow links deleted. Contact messages and mails to the address are
+ * deleted; a panel member leaves the panel (answers stay under their pseudonymous id).
+ */
+export async function eraseSubjectData(db: Executor, actor: Actor, email: string) {
+  return db.transaction(async (tx) => {
+    const before = await collect(tx, email);
+    const ids = before.initiatives.map((i) => i.id);
+    if (ids.length) {
+      await tx
+        .update(initiatives)
+        .set({
+          initiatorName: ERASED,
+          initiatorEmail: "",
+          initiatorPhone: null,
+          showName: false,
+          consentContact: false,
+          updatedAt: new Date(),
+        })
+        .where(inArray(initiatives.id, ids));
+      await tx
+        .update(initiativeMessages)
+        .set({ body: ERASED })
+        .where(
+          and(
+            inArray(initiativeMessages.initiativeId, ids),
+            inArray(initiativeMessages.kind, ["van_initiatiefnemer", "aanvulling"]),
+          ),
+        );
+      await tx.delete(initiativeFollowTokens).where(inArray(initiativeFollowTokens.initiativeId, ids));
+    }
+    await tx.delete(contactMessages).where(sql`lower(${contactMessages.email}) = ${email}`);
+    await tx.delete(outbox).where(sql`lower(${outbox.to}) = ${email}`);
+    const [member] = await tx
+      .select({ id: panelMembers.id })
+      .from(panelMembers)
+      .where(eq(panelMembers.email, email));
+    if (member) await leavePanel(member.id, new Date(), tx);
+    await audit(tx, actor, {
+      action: "privacy.subject.erased",
+      entityType: "data_subject",
+      entityId: subjectRef(email),
+      details: counts(before),
+    });
+    return counts(before);
+  });
+}
+
+export type PrivacyOutcome =
+  | { kind: "invalid"; errors: Record<string, string>; email: string }
+  | { kind: "found"; data: SubjectData }
+  | { kind: "download"; filename: string; json: string }
+  | { kind: "erased"; email: string; counts: ReturnType<typeof counts> };
+
+/** The /beheer/privacy form: intent "zoeken", "downloaden" or "wissen". */
+export async function handlePrivacyPost(actor: Actor, form: FormData, db: Executor = getDb()) {
+  const intent = String(form.get("intent") ?? "zoeken");
+  const raw = { email: String(form.get("email") ?? ""), bevestig: form.get("bevestig") ?? undefined };
+  if (intent === "wissen") {
+    const parsed = eraseSchema.safeParse(raw);
+    if (!parsed.success) return invalid(parsed.error, raw.email);
+    const done = await eraseSubjectData(db, actor, parsed.data.email);
+    return { kind: "erased", email: parsed.data.email, counts: done } satisfies PrivacyOutcome;
+  }
+  const parsed = subjectEmailSchema.safeParse(raw.email);
+  if (!parsed.success) return invalid(parsed.error, raw.email, "email");
+  if (intent === "downloaden") {
+    const data = await findSubjectData(db, actor, parsed.data, "exported");
+    return {
+      kind: "download",
+      filename: `gegevens-${subjectRef(parsed.data)}.json`,
+      json: JSON.stringify(data, null, 2),
+    } satisfies PrivacyOutcome;
+  }
+  return { kind: "found", data: await findSubjectData(db, actor, parsed.data) } satisfies PrivacyOutcome;
+}
+
+function invalid(error: z.ZodError, email: string, path?: string): PrivacyOutcome {
+  const errors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = path ?? String(issue.path[0] ?? "email");
+    errors[key] ??= issue.message;
+  }
+  return { kind: "invalid", errors, email: email.slice(0, 254) };
+}

@@ -1,0 +1,26 @@
+// AVG requests of one person (issue 12, docs/privacy.md): find, export or erase everything held on
+// one e-mail address. Pure parts: input parsing and audit descriptions.
+import { z } from "zod";
+
+/** Audit action codes of this module, with their Dutch description. */
+export const privacyAuditActions = {
+  "privacy.subject.viewed": "Gegevens van één e-mailadres opgezocht (AVG-verzoek)",
+  "privacy.subject.exported": "Gegevens van één e-mailadres gedownload (AVG-verzoek)",
+  "privacy.subject.erased": "Gegevens van één e-mailadres gewist (AVG-verzoek)",
+} as const;
+
+export const subjectEmailSchema = z
+  .string({ required_error: "Vul een e-mailadres in." })
+  .trim()
+  .toLowerCase()
+  .min(1, "Vul een e-mailadres in.")
+  .max(254, "Dit e-mailadres is te lang.")
+  .email("Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.");
+
+export const eraseSchema = z.object({
+  email: subjectEmailSchema,
+  bevestig: z.literal("ja", { errorMap: () => ({ message: "Vink aan dat u deze gegevens wilt wissen." }) }),
+});
+
+/** Placeholder for erased personal data in rows that stay (an idea, a message). */
+export const ERASED = "[verwijderd op verzoek]";

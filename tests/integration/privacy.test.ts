@@ -1,0 +1,89 @@
+import { eq } from "drizzle-orm";
+import { beforeEach, describe, expect, test } from "vitest";
+import { getDb } from "../../app/lib/db.server";
+import { queueMail } from "../../app/lib/mail.server";
+import * as route from "../../app/routes/beheer.privacy";
+import { jobDefinitions } from "../../app/server/jobs";
+import { auditLog, contactMessages, initiatives, outbox } from "../../db/schema";
+import { loginAs, resetDatabase } from "../support/db";
+import { createInitiative } from "../support/map-fixtures";
+import { makeRequest, run } from "../support/remix";
+
+beforeEach(resetDatabase);
+
+const EMAIL = "geheim-initiatiefnemer@voorbeeld.nl";
+
+async function seed() {
+  const idea = await createInitiative();
+  await getDb()
+    .insert(contactMessages)
+    .values({ name: "Geheime Naam", email: EMAIL, subject: "Vraag", message: "Hoi" });
+  await queueMail(getDb(), { to: EMAIL, subject: "Uw idee", text: "x", kind: "initiative.submitted" });
+  return idea;
+}
+
+describe("AVG requests", () => {
+  test("a beheerder finds, downloads and erases everything on one address, audited without the address", async () => {
+    const idea = await seed();
+    const { cookie } = await loginAs(["beheerder"]);
+    const post = (form: Record<string, string>) =>
+      run<{ kind: string; data?: { initiatives: unknown[]; contactMessages: unknown[]; mails: unknown[] } }>(
+        route.action,
+        makeRequest("/beheer/privacy", { cookie, form }),
+      );
+    const found = await post({ intent: "zoeken", email: EMAIL.toUpperCase() });
+    expect(found.data.kind).toBe("found");
+    expect(found.data.data!.initiatives).toHaveLength(1);
+    expect(found.data.data!.contactMessages).toHaveLength(1);
+    expect(found.data.data!.mails).toHaveLength(1);
+
+    const bad = await post({ intent: "wissen", email: EMAIL });
+    expect(bad.status).toBe(400);
+    const erased = await post({ intent: "wissen", email: EMAIL, bevestig: "ja" });
+    expect(erased.data.kind).toBe("erased");
+    const [after] = await getDb().select().from(initiatives).where(eq(initiatives.id, idea.id));
+    expect(after).toMatchObject({
+      initiatorEmail: "",
+      initiatorPhone: null,
+      initiatorName: "[verwijderd op verzoek]",
+    });
+    expect(await getDb().select().from(contactMessages)).toHaveLength(0);
+    expect(await getDb().select().from(outbox)).toHaveLength(0);
+    const again = await post({ intent: "zoeken", email: EMAIL });
+    expect(again.data.data!.initiatives).toHaveLength(0);
+
+    const log = await getDb().select().from(auditLog);
+    const actions = log.map((l) => l.action).filter((a) => a.startsWith("privacy."));
+    expect(actions).toEqual(["privacy.subject.viewed", "privacy.subject.erased", "privacy.subject.viewed"]);
+    expect(JSON.stringify(log)).not.toContain(EMAIL);
+  });
+
+  test("an invalid address gets a message at the field", async () => {
+    const { cookie } = await loginAs(["beheerder"]);
+    const res = await run<{ errors: Record<string, string> }>(
+      route.action,
+      makeRequest("/beheer/privacy", { cookie, form: { intent: "zoeken", email: "geen-adres" } }),
+    );
+    expect(res.status).toBe(400);
+    expect(res.data.errors.email).toMatch(/geldig e-mailadres/);
+  });
+});
+
+describe("retention job", () => {
+  test("maintenance-retention runs every pruning step", async () => {
+    const id = await queueMail(getDb(), {
+      to: "a@voorbeeld.nl",
+      subject: "Oud",
+      text: "geheim",
+      kind: "test",
+    });
+    await getDb()
+      .update(outbox)
+      .set({ status: "sent", sentAt: new Date(Date.now() - 8 * 86_400_000) })
+      .where(eq(outbox.id, id));
+    const job = jobDefinitions.find((j) => j.name === "maintenance-retention")!;
+    await job.handler([]);
+    const [row] = await getDb().select().from(outbox);
+    expect(row!.text).toBe("");
+  });
+});
