@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Executor } from "../../app/lib/db.server";
 import { settings } from "../schema";
 import { seedContact } from "./contact";
+import { seedEvents } from "./events";
 import { seedInitiatives } from "./initiatives";
 import { seedInsights } from "./insights";
 import { seedPanel } from "./panel";
@@ -17,6 +18,8 @@ const seeds: { name: string; run: (db: Executor) => Promise<void> }[] = [
   { name: "contact", run: seedContact },
   { name: "surveys", run: seedSurveys },
   { name: "initiatives", run: seedInitiatives },
+  // After the surveys seed (the Woonvisie project): the demo bewonersavond.
+  { name: "events", run: seedEvents },
   // One demo population for panel and insights (after wijken: it has figures per wijk).
   { name: "population", run: seedPopulation },
   { name: "panel", run: seedPanel },
