@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Executor } from "../../app/lib/db.server";
 import { settings } from "../schema";
 import { seedContact } from "./contact";
+import { seedEvents } from "./events";
 import { seedInitiatives } from "./initiatives";
 import { seedInsights } from "./insights";
 import { seedMonitor } from "./monitor";
@@ -21,6 +22,8 @@ const seeds: { name: string; run: (db: Executor) => Promise<void> }[] = [
   // After surveys: phases and news for the Woonvisie project it created.
   { name: "projects", run: (db) => seedProjects(db) },
   { name: "initiatives", run: seedInitiatives },
+  // After the surveys seed (the Woonvisie project): the demo bewonersavond.
+  { name: "events", run: seedEvents },
   // One demo population for panel and insights (after wijken: it has figures per wijk).
   { name: "population", run: seedPopulation },
   { name: "panel", run: seedPanel },
