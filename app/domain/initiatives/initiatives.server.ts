@@ -16,6 +16,7 @@ import { type Executor, getDb } from "../../lib/db.server";
 import { getEnv } from "../../lib/env.server";
 import { composeMail, queueMail } from "../../lib/mail.server";
 import { createToken, hashToken, looksLikeToken } from "../../lib/tokens.server";
+import type { AuditAction } from "../audit/actions";
 import { type Actor, audit } from "../audit/audit.server";
 import * as mails from "./mails";
 import { deriveWijkCode } from "./map.server";
@@ -69,7 +70,7 @@ export async function setResponseDays(days: number, actor: Actor) {
       .values({ key: RESPONSE_DAYS_KEY, value: days })
       .onConflictDoUpdate({ target: settings.key, set: { value: days, updatedAt: new Date() } });
     await audit(tx, actor, {
-      action: "initiatief.reactietermijn_gewijzigd",
+      action: "initiative.answer_days_changed",
       entityType: "setting",
       entityId: RESPONSE_DAYS_KEY,
       details: { days },
@@ -182,7 +183,7 @@ export async function saveRoutingRule(
       })
       .returning({ id: routingRules.id });
     await audit(tx, actor, {
-      action: "initiatief.routering_opgeslagen",
+      action: "routing.saved",
       entityType: "initiative_routing_rule",
       entityId: row!.id,
       details: input,
@@ -195,7 +196,7 @@ export async function deleteRoutingRule(id: number, actor: Actor) {
     const [row] = await tx.delete(routingRules).where(eq(routingRules.id, id)).returning();
     if (!row) throw new InitiativeError("Deze regel bestaat niet meer.");
     await audit(tx, actor, {
-      action: "initiatief.routering_verwijderd",
+      action: "routing.deleted",
       entityType: "initiative_routing_rule",
       entityId: id,
       details: { theme: row.theme, wijkCode: row.wijkCode },
@@ -391,10 +392,7 @@ export async function messageFromInitiator(
     await tx.update(initiatives).set({ updatedAt: new Date() }).where(eq(initiatives.id, idea.id));
     // No staff actor: the initiator did this, but it belongs in the idea's trail too.
     await audit(tx, null, {
-      action:
-        kind === "aanvulling"
-          ? "initiatief.aanvulling_initiatiefnemer"
-          : "initiatief.bericht_initiatiefnemer",
+      action: kind === "aanvulling" ? "initiative.initiator_added_info" : "initiative.initiator_messaged",
       entityType: "initiative",
       entityId: idea.id,
     });
@@ -436,7 +434,7 @@ export async function withdrawByInitiator(token: string, reason: string | undefi
       .insert(initiativeEvents)
       .values({ initiativeId: idea.id, kind: "status", status: "ingetrokken", text: reason ?? null });
     await audit(tx, null, {
-      action: "initiatief.ingetrokken_door_initiatiefnemer",
+      action: "initiative.withdrawn_by_initiator",
       entityType: "initiative",
       entityId: idea.id,
       details: { from: idea.status, reason: reason ?? null },
@@ -584,7 +582,7 @@ async function change<T>(
   fn: (
     tx: Executor,
     idea: Initiative,
-  ) => Promise<{ action: string; details?: Record<string, unknown>; result?: T }>,
+  ) => Promise<{ action: AuditAction; details?: Record<string, unknown>; result?: T }>,
 ): Promise<T | undefined> {
   return getDb().transaction(async (tx) => {
     const [idea] = await tx.select().from(initiatives).where(eq(initiatives.id, id)).for("update");
@@ -634,7 +632,7 @@ export async function assignAccountManager(id: string, accountManagerId: string 
       actorId: actor.id,
     });
     return {
-      action: "initiatief.accounthouder_gewijzigd",
+      action: "initiative.account_manager_changed",
       details: { from: idea.accountManagerId, to: accountManagerId },
     };
   });
@@ -664,7 +662,7 @@ export async function setDecider(
       actorId: actor.id,
     });
     return {
-      action: "initiatief.beslisser_bevestigd",
+      action: "initiative.decider_confirmed",
       details: {
         from: { decider: idea.decider, complex: idea.complex },
         to: { decider: input.decider, complex: input.complex },
@@ -700,7 +698,7 @@ export async function changeStatus(id: string, to: Status, reason: string | unde
       kind: "initiative.status",
       ...composeMail(m.paragraphs),
     });
-    return { action: "initiatief.status_gewijzigd", details: { from: idea.status, to, reason } };
+    return { action: "initiative.status_changed", details: { from: idea.status, to, reason } };
   });
 }
 
@@ -709,7 +707,7 @@ export async function addNote(id: string, body: string, actor: Actor) {
     await tx
       .insert(initiativeMessages)
       .values({ initiativeId: id, kind: "notitie", body, staffUserId: actor.id });
-    return { action: "initiatief.notitie_toegevoegd" };
+    return { action: "initiative.note_added" };
   });
 }
 
@@ -726,7 +724,7 @@ export async function messageToInitiator(id: string, body: string, actor: Actor)
       kind: "initiative.message",
       ...composeMail(m.paragraphs),
     });
-    return { action: "initiatief.bericht_verstuurd" };
+    return { action: "initiative.message_sent" };
   });
 }
 
@@ -762,7 +760,7 @@ export async function publish(
         actorId: actor.id,
       });
     return {
-      action: idea.isPublished ? "initiatief.publicatie_gewijzigd" : "initiatief.gepubliceerd",
+      action: idea.isPublished ? "initiative.publication_changed" : "initiative.published",
       details: { publicTitle: input.publicTitle, precision: input.precision, featured: input.featured },
     };
   });
@@ -774,7 +772,7 @@ export async function unpublish(id: string, actor: Actor) {
       .update(initiatives)
       .set({ isPublished: false, isFeatured: false, publishedAt: null })
       .where(eq(initiatives.id, id));
-    return { action: "initiatief.publicatie_ingetrokken" };
+    return { action: "initiative.unpublished" };
   });
 }
 
@@ -828,7 +826,14 @@ export async function saveDocument(
       .values({ initiativeId: id, kind, version, content, createdBy: actor.id });
     const step = kind === "planomschrijving" ? 1 : 2;
     if (idea.processStep < step) await setStep(tx, idea, step, actor);
-    return { action: `initiatief.${kind}_opgeslagen`, details: { version }, result: version };
+    return {
+      action:
+        kind === "planomschrijving"
+          ? "initiative.plan_description_saved"
+          : "initiative.participation_plan_saved",
+      details: { version },
+      result: version,
+    };
   });
 }
 
@@ -857,7 +862,7 @@ export async function recordAdoption(
       actorId: actor.id,
     });
     return {
-      action: "initiatief.kader_vastgesteld",
+      action: "initiative.framework_adopted",
       details: {
         ...input,
         planVersion: docs.plan.version,
@@ -879,7 +884,7 @@ export async function setProcessStep(id: string, step: number, actor: Actor) {
         "processStep",
       );
     await setStep(tx, idea, step, actor);
-    return { action: "initiatief.basisstap_gewijzigd", details: { from: idea.processStep, to: step } };
+    return { action: "initiative.process_step_changed", details: { from: idea.processStep, to: step } };
   });
 }
 

@@ -423,7 +423,7 @@ export async function importWijken(areas: ImportedArea[], actor: Actor, db: Exec
     }
     const reassigned = await reassignWijken(tx);
     await audit(tx, actor, {
-      action: "wijken.import",
+      action: "wijk.imported",
       entityType: "wijk",
       details: { count: areas.length, codes: areas.slice(0, 50).map((a) => a.code), reassigned },
     });
@@ -528,7 +528,7 @@ export async function createInitiativeByStaff(
         .insert(initiativeEvents)
         .values({ initiativeId: row!.id, kind: "gepubliceerd", actorId: actor.id });
     await audit(tx, actor, {
-      action: "initiative.create",
+      action: "initiative.created",
       entityType: "initiative",
       entityId: row!.id,
       details: { source: "beheer", published: input.published },
@@ -604,7 +604,7 @@ export async function updateInitiativeByStaff(
     if (!before.published && input.published)
       await tx.insert(initiativeEvents).values({ initiativeId: id, kind: "gepubliceerd", actorId: actor.id });
     await audit(tx, actor, {
-      action: "initiative.update-public",
+      action: "initiative.map_details_changed",
       entityType: "initiative",
       entityId: id,
       details: { status: input.status, published: input.published, featured: input.featured },
@@ -681,7 +681,7 @@ export async function importInitiatives(rows: ImportRow[], actor: Actor, db: Exe
       );
     }
     await audit(tx, actor, {
-      action: "initiative.import",
+      action: "initiative.imported",
       entityType: "initiative",
       details: { count: ids.length },
     });
