@@ -34,6 +34,16 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // Route components rendered with Remix's stub router in a DOM (no server, no database).
+          name: "render",
+          include: ["tests/render/**/*.test.tsx"],
+          setupFiles: ["tests/setup/fail-on-console.ts", "tests/setup/render.ts"],
+          environment: "happy-dom",
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: "integration",
           include: ["tests/integration/**/*.test.{ts,tsx}"],
           globalSetup: ["tests/setup/global-db.ts"],

@@ -8,17 +8,15 @@ import {
   ScrollRestoration,
   useRouteError,
 } from "@remix-run/react";
-import utrechtCss from "@utrecht/component-library-css/dist/index.css?url";
-import utrechtTokens from "@utrecht/design-tokens/dist/theme.css?url";
 import { type ReactNode, useEffect } from "react";
 import { Heading, Paragraph, TextLink } from "./ui/content";
 import heemstedeCss from "./ui/heemstede.css?url";
 import { SiteLayout } from "./ui/layout";
+import nlDesignSystemCss from "./ui/nl-design-system.css?url";
 import { useNonce } from "./ui/nonce";
 
 export const links: LinksFunction = () => [
-  { rel: "stylesheet", href: utrechtTokens },
-  { rel: "stylesheet", href: utrechtCss },
+  { rel: "stylesheet", href: nlDesignSystemCss },
   { rel: "stylesheet", href: heemstedeCss },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];

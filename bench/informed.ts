@@ -80,7 +80,10 @@ async function main() {
         {
           to: `volger${i}@bench.test`,
           subject: "Nieuw op Wij maken Heemstede: Bewonersavond Woonvisie",
-          paragraphs: ["Beste lezer,", "Nieuwe bijeenkomsten:\n- Bewonersavond Woonvisie\n  http://localhost:3000/bijeenkomsten/1"],
+          paragraphs: [
+            "Beste lezer,",
+            "Nieuwe bijeenkomsten:\n- Bewonersavond Woonvisie\n  http://localhost:3000/bijeenkomsten/1",
+          ],
           kind: "follower.digest",
           messageId: `<baseline-${i}@localhost>`,
         },
@@ -91,7 +94,9 @@ async function main() {
     const baselineSeconds = (performance.now() - t0) / 1000;
     baseline.close();
     const baselineRate = BASELINE / baselineSeconds;
-    log(`baseline  nodemailer loop: ${BASELINE} in ${baselineSeconds.toFixed(2)} s = ${baselineRate.toFixed(0)}/s`);
+    log(
+      `baseline  nodemailer loop: ${BASELINE} in ${baselineSeconds.toFixed(2)} s = ${baselineRate.toFixed(0)}/s`,
+    );
     sink.messages.length = 0;
 
     let recovered = 0;
@@ -162,10 +167,16 @@ async function main() {
       select count(*) filter (where status = 'sent')::int as sent, count(*) filter (where status <> 'sent')::int as other
         from ${informedMails}`);
     const rate = recipients.size / deliverSeconds;
-    log(`deliver   ${recipients.size} unique in ${deliverSeconds.toFixed(2)} s incl. kill and restart; total ${totalSeconds.toFixed(2)} s (target < 60 s)`);
+    log(
+      `deliver   ${recipients.size} unique in ${deliverSeconds.toFixed(2)} s incl. kill and restart; total ${totalSeconds.toFixed(2)} s (target < 60 s)`,
+    );
     log(`recover   ${recovered} rows of the killed worker went back to the queue`);
-    log(`check     lost ${lost}, repeats (same Message-ID) ${repeats} (allowed: ≤ ${inFlight} in flight), rows sent ${status?.sent}, not sent ${status?.other}`);
-    log(`result    ${rate.toFixed(0)}/s vs baseline ${baselineRate.toFixed(0)}/s: ratio ${(rate / baselineRate).toFixed(2)}`);
+    log(
+      `check     lost ${lost}, repeats (same Message-ID) ${repeats} (allowed: ≤ ${inFlight} in flight), rows sent ${status?.sent}, not sent ${status?.other}`,
+    );
+    log(
+      `result    ${rate.toFixed(0)}/s vs baseline ${baselineRate.toFixed(0)}/s: ratio ${(rate / baselineRate).toFixed(2)}`,
+    );
     const ok = lost === 0 && repeats <= inFlight && totalSeconds < 60 && (status?.other ?? 1) === 0;
     log(ok ? "PASS" : "FAIL");
     process.exitCode = ok ? 0 : 1;

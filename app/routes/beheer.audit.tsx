@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
+import { describeAction, describeDetails, entityLabels } from "~/domain/audit/actions";
 import { listAudit, listAuditActions } from "~/domain/audit/audit.server";
 import { auditFilterSchema, dayRange } from "~/domain/audit/filters";
 import { requireRole } from "~/domain/auth/auth.server";
@@ -35,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ]);
   return {
     users: users.map((u) => ({ value: u.id, label: `${u.name} (${u.email})` })),
-    actions: actions.map((a) => ({ value: a, label: a })),
+    actions: actions.map((a) => ({ value: a, label: describeAction(a) })),
     values: {
       gebruiker: raw.gebruiker ?? "",
       actie: raw.actie ?? "",
@@ -48,22 +49,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     page,
     pageCount: countPages(result.total, PAGE_SIZE),
   };
-}
-
-// Readable names for the kinds of records in the log; features add theirs, unknown ones show as stored.
-const entityLabels: Record<string, string> = {
-  staff_user: "Gebruiker",
-  contact_message: "Contactbericht",
-};
-
-function describe(details: unknown): string {
-  if (!details || typeof details !== "object" || Object.keys(details).length === 0) return "";
-  return Object.entries(details as Record<string, unknown>)
-    .map(
-      ([k, v]) =>
-        `${k}: ${Array.isArray(v) ? v.join(", ") : typeof v === "object" ? JSON.stringify(v) : String(v)}`,
-    )
-    .join("; ");
 }
 
 export default function AuditLog() {
@@ -127,12 +112,12 @@ export default function AuditLog() {
                 <tr key={r.id} className="utrecht-table__row">
                   <td className="utrecht-table__cell">{formatDateTime(r.at)}</td>
                   <td className="utrecht-table__cell">{r.actorName ?? r.actorEmail ?? "Systeem"}</td>
-                  <td className="utrecht-table__cell">{r.action}</td>
+                  <td className="utrecht-table__cell">{describeAction(r.action)}</td>
                   <td className="utrecht-table__cell">
                     {entityLabels[r.entityType] ?? r.entityType}
                     {r.entityId ? ` ${r.entityId}` : ""}
                   </td>
-                  <td className="utrecht-table__cell">{describe(r.details)}</td>
+                  <td className="utrecht-table__cell">{describeDetails(r.details)}</td>
                 </tr>
               ))}
             </tbody>

@@ -4,7 +4,7 @@ import { staffAccess } from "~/domain/auth/roles";
 import { exportCsv, exportXlsx } from "~/domain/insights/exports.server";
 
 // Exports are streamed to a logged-in researcher or administrator, never cached, and audited
-// (STYLE.md: exports reachable by anyone holding the link are a known mistake).
+// (docs/policy.md: exports reachable by anyone holding the link are a known mistake).
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, staffAccess["beheer.enquetes_.$id_.export.$formaat"]);
   const id = Number(params.id);

@@ -1,108 +1,26 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { requireRole } from "~/domain/auth/auth.server";
 import { roleLabels, roles, staffAccess } from "~/domain/auth/roles";
-import {
-  changeRoles,
-  inviteStaffUser,
-  listStaffUsers,
-  StaffUserError,
-  setActive,
-} from "~/domain/auth/staff-users.server";
-import {
-  emailField,
-  type FieldErrors,
-  type FormValues,
-  formToObject,
-  parseForm,
-  requiredText,
-  str,
-} from "~/lib/forms";
+import { listStaffUsers } from "~/domain/auth/staff-users.server";
+import { handleStaffUsersPost } from "~/domain/auth/staff-users-form.server";
+import { type FieldErrors, str } from "~/lib/forms";
 import { Alert, DemoBadge, formatDateTime, Heading, Paragraph } from "~/ui/content";
 import { ChoiceGroup, ErrorSummary, SubmitButton, TextField } from "~/ui/form";
 
 export const meta: MetaFunction = () => [{ title: "Gebruikers - Beheer - Wij maken Heemstede" }];
 
 const roleOptions = roles.map((r) => ({ value: r, label: roleLabels[r] }));
-const rolesField = z.array(z.enum(roles)).min(1, "Kies minstens één rol.");
-
-const inviteSchema = z.object({
-  name: requiredText(200, "Vul de naam in."),
-  email: emailField("Vul het e-mailadres in."),
-  roles: rolesField,
-});
-const rolesSchema = z.object({ userId: z.string().min(1), roles: rolesField });
-const activeSchema = z.object({ userId: z.string().min(1), active: z.enum(["ja", "nee"]) });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, staffAccess["beheer.gebruikers"]);
   return { me: user.id, users: await listStaffUsers() };
 }
 
-interface ActionResult {
-  intent: string;
-  userId?: string;
-  errors: FieldErrors;
-  values: FormValues;
-  message: string | null;
-  ok: boolean;
-}
-
-function result(partial: Partial<ActionResult> & { intent: string }, status = 200) {
-  return data<ActionResult>(
-    { errors: {}, values: {}, message: null, ok: status < 400, ...partial },
-    { status },
-  );
-}
-
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireRole(request, staffAccess["beheer.gebruikers"]);
-  const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
-  try {
-    if (intent === "uitnodigen") {
-      const parsed = parseForm(inviteSchema, form, { multi: ["roles"] });
-      if (!parsed.ok) return result({ intent, errors: parsed.errors, values: parsed.values }, 400);
-      const { user } = await inviteStaffUser(parsed.data, actor);
-      return result({
-        intent,
-        message: `${user.name} is uitgenodigd. De uitnodiging is per e-mail verstuurd.`,
-      });
-    }
-    if (intent === "rollen") {
-      const parsed = parseForm(rolesSchema, form, { multi: ["roles"] });
-      const userId = str(parsed.values, "userId");
-      if (!parsed.ok)
-        return result({ intent, userId, message: parsed.errors.roles ?? "Dit verzoek klopt niet." }, 400);
-      await changeRoles(parsed.data.userId, parsed.data.roles, actor);
-      return result({ intent, userId, message: "De rollen zijn opgeslagen." });
-    }
-    if (intent === "actief") {
-      const parsed = parseForm(activeSchema, form);
-      if (!parsed.ok) return result({ intent, message: "Dit verzoek klopt niet." }, 400);
-      const active = parsed.data.active === "ja";
-      await setActive(parsed.data.userId, active, actor);
-      return result({
-        intent,
-        userId: parsed.data.userId,
-        message: active ? "Het account staat weer aan." : "Het account staat uit. De gebruiker is uitgelogd.",
-      });
-    }
-    return result({ intent, message: "Dit verzoek klopt niet. Probeer het opnieuw." }, 400);
-  } catch (error) {
-    if (!(error instanceof StaffUserError)) throw error;
-    if (intent === "uitnodigen")
-      return result(
-        {
-          intent,
-          errors: { [error.field ?? "_form"]: error.message },
-          values: formToObject(form, ["roles"]),
-        },
-        400,
-      );
-    return result({ intent, userId: String(form.get("userId") ?? ""), message: error.message }, 400);
-  }
+  const { status, ...result } = await handleStaffUsersPost(actor, await request.formData());
+  return data(result, { status });
 }
 
 export default function StaffUsers() {

@@ -5,6 +5,7 @@ import { staffAccess } from "~/domain/auth/roles";
 import { outboxStatusLabels } from "~/domain/platform/outbox";
 import { listOutbox, listOutboxKinds } from "~/domain/platform/outbox.server";
 import { countPages, pageParam } from "~/lib/forms";
+import { mailKindLabel } from "~/lib/mail-kinds";
 import { formatDateTime, Heading, Pagination, Paragraph } from "~/ui/content";
 import { SelectField, SubmitButton, TextField } from "~/ui/form";
 
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listOutbox({ kind: kind || undefined, to: to || undefined, page, pageSize: PAGE_SIZE }),
   ]);
   return {
-    kinds: kinds.map((k) => ({ value: k, label: k })),
+    kinds: kinds.map((k) => ({ value: k, label: mailKindLabel(k) })),
     values: { soort: kind, aan: to },
     rows,
     total,
@@ -90,7 +91,7 @@ export default function Outbox() {
                       {m.subject}
                     </Link>
                   </td>
-                  <td className="utrecht-table__cell">{m.kind}</td>
+                  <td className="utrecht-table__cell">{mailKindLabel(m.kind)}</td>
                   <td className="utrecht-table__cell">{outboxStatusLabels[m.status] ?? m.status}</td>
                 </tr>
               ))}

@@ -4,6 +4,7 @@ import { requireRole } from "~/domain/auth/auth.server";
 import { staffAccess } from "~/domain/auth/roles";
 import { OUTBOX_BODY_DAYS, outboxStatusLabels } from "~/domain/platform/outbox";
 import { getOutboxMail } from "~/domain/platform/outbox.server";
+import { mailKindLabel } from "~/lib/mail-kinds";
 import { formatDateTime, Heading, Paragraph, TextLink } from "~/ui/content";
 
 export const meta: MetaFunction = () => [{ title: "E-mail - Uitgaande mail - Beheer - Wij maken Heemstede" }];
@@ -30,7 +31,7 @@ export default function OutboxMail() {
         <dt>Aangemaakt</dt>
         <dd>{formatDateTime(mail.createdAt)}</dd>
         <dt>Soort</dt>
-        <dd>{mail.kind}</dd>
+        <dd>{mailKindLabel(mail.kind)}</dd>
         <dt>Status</dt>
         <dd>
           {outboxStatusLabels[mail.status] ?? mail.status}

@@ -1,9 +1,9 @@
 // Composition root for background work: every context adds its job definitions here.
 import { sql } from "drizzle-orm";
 import { pruneContactMessages } from "../domain/contact/contact.server";
-import { pruneDrafts } from "../domain/initiatives/submission.server";
 import { informedJobs } from "../domain/informed/jobs.server";
 import { pruneFollowLinks } from "../domain/initiatives/follow-links.server";
+import { pruneDrafts } from "../domain/initiatives/submission.server";
 import { foldPendingTallies } from "../domain/insights/results.server";
 import { monitorJobs } from "../domain/monitor/jobs.server";
 import { panelJobs, panelSweep } from "../domain/panel/jobs.server";

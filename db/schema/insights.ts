@@ -109,7 +109,7 @@ export const inputItems = pgTable(
 /**
  * Computed results per survey, reused while nothing they depend on has changed (the fingerprint covers
  * submitted responses, the survey version, population figures and wijken). Lives in PostgreSQL, so app
- * servers keep no state (DESIGN.md).
+ * servers keep no state (docs/policy.md).
  */
 export const resultsCache = pgTable("results_cache", {
   surveyId: integer("survey_id")

@@ -176,7 +176,7 @@ test("a resident completes the quickscan with JavaScript, follows up by mail and
   await staff.getByLabel("Openbare samenvatting").fill("Een veilige oversteek bij de school.");
   await staff.getByRole("button", { name: "Publiceer op de kaart" }).click();
   await staff.getByText("Het initiatief staat op de kaart.").waitFor();
-  expect(await staff.getByRole("cell", { name: "initiatief.gepubliceerd" }).count()).toBe(1);
+  expect(await staff.getByRole("cell", { name: "Initiatief op de kaart gezet" }).count()).toBe(1);
   await checkAccessible(staff);
 
   // The resident reads the answer through the link in the new mail.

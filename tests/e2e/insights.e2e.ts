@@ -87,12 +87,12 @@ test("an onderzoeker codes open answers, adds bewonersavond input, reads the rep
   const audits = await db()`select action from audit_log where action like 'insights.%' order by id`;
   const actions = audits.map((a) => a.action as string);
   for (const a of [
-    "insights.codes.suggest",
-    "insights.code.accept",
-    "insights.quote.mark",
-    "insights.input-item.create",
-    "insights.export.csv",
-    "insights.export.xlsx",
+    "insights.codes_suggested",
+    "insights.code_accepted",
+    "insights.quote_marked",
+    "insights.input_item_created",
+    "insights.exported_csv",
+    "insights.exported_xlsx",
   ])
     expect(actions).toContain(a);
 });

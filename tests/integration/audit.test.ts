@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import { beforeEach, describe, expect, test } from "vitest";
+import type { AuditAction } from "../../app/domain/audit/actions";
 import { audit } from "../../app/domain/audit/audit.server";
 import { getDb } from "../../app/lib/db.server";
 import * as auditRoute from "../../app/routes/beheer.audit";
@@ -21,11 +23,11 @@ async function seedLog() {
   const anna = await createStaff(["beheerder"], { name: "Anna" });
   const bert = await createStaff(["ambtenaar"], { name: "Bert" });
   const db = getDb();
-  const entries: [typeof anna, string, string][] = [
-    [anna, "gebruiker.uitgenodigd", "2026-03-01T10:00:00Z"],
-    [anna, "gebruiker.rollen_gewijzigd", "2026-03-02T23:30:00Z"], // 3 March, 00:30 in Heemstede
-    [bert, "contact.afgehandeld", "2026-03-03T08:00:00Z"],
-    [bert, "contact.afgehandeld", "2026-03-05T08:00:00Z"],
+  const entries: [typeof anna, AuditAction, string][] = [
+    [anna, "staff_user.invited", "2026-03-01T10:00:00Z"],
+    [anna, "staff_user.roles_changed", "2026-03-02T23:30:00Z"], // 3 March, 00:30 in Heemstede
+    [bert, "contact.handled", "2026-03-03T08:00:00Z"],
+    [bert, "contact.handled", "2026-03-05T08:00:00Z"],
   ];
   for (const [actor, action, at] of entries) {
     await audit(db, actor, { action, entityType: "x" });
@@ -43,20 +45,20 @@ describe("audit log page", () => {
 
     expect((await get("")).data.total).toBe(4);
     expect((await get(`gebruiker=${anna.id}`)).data.total).toBe(2);
-    expect((await get(`gebruiker=${bert.id}&actie=contact.afgehandeld`)).data.total).toBe(2);
-    expect((await get("actie=gebruiker")).data.total).toBe(2);
+    expect((await get(`gebruiker=${bert.id}&actie=contact.handled`)).data.total).toBe(2);
+    expect((await get("actie=staff_user")).data.total).toBe(2);
     // 23:30 UTC on 2 March is 00:30 on 3 March in the Netherlands.
     expect((await get("van=2026-03-03&tot=2026-03-03")).data.rows.map((r) => r.action)).toEqual([
-      "contact.afgehandeld",
-      "gebruiker.rollen_gewijzigd",
+      "contact.handled",
+      "staff_user.roles_changed",
     ]);
     expect((await get("van=1-3-2026&tot=2-3-2026")).data.total).toBe(1);
 
     const page = (await get("")).data;
-    expect(page.actions.map((a) => a.value)).toEqual([
-      "contact.afgehandeld",
-      "gebruiker.rollen_gewijzigd",
-      "gebruiker.uitgenodigd",
+    expect(page.actions).toEqual([
+      { value: "contact.handled", label: "Contactbericht afgehandeld" },
+      { value: "staff_user.invited", label: "Gebruiker uitgenodigd" },
+      { value: "staff_user.roles_changed", label: "Rollen van een gebruiker gewijzigd" },
     ]);
     expect(page.users.map((u) => u.value)).toEqual(expect.arrayContaining([anna.id, bert.id]));
   });
@@ -86,5 +88,23 @@ describe("audit log page", () => {
     const second = await run<Page>(auditRoute.loader, makeRequest("/beheer/audit?pagina=2", { cookie }));
     expect(first.data.rows).toHaveLength(50);
     expect(second.data.rows).toHaveLength(10);
+  });
+
+  test("the vocabulary migration rewrites old Dutch and English codes, and leaves current ones alone", async () => {
+    const db = getDb();
+    await db.insert(auditLog).values([
+      { action: "initiative.status_changed", entityType: "initiative" },
+      { action: "initiative.map_details_changed", entityType: "initiative" },
+      { action: "survey.closed", entityType: "survey" },
+      { action: "contact.handled", entityType: "contact_message" },
+    ]);
+    await db.execute(sql.raw(readFileSync("migrations/0009_audit_vocabulary.sql", "utf8")));
+    const rows = await db.select({ action: auditLog.action }).from(auditLog).orderBy(auditLog.id);
+    expect(rows.map((r) => r.action)).toEqual([
+      "initiative.status_changed",
+      "initiative.map_details_changed",
+      "survey.closed",
+      "contact.handled",
+    ]);
   });
 });

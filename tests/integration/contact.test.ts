@@ -133,7 +133,7 @@ describe("contact messages in the staff area", () => {
     const [row] = await getDb().select().from(contactMessages).where(eq(contactMessages.id, id));
     expect(row!.handled).toBe(true);
     const [entry] = await getDb().select().from(auditLog);
-    expect(entry).toMatchObject({ actorId: user.id, action: "contact.afgehandeld", entityId: String(id) });
+    expect(entry).toMatchObject({ actorId: user.id, action: "contact.handled", entityId: String(id) });
 
     const open = await run<{ total: number }>(
       staffContact.loader,

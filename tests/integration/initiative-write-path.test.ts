@@ -123,7 +123,7 @@ describe("every status change mails the initiator in the same transaction", () =
       const audits = await getDb()
         .select()
         .from(auditLog)
-        .where(and(eq(auditLog.entityId, id), eq(auditLog.action, "initiatief.status_gewijzigd")));
+        .where(and(eq(auditLog.entityId, id), eq(auditLog.action, "initiative.status_changed")));
       expect(audits).toHaveLength(1);
       expect(audits[0]!.details).toMatchObject({ from: "nieuw", to: "in_behandeling" });
     });

@@ -141,7 +141,7 @@ describe("the initiator's private page", () => {
     const [row] = await getDb().select().from(initiatives).where(eq(initiatives.id, id));
     expect(row!.status).toBe("ingetrokken");
     const trail = await listAudit({ entityType: "initiative", entityId: id, page: 1, pageSize: 10 });
-    expect(trail.rows.map((r) => r.action)).toContain("initiatief.ingetrokken_door_initiatiefnemer");
+    expect(trail.rows.map((r) => r.action)).toContain("initiative.withdrawn_by_initiator");
     expect(row!.isPublished).toBe(false);
     await expect(messageFromInitiator(token, "aanvulling", "nog iets")).rejects.toBeInstanceOf(
       InitiativeError,
@@ -188,7 +188,7 @@ describe("triage by civil servants", () => {
       "gerealiseerd",
     ]);
     const trail = await listAudit({ entityType: "initiative", entityId: id, page: 1, pageSize: 50 });
-    expect(trail.rows.filter((r) => r.action === "initiatief.status_gewijzigd")).toHaveLength(5);
+    expect(trail.rows.filter((r) => r.action === "initiative.status_changed")).toHaveLength(5);
   });
 
   test("rejecting needs a reason, which is mailed; nothing is written without it", async () => {
@@ -243,9 +243,9 @@ describe("triage by civil servants", () => {
     ).rows.map((r) => r.action);
     expect(actions).toEqual(
       expect.arrayContaining([
-        "initiatief.accounthouder_gewijzigd",
-        "initiatief.beslisser_bevestigd",
-        "initiatief.gepubliceerd",
+        "initiative.account_manager_changed",
+        "initiative.decider_confirmed",
+        "initiative.published",
       ]),
     );
   });

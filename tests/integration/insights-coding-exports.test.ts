@@ -71,7 +71,7 @@ describe("coding open answers", () => {
     expect(codes.some((c) => c.kind === "theme" && c.theme === 1)).toBe(true);
     expect(codes.every((c) => c.status === "suggested")).toBe(true);
     expect(codes.reduce((a, c) => a + c.count, 0)).toBeGreaterThan(100);
-    expect(await auditActions()).toContain("insights.codes.suggest");
+    expect(await auditActions()).toContain("insights.codes_suggested");
   });
 
   test("accept, rename, merge and split update the counts", async () => {
@@ -177,7 +177,7 @@ describe("exports", () => {
     // Birth years and postcodes are not exported, only age groups and wijken.
     expect(lines[0]).not.toMatch(/;geboortejaar;/);
     expect(lines[1]).toMatch(/^(P-|R-)[0-9A-Z]+;/);
-    expect(await auditActions()).toContain("insights.export.csv");
+    expect(await auditActions()).toContain("insights.exported_csv");
   });
 
   test("XLSX: answers per response, a codebook and the coded open answers", async () => {
@@ -192,7 +192,7 @@ describe("exports", () => {
     expect(coded.rowCount).toBeGreaterThan(50);
     const values = coded.getColumn(4).values.map(String);
     expect(values).toContain("Betaalbaar wonen");
-    expect(await auditActions()).toContain("insights.export.xlsx");
+    expect(await auditActions()).toContain("insights.exported_xlsx");
   });
 
   test("an ambtenaar cannot export", async () => {
@@ -250,6 +250,6 @@ describe("the Woonvisie input report", () => {
       expect.objectContaining({ title: "Meer groen in de wijk", theme: 3 }),
     );
     expect(report.data.report.coded.flatMap((c) => c.quotes).length).toBe(1);
-    expect(await auditActions()).toContain("insights.input-item.create");
+    expect(await auditActions()).toContain("insights.input_item_created");
   });
 });

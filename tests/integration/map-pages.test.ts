@@ -211,7 +211,7 @@ describe("staff", () => {
       consentContact: true,
     });
     expect(
-      await getDb().select().from(auditLog).where(eq(auditLog.action, "initiative.create")),
+      await getDb().select().from(auditLog).where(eq(auditLog.action, "initiative.created")),
     ).toHaveLength(1);
   });
 
@@ -248,7 +248,7 @@ describe("staff", () => {
     expect(rows.map((r) => r.publicTitle).sort()).toEqual(["Bankje", "Zebrapad"]);
     expect(rows.every((r) => r.isPublished)).toBe(true);
     expect(
-      await getDb().select().from(auditLog).where(eq(auditLog.action, "initiative.import")),
+      await getDb().select().from(auditLog).where(eq(auditLog.action, "initiative.imported")),
     ).toHaveLength(1);
   });
 
@@ -272,7 +272,7 @@ describe("staff", () => {
     expect(res.data).toMatchObject({ imported: 1, reassigned: 1 });
     const [row] = await getDb().select().from(initiatives).where(eq(initiatives.id, i.id));
     expect(row!.wijkCode).toBe("WK039700");
-    expect(await getDb().select().from(auditLog).where(eq(auditLog.action, "wijken.import"))).toHaveLength(1);
+    expect(await getDb().select().from(auditLog).where(eq(auditLog.action, "wijk.imported"))).toHaveLength(1);
   });
 
   test("wijken in another projection are refused and nothing is stored", async () => {

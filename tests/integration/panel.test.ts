@@ -476,7 +476,7 @@ describe("stratified sample", () => {
     const staff = await createStaff(["onderzoeker"]);
     await createCampaign(staff, campaignInput(survey.id));
     const rows = await getDb().execute<{ action: string }>(sql`select action from audit_log`);
-    expect(rows.map((r) => r.action)).toContain("panel.campaign.schedule");
+    expect(rows.map((r) => r.action)).toContain("panel.campaign_scheduled");
     expect(audit).toBeTypeOf("function");
     expect(await getDb().select().from(outbox)).toHaveLength(0);
   });

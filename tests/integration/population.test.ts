@@ -53,7 +53,7 @@ test("figures entered on the bevolking page are the population in the survey res
     .from(populationFigures)
     .where(eq(populationFigures.dimension, "age_tenure"));
   expect(joint).toEqual([]);
-  const [entry] = await getDb().select().from(auditLog).where(eq(auditLog.action, "panel.population.save"));
+  const [entry] = await getDb().select().from(auditLog).where(eq(auditLog.action, "panel.population_saved"));
   expect(entry).toMatchObject({ entityType: "population_figures" });
 });
 

@@ -54,7 +54,7 @@ describe("AVG requests", () => {
 
     const log = await getDb().select().from(auditLog);
     const actions = log.map((l) => l.action).filter((a) => a.startsWith("privacy."));
-    expect(actions).toEqual(["privacy.subject.viewed", "privacy.subject.erased", "privacy.subject.viewed"]);
+    expect(actions).toEqual(["privacy_subject.viewed", "privacy_subject.erased", "privacy_subject.viewed"]);
     expect(JSON.stringify(log)).not.toContain(EMAIL);
   });
 

@@ -43,7 +43,7 @@ describe("inviting a colleague", () => {
     const [mail] = await getDb().select().from(outbox).where(eq(outbox.kind, "staff.invite"));
     expect(mail!.to).toBe("nieuw@heemstede.nl");
     const token = tokenFrom(mail!.text);
-    const [entry] = await getDb().select().from(auditLog).where(eq(auditLog.action, "gebruiker.uitgenodigd"));
+    const [entry] = await getDb().select().from(auditLog).where(eq(auditLog.action, "staff_user.invited"));
     expect(entry!.actorId).toBe(admin.id);
 
     const page = await run<{ name: string }>(invitation.loader, makeRequest(`/beheer/uitnodiging/${token}`), {
@@ -146,7 +146,7 @@ describe("changing roles and deactivating", () => {
     const [entry] = await getDb()
       .select()
       .from(auditLog)
-      .where(eq(auditLog.action, "gebruiker.rollen_gewijzigd"));
+      .where(eq(auditLog.action, "staff_user.roles_changed"));
     expect(entry!.details).toMatchObject({ from: ["ambtenaar"], to: ["onderzoeker"] });
     expect(await getStaffUser(makeRequest("/beheer", { cookie: other.cookie }))).toBeNull();
   });
@@ -184,7 +184,7 @@ describe("changing roles and deactivating", () => {
     });
     await act(cookie, { intent: "actief", userId: other.user.id, active: "ja" });
     const actions = (await getDb().select().from(auditLog)).map((a) => a.action);
-    expect(actions).toEqual(expect.arrayContaining(["gebruiker.gedeactiveerd", "gebruiker.geactiveerd"]));
+    expect(actions).toEqual(expect.arrayContaining(["staff_user.deactivated", "staff_user.activated"]));
   });
 
   test("the list shows invited users as pending", async () => {

@@ -149,11 +149,11 @@ describe("the survey builder", () => {
       (a) => a.action,
     );
     expect(actions).toEqual([
-      "survey.create",
-      "survey.edit",
-      "survey.publish",
-      "survey.edit",
-      "survey.publish",
+      "survey.created",
+      "survey.edited",
+      "survey.published",
+      "survey.edited",
+      "survey.published",
     ]);
   });
 

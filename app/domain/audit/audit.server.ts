@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, ilike, lt, sql } from "drizzle-orm";
 import { auditLog, staffUsers } from "../../../db/schema";
 import { type Executor, getDb } from "../../lib/db.server";
+import type { AuditAction } from "./actions";
 
 export interface Actor {
   id: string;
@@ -8,7 +9,8 @@ export interface Actor {
 }
 
 export interface AuditEntry {
-  action: string;
+  /** A code from the audit vocabulary (actions.ts): each has its Dutch description for /beheer/audit. */
+  action: AuditAction;
   entityType: string;
   entityId?: string | number | null;
   details?: Record<string, unknown>;

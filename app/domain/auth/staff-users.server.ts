@@ -58,7 +58,7 @@ export async function createStaffUser(
       .returning();
     if (!row) throw new StaffUserError("Er is al een gebruiker met dit e-mailadres.", "email");
     await audit(tx, actor, {
-      action: "gebruiker.aangemaakt",
+      action: "staff_user.created",
       entityType: "staff_user",
       entityId: row.id,
       details: { email: row.email, roles: row.roles },
@@ -99,7 +99,7 @@ export async function inviteStaffUser(input: { email: string; name: string; role
       ...mail,
     });
     await audit(tx, actor, {
-      action: "gebruiker.uitgenodigd",
+      action: "staff_user.invited",
       entityType: "staff_user",
       entityId: row.id,
       details: { email: row.email, roles: row.roles },
@@ -137,7 +137,7 @@ export async function acceptInvite(token: string, password: string): Promise<boo
     await audit(
       tx,
       { id: row.id, email: row.email },
-      { action: "gebruiker.wachtwoord_ingesteld", entityType: "staff_user", entityId: row.id },
+      { action: "staff_user.password_set", entityType: "staff_user", entityId: row.id },
     );
     return true;
   });
@@ -171,7 +171,7 @@ export async function changeRoles(userId: string, newRoles: Role[], actor: Actor
     }
     await tx.update(staffUsers).set({ roles: newRoles }).where(eq(staffUsers.id, userId));
     await audit(tx, actor, {
-      action: "gebruiker.rollen_gewijzigd",
+      action: "staff_user.roles_changed",
       entityType: "staff_user",
       entityId: userId,
       details: { email: user.email, from: user.roles, to: newRoles },
@@ -190,7 +190,7 @@ export async function setActive(userId: string, active: boolean, actor: Actor) {
     }
     await tx.update(staffUsers).set({ active }).where(eq(staffUsers.id, userId));
     await audit(tx, actor, {
-      action: active ? "gebruiker.geactiveerd" : "gebruiker.gedeactiveerd",
+      action: active ? "staff_user.activated" : "staff_user.deactivated",
       entityType: "staff_user",
       entityId: userId,
       details: { email: user.email },

@@ -88,7 +88,7 @@ export async function setContactHandled(id: number, handled: boolean, actor: Act
       return !!exists;
     }
     await audit(tx, actor, {
-      action: handled ? "contact.afgehandeld" : "contact.heropend",
+      action: handled ? "contact.handled" : "contact.reopened",
       entityType: "contact_message",
       entityId: id,
     });

@@ -5,6 +5,7 @@ import { getEnv } from "../../lib/env.server";
 import { type FieldErrors, type FormValues, parseForm } from "../../lib/forms";
 import { queueMail } from "../../lib/mail.server";
 import { createToken, hashToken, looksLikeToken } from "../../lib/tokens.server";
+import type { AuditAction } from "../audit/actions";
 import { type Actor, audit } from "../audit/audit.server";
 import { CSV_BOM, csvRow } from "../insights/csv";
 import { eventIcs } from "./ics";
@@ -438,7 +439,7 @@ export async function handleStaffEventPost(
   return db.transaction(async (tx): Promise<StaffEventOutcome> => {
     const e = await lockEvent(tx, eventId);
     if (!e) return { ok: false, intent, notFound: true };
-    const log = (action: string, details: Record<string, unknown> = {}) =>
+    const log = (action: AuditAction, details: Record<string, unknown> = {}) =>
       audit(tx, actor, {
         action,
         entityType: "event",

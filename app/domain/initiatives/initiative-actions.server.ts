@@ -11,6 +11,7 @@ import { eq } from "drizzle-orm";
 import { initiativeEvents, initiatives } from "../../../db/schema";
 import type { Executor } from "../../lib/db.server";
 import { composeMail, queueMail } from "../../lib/mail.server";
+import type { AuditAction } from "../audit/actions";
 import type { Actor } from "../audit/audit.server";
 import * as mails from "./mails";
 import { isClosed, type PublicLocationRequest, publicationProblem, publicLocation } from "./rules";
@@ -19,7 +20,7 @@ import { allowedNextStatuses, type Status, statusNeedsReason } from "./statuses"
 
 /** What the caller writes to the audit log for the action (entity: the initiative). */
 export interface ActionAudit {
-  action: string;
+  action: AuditAction;
   details?: Record<string, unknown>;
 }
 
@@ -60,7 +61,7 @@ export async function applyStatusChange(
   }
   return {
     idea: { ...idea, ...set },
-    audit: { action: "initiatief.status_gewijzigd", details: { from: idea.status, to, reason } },
+    audit: { action: "initiative.status_changed", details: { from: idea.status, to, reason } },
   };
 }
 
@@ -100,7 +101,7 @@ export async function applyPublication(
       actorId: actor.id,
     });
   return {
-    action: idea.isPublished ? "initiatief.publicatie_gewijzigd" : "initiatief.gepubliceerd",
+    action: idea.isPublished ? "initiative.publication_changed" : "initiative.published",
     details: {
       publicTitle: input.publicTitle,
       precision: location.locationPrecision,
@@ -115,7 +116,7 @@ export async function applyUnpublish(tx: Executor, idea: Initiative): Promise<Ac
     .update(initiatives)
     .set({ isPublished: false, isFeatured: false, publishedAt: null })
     .where(eq(initiatives.id, idea.id));
-  return { action: "initiatief.publicatie_ingetrokken" };
+  return { action: "initiative.unpublished" };
 }
 
 /** Store the public location (and texts) of an initiative that is not on the map. */

@@ -49,7 +49,7 @@ export async function importInitiatives(rows: ImportRow[], actor: Actor, db: Exe
       );
     }
     await audit(tx, actor, {
-      action: "initiative.import",
+      action: "initiative.imported",
       entityType: "initiative",
       details: { count: ids.length },
     });

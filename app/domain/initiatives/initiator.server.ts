@@ -107,10 +107,7 @@ export async function messageFromInitiator(
     await tx.update(initiatives).set({ updatedAt: new Date() }).where(eq(initiatives.id, idea.id));
     // No staff actor: the initiator did this, but it belongs in the idea's trail too.
     await audit(tx, null, {
-      action:
-        kind === "aanvulling"
-          ? "initiatief.aanvulling_initiatiefnemer"
-          : "initiatief.bericht_initiatiefnemer",
+      action: kind === "aanvulling" ? "initiative.initiator_added_info" : "initiative.initiator_messaged",
       entityType: "initiative",
       entityId: idea.id,
     });
@@ -152,7 +149,7 @@ export async function withdrawByInitiator(token: string, reason: string | undefi
       .insert(initiativeEvents)
       .values({ initiativeId: idea.id, kind: "status", status: "ingetrokken", text: reason ?? null });
     await audit(tx, null, {
-      action: "initiatief.ingetrokken_door_initiatiefnemer",
+      action: "initiative.withdrawn_by_initiator",
       entityType: "initiative",
       entityId: idea.id,
       details: { from: idea.status, reason: reason ?? null },

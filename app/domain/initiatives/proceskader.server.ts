@@ -53,7 +53,14 @@ export async function saveDocument(
       .values({ initiativeId: id, kind, version, content, createdBy: actor.id });
     const step = kind === "planomschrijving" ? 1 : 2;
     if (idea.processStep < step) await setStep(tx, idea, step, actor);
-    return { action: `initiatief.${kind}_opgeslagen`, details: { version }, result: version };
+    return {
+      action:
+        kind === "planomschrijving"
+          ? "initiative.plan_description_saved"
+          : "initiative.participation_plan_saved",
+      details: { version },
+      result: version,
+    };
   });
 }
 
@@ -82,7 +89,7 @@ export async function recordAdoption(
       actorId: actor.id,
     });
     return {
-      action: "initiatief.kader_vastgesteld",
+      action: "initiative.framework_adopted",
       details: {
         ...input,
         planVersion: docs.plan.version,
@@ -104,6 +111,6 @@ export async function setProcessStep(id: string, step: number, actor: Actor) {
         "processStep",
       );
     await setStep(tx, idea, step, actor);
-    return { action: "initiatief.basisstap_gewijzigd", details: { from: idea.processStep, to: step } };
+    return { action: "initiative.process_step_changed", details: { from: idea.processStep, to: step } };
   });
 }

@@ -5,6 +5,7 @@ import { initiativeFollowTokens, initiativeMessages, initiatives, staffUsers } f
 import { type Executor, getDb } from "../../lib/db.server";
 import { getEnv } from "../../lib/env.server";
 import { createToken, hashToken } from "../../lib/tokens.server";
+import type { AuditAction } from "../audit/actions";
 import { type Actor, audit } from "../audit/audit.server";
 
 export class InitiativeError extends Error {
@@ -54,7 +55,7 @@ export async function change<T>(
   fn: (
     tx: Executor,
     idea: Initiative,
-  ) => Promise<{ action: string; details?: Record<string, unknown>; result?: T }>,
+  ) => Promise<{ action: AuditAction; details?: Record<string, unknown>; result?: T }>,
 ): Promise<T | undefined> {
   return getDb().transaction(async (tx) => {
     const [idea] = await tx.select().from(initiatives).where(eq(initiatives.id, id)).for("update");

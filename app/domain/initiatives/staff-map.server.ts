@@ -87,7 +87,7 @@ export async function createInitiativeByStaff(
         .insert(initiativeEvents)
         .values({ initiativeId: row!.id, kind: "gepubliceerd", actorId: actor.id });
     await audit(tx, actor, {
-      action: "initiative.create",
+      action: "initiative.created",
       entityType: "initiative",
       entityId: row!.id,
       details: { source: "beheer", published: input.published },
@@ -180,7 +180,7 @@ export async function updateInitiativeByStaff(
         await applyPublicLocation(tx, idea, location);
       }
       entries.push({
-        action: "initiative.update-public",
+        action: "initiative.map_details_changed",
         details: { status: input.status, published: input.published, featured: input.featured },
       });
       for (const e of entries) await audit(tx, actor, { ...e, entityType: "initiative", entityId: id });

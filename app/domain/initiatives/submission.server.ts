@@ -44,7 +44,7 @@ export async function setResponseDays(days: number, actor: Actor) {
       .values({ key: RESPONSE_DAYS_KEY, value: days })
       .onConflictDoUpdate({ target: settings.key, set: { value: days, updatedAt: new Date() } });
     await audit(tx, actor, {
-      action: "initiatief.reactietermijn_gewijzigd",
+      action: "initiative.answer_days_changed",
       entityType: "setting",
       entityId: RESPONSE_DAYS_KEY,
       details: { days },
@@ -130,7 +130,7 @@ export async function saveRoutingRule(
       })
       .returning({ id: routingRules.id });
     await audit(tx, actor, {
-      action: "initiatief.routering_opgeslagen",
+      action: "routing.saved",
       entityType: "initiative_routing_rule",
       entityId: row!.id,
       details: input,
@@ -143,7 +143,7 @@ export async function deleteRoutingRule(id: number, actor: Actor) {
     const [row] = await tx.delete(routingRules).where(eq(routingRules.id, id)).returning();
     if (!row) throw new InitiativeError("Deze regel bestaat niet meer.");
     await audit(tx, actor, {
-      action: "initiatief.routering_verwijderd",
+      action: "routing.deleted",
       entityType: "initiative_routing_rule",
       entityId: id,
       details: { theme: row.theme, wijkCode: row.wijkCode },

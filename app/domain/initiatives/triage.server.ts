@@ -155,7 +155,7 @@ export async function assignAccountManager(id: string, accountManagerId: string 
       actorId: actor.id,
     });
     return {
-      action: "initiatief.accounthouder_gewijzigd",
+      action: "initiative.account_manager_changed",
       details: { from: idea.accountManagerId, to: accountManagerId },
     };
   });
@@ -185,7 +185,7 @@ export async function setDecider(
       actorId: actor.id,
     });
     return {
-      action: "initiatief.beslisser_bevestigd",
+      action: "initiative.decider_confirmed",
       details: {
         from: { decider: idea.decider, complex: idea.complex },
         to: { decider: input.decider, complex: input.complex },
@@ -205,7 +205,7 @@ export async function addNote(id: string, body: string, actor: Actor) {
     await tx
       .insert(initiativeMessages)
       .values({ initiativeId: id, kind: "notitie", body, staffUserId: actor.id });
-    return { action: "initiatief.notitie_toegevoegd" };
+    return { action: "initiative.note_added" };
   });
 }
 
@@ -222,7 +222,7 @@ export async function messageToInitiator(id: string, body: string, actor: Actor)
       kind: "initiative.message",
       ...composeMail(m.paragraphs),
     });
-    return { action: "initiatief.bericht_verstuurd" };
+    return { action: "initiative.message_sent" };
   });
 }
 

@@ -232,7 +232,7 @@ export async function suggestCodes(
         .values(links.slice(i, i + 1000).map((l) => ({ ...l, source: "suggested" as const })))
         .onConflictDoNothing();
     await audit(tx, actor, {
-      action: "insights.codes.suggest",
+      action: "insights.codes_suggested",
       entityType: "survey",
       entityId: surveyId,
       details: { questionKey, suggested: links.length, clusters: clusters.length },
@@ -264,7 +264,7 @@ export async function acceptCode(
     await tx.update(codes).set({ status: "accepted" }).where(eq(codes.id, codeId));
     await tx.update(answerCodes).set({ source: "manual" }).where(eq(answerCodes.codeId, codeId));
     await audit(tx, actor, {
-      action: "insights.code.accept",
+      action: "insights.code_accepted",
       entityType: "code",
       entityId: codeId,
       details: { label: code.label },
@@ -285,7 +285,7 @@ export async function renameCode(
     if (!code) return { ok: false, error: "Deze code bestaat niet (meer)." };
     await tx.update(codes).set({ label: input.label, theme: input.theme }).where(eq(codes.id, input.codeId));
     await audit(tx, actor, {
-      action: "insights.code.rename",
+      action: "insights.code_renamed",
       entityType: "code",
       entityId: input.codeId,
       details: { from: code.label, to: input.label, theme: input.theme },
@@ -316,7 +316,7 @@ export async function mergeCodes(
     await tx.delete(codes).where(eq(codes.id, fromId));
     await tx.update(codes).set({ status: "accepted" }).where(eq(codes.id, intoId));
     await audit(tx, actor, {
-      action: "insights.code.merge",
+      action: "insights.codes_merged",
       entityType: "code",
       entityId: intoId,
       details: { merged: from.label, into: into.label },
@@ -366,7 +366,7 @@ export async function splitCode(
       .where(and(eq(answerCodes.codeId, input.codeId), inArray(answerCodes.answerId, input.answerIds)))
       .returning({ answerId: answerCodes.answerId });
     await audit(tx, actor, {
-      action: "insights.code.split",
+      action: "insights.code_split",
       entityType: "code",
       entityId: input.codeId,
       details: { newCode: createdId, label: input.label, answers: moved.length },
@@ -386,7 +386,7 @@ export async function createCode(
   return getDb().transaction(async (tx) => {
     const createdId = await insertCustomCode(tx, surveyId, questionKey, input);
     await audit(tx, actor, {
-      action: "insights.code.create",
+      action: "insights.code_created",
       entityType: "code",
       entityId: createdId,
       details: input,
@@ -430,7 +430,7 @@ export async function recodeAnswer(
         .insert(answerCodes)
         .values(valid.map((c) => ({ answerId, codeId: c.id, source: "manual" as const })));
     await audit(tx, actor, {
-      action: "insights.answer.recode",
+      action: "insights.answer_recoded",
       entityType: "answer",
       entityId: answerId,
       details: { codes: valid.map((c) => c.id) },
@@ -461,7 +461,7 @@ export async function markQuote(
         target: quotes.answerId,
         set: { text, markedBy: actor.id, markedAt: new Date() },
       });
-    await audit(tx, actor, { action: "insights.quote.mark", entityType: "answer", entityId: answerId });
+    await audit(tx, actor, { action: "insights.quote_marked", entityType: "answer", entityId: answerId });
     return { ok: true };
   });
 }
@@ -469,7 +469,7 @@ export async function markQuote(
 export async function unmarkQuote(actor: Actor, surveyId: number, answerId: number): Promise<Result> {
   return getDb().transaction(async (tx) => {
     await tx.delete(quotes).where(and(eq(quotes.answerId, answerId), eq(quotes.surveyId, surveyId)));
-    await audit(tx, actor, { action: "insights.quote.unmark", entityType: "answer", entityId: answerId });
+    await audit(tx, actor, { action: "insights.quote_unmarked", entityType: "answer", entityId: answerId });
     return { ok: true };
   });
 }

@@ -1,5 +1,5 @@
 // CSV the way Dutch Excel opens it: semicolon separated, UTF-8 with a byte order mark, CRLF.
-// Cells that a spreadsheet would run as a formula are neutralised (STYLE.md: formula injection).
+// Cells that a spreadsheet would run as a formula are neutralised (docs/policy.md: exports).
 
 export const CSV_BOM = "\uFEFF";
 export const CSV_SEPARATOR = ";";

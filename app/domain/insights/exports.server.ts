@@ -102,7 +102,7 @@ async function* answerRows(surveyId: number, columns: ReturnType<typeof exportCo
 async function auditExport(actor: Actor, survey: SurveyForResults, format: "csv" | "xlsx") {
   await getDb().transaction(async (tx) => {
     await audit(tx, actor, {
-      action: `insights.export.${format}`,
+      action: format === "csv" ? "insights.exported_csv" : "insights.exported_xlsx",
       entityType: "survey",
       entityId: survey.id,
       details: { title: survey.title },

@@ -1,5 +1,5 @@
 // Likely personal data in an open answer. Staff must remove it before an answer is used as a quote
-// (DESIGN.md: residents' personal data is separate from their answers).
+// (docs/policy.md: residents' personal data is separate from their answers).
 
 export type PersonalDataKind = "email" | "phone" | "address" | "postcode";
 

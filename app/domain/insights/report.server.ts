@@ -65,7 +65,7 @@ export async function addInputItem(actor: Actor, projectId: number, input: Input
       .values({ projectId, ...input, authorId: actor.id })
       .returning({ id: inputItems.id });
     await audit(tx, actor, {
-      action: "insights.input-item.create",
+      action: "insights.input_item_created",
       entityType: "input_item",
       entityId: item!.id,
       details: { projectId, theme: input.theme, source: input.source, title: input.title },
@@ -82,7 +82,7 @@ export async function deleteInputItem(actor: Actor, projectId: number, itemId: n
       .returning({ title: inputItems.title });
     if (deleted.length === 0) return false;
     await audit(tx, actor, {
-      action: "insights.input-item.delete",
+      action: "insights.input_item_deleted",
       entityType: "input_item",
       entityId: itemId,
       details: { projectId, title: deleted[0]!.title },

@@ -1,7 +1,7 @@
 // Statistics for survey results: confidence intervals, suppression of small groups, weighting.
 // Pure functions, no database. The method is described in docs/insights.md.
 
-/** House rule (DESIGN.md): reports never show groups smaller than this. */
+/** House rule (docs/policy.md): reports never show groups smaller than this. */
 export const MIN_CELL = 10;
 
 export interface Interval {

@@ -245,7 +245,7 @@ export async function createCampaign(
       })
       .returning({ id: panelCampaigns.id });
     await audit(tx, actor, {
-      action: "panel.campaign.schedule",
+      action: "panel.campaign_scheduled",
       entityType: "panel_campaign",
       entityId: row!.id,
       details: { surveyId: input.surveyId, mode: input.mode, planned: plan.plan.total },
@@ -263,7 +263,7 @@ export async function cancelCampaign(actor: Actor, campaignId: number, db: Execu
       .returning({ id: panelCampaigns.id });
     if (rows.length)
       await audit(tx, actor, {
-        action: "panel.campaign.cancel",
+        action: "panel.campaign_cancelled",
         entityType: "panel_campaign",
         entityId: campaignId,
       });

@@ -109,7 +109,7 @@ export async function savePopulation(
         .insert(populationTable)
         .values(rows.map((r) => ({ ...r, source, isDemo: false, updatedAt: new Date() })));
     await audit(tx, actor, {
-      action: "panel.population.save",
+      action: "panel.population_saved",
       entityType: "population_figures",
       details: { dimensions: dims, rows: rows.length, source },
     });

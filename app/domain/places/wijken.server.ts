@@ -112,7 +112,7 @@ export async function importWijken(areas: ImportedArea[], actor: Actor, db: Exec
     }
     const reassigned = await reassignWijken(tx);
     await audit(tx, actor, {
-      action: "wijken.import",
+      action: "wijk.imported",
       entityType: "wijk",
       details: { count: areas.length, codes: areas.slice(0, 50).map((a) => a.code), reassigned },
     });

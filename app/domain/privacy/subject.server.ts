@@ -146,7 +146,7 @@ export async function findSubjectData(
   return db.transaction(async (tx) => {
     const data = await collect(tx, email);
     await audit(tx, actor, {
-      action: `privacy.subject.${purpose}`,
+      action: `privacy_subject.${purpose}`,
       entityType: "data_subject",
       entityId: subjectRef(email),
       details: counts(data),
@@ -205,7 +205,7 @@ export async function eraseSubjectData(db: Executor, actor: Actor, email: string
       .where(eq(panelMembers.email, email));
     if (member) await leavePanel(member.id, new Date(), tx);
     await audit(tx, actor, {
-      action: "privacy.subject.erased",
+      action: "privacy_subject.erased",
       entityType: "data_subject",
       entityId: subjectRef(email),
       details: counts(before),

@@ -4,9 +4,9 @@ import { z } from "zod";
 
 /** Audit action codes of this module, with their Dutch description. */
 export const privacyAuditActions = {
-  "privacy.subject.viewed": "Gegevens van één e-mailadres opgezocht (AVG-verzoek)",
-  "privacy.subject.exported": "Gegevens van één e-mailadres gedownload (AVG-verzoek)",
-  "privacy.subject.erased": "Gegevens van één e-mailadres gewist (AVG-verzoek)",
+  "privacy_subject.viewed": "Gegevens van één e-mailadres opgezocht (AVG-verzoek)",
+  "privacy_subject.exported": "Gegevens van één e-mailadres gedownload (AVG-verzoek)",
+  "privacy_subject.erased": "Gegevens van één e-mailadres gewist (AVG-verzoek)",
 } as const;
 
 export const subjectEmailSchema = z

@@ -185,7 +185,7 @@ export async function handleEditorPost(
     actor,
     surveyId,
     edit.definition,
-    intent === "import" ? "survey.import" : "survey.edit",
+    intent === "import" ? "survey.imported" : "survey.edited",
   );
   const note = saved.newVersion
     ? ` Er is een nieuwe conceptversie ${saved.version} gemaakt; de gepubliceerde versie blijft ongewijzigd.`

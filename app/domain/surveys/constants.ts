@@ -1,7 +1,7 @@
 // Constants shared by the definition (zod, server and editor) and the survey page in the browser.
 // This file imports nothing, so the survey page's JavaScript stays small.
 
-/** Woonvisie 2023–2027 themes (seed 004; DESIGN.md). */
+/** Woonvisie 2023–2027 themes (seed 004; docs/policy.md). */
 export const THEMES = {
   1: "Passend wonen voor iedereen",
   2: "Zorgen voor elkaar",

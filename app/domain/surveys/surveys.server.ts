@@ -8,6 +8,7 @@ import {
   surveyVersions,
 } from "../../../db/schema";
 import type { Executor } from "../../lib/db.server";
+import type { AuditAction } from "../audit/actions";
 import { type Actor, audit } from "../audit/audit.server";
 import { emptyDefinition, listQuestions, parseDefinition, type SurveyDefinition } from "./definition";
 import { planDefinitionSave, surveyAvailability } from "./rules";
@@ -244,7 +245,7 @@ export async function createSurvey(
       createdBy: actor.id,
     });
     await audit(tx, actor, {
-      action: "survey.create",
+      action: "survey.created",
       entityType: "survey",
       entityId: survey!.id,
       details: { slug: input.slug },
@@ -274,7 +275,7 @@ export async function saveDefinition(
   actor: Actor,
   surveyId: number,
   definition: SurveyDefinition,
-  action = "survey.edit",
+  action: AuditAction = "survey.edited",
 ): Promise<{ version: number; newVersion: boolean }> {
   return db.transaction(async (tx) => {
     const latest = await latestVersionForUpdate(tx, surveyId);
@@ -321,7 +322,7 @@ export async function updateSurveySettings(
       })
       .where(eq(surveys.id, surveyId));
     await audit(tx, actor, {
-      action: "survey.settings",
+      action: "survey.settings_changed",
       entityType: "survey",
       entityId: surveyId,
       details: input,
@@ -357,7 +358,7 @@ export async function publishSurvey(
       .set({ status: "published", opensAt: dates.opensAt, closesAt: dates.closesAt, updatedAt: new Date() })
       .where(eq(surveys.id, surveyId));
     await audit(tx, actor, {
-      action: "survey.publish",
+      action: "survey.published",
       entityType: "survey",
       entityId: surveyId,
       details: { version: latest.version, opensAt: dates.opensAt, closesAt: dates.closesAt },
@@ -366,10 +367,16 @@ export async function publishSurvey(
   });
 }
 
+const surveyStatusAction = {
+  draft: "survey.draft",
+  published: "survey.reopened",
+  closed: "survey.closed",
+} as const satisfies Record<SurveyStatus, AuditAction>;
+
 export async function setSurveyStatus(db: Executor, actor: Actor, surveyId: number, status: SurveyStatus) {
   await db.transaction(async (tx) => {
     await tx.update(surveys).set({ status, updatedAt: new Date() }).where(eq(surveys.id, surveyId));
-    await audit(tx, actor, { action: `survey.status.${status}`, entityType: "survey", entityId: surveyId });
+    await audit(tx, actor, { action: surveyStatusAction[status], entityType: "survey", entityId: surveyId });
   });
 }
 

@@ -1,5 +1,5 @@
 // Views of survey results: a chart and the same data as a table. Props are plain data, so this file
-// needs nothing from the domain (STYLE.md: app/ui knows nothing of the domain).
+// needs nothing from the domain (docs/architecture.md: app/ui knows nothing of the domain).
 import { BarChart } from "../charts/bar-chart";
 
 export const nl = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 1 });
