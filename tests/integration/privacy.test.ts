@@ -53,7 +53,7 @@ describe("AVG requests", () => {
     expect(again.data.data!.initiatives).toHaveLength(0);
 
     const log = await getDb().select().from(auditLog);
-    const actions = log.map((l) => l.action).filter((a) => a.startsWith("privacy."));
+    const actions = log.map((l) => l.action).filter((a) => a.startsWith("privacy_subject."));
     expect(actions).toEqual(["privacy_subject.viewed", "privacy_subject.erased", "privacy_subject.viewed"]);
     expect(JSON.stringify(log)).not.toContain(EMAIL);
   });

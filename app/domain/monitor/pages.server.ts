@@ -25,10 +25,8 @@ import {
   submitReaction,
   submitUpdate,
 } from "./monitor.server";
-import { mayReact, mayUpdate, type OverviewFilter, parseOverviewFilter } from "./rules";
+import { mayReact, mayUpdate, type OverviewFilter, PUBLIC_PAGE_SIZE, parseOverviewFilter } from "./rules";
 import { updateStatusLabels } from "./vocabulary";
-
-export const PUBLIC_PAGE_SIZE = 20;
 
 /** The public overview (/prestatieafspraken): filter from the URL, summary of the whole filter, one page of rows. */
 export async function publicOverview(url: URL, options: { all?: boolean } = {}) {

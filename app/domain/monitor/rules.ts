@@ -465,3 +465,6 @@ export function diffImport(rows: readonly string[][], ctx: ImportContext): Impor
   });
   return diff;
 }
+
+/** Agreements per page of the public overview. */
+export const PUBLIC_PAGE_SIZE = 20;
