@@ -8,6 +8,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
+import { describeAction, describeDetails } from "~/domain/audit/actions";
 import { listAudit } from "~/domain/audit/audit.server";
 import { requireRole } from "~/domain/auth/auth.server";
 import { staffAccess } from "~/domain/auth/roles";
@@ -511,10 +512,8 @@ export default function InitiativeDetail() {
                   <tr key={t.id}>
                     <td>{formatDateTime(t.at)}</td>
                     <td>{t.actorName ?? t.actorEmail ?? "-"}</td>
-                    <td>{t.action}</td>
-                    <td>
-                      <code>{JSON.stringify(t.details)}</code>
-                    </td>
+                    <td>{describeAction(t.action)}</td>
+                    <td>{describeDetails(t.details)}</td>
                   </tr>
                 ))}
               </tbody>
