@@ -1,0 +1,127 @@
+// What every question type module shares: the typed answer, the form field names, the messages and
+// the storage row. Browser-safe (no zod): the survey page validates with it before a page is sent.
+import type { QuestionOf, QuestionType } from "../definition";
+
+export type AnswerValue =
+  | { kind: "dontKnow" }
+  /** single choice; `other` is the "anders, namelijk" text */
+  | { kind: "option"; option: string; other?: string }
+  /** multiple choice */
+  | { kind: "options"; options: string[]; other?: string }
+  /** agree (1–5), grade (1–10), number, year of birth */
+  | { kind: "number"; number: number }
+  | { kind: "text"; text: string }
+  /** ranking: item values, best first */
+  | { kind: "ranking"; order: string[] }
+  /** matrix: row → scale value, or null for "weet niet" */
+  | { kind: "matrix"; rows: Record<string, string | null> }
+  /** the 4 digits only (privacy), and the wijk derived on the server */
+  | { kind: "postcode"; postcode: string; wijk?: string | null }
+  | { kind: "point"; lat?: number; lng?: number; location?: string; address?: string; comment?: string };
+
+export type Answers = Record<string, AnswerValue>;
+export type RawValues = Partial<Record<string, string | string[]>>;
+
+export const DONT_KNOW_VALUE = "weetniet";
+export const OTHER_VALUE = "anders";
+
+/** Form field names: v_<key> for the main value, v_<key>__<sub> for rows, items and extras. */
+export function fieldName(questionKey: string, sub?: string): string {
+  return sub ? `v_${questionKey}__${sub}` : `v_${questionKey}`;
+}
+/** The id the error summary links to (the fieldset or the single input). */
+export function fieldId(questionKey: string): string {
+  return `vraag-${questionKey}`;
+}
+
+export function first(raw: RawValues, name: string): string {
+  const v = raw[name];
+  return (Array.isArray(v) ? (v[0] ?? "") : (v ?? "")).trim();
+}
+export function all(raw: RawValues, name: string): string[] {
+  const v = raw[name];
+  return (Array.isArray(v) ? v : v ? [v] : []).map((s) => s.trim()).filter(Boolean);
+}
+
+export function parseNumber(text: string): number | null {
+  if (!/^-?\d+([.,]\d+)?$/.test(text)) return null;
+  return Number(text.replace(",", "."));
+}
+
+export const messages = {
+  required: "Beantwoord deze vraag.",
+  requiredChoice: "Kies een antwoord.",
+  invalidChoice: "Kies een van de mogelijkheden.",
+  otherMissing: "U koos 'anders'. Vul in wat u bedoelt.",
+  tooMany: (max: number) => `Kies er hoogstens ${max}.`,
+  tooLong: (max: number) => `Gebruik hoogstens ${max} tekens.`,
+  notANumber: "Vul een getal in, bijvoorbeeld 3.",
+  notAWholeNumber: "Vul een heel getal in, zonder komma.",
+  numberMin: (min: number) => `Vul een getal in van ${min} of meer.`,
+  numberMax: (max: number) => `Vul een getal in van ${max} of minder.`,
+  birthYear: (max: number) => `Vul een geboortejaar in tussen 1900 en ${max}, bijvoorbeeld 1965.`,
+  postcode: "Vul een postcode in, bijvoorbeeld 2101 AB of 2101.",
+  rankingIncomplete: (n: number) => `Geef elk nummer van 1 tot en met ${n} precies één keer.`,
+  matrixIncomplete: "Beantwoord elke rij.",
+  pointMissing: "Kies een plek op de kaart of uit de lijst, of vul een adres in.",
+  pointIncomplete:
+    "Vul de breedtegraad en de lengtegraad allebei in als getal, of kies een plek op de kaart.",
+  pointOutside: "Deze plek ligt niet in Heemstede. Kies een plek in Heemstede.",
+} as const;
+
+export type QuestionResult = { value?: AnswerValue; error?: string };
+
+/** What a type's validation gets besides the question and the form values. */
+export interface ValidationContext {
+  year: number;
+  /** Empty answer: an error when the question is required, else no value. */
+  empty: (message?: string) => QuestionResult;
+}
+
+export interface AnswerRow {
+  questionKey: string;
+  subKey: string;
+  valueText: string | null;
+  valueNumber: number | null;
+  valueOption: string | null;
+  valueOptions: string[] | null;
+  valueLat: number | null;
+  valueLng: number | null;
+  dontKnow: boolean;
+}
+export type StoredRow = Omit<AnswerRow, "questionKey">;
+
+export function row(questionKey: string, values: Partial<AnswerRow> = {}): AnswerRow {
+  return {
+    questionKey,
+    subKey: "",
+    valueText: null,
+    valueNumber: null,
+    valueOption: null,
+    valueOptions: null,
+    valueLat: null,
+    valueLng: null,
+    dontKnow: false,
+    ...values,
+  };
+}
+
+/**
+ * Everything the survey flow needs to know of one question type, browser-safe. The registry
+ * (index.ts) is a Record over every type, so a type without its rules is a type error.
+ */
+export interface QuestionTypeRules<T extends QuestionType> {
+  /** Form values → typed answer or a Dutch message. Not called for "weet niet" radio values. */
+  validate(q: QuestionOf<T>, raw: RawValues, context: ValidationContext): QuestionResult;
+  /** Typed answer (never "weet niet") → storage rows: one per answer, or one per row or item. */
+  toRows(q: QuestionOf<T>, value: AnswerValue): AnswerRow[];
+  /** Storage rows (at least one; "weet niet" already handled) → typed answer. */
+  fromRows(q: QuestionOf<T>, main: StoredRow | undefined, rows: StoredRow[]): AnswerValue | undefined;
+  /** Typed answer (never "weet niet") → the form values that show it again. */
+  toFormValues(q: QuestionOf<T>, value: AnswerValue): RawValues;
+  /**
+   * How "weet ik niet" is given: as a value of the main radio group, as one of the checkboxes, or
+   * as a separate box (the matrix has it per row, as a scale value).
+   */
+  dontKnow: "radio" | "checkbox" | "box" | "perRow";
+}
