@@ -9,6 +9,8 @@ import {
   parseDefinition,
   QUESTION_TYPES,
   type Question,
+  type QuestionOf,
+  type QuestionType,
   questionSchema,
   type SurveyDefinition,
 } from "./definition";
@@ -113,49 +115,9 @@ export function questionInputFromForm(values: FormValues): Record<string, unknow
         }
       : undefined,
   };
-  const options = parseOptionLines(str(values, "options"));
-  switch (type) {
-    case "single":
-      Object.assign(input, { options, other: str(values, "other") === "ja" });
-      break;
-    case "multiple":
-      Object.assign(input, {
-        options,
-        other: str(values, "other") === "ja",
-        max: optionalInt(str(values, "max")),
-      });
-      break;
-    case "ranking":
-      Object.assign(input, { items: options, top: optionalInt(str(values, "top")) });
-      break;
-    case "matrix":
-      Object.assign(input, { rows: options, scale: parseOptionLines(str(values, "scale")) });
-      break;
-    case "open":
-      Object.assign(input, {
-        maxLength: optionalInt(str(values, "maxLength")) ?? 1000,
-        multiline: str(values, "singleLine") !== "ja",
-      });
-      break;
-    case "number":
-      Object.assign(input, {
-        min: optionalInt(str(values, "min")),
-        max: optionalInt(str(values, "max")),
-        integer: str(values, "decimals") !== "ja",
-        unit: str(values, "unit") || undefined,
-      });
-      break;
-    case "birthYear":
-      Object.assign(input, { minAge: optionalInt(str(values, "minAge")) ?? 0 });
-      break;
-    case "mapPoint":
-      Object.assign(input, {
-        locations: options,
-        allowAddress: str(values, "allowAddress") !== "nee",
-        commentLabel: str(values, "commentLabel") || "Toelichting",
-      });
-      break;
-  }
+  // An unknown type gets no fields; the schema then names the type as the problem.
+  if ((QUESTION_TYPES as readonly string[]).includes(type))
+    Object.assign(input, editorFields[type as QuestionType].fromForm(values));
   return input;
 }
 
@@ -174,32 +136,94 @@ export function questionToForm(q: Question): FormValues {
     showIfOperator: q.showIf?.operator ?? "equals",
     showIfValue: Array.isArray(q.showIf?.value) ? q.showIf.value.join(", ") : String(q.showIf?.value ?? ""),
   };
-  if (q.type === "single" || q.type === "multiple") {
-    v.options = optionLines(q.options);
-    v.other = q.other ? "ja" : "";
-    if (q.type === "multiple") v.max = q.max ? String(q.max) : "";
-  }
-  if (q.type === "ranking")
-    Object.assign(v, { options: optionLines(q.items), top: q.top ? String(q.top) : "" });
-  if (q.type === "matrix") Object.assign(v, { options: optionLines(q.rows), scale: optionLines(q.scale) });
-  if (q.type === "open")
-    Object.assign(v, { maxLength: String(q.maxLength), singleLine: q.multiline ? "" : "ja" });
-  if (q.type === "number")
-    Object.assign(v, {
+  return { ...v, ...(editorFields[q.type].toForm as (q: Question) => FormValues)(q) };
+}
+
+/**
+ * The editor fields of each question type: form values → the type's own properties (checked by the
+ * definition's schema afterwards), and back. A Record over every type, so a new type without its
+ * editor fields is a type error.
+ */
+const editorFields: {
+  [T in QuestionType]: {
+    fromForm(values: FormValues): Record<string, unknown>;
+    toForm(q: QuestionOf<T>): FormValues;
+  };
+} = {
+  single: {
+    fromForm: (values) => ({
+      options: parseOptionLines(str(values, "options")),
+      other: str(values, "other") === "ja",
+    }),
+    toForm: (q) => ({ options: optionLines(q.options), other: q.other ? "ja" : "" }),
+  },
+  multiple: {
+    fromForm: (values) => ({
+      options: parseOptionLines(str(values, "options")),
+      other: str(values, "other") === "ja",
+      max: optionalInt(str(values, "max")),
+    }),
+    toForm: (q) => ({
+      options: optionLines(q.options),
+      other: q.other ? "ja" : "",
+      max: q.max ? String(q.max) : "",
+    }),
+  },
+  agree: { fromForm: () => ({}), toForm: () => ({}) },
+  grade: { fromForm: () => ({}), toForm: () => ({}) },
+  ranking: {
+    fromForm: (values) => ({
+      items: parseOptionLines(str(values, "options")),
+      top: optionalInt(str(values, "top")),
+    }),
+    toForm: (q) => ({ options: optionLines(q.items), top: q.top ? String(q.top) : "" }),
+  },
+  matrix: {
+    fromForm: (values) => ({
+      rows: parseOptionLines(str(values, "options")),
+      scale: parseOptionLines(str(values, "scale")),
+    }),
+    toForm: (q) => ({ options: optionLines(q.rows), scale: optionLines(q.scale) }),
+  },
+  open: {
+    fromForm: (values) => ({
+      maxLength: optionalInt(str(values, "maxLength")) ?? 1000,
+      multiline: str(values, "singleLine") !== "ja",
+    }),
+    toForm: (q) => ({ maxLength: String(q.maxLength), singleLine: q.multiline ? "" : "ja" }),
+  },
+  number: {
+    fromForm: (values) => ({
+      min: optionalInt(str(values, "min")),
+      max: optionalInt(str(values, "max")),
+      integer: str(values, "decimals") !== "ja",
+      unit: str(values, "unit") || undefined,
+    }),
+    toForm: (q) => ({
       min: q.min === undefined ? "" : String(q.min),
       max: q.max === undefined ? "" : String(q.max),
       decimals: q.integer ? "" : "ja",
       unit: q.unit ?? "",
-    });
-  if (q.type === "birthYear") v.minAge = String(q.minAge);
-  if (q.type === "mapPoint")
-    Object.assign(v, {
+    }),
+  },
+  birthYear: {
+    fromForm: (values) => ({ minAge: optionalInt(str(values, "minAge")) ?? 0 }),
+    toForm: (q) => ({ minAge: String(q.minAge) }),
+  },
+  postcode: { fromForm: () => ({}), toForm: () => ({}) },
+  mapPoint: {
+    fromForm: (values) => ({
+      locations: parseOptionLines(str(values, "options")),
+      allowAddress: str(values, "allowAddress") !== "nee",
+      commentLabel: str(values, "commentLabel") || "Toelichting",
+    }),
+    toForm: (q) => ({
       options: optionLines(q.locations),
       allowAddress: q.allowAddress ? "" : "nee",
       commentLabel: q.commentLabel,
-    });
-  return v;
-}
+    }),
+  },
+};
 
 function zodErrors(error: z.ZodError, prefix: Record<string, string> = {}): FieldErrors {
   const errors: FieldErrors = {};
