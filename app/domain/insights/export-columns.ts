@@ -7,6 +7,8 @@ import {
   choiceLabels,
   listQuestions,
   type Question,
+  type QuestionOf,
+  type QuestionType,
   type SurveyDefinition,
 } from "../surveys/definition";
 import { cleanSideText, redactPersonalData } from "./personal-data";
@@ -65,167 +67,196 @@ export function exportColumns(
   }));
 }
 
-function columnsFor(q: Question, wijkLabels: Record<string, string>): ExportColumn[] {
+function numberColumns(q: QuestionOf<"grade" | "number">): ExportColumn[] {
   const base = { question: q.text };
-  switch (q.type) {
-    case "birthYear":
-      return [
-        {
-          ...base,
-          key: `${q.key}_leeftijdsgroep`,
-          description: "Leeftijdsgroep bij het invullen (het geboortejaar zelf wordt niet geëxporteerd)",
-          values: Object.fromEntries(ageBands.map((b) => [b.key, b.label])),
-          get: (answers, ctx) => {
-            const a = main(answers, q.key);
-            return a?.valueNumber ? ageBand(ctx.submittedYear - a.valueNumber) : null;
-          },
-        },
-      ];
-    case "postcode":
-      return [
-        {
-          ...base,
-          key: `${q.key}_wijk`,
-          description: "Wijk van de postcode (de postcode zelf wordt niet geëxporteerd)",
-          values: wijkLabels,
-          get: (answers) => main(answers, q.key)?.valueOption ?? null,
-        },
-      ];
-    case "single":
-      return [
-        {
-          ...base,
-          key: q.key,
-          description: "Gekozen antwoord",
-          values: { ...choiceLabels(q), [DONT_KNOW_EXPORT]: "Weet ik niet / geen mening" },
-          get: (answers) => scalar(main(answers, q.key)),
-        },
-        ...(q.other
-          ? [
-              {
-                ...base,
-                key: `${q.key}_anders`,
-                description: "Tekst bij 'anders, namelijk' (persoonsgegevens verwijderd)",
-                values: {},
-                get: (answers: ExportAnswer[]) => {
-                  const t = answers.find((a) => a.questionKey === q.key && a.valueText)?.valueText;
-                  return t ? redactPersonalData(t) : null;
-                },
-              },
-            ]
-          : []),
-      ];
-    case "multiple":
-      return q.options.map((o) => ({
+  return [
+    {
+      ...base,
+      key: q.key,
+      description: q.type === "grade" ? "Rapportcijfer 1 tot en met 10" : "Getal",
+      values: {},
+      get: (answers) => scalar(main(answers, q.key)),
+    },
+  ];
+}
+
+/**
+ * The export columns of every question type: a Record over the type list, so a new type without its
+ * columns (and codebook entries) is a type error.
+ */
+const columnsByType: {
+  [T in QuestionType]: (q: QuestionOf<T>, wijkLabels: Record<string, string>) => ExportColumn[];
+} = {
+  birthYear: (q) => {
+    const base = { question: q.text };
+    return [
+      {
         ...base,
-        key: `${q.key}_${o.value}`,
-        description: `Gekozen: ${o.label} (1 = ja, 0 = nee)`,
-        values: { "1": "Gekozen", "0": "Niet gekozen" },
-        get: (answers: ExportAnswer[]) => {
+        key: `${q.key}_leeftijdsgroep`,
+        description: "Leeftijdsgroep bij het invullen (het geboortejaar zelf wordt niet geëxporteerd)",
+        values: Object.fromEntries(ageBands.map((b) => [b.key, b.label])),
+        get: (answers, ctx) => {
           const a = main(answers, q.key);
-          if (!a) return null;
-          if (a.dontKnow) return DONT_KNOW_EXPORT;
-          return a.valueOptions?.includes(o.value) ? 1 : 0;
+          return a?.valueNumber ? ageBand(ctx.submittedYear - a.valueNumber) : null;
         },
-      }));
-    case "agree":
-      return [
-        {
-          ...base,
-          key: q.key,
-          description: "Eens/oneens, 1 tot en met 5",
-          values: {
-            ...Object.fromEntries(AGREE_SCALE.map((s) => [String(s.value), s.label])),
-            [DONT_KNOW_EXPORT]: "Weet ik niet / geen mening",
-          },
-          get: (answers) => scalar(main(answers, q.key)),
-        },
-      ];
-    case "grade":
-    case "number":
-      return [
-        {
-          ...base,
-          key: q.key,
-          description: q.type === "grade" ? "Rapportcijfer 1 tot en met 10" : "Getal",
-          values: {},
-          get: (answers) => scalar(main(answers, q.key)),
-        },
-      ];
-    case "matrix":
-      return q.rows.map((row) => ({
+      },
+    ];
+  },
+  postcode: (q, wijkLabels) => {
+    const base = { question: q.text };
+    return [
+      {
         ...base,
-        key: `${q.key}_${row.value}`,
-        description: `Rij: ${row.label}`,
-        values: choiceLabels(q),
-        get: (answers: ExportAnswer[]) => scalar(main(answers, q.key, row.value)),
-      }));
-    case "ranking":
-      return q.items.map((item) => ({
+        key: `${q.key}_wijk`,
+        description: "Wijk van de postcode (de postcode zelf wordt niet geëxporteerd)",
+        values: wijkLabels,
+        get: (answers) => main(answers, q.key)?.valueOption ?? null,
+      },
+    ];
+  },
+  single: (q) => {
+    const base = { question: q.text };
+    return [
+      {
         ...base,
-        key: `${q.key}_${item.value}`,
-        description: `Plaats van: ${item.label} (1 = belangrijkst)`,
+        key: q.key,
+        description: "Gekozen antwoord",
+        values: { ...choiceLabels(q), [DONT_KNOW_EXPORT]: "Weet ik niet / geen mening" },
+        get: (answers) => scalar(main(answers, q.key)),
+      },
+      ...(q.other
+        ? [
+            {
+              ...base,
+              key: `${q.key}_anders`,
+              description: "Tekst bij 'anders, namelijk' (persoonsgegevens verwijderd)",
+              values: {},
+              get: (answers: ExportAnswer[]) => {
+                const t = answers.find((a) => a.questionKey === q.key && a.valueText)?.valueText;
+                return t ? redactPersonalData(t) : null;
+              },
+            },
+          ]
+        : []),
+    ];
+  },
+  multiple: (q) => {
+    const base = { question: q.text };
+    return q.options.map((o) => ({
+      ...base,
+      key: `${q.key}_${o.value}`,
+      description: `Gekozen: ${o.label} (1 = ja, 0 = nee)`,
+      values: { "1": "Gekozen", "0": "Niet gekozen" },
+      get: (answers: ExportAnswer[]) => {
+        const a = main(answers, q.key);
+        if (!a) return null;
+        if (a.dontKnow) return DONT_KNOW_EXPORT;
+        return a.valueOptions?.includes(o.value) ? 1 : 0;
+      },
+    }));
+  },
+  agree: (q) => {
+    const base = { question: q.text };
+    return [
+      {
+        ...base,
+        key: q.key,
+        description: "Eens/oneens, 1 tot en met 5",
+        values: {
+          ...Object.fromEntries(AGREE_SCALE.map((s) => [String(s.value), s.label])),
+          [DONT_KNOW_EXPORT]: "Weet ik niet / geen mening",
+        },
+        get: (answers) => scalar(main(answers, q.key)),
+      },
+    ];
+  },
+  grade: numberColumns,
+  number: numberColumns,
+  matrix: (q) => {
+    const base = { question: q.text };
+    return q.rows.map((row) => ({
+      ...base,
+      key: `${q.key}_${row.value}`,
+      description: `Rij: ${row.label}`,
+      values: choiceLabels(q),
+      get: (answers: ExportAnswer[]) => scalar(main(answers, q.key, row.value)),
+    }));
+  },
+  ranking: (q) => {
+    const base = { question: q.text };
+    return q.items.map((item) => ({
+      ...base,
+      key: `${q.key}_${item.value}`,
+      description: `Plaats van: ${item.label} (1 = belangrijkst)`,
+      values: {},
+      get: (answers: ExportAnswer[]) => scalar(main(answers, q.key, item.value)),
+    }));
+  },
+  open: (q) => {
+    const base = { question: q.text };
+    return [
+      {
+        ...base,
+        key: q.key,
+        description: "Open antwoord (persoonsgegevens vervangen door [… verwijderd])",
         values: {},
-        get: (answers: ExportAnswer[]) => scalar(main(answers, q.key, item.value)),
-      }));
-    case "open":
-      return [
-        {
-          ...base,
-          key: q.key,
-          description: "Open antwoord (persoonsgegevens vervangen door [… verwijderd])",
-          values: {},
-          get: (answers) => {
-            const t = main(answers, q.key)?.valueText;
-            return t ? redactPersonalData(t) : null;
-          },
+        get: (answers) => {
+          const t = main(answers, q.key)?.valueText;
+          return t ? redactPersonalData(t) : null;
         },
-        {
-          ...base,
-          key: `${q.key}_codes`,
-          description: "Codes van het open antwoord (gescheiden door ' | ')",
-          values: {},
-          get: (answers, ctx) => {
-            const a = main(answers, q.key) as (ExportAnswer & { id?: number }) | undefined;
-            return a?.id ? ctx.codeLabels(a.id) || null : null;
-          },
+      },
+      {
+        ...base,
+        key: `${q.key}_codes`,
+        description: "Codes van het open antwoord (gescheiden door ' | ')",
+        values: {},
+        get: (answers, ctx) => {
+          const a = main(answers, q.key) as (ExportAnswer & { id?: number }) | undefined;
+          return a?.id ? ctx.codeLabels(a.id) || null : null;
         },
-      ];
-    case "mapPoint":
-      return [
-        {
-          ...base,
-          key: `${q.key}_plek`,
-          description: "Gekozen plek",
-          values: choiceLabels(q),
-          get: (answers) => main(answers, q.key)?.valueOption ?? null,
+      },
+    ];
+  },
+  mapPoint: (q) => {
+    const base = { question: q.text };
+    return [
+      {
+        ...base,
+        key: `${q.key}_plek`,
+        description: "Gekozen plek",
+        values: choiceLabels(q),
+        get: (answers) => main(answers, q.key)?.valueOption ?? null,
+      },
+      {
+        ...base,
+        key: `${q.key}_lat`,
+        description: "Breedtegraad, afgerond op ongeveer 100 meter",
+        values: {},
+        get: (answers) => roundCoordinate(main(answers, q.key)?.valueLat ?? null),
+      },
+      {
+        ...base,
+        key: `${q.key}_lng`,
+        description: "Lengtegraad, afgerond op ongeveer 100 meter",
+        values: {},
+        get: (answers) => roundCoordinate(main(answers, q.key)?.valueLng ?? null),
+      },
+      {
+        ...base,
+        key: `${q.key}_toelichting`,
+        description: "Toelichting (persoonsgegevens verwijderd; een adres wordt nooit geëxporteerd)",
+        values: {},
+        get: (answers) => {
+          const t = main(answers, q.key)?.valueText;
+          return t ? redactPersonalData(t) : null;
         },
-        {
-          ...base,
-          key: `${q.key}_lat`,
-          description: "Breedtegraad, afgerond op ongeveer 100 meter",
-          values: {},
-          get: (answers) => roundCoordinate(main(answers, q.key)?.valueLat ?? null),
-        },
-        {
-          ...base,
-          key: `${q.key}_lng`,
-          description: "Lengtegraad, afgerond op ongeveer 100 meter",
-          values: {},
-          get: (answers) => roundCoordinate(main(answers, q.key)?.valueLng ?? null),
-        },
-        {
-          ...base,
-          key: `${q.key}_toelichting`,
-          description: "Toelichting (persoonsgegevens verwijderd; een adres wordt nooit geëxporteerd)",
-          values: {},
-          get: (answers) => {
-            const t = main(answers, q.key)?.valueText;
-            return t ? redactPersonalData(t) : null;
-          },
-        },
-      ];
-  }
+      },
+    ];
+  },
+};
+
+function columnsFor(q: Question, wijkLabels: Record<string, string>): ExportColumn[] {
+  return (columnsByType[q.type] as (q: Question, w: Record<string, string>) => ExportColumn[])(q, wijkLabels);
 }
 
 export const fixedColumns = [

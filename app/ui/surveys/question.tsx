@@ -1,7 +1,7 @@
 import { type ComponentType, type ReactNode, useCallback, useEffect, useState } from "react";
 import { DONT_KNOW_VALUE, fieldId, fieldName, OTHER_VALUE, type RawValues } from "~/domain/surveys/answers";
 import { AGREE_SCALE, DONT_KNOW_LABEL, OTHER_LABEL } from "~/domain/surveys/constants";
-import type { Question, QuestionOf } from "~/domain/surveys/definition";
+import type { Question, QuestionOf, QuestionType } from "~/domain/surveys/definition";
 import { PointFields, pointFieldId } from "../map/point-fields";
 import type { TileConfig } from "../map/types";
 import { loadMapPointPicker } from "./load-map-point-picker";
@@ -303,133 +303,137 @@ function RankingQuestion({
   );
 }
 
-export function SurveyQuestion({
-  q,
-  values,
-  error,
-  tiles,
-}: {
-  q: Question;
+interface QuestionProps<Q extends Question> {
+  q: Q;
   values: RawValues;
   error?: string;
   /** Map tiles for the map-point question; without them it offers the list and the address only. */
   tiles?: TileConfig;
-}) {
+}
+
+/** Radio buttons (single) or checkboxes (multiple), "anders, namelijk" and "weet ik niet". */
+function ChoiceQuestion({ q, values, error }: QuestionProps<QuestionOf<"single" | "multiple">>) {
   const id = fieldId(q.key);
   const name = fieldName(q.key);
-  switch (q.type) {
-    case "single":
-    case "multiple": {
-      const multiple = q.type === "multiple";
-      const chosen = new Set(list(values, name));
-      const options = [...q.options, ...(q.other ? [{ value: OTHER_VALUE, label: OTHER_LABEL }] : [])];
-      return (
-        <Group q={q} error={error}>
-          {options.map((o, i) => (
-            <Choice
-              key={o.value}
-              id={`${id}-${i}`}
-              name={name}
-              value={o.value}
-              label={o.label}
-              multiple={multiple}
-              checked={chosen.has(o.value)}
-            />
-          ))}
-          {q.other ? <OtherText q={q} values={values} /> : null}
-          {q.allowDontKnow ? (
-            <Choice
-              id={`${id}-weetniet`}
-              name={name}
-              value={DONT_KNOW_VALUE}
-              label={DONT_KNOW_LABEL}
-              multiple={multiple}
-              checked={chosen.has(DONT_KNOW_VALUE)}
-            />
-          ) : null}
-        </Group>
-      );
-    }
-    case "agree":
-    case "grade": {
-      const scale =
-        q.type === "agree"
-          ? AGREE_SCALE.map((s) => ({ value: String(s.value), label: s.label }))
-          : Array.from({ length: 10 }, (_, i) => ({ value: String(i + 1), label: String(i + 1) }));
-      const chosen = str(values, name);
-      return (
-        <Group
-          q={q}
-          error={error}
-          className={q.type === "grade" ? "wmh-scale wmh-scale--grade" : "wmh-scale"}
-        >
-          <div className="wmh-scale__options">
-            {scale.map((s) => (
-              <Choice
-                key={s.value}
-                id={`${id}-${s.value}`}
-                name={name}
-                value={s.value}
-                label={s.label}
-                checked={chosen === s.value}
-              />
-            ))}
-          </div>
-          {q.allowDontKnow ? (
-            <Choice
-              id={`${id}-weetniet`}
-              name={name}
-              value={DONT_KNOW_VALUE}
-              label={DONT_KNOW_LABEL}
-              checked={chosen === DONT_KNOW_VALUE}
-            />
-          ) : null}
-        </Group>
-      );
-    }
-    case "ranking":
-      return <RankingQuestion q={q} values={values} error={error} />;
-    case "matrix":
-      return (
-        <Group q={q} error={error} className="wmh-matrix">
-          {q.rows.map((row) => {
-            const rowName = fieldName(q.key, row.value);
-            const chosen = str(values, rowName);
-            const scale = [
-              ...q.scale,
-              ...(q.allowDontKnow ? [{ value: DONT_KNOW_VALUE, label: "Weet ik niet" }] : []),
-            ];
-            return (
-              <fieldset key={row.value} className="utrecht-form-fieldset wmh-matrix__row">
-                <legend className="utrecht-form-fieldset__legend">{row.label}</legend>
-                <div className="wmh-scale__options">
-                  {scale.map((s) => (
-                    <Choice
-                      key={s.value}
-                      id={`${id}-${row.value}-${s.value}`}
-                      name={rowName}
-                      value={s.value}
-                      label={s.label}
-                      checked={chosen === s.value}
-                    />
-                  ))}
-                </div>
-              </fieldset>
-            );
-          })}
-        </Group>
-      );
-    case "open":
-      return <TextQuestion q={q} values={values} error={error} kind={q.multiline ? "open-multi" : "open"} />;
-    case "number":
-      return <TextQuestion q={q} values={values} error={error} kind="number" />;
-    case "birthYear":
-      return <TextQuestion q={q} values={values} error={error} kind="birthYear" />;
-    case "postcode":
-      return <TextQuestion q={q} values={values} error={error} kind="postcode" />;
-    case "mapPoint":
-      return <MapPointQuestion q={q} values={values} error={error} tiles={tiles} />;
-  }
+  const multiple = q.type === "multiple";
+  const chosen = new Set(list(values, name));
+  const options = [...q.options, ...(q.other ? [{ value: OTHER_VALUE, label: OTHER_LABEL }] : [])];
+  return (
+    <Group q={q} error={error}>
+      {options.map((o, i) => (
+        <Choice
+          key={o.value}
+          id={`${id}-${i}`}
+          name={name}
+          value={o.value}
+          label={o.label}
+          multiple={multiple}
+          checked={chosen.has(o.value)}
+        />
+      ))}
+      {q.other ? <OtherText q={q} values={values} /> : null}
+      {q.allowDontKnow ? (
+        <Choice
+          id={`${id}-weetniet`}
+          name={name}
+          value={DONT_KNOW_VALUE}
+          label={DONT_KNOW_LABEL}
+          multiple={multiple}
+          checked={chosen.has(DONT_KNOW_VALUE)}
+        />
+      ) : null}
+    </Group>
+  );
+}
+
+/** Eens/oneens (5 points) or a grade (1–10) as one row of radio buttons. */
+function ScaleQuestion({ q, values, error }: QuestionProps<QuestionOf<"agree" | "grade">>) {
+  const id = fieldId(q.key);
+  const name = fieldName(q.key);
+  const scale =
+    q.type === "agree"
+      ? AGREE_SCALE.map((s) => ({ value: String(s.value), label: s.label }))
+      : Array.from({ length: 10 }, (_, i) => ({ value: String(i + 1), label: String(i + 1) }));
+  const chosen = str(values, name);
+  return (
+    <Group q={q} error={error} className={q.type === "grade" ? "wmh-scale wmh-scale--grade" : "wmh-scale"}>
+      <div className="wmh-scale__options">
+        {scale.map((s) => (
+          <Choice
+            key={s.value}
+            id={`${id}-${s.value}`}
+            name={name}
+            value={s.value}
+            label={s.label}
+            checked={chosen === s.value}
+          />
+        ))}
+      </div>
+      {q.allowDontKnow ? (
+        <Choice
+          id={`${id}-weetniet`}
+          name={name}
+          value={DONT_KNOW_VALUE}
+          label={DONT_KNOW_LABEL}
+          checked={chosen === DONT_KNOW_VALUE}
+        />
+      ) : null}
+    </Group>
+  );
+}
+
+/** Rows × one scale, each row its own group of radio buttons. */
+function MatrixQuestion({ q, values, error }: QuestionProps<QuestionOf<"matrix">>) {
+  const id = fieldId(q.key);
+  const scale = [...q.scale, ...(q.allowDontKnow ? [{ value: DONT_KNOW_VALUE, label: "Weet ik niet" }] : [])];
+  return (
+    <Group q={q} error={error} className="wmh-matrix">
+      {q.rows.map((row) => {
+        const rowName = fieldName(q.key, row.value);
+        const chosen = str(values, rowName);
+        return (
+          <fieldset key={row.value} className="utrecht-form-fieldset wmh-matrix__row">
+            <legend className="utrecht-form-fieldset__legend">{row.label}</legend>
+            <div className="wmh-scale__options">
+              {scale.map((s) => (
+                <Choice
+                  key={s.value}
+                  id={`${id}-${row.value}-${s.value}`}
+                  name={rowName}
+                  value={s.value}
+                  label={s.label}
+                  checked={chosen === s.value}
+                />
+              ))}
+            </div>
+          </fieldset>
+        );
+      })}
+    </Group>
+  );
+}
+
+/**
+ * The render component of every question type: a Record over the type list, so a new type without
+ * its component is a type error (question-types/index.ts holds the other parts).
+ */
+const questionComponents: { [T in QuestionType]: (props: QuestionProps<QuestionOf<T>>) => ReactNode } = {
+  single: ChoiceQuestion,
+  multiple: ChoiceQuestion,
+  agree: ScaleQuestion,
+  grade: ScaleQuestion,
+  ranking: (p) => <RankingQuestion {...p} />,
+  matrix: MatrixQuestion,
+  open: (p) => <TextQuestion {...p} kind={p.q.multiline ? "open-multi" : "open"} />,
+  number: (p) => <TextQuestion {...p} kind="number" />,
+  birthYear: (p) => <TextQuestion {...p} kind="birthYear" />,
+  postcode: (p) => <TextQuestion {...p} kind="postcode" />,
+  mapPoint: (p) => <MapPointQuestion {...p} />,
+};
+
+export function SurveyQuestion(props: QuestionProps<Question>) {
+  const Component = questionComponents[props.q.type] as (p: QuestionProps<Question>) => ReactNode;
+  return <Component {...props} />;
 }
 
 /**
