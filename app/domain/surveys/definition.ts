@@ -322,26 +322,27 @@ export function backgroundQuestion(
   return listQuestions(def).find((q) => q.background === variable);
 }
 
+const labelsOf = (options: Option[]) => Object.fromEntries(options.map((o) => [o.value, o.label]));
+const noLabels = () => ({});
+
+/** Per question type: the choices it offers, by stored value. A Record, so no type is forgotten. */
+const choiceLabelsByType: { [T in QuestionType]: (q: QuestionOf<T>) => Record<string, string> } = {
+  single: (q) => ({ ...labelsOf(q.options), ...(q.other ? { anders: OTHER_LABEL } : {}) }),
+  multiple: (q) => ({ ...labelsOf(q.options), ...(q.other ? { anders: OTHER_LABEL } : {}) }),
+  ranking: (q) => labelsOf(q.items),
+  matrix: (q) => labelsOf(q.scale),
+  agree: () => Object.fromEntries(AGREE_SCALE.map((o) => [String(o.value), o.label])),
+  mapPoint: (q) => labelsOf(q.locations),
+  grade: noLabels,
+  open: noLabels,
+  number: noLabels,
+  birthYear: noLabels,
+  postcode: noLabels,
+};
+
 /** Labels of the choices a question offers, by stored value; used by results and exports. */
 export function choiceLabels(q: Question): Record<string, string> {
-  switch (q.type) {
-    case "single":
-    case "multiple":
-      return Object.fromEntries([
-        ...q.options.map((o) => [o.value, o.label]),
-        ...(q.other ? [["anders", OTHER_LABEL]] : []),
-      ]);
-    case "ranking":
-      return Object.fromEntries(q.items.map((o) => [o.value, o.label]));
-    case "matrix":
-      return Object.fromEntries(q.scale.map((o) => [o.value, o.label]));
-    case "agree":
-      return Object.fromEntries(AGREE_SCALE.map((o) => [String(o.value), o.label]));
-    case "mapPoint":
-      return Object.fromEntries(q.locations.map((o) => [o.value, o.label]));
-    default:
-      return {};
-  }
+  return (choiceLabelsByType[q.type] as (q: Question) => Record<string, string>)(q);
 }
 
 /** Woon-DNA pages are the info pages before the first question page. */
