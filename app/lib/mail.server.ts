@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, eq, lt, sql } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import { outbox } from "../../db/schema";
 import { type Executor, getDb } from "./db.server";
@@ -108,15 +108,6 @@ export async function deliverOutbox(limit = 50): Promise<{ sent: number; failed:
     }
   });
   return { sent, failed };
-}
-
-/** For tests and resend: mark mails as queued again. */
-export async function requeue(ids: number[], db: Executor = getDb()) {
-  if (ids.length === 0) return;
-  await db
-    .update(outbox)
-    .set({ status: "queued", attempts: 0, lastError: null })
-    .where(inArray(outbox.id, ids));
 }
 
 /** APP_URL; pure mail texts are also composed where no database is configured (unit tests). */

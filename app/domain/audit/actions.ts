@@ -130,10 +130,6 @@ export function describeAction(code: string): string {
   return (auditActions as Record<string, string>)[code] ?? code;
 }
 
-export function isAuditAction(code: string): code is AuditAction {
-  return Object.hasOwn(auditActions, code);
-}
-
 /** Readable names for the kinds of records in the log. */
 export const entityLabels: Record<string, string> = {
   staff_user: "Gebruiker",

@@ -22,7 +22,3 @@ export const themeOptions = (): { value: string; label: string }[] =>
 export function themeLabel(value: string | null | undefined): string {
   return THEMES.find((t) => t.value === value)?.label ?? "Onbekend thema";
 }
-
-export function isTheme(value: unknown): value is Theme {
-  return typeof value === "string" && themeValues.includes(value as Theme);
-}

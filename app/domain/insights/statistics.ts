@@ -35,12 +35,6 @@ export function effectiveSampleSize(weights: Iterable<number>): number {
   return sumSquares === 0 ? 0 : (sum * sum) / sumSquares;
 }
 
-/** Design effect of the weights: n / n_eff. */
-export function designEffect(weights: readonly number[]): number {
-  const eff = effectiveSampleSize(weights);
-  return eff === 0 ? 1 : weights.length / eff;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Suppression
 

@@ -96,15 +96,6 @@ export async function listCodeUse(
   }));
 }
 
-/** True when the code with this id has been used up (its response was submitted). */
-export async function isCodeUsed(db: Executor, codeId: number): Promise<boolean> {
-  const [row] = await db
-    .select({ usedAt: surveyCodes.usedAt })
-    .from(surveyCodes)
-    .where(eq(surveyCodes.id, codeId));
-  return !!row?.usedAt;
-}
-
 export type CodeLookup =
   | { status: "unknown" }
   | { status: "used" }

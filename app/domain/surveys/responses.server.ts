@@ -19,7 +19,6 @@ import {
   answerColumns,
   fromRows,
   missingRequired,
-  nextPage,
   OUTSIDE_WIJK,
   type PageResult,
   toRows,
@@ -113,28 +112,6 @@ export function answersFromRows(definition: SurveyDefinition, rows: AnswerRow[])
       if (value) out[q.key] = value;
     }
   return out;
-}
-
-export async function loadAnswers(
-  db: Executor,
-  responseId: string,
-  definition: SurveyDefinition,
-): Promise<Answers> {
-  const rows = await db
-    .select({
-      questionKey: answers.questionKey,
-      subKey: answers.subKey,
-      valueText: answers.valueText,
-      valueNumber: answers.valueNumber,
-      valueOption: answers.valueOption,
-      valueOptions: answers.valueOptions,
-      valueLat: answers.valueLat,
-      valueLng: answers.valueLng,
-      dontKnow: answers.dontKnow,
-    })
-    .from(answers)
-    .where(eq(answers.responseId, responseId));
-  return answersFromRows(definition, rows);
 }
 
 /** What a resident's request to /enquete/:slug works with. */
@@ -467,9 +444,4 @@ export async function mailResumeLink(
     ...body,
     kind: "survey.resume-link",
   });
-}
-
-/** How many pages exist after the current one is answered (for "Volgende" vs "Versturen"). */
-export function isLastShownPage(definition: SurveyDefinition, page: number, answersSoFar: Answers): boolean {
-  return nextPage(definition, page, answersSoFar) >= definition.pages.length;
 }

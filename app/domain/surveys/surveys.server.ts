@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, like, max } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, like } from "drizzle-orm";
 import {
   type AccessMode,
   projects,
@@ -112,11 +112,6 @@ export async function findPublicSurvey(db: Executor, slug: string): Promise<Publ
   if (!row || row.survey.status === "draft") return null;
   const definitions = await definitionsOf(db, [row.version]);
   return { survey: row.survey, version: row.version, definition: definitions.get(row.version.id)! };
-}
-
-export async function findVersion(db: Executor, versionId: number): Promise<VersionRow | null> {
-  const [version] = await db.select().from(surveyVersions).where(eq(surveyVersions.id, versionId));
-  return version ?? null;
 }
 
 /** Projects with their open surveys, for /meedenken. */
@@ -403,12 +398,4 @@ export async function duplicateSurvey(db: Executor, actor: Actor, surveyId: numb
     { title, slug, accessMode: source.survey.accessMode, projectId: source.survey.projectId },
     { ...source.definition, title },
   );
-}
-
-export async function latestVersionNumber(db: Executor, surveyId: number): Promise<number> {
-  const [row] = await db
-    .select({ v: max(surveyVersions.version) })
-    .from(surveyVersions)
-    .where(eq(surveyVersions.surveyId, surveyId));
-  return row?.v ?? 0;
 }
