@@ -6,6 +6,7 @@ import {
   BACKGROUND_VARIABLES,
   QUESTION_TYPES,
   type Question,
+  type QuestionType,
   questionTypeLabels,
   THEMES,
 } from "~/domain/surveys/definition";
@@ -21,6 +22,7 @@ import {
   useSurveyEditor,
   formValue as v,
 } from "~/ui/surveys/editor-parts";
+import { questionTypeFields } from "~/ui/surveys/editor-type-fields";
 
 // /beheer/enquetes/:id/vraag/:pagina (new question on a page; first the kind, ?soort=…) and
 // /beheer/enquetes/:id/vraag/:pagina/:vraag (edit a question).
@@ -86,7 +88,7 @@ function QuestionForm({
   }
   const pageIndex = d.definition.pages.findIndex((p) => p.key === pageKey);
   const earlier = d.definition.pages.slice(0, pageIndex).flatMap((p) => p.questions);
-  const has = (...types: string[]) => types.includes(type);
+  const TypeFields = questionTypeFields[type as QuestionType];
   return (
     <div className="wmh-form">
       <ErrorSummary errors={errors} fieldIds={{ showIf: "veld-showIfQuestion" }} />
@@ -118,145 +120,7 @@ function QuestionForm({
           error={errors.description}
           rows={2}
         />
-        {has("single", "multiple", "ranking", "matrix", "mapPoint") ? (
-          <TextArea
-            name="options"
-            label={
-              type === "matrix"
-                ? "Rijen"
-                : type === "ranking"
-                  ? "Onderwerpen om te rangschikken"
-                  : type === "mapPoint"
-                    ? "Plekken om uit te kiezen"
-                    : "Antwoordmogelijkheden"
-            }
-            description={
-              type === "mapPoint"
-                ? "Eén per regel: naam; breedtegraad; lengtegraad. Bijvoorbeeld: Omgeving station; 52.3594; 4.6095"
-                : "Eén per regel. U kunt een eigen waarde geven met: waarde = tekst"
-            }
-            required={type !== "mapPoint"}
-            defaultValue={v(values, "options")}
-            error={errors.options}
-            rows={6}
-          />
-        ) : null}
-        {has("matrix") ? (
-          <TextArea
-            name="scale"
-            label="Schaal (kolommen)"
-            description="Eén per regel."
-            required
-            defaultValue={v(values, "scale")}
-            error={errors.scale}
-            rows={4}
-          />
-        ) : null}
-        {has("single", "multiple") ? (
-          <CheckboxField
-            name="other"
-            label="Met 'Anders, namelijk' en een tekstvak"
-            defaultChecked={v(values, "other") === "ja"}
-          />
-        ) : null}
-        {has("multiple") ? (
-          <TextField
-            name="max"
-            label="Hoeveel antwoorden mag iemand hoogstens kiezen?"
-            inputMode="numeric"
-            size="short"
-            defaultValue={v(values, "max")}
-            error={errors.max}
-          />
-        ) : null}
-        {has("ranking") ? (
-          <TextField
-            name="top"
-            label="Hoeveel onderwerpen rangschikken? (leeg is alle)"
-            inputMode="numeric"
-            size="short"
-            defaultValue={v(values, "top")}
-            error={errors.top}
-          />
-        ) : null}
-        {has("open") ? (
-          <>
-            <TextField
-              name="maxLength"
-              label="Hoeveel tekens hoogstens?"
-              inputMode="numeric"
-              size="short"
-              defaultValue={v(values, "maxLength", "1000")}
-              error={errors.maxLength}
-            />
-            <CheckboxField
-              name="singleLine"
-              label="Kort antwoord (één regel)"
-              defaultChecked={v(values, "singleLine") === "ja"}
-            />
-          </>
-        ) : null}
-        {has("number") ? (
-          <>
-            <TextField
-              name="min"
-              label="Kleinste getal"
-              inputMode="numeric"
-              size="short"
-              defaultValue={v(values, "min")}
-              error={errors.min}
-            />
-            <TextField
-              name="max"
-              label="Grootste getal"
-              inputMode="numeric"
-              size="short"
-              defaultValue={v(values, "max")}
-              error={errors.max}
-            />
-            <TextField
-              name="unit"
-              label="Eenheid, bijvoorbeeld jaar"
-              size="short"
-              defaultValue={v(values, "unit")}
-              error={errors.unit}
-            />
-            <CheckboxField
-              name="decimals"
-              label="Getallen met een komma toestaan"
-              defaultChecked={v(values, "decimals") === "ja"}
-            />
-          </>
-        ) : null}
-        {has("birthYear") ? (
-          <TextField
-            name="minAge"
-            label="Minimumleeftijd"
-            inputMode="numeric"
-            size="short"
-            defaultValue={v(values, "minAge", "0")}
-            error={errors.minAge}
-          />
-        ) : null}
-        {has("mapPoint") ? (
-          <>
-            <SelectField
-              name="allowAddress"
-              label="Mag iemand ook een adres invullen?"
-              required
-              options={[
-                { value: "", label: "Ja" },
-                { value: "nee", label: "Nee" },
-              ]}
-              defaultValue={v(values, "allowAddress")}
-            />
-            <TextField
-              name="commentLabel"
-              label="Vraag bij de toelichting"
-              defaultValue={v(values, "commentLabel", "Toelichting")}
-            />
-          </>
-        ) : null}
+        <TypeFields values={values} errors={errors} />
         <CheckboxField
           name="required"
           label="Verplichte vraag"
