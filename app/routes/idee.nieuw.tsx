@@ -17,14 +17,13 @@ import {
 } from "~/domain/initiatives/quickscan-flow.server";
 import {
   type CheckRow,
-  HEEMSTEDE_BOUNDS,
   options,
   parseCoordinate,
   type StepId,
   stepUrl,
 } from "~/domain/initiatives/quickscan-form";
 import { THEMES } from "~/domain/initiatives/themes";
-import { TOWN_CENTER, TOWN_ZOOM } from "~/domain/places/heemstede";
+import { HEEMSTEDE_BOUNDS, TOWN_CENTER, TOWN_ZOOM } from "~/domain/places/heemstede";
 import { type FieldErrors, type FormValues, str } from "~/lib/forms";
 import { Alert, Heading, Paragraph, TextLink } from "~/ui/content";
 import {

@@ -2,6 +2,7 @@
 // Pure: used by the quickscan flow to validate a step and the whole, and by the check page.
 import { z } from "zod";
 import { emailField, optionalText, requiredText } from "../../lib/forms";
+import { HEEMSTEDE_BOUNDS } from "../places/heemstede";
 import type { RuleAnswers } from "./quickscan";
 import { THEMES, themeValues } from "./themes";
 
@@ -260,9 +261,6 @@ export function previousStep(step: StepId, values: { locationKind?: unknown }): 
   return i <= 0 ? "idee" : steps[i - 1]!;
 }
 
-/** A generous box around Heemstede: a point outside it is a slip of the mouse or a place elsewhere. */
-export const HEEMSTEDE_BOUNDS = { south: 52.32, north: 52.38, west: 4.57, east: 4.67 } as const;
-
 /** "52,3512" or "52.3512" → 52.3512; null when it is not a plain decimal number. */
 export function parseCoordinate(value: unknown): number | null {
   if (typeof value !== "string") return null;
@@ -276,6 +274,7 @@ export function parseCoordinate(value: unknown): number | null {
  * coordinates: the map writes them into hidden fields, so a message speaks of the map only.
  */
 export function mapPointError(v: { lat?: unknown; lng?: unknown }): string | null {
+  // A point outside Heemstede's box is a slip of the mouse or a place elsewhere.
   const b = HEEMSTEDE_BOUNDS;
   if ((v.lat === undefined || v.lat === "") && (v.lng === undefined || v.lng === ""))
     return "Wijs de plek van uw idee aan op de kaart.";

@@ -1,6 +1,5 @@
-// Heemstede on the map: where the maps open and the area a point must lie in. Browser-safe.
-// (The survey and quickscan point checks keep their own copy of the bounds for now: the survey
-// page's JavaScript budget has no room for another module.)
+// Heemstede on the map: where the maps open and the area a point must lie in. Browser-safe and
+// without imports: the survey page and the quickscan check points against these bounds.
 
 /** Heemstede as a whole fits the screen at this zoom. */
 export const TOWN_ZOOM = 14;

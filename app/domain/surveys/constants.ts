@@ -1,5 +1,5 @@
 // Constants shared by the definition (zod, server and editor) and the survey page in the browser.
-// This file imports nothing, so the survey page's JavaScript stays small.
+// It imports only the browser-safe places/heemstede.ts, so the survey page's JavaScript stays small.
 
 /** Woonvisie 2023–2027 themes (seed 004; docs/policy.md). */
 export const THEMES = {
@@ -23,5 +23,5 @@ export const AGREE_SCALE = [
 export const DONT_KNOW_LABEL = "Weet ik niet / geen mening";
 export const OTHER_LABEL = "Anders, namelijk";
 
-/** A rough box around Heemstede (EPSG:4326), the same as the quickscan's; map points outside it are refused. */
-export const HEEMSTEDE_BOUNDS = { south: 52.32, west: 4.57, north: 52.38, east: 4.67 } as const;
+/** Map points outside Heemstede's box are refused (the one definition lives in places). */
+export { HEEMSTEDE_BOUNDS } from "../places/heemstede";
