@@ -8,7 +8,7 @@ import {
   type Question,
   type QuestionType,
   questionTypeLabels,
-  THEMES,
+  WOONVISIE_THEMES,
 } from "~/domain/surveys/definition";
 import { backgroundLabels, questionToForm } from "~/domain/surveys/editor";
 import { surveyEditorAction } from "~/domain/surveys/editor-route.server";
@@ -134,7 +134,10 @@ function QuestionForm({
         <SelectField
           name="theme"
           label="Thema van de Woonvisie"
-          options={Object.entries(THEMES).map(([value, label]) => ({ value, label: `${value}. ${label}` }))}
+          options={Object.entries(WOONVISIE_THEMES).map(([value, label]) => ({
+            value,
+            label: `${value}. ${label}`,
+          }))}
           placeholder="Geen thema"
           defaultValue={v(values, "theme")}
           error={errors.theme}

@@ -6,7 +6,7 @@ import { staffAccess } from "~/domain/auth/roles";
 import { deciderLabel } from "~/domain/initiatives/quickscan";
 import { isOverdue, todayInHeemstede } from "~/domain/initiatives/rules";
 import { STATUSES, statusLabel, statusValues } from "~/domain/initiatives/statuses";
-import { THEMES, themeLabel, themeValues } from "~/domain/initiatives/themes";
+import { INITIATIVE_THEMES, themeLabel, themeValues } from "~/domain/initiatives/themes";
 import {
   listAccountManagers,
   listInitiatives,
@@ -134,7 +134,7 @@ export default function InitiativeList() {
           name="thema"
           label="Thema"
           placeholder="Alle thema's"
-          options={[...THEMES]}
+          options={[...INITIATIVE_THEMES]}
           defaultValue={p("thema")}
         />
         <SelectField

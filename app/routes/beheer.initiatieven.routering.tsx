@@ -19,7 +19,7 @@ import {
   saveRoutingRule,
   setResponseDays,
 } from "~/domain/initiatives/submission.server";
-import { THEMES, themeLabel, themeValues } from "~/domain/initiatives/themes";
+import { INITIATIVE_THEMES, themeLabel, themeValues } from "~/domain/initiatives/themes";
 import { listAccountManagers } from "~/domain/initiatives/triage.server";
 import { listWijken } from "~/domain/places/wijken.server";
 import { type FieldErrors, intentFeedback, optionalText, parseForm } from "~/lib/forms";
@@ -184,7 +184,7 @@ export default function Routing() {
           name="theme"
           label="Thema"
           placeholder="Elk thema"
-          options={[...THEMES]}
+          options={[...INITIATIVE_THEMES]}
           defaultValue={valueFor("regel", "theme")}
           error={errorsFor("regel").theme}
         />

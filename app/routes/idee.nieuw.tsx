@@ -22,7 +22,7 @@ import {
   type StepId,
   stepUrl,
 } from "~/domain/initiatives/quickscan-form";
-import { THEMES } from "~/domain/initiatives/themes";
+import { INITIATIVE_THEMES } from "~/domain/initiatives/themes";
 import { HEEMSTEDE_BOUNDS, TOWN_CENTER, TOWN_ZOOM } from "~/domain/places/heemstede";
 import { type FieldErrors, type FormValues, str } from "~/lib/forms";
 import { Alert, Heading, Paragraph, TextLink } from "~/ui/content";
@@ -183,7 +183,7 @@ export default function Quickscan() {
               name="theme"
               label="Over welk onderwerp gaat uw idee?"
               required
-              options={[...THEMES]}
+              options={[...INITIATIVE_THEMES]}
               defaultValue={v("theme")}
               error={errors.theme}
             />

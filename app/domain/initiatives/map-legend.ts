@@ -1,4 +1,4 @@
-import { THEMES } from "./themes";
+import { INITIATIVE_THEMES } from "./themes";
 
 // How each theme looks on the map: a symbol (letters, so the marker never relies on colour alone)
 // and a colour with at least 4.5:1 contrast against white text. The legend shows both with the
@@ -22,7 +22,7 @@ export interface LegendItem {
   color: string;
 }
 
-export const MAP_LEGEND: LegendItem[] = THEMES.map((t) => ({
+export const MAP_LEGEND: LegendItem[] = INITIATIVE_THEMES.map((t) => ({
   value: t.value,
   label: t.label,
   ...(STYLE[t.value] ?? { symbol: t.label.slice(0, 1), color: "#4a4a4a" }),

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { emailField, optionalText, requiredText } from "../../lib/forms";
 import { HEEMSTEDE_BOUNDS } from "../places/heemstede";
 import type { RuleAnswers } from "./quickscan";
-import { THEMES, themeValues } from "./themes";
+import { INITIATIVE_THEMES, themeValues } from "./themes";
 
 export const options = {
   locationKind: [
@@ -486,7 +486,7 @@ export function checkRows(
     { label: "Beschrijving", value: text("description"), step: "idee", field: "description" },
     {
       label: "Onderwerp",
-      value: THEMES.find((t) => t.value === v.theme)?.label ?? "",
+      value: INITIATIVE_THEMES.find((t) => t.value === v.theme)?.label ?? "",
       step: "idee",
       field: "theme",
     },

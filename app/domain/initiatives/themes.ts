@@ -1,6 +1,6 @@
 // The themes an initiative can have. Stored as `value` in initiatives.theme; the map feature
 // reads the same list for its filter and legend.
-export const THEMES = [
+export const INITIATIVE_THEMES = [
   { value: "groen", label: "Groen en natuur" },
   { value: "spelen-sport", label: "Spelen en sport" },
   { value: "verkeer", label: "Verkeer en veiligheid" },
@@ -12,13 +12,13 @@ export const THEMES = [
   { value: "anders", label: "Iets anders" },
 ] as const;
 
-export type Theme = (typeof THEMES)[number]["value"];
-export const themeValues = THEMES.map((t) => t.value) as [Theme, ...Theme[]];
+export type Theme = (typeof INITIATIVE_THEMES)[number]["value"];
+export const themeValues = INITIATIVE_THEMES.map((t) => t.value) as [Theme, ...Theme[]];
 
 /** The themes as options of a select (public filters, staff form). */
 export const themeOptions = (): { value: string; label: string }[] =>
-  THEMES.map((t) => ({ value: t.value, label: t.label }));
+  INITIATIVE_THEMES.map((t) => ({ value: t.value, label: t.label }));
 
 export function themeLabel(value: string | null | undefined): string {
-  return THEMES.find((t) => t.value === value)?.label ?? "Onbekend thema";
+  return INITIATIVE_THEMES.find((t) => t.value === value)?.label ?? "Onbekend thema";
 }

@@ -3,16 +3,12 @@
 // them; they are stemmed once at start-up (stemmer.ts), so "woningen" matches "woning".
 // Reviewed in one place so a researcher can read and adjust the lists.
 
-export const themeIds = [1, 2, 3, 4, 5] as const;
-export type ThemeId = (typeof themeIds)[number];
+import { type ThemeId, WOONVISIE_THEMES } from "../surveys/constants";
 
-export const themeLabels: Record<ThemeId, string> = {
-  1: "Passend wonen voor iedereen",
-  2: "Zorgen voor elkaar",
-  3: "Leefbare en inclusieve wijken",
-  4: "Duurzaam en toekomstbestendig wonen",
-  5: "Samenwerking",
-};
+export type { ThemeId };
+export const themeIds = [1, 2, 3, 4, 5] as const satisfies readonly ThemeId[];
+/** The Woonvisie themes' names: the one list in surveys/constants.ts. */
+export const themeLabels: Record<ThemeId, string> = WOONVISIE_THEMES;
 
 export interface SubCode {
   key: string;

@@ -2,14 +2,14 @@
 // It imports only the browser-safe places/heemstede.ts, so the survey page's JavaScript stays small.
 
 /** Woonvisie 2023–2027 themes (seed 004; docs/policy.md). */
-export const THEMES = {
+export const WOONVISIE_THEMES = {
   1: "Passend wonen voor iedereen",
   2: "Zorgen voor elkaar",
   3: "Leefbare en inclusieve wijken",
   4: "Duurzaam en toekomstbestendig wonen",
   5: "Samenwerking",
 } as const;
-export type ThemeId = keyof typeof THEMES;
+export type ThemeId = keyof typeof WOONVISIE_THEMES;
 
 /** The 5-point agree scale; stored as value_number 1..5. */
 export const AGREE_SCALE = [

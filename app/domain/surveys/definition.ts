@@ -6,8 +6,8 @@ export {
   DONT_KNOW_LABEL,
   HEEMSTEDE_BOUNDS,
   OTHER_LABEL,
-  THEMES,
   type ThemeId,
+  WOONVISIE_THEMES,
 } from "./constants";
 
 // A survey definition is typed data: staff edit it (form editor or JSON), a published version is
