@@ -21,7 +21,8 @@ import {
   wilsonInterval,
 } from "./statistics";
 
-export const DONT_KNOW_VALUE = "__weetniet";
+/** The tally key under which "weet niet" answers are counted (not a form value: see answers.ts). */
+export const DONT_KNOW_TALLY = "__weetniet";
 
 /** The shared age groups (app/domain/population/categories.ts) in the shape the SQL and exports use. */
 export const ageBands = ageGroups.map((key) => ({ key, label: ageGroupLabels[key], max: ageGroupMax[key] }));
@@ -253,7 +254,7 @@ export function rankingTopRows(
   for (const g of groups) {
     if (g.questionKey !== questionKey) continue;
     const background = { age: g.age, tenure: g.tenure, wijk: g.wijk, household: g.household };
-    if (g.value === DONT_KNOW_VALUE) {
+    if (g.value === DONT_KNOW_TALLY) {
       rows.push({ ...g, subKey: "" });
       bases.push({ questionKey, subKey: "", count: g.count, ...background });
       continue;
@@ -307,15 +308,15 @@ export function buildQuestionResults(input: {
         : q.type === "ranking"
           ? q.items.map((i) => ({ value: i.value, label: i.label }))
           : valueOrder(q);
-    const hasDontKnow = groups.some((g) => g.value === DONT_KNOW_VALUE);
+    const hasDontKnow = groups.some((g) => g.value === DONT_KNOW_TALLY);
     const values = [
       ...order,
       // Values seen in the data but not in the definition (older version, "anders").
       ...[...new Set(groups.map((g) => g.value))]
-        .filter((v) => v !== DONT_KNOW_VALUE && !order.some((o) => o.value === v))
+        .filter((v) => v !== DONT_KNOW_TALLY && !order.some((o) => o.value === v))
         .sort()
         .map((v) => ({ value: v, label: v })),
-      ...(hasDontKnow ? [{ value: DONT_KNOW_VALUE, label: DONT_KNOW_LABEL }] : []),
+      ...(hasDontKnow ? [{ value: DONT_KNOW_TALLY, label: DONT_KNOW_LABEL }] : []),
     ];
     const subs =
       q.type === "ranking"

@@ -16,7 +16,7 @@ import {
   type SurveyDefinition,
 } from "../surveys/definition";
 import { MAP_DECIMALS } from "./map-points";
-import { ageBands, DONT_KNOW_VALUE } from "./results";
+import { ageBands, DONT_KNOW_TALLY } from "./results";
 
 /** Above this many responses not yet in the tallies, reading folds them first instead of counting them on the fly. */
 const MAX_UNFOLDED = 10_000;
@@ -126,7 +126,7 @@ function tallyRowsCtes(keys: BackgroundKeys, responseIds: readonly string[]) {
       from bg group by 2, 4
       union all
       select question_key, sub_key, 'value',
-        case when dont_know then ${DONT_KNOW_VALUE}::text else coalesce(value_option, value_number::text) end,
+        case when dont_know then ${DONT_KNOW_TALLY}::text else coalesce(value_option, value_number::text) end,
         age, tenure, wijk, household, count(*)::int
       from ans
       where value_options is null and (dont_know or value_option is not null or value_number is not null)

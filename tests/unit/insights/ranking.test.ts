@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import {
   type AnswerGroup,
   buildQuestionResults,
-  DONT_KNOW_VALUE,
+  DONT_KNOW_TALLY,
   rankingTop,
   rankingTopRows,
   type Weighting,
@@ -110,7 +110,7 @@ describe("ranking results: the share that put an item in their top N", () => {
     const dontKnow: AnswerGroup = {
       questionKey: "prioriteiten",
       subKey: "",
-      value: DONT_KNOW_VALUE,
+      value: DONT_KNOW_TALLY,
       count: 10,
       age: "oud",
       tenure: null,
@@ -120,7 +120,7 @@ describe("ranking results: the share that put an item in their top N", () => {
     const d = shares([...groups, dontKnow], { jong: 1, oud: 1 }, 3).distributions[0]!;
     expect(d.base).toBe(50);
     expect(d.cells.find((c) => c.value === "betaalbaar")!.percent).toBeCloseTo(0.8);
-    expect(d.cells.find((c) => c.value === DONT_KNOW_VALUE)!.percent).toBeCloseTo(0.2);
+    expect(d.cells.find((c) => c.value === DONT_KNOW_TALLY)!.percent).toBeCloseTo(0.2);
   });
 
   test("an item fewer than 10 put in their top N is not shown as a number", () => {
