@@ -34,7 +34,12 @@ export async function loader({ params }: LoaderFunctionArgs) {
       endsOn: p.endsOn,
       state: p.state,
       datesAreDemo: p.datesAreDemo,
-      surveys: p.surveys.map((s) => ({ slug: s.slug, title: s.title, open: s.open })),
+      surveys: p.surveys.map((s) => ({
+        slug: s.slug,
+        title: s.title,
+        open: s.open,
+        resultsPublished: s.resultsPublished,
+      })),
       news: p.news.map((n) => ({ slug: n.slug, title: n.title })),
       bijeenkomsten: p.bijeenkomsten.map((b) => ({ title: b.title, href: b.href })),
     })),
@@ -57,6 +62,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
       summary: n.summary,
       publishAt: n.publishAt?.toISOString() ?? "",
     })),
+    resultsPublished: page.resultsPublished.map((s) => ({ slug: s.slug, title: s.title })),
     anyDemoDates: page.phases.some((p) => p.datesAreDemo),
   };
 }
@@ -138,6 +144,22 @@ export default function ProjectPage() {
         )}
       </section>
 
+      <section aria-labelledby="gehoord">
+        <Heading level={2} id="gehoord">
+          Wat we hebben gehoord
+        </Heading>
+        <Paragraph>
+          {d.resultsPublished.length > 0
+            ? `De resultaten van ${d.resultsPublished.map((s) => s.title).join(" en ")} staan online, met wat de gemeente ermee doet.`
+            : "Hier leest u later wat inwoners ons vertelden en wat de gemeente daarmee doet. Er zijn nog geen resultaten."}
+        </Paragraph>
+        <Paragraph>
+          <Link to={`/meedenken/${project.slug}/wat-we-hebben-gehoord`} className="utrecht-link">
+            Wat we hebben gehoord in {project.title}
+          </Link>
+        </Paragraph>
+      </section>
+
       <section aria-labelledby="fasen">
         <Heading level={2} id="fasen">
           De stappen van dit project
@@ -169,6 +191,10 @@ export default function ProjectPage() {
                         {s.open ? (
                           <Link to={`/enquete/${s.slug}`} className="utrecht-link">
                             Vragenlijst: {s.title}
+                          </Link>
+                        ) : s.resultsPublished ? (
+                          <Link to={`/enquete/${s.slug}/wat-we-hebben-gehoord`} className="utrecht-link">
+                            Resultaten van de vragenlijst: {s.title}
                           </Link>
                         ) : (
                           <>Vragenlijst: {s.title} (gesloten)</>
