@@ -132,7 +132,7 @@ export default function ProjectPage() {
               {d.bijeenkomsten.map((b) => (
                 <li key={b.href}>
                   <Link to={b.href} className="utrecht-link">
-                    Bijeenkomst: {b.title}
+                    Meld u aan voor de bijeenkomst: {b.title}
                   </Link>{" "}
                   ({formatDateTime(b.startsAt)}, {b.place})
                 </li>

@@ -113,10 +113,13 @@ export async function listPublicProjects(db: Executor, now = new Date()) {
     .from(projects)
     .where(ne(projects.status, "draft"))
     .orderBy(asc(projects.sortOrder), asc(projects.title));
-  const phases = await phasesOf(
-    db,
-    rows.map((r) => r.id),
-  );
+  const [phases, bijeenkomsten] = await Promise.all([
+    phasesOf(
+      db,
+      rows.map((r) => r.id),
+    ),
+    upcomingBijeenkomsten(db, { now, limit: 50 }),
+  ]);
   return rows.map((project) => {
     const own = phases.filter((p) => p.projectId === project.id);
     return {
@@ -124,6 +127,7 @@ export async function listPublicProjects(db: Executor, now = new Date()) {
       current: currentPhase(own, today),
       next: nextPhase(own, today),
       phaseCount: own.length,
+      bijeenkomsten: bijeenkomsten.filter((b) => b.projectSlug === project.slug),
     };
   });
 }
