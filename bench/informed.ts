@@ -195,7 +195,7 @@ async function main() {
   }
 }
 
-main().catch((error) => {
+main().then(() => process.exit(process.exitCode ?? 0)).catch((error) => {
   console.error(error);
   process.exit(1);
 });

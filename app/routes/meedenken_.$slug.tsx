@@ -17,6 +17,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const { project } = page;
   return {
     project: {
+      id: project.id,
       slug: project.slug,
       title: project.title,
       summary: project.summary,
@@ -143,6 +144,13 @@ export default function ProjectPage() {
           <Paragraph>Op dit moment kunt u niet meedoen met een vragenlijst of bijeenkomst.</Paragraph>
         )}
       </section>
+
+      <Paragraph>
+        <Link to={`/blijf-op-de-hoogte?project=${project.id}`} className="utrecht-link">
+          Volg dit project per e-mail
+        </Link>{" "}
+        (hoogstens één e-mail per dag, afmelden met één klik)
+      </Paragraph>
 
       <section aria-labelledby="gehoord">
         <Heading level={2} id="gehoord">
