@@ -85,7 +85,14 @@ async function main() {
       {
         name: "home Actueel (3 news, 3 bijeenkomsten, phases soon)",
         page: () => loadHomeActueel(db, now),
-        plain: () => sql`select * from news_items order by publish_at desc limit 3`,
+        // One SELECT of the same rows: the 3 news items, 3 bijeenkomsten and phases starting soon.
+        plain: () => sql`
+          (select id, title, publish_at as at from news_items order by publish_at desc limit 3)
+          union all
+          (select id, title, starts_at from events where ends_at >= ${iso} order by starts_at limit 3)
+          union all
+          (select id, title, starts_on::timestamptz from project_phases where starts_on > ${iso}::date
+            order by starts_on limit 3)`,
       },
       {
         name: "/actueel page 1 (10 items + total)",

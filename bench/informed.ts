@@ -195,7 +195,9 @@ async function main() {
   }
 }
 
-main().then(() => process.exit(process.exitCode ?? 0)).catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+main()
+  .then(() => process.exit(process.exitCode ?? 0))
+  .catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
