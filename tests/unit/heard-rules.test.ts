@@ -80,8 +80,12 @@ test("a question without a distribution of 10 or more is left out; unchosen ques
 test("unweighted pages use the plain shares and say so", () => {
   const p = build(false);
   expect(p.questions[0]!.parts[0]!.cells[0]!.share).toBe(30 / 50);
-  expect(p.limits.join(" ")).toContain("niet gewogen");
-  expect(build(true).limits.join(" ")).toContain("gewogen");
+  expect(p.limits.map((l) => [l.text, ...(l.items ?? [])].join(" ")).join(" ")).toContain("niet gewogen");
+  expect(
+    build(true)
+      .limits.map((l) => [l.text, ...(l.items ?? [])].join(" "))
+      .join(" "),
+  ).toContain("gewogen");
 });
 
 test("channels: unused ones are left out, and no count is shown when one of them is under 10", () => {
@@ -92,7 +96,9 @@ test("channels: unused ones are left out, and no count is shown when one of them
 });
 
 test("limits name the groups that answered more often than they live here, in words", () => {
-  const text = build(true).limits.join(" ");
+  const text = build(true)
+    .limits.map((l) => [l.text, ...(l.items ?? [])].join(" "))
+    .join(" ");
   expect(text).toContain("75 jaar en ouder (leeftijd): 30% van de reacties, 12% van de inwoners");
   expect(text).not.toContain("18 tot 30");
 });

@@ -71,8 +71,8 @@ export interface PublicResults {
   /** Channels in words; counts only when every channel used has at least 10. */
   channels: { label: string; count: number | null }[];
   weighted: boolean;
-  /** Plain-language paragraphs on who responded and what that means. */
-  limits: string[];
+  /** Plain-language paragraphs on who responded and what that means; `items` is shown as a list. */
+  limits: Limit[];
   questions: PublicQuestion[];
   quotes: { text: string; theme: number | null }[];
   themes: { theme: number; label: string; response: string }[];
@@ -87,11 +87,18 @@ export const channelWords: Record<string, string> = {
 
 const pctWords = (x: number) => `${Math.round(x * 100)}%`;
 
+export interface Limit {
+  text: string;
+  items?: string[];
+}
+
 /** What the numbers can and cannot say, in plain words (B1), from the representativeness tables. */
-export function limitsInWords(results: ResultsInput, weighted: boolean): string[] {
-  const out = [
+export function limitsInWords(results: ResultsInput, weighted: boolean): Limit[] {
+  const out: Limit[] = [];
+  const say = (text: string, items?: string[]) => out.push(items ? { text, items } : { text });
+  say(
     "Iedereen kon zelf kiezen of hij of zij meedeed. De uitkomsten laten zien wat de mensen vinden die reageerden. Dat is niet precies hetzelfde als wat alle inwoners van Heemstede vinden.",
-  ];
+  );
   const over: string[] = [];
   const under: string[] = [];
   for (const table of results.representativeness)
@@ -102,27 +109,26 @@ export function limitsInWords(results: ResultsInput, weighted: boolean): string[
       const text = `${row.label.toLowerCase()} (${table.label.toLowerCase()}): ${pctWords(row.sampleShare)} van de reacties, ${pctWords(row.populationShare)} van de inwoners`;
       (diff > 0 ? over : under).push(text);
     }
-  if (over.length > 0) out.push(`Deze groepen reageerden vaker dan je zou verwachten: ${over.join("; ")}.`);
-  if (under.length > 0) out.push(`Deze groepen reageerden minder vaak: ${under.join("; ")}.`);
+  if (over.length > 0) say("Deze groepen reageerden vaker dan je zou verwachten:", over);
+  if (under.length > 0) say("Deze groepen reageerden minder vaak:", under);
   if (over.length === 0 && under.length === 0)
-    out.push(
+    say(
       "Naar leeftijd, wijk, woonsituatie en huishouden lijken de mensen die reageerden goed op de inwoners van Heemstede.",
     );
   if (weighted && results.weighting.method !== "none")
-    out.push(
+    say(
       "Daarom zijn de percentages gewogen: de antwoorden van groepen die minder vaak reageerden tellen wat zwaarder mee, zodat de uitkomst beter past bij alle inwoners. Weging helpt, maar maakt de uitkomsten niet helemaal zeker.",
     );
   else
-    out.push(
+    say(
       "De percentages zijn niet gewogen: ze tellen de antwoorden zoals ze binnenkwamen, zonder rekening te houden met welke groepen vaker of minder vaak reageerden.",
     );
   if (results.weighting.emptyCategories.length > 0)
-    out.push(
-      `Van sommige groepen reageerde niemand, dus hun mening ontbreekt: ${results.weighting.emptyCategories
-        .map((e) => e.label.toLowerCase())
-        .join("; ")}.`,
+    say(
+      "Van deze groepen reageerde niemand, dus hun mening ontbreekt:",
+      results.weighting.emptyCategories.map((e) => e.label.toLowerCase()),
     );
-  out.push(
+  say(
     `Aantallen van minder dan ${MIN_CELL} mensen laten we niet zien, zodat niemand te herkennen is. U ziet dan "minder dan ${MIN_CELL}".`,
   );
   return out;

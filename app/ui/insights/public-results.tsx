@@ -10,7 +10,7 @@ export interface PublicResultsView {
   period: { from: string; to: string } | null;
   channels: { label: string; count: number | null }[];
   weighted: boolean;
-  limits: string[];
+  limits: { text: string; items?: string[] }[];
   questions: {
     key: string;
     text: string;
@@ -75,9 +75,16 @@ export function PublicResults({ r, headingLevel = 2 }: { r: PublicResultsView; h
         ) : null}
         <H2 className={`utrecht-heading-${headingLevel + 1}`}>Wat zeggen deze cijfers wel en niet?</H2>
         {r.limits.map((l) => (
-          <p key={l} className="utrecht-paragraph">
-            {l}
-          </p>
+          <div key={l.text}>
+            <p className="utrecht-paragraph">{l.text}</p>
+            {l.items ? (
+              <ul>
+                {l.items.map((item) => (
+                  <li key={item}>{item}</li>
+                ))}
+              </ul>
+            ) : null}
+          </div>
         ))}
       </section>
 
