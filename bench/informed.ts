@@ -133,6 +133,7 @@ async function main() {
       while (!done() && Date.now() < end) await new Promise((r) => setTimeout(r, 10));
     };
     await waitFor(() => sink.messages.length >= killAt, 120_000);
+    const killSeconds = (performance.now() - d0) / 1000;
     const first = workers[0]!;
     first.kill("SIGKILL");
     await new Promise((r) => first.once("exit", r));
@@ -141,8 +142,12 @@ async function main() {
       sql`select count(*)::int as n from ${informedMails} where status = 'sending'`,
     );
     const inFlight = flight?.n ?? 0;
-    log(`kill -9   worker ${first.pid} after ${atKill} delivered (target ${killAt}); ${inFlight} in flight`);
+    log(
+      `kill -9   worker ${first.pid} after ${atKill} delivered at ${killSeconds.toFixed(2)} s (target ${killAt}); ${inFlight} rows claimed ("sending")`,
+    );
+    const r0 = performance.now();
     await startWorker();
+    log(`restart   second worker ready after ${((performance.now() - r0) / 1000).toFixed(2)} s`);
     await boss.send("informed-deliver", {});
     const open = async () => {
       const [r] = await db.execute<{ n: number }>(
@@ -190,7 +195,9 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+main()
+  .then(() => process.exit(process.exitCode ?? 0))
+  .catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });

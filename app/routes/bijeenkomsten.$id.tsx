@@ -1,10 +1,26 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  type ActionFunctionArgs,
+  data,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import leafletCss from "leaflet/dist/leaflet.css?url";
 import { eventIdParam, eventPages, eventWhen } from "~/domain/events/events.server";
 import { closedReasonText, MAX_PEOPLE, registrationClosedReason } from "~/domain/events/rules";
+import { tileConfig } from "~/domain/places/tiles.server";
 import { str } from "~/lib/forms";
 import { Alert, DemoBadge, Heading, Paragraph, TextLink } from "~/ui/content";
 import { ErrorSummary, SubmitButton, TextArea, TextField } from "~/ui/form";
+import { SmallMap } from "~/ui/map/client-map";
+import mapCss from "~/ui/map.css?url";
+
+// The map loads only when the bijeenkomst has a point; the address above it is its text alternative.
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: leafletCss },
+  { rel: "stylesheet", href: mapCss },
+];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.event.title ?? "Bijeenkomst"} - Wij maken Heemstede` },
@@ -33,6 +49,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
     project: found.projectTitle ? { title: found.projectTitle, slug: found.projectSlug } : null,
     closed: registrationClosedReason(e, new Date()),
     placesLeft: found.placesLeft,
+    tiles: e.lat !== null && e.lng !== null ? tileConfig() : null,
   };
 }
 
@@ -44,7 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EventPage() {
-  const { event, project, closed, placesLeft } = useLoaderData<typeof loader>();
+  const { event, project, closed, placesLeft, tiles } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result && !result.ok ? result.errors : {};
   const values = result && !result.ok ? result.values : undefined;
@@ -79,12 +96,26 @@ export default function EventPage() {
         {project ? (
           <>
             <dt>Project</dt>
-            <dd>{project.title}</dd>
+            <dd>
+              {project.slug ? (
+                <TextLink to={`/meedenken/${project.slug}`}>{project.title}</TextLink>
+              ) : (
+                project.title
+              )}
+            </dd>
           </>
         ) : null}
         <dt>Aanmelden kan tot</dt>
         <dd>{event.deadline}</dd>
       </dl>
+      {tiles && event.lat !== null && event.lng !== null ? (
+        <SmallMap
+          tiles={tiles}
+          point={[event.lat, event.lng]}
+          title={event.title}
+          label={`Kaart met de plek van de bijeenkomst: ${event.address}`}
+        />
+      ) : null}
       {event.description.split(/\n\s*\n/).map((p) => (
         <Paragraph key={p}>{p}</Paragraph>
       ))}

@@ -11,11 +11,11 @@ export const meta: MetaFunction = () => [{ title: "Bedankt - Wij maken Heemstede
 export async function loader({ params }: LoaderFunctionArgs) {
   const found = await surveyThanks(params.slug ?? "");
   if (!found) throw new Response("Niet gevonden", { status: 404 });
-  return { ...found, project: await thanksProject(params.slug ?? "") };
+  return { ...found, slug: params.slug ?? "", project: await thanksProject(params.slug ?? "") };
 }
 
 export default function Thanks() {
-  const { title, thankYou, project } = useLoaderData<typeof loader>();
+  const { title, thankYou, project, slug } = useLoaderData<typeof loader>();
   return (
     <div className="wmh-survey wmh-stack">
       <p className="wmh-survey__kicker">{title}</p>
@@ -32,6 +32,19 @@ export default function Thanks() {
           </Paragraph>
           <Paragraph>
             <TextLink to={`/meedenken/${project.slug}`}>Naar het project {project.title}</TextLink>
+          </Paragraph>
+          <Paragraph>
+            <TextLink
+              to={
+                project.resultsPublished
+                  ? `/enquete/${slug}/wat-we-hebben-gehoord`
+                  : `/meedenken/${project.slug}/wat-we-hebben-gehoord`
+              }
+            >
+              {project.resultsPublished
+                ? "Lees de resultaten van deze vragenlijst"
+                : "Wat we hebben gehoord: hier komen de resultaten"}
+            </TextLink>
           </Paragraph>
         </section>
       ) : null}

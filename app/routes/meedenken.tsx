@@ -2,7 +2,7 @@ import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { publicProjects } from "~/domain/projects/projects.server";
 import { participationOverview } from "~/domain/surveys/flow.server";
-import { ButtonLink, formatDate, Heading, Paragraph } from "~/ui/content";
+import { ButtonLink, formatDate, formatDateTime, Heading, Paragraph } from "~/ui/content";
 import surveysCss from "~/ui/surveys.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: surveysCss }];
@@ -32,6 +32,12 @@ export async function loader() {
           : null,
         completed: phaseOf(p.slug)?.project.status === "completed",
         surveys: p.surveys.map(survey),
+        bijeenkomsten: (phaseOf(p.slug)?.bijeenkomsten ?? []).map((b) => ({
+          href: b.href,
+          title: b.title,
+          startsAt: b.startsAt.toISOString(),
+          place: b.place,
+        })),
       })),
     surveys: surveysWithoutProject.map(survey),
   };
@@ -87,6 +93,20 @@ export default function Participate() {
           ) : (
             <Paragraph>Er is nu geen vragenlijst bij dit project.</Paragraph>
           )}
+          {p.bijeenkomsten.length > 0 ? (
+            <ul className="wmh-survey-list">
+              {p.bijeenkomsten.map((b) => (
+                <li key={b.href}>
+                  <Link to={b.href} className="utrecht-link">
+                    Meld u aan voor de bijeenkomst: {b.title}
+                  </Link>{" "}
+                  <span>
+                    ({formatDateTime(b.startsAt)}, {b.place})
+                  </span>
+                </li>
+              ))}
+            </ul>
+          ) : null}
         </section>
       ))}
       {surveys.length > 0 ? (

@@ -17,6 +17,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const { project } = page;
   return {
     project: {
+      id: project.id,
       slug: project.slug,
       title: project.title,
       summary: project.summary,
@@ -34,7 +35,12 @@ export async function loader({ params }: LoaderFunctionArgs) {
       endsOn: p.endsOn,
       state: p.state,
       datesAreDemo: p.datesAreDemo,
-      surveys: p.surveys.map((s) => ({ slug: s.slug, title: s.title, open: s.open })),
+      surveys: p.surveys.map((s) => ({
+        slug: s.slug,
+        title: s.title,
+        open: s.open,
+        resultsPublished: s.resultsPublished,
+      })),
       news: p.news.map((n) => ({ slug: n.slug, title: n.title })),
       bijeenkomsten: p.bijeenkomsten.map((b) => ({ title: b.title, href: b.href })),
     })),
@@ -57,6 +63,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
       summary: n.summary,
       publishAt: n.publishAt?.toISOString() ?? "",
     })),
+    resultsPublished: page.resultsPublished.map((s) => ({ slug: s.slug, title: s.title })),
     anyDemoDates: page.phases.some((p) => p.datesAreDemo),
   };
 }
@@ -126,7 +133,7 @@ export default function ProjectPage() {
               {d.bijeenkomsten.map((b) => (
                 <li key={b.href}>
                   <Link to={b.href} className="utrecht-link">
-                    Bijeenkomst: {b.title}
+                    Meld u aan voor de bijeenkomst: {b.title}
                   </Link>{" "}
                   ({formatDateTime(b.startsAt)}, {b.place})
                 </li>
@@ -136,6 +143,29 @@ export default function ProjectPage() {
         ) : (
           <Paragraph>Op dit moment kunt u niet meedoen met een vragenlijst of bijeenkomst.</Paragraph>
         )}
+      </section>
+
+      <Paragraph>
+        <Link to={`/blijf-op-de-hoogte?project=${project.id}`} className="utrecht-link">
+          Volg dit project per e-mail
+        </Link>{" "}
+        (hoogstens één e-mail per dag, afmelden met één klik)
+      </Paragraph>
+
+      <section aria-labelledby="gehoord">
+        <Heading level={2} id="gehoord">
+          Wat we hebben gehoord
+        </Heading>
+        <Paragraph>
+          {d.resultsPublished.length > 0
+            ? `De resultaten van ${d.resultsPublished.map((s) => s.title).join(" en ")} staan online, met wat de gemeente ermee doet.`
+            : "Hier leest u later wat inwoners ons vertelden en wat de gemeente daarmee doet. Er zijn nog geen resultaten."}
+        </Paragraph>
+        <Paragraph>
+          <Link to={`/meedenken/${project.slug}/wat-we-hebben-gehoord`} className="utrecht-link">
+            Wat we hebben gehoord in {project.title}
+          </Link>
+        </Paragraph>
       </section>
 
       <section aria-labelledby="fasen">
@@ -169,6 +199,10 @@ export default function ProjectPage() {
                         {s.open ? (
                           <Link to={`/enquete/${s.slug}`} className="utrecht-link">
                             Vragenlijst: {s.title}
+                          </Link>
+                        ) : s.resultsPublished ? (
+                          <Link to={`/enquete/${s.slug}/wat-we-hebben-gehoord`} className="utrecht-link">
+                            Resultaten van de vragenlijst: {s.title}
                           </Link>
                         ) : (
                           <>Vragenlijst: {s.title} (gesloten)</>

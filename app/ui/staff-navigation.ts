@@ -13,6 +13,11 @@ export const staffNavigation: { to: string; label: string; access: string }[] = 
   { to: "/beheer/projecten", label: "Projecten", access: "beheer.projecten._index" },
   { to: "/beheer/nieuws", label: "Nieuws", access: "beheer.nieuws._index" },
   { to: "/beheer/resultaten", label: "Resultaten", access: "beheer.resultaten" },
+  {
+    to: "/beheer/openbare-resultaten",
+    label: "Wat we hebben gehoord",
+    access: "beheer.openbare-resultaten._index",
+  },
   { to: "/beheer/woonvisie-input", label: "Woonvisie-input", access: "beheer.woonvisie-input" },
   {
     to: "/beheer/prestatieafspraken",

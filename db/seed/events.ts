@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Executor } from "../../app/lib/db.server";
-import { events, projects } from "../schema";
+import { events, projectPhases, projects } from "../schema";
 
 // Demo bijeenkomst: the Woonvisie bewonersavond (seed document: participatieplan Woonvisie, one of the
 // participation tracks). The date is a demo date, four weeks after seeding, labelled "Demo" on the page.
@@ -9,6 +9,13 @@ export async function seedEvents(db: Executor) {
     .select({ id: projects.id })
     .from(projects)
     .where(eq(projects.slug, "woonvisie"));
+  // The bewonersavond is one of the participation tracks: the project's second phase (db/seed/projects.ts).
+  const [phase] = woonvisie
+    ? await db
+        .select({ id: projectPhases.id })
+        .from(projectPhases)
+        .where(and(eq(projectPhases.projectId, woonvisie.id), eq(projectPhases.position, 2)))
+    : [];
   const day = new Date();
   day.setUTCDate(day.getUTCDate() + 28);
   const at = (h: number) =>
@@ -25,6 +32,7 @@ export async function seedEvents(db: Executor) {
     capacity: 80,
     registrationDeadline: at(12),
     projectId: woonvisie?.id ?? null,
+    phaseId: phase?.id ?? null,
     isDemo: true,
   });
 }

@@ -106,6 +106,10 @@ export const auditActions = {
   "news.published": "Nieuwsbericht gepubliceerd of ingepland",
   "news.withdrawn": "Nieuwsbericht teruggetrokken",
 
+  // "Wat we hebben gehoord": public results of a survey
+  "results.published": "Resultaten van een enquête openbaar gemaakt (Wat we hebben gehoord)",
+  "results.withdrawn": "Openbare resultaten van een enquête teruggetrokken",
+
   // Prestatieafspraken monitor
   "monitor_update.submitted": "Partner heeft een update van een prestatieafspraak ingediend",
   "monitor_update.confirmed": "Gemeente heeft een update van een prestatieafspraak bevestigd",

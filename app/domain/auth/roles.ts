@@ -79,6 +79,9 @@ export const staffAccess = {
   "beheer.bijeenkomsten.$id": ["beheerder", "ambtenaar"],
   "beheer.bijeenkomsten_.$id_.deelnemers": ["beheerder", "ambtenaar"],
   "beheer.volgers": ["beheerder", "ambtenaar"],
+  // "Wat we hebben gehoord" (issue 14): researchers and administrators choose what of the results is public.
+  "beheer.openbare-resultaten._index": ["beheerder", "onderzoeker"],
+  "beheer.openbare-resultaten.$id": ["beheerder", "onderzoeker"],
   // Prestatieafspraken monitor (issue 13): partners see only their own organisation's agreements
   // (scoped again in app/domain/monitor); rounds, import and export are for the gemeente.
   "beheer.prestatieafspraken._index": ["beheerder", "ambtenaar", "partner"],

@@ -6,7 +6,7 @@ import { listPublicNews } from "./news.server";
 /** The home page's Actueel (besides open surveys): newest news, upcoming bijeenkomsten, phases starting soon. */
 export async function loadHomeActueel(db: Executor, now = new Date()) {
   const [news, bijeenkomsten, phases] = await Promise.all([
-    listPublicNews(db, { page: 1, now, pageSize: 3 }),
+    listPublicNews(db, { page: 1, now, pageSize: 3, countTotal: false }),
     upcomingBijeenkomsten(db, { now, limit: 3 }),
     phasesStartingSoon(db, now),
   ]);

@@ -29,7 +29,7 @@ const listColumns = {
 /** A page of published news, newest first, optionally of one project (by slug). */
 export async function listPublicNews(
   db: Executor,
-  options: { page: number; projectSlug?: string | null; now?: Date; pageSize?: number },
+  options: { page: number; projectSlug?: string | null; now?: Date; pageSize?: number; countTotal?: boolean },
 ) {
   const now = options.now ?? new Date();
   const pageSize = options.pageSize ?? NEWS_PAGE_SIZE;
@@ -43,13 +43,16 @@ export async function listPublicNews(
       .orderBy(desc(newsItems.publishAt), desc(newsItems.id))
       .limit(pageSize)
       .offset((options.page - 1) * pageSize),
-    options.projectSlug
-      ? db
-          .select({ n: count() })
-          .from(newsItems)
-          .innerJoin(projects, eq(projects.id, newsItems.projectId))
-          .where(where)
-      : db.select({ n: count() }).from(newsItems).where(isPublic(now)),
+    // The home page shows the newest items without paging: no count needed (bench:informed-pages).
+    options.countTotal === false
+      ? Promise.resolve([{ n: 0 }])
+      : options.projectSlug
+        ? db
+            .select({ n: count() })
+            .from(newsItems)
+            .innerJoin(projects, eq(projects.id, newsItems.projectId))
+            .where(where)
+        : db.select({ n: count() }).from(newsItems).where(isPublic(now)),
   ]);
   const images = await describeImages(
     db,

@@ -181,7 +181,10 @@ class Confirmations {
   private waiting: { id: number; done: (err?: unknown) => void }[] = [];
   private running = false;
 
-  constructor(private readonly db: Executor) {}
+  constructor(
+    private readonly db: Executor,
+    private readonly mark: (ids: number[], db: Executor) => Promise<void> = markSent,
+  ) {}
 
   confirm(id: number): Promise<void> {
     return new Promise((resolve, reject) => {
@@ -195,7 +198,7 @@ class Confirmations {
     while (this.waiting.length > 0) {
       const batch = this.waiting.splice(0);
       try {
-        await markSent(
+        await this.mark(
           batch.map((b) => b.id),
           this.db,
         );
@@ -352,8 +355,9 @@ export async function deliverPanelMail(
 // Other bulk queues on this same delivery path (issue 14: follower digests and mailings;
 // docs/informed-events.md). A queue is a table with the delivery columns of panel_invitations
 // (status, attempts, next_attempt_at, last_error, claimed_by, claimed_at, sent_at, last_mail_at)
-// and a compose function; it gets the same worker lease and orphan recovery, the same lanes with
-// the mark before the final dot, and one PANEL_MAILS_PER_MINUTE rate shared with the panel.
+// and a compose function; it gets the same worker lease and orphan recovery, the same lanes with the
+// confirmation after the server's 250 (the next "." waits for it), and one PANEL_MAILS_PER_MINUTE
+// rate shared with the panel.
 
 /** Tables whose mails count against the shared per-minute rate (the panel's and every bulk queue's). */
 const rateTables = new Set<string>(["panel_invitations"]);
@@ -420,17 +424,27 @@ export async function deliverBulkQueue(
   const smtpUrl = getEnv().SMTP_URL;
   const from = getEnv().MAIL_FROM;
   const lanes = Array.from({ length: getEnv().PANEL_SMTP_CONNECTIONS }, () => new SmtpLane(smtpUrl ?? ""));
-  const mark = (id: number) =>
-    db.execute(sql`update ${t} set status = 'sent', claimed_by = null, claimed_at = null, attempts = 0,
+  const markSentIds = async (ids: number[], on: Executor) => {
+    if (ids.length === 0) return;
+    await on.execute(sql`update ${t} set status = 'sent', claimed_by = null, claimed_at = null, attempts = 0,
                      last_error = null, last_mail_at = now(), sent_at = now()
-                    where id = ${id} and status = 'sending'`);
-  const fail = async (id: number, attempts: number, message: string, wasMarked: boolean) => {
+                    where id in (${sql.join(
+                      ids.map((id) => sql`${id}`),
+                      sql`, `,
+                    )}) and status = 'sending'`);
+  };
+  const fail = async (id: number, attempts: number, message: string) => {
     const next = afterFailure(attempts + 1, new Date());
     await db.execute(sql`update ${t}
         set status = ${next.status}, attempts = ${attempts + 1}, next_attempt_at = ${next.nextAttemptAt.toISOString()},
             last_error = ${message.slice(0, 500)}, claimed_by = null, claimed_at = null, sent_at = null
-      where id = ${id} and status = ${wasMarked ? "sent" : "sending"}`);
+      where id = ${id} and status = 'sending'`);
   };
+  // As the panel's own loop: a row is marked sent only after the server answered 250 to the final
+  // "." (so a kill -9 never loses a mail), and a connection writes its next "." only after the previous
+  // confirmation is committed (so a kill repeats at most one mail per connection, same Message-ID).
+  const confirmations = new Confirmations(db, markSentIds);
+  const inFlight = new Set<number>();
   try {
     while (Date.now() - started < budget(options)) {
       const n = await sharedAllowance(options.batch ?? 200, new Date(), db);
@@ -460,38 +474,70 @@ export async function deliverBulkQueue(
         await db.execute(
           sql`update ${t} set status = 'failed', last_error = 'Geen ontvanger meer', claimed_by = null where id = ${gone.id}`,
         );
+      for (const r of live) inFlight.add(Number(r.id));
       let next = 0;
-      await Promise.all(
+      const outcomes = await Promise.allSettled(
         lanes.slice(0, live.length).map(async (lane) => {
-          while (next < live.length) {
-            const row = live[next++]!;
-            const mail = mails.get(Number(row.id))!;
-            if (!smtpUrl) {
-              await queueMail(db, mail);
-              await mark(row.id);
+          let previous: Promise<void> = Promise.resolve();
+          try {
+            while (next < live.length) {
+              const row = live[next++]!;
+              const id = Number(row.id);
+              const mail = mails.get(id)!;
+              if (!smtpUrl) {
+                await queueMail(db, mail);
+                await markSentIds([id], db);
+                inFlight.delete(id);
+                result.sent++;
+                continue;
+              }
+              let confirmError: unknown;
+              try {
+                const raw = await buildMessage({ ...mail, from });
+                await lane.send({ from: envelopeAddress(from), to: mail.to }, raw, () =>
+                  previous.catch((err) => {
+                    confirmError = err;
+                    throw err;
+                  }),
+                );
+              } catch (error) {
+                // The database failed us: stop this connection; the row is released below.
+                if (confirmError) throw confirmError;
+                result.failed++;
+                const message = error instanceof Error ? error.message : String(error);
+                getLogger().warn({ table: queue.table, id, err: message }, "bulk mail failed");
+                await fail(id, row.attempts, message);
+                inFlight.delete(id);
+                continue;
+              }
               result.sent++;
-              continue;
-            }
-            let marked = false;
-            try {
-              const raw = await buildMessage({ ...mail, from });
-              await lane.send({ from: envelopeAddress(from), to: mail.to }, raw, async () => {
-                await mark(row.id);
-                marked = true;
+              previous = confirmations.confirm(id).then(() => {
+                inFlight.delete(id);
               });
-              result.sent++;
-            } catch (error) {
-              result.failed++;
-              const message = error instanceof Error ? error.message : String(error);
-              getLogger().warn({ table: queue.table, id: row.id, err: message }, "bulk mail failed");
-              await fail(row.id, row.attempts, message, marked);
             }
+          } finally {
+            await previous.catch(() => {});
           }
         }),
       );
+      const failure = outcomes.find((o) => o.status === "rejected");
+      if (failure) throw failure.reason;
     }
   } finally {
     for (const lane of lanes) lane.close();
+    // Rows this run claimed but did not finish (a database error) go back to the queue, to be sent
+    // again with the same Message-ID.
+    if (inFlight.size > 0)
+      await db
+        .execute(
+          sql`update ${t} set status = 'queued', claimed_by = null, claimed_at = null
+               where status = 'sending' and claimed_by = ${worker}
+                 and id in (${sql.join(
+                   [...inFlight].map((id) => sql`${id}`),
+                   sql`, `,
+                 )})`,
+        )
+        .catch((err) => getLogger().error({ err, table: queue.table }, "could not release bulk mails"));
   }
   return result;
 }

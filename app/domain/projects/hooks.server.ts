@@ -1,8 +1,9 @@
+import { and, asc, eq, gte } from "drizzle-orm";
+import { events, projects } from "../../../db/schema";
 import type { Executor } from "../../lib/db.server";
 
-// Hook for the bijeenkomsten of the events context (issue 14, point 3), built on another branch.
-// Until that table is merged this returns nothing; after the merge, this one function reads the
-// upcoming bijeenkomsten (optionally of one project) for the project page and the home page.
+// The bijeenkomsten of the events context (issue 14, point 3) as the project page and the home page
+// list them: upcoming (not ended), not cancelled, optionally of one project, soonest first.
 
 export interface BijeenkomstSummary {
   id: number;
@@ -15,8 +16,28 @@ export interface BijeenkomstSummary {
 }
 
 export async function upcomingBijeenkomsten(
-  _db: Executor,
-  _options: { projectId?: number; now?: Date; limit: number },
+  db: Executor,
+  options: { projectId?: number; now?: Date; limit: number },
 ): Promise<BijeenkomstSummary[]> {
-  return [];
+  const rows = await db
+    .select({
+      id: events.id,
+      title: events.title,
+      startsAt: events.startsAt,
+      place: events.address,
+      phaseId: events.phaseId,
+      projectSlug: projects.slug,
+    })
+    .from(events)
+    .leftJoin(projects, eq(projects.id, events.projectId))
+    .where(
+      and(
+        eq(events.status, "published"),
+        gte(events.endsAt, options.now ?? new Date()),
+        options.projectId ? eq(events.projectId, options.projectId) : undefined,
+      ),
+    )
+    .orderBy(asc(events.startsAt), asc(events.id))
+    .limit(options.limit);
+  return rows.map((r) => ({ ...r, href: `/bijeenkomsten/${r.id}` }));
 }

@@ -1,5 +1,12 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, ne, sql } from "drizzle-orm";
-import { newsItems, phaseSurveys, projectPhases, projects, surveys } from "../../../db/schema";
+import {
+  newsItems,
+  phaseSurveys,
+  projectPhases,
+  projects,
+  publishedResults,
+  surveys,
+} from "../../../db/schema";
 import { type Executor, getDb } from "../../lib/db.server";
 import { surveyAvailability } from "../surveys/rules";
 import { upcomingBijeenkomsten } from "./hooks.server";
@@ -38,7 +45,7 @@ export async function loadProjectPage(db: Executor, slug: string, now = new Date
   const project = await findPublicProject(db, slug);
   if (!project) return null;
   const today = amsterdamDay(now);
-  const [phases, surveyRows, links, news, bijeenkomsten] = await Promise.all([
+  const [phases, surveyRows, links, news, bijeenkomsten, published] = await Promise.all([
     phasesOf(db, [project.id]),
     db
       .select()
@@ -63,13 +70,21 @@ export async function loadProjectPage(db: Executor, slug: string, now = new Date
       .orderBy(desc(newsItems.publishAt))
       .limit(20),
     upcomingBijeenkomsten(db, { projectId: project.id, now, limit: 20 }),
+    // "Wat we hebben gehoord": surveys of this project with published results.
+    db
+      .select({ surveyId: publishedResults.surveyId })
+      .from(publishedResults)
+      .innerJoin(surveys, eq(surveys.id, publishedResults.surveyId))
+      .where(and(eq(surveys.projectId, project.id), isNotNull(publishedResults.publishedAt))),
   ]);
+  const publishedIds = new Set(published.map((p) => p.surveyId));
   const states = phaseStates(phases, today);
   const surveyView = surveyRows.map((s) => ({
     slug: s.slug,
     title: s.title,
     closesAt: s.closesAt,
     open: surveyAvailability(s, now) === "open",
+    resultsPublished: publishedIds.has(s.id),
     phaseId: links.find((l) => l.surveyId === s.id)?.phaseId ?? null,
   }));
   return {
@@ -84,6 +99,7 @@ export async function loadProjectPage(db: Executor, slug: string, now = new Date
     current: currentPhase(phases, today),
     next: nextPhase(phases, today),
     openSurveys: surveyView.filter((s) => s.open),
+    resultsPublished: surveyView.filter((s) => s.resultsPublished),
     bijeenkomsten,
     news,
   };
@@ -97,10 +113,13 @@ export async function listPublicProjects(db: Executor, now = new Date()) {
     .from(projects)
     .where(ne(projects.status, "draft"))
     .orderBy(asc(projects.sortOrder), asc(projects.title));
-  const phases = await phasesOf(
-    db,
-    rows.map((r) => r.id),
-  );
+  const [phases, bijeenkomsten] = await Promise.all([
+    phasesOf(
+      db,
+      rows.map((r) => r.id),
+    ),
+    upcomingBijeenkomsten(db, { now, limit: 50 }),
+  ]);
   return rows.map((project) => {
     const own = phases.filter((p) => p.projectId === project.id);
     return {
@@ -108,6 +127,7 @@ export async function listPublicProjects(db: Executor, now = new Date()) {
       current: currentPhase(own, today),
       next: nextPhase(own, today),
       phaseCount: own.length,
+      bijeenkomsten: bijeenkomsten.filter((b) => b.projectSlug === project.slug),
     };
   });
 }
@@ -142,7 +162,11 @@ export async function phasesStartingSoon(db: Executor, now = new Date(), days = 
  */
 export async function surveyProjectInfo(db: Executor, surveySlug: string, now = new Date()) {
   const [row] = await db
-    .select({ surveyId: surveys.id, project: projects })
+    .select({
+      surveyId: surveys.id,
+      project: projects,
+      resultsPublished: sql<boolean>`exists (select 1 from ${publishedResults} pr where pr.survey_id = ${surveys.id} and pr.published_at is not null)`,
+    })
     .from(surveys)
     .innerJoin(projects, eq(projects.id, surveys.projectId))
     .where(and(eq(surveys.slug, surveySlug), ne(projects.status, "draft")));
@@ -155,6 +179,7 @@ export async function surveyProjectInfo(db: Executor, surveySlug: string, now = 
     title: row.project.title,
     resultsExpectedOn: phase?.endsOn ?? null,
     datesAreDemo: phase?.datesAreDemo ?? false,
+    resultsPublished: row.resultsPublished,
   };
 }
 

@@ -1,0 +1,208 @@
+// "Wat we hebben gehoord": one survey's published results for residents. Plain data in, no domain imports
+// (app/ui knows nothing of the domain). Every chart has the same figures in a table below it.
+import { BarChart } from "../charts/bar-chart";
+import { formatDate } from "../content";
+import { nl, pct, SUPPRESSED } from "./result-views";
+
+export interface PublicResultsView {
+  surveyTitle: string;
+  responses: number;
+  period: { from: string; to: string } | null;
+  channels: { label: string; count: number | null }[];
+  weighted: boolean;
+  limits: { text: string; items?: string[] }[];
+  questions: {
+    key: string;
+    text: string;
+    theme: number | null;
+    parts: {
+      subLabel: string | null;
+      base: number;
+      mean: number | null;
+      cells: { label: string; count: number | null; share: number | null }[];
+    }[];
+  }[];
+  quotes: { text: string; theme: number | null }[];
+  themes: { theme: number; label: string; response: string }[];
+  publishedAt: string;
+}
+
+const th = "utrecht-table__header-cell";
+const td = "utrecht-table__cell";
+const tdNum = "utrecht-table__cell utrecht-table__cell--numeric";
+
+function paragraphs(text: string) {
+  return text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+}
+
+export function PublicResults({ r, headingLevel = 2 }: { r: PublicResultsView; headingLevel?: 2 | 3 }) {
+  const H = `h${headingLevel}` as const;
+  const H2 = `h${headingLevel + 1}` as "h3" | "h4";
+  const weighting = r.weighted ? "gewogen" : "ongewogen";
+  const idBase = `r-${r.questions[0]?.key ?? "x"}-${r.publishedAt.replace(/\D/g, "")}`;
+  return (
+    <div className="wmh-stack wmh-public-results">
+      <section aria-labelledby={`${idBase}-wie`}>
+        <H id={`${idBase}-wie`} className={`utrecht-heading-${headingLevel}`}>
+          Wie hebben gereageerd?
+        </H>
+        <ul className="wmh-keyfigures">
+          <li>
+            <strong>{nl.format(r.responses)}</strong> mensen stuurden de vragenlijst in
+          </li>
+          {r.period ? (
+            <li>
+              van <strong>{formatDate(r.period.from)}</strong> tot en met{" "}
+              <strong>{formatDate(r.period.to)}</strong>
+            </li>
+          ) : null}
+        </ul>
+        {r.channels.length > 0 ? (
+          <>
+            <p className="utrecht-paragraph">Mensen konden op deze manieren meedoen:</p>
+            <ul>
+              {r.channels.map((c) => (
+                <li key={c.label}>
+                  {c.label}
+                  {c.count !== null ? `: ${nl.format(c.count)} mensen` : ""}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        <H2 className={`utrecht-heading-${headingLevel + 1}`}>Wat zeggen deze cijfers wel en niet?</H2>
+        {r.limits.map((l) => (
+          <div key={l.text}>
+            <p className="utrecht-paragraph">{l.text}</p>
+            {l.items ? (
+              <ul>
+                {l.items.map((item) => (
+                  <li key={item}>{item}</li>
+                ))}
+              </ul>
+            ) : null}
+          </div>
+        ))}
+      </section>
+
+      {r.questions.length > 0 ? (
+        <section aria-labelledby={`${idBase}-vragen`}>
+          <H id={`${idBase}-vragen`} className={`utrecht-heading-${headingLevel}`}>
+            Antwoorden op de vragen
+          </H>
+          <p className="utrecht-paragraph">
+            <span className="wmh-tag">Percentages {weighting}</span>{" "}
+            {r.weighted
+              ? "Gewogen: zo goed mogelijk omgerekend naar alle inwoners van Heemstede."
+              : "Ongewogen: zoals de antwoorden binnenkwamen."}
+          </p>
+          {r.questions.map((q) => (
+            <div key={q.key} className="wmh-question-result">
+              <H2 className={`utrecht-heading-${headingLevel + 1}`}>{q.text}</H2>
+              {q.parts.map((part) => {
+                const caption = `${part.subLabel ? `${part.subLabel}: ` : ""}${q.text} (${nl.format(part.base)} mensen, percentages ${weighting})`;
+                return (
+                  <div key={part.subLabel ?? "hoofd"} className="wmh-distribution">
+                    {part.subLabel ? <p className="utrecht-paragraph wmh-sublabel">{part.subLabel}</p> : null}
+                    {part.mean !== null ? (
+                      <p className="utrecht-paragraph">
+                        Gemiddeld ({weighting}): {nl.format(part.mean)}
+                      </p>
+                    ) : null}
+                    {part.cells.length > 0 ? (
+                      <>
+                        <BarChart
+                          description={`Staafdiagram, percentages ${weighting}; de cijfers staan in de tabel hieronder.`}
+                          bars={part.cells.map((c) => ({ label: c.label, value: c.share }))}
+                        />
+                        <div className="wmh-table-wrap">
+                          <table className="utrecht-table wmh-results-table">
+                            <caption className="utrecht-table__caption">{caption}</caption>
+                            <thead className="utrecht-table__header">
+                              <tr className="utrecht-table__row">
+                                <th scope="col" className={th}>
+                                  Antwoord
+                                </th>
+                                <th scope="col" className={th}>
+                                  Aantal mensen
+                                </th>
+                                <th scope="col" className={th}>
+                                  Percentage ({weighting})
+                                </th>
+                              </tr>
+                            </thead>
+                            <tbody className="utrecht-table__body">
+                              {part.cells.map((c) => (
+                                <tr key={c.label} className="utrecht-table__row">
+                                  <th scope="row" className={td}>
+                                    {c.label}
+                                  </th>
+                                  {c.count === null ? (
+                                    <td className={td} colSpan={2}>
+                                      {SUPPRESSED}
+                                    </td>
+                                  ) : (
+                                    <>
+                                      <td className={tdNum}>{nl.format(c.count)}</td>
+                                      <td className={tdNum}>{pct(c.share)}</td>
+                                    </>
+                                  )}
+                                </tr>
+                              ))}
+                            </tbody>
+                          </table>
+                        </div>
+                      </>
+                    ) : null}
+                  </div>
+                );
+              })}
+            </div>
+          ))}
+        </section>
+      ) : null}
+
+      {r.quotes.length > 0 ? (
+        <section aria-labelledby={`${idBase}-citaten`}>
+          <H id={`${idBase}-citaten`} className={`utrecht-heading-${headingLevel}`}>
+            Wat mensen schreven
+          </H>
+          <p className="utrecht-paragraph">
+            Een paar citaten uit de open antwoorden. Zonder namen of andere gegevens over wie het schreef.
+          </p>
+          <ul className="wmh-quotes">
+            {r.quotes.map((q) => (
+              <li key={q.text}>
+                <blockquote>{q.text}</blockquote>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {r.themes.length > 0 ? (
+        <section aria-labelledby={`${idBase}-gemeente`}>
+          <H id={`${idBase}-gemeente`} className={`utrecht-heading-${headingLevel}`}>
+            Wat doet de gemeente ermee?
+          </H>
+          {r.themes.map((t) => (
+            <div key={t.theme}>
+              <H2 className={`utrecht-heading-${headingLevel + 1}`}>
+                Thema {t.theme}: {t.label}
+              </H2>
+              {paragraphs(t.response).map((p) => (
+                <p key={p} className="utrecht-paragraph">
+                  {p}
+                </p>
+              ))}
+            </div>
+          ))}
+        </section>
+      ) : null}
+      <p className="utrecht-paragraph">Gepubliceerd op {formatDate(r.publishedAt)}.</p>
+    </div>
+  );
+}
