@@ -110,8 +110,8 @@ export default function Digipanel() {
           {reused && !actionData ? (
             <Alert type="info">
               <Paragraph>
-                Wij hebben deze antwoorden uit de vragenlijst hieronder ingevuld. Kijk of ze kloppen en verander
-                ze als dat nodig is. Wij bewaren pas iets als u op Aanmelden drukt.
+                Wij hebben deze antwoorden uit de vragenlijst hieronder ingevuld. Kijk of ze kloppen en
+                verander ze als dat nodig is. Wij bewaren pas iets als u op Aanmelden drukt.
               </Paragraph>
               <dl className="wmh-panel-reused">
                 {reused.shown.map((r) => (

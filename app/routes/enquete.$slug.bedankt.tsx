@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { thanksProject } from "~/domain/projects/projects.server";
 import { reuseOffer } from "~/domain/panel/reuse.server";
+import { thanksProject } from "~/domain/projects/projects.server";
 import { surveyThanks } from "~/domain/surveys/flow.server";
 import { ButtonLink, formatDate, Heading, Paragraph, TextLink } from "~/ui/content";
 import surveysCss from "~/ui/surveys.css?url";
@@ -49,8 +49,8 @@ export default function Thanks() {
         {canReuse ? (
           <>
             <Paragraph>
-              Bij het aanmelden vragen wij uw geboortejaar, postcode, huishouden en soort woning. Die heeft u net
-              in de vragenlijst ingevuld. Wilt u die antwoorden gebruiken? U ziet ze eerst in het
+              Bij het aanmelden vragen wij uw geboortejaar, postcode, huishouden en soort woning. Die heeft u
+              net in de vragenlijst ingevuld. Wilt u die antwoorden gebruiken? U ziet ze eerst in het
               aanmeldformulier en kunt ze daar veranderen. Er wordt niets bewaard voordat u zich aanmeldt.
             </Paragraph>
             <div className="wmh-actions">

@@ -8,6 +8,7 @@ import { households, tenures } from "../population/categories";
 import { AFTER_SURVEY_MAX_AGE_SECONDS, readAfterSurveyCookie } from "../surveys/cookie.server";
 
 export { clearAfterSurveyCookie } from "../surveys/cookie.server";
+
 import { submittedBackground } from "../surveys/responses.server";
 import { householdLabels, tenureLabels } from "./profile";
 

@@ -155,7 +155,8 @@ export async function handleSurveyPost(
     // A code-only survey needs a code. An open survey also takes one, from a personal link (a digipanel
     // invitation): the response is then that invitation's (channel "panel", its pseudonymous id, once
     // per code), while everyone else still starts without one.
-    const withCode = survey.survey.accessMode === "code" || (survey.survey.accessMode === "open" && code !== "");
+    const withCode =
+      survey.survey.accessMode === "code" || (survey.survey.accessMode === "open" && code !== "");
     if (withCode) {
       const open = survey.survey.accessMode === "open";
       if (!code) return { kind: "codeError", status: 400, message: flowMessages.codeMissing, code };
@@ -242,7 +243,8 @@ async function handlePagePost(
         ? Math.max(previousPage(definition, index, merged), 0)
         : index;
   const saved = await savePage(db, loaded.response.id, definition, result, goTo);
-  if (saved.status === "submitted") return { kind: "submitted", surveyId: loaded.response.surveyId, ...thanks };
+  if (saved.status === "submitted")
+    return { kind: "submitted", surveyId: loaded.response.surveyId, ...thanks };
   if (saved.status === "gone") return { kind: "noResponse" };
   return intent === "later" ? { kind: "later" } : { kind: "moved" };
 }
