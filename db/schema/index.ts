@@ -11,6 +11,7 @@ export * from "./platform";
 export * from "./population";
 export * from "./project-links";
 export * from "./projects";
+export * from "./report-summaries";
 export * from "./staff";
 export * from "./surveys";
 export * from "./wijken";

@@ -30,7 +30,9 @@ beforeEach(async () => {
 });
 
 // The Woonvisie's "Over u" page alone: birth year, postcode, tenure, household (all background).
-const overUPage = woonvisieDefinition.pages.find((p) => p.questions.some((q) => q.background === "age"))!;
+const overUPage = woonvisieDefinition.pages.find((p) =>
+  (p.questions ?? []).some((q) => q.background === "age"),
+)!;
 const overU = {
   pagina: "0",
   v_geboortejaar: "1958",
