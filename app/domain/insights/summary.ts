@@ -164,7 +164,7 @@ export function generateSummary(input: SummaryInput): ThemeSummary[] {
 
 /** The generated findings as the editable text: one finding per line, with its figures. */
 export function summaryText(findings: readonly Finding[]): string {
-  return findings.map((f) => `${f.text} (${f.figures})`).join("\n");
+  return findings.map((f) => `${f.text} Cijfers: ${f.figures}.`).join("\n");
 }
 
 /** Edited text → its lines (findings), without empty lines. */
