@@ -12,6 +12,7 @@ import { campaignFigures, cancelCampaign, getCampaign } from "~/domain/panel/cam
 import { wijkNames } from "~/domain/panel/members.server";
 import { ageGroupLabel } from "~/domain/panel/profile";
 import { parseStratum } from "~/domain/panel/sampling";
+import { type BarSeries, GroupedBars } from "~/ui/charts/grouped-bars";
 import { formatDateTime, Heading, Paragraph, TextLink } from "~/ui/content";
 import { SubmitButton } from "~/ui/form";
 import panelCss from "~/ui/panel.css?url";
@@ -75,6 +76,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const pct = (n: number | null) =>
   n === null ? "–" : `${n.toLocaleString("nl-NL", { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`;
 
+const responseSeries: BarSeries[] = [
+  { key: "invited", label: "Uitgenodigd", pattern: "outline" },
+  { key: "started", label: "Begonnen", pattern: "hatched" },
+  { key: "completed", label: "Ingevuld", pattern: "solid" },
+];
+const count = (n: number) => Math.round(n).toLocaleString("nl-NL");
+
 export default function CampaignPage() {
   const { campaign, surveyTitle, total, strata } = useLoaderData<typeof loader>();
   return (
@@ -123,6 +131,36 @@ export default function CampaignPage() {
           <strong>{total.reminders}</strong> herinneringen
         </li>
       </ul>
+      {total.invited > 0 ? (
+        <>
+          <GroupedBars
+            title="Respons in aantallen leden: alle groepen samen"
+            series={responseSeries}
+            groups={[
+              {
+                label: "Alle groepen",
+                values: { invited: total.invited, started: total.started, completed: total.completed },
+              },
+            ]}
+            format={count}
+          />
+          <GroupedBars
+            title="Respons per groep (leeftijd × wijk), in aantallen leden; de cijfers staan ook in de tabel"
+            series={responseSeries}
+            groups={strata
+              .filter((s) => s.invited > 0)
+              .map((s) => ({
+                label: s.label,
+                values: { invited: s.invited, started: s.started, completed: s.completed },
+              }))}
+            format={count}
+          />
+        </>
+      ) : (
+        <Paragraph>
+          Er zijn nog geen uitnodigingen gemaakt. De cijfers komen hier zodra ze verstuurd worden.
+        </Paragraph>
+      )}
       <div className="wmh-table-wrap">
         <table className="wmh-panel-table">
           <caption>Respons per groep (leeftijd × wijk)</caption>
