@@ -137,7 +137,7 @@ test("sign up after the open survey reusing its answers, then answer it again as
   await member.getByRole("button", { name: "Start de vragenlijst" }).click();
   await answerWoonvisie(member);
   const rows = await db()`
-    select r.channel, r.status, r.respondent_id = i.respondent_id as linked
+    select r.channel, r.status, r.respondent_id = i.respondent_id::text as linked
     from panel_invitations i join panel_members m on m.id = i.member_id
     join survey_codes c on c.id = i.code_id join responses r on r.id = c.response_id
     where m.email = ${email}`;
@@ -166,11 +166,8 @@ test("the Woonvisie input report opens with a summary the researcher can edit an
   const staff = await newPage();
   await staff.setViewportSize({ width: 1280, height: 900 });
   await loginAs(staff, "onderzoeker");
-  await staff.goto("/beheer/woonvisie-input");
-  await staff
-    .getByRole("link", { name: /Woonvisie/ })
-    .first()
-    .click();
+  const [project] = await db()`select id from projects where slug = 'woonvisie'`;
+  await staff.goto(`/beheer/woonvisie-input/${project!.id}`);
   await staff.getByRole("heading", { name: /Samenvatting: de belangrijkste uitkomsten/ }).waitFor();
   const reportUrl = staff.url();
   await staff.screenshot({ path: `${shots}/6-report-summary-1280.png` });
