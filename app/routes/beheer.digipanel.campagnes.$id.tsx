@@ -57,10 +57,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     total: figures.total,
     strata: figures.strata.map((s) => {
       const { ageGroup, wijkCode } = parseStratum(s.stratum);
-      return {
-        ...s,
-        label: `${ageGroupLabel(ageGroup)}, ${wijken.find((w) => w.code === wijkCode)?.name ?? wijkCode}`,
-      };
+      const ageLabel = ageGroupLabel(ageGroup);
+      const wijkLabel = wijken.find((w) => w.code === wijkCode)?.name ?? wijkCode;
+      return { ...s, ageLabel, wijkLabel, label: `${ageLabel}, ${wijkLabel}` };
     }),
   };
 }
@@ -85,6 +84,20 @@ const count = (n: number) => Math.round(n).toLocaleString("nl-NL");
 
 export default function CampaignPage() {
   const { campaign, surveyTitle, total, strata } = useLoaderData<typeof loader>();
+  // The chart sums the strata per age group and per wijk (5 + 6 groups instead of up to 30).
+  const byPart = (["Respons per leeftijdsgroep", "Respons per wijk"] as const).map((title, i) => {
+    const sums = new Map<string, { invited: number; started: number; completed: number }>();
+    for (const s of strata) {
+      if (s.invited === 0) continue;
+      const key = i === 0 ? s.ageLabel : s.wijkLabel;
+      const sum = sums.get(key) ?? { invited: 0, started: 0, completed: 0 };
+      sum.invited += s.invited;
+      sum.started += s.started;
+      sum.completed += s.completed;
+      sums.set(key, sum);
+    }
+    return { title, groups: [...sums].map(([label, values]) => ({ label, values })) };
+  });
   return (
     <div className="wmh-stack">
       <Heading level={1}>{campaign.name}</Heading>
@@ -143,18 +156,18 @@ export default function CampaignPage() {
               },
             ]}
             format={count}
+            whole
           />
-          <GroupedBars
-            title="Respons per groep (leeftijd × wijk), in aantallen leden; de cijfers staan ook in de tabel"
-            series={responseSeries}
-            groups={strata
-              .filter((s) => s.invited > 0)
-              .map((s) => ({
-                label: s.label,
-                values: { invited: s.invited, started: s.started, completed: s.completed },
-              }))}
-            format={count}
-          />
+          {byPart.map((part) => (
+            <GroupedBars
+              key={part.title}
+              title={`${part.title}, in aantallen leden; de cijfers per leeftijd × wijk staan in de tabel`}
+              series={responseSeries}
+              groups={part.groups}
+              format={count}
+              whole
+            />
+          ))}
         </>
       ) : (
         <Paragraph>

@@ -29,6 +29,7 @@ export function GroupedBars({
   groups,
   format,
   max,
+  whole = false,
 }: {
   title: string;
   series: BarSeries[];
@@ -36,6 +37,8 @@ export function GroupedBars({
   format: (value: number) => string;
   /** End of the scale; default: a round number at or above the largest value. */
   max?: number;
+  /** Whole numbers (counts): the middle tick is left out when it would fall between two numbers. */
+  whole?: boolean;
 }) {
   const end =
     max ?? niceMax(Math.max(0, ...groups.flatMap((g) => Object.values(g.values).map((v) => v ?? 0))));
@@ -80,7 +83,7 @@ export function GroupedBars({
         <p className="wmh-hbars__row wmh-hbars__axis" aria-hidden="true">
           <span className="wmh-hbars__ticks">
             <span>{format(0)}</span>
-            <span>{format(end / 2)}</span>
+            {!whole || Number.isInteger(end / 2) ? <span>{format(end / 2)}</span> : null}
             <span>{format(end)}</span>
           </span>
         </p>
