@@ -23,7 +23,7 @@ const percent = (n: number) => `${n.toLocaleString("nl-NL", { maximumFractionDig
 export function CompositionChart({ data }: { data: CompositionChartData }) {
   return (
     <GroupedBars
-      title={`Panel en bevolking per ${titles[data.dimension]} (aandeel in procenten; de cijfers staan ook in de tabel)`}
+      title={`Panel en bevolking per ${titles[data.dimension]} (aandeel in procenten)`}
       series={[
         { key: "panel", label: "Panel", pattern: "solid" },
         ...(data.hasPopulation
