@@ -102,14 +102,14 @@ export default function SummaryEditor() {
               )}
             </details>
             <ErrorSummary errors={errors} fieldIds={{ text: `veld-text-${t.theme}` }} />
-            <Form method="post" noValidate className="wmh-form">
+            <Form method="post" noValidate className="wmh-form wmh-summary-form">
               <input type="hidden" name="theme" value={t.theme} />
               <TextArea
                 id={`veld-text-${t.theme}`}
                 name="text"
                 label={`Samenvatting van thema ${t.theme}`}
                 description="Eén uitkomst per regel, met de cijfers erbij."
-                rows={6}
+                rows={8}
                 maxLength={3000}
                 required
                 defaultValue={typed ?? t.formText}
