@@ -8,6 +8,7 @@ import { membersByStatus, panelComposition } from "~/domain/panel/overview.serve
 import { ageGroupLabel, tenureShortLabels } from "~/domain/panel/profile";
 import { ButtonLink, DemoBadge, formatDateTime, Heading, Paragraph } from "~/ui/content";
 import panelCss from "~/ui/panel.css?url";
+import { CompositionChart } from "~/ui/panel-composition-chart";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: panelCss }];
 export const meta: MetaFunction = () => [{ title: "Digipanel - Beheer - Wij maken Heemstede" }];
@@ -75,52 +76,55 @@ export default function PanelOverview() {
           <Link to="/beheer/digipanel/bevolking">Bevolkingscijfers invullen of uploaden</Link>
         </Paragraph>
         {composition.map((c) => (
-          <div className="wmh-table-wrap" key={c.dimension}>
-            <table className="wmh-panel-table">
-              <caption>
-                {dimensionTitles[c.dimension]}
-                {c.populationIsDemo ? (
-                  <>
-                    {" "}
-                    <DemoBadge /> voorbeeldcijfers bevolking
-                  </>
-                ) : null}
-                {c.hasPopulation ? null : " (nog geen bevolkingscijfers)"}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Groep</th>
-                  <th scope="col" className="wmh-num">
-                    Leden
-                  </th>
-                  <th scope="col" className="wmh-num">
-                    Panel
-                  </th>
-                  <th scope="col" className="wmh-num">
-                    Bevolking
-                  </th>
-                  <th scope="col" className="wmh-num">
-                    Verschil (procentpunt)
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {c.rows.map((r) => (
-                  <tr key={r.category}>
-                    <th scope="row">{categoryLabel(c.dimension, r.label)}</th>
-                    <td className="wmh-num">{r.panelCount}</td>
-                    <td className="wmh-num">{pct(r.panelShare)}</td>
-                    <td className="wmh-num">{pct(r.populationShare)}</td>
-                    <td
-                      className={`wmh-num${r.flag === "under" ? " wmh-panel-under" : r.flag === "over" ? " wmh-panel-over" : ""}`}
-                    >
-                      {formatDeviation(r.deviation)}
-                      {r.flag === "under" ? " (te weinig)" : r.flag === "over" ? " (te veel)" : ""}
-                    </td>
+          <div key={c.dimension}>
+            <CompositionChart data={c} />
+            <div className="wmh-table-wrap">
+              <table className="wmh-panel-table">
+                <caption>
+                  {dimensionTitles[c.dimension]}
+                  {c.populationIsDemo ? (
+                    <>
+                      {" "}
+                      <DemoBadge /> voorbeeldcijfers bevolking
+                    </>
+                  ) : null}
+                  {c.hasPopulation ? null : " (nog geen bevolkingscijfers)"}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Groep</th>
+                    <th scope="col" className="wmh-num">
+                      Leden
+                    </th>
+                    <th scope="col" className="wmh-num">
+                      Panel
+                    </th>
+                    <th scope="col" className="wmh-num">
+                      Bevolking
+                    </th>
+                    <th scope="col" className="wmh-num">
+                      Verschil (procentpunt)
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {c.rows.map((r) => (
+                    <tr key={r.category}>
+                      <th scope="row">{categoryLabel(c.dimension, r.label)}</th>
+                      <td className="wmh-num">{r.panelCount}</td>
+                      <td className="wmh-num">{pct(r.panelShare)}</td>
+                      <td className="wmh-num">{pct(r.populationShare)}</td>
+                      <td
+                        className={`wmh-num${r.flag === "under" ? " wmh-panel-under" : r.flag === "over" ? " wmh-panel-over" : ""}`}
+                      >
+                        {formatDeviation(r.deviation)}
+                        {r.flag === "under" ? " (te weinig)" : r.flag === "over" ? " (te veel)" : ""}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           </div>
         ))}
       </section>

@@ -11,11 +11,12 @@ import { requireRole } from "~/domain/auth/auth.server";
 import { staffAccess } from "~/domain/auth/roles";
 import { type PopulationRow, parsePopulationCsv } from "~/domain/panel/composition";
 import { wijkNames } from "~/domain/panel/members.server";
-import { populationFigures, savePopulation } from "~/domain/panel/overview.server";
+import { panelComposition, populationFigures, savePopulation } from "~/domain/panel/overview.server";
 import { ageGroupLabel, ageGroups, tenureShortLabels, tenures } from "~/domain/population/categories";
 import { Alert, DemoBadge, Heading, Paragraph, TextLink } from "~/ui/content";
 import { ErrorSummary, SubmitButton, TextField } from "~/ui/form";
 import panelCss from "~/ui/panel.css?url";
+import { CompositionChart } from "~/ui/panel-composition-chart";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: panelCss }];
 export const meta: MetaFunction = () => [{ title: "Bevolkingscijfers - Digipanel - Beheer" }];
@@ -31,8 +32,12 @@ async function categories() {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, staffAccess["beheer.digipanel.bevolking"]);
-  const [figures, cats] = await Promise.all([populationFigures(), categories()]);
-  return { figures, categories: cats };
+  const [figures, cats, composition] = await Promise.all([
+    populationFigures(),
+    categories(),
+    panelComposition(),
+  ]);
+  return { figures, categories: cats, composition };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -79,7 +84,7 @@ export async function action({ request }: ActionFunctionArgs) {
 const titles = { age: "Leeftijd", wijk: "Wijk", tenure: "Woning" } as const;
 
 export default function Population() {
-  const { figures, categories: cats } = useLoaderData<typeof loader>();
+  const { figures, categories: cats, composition } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors ?? {};
   const current = (d: string, c: string) => figures.find((f) => f.dimension === d && f.category === c);
@@ -182,6 +187,19 @@ export default function Population() {
           </div>
           <SubmitButton variant="secondary">Uploaden</SubmitButton>
         </Form>
+      </section>
+
+      <section aria-labelledby="vergelijking">
+        <Heading level={2} id="vergelijking">
+          Het digipanel naast deze cijfers
+        </Heading>
+        <Paragraph>
+          Het aandeel actieve leden per groep naast het aandeel inwoners. De tabellen met aantallen en
+          verschillen staan op <TextLink to="/beheer/digipanel#samenstelling">de pagina Digipanel</TextLink>.
+        </Paragraph>
+        {composition.map((c) => (
+          <CompositionChart key={c.dimension} data={c} />
+        ))}
       </section>
     </div>
   );

@@ -12,6 +12,7 @@ import { campaignFigures, cancelCampaign, getCampaign } from "~/domain/panel/cam
 import { wijkNames } from "~/domain/panel/members.server";
 import { ageGroupLabel } from "~/domain/panel/profile";
 import { parseStratum } from "~/domain/panel/sampling";
+import { type BarSeries, GroupedBars } from "~/ui/charts/grouped-bars";
 import { formatDateTime, Heading, Paragraph, TextLink } from "~/ui/content";
 import { SubmitButton } from "~/ui/form";
 import panelCss from "~/ui/panel.css?url";
@@ -56,10 +57,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     total: figures.total,
     strata: figures.strata.map((s) => {
       const { ageGroup, wijkCode } = parseStratum(s.stratum);
-      return {
-        ...s,
-        label: `${ageGroupLabel(ageGroup)}, ${wijken.find((w) => w.code === wijkCode)?.name ?? wijkCode}`,
-      };
+      const ageLabel = ageGroupLabel(ageGroup);
+      const wijkLabel = wijken.find((w) => w.code === wijkCode)?.name ?? wijkCode;
+      return { ...s, ageLabel, wijkLabel, label: `${ageLabel}, ${wijkLabel}` };
     }),
   };
 }
@@ -75,8 +75,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const pct = (n: number | null) =>
   n === null ? "–" : `${n.toLocaleString("nl-NL", { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`;
 
+const responseSeries: BarSeries[] = [
+  { key: "invited", label: "Uitgenodigd", pattern: "outline" },
+  { key: "started", label: "Begonnen", pattern: "hatched" },
+  { key: "completed", label: "Ingevuld", pattern: "solid" },
+];
+const count = (n: number) => Math.round(n).toLocaleString("nl-NL");
+
 export default function CampaignPage() {
   const { campaign, surveyTitle, total, strata } = useLoaderData<typeof loader>();
+  // The chart sums the strata per age group and per wijk (5 + 6 groups instead of up to 30).
+  const byPart = (["Respons per leeftijdsgroep", "Respons per wijk"] as const).map((title, i) => {
+    const sums = new Map<string, { invited: number; started: number; completed: number }>();
+    for (const s of strata) {
+      if (s.invited === 0) continue;
+      const key = i === 0 ? s.ageLabel : s.wijkLabel;
+      const sum = sums.get(key) ?? { invited: 0, started: 0, completed: 0 };
+      sum.invited += s.invited;
+      sum.started += s.started;
+      sum.completed += s.completed;
+      sums.set(key, sum);
+    }
+    return { title, groups: [...sums].map(([label, values]) => ({ label, values })) };
+  });
   return (
     <div className="wmh-stack">
       <Heading level={1}>{campaign.name}</Heading>
@@ -123,6 +144,36 @@ export default function CampaignPage() {
           <strong>{total.reminders}</strong> herinneringen
         </li>
       </ul>
+      {total.invited > 0 ? (
+        <>
+          <GroupedBars
+            title="Respons in aantallen leden: alle groepen samen"
+            series={responseSeries}
+            groups={[
+              {
+                label: "Alle groepen",
+                values: { invited: total.invited, started: total.started, completed: total.completed },
+              },
+            ]}
+            format={count}
+            whole
+          />
+          {byPart.map((part) => (
+            <GroupedBars
+              key={part.title}
+              title={`${part.title}, in aantallen leden; de cijfers per leeftijd × wijk staan in de tabel`}
+              series={responseSeries}
+              groups={part.groups}
+              format={count}
+              whole
+            />
+          ))}
+        </>
+      ) : (
+        <Paragraph>
+          Er zijn nog geen uitnodigingen gemaakt. De cijfers komen hier zodra ze verstuurd worden.
+        </Paragraph>
+      )}
       <div className="wmh-table-wrap">
         <table className="wmh-panel-table">
           <caption>Respons per groep (leeftijd × wijk)</caption>

@@ -44,7 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!survey)
     return data(
       {
-        errors: { surveyId: "Kies een gepubliceerde enquête met persoonlijke codes." } as FieldErrors,
+        errors: { surveyId: "Kies een gepubliceerde enquête die niet anoniem is." } as FieldErrors,
         values: parsed.values,
         preview: null,
       },
@@ -100,8 +100,8 @@ export default function NewCampaign() {
       </Paragraph>
       {surveys.length === 0 ? (
         <Alert type="warning">
-          Er is nog geen gepubliceerde enquête met persoonlijke codes. Publiceer eerst een enquête met de
-          toegang "persoonlijke code".
+          Er is nog geen gepubliceerde enquête die u aan het digipanel kunt sturen. Publiceer eerst een
+          enquête die open is voor iedereen of een persoonlijke code vraagt. Een anonieme enquête kan niet.
         </Alert>
       ) : null}
       <ErrorSummary errors={errors} />
@@ -118,7 +118,7 @@ export default function NewCampaign() {
           label="Enquête"
           required
           placeholder="Kies een enquête"
-          description="Alleen gepubliceerde enquêtes met persoonlijke codes: zo weten wij wie al heeft meegedaan, zonder antwoorden aan een e-mailadres te koppelen."
+          description="Elk lid krijgt een persoonlijke link. Zo weten wij wie al heeft meegedaan, zonder antwoorden aan een e-mailadres te koppelen. Een open enquête blijft open voor iedereen. Leden die voor deze enquête al een uitnodiging kregen, krijgen geen tweede."
           options={surveys.map((s) => ({ value: String(s.id), label: s.title }))}
           defaultValue={v("surveyId")}
           error={errors.surveyId}

@@ -6,6 +6,8 @@ import { inputSourceLabels, inputSources, participationRoles } from "~/domain/in
 import { representativenessNotes } from "~/domain/insights/report";
 import { buildProjectReport } from "~/domain/insights/report.server";
 import { MIN_CELL } from "~/domain/insights/statistics";
+import { NO_FINDINGS } from "~/domain/insights/summary";
+import { reportSummary } from "~/domain/insights/summary.server";
 import { themeIds, themeLabels } from "~/domain/insights/themes";
 import { Alert, DemoBadge, formatDate, Heading, Paragraph } from "~/ui/content";
 import { MapPointList, nl, QuestionResultView, SUPPRESSED } from "~/ui/insights/result-views";
@@ -35,9 +37,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
   return {
     report,
+    summary: await reportSummary(report),
     notes,
     generatedAt: new Date().toISOString(),
     canAddInput: hasAnyRole(user.roles, staffAccess["beheer.woonvisie-input_.$projectId_.inbreng"]),
+    canEditSummary: hasAnyRole(user.roles, staffAccess["beheer.woonvisie-input_.$projectId_.samenvatting"]),
   };
 }
 
@@ -48,7 +52,7 @@ const channelLabels: Record<string, string> = {
 };
 
 export default function WoonvisieReport() {
-  const { report, notes, generatedAt, canAddInput } = useLoaderData<typeof loader>();
+  const { report, summary, notes, generatedAt, canAddInput, canEditSummary } = useLoaderData<typeof loader>();
   const { project, surveys, coded, inputItems } = report;
   const questions = surveys.flatMap((s) => s.questions.map((q) => ({ ...q, surveyTitle: s.survey.title })));
   const maps = surveys.flatMap((s) => {
@@ -84,9 +88,62 @@ export default function WoonvisieReport() {
         <Alert type="warning">Dit rapport bevat demogegevens en voorbeeldcijfers.</Alert>
       ) : null}
 
+      <section className="wmh-report-summary" aria-labelledby="samenvatting">
+        <Heading level={2} id="samenvatting">
+          Samenvatting: de belangrijkste uitkomsten per thema
+        </Heading>
+        <Paragraph>
+          Per thema de drie belangrijkste uitkomsten, met de cijfers waarop ze rusten (n = aantal mensen dat
+          de vraag beantwoordde; gewogen = gecorrigeerd naar de bevolking van Heemstede). Uitkomsten van
+          minder dan 10 mensen staan er nooit in.
+        </Paragraph>
+        {canEditSummary ? (
+          <p className="utrecht-paragraph wmh-no-print">
+            <Link to={`/beheer/woonvisie-input/${project.id}/samenvatting`} className="utrecht-link">
+              Samenvatting aanpassen
+            </Link>
+          </p>
+        ) : null}
+        {summary.map((t) => (
+          <section key={t.theme} aria-labelledby={`samenvatting-${t.theme}`}>
+            <Heading level={3} id={`samenvatting-${t.theme}`}>
+              Thema {t.theme}: {t.label}
+            </Heading>
+            {t.edited ? (
+              <>
+                <ol>
+                  {t.edited.lines.map((line, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: lines of one stored text, in order
+                    <li key={i}>{line}</li>
+                  ))}
+                </ol>
+                <p className="utrecht-paragraph">
+                  <small>Tekst aangepast door de onderzoeker op {formatDate(t.edited.updatedAt)}.</small>
+                </p>
+              </>
+            ) : t.generated.length === 0 ? (
+              <Paragraph>{NO_FINDINGS}</Paragraph>
+            ) : (
+              <ol>
+                {t.generated.map((f) => (
+                  <li key={f.key}>
+                    {f.text} <span className="wmh-report-figures">Cijfers: {f.figures}.</span>
+                  </li>
+                ))}
+              </ol>
+            )}
+          </section>
+        ))}
+      </section>
+
       <nav aria-label="Inhoud van het rapport">
         <Heading level={2}>Inhoud</Heading>
         <ol>
+          <li>
+            <a href="#samenvatting" className="utrecht-link">
+              Samenvatting
+            </a>
+          </li>
           {themeIds.map((t) => (
             <li key={t}>
               <a href={`#thema-${t}`} className="utrecht-link">

@@ -1,7 +1,14 @@
-import { type ActionFunctionArgs, data, type LinksFunction, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData } from "@remix-run/react";
+import {
+  type ActionFunctionArgs,
+  data,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { signUp } from "~/domain/panel/members.server";
 import { householdLabels, NOT_IN_HEEMSTEDE, signupSchema, tenureLabels } from "~/domain/panel/profile";
+import { clearAfterSurveyCookie, reuseOffer } from "~/domain/panel/reuse.server";
 import { allowPanelForm } from "~/domain/panel/session.server";
 import { type FieldErrors, type FormValues, parseForm, str } from "~/lib/forms";
 import { Alert, Heading, Paragraph, TextLink } from "~/ui/content";
@@ -16,6 +23,15 @@ export const meta: MetaFunction = () => [{ title: "Digipanel - Wij maken Heemste
 export const SIGNUP_DONE =
   "Dank u wel! Wij hebben u een e-mail gestuurd. Klik op de link in die e-mail om uw aanmelding te bevestigen. De link werkt 7 dagen. Ziet u geen e-mail? Kijk dan ook in uw map met ongewenste e-mail.";
 
+/**
+ * ?hergebruik=ja (chosen on a survey's thank-you page): fill the form with the background answers just
+ * given in the survey, shown to the resident before anything is saved. Without it nothing is read.
+ */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const chosen = new URL(request.url).searchParams.get("hergebruik") === "ja";
+  return { reused: chosen ? await reuseOffer(request) : null };
+}
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   if (form.get("website")) return data({ done: true, errors: {} as FieldErrors, values: {} as FormValues });
@@ -29,7 +45,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { done: false, errors: { postcode: NOT_IN_HEEMSTEDE }, values: parsed.values },
       { status: 400 },
     );
-  return data({ done: true, errors: {} as FieldErrors, values: {} as FormValues });
+  // Signed up: the answers of the survey are no longer offered in this browser.
+  return data(
+    { done: true, errors: {} as FieldErrors, values: {} as FormValues },
+    { headers: { "Set-Cookie": clearAfterSurveyCookie() } },
+  );
 }
 
 const householdOptions = Object.entries(householdLabels).map(([value, label]) => ({ value, label }));
@@ -37,8 +57,9 @@ const tenureOptions = Object.entries(tenureLabels).map(([value, label]) => ({ va
 
 export default function Digipanel() {
   const actionData = useActionData<typeof action>();
+  const { reused } = useLoaderData<typeof loader>();
   const errors: FieldErrors = actionData?.errors ?? {};
-  const values = actionData?.values;
+  const values = actionData?.values ?? reused?.values;
   const v = (k: string) => str(values, k);
   return (
     <div className="wmh-stack">
@@ -86,6 +107,22 @@ export default function Digipanel() {
             Wij vragen alleen wat nodig is om te zien of het digipanel een goede afspiegeling is van
             Heemstede.
           </Paragraph>
+          {reused && !actionData ? (
+            <Alert type="info">
+              <Paragraph>
+                Wij hebben deze antwoorden uit de vragenlijst hieronder ingevuld. Kijk of ze kloppen en
+                verander ze als dat nodig is. Wij bewaren pas iets als u op Aanmelden drukt.
+              </Paragraph>
+              <dl className="wmh-panel-reused">
+                {reused.shown.map((r) => (
+                  <div key={r.label}>
+                    <dt>{r.label}</dt>
+                    <dd>{r.value}</dd>
+                  </div>
+                ))}
+              </dl>
+            </Alert>
+          ) : null}
           <ErrorSummary errors={errors} fieldIds={{ household: "veld-household", tenure: "veld-tenure" }} />
           <Form method="post" noValidate aria-labelledby="aanmelden">
             <Honeypot />

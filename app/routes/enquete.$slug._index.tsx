@@ -10,7 +10,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { tileConfig } from "~/domain/places/tiles.server";
 import { fieldId, type RawValues, validatePage } from "~/domain/surveys/answers";
-import { clearResumeCookie, resumeCookie } from "~/domain/surveys/cookie.server";
+import { afterSurveyCookie, clearResumeCookie, resumeCookie } from "~/domain/surveys/cookie.server";
 import { handleSurveyPost, resumeFromLink, surveyView } from "~/domain/surveys/flow.server";
 import { flowMessages } from "~/domain/surveys/messages";
 import { Alert, formatDateTime, Heading, Paragraph, TextLink } from "~/ui/content";
@@ -103,8 +103,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       throw redirect(here, { headers: { "Set-Cookie": resumeCookie(outcome.surveyId, outcome.token) } });
     case "later":
       throw redirect(`${here}?later=1`);
-    case "submitted":
-      throw redirect(`${here}/bedankt`, { headers: { "Set-Cookie": clearResumeCookie(outcome.surveyId) } });
+    case "submitted": {
+      const headers = new Headers({ "Set-Cookie": clearResumeCookie(outcome.surveyId) });
+      if (outcome.reuse) headers.append("Set-Cookie", afterSurveyCookie(outcome.surveyId, outcome.token));
+      throw redirect(`${here}/bedankt`, { headers });
+    }
     case "codeError":
       return data(
         {
@@ -211,6 +214,7 @@ function Intro({ data: d }: { data: LoaderData }) {
         </>
       ) : null}
       {errors._form ? <Alert type="error">{errors._form}</Alert> : null}
+      {d.accessMode === "open" && errors.code ? <Alert type="error">{errors.code}</Alert> : null}
       <ErrorSummary errors={d.accessMode === "code" ? errors : {}} fieldIds={{ code: "veld-code" }} />
       <Form method="post" noValidate className="wmh-form">
         {d.accessMode === "code" ? (
@@ -223,6 +227,11 @@ function Intro({ data: d }: { data: LoaderData }) {
             defaultValue={codeValue}
             error={errors.code}
           />
+        ) : d.accessMode === "open" && codeValue && !errors.code ? (
+          <>
+            <Paragraph>U doet mee met uw persoonlijke link uit de uitnodiging van het digipanel.</Paragraph>
+            <input type="hidden" name="code" value={codeValue} />
+          </>
         ) : null}
         <SubmitButton name="intent" value="start">
           Start de vragenlijst

@@ -12,6 +12,7 @@ export * from "./population";
 export * from "./project-links";
 export * from "./projects";
 export * from "./published-results";
+export * from "./report-summaries";
 export * from "./staff";
 export * from "./surveys";
 export * from "./wijken";

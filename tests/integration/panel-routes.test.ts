@@ -237,11 +237,12 @@ describe("/beheer/digipanel", () => {
     ]);
   });
 
-  test("only published surveys with personal codes can be chosen", async () => {
+  test("only published surveys that are not anonymous can be chosen (open ones get personal links)", async () => {
     await getDb()
       .insert(surveys)
       .values([
         { slug: "open", title: "Open", status: "published", accessMode: "open" },
+        { slug: "anoniem", title: "Anoniem", status: "published", accessMode: "anonymous" },
         { slug: "concept", title: "Concept", status: "draft", accessMode: "code" },
         { slug: "code", title: "Met code", status: "published", accessMode: "code" },
       ]);
@@ -250,7 +251,7 @@ describe("/beheer/digipanel", () => {
       newCampaign.loader,
       makeRequest("/beheer/digipanel/campagnes/nieuw", { cookie }),
     );
-    expect(res.data.surveys.map((s) => s.title)).toEqual(["Met code"]);
+    expect(res.data.surveys.map((s) => s.title)).toEqual(["Met code", "Open"]);
   });
 
   test("a campaign is previewed with quotas and the e-mail, then scheduled", async () => {

@@ -74,6 +74,8 @@ export const auditActions = {
   "insights.input_item_deleted": "Inbreng van een ander spoor verwijderd",
   "insights.exported_csv": "Antwoorden geëxporteerd als CSV",
   "insights.exported_xlsx": "Antwoorden geëxporteerd als Excel",
+  "insights.summary_edited": "Samenvatting van een thema in het Woonvisie-rapport aangepast",
+  "insights.summary_reset": "Samenvatting van een thema teruggezet naar de tekst uit de cijfers",
 
   // Two-factor login
   "staff.two_factor_enabled": "Tweestapsverificatie aangezet",

@@ -67,6 +67,7 @@ export const staffAccess = {
   "beheer.woonvisie-input": ["beheerder", "ambtenaar", "onderzoeker"],
   "beheer.woonvisie-input_.$projectId": ["beheerder", "ambtenaar", "onderzoeker"],
   "beheer.woonvisie-input_.$projectId_.inbreng": ["beheerder", "onderzoeker"],
+  "beheer.woonvisie-input_.$projectId_.samenvatting": ["beheerder", "onderzoeker"],
   // Projects, news and public results (issue 14): communication work of civil servants; results
   // are published by researchers.
   "beheer.projecten._index": ["beheerder", "ambtenaar"],

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import {
   panelCampaigns,
@@ -104,28 +104,44 @@ export function parseLocalAmsterdam(value: string): Date | null {
 }
 
 /**
- * Surveys a campaign can use: published, with personal codes. Only a code ties an answer to the
- * invitation's pseudonymous respondent id (for reminders and response rates); an open survey
- * ignores codes.
+ * Surveys a campaign can use: published, with personal codes or open to everyone. Each invitation
+ * carries a personal code in its link; the code ties the answer to the invitation's pseudonymous
+ * respondent id (channel "panel", reminders, response rates). An open survey takes the code from the
+ * link and stays open to everyone else. Anonymous surveys store no respondent id, so they cannot.
  */
 export async function publishedSurveys(db: Executor = getDb()) {
   return db
     .select({ id: surveys.id, title: surveys.title, slug: surveys.slug, accessMode: surveys.accessMode })
     .from(surveys)
-    .where(and(eq(surveys.status, "published"), eq(surveys.accessMode, "code")))
+    .where(and(eq(surveys.status, "published"), inArray(surveys.accessMode, campaignAccessModes)))
     .orderBy(asc(surveys.title));
 }
+
+/** Access modes a campaign can invite to (personal links work for both). */
+export const campaignAccessModes = ["code", "open"] as const;
 
 interface EligibleMember {
   id: string;
   stratum: string;
 }
 
-async function eligibleMembers(now: Date, db: Executor): Promise<EligibleMember[]> {
+/**
+ * Active members, without those who already hold an invitation (a personal link) for `surveyId` from
+ * an earlier campaign: a member gets one personal link per survey, so answers once as a panel member.
+ */
+async function eligibleMembers(now: Date, db: Executor, surveyId?: number): Promise<EligibleMember[]> {
   const rows = await db
     .select({ id: panelMembers.id, birthYear: panelMembers.birthYear, wijkCode: panelMembers.wijkCode })
     .from(panelMembers)
-    .where(eq(panelMembers.status, "active"));
+    .where(
+      and(
+        eq(panelMembers.status, "active"),
+        surveyId === undefined
+          ? undefined
+          : sql`not exists (select 1 from ${panelInvitations} i join ${panelCampaigns} c on c.id = i.campaign_id
+                where i.member_id = ${panelMembers.id} and c.survey_id = ${surveyId})`,
+      ),
+    );
   const year = now.getUTCFullYear();
   return rows.map((r) => ({
     id: r.id,
@@ -169,11 +185,11 @@ export interface CampaignPlan {
 
 /** Who would be invited: everyone, or quotas per age group × wijk sized to reach the target. */
 export async function planCampaign(
-  input: Pick<CampaignInput, "mode" | "targetCompletes" | "expectedResponseRate">,
+  input: Pick<CampaignInput, "mode" | "targetCompletes" | "expectedResponseRate"> & { surveyId?: number },
   now = new Date(),
   db: Executor = getDb(),
 ): Promise<CampaignPlan> {
-  const members = await eligibleMembers(now, db);
+  const members = await eligibleMembers(now, db, input.surveyId);
   const available = countBy(members, (m) => m.stratum);
   if (input.mode === "all") {
     return {
@@ -224,7 +240,11 @@ export async function createCampaign(
       .select({ id: surveys.id })
       .from(surveys)
       .where(
-        and(eq(surveys.id, input.surveyId), eq(surveys.status, "published"), eq(surveys.accessMode, "code")),
+        and(
+          eq(surveys.id, input.surveyId),
+          eq(surveys.status, "published"),
+          inArray(surveys.accessMode, campaignAccessModes),
+        ),
       );
     if (!survey) throw new Response("Deze enquête is niet gepubliceerd", { status: 400 });
     const [row] = await tx
@@ -288,7 +308,9 @@ export async function queueCampaign(
       .where(and(eq(panelCampaigns.id, campaignId), eq(panelCampaigns.status, "scheduled")))
       .for("update");
     if (!campaign) return 0;
-    const members = await eligibleMembers(now, tx);
+    // Campaigns of one survey are queued one at a time, so two cannot both give a member a link.
+    await tx.execute(sql`select pg_advisory_xact_lock(7017, ${campaign.surveyId})`);
+    const members = await eligibleMembers(now, tx, campaign.surveyId);
     let chosen: EligibleMember[];
     if (campaign.mode === "all") chosen = members;
     else {

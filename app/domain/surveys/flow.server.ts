@@ -34,6 +34,15 @@ import { findPublicSurvey, listProjectsWithOpenSurveys, type PublicSurvey } from
 
 export { flowMessages };
 
+// Messages for a personal link to an open survey. Kept here, not in messages.ts, because that file
+// ships to the survey page's browser bundle, whose JavaScript budget has no headroom.
+export const linkMessages = {
+  linkUnknown:
+    "Deze persoonlijke link kennen wij niet. Kijk of u de hele link uit uw e-mail hebt gebruikt. U kunt de vragenlijst ook zonder persoonlijke link invullen.",
+  linkUsed:
+    "Met uw persoonlijke link is de vragenlijst al ingevuld. Dank u wel voor uw antwoorden! Elke link kan één keer gebruikt worden.",
+} as const;
+
 /** What a page of the survey looks like to the browser (the page's own validation travels with it). */
 export interface ShownPage {
   index: number;
@@ -114,7 +123,11 @@ export type PostOutcome =
   | { kind: "moved" }
   | { kind: "later" }
   | { kind: "invalid"; errors: Record<string, string>; values: RawValues }
-  | { kind: "submitted"; surveyId: number }
+  /**
+   * `token`: the response's resume token, for the after-survey cookie (the digipanel sign-up offer
+   * to reuse background answers); `reuse` is false for anonymous surveys, which keep no such link.
+   */
+  | { kind: "submitted"; surveyId: number; token: string; reuse: boolean }
   | { kind: "mailed" }
   | { kind: "mailError"; errors: Record<string, string>; values: RawValues }
   | { kind: "badRequest" };
@@ -136,10 +149,16 @@ export async function handleSurveyPost(
   const ipKey = hashToken(`ip:${ip}`).slice(0, 32);
 
   if (intent === "start") {
-    if (survey.survey.accessMode === "code") {
-      const code = String(form.get("code") ?? "")
-        .trim()
-        .slice(0, 40);
+    const code = String(form.get("code") ?? "")
+      .trim()
+      .slice(0, 40);
+    // A code-only survey needs a code. An open survey also takes one, from a personal link (a digipanel
+    // invitation): the response is then that invitation's (channel "panel", its pseudonymous id, once
+    // per code), while everyone else still starts without one.
+    const withCode =
+      survey.survey.accessMode === "code" || (survey.survey.accessMode === "open" && code !== "");
+    if (withCode) {
+      const open = survey.survey.accessMode === "open";
       if (!code) return { kind: "codeError", status: 400, message: flowMessages.codeMissing, code };
       // Every try is counted before the code is checked (one statement, so parallel guesses cannot
       // pass the limit); a right code gives its count back: only wrong codes use up the limit.
@@ -148,10 +167,20 @@ export async function handleSurveyPost(
         return { kind: "codeError", status: 429, message: flowMessages.tooMany, code };
       const started = await startWithCode(db, survey, code);
       if (started.status === "unknown")
-        return { kind: "codeError", status: 400, message: flowMessages.codeUnknown, code };
+        return {
+          kind: "codeError",
+          status: 400,
+          message: open ? linkMessages.linkUnknown : flowMessages.codeUnknown,
+          code,
+        };
       await refund(limitKey, CODE_LIMIT, db);
       if (started.status === "used")
-        return { kind: "codeError", status: 409, message: flowMessages.codeUsed, code };
+        return {
+          kind: "codeError",
+          status: 409,
+          message: open ? linkMessages.linkUsed : flowMessages.codeUsed,
+          code,
+        };
       return { kind: "started", token: started.token, surveyId: survey.survey.id };
     }
     const limit = await hit(`survey-start:${ipKey}`, START_LIMIT, db);
@@ -163,7 +192,9 @@ export async function handleSurveyPost(
   const { token, loaded } = found;
   if (!loaded || !token) return { kind: "noResponse" };
   // A repeated or double-clicked submit finds the response already submitted: thank them again.
-  if (loaded.response.status === "submitted") return { kind: "submitted", surveyId: survey.survey.id };
+  const thanks = { token, reuse: survey.survey.accessMode !== "anonymous" };
+  if (loaded.response.status === "submitted")
+    return { kind: "submitted", surveyId: survey.survey.id, ...thanks };
 
   if (intent === "mail-link") {
     if (survey.survey.accessMode === "anonymous") return { kind: "badRequest" };
@@ -177,7 +208,7 @@ export async function handleSurveyPost(
     return { kind: "mailed" };
   }
 
-  return handlePagePost(db, loaded, form, intent);
+  return handlePagePost(db, loaded, form, intent, thanks);
 }
 
 async function handlePagePost(
@@ -185,6 +216,7 @@ async function handlePagePost(
   loaded: LoadedResponse,
   form: FormData,
   intent: string,
+  thanks: { token: string; reuse: boolean },
 ): Promise<PostOutcome> {
   const { definition, answers } = loaded;
   const index = Number.parseInt(String(form.get("pagina") ?? ""), 10);
@@ -201,7 +233,7 @@ async function handlePagePost(
   if (intent === "submit" || (intent === "next" && after >= definition.pages.length)) {
     const outcome = await submitResponse(db, loaded.response.id, definition, result, merged, answers);
     if (outcome.status === "submitted" || outcome.status === "alreadySubmitted")
-      return { kind: "submitted", surveyId: loaded.response.surveyId };
+      return { kind: "submitted", surveyId: loaded.response.surveyId, ...thanks };
     return { kind: "moved" };
   }
   const goTo =
@@ -211,7 +243,8 @@ async function handlePagePost(
         ? Math.max(previousPage(definition, index, merged), 0)
         : index;
   const saved = await savePage(db, loaded.response.id, definition, result, goTo);
-  if (saved.status === "submitted") return { kind: "submitted", surveyId: loaded.response.surveyId };
+  if (saved.status === "submitted")
+    return { kind: "submitted", surveyId: loaded.response.surveyId, ...thanks };
   if (saved.status === "gone") return { kind: "noResponse" };
   return intent === "later" ? { kind: "later" } : { kind: "moved" };
 }

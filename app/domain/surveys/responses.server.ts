@@ -445,3 +445,80 @@ export async function mailResumeLink(
     kind: "survey.resume-link",
   });
 }
+
+/** The typed answers of one response. */
+export async function loadAnswers(
+  db: Executor,
+  responseId: string,
+  definition: SurveyDefinition,
+): Promise<Answers> {
+  const rows = await db
+    .select({
+      questionKey: answers.questionKey,
+      subKey: answers.subKey,
+      valueText: answers.valueText,
+      valueNumber: answers.valueNumber,
+      valueOption: answers.valueOption,
+      valueOptions: answers.valueOptions,
+      valueLat: answers.valueLat,
+      valueLng: answers.valueLng,
+      dontKnow: answers.dontKnow,
+    })
+    .from(answers)
+    .where(eq(answers.responseId, responseId));
+  return answersFromRows(definition, rows);
+}
+
+/** Background answers of a just-submitted response, as given (for the digipanel sign-up offer). */
+export interface SubmittedBackground {
+  birthYear?: number;
+  /** The 4 digits of the postcode. */
+  postcode?: string;
+  household?: string;
+  tenure?: string;
+}
+
+/**
+ * The background answers (age, wijk, household, tenure) of the response this survey's resume token
+ * belongs to, only when it was submitted at most `maxAgeSeconds` ago and the survey is not anonymous.
+ * null otherwise. Nothing is written: the caller shows them and the resident decides.
+ */
+export async function submittedBackground(
+  db: Executor,
+  surveyId: number,
+  token: string,
+  maxAgeSeconds: number,
+): Promise<SubmittedBackground | null> {
+  const [row] = await db
+    .select({ id: responses.id, definition: surveyVersions.definition })
+    .from(responses)
+    .innerJoin(surveys, eq(surveys.id, responses.surveyId))
+    .innerJoin(surveyVersions, eq(surveyVersions.id, responses.surveyVersionId))
+    .where(
+      and(
+        eq(responses.surveyId, surveyId),
+        eq(responses.resumeTokenHash, hashToken(token)),
+        eq(responses.status, "submitted"),
+        sql`${surveys.accessMode} <> 'anonymous'`,
+        sql`${responses.submittedAt} > now() - make_interval(secs => ${maxAgeSeconds})`,
+      ),
+    );
+  if (!row) return null;
+  const definition = row.definition as SurveyDefinition;
+  const given = await loadAnswers(db, row.id, definition);
+  const out: SubmittedBackground = {};
+  for (const page of definition.pages)
+    for (const q of page.questions) {
+      const value = given[q.key];
+      if (!q.background || !value) continue;
+      if (q.background === "age" && value.kind === "number" && out.birthYear === undefined)
+        out.birthYear = value.number;
+      if (q.background === "wijk" && value.kind === "postcode" && out.postcode === undefined)
+        out.postcode = value.postcode;
+      if (q.background === "household" && value.kind === "option" && out.household === undefined)
+        out.household = value.option;
+      if (q.background === "tenure" && value.kind === "option" && out.tenure === undefined)
+        out.tenure = value.option;
+    }
+  return out;
+}
