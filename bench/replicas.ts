@@ -325,7 +325,7 @@ async function main() {
     const submitForm = (marker: string) => ({
       intent: "submit",
       pagina: "0",
-      "v.idee": `Antwoord ${marker} over wonen`,
+      [fieldName("idee")]: `Antwoord ${marker} over wonen`,
     });
     const accepted = (r: Answer) => r.status >= 200 && r.status < 400 && r.status !== 0;
     const markersIn = async (prefix: string) =>
