@@ -142,6 +142,8 @@ interface Sent {
 let base = "";
 let server: http.Server | undefined;
 let staffCookie = "";
+/** A second session for the logout page, so the staff user stays logged in for the other routes. */
+let logoutCookie = "";
 let routes: FuzzRoute[] = [];
 const results: Sent[] = [];
 
@@ -149,6 +151,7 @@ beforeAll(async () => {
   await resetDatabase();
   await seedDemoOnce(getDb());
   staffCookie = (await loginAs(["beheerder", "ambtenaar", "onderzoeker"])).cookie;
+  logoutCookie = (await loginAs(["ambtenaar"])).cookie;
 
   const manifest = await loadManifest();
   const modules: Record<string, Record<string, unknown>> = {};
@@ -261,7 +264,7 @@ async function send(
 ) {
   const headers: Record<string, string> = { ...init.headers };
   if (init.body instanceof URLSearchParams) headers["Content-Type"] = "application/x-www-form-urlencoded";
-  if (as === "medewerker") headers.Cookie = staffCookie;
+  if (as === "medewerker") headers.Cookie = url.includes("uitloggen") ? logoutCookie : staffCookie;
   if (method === "POST") headers.Origin = base;
   let status = 0;
   let problem: string | undefined;
@@ -355,4 +358,6 @@ test("fuzzed requests over every route and parameter never give a 500 or a stack
   expect(warnings).toEqual([]);
   // The fuzz reached the routes: not everything was refused at the door.
   expect(results.filter((r) => r.status === 200).length).toBeGreaterThan(50);
+  // The staff user was logged in to the end, so every staff request really ran as staff.
+  expect((await request("GET", "/beheer", { Cookie: staffCookie })).status).toBe(200);
 }, 240_000);
