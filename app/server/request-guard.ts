@@ -5,6 +5,15 @@ import type { ServerBuild } from "@remix-run/node";
 
 export const ALLOWED_METHODS = ["GET", "HEAD", "POST"] as const;
 
+function decodable(path: string): boolean {
+  try {
+    for (const segment of path.split("/")) decodeURIComponent(segment);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Why a request is refused before routing, or null when it may pass. */
 export function refuseRequest(req: {
   method: string;
@@ -15,6 +24,9 @@ export function refuseRequest(req: {
   if (!(ALLOWED_METHODS as readonly string[]).includes(req.method.toUpperCase())) return 405;
   // A NUL byte can never be stored in PostgreSQL text; no page of ours needs one.
   if (/%00/i.test(req.url) || req.url.includes("\0")) return 400;
+  // A path Remix cannot decode (a lone "%", a broken UTF-8 sequence like %E2%82) made route
+  // matching throw a URIError.
+  if (!decodable(req.url.split("?")[0]!)) return 400;
   if (req.method.toUpperCase() !== "POST") return null;
   const type = (req.contentType ?? "").split(";")[0]!.trim().toLowerCase();
   if (type !== "application/x-www-form-urlencoded" && type !== "multipart/form-data") return 400;

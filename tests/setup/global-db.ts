@@ -24,10 +24,6 @@ export default async function setup(project: TestProject) {
   project.provide("dbTemplate", templateName);
 
   return async () => {
-    // Something loaded in this process (an exit hook of a dependency) ends it with process.exit() after
-    // the run, which turned a failed run into exit code 0: keep the code vitest set.
-    const failed = process.exitCode;
-    if (failed) process.on("exit", () => (process.exitCode = failed));
     // Drop what the run created; databases left by crashed test files too.
     const admin = postgres(template.serverUrl, { max: 1, onnotice: () => {} });
     const leftovers = await admin<{ datname: string }[]>`

@@ -4,7 +4,11 @@ import { freePort } from "../../app/server/scratch-db";
 
 export interface AppServer {
   baseUrl: string;
+  /** Process id of the server's process group (npx, node). */
+  pid: number;
   stop(): Promise<void>;
+  /** kill -9 of the whole process group, at once, without any shutdown. */
+  kill(): void;
 }
 
 export async function startAppServer(
@@ -42,6 +46,14 @@ export async function startAppServer(
   }
   return {
     baseUrl,
+    pid: server.pid!,
+    kill() {
+      try {
+        process.kill(-server.pid!, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    },
     async stop() {
       if (server.pid) {
         try {

@@ -49,4 +49,8 @@ test("the request guard refuses what no page can handle", () => {
     }),
   ).toBeNull();
   expect(refuseRequest({ ...base, method: "GET" })).toBeNull();
+  // A path that cannot be decoded (route matching threw a URIError: 500).
+  for (const url of ["/%", "/enquete/%E2%82", "/idee/volgen/%ZZ"])
+    expect(refuseRequest({ ...base, method: "GET", url })).toBe(400);
+  expect(refuseRequest({ ...base, method: "GET", url: "/enquete/caf%C3%A9?q=%" })).toBeNull();
 });
