@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, ne, sql } from "drizzle-orm";
 import { newsItems, phaseSurveys, projectPhases, projects, surveys } from "../../../db/schema";
 import { type Executor, getDb } from "../../lib/db.server";
+import { projectConsultation } from "../consultation/public.server";
 import { surveyAvailability } from "../surveys/rules";
 import { upcomingBijeenkomsten } from "./hooks.server";
 import { amsterdamDay, currentPhase, nextPhase, phaseStates } from "./phases";
@@ -38,7 +39,7 @@ export async function loadProjectPage(db: Executor, slug: string, now = new Date
   const project = await findPublicProject(db, slug);
   if (!project) return null;
   const today = amsterdamDay(now);
-  const [phases, surveyRows, links, news, bijeenkomsten] = await Promise.all([
+  const [phases, surveyRows, links, news, bijeenkomsten, consultation] = await Promise.all([
     phasesOf(db, [project.id]),
     db
       .select()
@@ -63,6 +64,7 @@ export async function loadProjectPage(db: Executor, slug: string, now = new Date
       .orderBy(desc(newsItems.publishAt))
       .limit(20),
     upcomingBijeenkomsten(db, { projectId: project.id, now, limit: 20 }),
+    projectConsultation(db, project.id, now),
   ]);
   const states = phaseStates(phases, today);
   const surveyView = surveyRows.map((s) => ({
@@ -86,6 +88,7 @@ export async function loadProjectPage(db: Executor, slug: string, now = new Date
     openSurveys: surveyView.filter((s) => s.open),
     bijeenkomsten,
     news,
+    consultation,
   };
 }
 
