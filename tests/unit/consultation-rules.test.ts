@@ -15,7 +15,10 @@ import {
 } from "../../app/domain/consultation/rules";
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/consultation/${name}`, import.meta.url));
-const period = { reactionStartsAt: new Date("2026-12-01T08:00:00Z"), reactionEndsAt: new Date("2026-12-15T22:59:00Z") };
+const period = {
+  reactionStartsAt: new Date("2026-12-01T08:00:00Z"),
+  reactionEndsAt: new Date("2026-12-15T22:59:00Z"),
+};
 
 describe("editor text", () => {
   test("chapters start with #, paragraphs are split at empty lines and numbered per chapter", () => {
@@ -43,7 +46,11 @@ describe("version attachment", () => {
     expect(v1.get(10)?.map((r) => r.id)).toEqual([1]);
     expect(v1.get(null)?.map((r) => r.id)).toEqual([2]);
     expect(v1.has(20)).toBe(false);
-    expect(reactionsByParagraph(2, reactions).get(20)?.map((r) => r.id)).toEqual([3]);
+    expect(
+      reactionsByParagraph(2, reactions)
+        .get(20)
+        ?.map((r) => r.id),
+    ).toEqual([3]);
   });
   test("the change overview shows changed, new and removed paragraphs by number", () => {
     const before = parseEditorText("# A\nEen twee drie.\n\nBlijft.\n\nWeg.");
@@ -59,7 +66,12 @@ describe("version attachment", () => {
       ["added", "vier"],
     ]);
     const longer = parseEditorText("# A\nEen twee drie.\n\nBlijft.\n\nWeg.\n\nNieuw.");
-    expect(changeOverview(before, longer).map((c) => c.kind)).toEqual(["unchanged", "unchanged", "unchanged", "added"]);
+    expect(changeOverview(before, longer).map((c) => c.kind)).toEqual([
+      "unchanged",
+      "unchanged",
+      "unchanged",
+      "added",
+    ]);
   });
 });
 
@@ -70,7 +82,8 @@ describe("reaction period (Europe/Amsterdam instants)", () => {
     ["just before the end", "2026-12-15T22:58:59Z", "open"],
     ["at the end", "2026-12-15T22:59:00Z", "closed"],
   ])("%s", (_n, at, state) => expect(periodState(period, new Date(at))).toBe(state));
-  test("no period set", () => expect(periodState({ reactionStartsAt: null, reactionEndsAt: null }, new Date())).toBe("not_set"));
+  test("no period set", () =>
+    expect(periodState({ reactionStartsAt: null, reactionEndsAt: null }, new Date())).toBe("not_set"));
   test("withdrawal only while the period is open and not twice", () => {
     expect(canWithdraw({ status: "confirmed" }, period, new Date("2026-12-10T00:00:00Z"))).toBe(true);
     expect(canWithdraw({ status: "confirmed" }, period, new Date("2026-12-16T00:00:00Z"))).toBe(false);
@@ -96,7 +109,11 @@ describe("merging reactions into points", () => {
     });
   });
   test("reactions on different paragraphs make a point about the whole document", () => {
-    expect(planMerge([r(1, 5, null), r(2, 6, null)])).toMatchObject({ ok: true, paragraphId: null, theme: null });
+    expect(planMerge([r(1, 5, null), r(2, 6, null)])).toMatchObject({
+      ok: true,
+      paragraphId: null,
+      theme: null,
+    });
   });
   test("reactions on different versions cannot be merged", () => {
     expect(planMerge([r(1, 5, 1, 1), r(2, 7, 1, 2)]).ok).toBe(false);
@@ -177,7 +194,10 @@ describe("Word import", () => {
     ["zip-geen-word.docx", uploadMessages.notWord],
   ])("%s gets one clear message", async (name, message) => {
     const b = fixture(name);
-    expect(await readDocx({ size: b.length, bytes: new Uint8Array(b) })).toEqual({ ok: false, error: message });
+    expect(await readDocx({ size: b.length, bytes: new Uint8Array(b) })).toEqual({
+      ok: false,
+      error: message,
+    });
   });
   test("a file over 10 MB is refused before it is read", async () => {
     expect(await readDocx({ size: 10 * 1024 * 1024 + 1, bytes: new Uint8Array() })).toEqual({
