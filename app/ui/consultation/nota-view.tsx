@@ -39,7 +39,7 @@ export function NotaView({ sections, summary }: NotaViewProps) {
             {summary.reactions} reacties: {summary.byRespondent.resident} van inwoners en{" "}
             {summary.byRespondent.organisation} van organisaties.
           </li>
-          <li>Samengevat in {summary.points} punten.</li>
+          <li>Samengevat in {summary.points === 1 ? "1 punt" : `${summary.points} punten`}.</li>
           <li>Overgenomen: {summary.byDecision.adopted}</li>
           <li>Deels overgenomen: {summary.byDecision.partly_adopted}</li>
           <li>Niet overgenomen: {summary.byDecision.not_adopted}</li>
