@@ -4,14 +4,11 @@
 // plain SELECT of the same rows, measured alternately in the same run. Target: ratio <= 2.
 //
 // Uses BENCH_DATABASE_URL, TEST_DATABASE_URL or DATABASE_URL (a fresh database is created and dropped).
+import { p95 } from "./stats";
+
 const NEWS = Number(process.env.BENCH_NEWS ?? 5_000);
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 500);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 300);
-
-function p95(xs: number[]) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(s.length * 0.95))]!;
-}
 
 async function main() {
   const { createScratchDatabase } = await import("../app/server/scratch-db");

@@ -4,6 +4,7 @@
 //      size, as a ratio against a baseline: a plain SELECT of the same rows + JSON.stringify;
 //   2. the JavaScript the map page can load (gzipped, from the production build), Leaflet included.
 // Targets: p95 < 50 ms, < 150 KB gzipped, map page JS ≤ 200 KB gzipped.
+
 import { execSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -14,16 +15,12 @@ import { closeDb, getSql } from "../app/lib/db.server";
 import { resetEnvForTests } from "../app/lib/env.server";
 import { migrateDatabase } from "../app/server/migrate";
 import { createScratchDatabase } from "../app/server/scratch-db";
+import { p95 } from "./stats";
 
 const COUNT = 10_000;
 const RUNS = Number(process.env.BENCH_RUNS ?? 60);
 const WARMUP = 10;
 const TOWN_BBOX = "4.57,52.32,4.67,52.38";
-
-function p95(samples: number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)]!;
-}
 
 async function measure(fn: () => Promise<string>) {
   let body = "";

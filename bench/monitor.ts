@@ -5,6 +5,7 @@
 //      one plain grouped SELECT (updates of that tertiaal joined to their agreements, grouped by theme and
 //      stoplicht). Target: ratio <= 2.
 //   2. the XLSX export of the whole overview (all 2,000 rows). Target: < 5 s.
+
 import { performance } from "node:perf_hooks";
 import { publicExport } from "../app/domain/monitor/exports.server";
 import { loadOverview } from "../app/domain/monitor/monitor.server";
@@ -12,16 +13,12 @@ import { closeDb, getDb, getSql } from "../app/lib/db.server";
 import { resetEnvForTests } from "../app/lib/env.server";
 import { migrateDatabase } from "../app/server/migrate";
 import { createScratchDatabase } from "../app/server/scratch-db";
+import { p95 } from "./stats";
 
 const AGREEMENTS = 2_000;
 const RUNS = Number(process.env.BENCH_RUNS ?? 60);
 const WARMUP = 10;
 const ORGS = ["gemeente-heemstede", "elan-wonen", "pre-wonen"];
-
-function p95(samples: number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)]!;
-}
 
 async function timeIt(fn: () => Promise<unknown>) {
   for (let i = 0; i < WARMUP; i++) await fn();

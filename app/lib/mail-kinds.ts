@@ -33,6 +33,8 @@ const mailKindLabels: Record<string, string> = {
   "monitor.sent_back": "Prestatieafspraak teruggestuurd aan de partner",
   "monitor.round_opened": "Nieuwe ronde van de prestatieafspraken",
   "monitor.round_reminder": "Herinnering: prestatieafspraken bijwerken",
+  "consultation.confirm": "Bevestiging van een reactie op een inspraakdocument",
+  "consultation.nota": "Melding: de reactienota is gepubliceerd",
 };
 
 export function mailKindLabel(kind: string): string {

@@ -65,6 +65,13 @@ export async function loader({ params }: LoaderFunctionArgs) {
     })),
     resultsPublished: page.resultsPublished.map((s) => ({ slug: s.slug, title: s.title })),
     anyDemoDates: page.phases.some((p) => p.datesAreDemo),
+    consultation: page.consultation
+      ? {
+          ...page.consultation,
+          startsAt: page.consultation.startsAt?.toISOString() ?? null,
+          endsAt: page.consultation.endsAt?.toISOString() ?? null,
+        }
+      : null,
   };
 }
 
@@ -167,6 +174,41 @@ export default function ProjectPage() {
           </Link>
         </Paragraph>
       </section>
+      {d.consultation ? (
+        <section className="wmh-card" aria-labelledby="document">
+          <Heading level={2} id="document">
+            {d.consultation.title}
+          </Heading>
+          <Paragraph>
+            {d.consultation.period === "open" && d.consultation.endsAt ? (
+              <>
+                U kunt nu per alinea reageren, tot en met{" "}
+                <strong>{formatDateTime(d.consultation.endsAt)}</strong>.
+              </>
+            ) : d.consultation.period === "upcoming" && d.consultation.startsAt ? (
+              <>Reageren kan vanaf {formatDateTime(d.consultation.startsAt)}.</>
+            ) : d.consultation.period === "closed" ? (
+              "De reactieperiode is voorbij."
+            ) : (
+              "Lees het document. De reactieperiode volgt."
+            )}
+          </Paragraph>
+          <ul>
+            <li>
+              <Link to={`/meedenken/${project.slug}/document`} className="utrecht-link">
+                Lees het document{d.consultation.period === "open" ? " en reageer" : ""}
+              </Link>
+            </li>
+            {d.consultation.notas.map((n) => (
+              <li key={n}>
+                <Link to={`/meedenken/${project.slug}/reactienota/${n}`} className="utrecht-link">
+                  Reactienota bij versie {n}: alle reacties met het antwoord van de gemeente
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <section aria-labelledby="fasen">
         <Heading level={2} id="fasen">

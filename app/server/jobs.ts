@@ -1,5 +1,6 @@
 // Composition root for background work: every context adds its job definitions here.
 import { sql } from "drizzle-orm";
+import { consultationJobs } from "../domain/consultation/jobs.server";
 import { pruneContactMessages } from "../domain/contact/contact.server";
 import { informedJobs } from "../domain/informed/jobs.server";
 import { pruneFollowLinks } from "../domain/initiatives/follow-links.server";
@@ -42,6 +43,7 @@ export const jobDefinitions: JobDefinition[] = [
   ...panelJobs,
   ...informedJobs,
   ...monitorJobs,
+  ...consultationJobs,
 ];
 
 /** Run `work` every `intervalMs`, never twice at the same time in this process; errors are logged. */

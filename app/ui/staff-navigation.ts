@@ -12,6 +12,7 @@ export const staffNavigation: { to: string; label: string; access: string }[] = 
   { to: "/beheer/digipanel", label: "Digipanel", access: "beheer.digipanel._index" },
   { to: "/beheer/projecten", label: "Projecten", access: "beheer.projecten._index" },
   { to: "/beheer/nieuws", label: "Nieuws", access: "beheer.nieuws._index" },
+  { to: "/beheer/inspraak", label: "Inspraak en reactienota", access: "beheer.inspraak._index" },
   { to: "/beheer/resultaten", label: "Resultaten", access: "beheer.resultaten" },
   {
     to: "/beheer/openbare-resultaten",

@@ -1,5 +1,6 @@
 // One file per context; this index is what drizzle-kit and the db client read.
 export * from "./audit";
+export * from "./consultation";
 export * from "./events";
 export * from "./initiatives";
 export * from "./insights";

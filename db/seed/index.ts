@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Executor } from "../../app/lib/db.server";
 import { settings } from "../schema";
+import { seedConsultation } from "./consultation";
 import { seedContact } from "./contact";
 import { seedEvents } from "./events";
 import { seedInitiatives } from "./initiatives";
@@ -31,6 +32,8 @@ const seeds: { name: string; run: (db: Executor) => Promise<void> }[] = [
   { name: "insights", run: seedInsights },
   // After staff: links the demo partner accounts to their organisations.
   { name: "monitor", run: seedMonitor },
+  // After the surveys seed (the Woonvisie project): the concept-Woonvisie with a few reactions.
+  { name: "consultation", run: (db) => seedConsultation(db) },
 ];
 
 const SEEDED_KEY = "demo.seeded_at";

@@ -123,6 +123,20 @@ export const auditActions = {
   "monitor_round.exported": "Ronde van de monitor geëxporteerd",
   "monitor_round.imported": "Updates van de monitor geïmporteerd uit een bestand",
 
+  // Consultation on a concept document (reactienota)
+  "consultation_document.created": "Inspraakdocument aangemaakt",
+  "consultation_document.period_changed": "Reactieperiode van een inspraakdocument gewijzigd",
+  "consultation_version.created": "Nieuwe versie van een inspraakdocument gemaakt",
+  "consultation_version.edited": "Tekst van een conceptversie gewijzigd",
+  "consultation_version.imported": "Conceptversie ingelezen uit een Word-bestand",
+  "consultation_version.published": "Versie van een inspraakdocument gepubliceerd",
+  "consultation_reaction.themed": "Thema van reacties gekozen of voorgesteld",
+  "consultation_reaction.cleared": "Tekst van een reactie vrijgegeven (persoonsgegevens nagekeken)",
+  "consultation_point.merged": "Reacties samengevoegd tot een punt",
+  "consultation_point.answered": "Antwoord en besluit bij een punt opgeslagen",
+  "consultation_point.dissolved": "Punt opgeheven: de reacties zijn weer los",
+  "consultation_nota.published": "Reactienota gepubliceerd en iedereen die reageerde gemaild",
+
   // AVG requests
   "privacy_subject.viewed": "Gegevens van één e-mailadres opgezocht (AVG-verzoek)",
   "privacy_subject.exported": "Gegevens van één e-mailadres gedownload (AVG-verzoek)",
@@ -150,6 +164,10 @@ export const entityLabels: Record<string, string> = {
   code: "Code",
   answer: "Antwoord",
   input_item: "Inbreng",
+  consultation_document: "Inspraakdocument",
+  consultation_version: "Versie van een inspraakdocument",
+  consultation_reaction: "Reactie op een inspraakdocument",
+  consultation_point: "Punt in de reactienota",
 };
 
 const detailLabels: Record<string, string> = {

@@ -90,6 +90,11 @@ export const staffAccess = {
   "beheer.prestatieafspraken.rondes": ["beheerder", "ambtenaar"],
   "beheer.prestatieafspraken.import": ["beheerder", "ambtenaar"],
   "beheer.prestatieafspraken.export.$formaat": ["beheerder", "ambtenaar"],
+  // Consultation on a concept document (issue 16): the project's civil servants.
+  "beheer.inspraak._index": ["beheerder", "ambtenaar"],
+  "beheer.inspraak.$id": ["beheerder", "ambtenaar"],
+  "beheer.inspraak_.$id_.reacties": ["beheerder", "ambtenaar"],
+  "beheer.inspraak_.$id_.nota": ["beheerder", "ambtenaar"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type StaffRouteId = keyof typeof staffAccess;

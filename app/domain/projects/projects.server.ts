@@ -8,6 +8,7 @@ import {
   surveys,
 } from "../../../db/schema";
 import { type Executor, getDb } from "../../lib/db.server";
+import { projectConsultation } from "../consultation/public.server";
 import { surveyAvailability } from "../surveys/rules";
 import { upcomingBijeenkomsten } from "./hooks.server";
 import { amsterdamDay, currentPhase, nextPhase, phaseStates } from "./phases";
@@ -45,7 +46,7 @@ export async function loadProjectPage(db: Executor, slug: string, now = new Date
   const project = await findPublicProject(db, slug);
   if (!project) return null;
   const today = amsterdamDay(now);
-  const [phases, surveyRows, links, news, bijeenkomsten, published] = await Promise.all([
+  const [phases, surveyRows, links, news, bijeenkomsten, published, consultation] = await Promise.all([
     phasesOf(db, [project.id]),
     db
       .select()
@@ -76,6 +77,7 @@ export async function loadProjectPage(db: Executor, slug: string, now = new Date
       .from(publishedResults)
       .innerJoin(surveys, eq(surveys.id, publishedResults.surveyId))
       .where(and(eq(surveys.projectId, project.id), isNotNull(publishedResults.publishedAt))),
+    projectConsultation(db, project.id, now),
   ]);
   const publishedIds = new Set(published.map((p) => p.surveyId));
   const states = phaseStates(phases, today);
@@ -102,6 +104,7 @@ export async function loadProjectPage(db: Executor, slug: string, now = new Date
     resultsPublished: surveyView.filter((s) => s.resultsPublished),
     bijeenkomsten,
     news,
+    consultation,
   };
 }
 

@@ -1,0 +1,356 @@
+import { and, asc, count, desc, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import {
+  consultationDocuments,
+  consultationParagraphs,
+  consultationReactions,
+  consultationVersions,
+  projects,
+} from "../../../db/schema";
+import type { Executor } from "../../lib/db.server";
+import { type FieldErrors, type FormValues, parseForm } from "../../lib/forms";
+import { type Actor, audit } from "../audit/audit.server";
+import { amsterdamToInstant, instantToAmsterdamLocal } from "../events/rules";
+import { readDocx } from "./docx.server";
+import { type ParagraphInput, parseEditorText, toEditorText } from "./rules";
+
+// Staff side of the concept document: create, edit or import a draft version, set the reaction period,
+// publish (a published version is frozen), start a new version. docs/consultation.md.
+
+export type DocumentRow = typeof consultationDocuments.$inferSelect;
+export type VersionRow = typeof consultationVersions.$inferSelect;
+
+export async function listDocuments(db: Executor) {
+  const docs = await db
+    .select({
+      id: consultationDocuments.id,
+      title: consultationDocuments.title,
+      projectTitle: projects.title,
+      projectSlug: projects.slug,
+      reactionStartsAt: consultationDocuments.reactionStartsAt,
+      reactionEndsAt: consultationDocuments.reactionEndsAt,
+      isDemo: consultationDocuments.isDemo,
+      reactions: sql<number>`(select count(*)::int from consultation_reactions r
+        join consultation_versions v on v.id = r.version_id
+        where v.document_id = ${consultationDocuments.id} and r.status = 'confirmed')`,
+    })
+    .from(consultationDocuments)
+    .innerJoin(projects, eq(projects.id, consultationDocuments.projectId))
+    .orderBy(asc(projects.title));
+  const free = await db
+    .select({ id: projects.id, title: projects.title })
+    .from(projects)
+    .where(sql`not exists (select 1 from consultation_documents d where d.project_id = ${projects.id})`)
+    .orderBy(asc(projects.title));
+  return { docs, projectsWithoutDocument: free };
+}
+
+const createSchema = z.object({
+  project: z.coerce.number({ message: "Kies een project." }).int().positive("Kies een project."),
+  titel: z.string().trim().min(3, "Geef het document een titel van minstens 3 tekens.").max(200),
+});
+
+export type FormOutcome<T = object> =
+  | ({ ok: true; message: string } & T)
+  | { ok: false; errors: FieldErrors; values: FormValues; status: 400 | 404 | 409 };
+
+/** A new document for a project, with an empty draft version 1. */
+export async function createDocument(
+  db: Executor,
+  actor: Actor,
+  form: FormData,
+): Promise<FormOutcome<{ id: number }>> {
+  const parsed = parseForm(createSchema, form);
+  if (!parsed.ok) return { ...parsed, status: 400 };
+  const { project, titel } = parsed.data;
+  return db.transaction(async (tx) => {
+    const [p] = await tx.select({ id: projects.id }).from(projects).where(eq(projects.id, project));
+    if (!p)
+      return { ok: false, errors: { project: "Kies een project." }, values: parsed.values, status: 400 };
+    const [doc] = await tx
+      .insert(consultationDocuments)
+      .values({ projectId: project, title: titel })
+      .onConflictDoNothing()
+      .returning({ id: consultationDocuments.id });
+    if (!doc)
+      return {
+        ok: false,
+        errors: { project: "Dit project heeft al een inspraakdocument." },
+        values: parsed.values,
+        status: 409,
+      };
+    await tx.insert(consultationVersions).values({ documentId: doc.id, number: 1 });
+    await audit(tx, actor, {
+      action: "consultation_document.created",
+      entityType: "consultation_document",
+      entityId: doc.id,
+      details: { title: titel },
+    });
+    return { ok: true, id: doc.id, message: "Het document is aangemaakt." };
+  });
+}
+
+export async function paragraphsOf(db: Executor, versionId: number) {
+  return db
+    .select()
+    .from(consultationParagraphs)
+    .where(eq(consultationParagraphs.versionId, versionId))
+    .orderBy(asc(consultationParagraphs.position));
+}
+
+/** Everything the staff document page shows. */
+export async function documentPage(db: Executor, id: number) {
+  const [doc] = await db
+    .select({ doc: consultationDocuments, projectTitle: projects.title, projectSlug: projects.slug })
+    .from(consultationDocuments)
+    .innerJoin(projects, eq(projects.id, consultationDocuments.projectId))
+    .where(eq(consultationDocuments.id, id));
+  if (!doc) return null;
+  const versions = await db
+    .select({
+      version: consultationVersions,
+      paragraphs: sql<number>`(select count(*)::int from consultation_paragraphs p where p.version_id = ${consultationVersions.id})`,
+      reactions: sql<number>`(select count(*)::int from consultation_reactions r where r.version_id = ${consultationVersions.id} and r.status = 'confirmed')`,
+    })
+    .from(consultationVersions)
+    .where(eq(consultationVersions.documentId, id))
+    .orderBy(desc(consultationVersions.number));
+  const draft = versions.find((v) => v.version.status === "draft")?.version ?? null;
+  const draftText = draft ? toEditorText(await paragraphsOf(db, draft.id)) : "";
+  return {
+    ...doc,
+    period: {
+      start: doc.doc.reactionStartsAt ? instantToAmsterdamLocal(doc.doc.reactionStartsAt) : "",
+      end: doc.doc.reactionEndsAt ? instantToAmsterdamLocal(doc.doc.reactionEndsAt) : "",
+    },
+    versions,
+    draft,
+    draftText,
+  };
+}
+
+const periodSchema = z
+  .object({
+    start: z.string().trim().min(1, "Vul in wanneer reageren kan beginnen."),
+    einde: z.string().trim().min(1, "Vul in tot wanneer reageren kan."),
+  })
+  .transform((v, ctx) => {
+    const start = amsterdamToInstant(v.start);
+    const end = amsterdamToInstant(v.einde);
+    if (!start)
+      ctx.addIssue({ code: "custom", path: ["start"], message: "Vul een geldige datum en tijd in." });
+    if (!end) ctx.addIssue({ code: "custom", path: ["einde"], message: "Vul een geldige datum en tijd in." });
+    if (start && end && end <= start)
+      ctx.addIssue({ code: "custom", path: ["einde"], message: "Het einde moet na het begin liggen." });
+    return { start: start!, end: end! };
+  });
+
+const editorSchema = z.object({
+  tekst: z
+    .string()
+    .max(500_000, "De tekst is te lang.")
+    .refine((t) => parseEditorText(t).length > 0, "Typ minstens één alinea tekst."),
+});
+
+async function replaceDraftParagraphs(tx: Executor, versionId: number, paragraphs: ParagraphInput[]) {
+  await tx.delete(consultationParagraphs).where(eq(consultationParagraphs.versionId, versionId));
+  for (let i = 0; i < paragraphs.length; i += 500)
+    await tx
+      .insert(consultationParagraphs)
+      .values(paragraphs.slice(i, i + 500).map((p, j) => ({ ...p, versionId, position: i + j + 1 })));
+}
+
+export type DocumentIntent = "period" | "save" | "import" | "publish" | "new_version";
+
+/**
+ * Every staff change to a document: the form's intent picks one of the writes below; each runs in one
+ * transaction with its audit line. A published version is never changed (only a draft is).
+ */
+export async function handleDocumentPost(
+  db: Executor,
+  actor: Actor,
+  id: number,
+  form: FormData,
+  now = new Date(),
+): Promise<FormOutcome & { intent?: DocumentIntent }> {
+  const intent = String(form.get("intent") ?? "") as DocumentIntent;
+  const [doc] = await db.select().from(consultationDocuments).where(eq(consultationDocuments.id, id));
+  if (!doc) return { ok: false, errors: { _form: "Dit document bestaat niet." }, values: {}, status: 404 };
+  const draftOf = async (tx: Executor) =>
+    (
+      await tx
+        .select()
+        .from(consultationVersions)
+        .where(and(eq(consultationVersions.documentId, id), eq(consultationVersions.status, "draft")))
+        .for("update")
+    )[0] ?? null;
+  const noDraft = (values: FormValues = {}) => ({
+    ok: false as const,
+    errors: { _form: "Er is geen conceptversie. Maak eerst een nieuwe versie." },
+    values,
+    status: 409 as const,
+  });
+
+  if (intent === "period") {
+    const parsed = parseForm(periodSchema, form);
+    if (!parsed.ok) return { ...parsed, status: 400, intent };
+    return db.transaction(async (tx) => {
+      await tx
+        .update(consultationDocuments)
+        .set({ reactionStartsAt: parsed.data.start, reactionEndsAt: parsed.data.end, updatedAt: now })
+        .where(eq(consultationDocuments.id, id));
+      await audit(tx, actor, {
+        action: "consultation_document.period_changed",
+        entityType: "consultation_document",
+        entityId: id,
+        details: { from: parsed.data.start.toISOString(), to: parsed.data.end.toISOString() },
+      });
+      return { ok: true, intent, message: "De reactieperiode is opgeslagen." };
+    });
+  }
+
+  if (intent === "save") {
+    const parsed = parseForm(editorSchema, form);
+    if (!parsed.ok) return { ...parsed, status: 400, intent };
+    return db.transaction(async (tx) => {
+      const draft = await draftOf(tx);
+      if (!draft) return { ...noDraft(parsed.values), intent };
+      const paragraphs = parseEditorText(parsed.data.tekst);
+      await replaceDraftParagraphs(tx, draft.id, paragraphs);
+      await tx
+        .update(consultationVersions)
+        .set({ source: "editor", importNotes: [] })
+        .where(eq(consultationVersions.id, draft.id));
+      await audit(tx, actor, {
+        action: "consultation_version.edited",
+        entityType: "consultation_version",
+        entityId: draft.id,
+        details: { version: draft.number, count: paragraphs.length },
+      });
+      return { ok: true, intent, message: `De tekst is opgeslagen: ${paragraphs.length} alinea's.` };
+    });
+  }
+
+  if (intent === "import") {
+    const file = form.get("bestand");
+    if (!(file instanceof File) || file.size === 0)
+      return {
+        ok: false,
+        errors: { bestand: "Kies een Word-bestand (.docx)." },
+        values: {},
+        status: 400,
+        intent,
+      };
+    const read = await readDocx({
+      size: file.size,
+      bytes: file.size > 10 * 1024 * 1024 ? new Uint8Array() : new Uint8Array(await file.arrayBuffer()),
+    });
+    if (!read.ok) return { ok: false, errors: { bestand: read.error }, values: {}, status: 400, intent };
+    return db.transaction(async (tx) => {
+      const draft = await draftOf(tx);
+      if (!draft) return { ...noDraft(), intent };
+      await replaceDraftParagraphs(tx, draft.id, read.paragraphs);
+      const source = file.name.slice(0, 200) || "Word-bestand";
+      await tx
+        .update(consultationVersions)
+        .set({ source, importNotes: read.notes })
+        .where(eq(consultationVersions.id, draft.id));
+      await audit(tx, actor, {
+        action: "consultation_version.imported",
+        entityType: "consultation_version",
+        entityId: draft.id,
+        details: { version: draft.number, name: source, count: read.paragraphs.length },
+      });
+      return {
+        ok: true,
+        intent,
+        message: `Het Word-bestand is ingelezen: ${read.paragraphs.length} alinea's.${read.notes.length ? ` Let op: ${read.notes.join(" ")}` : ""}`,
+      };
+    });
+  }
+
+  if (intent === "publish") {
+    return db.transaction(async (tx) => {
+      const draft = await draftOf(tx);
+      if (!draft) return { ...noDraft(), intent };
+      const [n] = await tx
+        .select({ n: count() })
+        .from(consultationParagraphs)
+        .where(eq(consultationParagraphs.versionId, draft.id));
+      if (!n?.n)
+        return {
+          ok: false,
+          errors: { _form: "Deze versie heeft nog geen tekst. Typ de tekst of lees een Word-bestand in." },
+          values: {},
+          status: 409,
+          intent,
+        };
+      await tx
+        .update(consultationVersions)
+        .set({ status: "published", publishedAt: now })
+        .where(eq(consultationVersions.id, draft.id));
+      await audit(tx, actor, {
+        action: "consultation_version.published",
+        entityType: "consultation_version",
+        entityId: draft.id,
+        details: { version: draft.number },
+      });
+      return { ok: true, intent, message: `Versie ${draft.number} is gepubliceerd.` };
+    });
+  }
+
+  if (intent === "new_version") {
+    return db.transaction(async (tx) => {
+      if (await draftOf(tx))
+        return {
+          ok: false,
+          errors: { _form: "Er is al een conceptversie. Werk die eerst af." },
+          values: {},
+          status: 409,
+          intent,
+        };
+      const [latest] = await tx
+        .select()
+        .from(consultationVersions)
+        .where(eq(consultationVersions.documentId, id))
+        .orderBy(desc(consultationVersions.number))
+        .limit(1);
+      const [created] = await tx
+        .insert(consultationVersions)
+        .values({ documentId: id, number: (latest?.number ?? 0) + 1, source: "editor" })
+        .returning();
+      // The new version starts as a copy of the latest text; the published one stays as it is.
+      if (latest)
+        await replaceDraftParagraphs(
+          tx,
+          created!.id,
+          (await paragraphsOf(tx, latest.id)).map(({ chapter, chapterTitle, number, text }) => ({
+            chapter,
+            chapterTitle,
+            number,
+            text,
+          })),
+        );
+      await audit(tx, actor, {
+        action: "consultation_version.created",
+        entityType: "consultation_version",
+        entityId: created!.id,
+        details: { version: created!.number },
+      });
+      return { ok: true, intent, message: `Versie ${created!.number} is gemaakt als concept.` };
+    });
+  }
+
+  return { ok: false, errors: { _form: "Deze actie kennen wij niet." }, values: {}, status: 400 };
+}
+
+/** Confirmed reactions per version (for counts on staff pages). */
+export async function confirmedCount(db: Executor, versionId: number): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(consultationReactions)
+    .where(
+      and(eq(consultationReactions.versionId, versionId), eq(consultationReactions.status, "confirmed")),
+    );
+  return row?.n ?? 0;
+}

@@ -1,0 +1,446 @@
+import { and, asc, desc, eq, gt, inArray, isNull } from "drizzle-orm";
+import { z } from "zod";
+import {
+  consultationDocuments,
+  consultationParagraphs,
+  consultationPoints,
+  consultationReactions,
+  consultationVersions,
+  projects,
+} from "../../../db/schema";
+import { consultationDecisions } from "../../../db/schema/consultation";
+import type { Executor } from "../../lib/db.server";
+import { type FieldErrors, type FormValues, parseForm } from "../../lib/forms";
+import { type Actor, audit } from "../audit/audit.server";
+import { suggestThemes } from "../insights/coding";
+import { findPersonalData, hasPersonalData, personalDataLabels } from "../insights/personal-data";
+import { themeIds } from "../insights/themes";
+import { paragraphsOf } from "./documents.server";
+import { type Decision, paragraphLabel, planMerge } from "./rules";
+
+// Staff work on the reactions of one version: sort by paragraph or theme (the open-answer theme
+// suggestions of app/domain/insights help), merge similar ones into points, answer and decide per point,
+// clear reaction text for publication (the personal-data check used for quotes). docs/consultation.md.
+
+async function versionOf(db: Executor, documentId: number, number?: number) {
+  const rows = await db
+    .select()
+    .from(consultationVersions)
+    .where(
+      and(
+        eq(consultationVersions.documentId, documentId),
+        eq(consultationVersions.status, "published"),
+        number ? eq(consultationVersions.number, number) : undefined,
+      ),
+    )
+    .orderBy(desc(consultationVersions.number))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+export type ReactionSort = "paragraph" | "theme";
+
+/** The reactions page: confirmed reactions of one published version with flags, suggestions and points. */
+export async function reactionsPage(
+  db: Executor,
+  documentId: number,
+  options: { version?: number; sort?: ReactionSort } = {},
+) {
+  const [doc] = await db
+    .select({ doc: consultationDocuments, projectSlug: projects.slug })
+    .from(consultationDocuments)
+    .innerJoin(projects, eq(projects.id, consultationDocuments.projectId))
+    .where(eq(consultationDocuments.id, documentId));
+  if (!doc) return null;
+  const versions = await db
+    .select({ number: consultationVersions.number, status: consultationVersions.status })
+    .from(consultationVersions)
+    .where(eq(consultationVersions.documentId, documentId))
+    .orderBy(asc(consultationVersions.number));
+  const version = await versionOf(db, documentId, options.version);
+  if (!version)
+    return { ...doc, versions, version: null, paragraphs: [], reactions: [], points: [], later: [] };
+  const [paragraphs, reactionRows, pointRows, laterVersion] = await Promise.all([
+    paragraphsOf(db, version.id),
+    db
+      .select({
+        id: consultationReactions.id,
+        versionId: consultationReactions.versionId,
+        paragraphId: consultationReactions.paragraphId,
+        kind: consultationReactions.kind,
+        organisationName: consultationReactions.organisationName,
+        organisationRole: consultationReactions.organisationRole,
+        text: consultationReactions.text,
+        publicText: consultationReactions.publicText,
+        theme: consultationReactions.theme,
+        pointId: consultationReactions.pointId,
+      })
+      .from(consultationReactions)
+      .where(
+        and(eq(consultationReactions.versionId, version.id), eq(consultationReactions.status, "confirmed")),
+      )
+      .orderBy(asc(consultationReactions.id)),
+    db
+      .select()
+      .from(consultationPoints)
+      .where(eq(consultationPoints.versionId, version.id))
+      .orderBy(asc(consultationPoints.id)),
+    db
+      .select()
+      .from(consultationVersions)
+      .where(and(eq(consultationVersions.documentId, documentId)))
+      .orderBy(desc(consultationVersions.number))
+      .limit(1),
+  ]);
+  const labelOf = new Map(paragraphs.map((p) => [p.id, paragraphLabel(p)]));
+  const position = new Map(paragraphs.map((p) => [p.id, p.position]));
+  const reactions = reactionRows.map((r) => ({
+    ...r,
+    paragraphLabel: r.paragraphId ? (labelOf.get(r.paragraphId) ?? null) : null,
+    suggestedTheme: suggestThemes(r.text)[0]?.theme ?? null,
+    personalData:
+      r.publicText === null ? findPersonalData(r.text).map((h) => personalDataLabels[h.kind]) : [],
+  }));
+  const sort = options.sort ?? "paragraph";
+  reactions.sort((a, b) =>
+    sort === "theme"
+      ? (a.theme ?? 99) - (b.theme ?? 99) || a.id - b.id
+      : (a.paragraphId ? (position.get(a.paragraphId) ?? 0) : 0) -
+          (b.paragraphId ? (position.get(b.paragraphId) ?? 0) : 0) || a.id - b.id,
+  );
+  // The change can be linked to a paragraph of the newest version after this one (draft or published).
+  const latest = laterVersion[0];
+  const later = latest && latest.number > version.number ? await paragraphsOf(db, latest.id) : [];
+  return {
+    ...doc,
+    versions,
+    version,
+    paragraphs,
+    reactions,
+    points: pointRows.map((p) => ({
+      ...p,
+      paragraphLabel: p.paragraphId ? (labelOf.get(p.paragraphId) ?? null) : null,
+      reactionIds: reactionRows.filter((r) => r.pointId === p.id).map((r) => r.id),
+    })),
+    later: later.map((p) => ({
+      id: p.id,
+      label: `${latest!.number}: ${paragraphLabel(p)} ${p.text.slice(0, 60)}`,
+    })),
+  };
+}
+
+export type ReactionsOutcome =
+  | { ok: true; message: string }
+  | { ok: false; errors: FieldErrors; values: FormValues; status: 400 | 404 | 409 };
+
+const ids = z.array(z.coerce.number().int().positive()).max(5000);
+const mergeSchema = z.object({
+  reacties: ids.min(1, "Kies minstens één reactie om samen te voegen."),
+  samenvatting: z
+    .string()
+    .trim()
+    .min(3, "Vat de reacties samen in minstens 3 tekens.")
+    .max(2000)
+    .refine(
+      (t) => !hasPersonalData(t),
+      "Haal persoonsgegevens uit de samenvatting (e-mailadres, telefoonnummer, adres).",
+    ),
+  punt: z.union([z.literal(""), z.coerce.number().int().positive()]).optional(),
+});
+const themeSchema = z.object({
+  reacties: ids.min(1, "Kies minstens één reactie."),
+  thema: z.coerce.number().refine((t) => (themeIds as readonly number[]).includes(t), "Kies een thema."),
+});
+const noPersonal = (t: string) => !hasPersonalData(t);
+const answerSchema = z.object({
+  punt: z.coerce.number().int().positive(),
+  antwoord: z
+    .string()
+    .trim()
+    .min(3, "Schrijf een antwoord van minstens 3 tekens.")
+    .max(5000)
+    .refine(noPersonal, "Haal persoonsgegevens uit het antwoord."),
+  besluit: z.enum(consultationDecisions, { message: "Kies wat u met dit punt doet." }),
+  reden: z
+    .string()
+    .trim()
+    .min(3, "Geef de reden van het besluit in minstens 3 tekens.")
+    .max(3000)
+    .refine(noPersonal, "Haal persoonsgegevens uit de reden."),
+  wijziging: z.union([z.literal(""), z.coerce.number().int().positive()]).optional(),
+  toelichting: z.string().trim().max(2000).default(""),
+});
+const clearSchema = z.object({
+  reactie: z.coerce.number().int().positive(),
+  openbaar: z
+    .string()
+    .trim()
+    .min(1, "De tekst mag niet leeg zijn.")
+    .max(10_000)
+    .refine((t) => !hasPersonalData(t), "Er staan nog persoonsgegevens in deze tekst. Haal ze eruit."),
+});
+
+/** Every staff write on the reactions page: the intent picks one; each is one transaction with audit. */
+export async function handleReactionsPost(
+  db: Executor,
+  actor: Actor,
+  documentId: number,
+  versionNumber: number,
+  form: FormData,
+  now = new Date(),
+): Promise<ReactionsOutcome> {
+  const intent = String(form.get("intent") ?? "");
+  const version = await versionOf(db, documentId, versionNumber);
+  if (!version) return { ok: false, errors: { _form: "Deze versie bestaat niet." }, values: {}, status: 404 };
+  if (version.notaPublishedAt && intent !== "clear")
+    return {
+      ok: false,
+      errors: { _form: "De reactienota van deze versie is gepubliceerd. De punten liggen vast." },
+      values: {},
+      status: 409,
+    };
+  const own = (reactionIds: number[]) =>
+    db
+      .select()
+      .from(consultationReactions)
+      .where(
+        and(
+          inArray(consultationReactions.id, reactionIds),
+          eq(consultationReactions.versionId, version.id),
+          eq(consultationReactions.status, "confirmed"),
+        ),
+      );
+
+  if (intent === "suggest") {
+    return db.transaction(async (tx) => {
+      const open = await tx
+        .select({ id: consultationReactions.id, text: consultationReactions.text })
+        .from(consultationReactions)
+        .where(
+          and(
+            eq(consultationReactions.versionId, version.id),
+            eq(consultationReactions.status, "confirmed"),
+            isNull(consultationReactions.theme),
+          ),
+        );
+      let themed = 0;
+      for (const r of open) {
+        const best = suggestThemes(r.text)[0];
+        if (!best) continue;
+        await tx
+          .update(consultationReactions)
+          .set({ theme: best.theme })
+          .where(eq(consultationReactions.id, r.id));
+        themed += 1;
+      }
+      await audit(tx, actor, {
+        action: "consultation_reaction.themed",
+        entityType: "consultation_version",
+        entityId: version.id,
+        details: { count: themed, suggested: true },
+      });
+      return {
+        ok: true,
+        message: `${themed} van de ${open.length} reacties zonder thema kregen een voorgesteld thema.`,
+      };
+    });
+  }
+
+  if (intent === "theme") {
+    const parsed = parseForm(themeSchema, form, { multi: ["reacties"] });
+    if (!parsed.ok) return { ...parsed, status: 400 };
+    return db.transaction(async (tx) => {
+      const rows = await own(parsed.data.reacties);
+      if (!rows.length)
+        return {
+          ok: false,
+          errors: { reacties: "Kies minstens één reactie." },
+          values: parsed.values,
+          status: 400,
+        };
+      await tx
+        .update(consultationReactions)
+        .set({ theme: parsed.data.thema })
+        .where(
+          inArray(
+            consultationReactions.id,
+            rows.map((r) => r.id),
+          ),
+        );
+      await audit(tx, actor, {
+        action: "consultation_reaction.themed",
+        entityType: "consultation_version",
+        entityId: version.id,
+        details: { count: rows.length, theme: parsed.data.thema },
+      });
+      return { ok: true, message: `Thema gekozen voor ${rows.length} reacties.` };
+    });
+  }
+
+  if (intent === "merge") {
+    const parsed = parseForm(mergeSchema, form, { multi: ["reacties"] });
+    if (!parsed.ok) return { ...parsed, status: 400 };
+    return db.transaction(async (tx) => {
+      const rows = await own(parsed.data.reacties);
+      const plan = planMerge(rows);
+      if (!plan.ok)
+        return { ok: false, errors: { reacties: plan.error }, values: parsed.values, status: 400 };
+      let pointId = typeof parsed.data.punt === "number" ? parsed.data.punt : null;
+      if (pointId) {
+        const [point] = await tx
+          .select()
+          .from(consultationPoints)
+          .where(and(eq(consultationPoints.id, pointId), eq(consultationPoints.versionId, version.id)));
+        if (!point)
+          return {
+            ok: false,
+            errors: { punt: "Dit punt bestaat niet." },
+            values: parsed.values,
+            status: 400,
+          };
+        // Reactions from another paragraph make the point one about the whole document.
+        const paragraphId = point.paragraphId === plan.paragraphId ? point.paragraphId : null;
+        await tx
+          .update(consultationPoints)
+          .set({ summary: parsed.data.samenvatting, paragraphId, updatedAt: now })
+          .where(eq(consultationPoints.id, pointId));
+      } else {
+        const [created] = await tx
+          .insert(consultationPoints)
+          .values({
+            versionId: version.id,
+            paragraphId: plan.paragraphId,
+            theme: plan.theme,
+            summary: parsed.data.samenvatting,
+          })
+          .returning({ id: consultationPoints.id });
+        pointId = created!.id;
+      }
+      await tx
+        .update(consultationReactions)
+        .set({ pointId })
+        .where(inArray(consultationReactions.id, plan.reactionIds));
+      await audit(tx, actor, {
+        action: "consultation_point.merged",
+        entityType: "consultation_point",
+        entityId: pointId,
+        details: { count: plan.reactionIds.length },
+      });
+      return { ok: true, message: `${plan.reactionIds.length} reacties staan nu in één punt.` };
+    });
+  }
+
+  if (intent === "answer") {
+    const parsed = parseForm(answerSchema, form);
+    if (!parsed.ok) return { ...parsed, status: 400 };
+    const d = parsed.data;
+    return db.transaction(async (tx) => {
+      const [point] = await tx
+        .select()
+        .from(consultationPoints)
+        .where(and(eq(consultationPoints.id, d.punt), eq(consultationPoints.versionId, version.id)));
+      if (!point)
+        return { ok: false, errors: { _form: "Dit punt bestaat niet." }, values: parsed.values, status: 404 };
+      let changedParagraphId: number | null = null;
+      if (typeof d.wijziging === "number") {
+        // Only a paragraph of a later version of this document.
+        const [para] = await tx
+          .select({ id: consultationParagraphs.id })
+          .from(consultationParagraphs)
+          .innerJoin(consultationVersions, eq(consultationVersions.id, consultationParagraphs.versionId))
+          .where(
+            and(
+              eq(consultationParagraphs.id, d.wijziging),
+              eq(consultationVersions.documentId, documentId),
+              gt(consultationVersions.number, version.number),
+            ),
+          );
+        if (!para)
+          return {
+            ok: false,
+            errors: { wijziging: "Kies een alinea uit de nieuwe versie." },
+            values: parsed.values,
+            status: 400,
+          };
+        changedParagraphId = para.id;
+      }
+      if (d.besluit !== "not_adopted" && !changedParagraphId && !d.toelichting)
+        return {
+          ok: false,
+          errors: {
+            wijziging:
+              "Kies de alinea in de nieuwe versie waar de wijziging staat, of beschrijf de wijziging.",
+          },
+          values: parsed.values,
+          status: 400,
+        };
+      await tx
+        .update(consultationPoints)
+        .set({
+          answer: d.antwoord,
+          decision: d.besluit as Decision,
+          reason: d.reden,
+          changedParagraphId,
+          changeNote: d.toelichting,
+          updatedAt: now,
+        })
+        .where(eq(consultationPoints.id, point.id));
+      await audit(tx, actor, {
+        action: "consultation_point.answered",
+        entityType: "consultation_point",
+        entityId: point.id,
+        details: { to: d.besluit },
+      });
+      return { ok: true, message: "Het antwoord en het besluit zijn opgeslagen." };
+    });
+  }
+
+  if (intent === "dissolve") {
+    const pointId = Number(form.get("punt"));
+    return db.transaction(async (tx) => {
+      const [point] = await tx
+        .select()
+        .from(consultationPoints)
+        .where(and(eq(consultationPoints.id, pointId), eq(consultationPoints.versionId, version.id)));
+      if (!point) return { ok: false, errors: { _form: "Dit punt bestaat niet." }, values: {}, status: 404 };
+      await tx
+        .update(consultationReactions)
+        .set({ pointId: null })
+        .where(eq(consultationReactions.pointId, point.id));
+      await tx.delete(consultationPoints).where(eq(consultationPoints.id, point.id));
+      await audit(tx, actor, {
+        action: "consultation_point.dissolved",
+        entityType: "consultation_point",
+        entityId: point.id,
+      });
+      return { ok: true, message: "Het punt is opgeheven. De reacties staan weer los." };
+    });
+  }
+
+  if (intent === "clear") {
+    const parsed = parseForm(clearSchema, form);
+    if (!parsed.ok) return { ...parsed, status: 400 };
+    return db.transaction(async (tx) => {
+      const [row] = await own([parsed.data.reactie]);
+      if (!row)
+        return {
+          ok: false,
+          errors: { _form: "Deze reactie bestaat niet." },
+          values: parsed.values,
+          status: 404,
+        };
+      await tx
+        .update(consultationReactions)
+        .set({ publicText: parsed.data.openbaar })
+        .where(eq(consultationReactions.id, row.id));
+      await audit(tx, actor, {
+        action: "consultation_reaction.cleared",
+        entityType: "consultation_reaction",
+        entityId: row.id,
+      });
+      return { ok: true, message: "De tekst van de reactie is vrijgegeven." };
+    });
+  }
+
+  return { ok: false, errors: { _form: "Deze actie kennen wij niet." }, values: {}, status: 400 };
+}

@@ -1,0 +1,514 @@
+import { readFileSync } from "node:fs";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { createDocument, handleDocumentPost } from "../../app/domain/consultation/documents.server";
+import { consultationQueue, loadNota, publishNota } from "../../app/domain/consultation/nota.server";
+import { handleReactionsPost, reactionsPage } from "../../app/domain/consultation/points.server";
+import {
+  handleOwnReaction,
+  ownReaction,
+  publicChanges,
+  publicDocument,
+  submitReaction,
+} from "../../app/domain/consultation/public.server";
+import { uploadMessages } from "../../app/domain/consultation/rules";
+import { deliverBulkQueue, releaseWorker } from "../../app/domain/panel/delivery.server";
+import { getDb } from "../../app/lib/db.server";
+import { resetEnvForTests } from "../../app/lib/env.server";
+import * as documentRoute from "../../app/routes/meedenken_.$slug_.document";
+import * as notaRoute from "../../app/routes/meedenken_.$slug_.reactienota.$versie";
+import * as reactRoute from "../../app/routes/meedenken_.$slug_.reageren";
+import { auditLog, consultationMails, consultationReactions, outbox, projects } from "../../db/schema";
+import { createStaff, resetDatabase } from "../support/db";
+import { makeRequest, run } from "../support/remix";
+import { bodyText, type SmtpSink, startSmtpSink } from "../support/smtp-sink";
+
+let sink: SmtpSink;
+beforeAll(async () => {
+  sink = await startSmtpSink();
+  process.env.SMTP_URL = sink.url;
+  process.env.APP_URL = "http://localhost:3000";
+  process.env.PANEL_MAILS_PER_MINUTE = "0";
+  resetEnvForTests();
+});
+afterAll(async () => {
+  await releaseWorker();
+  await sink.close();
+  delete process.env.SMTP_URL;
+  delete process.env.PANEL_MAILS_PER_MINUTE;
+  resetEnvForTests();
+});
+beforeEach(async () => {
+  await resetDatabase();
+  sink.messages.length = 0;
+});
+
+function form(values: Record<string, string | string[]>) {
+  const f = new FormData();
+  for (const [k, v] of Object.entries(values)) for (const item of [v].flat()) f.append(k, item);
+  return f;
+}
+
+const DURING = new Date("2026-12-05T12:00:00Z");
+const AFTER = new Date("2026-12-20T12:00:00Z");
+const db = () => getDb();
+
+async function setup() {
+  const staff = await createStaff(["ambtenaar"]);
+  const actor = { id: staff.id, email: staff.email };
+  const [project] = await db().insert(projects).values({ slug: "woonvisie", title: "Woonvisie" }).returning();
+  const created = await createDocument(
+    db(),
+    actor,
+    form({ project: String(project!.id), titel: "Concept-Woonvisie" }),
+  );
+  if (!created.ok) throw new Error("not created");
+  const id = created.id;
+  const post = (values: Record<string, string>, now = DURING) =>
+    handleDocumentPost(db(), actor, id, form(values), now);
+  expect(
+    (
+      await post({
+        intent: "save",
+        tekst: "# Passend wonen\nMeer sociale huur.\n\nStarters.\n\n# Duurzaam\nIsoleren.",
+      })
+    ).ok,
+  ).toBe(true);
+  expect((await post({ intent: "period", start: "2026-12-01T09:00", einde: "2026-12-15T23:59" })).ok).toBe(
+    true,
+  );
+  expect((await post({ intent: "publish" })).ok).toBe(true);
+  const page = await publicDocument(db(), "woonvisie", undefined, DURING);
+  return { actor, id, post, page: page! };
+}
+
+const tokenIn = (text: string) => /\/reactie\/([A-Za-z0-9_-]{43})/.exec(text)?.[1] ?? "";
+
+async function react(values: Record<string, string>, now = DURING) {
+  const outcome = await submitReaction(db(), "woonvisie", form(values), now);
+  if (!outcome.ok) return { outcome, token: "" };
+  const [mail] = await db().select().from(outbox).where(eq(outbox.to, values.email!)).orderBy(outbox.id);
+  return { outcome, token: tokenIn(mail!.text) };
+}
+
+const resident = (paragraphId: number, extra: Record<string, string> = {}) => ({
+  soort: "inwoner",
+  naam: "Jan Jansen",
+  email: "jan@example.nl",
+  reactie: "Er moeten meer sociale huurwoningen komen voor starters.",
+  alinea: String(paragraphId),
+  ...extra,
+});
+
+describe("reaction confirm flow", () => {
+  test("a reaction counts only after the link in the mail is used; the name never shows", async () => {
+    const { page } = await setup();
+    const p11 = page.chapters[0]!.paragraphs[0]!;
+    const { outcome, token } = await react(resident(p11.id));
+    expect(outcome.ok).toBe(true);
+    const [mail] = await db().select().from(outbox).where(eq(outbox.kind, "consultation.confirm"));
+    expect(mail!.text).toContain("alinea 1.1");
+    expect((await publicDocument(db(), "woonvisie", undefined, DURING))!.reactionCount).toBe(0);
+
+    expect(await ownReaction(db(), "woonvisie", token, DURING)).toMatchObject({
+      status: "pending",
+      canConfirm: true,
+    });
+    expect(await handleOwnReaction(db(), "woonvisie", token, "confirm", DURING)).toMatchObject({ ok: true });
+    // Twice is harmless.
+    expect(await handleOwnReaction(db(), "woonvisie", token, "confirm", DURING)).toMatchObject({ ok: true });
+    const after = (await publicDocument(db(), "woonvisie", undefined, DURING))!;
+    expect(after.reactionCount).toBe(1);
+    expect(after.chapters[0]!.paragraphs[0]!.reactions).toEqual([
+      {
+        id: expect.any(Number),
+        who: "Een inwoner",
+        text: "Er moeten meer sociale huurwoningen komen voor starters.",
+      },
+    ]);
+    expect(JSON.stringify(after)).not.toContain("Jan Jansen");
+    expect(JSON.stringify(after)).not.toContain("jan@example.nl");
+  });
+
+  test("a wrong token or another project's slug finds nothing", async () => {
+    const { page } = await setup();
+    const { token } = await react(resident(page.chapters[0]!.paragraphs[0]!.id));
+    expect(await ownReaction(db(), "woonvisie", "x".repeat(43), DURING)).toBeNull();
+    expect(await ownReaction(db(), "ander-project", token, DURING)).toBeNull();
+  });
+
+  test("reaction text with likely personal data is held back until staff clear it", async () => {
+    const { page, actor, id } = await setup();
+    const { token } = await react(
+      resident(page.chapters[0]!.paragraphs[1]!.id, {
+        reactie: "Bel mij op 06-12345678 over de Binnenweg 12.",
+      }),
+    );
+    await handleOwnReaction(db(), "woonvisie", token, "confirm", DURING);
+    const shown = (await publicDocument(db(), "woonvisie", undefined, DURING))!.chapters[0]!.paragraphs[1]!
+      .reactions;
+    expect(shown[0]!.text).toBeNull();
+    const staffView = await reactionsPage(db(), id);
+    expect(staffView!.reactions[0]!.personalData).toEqual(["telefoonnummer", "straat met huisnummer"]);
+    const refused = await handleReactionsPost(
+      db(),
+      actor,
+      id,
+      1,
+      form({ intent: "clear", reactie: String(staffView!.reactions[0]!.id), openbaar: "Bel 06-12345678" }),
+    );
+    expect(refused).toMatchObject({ ok: false, status: 400 });
+    const cleared = await handleReactionsPost(
+      db(),
+      actor,
+      id,
+      1,
+      form({
+        intent: "clear",
+        reactie: String(staffView!.reactions[0]!.id),
+        openbaar: "Bel mij over mijn straat.",
+      }),
+    );
+    expect(cleared.ok).toBe(true);
+    const again = (await publicDocument(db(), "woonvisie", undefined, DURING))!.chapters[0]!.paragraphs[1]!
+      .reactions;
+    expect(again[0]!.text).toBe("Bel mij over mijn straat.");
+  });
+});
+
+describe("period rules", () => {
+  test("a reaction before or after the period is refused politely, with the input kept", async () => {
+    const { page } = await setup();
+    const values = resident(page.chapters[0]!.paragraphs[0]!.id);
+    for (const at of [new Date("2026-11-30T12:00:00Z"), AFTER]) {
+      const outcome = await submitReaction(db(), "woonvisie", form(values), at);
+      expect(outcome).toMatchObject({ ok: false, status: 409, values: { naam: "Jan Jansen" } });
+    }
+    expect(await db().select().from(consultationReactions)).toHaveLength(0);
+  });
+
+  test("the period end is Amsterdam time: 23:59 on 15 December is 22:59 UTC", async () => {
+    const { page } = await setup();
+    const values = resident(page.chapters[0]!.paragraphs[0]!.id);
+    expect((await submitReaction(db(), "woonvisie", form(values), new Date("2026-12-15T22:58:00Z"))).ok).toBe(
+      true,
+    );
+    expect((await submitReaction(db(), "woonvisie", form(values), new Date("2026-12-15T22:59:00Z"))).ok).toBe(
+      false,
+    );
+  });
+
+  test("withdrawal works until the period ends, not after; a pending link cannot confirm after the end", async () => {
+    const { page } = await setup();
+    const a = await react(resident(page.chapters[0]!.paragraphs[0]!.id));
+    const b = await react(resident(page.chapters[0]!.paragraphs[0]!.id, { email: "piet@example.nl" }));
+    await handleOwnReaction(db(), "woonvisie", a.token, "confirm", DURING);
+    expect(await handleOwnReaction(db(), "woonvisie", a.token, "withdraw", DURING)).toMatchObject({
+      ok: true,
+    });
+    expect((await publicDocument(db(), "woonvisie", undefined, DURING))!.reactionCount).toBe(0);
+    expect(await handleOwnReaction(db(), "woonvisie", b.token, "confirm", AFTER)).toMatchObject({
+      ok: false,
+      status: 409,
+    });
+    await handleOwnReaction(db(), "woonvisie", b.token, "confirm", DURING);
+    expect(await handleOwnReaction(db(), "woonvisie", b.token, "withdraw", AFTER)).toMatchObject({
+      ok: false,
+      status: 409,
+    });
+  });
+
+  test("an organisation must give its name and its role", async () => {
+    const { page } = await setup();
+    const base = {
+      ...resident(page.chapters[1]!.paragraphs[0]!.id),
+      soort: "organisatie",
+      email: "info@elan.example",
+    };
+    const missing = await submitReaction(db(), "woonvisie", form(base), DURING);
+    expect(missing).toMatchObject({ ok: false, status: 400 });
+    if (!missing.ok) expect(Object.keys(missing.errors).sort()).toEqual(["organisatie", "rol"]);
+    const ok = await submitReaction(
+      db(),
+      "woonvisie",
+      form({ ...base, organisatie: "Elan Wonen", rol: "adviseur" }),
+      DURING,
+    );
+    expect(ok.ok).toBe(true);
+  });
+
+  test("a paragraph of another version cannot be reacted on", async () => {
+    const { page, post } = await setup();
+    expect((await post({ intent: "new_version" })).ok).toBe(true);
+    expect((await post({ intent: "publish" })).ok).toBe(true);
+    const outcome = await submitReaction(
+      db(),
+      "woonvisie",
+      form(resident(page.chapters[0]!.paragraphs[0]!.id)),
+      DURING,
+    );
+    expect(outcome).toMatchObject({ ok: false, status: 409 });
+  });
+});
+
+describe("versions", () => {
+  test("a published version is frozen; reactions stay on their version; the change overview compares them", async () => {
+    const { page, post } = await setup();
+    const { token } = await react(resident(page.chapters[0]!.paragraphs[0]!.id));
+    await handleOwnReaction(db(), "woonvisie", token, "confirm", DURING);
+    // Nothing to edit: version 1 is published.
+    expect(await post({ intent: "save", tekst: "# X\nY" })).toMatchObject({ ok: false, status: 409 });
+    await post({ intent: "new_version" });
+    expect(
+      (
+        await post({
+          intent: "save",
+          tekst: "# Passend wonen\nVeel meer sociale huur.\n\nStarters.\n\n# Duurzaam\nIsoleren.",
+        })
+      ).ok,
+    ).toBe(true);
+    await post({ intent: "publish" });
+    const v2 = (await publicDocument(db(), "woonvisie", undefined, DURING))!;
+    expect(v2.version.number).toBe(2);
+    expect(v2.reactionCount).toBe(0);
+    const v1 = (await publicDocument(db(), "woonvisie", 1, DURING))!;
+    expect(v1.chapters[0]!.paragraphs[0]!.reactions).toHaveLength(1);
+    expect(v1.chapters[0]!.paragraphs[0]!.text).toBe("Meer sociale huur.");
+    const changes = (await publicChanges(db(), "woonvisie", 1, 2))!.changes;
+    expect(changes.filter((c) => c.kind === "changed").map((c) => c.label)).toEqual(["1.1"]);
+  });
+
+  test("Word import: a good .docx fills the draft; bad files get one clear message at the field", async () => {
+    const { actor, id, post } = await setup();
+    await post({ intent: "new_version" });
+    const file = (name: string) => {
+      const f = new FormData();
+      f.set("intent", "import");
+      f.set(
+        "bestand",
+        new File([readFileSync(new URL(`../fixtures/consultation/${name}`, import.meta.url))], name),
+      );
+      return f;
+    };
+    const good = await handleDocumentPost(db(), actor, id, file("concept-woonvisie.docx"));
+    expect(good).toMatchObject({ ok: true });
+    for (const [name, message] of [
+      ["beveiligd.docx", uploadMessages.encrypted],
+      ["geen-word.docx", uploadMessages.notWord],
+    ] as const)
+      expect(await handleDocumentPost(db(), actor, id, file(name))).toMatchObject({
+        ok: false,
+        status: 400,
+        errors: { bestand: message },
+      });
+    const big = new FormData();
+    big.set("intent", "import");
+    big.set("bestand", new File([new Uint8Array(10 * 1024 * 1024 + 10)], "groot.docx"));
+    expect(await handleDocumentPost(db(), actor, id, big)).toMatchObject({
+      errors: { bestand: uploadMessages.tooLarge },
+    });
+    const actions = (await db().select().from(auditLog)).map((a) => a.action);
+    expect(actions).toContain("consultation_version.imported");
+  });
+});
+
+describe("decisions and the reactienota", () => {
+  async function withReactions() {
+    const ctx = await setup();
+    const p11 = ctx.page.chapters[0]!.paragraphs[0]!.id;
+    for (const [email, extra] of [
+      ["jan@example.nl", { naam: "Jan Jansen" }],
+      ["marie@example.nl", { naam: "Marie de Vries" }],
+      [
+        "info@elan.example",
+        { soort: "organisatie", naam: "Contactpersoon Elan", organisatie: "Elan Wonen", rol: "adviseur" },
+      ],
+    ] as const) {
+      const { token } = await react(resident(p11, { email, ...extra }));
+      await handleOwnReaction(db(), "woonvisie", token, "confirm", DURING);
+    }
+    return ctx;
+  }
+
+  test("staff merge similar reactions into one point, answer and decide; the nota names organisations only", async () => {
+    const { actor, id } = await withReactions();
+    const staff = await reactionsPage(db(), id);
+    const ids = staff!.reactions.map((r) => String(r.id));
+    const post = (values: Record<string, string | string[]>, now = DURING) =>
+      handleReactionsPost(db(), actor, id, 1, form(values), now);
+    expect(
+      (
+        await post({
+          intent: "merge",
+          reacties: ids.slice(0, 2),
+          samenvatting: "Meer sociale huur voor starters.",
+        })
+      ).ok,
+    ).toBe(true);
+    expect(
+      (await post({ intent: "merge", reacties: [ids[2]!], samenvatting: "Haalbaarheid met de corporaties." }))
+        .ok,
+    ).toBe(true);
+    const points = (await reactionsPage(db(), id))!.points;
+    expect(points.map((p) => p.reactionIds.length)).toEqual([2, 1]);
+
+    // A decision needs an answer, a reason and (unless not adopted) the change.
+    const missing = await post({
+      intent: "answer",
+      punt: String(points[0]!.id),
+      antwoord: "",
+      besluit: "",
+      reden: "",
+    });
+    expect(missing).toMatchObject({ ok: false, status: 400 });
+    if (!missing.ok) expect(Object.keys(missing.errors).sort()).toEqual(["antwoord", "besluit", "reden"]);
+    const noChange = await post({
+      intent: "answer",
+      punt: String(points[0]!.id),
+      antwoord: "Wij bouwen meer.",
+      besluit: "adopted",
+      reden: "Past in het beleid.",
+    });
+    expect(noChange).toMatchObject({ ok: false, errors: { wijziging: expect.any(String) } });
+    expect(
+      (
+        await post({
+          intent: "answer",
+          punt: String(points[0]!.id),
+          antwoord: "Wij bouwen meer.",
+          besluit: "adopted",
+          reden: "Past in het beleid.",
+          toelichting: "Alinea 1.1 noemt nu 30% sociale huur.",
+        })
+      ).ok,
+    ).toBe(true);
+    expect(
+      (
+        await post({
+          intent: "answer",
+          punt: String(points[1]!.id),
+          antwoord: "Dat doen wij al.",
+          besluit: "not_adopted",
+          reden: "Staat in de prestatieafspraken.",
+        })
+      ).ok,
+    ).toBe(true);
+
+    // Not during the period.
+    expect(await publishNota(db(), actor, id, 1, DURING)).toMatchObject({ ok: false, status: 409 });
+    const published = await publishNota(db(), actor, id, 1, AFTER);
+    expect(published).toMatchObject({ ok: true, recipients: 3 });
+    expect(await publishNota(db(), actor, id, 1, AFTER)).toMatchObject({ ok: false, status: 409 });
+
+    const nota = (await loadNota(db(), { slug: "woonvisie" }, 1, { publicOnly: true }))!;
+    const text = JSON.stringify(nota);
+    for (const secret of [
+      "Jan Jansen",
+      "Marie de Vries",
+      "jan@example.nl",
+      "Contactpersoon Elan",
+      "info@elan.example",
+    ])
+      expect(text).not.toContain(secret);
+    expect(nota.nota.sections[0]!.paragraphs[0]!.points.map((p) => p.respondents)).toEqual([
+      ["2 inwoners"],
+      ["Elan Wonen (Adviseur (meedenken))"],
+    ]);
+    expect(nota.nota.summary.byDecision).toMatchObject({ adopted: 1, not_adopted: 1 });
+
+    // The public route shows it; the points are now fixed.
+    const route = await run<{ title: string }>(
+      notaRoute.loader,
+      makeRequest("/meedenken/woonvisie/reactienota/1"),
+      { slug: "woonvisie", versie: "1" },
+    );
+    expect(route.status).toBe(200);
+    expect(await post({ intent: "dissolve", punt: String(points[0]!.id) }, AFTER)).toMatchObject({
+      ok: false,
+      status: 409,
+    });
+
+    // Everyone who reacted gets one mail with the link, through the bulk delivery path.
+    expect(await db().select().from(consultationMails)).toHaveLength(3);
+    const delivered = await deliverBulkQueue(consultationQueue, { budgetMs: 10_000 });
+    expect(delivered.sent).toBe(3);
+    expect(sink.messages.flatMap((m) => m.to).sort()).toEqual([
+      "info@elan.example",
+      "jan@example.nl",
+      "marie@example.nl",
+    ]);
+    expect(bodyText(sink.messages[0]!.raw)).toContain("/meedenken/woonvisie/reactienota/1");
+    const actions = (await db().select().from(auditLog)).map((a) => a.action);
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        "consultation_point.merged",
+        "consultation_point.answered",
+        "consultation_nota.published",
+      ]),
+    );
+  });
+
+  test("the nota cannot be published while a reaction is not in a point", async () => {
+    const { actor, id } = await withReactions();
+    expect(await publishNota(db(), actor, id, 1, AFTER)).toMatchObject({
+      ok: false,
+      status: 409,
+      error: expect.stringContaining("3 reacties"),
+    });
+  });
+
+  test("theme suggestions reuse the open-answer themes", async () => {
+    const { actor, id } = await withReactions();
+    expect((await handleReactionsPost(db(), actor, id, 1, form({ intent: "suggest" }))).ok).toBe(true);
+    const rows = await db().select({ theme: consultationReactions.theme }).from(consultationReactions);
+    expect(rows.every((r) => r.theme === 1)).toBe(true);
+  });
+});
+
+describe("routes", () => {
+  test("unknown documents and unpublished notas are a Dutch 404; the form keeps input on errors", async () => {
+    const { page } = await setup();
+    expect(
+      (await run(documentRoute.loader, makeRequest("/meedenken/onbekend/document"), { slug: "onbekend" }))
+        .status,
+    ).toBe(404);
+    expect(
+      (
+        await run(documentRoute.loader, makeRequest("/meedenken/woonvisie/document?versie=abc"), {
+          slug: "woonvisie",
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await run(notaRoute.loader, makeRequest("/meedenken/woonvisie/reactienota/1"), {
+          slug: "woonvisie",
+          versie: "1",
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await run(reactRoute.loader, makeRequest("/meedenken/woonvisie/reageren?alinea=999999"), {
+          slug: "woonvisie",
+        })
+      ).status,
+    ).toBe(404);
+    const bad = await run<{ errors: Record<string, string>; values: Record<string, string> }>(
+      reactRoute.action,
+      makeRequest("/meedenken/woonvisie/reageren", {
+        form: {
+          soort: "inwoner",
+          naam: "Jan",
+          email: "geen-adres",
+          reactie: "Goed plan!",
+          alinea: String(page.chapters[0]!.paragraphs[0]!.id),
+        },
+      }),
+      { slug: "woonvisie" },
+    );
+    // The real clock is outside the demo period here, so the period message comes first.
+    expect([400, 409]).toContain(bad.status);
+    expect(bad.data.values.reactie).toBe("Goed plan!");
+  });
+});
