@@ -240,7 +240,8 @@ const flip: Record<string, string> = { "<": ">", "<=": ">=", ">": "<", ">=": "<=
 /** Map a relevance equation to a condition; `null` condition means "always shown" (e.g. "1"). */
 export function mapRelevance(source: string, resolve: Resolver): MapResult {
   const trimmed = source.trim();
-  if (trimmed === "" || trimmed === "1" || trimmed.toLowerCase() === "true") return { ok: true, condition: null };
+  if (trimmed === "" || trimmed === "1" || trimmed.toLowerCase() === "true")
+    return { ok: true, condition: null };
   try {
     const expr = parseExpression(trimmed);
     return { ok: true, condition: mapExpr(expr, resolve) };
@@ -279,7 +280,27 @@ function mapExpr(e: Expr, resolve: Resolver): Condition {
         const parts = [mapExpr(e.l, resolve), mapExpr(e.r, resolve)].flatMap((c) =>
           e.op === "and" && "all" in c ? c.all : e.op === "or" && "any" in c ? c.any : [c],
         );
-        return e.op === "and" ? { all: parts } : { any: parts };
+        if (e.op === "and") return { all: parts };
+        // "Q == a or Q == b" on one question is our anyOf (what our own export writes for it).
+        const first = parts[0];
+        if (
+          first &&
+          "question" in first &&
+          parts.every(
+            (p) =>
+              "question" in p &&
+              p.operator === "equals" &&
+              p.row === undefined &&
+              p.question === first.question &&
+              typeof p.value === "string",
+          )
+        )
+          return {
+            question: first.question,
+            operator: "anyOf",
+            value: parts.map((p) => String((p as { value: string }).value)),
+          };
+        return { any: parts };
       }
       if (e.op in flip) return mapCompare(e.op, e.l, e.r, resolve);
       if (e.op === "=") throw new Unmappable("de voorwaarde geeft een vraag een waarde (=)");
@@ -326,14 +347,16 @@ function mapCompare(op: string, l: Expr, r: Expr, resolve: Resolver): Condition 
   }
   if (sym.sub?.kind === "option") {
     // A multiple-choice subquestion holds "Y" when ticked.
-    if (operator !== "==" && operator !== "!=") throw new Unmappable("een aankruisvakje wordt met een getal vergeleken");
+    if (operator !== "==" && operator !== "!=")
+      throw new Unmappable("een aankruisvakje wordt met een getal vergeleken");
     const ticked = text.toUpperCase() === "Y";
     const c: Condition = { question: sym.question, operator: "equals", value: sym.sub.value };
     return ticked === (operator === "==") ? c : negate(c);
   }
   if (sym.sub?.kind === "row" || sym.type === "single") {
     const value = sym.codes.get(text);
-    const base = sym.sub?.kind === "row" ? { question: sym.question, row: sym.sub.value } : { question: sym.question };
+    const base =
+      sym.sub?.kind === "row" ? { question: sym.question, row: sym.sub.value } : { question: sym.question };
     if (operator === "==" || operator === "!=") {
       if (value === undefined) throw new Unmappable(`antwoordcode "${text}" bestaat niet bij deze vraag`);
       const c: Condition = { ...base, operator: "equals", value };
@@ -353,7 +376,7 @@ function mapCompare(op: string, l: Expr, r: Expr, resolve: Resolver): Condition 
       ? { any: matching.map((value) => ({ ...base, operator: "equals" as const, value })) }
       : { question: sym.question, operator: "anyOf", value: matching };
   }
-  if (sym.type === "number") {
+  if (sym.type === "number" || sym.type === "agree" || sym.type === "grade" || sym.type === "birthYear") {
     const n = Number(lit);
     if (!Number.isFinite(n)) throw new Unmappable("een getal wordt met een tekst vergeleken");
     const q = sym.question;
@@ -432,5 +455,15 @@ function mapCount(op: string, args: Expr[], lit: string | number, resolve: Resol
           { question: q, operator: "countAtMost", value: n - 1 },
         ],
       };
+  }
+}
+
+/** Map an already built expression (old-style conditions are turned into one first). */
+export function mapExpression(expr: Expr, resolve: Resolver): MapResult {
+  try {
+    return { ok: true, condition: mapExpr(expr, resolve) };
+  } catch (e) {
+    if (e instanceof ExpressionError || e instanceof Unmappable) return { ok: false, reason: e.message };
+    throw e;
   }
 }

@@ -8,7 +8,24 @@ import { parseDocument } from "htmlparser2";
 import sanitizeHtml from "sanitize-html";
 
 /** The tags a question text may keep; everything else is dropped (its text stays, unless it is code). */
-export const KEPT_TAGS = ["h1", "h2", "h3", "h4", "h5", "h6", "p", "br", "ul", "ol", "li", "b", "strong", "i", "em", "a"];
+export const KEPT_TAGS = [
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "p",
+  "br",
+  "ul",
+  "ol",
+  "li",
+  "b",
+  "strong",
+  "i",
+  "em",
+  "a",
+];
 
 const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: KEPT_TAGS,
@@ -17,7 +34,19 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   allowedSchemesAppliedToAttributes: ["href"],
   allowProtocolRelative: false,
   // The contents of these go entirely (not only the tag).
-  nonTextTags: ["script", "style", "textarea", "option", "noscript", "iframe", "object", "embed", "svg", "math", "template"],
+  nonTextTags: [
+    "script",
+    "style",
+    "textarea",
+    "option",
+    "noscript",
+    "iframe",
+    "object",
+    "embed",
+    "svg",
+    "math",
+    "template",
+  ],
   disallowedTagsMode: "discard",
 };
 
@@ -45,7 +74,10 @@ function whatIsDropped(html: string): Dropped[] {
   if (/\son[a-z]+\s*=/i.test(html)) found.add("handler");
   for (const m of html.matchAll(/<([a-z][a-z0-9]*)\b/gi)) {
     const tag = m[1]!.toLowerCase();
-    if (!KEPT.has(tag) && !["script", "style", "iframe", "object", "embed", "img", "span", "div"].includes(tag))
+    if (
+      !KEPT.has(tag) &&
+      !["script", "style", "iframe", "object", "embed", "img", "span", "div"].includes(tag)
+    )
       found.add("other");
   }
   return [...found];
@@ -61,7 +93,13 @@ export interface CleanText {
 
 const BLOCKS = new Set(["p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "div"]);
 
-type DomNode = { type: string; name?: string; data?: string; attribs?: Record<string, string>; children?: DomNode[] };
+type DomNode = {
+  type: string;
+  name?: string;
+  data?: string;
+  attribs?: Record<string, string>;
+  children?: DomNode[];
+};
 
 /** Clean LimeSurvey HTML and turn it into our plain text. */
 export function cleanHtml(html: string): CleanText {
@@ -73,7 +111,13 @@ export function cleanHtml(html: string): CleanText {
   const out: string[] = [];
   let line = "";
   const flush = () => {
-    if (line.trim()) out.push(line.replace(/[ \t]+/g, " ").replace(/ *\n */g, "\n").trim());
+    if (line.trim())
+      out.push(
+        line
+          .replace(/[ \t]+/g, " ")
+          .replace(/ *\n */g, "\n")
+          .trim(),
+      );
     line = "";
   };
   const walk = (node: DomNode, listDepth: number, ordered: number[]) => {
@@ -95,7 +139,8 @@ export function cleanHtml(html: string): CleanText {
       if (n !== undefined && n > 0) ordered[ordered.length - 1] = n + 1;
     }
     const nextOrdered = name === "ol" ? [...ordered, 1] : name === "ul" ? [...ordered, 0] : ordered;
-    for (const child of node.children ?? []) walk(child, listDepth + (name === "ul" || name === "ol" ? 1 : 0), nextOrdered);
+    for (const child of node.children ?? [])
+      walk(child, listDepth + (name === "ul" || name === "ol" ? 1 : 0), nextOrdered);
     if (name === "a") {
       const href = node.attribs?.href ?? "";
       const shown = href.replace(/^mailto:/, "");
