@@ -908,7 +908,7 @@ function buildDefinition(doc: LssDocument): ImportOutcome {
       const wanted =
         extras?.page?.key && KEY_PATTERN.test(extras.page.key) && part === 1
           ? extras.page.key
-          : codeToKey(groupName, "pagina").slice(0, 30) || "pagina";
+          : codeToKey(groupName.replace(/\s+/g, "-"), "pagina").slice(0, 30) || "pagina";
       page = {
         key: uniqueKey(wanted, pageKeys),
         title: shorten(part === 1 ? groupName : `${groupName} (vervolg)`, 200),
