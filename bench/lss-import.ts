@@ -20,7 +20,10 @@ const RUNS = arg("runs", 7);
 function generated(n: number) {
   const types = ["single", "multiple", "matrix", "open", "number", "ranking", "agree", "grade"] as const;
   const options = (p: string, k: number) =>
-    Array.from({ length: k }, (_, i) => ({ value: `${p}${i + 1}`, label: `Antwoord ${i + 1} met wat <b>tekst</b>` }));
+    Array.from({ length: k }, (_, i) => ({
+      value: `${p}${i + 1}`,
+      label: `Antwoord ${i + 1} met wat <b>tekst</b>`,
+    }));
   const pages = [];
   for (let p = 0; p * 10 < n; p++) {
     const questions = [];
@@ -33,8 +36,10 @@ function generated(n: number) {
         required: i % 3 === 0,
         ...(p > 0 && i % 4 === 0 ? { showIf: { question: `v${p * 10 - 9}`, operator: "answered" } } : {}),
       };
-      if (type === "single" || type === "multiple") questions.push({ ...base, type, options: options("a", 6), other: i % 2 === 0 });
-      else if (type === "matrix") questions.push({ ...base, type, rows: options("r", 5), scale: options("s", 5) });
+      if (type === "single" || type === "multiple")
+        questions.push({ ...base, type, options: options("a", 6), other: i % 2 === 0 });
+      else if (type === "matrix")
+        questions.push({ ...base, type, rows: options("r", 5), scale: options("s", 5) });
       else if (type === "ranking") questions.push({ ...base, type, items: options("i", 5) });
       else questions.push({ ...base, type });
     }
@@ -50,7 +55,10 @@ function median(values: number[]) {
 
 const { xml } = exportLss(generated(QUESTIONS));
 // Drop our own extras, so the import does all the work a foreign file needs.
-const foreign = xml.replace(/<row><qid><!\[CDATA\[\d+\]\]><\/qid><attribute><!\[CDATA\[wmh_definition\]\]>.*?<\/row>/gs, "");
+const foreign = xml.replace(
+  /<row><qid><!\[CDATA\[\d+\]\]><\/qid><attribute><!\[CDATA\[wmh_definition\]\]>.*?<\/row>/gs,
+  "",
+);
 const bytes = Buffer.byteLength(foreign);
 
 const importTimes: number[] = [];
@@ -71,7 +79,13 @@ for (let r = 0; r < RUNS; r++) {
 }
 const fmt = (v: number[]) => v.map((x) => x.toFixed(0)).join(" / ");
 console.log(`LimeSurvey import bench: ${questions} questions, ${(bytes / 1024).toFixed(0)} KB, ${RUNS} runs`);
-console.log(`  import (parse + map + sanitise + validate): ${fmt(importTimes)} ms; median ${median(importTimes).toFixed(0)} ms (target < 2000 ms)`);
-console.log(`  baseline, XML parsing only (saxes):          ${fmt(parseTimes)} ms; median ${median(parseTimes).toFixed(1)} ms`);
+console.log(
+  `  import (parse + map + sanitise + validate): ${fmt(importTimes)} ms; median ${median(importTimes).toFixed(0)} ms (target < 2000 ms)`,
+);
+console.log(
+  `  baseline, XML parsing only (saxes):          ${fmt(parseTimes)} ms; median ${median(parseTimes).toFixed(1)} ms`,
+);
 console.log(`  ratio import / parsing (medians): ${(median(importTimes) / median(parseTimes)).toFixed(1)}`);
-console.log(`  worst run ${Math.max(...importTimes).toFixed(0)} ms: ${Math.max(...importTimes) < 2000 ? "under" : "OVER"} the 2 s target`);
+console.log(
+  `  worst run ${Math.max(...importTimes).toFixed(0)} ms: ${Math.max(...importTimes) < 2000 ? "under" : "OVER"} the 2 s target`,
+);

@@ -1,7 +1,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { conditionTests, listQuestions, type Question, surveyDefinitionSchema } from "~/domain/surveys/definition";
+import {
+  conditionTests,
+  listQuestions,
+  type Question,
+  surveyDefinitionSchema,
+} from "~/domain/surveys/definition";
 import { exportLss } from "~/domain/surveys/import/export";
 import { cleanHtml } from "~/domain/surveys/import/html";
 import { importLss } from "~/domain/surveys/import/limesurvey";
@@ -23,7 +28,7 @@ describe.each(["survey-new-layout.lss", "survey-old-layout.lss"])("%s", (file) =
   const q = <T extends Question["type"]>(key: string, type: T) => {
     const found = byKey.get(key);
     expect(found?.type, key).toBe(type);
-    return found as Extract<Question, { type: T }>;
+    return found as unknown as Extract<Question, { type: T }>;
   };
 
   test("takes the Dutch texts, not the base language (English), and names the language left out", () => {
@@ -46,8 +51,17 @@ describe.each(["survey-new-layout.lss", "survey-old-layout.lss"])("%s", (file) =
 
   test("every mapped type arrives with its codes kept", () => {
     const number = q("leeftijd", "number");
-    expect([number.required, number.min, number.max, number.integer, number.unit]).toEqual([true, 0, 120, true, "jaar"]);
-    expect(q("geslacht", "single").options.map((o) => [o.value, o.code])).toEqual([["f", "F"], ["m", "M"]]);
+    expect([number.required, number.min, number.max, number.integer, number.unit]).toEqual([
+      true,
+      0,
+      120,
+      true,
+      "jaar",
+    ]);
+    expect(q("geslacht", "single").options.map((o) => [o.value, o.code])).toEqual([
+      ["f", "F"],
+      ["m", "M"],
+    ]);
     const list = q("woonvorm", "single");
     expect(list.other).toBe(true);
     expect(list.required).toBe(true);
@@ -56,19 +70,30 @@ describe.each(["survey-new-layout.lss", "survey-old-layout.lss"])("%s", (file) =
       ["a2", "A2", "Huurwoning"],
       ["a3", "A3", "Bij mijn ouders"],
     ]);
-    expect(q("wijk", "single").options.map((o) => [o.value, o.code])).toEqual([["a1", "1"], ["a2", "2"], ["a3", "3"]]);
+    expect(q("wijk", "single").options.map((o) => [o.value, o.code])).toEqual([
+      ["a1", "1"],
+      ["a2", "2"],
+      ["a3", "3"],
+    ]);
     expect(q("huurder", "single").options.map((o) => o.label)).toEqual(["Ja", "Nee"]);
     expect(q("tevreden", "single").options).toHaveLength(5);
     expect(q("tevreden", "single").description).toBe("1 is heel ontevreden, 5 is heel tevreden.");
     expect(q("verhuis", "single").options).toHaveLength(2);
     const multiple = q("wensen", "multiple");
-    expect([multiple.other, multiple.max, multiple.options.map((o) => o.code)]).toEqual([true, 2, ["SQ001", "SQ002", "SQ003"]]);
+    expect([multiple.other, multiple.max, multiple.options.map((o) => o.code)]).toEqual([
+      true,
+      2,
+      ["SQ001", "SQ002", "SQ003"],
+    ]);
     expect(q("ergernis", "multiple").options).toHaveLength(2);
     expect(q("stellinga", "matrix").scale.map((s) => s.code)).toEqual(["1", "2", "3", "4", "5"]);
     expect(q("stellingb", "matrix").scale).toHaveLength(10);
     expect(q("stellingc", "matrix").scale.map((s) => s.label)).toEqual(["Ja", "Weet niet", "Nee"]);
     expect(q("stellinge", "matrix").scale.map((s) => s.code)).toEqual(["I", "S", "D"]);
-    expect(q("stellingf", "matrix").rows.map((r) => r.label)).toEqual(["Wonen is duur", "Er is genoeg groen"]);
+    expect(q("stellingf", "matrix").rows.map((r) => r.label)).toEqual([
+      "Wonen is duur",
+      "Er is genoeg groen",
+    ]);
     expect(q("stellingh", "matrix").scale.map((s) => s.code)).toEqual(["X1", "X2"]);
     expect(q("duaal", "matrix").scale.map((s) => s.code)).toEqual(["A1", "A2"]);
     expect(q("duaal-2", "matrix").scale.map((s) => s.code)).toEqual(["B1", "B2"]);
@@ -83,7 +108,8 @@ describe.each(["survey-new-layout.lss", "survey-old-layout.lss"])("%s", (file) =
   test("what does not map is listed with a reason, never dropped silently", () => {
     const left = report.items.filter((i) => i.status === "leftOut").map((i) => i.code);
     expect(left).toEqual(["datum", "matrixgetal", "som", "upload"]);
-    for (const item of report.items.filter((i) => i.status !== "asIs")) expect(item.notes.length, item.code).toBeGreaterThan(0);
+    for (const item of report.items.filter((i) => i.status !== "asIs"))
+      expect(item.notes.length, item.code).toBeGreaterThan(0);
     const notes = (code: string) => report.items.find((i) => i.code === code)!.notes.join(" ");
     expect(notes("regex")).toMatch(/regexmatch\(\) kennen wij niet/);
     expect(notes("regex")).toMatch(/tijdslimiet/);
@@ -105,7 +131,12 @@ describe.each(["survey-new-layout.lss", "survey-old-layout.lss"])("%s", (file) =
     expect(pageOf("huurder")).toBeGreaterThan(pageOf("woonvorm"));
     expect(q("lang", "open").showIf).toEqual({
       all: [
-        { any: [{ question: "stellingf", row: "sq001", operator: "equals", value: "ao03" }, { question: "leeftijd", operator: "atLeast", value: 65 }] },
+        {
+          any: [
+            { question: "stellingf", row: "sq001", operator: "equals", value: "ao03" },
+            { question: "leeftijd", operator: "atLeast", value: 65 },
+          ],
+        },
         { question: "woonvorm", operator: "notEquals", value: "a3" },
       ],
     });
@@ -121,7 +152,12 @@ describe.each(["survey-new-layout.lss", "survey-old-layout.lss"])("%s", (file) =
     expect(q("oud", "open").showIf).toEqual({
       all: [
         { question: "leeftijd", operator: "greaterThan", value: 17 },
-        { any: [{ question: "wijk", operator: "anyOf", value: ["a1", "a2"] }, { question: "wensen", operator: "equals", value: "sq003" }] },
+        {
+          any: [
+            { question: "wijk", operator: "anyOf", value: ["a1", "a2"] },
+            { question: "wensen", operator: "equals", value: "sq003" },
+          ],
+        },
       ],
     });
   });
@@ -131,7 +167,8 @@ describe.each(["survey-new-layout.lss", "survey-old-layout.lss"])("%s", (file) =
     const seen = new Set<string>();
     for (const page of definition.pages) {
       for (const x of page.questions)
-        if (x.showIf) for (const t of conditionTests(x.showIf)) expect(seen.has(t.question), x.key).toBe(true);
+        if (x.showIf)
+          for (const t of conditionTests(x.showIf)) expect(seen.has(t.question), x.key).toBe(true);
       for (const x of page.questions) seen.add(x.key);
     }
   });
@@ -156,11 +193,17 @@ describe("refused files get one clear Dutch message", () => {
   test("empty, not XML at all, and too large", () => {
     expect(importLss("")).toMatchObject({ ok: false, reason: "empty" });
     expect(importLss("PK\u0003\u0004 zip")).toMatchObject({ ok: false, reason: "notXml" });
-    expect(importLss("<document>".padEnd(MAX_LSS_BYTES + 1, " "))).toMatchObject({ ok: false, reason: "tooLarge" });
+    expect(importLss("<document>".padEnd(MAX_LSS_BYTES + 1, " "))).toMatchObject({
+      ok: false,
+      reason: "tooLarge",
+    });
   });
 
   test("an entity reference without a declaration is refused, not expanded", () => {
-    const src = fixture("survey-new-layout.lss").replace("<LimeSurveyDocType>Survey", "<LimeSurveyDocType>&xxe;Survey");
+    const src = fixture("survey-new-layout.lss").replace(
+      "<LimeSurveyDocType>Survey",
+      "<LimeSurveyDocType>&xxe;Survey",
+    );
     expect(importLss(src)).toMatchObject({ ok: false, reason: "notXml" });
   });
 });
@@ -194,12 +237,19 @@ describe("robustness: mutated files never throw, they import or are refused", ()
     },
     (s) => {
       const at = Math.floor(random() * s.length);
-      return s.slice(0, at) + ["<", ">", "&", "]]>", "<row>", "</rows>", '"', "\u0000", "<![CDATA["][Math.floor(random() * 9)] + s.slice(at);
+      return (
+        s.slice(0, at) +
+        ["<", ">", "&", "]]>", "<row>", "</rows>", '"', "\u0000", "<![CDATA["][Math.floor(random() * 9)] +
+        s.slice(at)
+      );
     },
     (s) => s.replace(/<!\[CDATA\[[^\]]*\]\]>/g, (m) => (random() < 0.05 ? "<![CDATA[]]>" : m)),
-    (s) => s.replace(/<(type|parent_qid|gid|scale_id|relevance|language)><!\[CDATA\[[^\]]*\]\]>/g, (m, tag) =>
-      random() < 0.1 ? `<${tag}><![CDATA[${["", "0", "999", "Z", "1 + (", "nl", "X"][Math.floor(random() * 7)]}]]>` : m,
-    ),
+    (s) =>
+      s.replace(/<(type|parent_qid|gid|scale_id|relevance|language)><!\[CDATA\[[^\]]*\]\]>/g, (m, tag) =>
+        random() < 0.1
+          ? `<${tag}><![CDATA[${["", "0", "999", "Z", "1 + (", "nl", "X"][Math.floor(random() * 7)]}]]>`
+          : m,
+      ),
   ];
   // Each import is a few milliseconds; the generous timeout is for the shared, loaded test machine.
   test("120 mutations", { timeout: 120_000 }, () => {
@@ -229,7 +279,8 @@ describe("export and round trip", () => {
     const { xml } = exportLss(woonvisie);
     const back = importLss(xml);
     expect(back.ok).toBe(true);
-    if (back.ok) expect(JSON.parse(JSON.stringify(back.definition))).toEqual(JSON.parse(JSON.stringify(woonvisie)));
+    if (back.ok)
+      expect(JSON.parse(JSON.stringify(back.definition))).toEqual(JSON.parse(JSON.stringify(woonvisie)));
   });
   test("the export report names what LimeSurvey cannot show", () => {
     const { report } = exportLss(woonvisie);
@@ -242,9 +293,11 @@ describe("export and round trip", () => {
   test("an imported survey exported again keeps its LimeSurvey codes and conditions", () => {
     const first = imported("survey-new-layout.lss").definition;
     const { xml } = exportLss(first);
-    expect(xml).toContain("<![CDATA[woonvorm.NAOK == \"A2\"]]>");
+    expect(xml).toContain('<![CDATA[woonvorm.NAOK == "A2"]]>');
     expect(xml).toContain("<![CDATA[SQ001]]>");
     const again = importLss(xml);
-    expect(again.ok && JSON.parse(JSON.stringify(again.definition))).toEqual(JSON.parse(JSON.stringify(first)));
+    expect(again.ok && JSON.parse(JSON.stringify(again.definition))).toEqual(
+      JSON.parse(JSON.stringify(first)),
+    );
   });
 });

@@ -62,9 +62,9 @@ function answerCodes(
   const taken = new Set<string>();
   const wanted = options.map((o) => {
     const c = o.code ?? o.value;
-    return /^[A-Za-z0-9]+$/.test(c) && c.length <= maxLength && !taken.has(c.toLowerCase())
-      ? (taken.add(c.toLowerCase()), c)
-      : null;
+    if (!/^[A-Za-z0-9]+$/.test(c) || c.length > maxLength || taken.has(c.toLowerCase())) return null;
+    taken.add(c.toLowerCase());
+    return c;
   });
   let n = 1;
   return options.map((option, i) => {
@@ -175,10 +175,9 @@ export function exportLss(def: SurveyDefinition): { xml: string; report: ExportR
   // Codes first, so conditions can name questions on any earlier page.
   for (const page of def.pages)
     for (const q of page.questions) {
-      const code =
-        q.code && /^[A-Za-z][A-Za-z0-9]{0,19}$/.test(q.code) && !taken.has(q.code.toLowerCase())
-          ? (taken.add(q.code.toLowerCase()), q.code)
-          : lsQuestionCode(q.key, taken);
+      const own = q.code && /^[A-Za-z][A-Za-z0-9]{0,19}$/.test(q.code) && !taken.has(q.code.toLowerCase());
+      if (own) taken.add(q.code!.toLowerCase());
+      const code = own ? q.code! : lsQuestionCode(q.key, taken);
       const lists =
         q.type === "single" || q.type === "multiple"
           ? { options: q.options, rows: [] as Option[] }
@@ -377,13 +376,13 @@ export function exportLss(def: SurveyDefinition): { xml: string; report: ExportR
         case "single": {
           type = "L";
           const id = addQuestion({ ...head, type, other: q.other }, extras);
-          options.forEach(([value, code], i) => answer(id, code, toOption(value).label, i));
+          options.forEach(([value, code], i) => void answer(id, code, toOption(value).label, i));
           break;
         }
         case "multiple": {
           type = "M";
           const id = addQuestion({ ...head, type, other: q.other }, extras);
-          options.forEach(([value, code], i) => sub(id, code, toOption(value).label, i));
+          options.forEach(([value, code], i) => void sub(id, code, toOption(value).label, i));
           if (q.max) attr(id, "max_answers", String(q.max));
           break;
         }
@@ -391,7 +390,7 @@ export function exportLss(def: SurveyDefinition): { xml: string; report: ExportR
           type = "L";
           notes.push("Eens/oneens wordt in LimeSurvey een lijst met 5 antwoorden (codes 1 tot en met 5).");
           const id = addQuestion({ ...head, type }, extras);
-          AGREE_SCALE.forEach((s, i) => answer(id, String(s.value), s.label, i));
+          AGREE_SCALE.forEach((s, i) => void answer(id, String(s.value), s.label, i));
           break;
         }
         case "grade":
@@ -419,17 +418,17 @@ export function exportLss(def: SurveyDefinition): { xml: string; report: ExportR
         case "ranking": {
           type = "R";
           const id = addQuestion({ ...head, type }, extras);
-          options.forEach(([value, code], i) => answer(id, code, toOption(value).label, i));
+          options.forEach(([value, code], i) => void answer(id, code, toOption(value).label, i));
           if (q.top) attr(id, "max_answers", String(q.top));
           break;
         }
         case "matrix": {
           type = "F";
           const id = addQuestion({ ...head, type }, extras);
-          [...c.rows.entries()].forEach(([value, code], i) =>
-            sub(id, code, q.rows.find((r) => r.value === value)!.label, i),
+          [...c.rows.entries()].forEach(
+            ([value, code], i) => void sub(id, code, q.rows.find((r) => r.value === value)!.label, i),
           );
-          options.forEach(([value, code], i) => answer(id, code, toOption(value).label, i));
+          options.forEach(([value, code], i) => void answer(id, code, toOption(value).label, i));
           break;
         }
         case "open": {

@@ -425,7 +425,7 @@ function mapCount(op: string, args: Expr[], lit: string | number, resolve: Resol
   if (!Number.isInteger(n)) throw new Unmappable("count() wordt met iets anders dan een getal vergeleken");
   const syms = args.map((a) => symbolOf(a, resolve));
   const first = syms[0];
-  if (!first || first.type !== "multiple" || syms.some((s) => s.question !== first.question))
+  if (first?.type !== "multiple" || syms.some((s) => s.question !== first.question))
     throw new Unmappable("count() telt iets anders dan de antwoorden van één meerkeuzevraag");
   const counted = syms.length === 1 && !first.sub ? (first.allOptions ?? []) : syms.map((s) => s.sub?.value);
   const all = first.allOptions ?? [];
