@@ -121,6 +121,25 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
   ]),
 );
 
+/** Deeper combinations are refused before zod walks them: a JSON import could nest thousands. */
+const MAX_CONDITION_DEPTH = 20;
+function conditionDepthOk(value: unknown): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length) {
+    const [c, depth] = stack.pop()!;
+    if (depth > MAX_CONDITION_DEPTH) return false;
+    if (!c || typeof c !== "object") continue;
+    const o = c as Record<string, unknown>;
+    for (const k of ["all", "any"])
+      if (Array.isArray(o[k])) for (const x of o[k] as unknown[]) stack.push([x, depth + 1]);
+    if ("not" in o) stack.push([o.not, depth + 1]);
+  }
+  return true;
+}
+const boundedConditionSchema = z
+  .custom<Condition>(conditionDepthOk, "De voorwaarde is te diep genest.")
+  .pipe(conditionSchema);
+
 /** The simple tests inside a condition, in order. */
 export function conditionTests(c: Condition): SimpleCondition[] {
   if ("all" in c) return c.all.flatMap(conditionTests);
@@ -135,7 +154,7 @@ const base = {
   description: z.string().trim().max(1000).optional(),
   required: z.boolean().default(false),
   allowDontKnow: z.boolean().default(false),
-  showIf: conditionSchema.optional(),
+  showIf: boundedConditionSchema.optional(),
   code: importedCode,
   theme: z.number().int().min(1).max(5).optional(),
   background: z.enum(BACKGROUND_VARIABLES).optional(),
