@@ -17,6 +17,9 @@ export const meta: MetaFunction = () => [
   { title: "Enquête importeren uit LimeSurvey - Beheer - Wij maken Heemstede" },
 ];
 
+const SAVED_MESSAGE =
+  "De enquête is ingelezen uit LimeSurvey en opgeslagen als concept. Controleer de vragen voordat u hem publiceert.";
+
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, staffAccess["beheer.enquetes.importeren"]);
   return {};
@@ -29,7 +32,8 @@ export async function action({ request }: ActionFunctionArgs) {
     form.get("stap") === "opslaan"
       ? await saveLimeSurveyImport(user, form)
       : await previewLimeSurveyImport(form);
-  if (outcome.kind === "saved") throw redirect(`/beheer/enquetes/${outcome.surveyId}?opgeslagen=import`);
+  if (outcome.kind === "saved")
+    throw redirect(`/beheer/enquetes/${outcome.surveyId}?melding=${encodeURIComponent(SAVED_MESSAGE)}`);
   if (outcome.kind === "error") return data(outcome, { status: 400 });
   return data(outcome, { status: outcome.errors ? 400 : 200 });
 }
