@@ -60,6 +60,7 @@ const foreign = xml.replace(
   "",
 );
 const bytes = Buffer.byteLength(foreign);
+if (foreign.includes("wmh_definition")) throw new Error("the extras were not stripped");
 
 const importTimes: number[] = [];
 const parseTimes: number[] = [];

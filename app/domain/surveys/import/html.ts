@@ -101,8 +101,29 @@ type DomNode = {
   children?: DomNode[];
 };
 
+/**
+ * Answer texts repeat a lot (the same scale under every question); a small memo saves the sanitiser's
+ * work within one import (importLss clears it first, so no text outlives its import). Bounded.
+ */
+const memo = new Map<string, CleanText>();
+const MEMO_MAX = 5000;
+export function clearHtmlMemo() {
+  memo.clear();
+}
+
 /** Clean LimeSurvey HTML and turn it into our plain text. */
 export function cleanHtml(html: string): CleanText {
+  const known = memo.get(html);
+  if (known) return { ...known, dropped: [...known.dropped] };
+  const result = cleanHtmlUncached(html);
+  if (html.length < 2000) {
+    if (memo.size >= MEMO_MAX) memo.clear();
+    memo.set(html, result);
+  }
+  return { ...result, dropped: [...result.dropped] };
+}
+
+function cleanHtmlUncached(html: string): CleanText {
   if (!/[<&]/.test(html)) return { text: normalise(html), dropped: [], simplified: false };
   const dropped = whatIsDropped(html);
   const safe = sanitizeHtml(html, SANITIZE_OPTIONS);

@@ -19,7 +19,7 @@ import {
 } from "../definition";
 import { type Expr, mapExpression, mapRelevance, type Resolver, type SymbolInfo } from "./expression";
 import { EXTRAS_ATTRIBUTE, type Extras, readExtras } from "./extras";
-import { cleanHtml, droppedLabels } from "./html";
+import { cleanHtml, clearHtmlMemo, droppedLabels } from "./html";
 import {
   countItems,
   type ImportReport,
@@ -826,6 +826,7 @@ function conditionsAsExpression(rows: LssRow[]): Expr | { unsupported: string } 
 
 /** Import an .lss file. Never throws for any input: a file we cannot read gives `ok: false`. */
 export function importLss(source: string): ImportOutcome {
+  clearHtmlMemo();
   let doc: LssDocument;
   try {
     doc = readLss(source);
