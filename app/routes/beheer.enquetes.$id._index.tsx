@@ -313,7 +313,9 @@ function Overview({
                     {q.theme ? ` · thema ${q.theme}` : ""}
                     {q.background ? ` · achtergrond: ${backgroundLabels[q.background]}` : ""}
                     {q.showIf
-                      ? ` · alleen als ${q.showIf.question} ${q.showIf.operator} ${q.showIf.value ?? ""}`
+                      ? "question" in q.showIf && !q.showIf.row
+                        ? ` · alleen als ${q.showIf.question} ${q.showIf.operator} ${q.showIf.value ?? ""}`
+                        : " · met een samengestelde voorwaarde (uit een import)"
                       : ""}
                   </p>
                   <div className="wmh-button-row">

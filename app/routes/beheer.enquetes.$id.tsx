@@ -66,6 +66,11 @@ export default function SurveyEditorLayout() {
               Resultaten
             </NavLink>
           </li>
+          <li>
+            <NavLink to={`${base}/limesurvey`} className="utrecht-link">
+              Naar LimeSurvey
+            </NavLink>
+          </li>
         </ul>
       </nav>
       <SurveyEditorContext.Provider value={d}>

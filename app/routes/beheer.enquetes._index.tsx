@@ -99,6 +99,13 @@ export default function SurveyList() {
         <Heading level={2} id="nieuw">
           Nieuwe enquête
         </Heading>
+        <Paragraph>
+          Staat de vragenlijst al in LimeSurvey?{" "}
+          <Link to="/beheer/enquetes/importeren" className="utrecht-link">
+            Importeer een enquête uit LimeSurvey
+          </Link>
+          .
+        </Paragraph>
         <ErrorSummary errors={errors} />
         <Form method="post" noValidate>
           <TextField

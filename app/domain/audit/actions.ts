@@ -50,6 +50,8 @@ export const auditActions = {
   "survey.settings_changed": "Instellingen van een enquête gewijzigd",
   "survey.edited": "Vragen van een enquête gewijzigd",
   "survey.imported": "Vragenlijst van een enquête ingelezen uit een bestand",
+  "survey.imported_limesurvey": "Enquête ingelezen uit een LimeSurvey-bestand en als concept opgeslagen",
+  "survey.exported_limesurvey": "Enquête gedownload als LimeSurvey-bestand",
   "survey.published": "Enquête gepubliceerd",
   "survey.draft": "Enquête terug naar concept gezet",
   "survey.reopened": "Enquête weer geopend",
@@ -182,6 +184,10 @@ const detailLabels: Record<string, string> = {
   rows: "regels",
   name: "naam",
   step: "stap",
+  file: "bestand",
+  asIs: "overgenomen",
+  changed: "aangepast",
+  leftOut: "weggelaten",
 };
 
 /** Details as "van: nieuw; naar: in behandeling", with Dutch names for the keys we know. */

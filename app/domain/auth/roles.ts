@@ -44,6 +44,10 @@ export const staffAccess = {
   "beheer.enquetes.$id.blok.$pagina.($blok)": ["beheerder", "onderzoeker"],
   "beheer.enquetes.$id.voorbeeld": ["beheerder", "onderzoeker"],
   "beheer.enquetes.$id.json": ["beheerder", "onderzoeker"],
+  // LimeSurvey import and export (issue 15): the same people who create and edit surveys.
+  "beheer.enquetes.importeren": ["beheerder", "onderzoeker"],
+  "beheer.enquetes.$id.limesurvey": ["beheerder", "onderzoeker"],
+  "beheer.enquetes.$id.lss": ["beheerder", "onderzoeker"],
   "beheer.kaart._index": ["beheerder", "ambtenaar"],
   "beheer.kaart.nieuw": ["beheerder", "ambtenaar"],
   "beheer.kaart.$id": ["beheerder", "ambtenaar"],

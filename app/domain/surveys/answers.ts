@@ -87,9 +87,22 @@ function comparable(value: AnswerValue): { options: string[]; number?: number } 
 
 /** Does the condition hold for the answers so far? "Weet niet" counts as not answered. */
 export function conditionHolds(condition: Condition, answers: Answers): boolean {
+  if ("all" in condition) return condition.all.every((c) => conditionHolds(c, answers));
+  if ("any" in condition) return condition.any.some((c) => conditionHolds(c, answers));
+  if ("not" in condition) return !conditionHolds(condition.not, answers);
   const answer = answers[condition.question];
-  const given = answer && answer.kind !== "dontKnow" ? comparable(answer) : null;
+  const row = condition.row;
+  const cell = row !== undefined && answer?.kind === "matrix" ? answer.rows[row] : null;
+  const given =
+    row !== undefined
+      ? cell
+        ? { options: [cell], number: undefined }
+        : null
+      : answer && answer.kind !== "dontKnow"
+        ? comparable(answer)
+        : null;
   const target = condition.value;
+  const n = given?.number;
   switch (condition.operator) {
     case "answered":
       return given !== null;
@@ -102,9 +115,17 @@ export function conditionHolds(condition: Condition, answers: Answers): boolean 
       return given?.options.some((o) => list.includes(o)) ?? false;
     }
     case "atLeast":
-      return given?.number !== undefined && given.number >= Number(target);
+      return n !== undefined && n >= Number(target);
     case "atMost":
-      return given?.number !== undefined && given.number <= Number(target);
+      return n !== undefined && n <= Number(target);
+    case "greaterThan":
+      return n !== undefined && n > Number(target);
+    case "lessThan":
+      return n !== undefined && n < Number(target);
+    case "countAtLeast":
+      return (given?.options.length ?? 0) >= Number(target);
+    case "countAtMost":
+      return (given?.options.length ?? 0) <= Number(target);
   }
 }
 

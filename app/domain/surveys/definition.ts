@@ -67,23 +67,86 @@ export const questionTypeLabels: Record<QuestionType, string> = {
   mapPoint: "Plek in Heemstede",
 };
 
+/**
+ * `code`: the code this option, row or question had in the survey it was imported from (LimeSurvey),
+ * when it differs from our key; kept so exported answers can still follow the old codebook.
+ */
+const importedCode = z.string().min(1).max(40).optional();
+
 const optionSchema = z.object({
   value: key,
   label: z.string().trim().min(1, "Vul een tekst in.").max(200),
+  code: importedCode,
 });
 export type Option = z.infer<typeof optionSchema>;
 
+export const CONDITION_OPERATORS = [
+  "equals",
+  "notEquals",
+  "anyOf",
+  "answered",
+  "atLeast",
+  "atMost",
+  "greaterThan",
+  "lessThan",
+  "countAtLeast",
+  "countAtMost",
+] as const;
+
 /**
- * Show a question only when an earlier answer matches. Conditions may only refer to questions on
- * earlier pages, so the page a resident gets is known before it is shown (works without JavaScript).
+ * One test on an earlier answer. equals/notEquals: option value (or number as text); anyOf: option
+ * values; atLeast/atMost/greaterThan/lessThan: number; countAtLeast/countAtMost: how many options are
+ * chosen (multiple choice). `row`: test one row of a matrix question instead of the whole answer.
  */
-export const conditionSchema = z.object({
+export const simpleConditionSchema = z.object({
   question: key,
-  operator: z.enum(["equals", "notEquals", "anyOf", "answered", "atLeast", "atMost"]),
-  /** equals/notEquals: option value (or number as text); anyOf: option values; atLeast/atMost: number. */
+  row: key.optional(),
+  operator: z.enum(CONDITION_OPERATORS),
   value: z.union([z.string(), z.number(), z.array(z.string())]).optional(),
 });
-export type Condition = z.infer<typeof conditionSchema>;
+export type SimpleCondition = z.infer<typeof simpleConditionSchema>;
+
+/**
+ * Show a question only when earlier answers match: one test, or all/any of several, or the opposite
+ * (all/any/not came with the LimeSurvey import, docs/import.md). Conditions may only refer to questions
+ * on earlier pages, so the page a resident gets is known before it is shown (works without JavaScript).
+ */
+export type Condition = SimpleCondition | { all: Condition[] } | { any: Condition[] } | { not: Condition };
+export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    simpleConditionSchema,
+    z.object({ all: z.array(conditionSchema).min(1).max(50) }).strict(),
+    z.object({ any: z.array(conditionSchema).min(1).max(50) }).strict(),
+    z.object({ not: conditionSchema }).strict(),
+  ]),
+);
+
+/** Deeper combinations are refused before zod walks them: a JSON import could nest thousands. */
+const MAX_CONDITION_DEPTH = 20;
+function conditionDepthOk(value: unknown): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length) {
+    const [c, depth] = stack.pop()!;
+    if (depth > MAX_CONDITION_DEPTH) return false;
+    if (!c || typeof c !== "object") continue;
+    const o = c as Record<string, unknown>;
+    for (const k of ["all", "any"])
+      if (Array.isArray(o[k])) for (const x of o[k] as unknown[]) stack.push([x, depth + 1]);
+    if ("not" in o) stack.push([o.not, depth + 1]);
+  }
+  return true;
+}
+const boundedConditionSchema = z
+  .custom<Condition>(conditionDepthOk, "De voorwaarde is te diep genest.")
+  .pipe(conditionSchema);
+
+/** The simple tests inside a condition, in order. */
+export function conditionTests(c: Condition): SimpleCondition[] {
+  if ("all" in c) return c.all.flatMap(conditionTests);
+  if ("any" in c) return c.any.flatMap(conditionTests);
+  if ("not" in c) return conditionTests(c.not);
+  return [c];
+}
 
 const base = {
   key,
@@ -91,7 +154,8 @@ const base = {
   description: z.string().trim().max(1000).optional(),
   required: z.boolean().default(false),
   allowDontKnow: z.boolean().default(false),
-  showIf: conditionSchema.optional(),
+  showIf: boundedConditionSchema.optional(),
+  code: importedCode,
   theme: z.number().int().min(1).max(5).optional(),
   background: z.enum(BACKGROUND_VARIABLES).optional(),
 };
@@ -224,15 +288,12 @@ export const surveyDefinitionSchema = z
             message: `Vraagsleutel "${q.key}" komt twee keer voor.`,
           });
         for (const problem of questionProblems(q)) ctx.addIssue({ code: "custom", path, message: problem });
-        if (q.showIf) {
-          const target = earlier.get(q.showIf.question);
-          if (!target)
-            ctx.addIssue({
-              code: "custom",
-              path: [...path, "showIf"],
-              message: `De voorwaarde van "${q.key}" moet verwijzen naar een vraag op een eerdere pagina.`,
-            });
-        }
+        if (q.showIf && conditionTests(q.showIf).some((t) => !earlier.has(t.question)))
+          ctx.addIssue({
+            code: "custom",
+            path: [...path, "showIf"],
+            message: `De voorwaarde van "${q.key}" moet verwijzen naar een vraag op een eerdere pagina.`,
+          });
         onThisPage.push(q);
       });
       for (const q of onThisPage) earlier.set(q.key, q);

@@ -4,7 +4,9 @@ import {
   type BACKGROUND_VARIABLES,
   type Block,
   blockSchema,
+  type Condition,
   KEY_PATTERN,
+  type Option,
   type Page,
   parseDefinition,
   QUESTION_TYPES,
@@ -12,6 +14,7 @@ import {
   type QuestionOf,
   type QuestionType,
   questionSchema,
+  type SimpleCondition,
   type SurveyDefinition,
 } from "./definition";
 
@@ -121,6 +124,55 @@ export function questionInputFromForm(values: FormValues): Record<string, unknow
   return input;
 }
 
+const FORM_OPERATORS = ["equals", "notEquals", "anyOf", "answered", "atLeast", "atMost"];
+
+/** A condition the form can show: one test on a whole answer with an operator the form offers. */
+function isFormCondition(c: Condition | undefined): c is SimpleCondition {
+  return !!c && "question" in c && c.row === undefined && FORM_OPERATORS.includes(c.operator);
+}
+
+function simpleShowIfToForm(c: Condition | undefined): FormValues {
+  if (!isFormCondition(c)) return { showIfQuestion: "", showIfOperator: "equals", showIfValue: "" };
+  return {
+    showIfQuestion: c.question,
+    showIfOperator: c.operator,
+    showIfValue: Array.isArray(c.value) ? c.value.join(", ") : String(c.value ?? ""),
+  };
+}
+
+/**
+ * What the form cannot show survives an edit: imported codes (LimeSurvey codebook) of the question and
+ * of options kept by value, and a combined condition (docs/import.md) when the form sets none.
+ */
+function keepImported(before: Question, after: Question): Question {
+  const kept: Question = { ...after };
+  if (before.code && kept.code === undefined) kept.code = before.code;
+  if (!kept.showIf && before.showIf && !isFormCondition(before.showIf)) kept.showIf = before.showIf;
+  const codes = new Map<string, string>();
+  for (const list of optionLists(before)) for (const o of list) if (o.code) codes.set(o.value, o.code);
+  if (codes.size)
+    for (const list of optionLists(kept))
+      list.forEach((o, i) => {
+        const code = codes.get(o.value);
+        if (code && !o.code) list[i] = { ...o, code };
+      });
+  return kept;
+}
+
+function optionLists(q: Question): Option[][] {
+  switch (q.type) {
+    case "single":
+    case "multiple":
+      return [q.options];
+    case "ranking":
+      return [q.items];
+    case "matrix":
+      return [q.rows, q.scale];
+    default:
+      return [];
+  }
+}
+
 /** A question → the editor form's values. */
 export function questionToForm(q: Question): FormValues {
   const v: FormValues = {
@@ -132,9 +184,7 @@ export function questionToForm(q: Question): FormValues {
     allowDontKnow: q.allowDontKnow ? "ja" : "",
     theme: q.theme ? String(q.theme) : "",
     background: q.background ?? "",
-    showIfQuestion: q.showIf?.question ?? "",
-    showIfOperator: q.showIf?.operator ?? "equals",
-    showIfValue: Array.isArray(q.showIf?.value) ? q.showIf.value.join(", ") : String(q.showIf?.value ?? ""),
+    ...simpleShowIfToForm(q.showIf),
   };
   return { ...v, ...(editorFields[q.type].toForm as (q: Question) => FormValues)(q) };
 }
@@ -271,7 +321,7 @@ export function upsertQuestion(
   if (originalKey) {
     const at = page.questions.findIndex((q) => q.key === originalKey);
     if (at === -1) return { ok: false, errors: { _form: "Deze vraag bestaat niet meer." } };
-    page.questions[at] = question;
+    page.questions[at] = keepImported(page.questions[at]!, question);
   } else page.questions.push(question);
   if (page.questions.length > 0) page.kind = "questions";
   const parsedDef = parseDefinition({ ...def, pages });
