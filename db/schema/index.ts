@@ -1,6 +1,7 @@
 // One file per context; this index is what drizzle-kit and the db client read.
 export * from "./audit";
 export * from "./events";
+export * from "./initiative-photos";
 export * from "./initiatives";
 export * from "./insights";
 export * from "./media";

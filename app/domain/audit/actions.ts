@@ -162,6 +162,7 @@ const detailLabels: Record<string, string> = {
   rows: "regels",
   name: "naam",
   step: "stap",
+  photo: "foto openbaar",
 };
 
 /** Details as "van: nieuw; naar: in behandeling", with Dutch names for the keys we know. */

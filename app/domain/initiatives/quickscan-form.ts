@@ -2,6 +2,7 @@
 // Pure: used by the quickscan flow to validate a step and the whole, and by the check page.
 import { z } from "zod";
 import { emailField, optionalText, requiredText } from "../../lib/forms";
+import { PHOTO_ALT_MAX } from "./photo";
 import type { RuleAnswers } from "./quickscan";
 import { THEMES, themeValues } from "./themes";
 
@@ -108,6 +109,15 @@ export const stepSchemas = {
     description: requiredText(4000, "Beschrijf uw idee in een paar zinnen."),
     theme: z.enum(themeValues, { errorMap: () => ({ message: "Kies het onderwerp dat het best past." }) }),
   }),
+  foto: z.object({
+    /** Set by the flow after a successful upload (never typed): the private image's id. */
+    photoId: z
+      .string()
+      .uuid()
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
+    photoAlt: optionalText(PHOTO_ALT_MAX),
+  }),
   waar: z.object({
     locationKind: choice("locationKind", "Kies waar uw idee is."),
   }),
@@ -164,6 +174,7 @@ export const stepSchemas = {
  */
 export const STEPS = [
   "idee",
+  "foto",
   "waar",
   "plek",
   "wie",
@@ -181,6 +192,8 @@ export const MULTI_FIELDS = ["parties", "contribution"] as const;
 /** The fields of each step, as they appear in the form. "kaart" tells that the map was used. */
 export const stepFields: Record<StepId, readonly string[]> = {
   idee: Object.keys(stepSchemas.idee.shape),
+  /** The file itself is handled by the flow; "fotoWeg" asks to remove the photo sent earlier. */
+  foto: ["photoAlt", "fotoWeg"],
   waar: Object.keys(stepSchemas.waar.shape),
   plek: [...Object.keys(stepSchemas.plek.shape), "kaart"],
   wie: Object.keys(stepSchemas.wie.shape),
@@ -202,6 +215,8 @@ export function stepTitle(step: StepId, values: { locationKind?: unknown } = {})
   switch (step) {
     case "idee":
       return "Uw idee";
+    case "foto":
+      return "Een foto of schets (niet verplicht)";
     case "waar":
       return "Waar is uw idee?";
     case "plek":
@@ -351,6 +366,7 @@ export function validateStep(step: StepId, raw: Record<string, unknown>): StepRe
 }
 
 export type QuickscanAnswers = z.infer<(typeof stepSchemas)["idee"]> &
+  z.infer<(typeof stepSchemas)["foto"]> &
   z.infer<(typeof stepSchemas)["waar"]> &
   z.infer<typeof locationSchema> &
   z.infer<(typeof stepSchemas)["wie"]> &
@@ -406,6 +422,7 @@ export function answerRows(a: Partial<QuickscanAnswers>, wijkName?: (code: strin
   return [
     { label: "Titel", value: a.title ?? "" },
     { label: "Beschrijving", value: a.description ?? "" },
+    { label: "Foto of schets", value: a.photoId ? `Ja${a.photoAlt ? `: ${a.photoAlt}` : ""}` : "Nee" },
     { label: "Waar", value: optionLabel("locationKind", a.locationKind) },
     ...(a.address ? [{ label: "Adres", value: a.address }] : []),
     ...(a.wijkCode ? [{ label: "Wijk", value: wijkName?.(a.wijkCode) ?? a.wijkCode }] : []),
@@ -490,6 +507,12 @@ export function checkRows(
       value: THEMES.find((t) => t.value === v.theme)?.label ?? "",
       step: "idee",
       field: "theme",
+    },
+    {
+      label: "Foto of schets",
+      value: text("photoId") ? `Toegevoegd${text("photoAlt") ? `: ${text("photoAlt")}` : ""}` : "Geen",
+      step: "foto",
+      field: "photo",
     },
     { label: "Waar is uw idee?", value: one("locationKind"), step: "waar", field: "locationKind" },
     ...place,
