@@ -160,7 +160,7 @@ export default function Quickscan() {
         <Paragraph>Pas uw antwoord aan. Daarna ziet u weer het overzicht van al uw antwoorden.</Paragraph>
       ) : null}
       {/* Only the photo step sends a file; it works without JavaScript as a plain multipart form. */}
-      <Form method="post" noValidate encType={step === "foto" ? "multipart/form-data" : undefined}>
+      <Form method="post" noValidate encType={step === "idee" ? "multipart/form-data" : undefined}>
         <input type="hidden" name="stap" value={step} />
         {p.fromCheck ? <input type="hidden" name="wijzig" value="1" /> : null}
         <Honeypot />
@@ -193,9 +193,9 @@ export default function Quickscan() {
               defaultValue={v("theme")}
               error={errors.theme}
             />
+            <PhotoFields page={p} errors={errors} />
           </>
         ) : null}
-        {step === "foto" ? <PhotoFields page={p} errors={errors} /> : null}
         {step === "waar" ? (
           <ChoiceGroup
             name="locationKind"
@@ -402,10 +402,11 @@ function PhotoFields({ page, errors }: { page: QuickscanPage; errors: FieldError
   const values = page.values as FormValues;
   return (
     <>
+      <Heading level={2}>Foto of schets (niet verplicht)</Heading>
       <Paragraph>
-        Heeft u een foto van de plek of een schets van uw idee? Dan begrijpen wij uw idee sneller. U mag deze
-        stap overslaan. Alleen medewerkers van de gemeente zien de foto. Komt uw idee op de website, dan
-        vragen wij eerst of de foto erbij mag.
+        Heeft u een foto van de plek of een schets van uw idee? Dan begrijpen wij uw idee sneller. Alleen
+        medewerkers van de gemeente zien de foto. Alleen als uw idee op de website komt, kan de gemeente de
+        foto erbij zetten.
       </Paragraph>
       {page.photo ? (
         <figure className="wmh-photo-figure">

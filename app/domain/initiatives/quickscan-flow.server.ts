@@ -61,7 +61,7 @@ export interface QuickscanPage {
   tiles: { url: string; attribution: string };
   /** The check page only: every answer with the step to change it. */
   rows: CheckRow[] | null;
-  /** The photo sent with the idea so far (the "foto" step and the check page show it). */
+  /** The photo sent with the idea so far (the first step and the check page show it). */
   photo: StoredImage | null;
 }
 
@@ -85,7 +85,7 @@ async function page(
     addressSearch: addressSearchEnabled(),
     tiles: tileConfig(),
     rows: step === "controleren" ? checkRows(values, wijkName) : null,
-    photo: step === "foto" || step === "controleren" ? await describeDraftPhoto(db, values.photoId) : null,
+    photo: step === "idee" || step === "controleren" ? await describeDraftPhoto(db, values.photoId) : null,
   };
 }
 
@@ -156,7 +156,7 @@ export async function handleQuickscanPost(
   draft = { ...draft, ...postedStep(step, form) };
   if (step === "plek") draft = settleLocationKind(draft);
   let photoError: string | null = null;
-  if (step === "foto") {
+  if (step === "idee") {
     const { fotoWeg, ...rest } = draft;
     draft = rest;
     if (fotoWeg === "ja") {

@@ -108,9 +108,7 @@ export const stepSchemas = {
     title: requiredText(120, "Geef uw idee een korte titel."),
     description: requiredText(4000, "Beschrijf uw idee in een paar zinnen."),
     theme: z.enum(themeValues, { errorMap: () => ({ message: "Kies het onderwerp dat het best past." }) }),
-  }),
-  foto: z.object({
-    /** Set by the flow after a successful upload (never typed): the private image's id. */
+    /** Set by the flow after a successful upload of the optional photo (never typed): the private image's id. */
     photoId: z
       .string()
       .uuid()
@@ -174,7 +172,6 @@ export const stepSchemas = {
  */
 export const STEPS = [
   "idee",
-  "foto",
   "waar",
   "plek",
   "wie",
@@ -191,9 +188,8 @@ export const ANSWER_STEPS = STEPS.filter((s) => s !== "controleren") as Exclude<
 export const MULTI_FIELDS = ["parties", "contribution"] as const;
 /** The fields of each step, as they appear in the form. "kaart" tells that the map was used. */
 export const stepFields: Record<StepId, readonly string[]> = {
-  idee: Object.keys(stepSchemas.idee.shape),
-  /** The file itself is handled by the flow; "fotoWeg" asks to remove the photo sent earlier. */
-  foto: ["photoAlt", "fotoWeg"],
+  /** The photo file itself is handled by the flow (never kept as text); "fotoWeg" removes the photo sent earlier. */
+  idee: ["title", "description", "theme", "photoAlt", "fotoWeg"],
   waar: Object.keys(stepSchemas.waar.shape),
   plek: [...Object.keys(stepSchemas.plek.shape), "kaart"],
   wie: Object.keys(stepSchemas.wie.shape),
@@ -215,8 +211,6 @@ export function stepTitle(step: StepId, values: { locationKind?: unknown } = {})
   switch (step) {
     case "idee":
       return "Uw idee";
-    case "foto":
-      return "Een foto of schets (niet verplicht)";
     case "waar":
       return "Waar is uw idee?";
     case "plek":
@@ -366,7 +360,6 @@ export function validateStep(step: StepId, raw: Record<string, unknown>): StepRe
 }
 
 export type QuickscanAnswers = z.infer<(typeof stepSchemas)["idee"]> &
-  z.infer<(typeof stepSchemas)["foto"]> &
   z.infer<(typeof stepSchemas)["waar"]> &
   z.infer<typeof locationSchema> &
   z.infer<(typeof stepSchemas)["wie"]> &
@@ -511,7 +504,7 @@ export function checkRows(
     {
       label: "Foto of schets",
       value: text("photoId") ? `Toegevoegd${text("photoAlt") ? `: ${text("photoAlt")}` : ""}` : "Geen",
-      step: "foto",
+      step: "idee",
       field: "photo",
     },
     { label: "Waar is uw idee?", value: one("locationKind"), step: "waar", field: "locationKind" },
