@@ -432,7 +432,7 @@ export default function InitiativeDetail() {
           </p>
         </div>
 
-        <div className="wmh-triage__panel wmh-stack" role="region" aria-label="Behandelen">
+        <section className="wmh-triage__panel wmh-stack" aria-label="Behandelen">
           <IntentFormPanel
             id="toewijzen-titel"
             title="Accounthouder"
@@ -644,7 +644,7 @@ export default function InitiativeDetail() {
               <TextLink to={`/beheer/kaart/${idea.id}`}>Bewerk de vermelding op de kaart</TextLink>
             </Paragraph>
           </section>
-        </div>
+        </section>
       </div>
     </div>
   );
