@@ -7,11 +7,14 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import leafletCss from "leaflet/dist/leaflet.css?url";
+import { useRef } from "react";
 import { z } from "zod";
 import { describeAction, describeDetails } from "~/domain/audit/actions";
 import { listAudit } from "~/domain/audit/audit.server";
 import { requireRole } from "~/domain/auth/auth.server";
 import { staffAccess } from "~/domain/auth/roles";
+import { PHOTO_ALT_FALLBACK, staffPhotoUrl } from "~/domain/initiatives/photo";
 import { DECIDERS, type Decider, deciderLabel, quickscan } from "~/domain/initiatives/quickscan";
 import { answerRows, type QuickscanAnswers, ruleAnswers } from "~/domain/initiatives/quickscan-form";
 import { LOCATION_PRECISIONS } from "~/domain/initiatives/rules";
@@ -29,6 +32,7 @@ import {
   setDecider,
   unpublish,
 } from "~/domain/initiatives/triage.server";
+import { tileConfig } from "~/domain/places/tiles.server";
 import { listWijken } from "~/domain/places/wijken.server";
 import {
   type FieldErrors,
@@ -43,8 +47,19 @@ import { Alert, DemoBadge, formatDate, formatDateTime, Heading, Paragraph, TextL
 import { CheckboxField, ErrorSummary, SelectField, SubmitButton, TextArea, TextField } from "~/ui/form";
 import ideasCss from "~/ui/ideas.css?url";
 import { IntentFormPanel } from "~/ui/intent-form-panel";
+import { SmallMap } from "~/ui/map/client-map";
+import mapCss from "~/ui/map.css?url";
+import { StoredImageView } from "~/ui/stored-image";
+import { useUnsavedTextWarning } from "~/ui/unsaved-text-warning";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: ideasCss }];
+// The staff initiative page as a triage panel: what the resident sent (content, photo, place on a
+// small map) on the left, every decision in one panel on the right (one column below 1024 px).
+// Leaflet loads on this page only, through SmallMap.
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: ideasCss },
+  { rel: "stylesheet", href: leafletCss },
+  { rel: "stylesheet", href: mapCss },
+];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.idea.title ?? "Initiatief"} - Beheer - Wij maken Heemstede` },
 ];
@@ -70,6 +85,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     wijkName: wijken.find((w) => w.code === found.idea.wijkCode)?.name ?? null,
     nextStatuses: allowedNextStatuses(found.idea.status as Status),
     trail: trail.rows,
+    photo: found.photo,
+    tiles: tileConfig(),
   };
 }
 
@@ -95,6 +112,7 @@ const schemas = {
       errorMap: () => ({ message: "Kies hoe precies de plek op de kaart komt." }),
     }),
     featured: z.preprocess((v) => v === "ja", z.boolean()),
+    showPhoto: z.preprocess((v) => v === "ja", z.boolean()),
   }),
   depubliceren: z.object({}),
 };
@@ -175,8 +193,8 @@ const sectionOf: Record<Intent, string> = {
   toewijzen: "toewijzen-titel",
   beslisser: "beslisser-titel",
   status: "status-titel",
-  bericht: "berichten-titel",
-  notitie: "berichten-titel",
+  bericht: "bericht-titel",
+  notitie: "notitie-titel",
   publiceren: "kaart-titel",
   depubliceren: "kaart-titel",
 };
@@ -203,329 +221,431 @@ export default function InitiativeDetail() {
   const savedIn = (section: string) =>
     saved && sectionOf[savedIntent as Intent] === section ? <Alert type="ok">{saved}</Alert> : null;
   const closed = idea.status === "afgewezen" || idea.status === "ingetrokken";
+  const page = useRef<HTMLDivElement>(null);
+  useUnsavedTextWarning(page);
+  const manager = d.managers.find((m) => m.id === idea.accountManagerId)?.name ?? idea.team ?? "Nog niemand";
+  const overdue =
+    idea.respondBy && idea.status === "nieuw" && idea.respondBy < new Date().toISOString().slice(0, 10);
 
   return (
-    <div className="wmh-stack">
+    <div className="wmh-stack" ref={page}>
       <p>
         <TextLink to="/beheer/initiatieven">Terug naar alle initiatieven</TextLink>
       </p>
       <Heading level={1}>
         {idea.title} {idea.isDemo ? <DemoBadge /> : null}
       </Heading>
-      <dl className="wmh-dl">
+      <dl className="wmh-dl wmh-triage__summary">
         <dt>Status</dt>
         <dd>{statusLabel(idea.status)}</dd>
-        <dt>Thema</dt>
-        <dd>{themeLabel(idea.theme)}</dd>
-        <dt>Wijk</dt>
-        <dd>{d.wijkName ?? "Onbekend"}</dd>
-        <dt>Ingediend</dt>
-        <dd>{formatDateTime(idea.createdAt)}</dd>
         <dt>Reageren vóór</dt>
-        <dd>{idea.respondBy ? formatDate(idea.respondBy) : "-"}</dd>
+        <dd>
+          {idea.respondBy ? formatDate(idea.respondBy) : "-"}
+          {overdue ? <strong className="wmh-flag"> Te laat: de reactietermijn is voorbij</strong> : null}
+        </dd>
+        <dt>Accounthouder</dt>
+        <dd>{manager}</dd>
         <dt>Beslisser</dt>
         <dd>
           {deciderLabel(idea.decider)}
           {idea.complex ? " · complexe opgave" : ""}
           {idea.deciderConfirmed ? " (bevestigd)" : " (voorstel quickscan)"}
         </dd>
-        <dt>Accounthouder</dt>
-        <dd>{d.managers.find((m) => m.id === idea.accountManagerId)?.name ?? idea.team ?? "Nog niemand"}</dd>
-        <dt>Op de kaart</dt>
-        <dd>{idea.isPublished ? `Ja${idea.isFeatured ? ", uitgelicht" : ""}` : "Nee"}</dd>
       </dl>
-      {idea.complex ? (
-        <p>
-          <TextLink to={`/beheer/initiatieven/${idea.id}/proceskader`}>
-            Proceskader: planomschrijving, participatieplan en basisstappen (stap {idea.processStep} van 5)
-          </TextLink>
-        </p>
-      ) : null}
 
-      <section aria-labelledby="quickscan-titel">
-        <Heading level={2} id="quickscan-titel">
-          Antwoorden uit de quickscan
-        </Heading>
-        <dl className="wmh-dl">
-          {d.answers.map((a) => (
-            <div key={a.label} style={{ display: "contents" }}>
-              <dt>{a.label}</dt>
-              <dd>{a.value}</dd>
-            </div>
-          ))}
-        </dl>
-        <Heading level={3}>Uitkomst van de quickscan</Heading>
-        <Paragraph>
-          Voorstel: {deciderLabel(idea.proposedDecider)},{" "}
-          {idea.proposedComplex ? "complexe opgave" : "geen complexe opgave"}.{" "}
-          {d.result.deciderReasons.join(" ")}
-        </Paragraph>
-        {d.result.attentionPoints.length ? (
-          <ul>
-            {d.result.attentionPoints.map((p) => (
-              <li key={p}>{p}</li>
+      <div className="wmh-triage">
+        <div className="wmh-triage__content wmh-stack">
+          <section aria-labelledby="idee-titel">
+            <Heading level={2} id="idee-titel">
+              Het idee
+            </Heading>
+            <dl className="wmh-dl">
+              <dt>Thema</dt>
+              <dd>{themeLabel(idea.theme)}</dd>
+              <dt>Ingediend</dt>
+              <dd>{formatDateTime(idea.createdAt)}</dd>
+              <dt>Op de kaart</dt>
+              <dd>{idea.isPublished ? `Ja${idea.isFeatured ? ", uitgelicht" : ""}` : "Nee"}</dd>
+            </dl>
+            {idea.description.split(/\n{2,}/).map((p) => (
+              <Paragraph key={p}>{p}</Paragraph>
             ))}
-          </ul>
-        ) : null}
-      </section>
-
-      <IntentFormPanel
-        id="toewijzen-titel"
-        title="Accounthouder"
-        intent="toewijzen"
-        errors={errorsFor("toewijzen")}
-      >
-        {savedIn("toewijzen-titel")}
-        <SelectField
-          name="accountManagerId"
-          label="Accounthouder"
-          placeholder="Niemand: het team behandelt het"
-          options={d.managers.map((m) => ({ value: m.id, label: m.name }))}
-          defaultValue={valueFor("toewijzen", "accountManagerId", idea.accountManagerId)}
-          error={errorsFor("toewijzen").accountManagerId}
-        />
-        <SubmitButton>Accounthouder opslaan</SubmitButton>
-      </IntentFormPanel>
-
-      <IntentFormPanel
-        id="beslisser-titel"
-        title="Beslisser en complexiteit bevestigen"
-        intent="beslisser"
-        errors={errorsFor("beslisser")}
-      >
-        {savedIn("beslisser-titel")}
-        <SelectField
-          name="decider"
-          label="Wie beslist"
-          required
-          options={DECIDERS.map((x) => ({ value: x.value, label: x.label }))}
-          defaultValue={valueFor("beslisser", "decider", idea.decider)}
-          error={errorsFor("beslisser").decider}
-        />
-        <CheckboxField
-          name="complex"
-          label="Dit is een complexe opgave (college of raad beslist, en grote verandering, veel actoren of veel belangen)"
-          defaultChecked={
-            actionData?.intent === "beslisser" ? str(actionData.values, "complex") === "ja" : idea.complex
-          }
-          error={errorsFor("beslisser").complex}
-        />
-        <TextArea
-          name="reason"
-          label="Reden"
-          required
-          rows={3}
-          defaultValue={valueFor("beslisser", "reason")}
-          error={errorsFor("beslisser").reason}
-          description="Waarom bevestigt of wijzigt u het voorstel van de quickscan?"
-        />
-        <SubmitButton>Beslisser opslaan</SubmitButton>
-      </IntentFormPanel>
-
-      <section aria-labelledby="status-titel" className="wmh-panel wmh-form">
-        <Heading level={2} id="status-titel">
-          Status wijzigen
-        </Heading>
-        {savedIn("status-titel")}
-        {d.nextStatuses.length === 0 ? (
-          <Paragraph>Dit initiatief is afgesloten. De status kan niet meer veranderen.</Paragraph>
-        ) : (
-          <>
-            <ErrorSummary errors={errorsFor("status")} />
-            <Form method="post" noValidate>
-              <input type="hidden" name="intent" value="status" />
-              <SelectField
-                name="status"
-                label="Nieuwe status"
-                required
-                placeholder="Kies een status"
-                options={d.nextStatuses.map((s) => ({ value: s, label: statusLabel(s) }))}
-                defaultValue={valueFor("status", "status")}
-                error={errorsFor("status").status}
-              />
-              <TextArea
-                name="reason"
-                label="Toelichting voor de initiatiefnemer"
-                rows={3}
-                defaultValue={valueFor("status", "reason")}
-                error={errorsFor("status").reason}
-                description="Verplicht bij afwijzen. De initiatiefnemer krijgt deze tekst per e-mail."
-              />
-              <SubmitButton>Status wijzigen</SubmitButton>
-            </Form>
-          </>
-        )}
-      </section>
-
-      <section aria-labelledby="berichten-titel">
-        <Heading level={2} id="berichten-titel">
-          Berichten en interne notities
-        </Heading>
-        {savedIn("berichten-titel")}
-        {d.messages.length === 0 ? <Paragraph>Nog geen berichten.</Paragraph> : null}
-        <ul className="wmh-messages">
-          {d.messages.map((m) => (
-            <li
-              key={m.id}
-              className={`wmh-message${m.kind === "notitie" ? " wmh-message--note" : m.kind === "aan_initiatiefnemer" ? " wmh-message--staff" : ""}`}
-            >
-              <p className="wmh-message__meta">
-                {m.kind === "notitie"
-                  ? `Interne notitie van ${m.author ?? "onbekend"}`
-                  : m.kind === "aan_initiatiefnemer"
-                    ? `Aan de initiatiefnemer, van ${m.author ?? "onbekend"}`
-                    : m.kind === "aanvulling"
-                      ? "Aanvulling van de initiatiefnemer"
-                      : "Van de initiatiefnemer"}{" "}
-                · {formatDateTime(m.at)}
+            {d.photo ? (
+              <figure className="wmh-photo-figure">
+                <StoredImageView
+                  image={d.photo.image}
+                  alt={d.photo.alt ?? PHOTO_ALT_FALLBACK}
+                  sizes="(max-width: 64rem) 100vw, 36rem"
+                  urlFor={staffPhotoUrl(idea.id)}
+                />
+                <figcaption>
+                  Foto of schets van de initiatiefnemer.{" "}
+                  {d.photo.published
+                    ? "Staat op de openbare pagina."
+                    : "Niet openbaar: alleen medewerkers en de initiatiefnemer zien de foto."}
+                </figcaption>
+              </figure>
+            ) : null}
+            {idea.complex ? (
+              <p>
+                <TextLink to={`/beheer/initiatieven/${idea.id}/proceskader`}>
+                  Proceskader: planomschrijving, participatieplan en basisstappen (stap {idea.processStep} van
+                  5)
+                </TextLink>
               </p>
-              {m.body}
-            </li>
-          ))}
-        </ul>
-        {closed ? null : (
-          <div className="wmh-panel wmh-form">
-            <ErrorSummary errors={errorsFor("bericht")} />
-            {/* A new key after each message: the box is empty again after a successful send. */}
-            <Form method="post" noValidate key={`bericht-${d.messages.length}`}>
-              <input type="hidden" name="intent" value="bericht" />
-              <TextArea
-                name="body"
-                label="Bericht aan de initiatiefnemer"
-                required
-                defaultValue={valueFor("bericht", "body")}
-                error={errorsFor("bericht").body}
-                description="De initiatiefnemer krijgt dit bericht per e-mail en ziet het op de eigen pagina."
-              />
-              <SubmitButton>Verstuur bericht</SubmitButton>
-            </Form>
-          </div>
-        )}
-        <div className="wmh-panel wmh-form">
-          <ErrorSummary errors={errorsFor("notitie")} />
-          <Form method="post" noValidate key={`notitie-${d.messages.length}`}>
-            <input type="hidden" name="intent" value="notitie" />
-            <TextArea
-              name="note"
-              label="Interne notitie"
-              required
-              rows={3}
-              defaultValue={valueFor("notitie", "note")}
-              error={errorsFor("notitie").note}
-              description="Alleen zichtbaar voor medewerkers. De initiatiefnemer ziet dit nooit."
-            />
-            <SubmitButton variant="secondary">Notitie opslaan</SubmitButton>
-          </Form>
-        </div>
-      </section>
+            ) : null}
+          </section>
 
-      <section aria-labelledby="kaart-titel" className="wmh-panel wmh-form">
-        <Heading level={2} id="kaart-titel">
-          Op de kaart met initiatieven
-        </Heading>
-        {savedIn("kaart-titel")}
-        <Paragraph>
-          Schrijf een openbare titel en samenvatting. Geen namen of huisnummers, tenzij de initiatiefnemer
-          daar toestemming voor gaf. Naam mag openbaar: {idea.showName ? "ja" : "nee"}. Precieze plek mag op
-          de kaart: {idea.allowExactLocation ? "ja" : "nee"}.
-          {idea.lat === null
-            ? " Er is geen punt bekend, dus het initiatief komt zonder punt op de lijst."
-            : ""}
-        </Paragraph>
-        <ErrorSummary errors={errorsFor("publiceren")} />
-        {closed ? (
-          <Paragraph>Een afgewezen of ingetrokken initiatief kan niet op de kaart.</Paragraph>
-        ) : (
-          <Form method="post" noValidate>
-            <input type="hidden" name="intent" value="publiceren" />
-            <TextField
-              name="publicTitle"
-              label="Openbare titel"
-              required
-              maxLength={120}
-              defaultValue={valueFor("publiceren", "publicTitle", idea.publicTitle ?? idea.title)}
-              error={errorsFor("publiceren").publicTitle}
-            />
-            <TextArea
-              name="publicSummary"
-              label="Openbare samenvatting"
-              required
-              rows={4}
-              maxLength={1000}
-              defaultValue={valueFor("publiceren", "publicSummary", idea.publicSummary)}
-              error={errorsFor("publiceren").publicSummary}
-            />
+          <section aria-labelledby="plek-titel">
+            <Heading level={2} id="plek-titel">
+              Plek
+            </Heading>
+            <dl className="wmh-dl">
+              <dt>Waar</dt>
+              <dd>
+                {idea.locationKind === "heel"
+                  ? "In heel Heemstede"
+                  : idea.locationKind === "wijk"
+                    ? "In een wijk"
+                    : idea.locationKind === "punt"
+                      ? "Een plek op de kaart"
+                      : "Op een adres of in een straat"}
+              </dd>
+              {idea.address ? (
+                <>
+                  <dt>Adres</dt>
+                  <dd>{idea.address}</dd>
+                </>
+              ) : null}
+              <dt>Wijk</dt>
+              <dd>{d.wijkName ?? "Onbekend"}</dd>
+            </dl>
+            {idea.lat !== null && idea.lng !== null ? (
+              <SmallMap
+                tiles={d.tiles}
+                point={[idea.lat, idea.lng]}
+                title={idea.title}
+                label="De plek die de initiatiefnemer gaf, op een kaart (de tekst hierboven zegt hetzelfde)"
+              />
+            ) : (
+              <Paragraph>Er is geen punt op de kaart bekend.</Paragraph>
+            )}
+          </section>
+
+          <section aria-labelledby="berichten-titel">
+            <Heading level={2} id="berichten-titel">
+              Berichten en interne notities
+            </Heading>
+            {d.messages.length === 0 ? <Paragraph>Nog geen berichten.</Paragraph> : null}
+            <ul className="wmh-messages">
+              {[...d.messages].reverse().map((m) => (
+                <li
+                  key={m.id}
+                  className={`wmh-message${m.kind === "notitie" ? " wmh-message--note" : m.kind === "aan_initiatiefnemer" ? " wmh-message--staff" : ""}`}
+                >
+                  <p className="wmh-message__meta">
+                    {m.kind === "notitie"
+                      ? `Interne notitie van ${m.author ?? "onbekend"}`
+                      : m.kind === "aan_initiatiefnemer"
+                        ? `Aan de initiatiefnemer, van ${m.author ?? "onbekend"}`
+                        : m.kind === "aanvulling"
+                          ? "Aanvulling van de initiatiefnemer"
+                          : "Van de initiatiefnemer"}{" "}
+                    · {formatDateTime(m.at)}
+                  </p>
+                  {m.body}
+                </li>
+              ))}
+            </ul>
+          </section>
+
+          <section aria-labelledby="quickscan-titel">
+            <Heading level={2} id="quickscan-titel">
+              Antwoorden uit de quickscan
+            </Heading>
+            <dl className="wmh-dl">
+              {d.answers.map((a) => (
+                <div key={a.label} style={{ display: "contents" }}>
+                  <dt>{a.label}</dt>
+                  <dd>{a.value}</dd>
+                </div>
+              ))}
+            </dl>
+            <Heading level={3}>Uitkomst van de quickscan</Heading>
+            <Paragraph>
+              Voorstel: {deciderLabel(idea.proposedDecider)},{" "}
+              {idea.proposedComplex ? "complexe opgave" : "geen complexe opgave"}.{" "}
+              {d.result.deciderReasons.join(" ")}
+            </Paragraph>
+            {d.result.attentionPoints.length ? (
+              <ul>
+                {d.result.attentionPoints.map((p) => (
+                  <li key={p}>{p}</li>
+                ))}
+              </ul>
+            ) : null}
+          </section>
+
+          <section aria-labelledby="audit-titel">
+            <Heading level={2} id="audit-titel">
+              Wijzigingen (audit)
+            </Heading>
+            {d.trail.length === 0 ? (
+              <Paragraph>Nog geen wijzigingen door medewerkers.</Paragraph>
+            ) : (
+              <section
+                className="wmh-table-wrap"
+                aria-labelledby="audit-tabel"
+                // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (axe scrollable-region-focusable)
+                tabIndex={0}
+              >
+                <table className="wmh-table">
+                  <caption className="wmh-visually-hidden" id="audit-tabel">
+                    Wijzigingen aan dit initiatief
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Wanneer</th>
+                      <th scope="col">Wie</th>
+                      <th scope="col">Wat</th>
+                      <th scope="col">Details</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {d.trail.map((t) => (
+                      <tr key={t.id}>
+                        <td>{formatDateTime(t.at)}</td>
+                        <td>{t.actorName ?? t.actorEmail ?? "-"}</td>
+                        <td>{describeAction(t.action)}</td>
+                        <td>{describeDetails(t.details)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </section>
+            )}
+          </section>
+          <p>
+            <Link to={`/beheer/initiatieven/${idea.id}/afdrukken`} className="utrecht-link">
+              Afdrukbare versie
+            </Link>
+          </p>
+        </div>
+
+        <section className="wmh-triage__panel wmh-stack" aria-label="Behandelen">
+          <IntentFormPanel
+            id="toewijzen-titel"
+            title="Accounthouder"
+            intent="toewijzen"
+            errors={errorsFor("toewijzen")}
+          >
+            {savedIn("toewijzen-titel")}
             <SelectField
-              name="precision"
-              label="Hoe precies komt de plek op de kaart?"
+              name="accountManagerId"
+              label="Accounthouder"
+              placeholder="Niemand: het team behandelt het"
+              options={d.managers.map((m) => ({ value: m.id, label: m.name }))}
+              defaultValue={valueFor("toewijzen", "accountManagerId", idea.accountManagerId)}
+              error={errorsFor("toewijzen").accountManagerId}
+            />
+            <SubmitButton>Accounthouder opslaan</SubmitButton>
+          </IntentFormPanel>
+
+          <IntentFormPanel
+            id="beslisser-titel"
+            title="Beslisser en complexiteit bevestigen"
+            intent="beslisser"
+            errors={errorsFor("beslisser")}
+          >
+            {savedIn("beslisser-titel")}
+            <SelectField
+              name="decider"
+              label="Wie beslist"
               required
-              options={LOCATION_PRECISIONS.filter((p) => p.value !== "exact" || idea.allowExactLocation).map(
-                (p) => ({ value: p.value, label: p.label }),
-              )}
-              defaultValue={valueFor(
-                "publiceren",
-                "precision",
-                idea.isPublished ? idea.locationPrecision : "buurt",
-              )}
-              error={errorsFor("publiceren").precision}
+              options={DECIDERS.map((x) => ({ value: x.value, label: x.label }))}
+              defaultValue={valueFor("beslisser", "decider", idea.decider)}
+              error={errorsFor("beslisser").decider}
             />
             <CheckboxField
-              name="featured"
-              label="Uitlichten op de homepagina"
-              defaultChecked={idea.isFeatured}
+              name="complex"
+              label="Dit is een complexe opgave (college of raad beslist, en grote verandering, veel actoren of veel belangen)"
+              defaultChecked={
+                actionData?.intent === "beslisser" ? str(actionData.values, "complex") === "ja" : idea.complex
+              }
+              error={errorsFor("beslisser").complex}
             />
-            <SubmitButton>{idea.isPublished ? "Publicatie bijwerken" : "Publiceer op de kaart"}</SubmitButton>
-          </Form>
-        )}
-        {idea.isPublished ? (
-          <Form method="post">
-            <input type="hidden" name="intent" value="depubliceren" />
-            <SubmitButton variant="secondary">Haal van de kaart</SubmitButton>
-          </Form>
-        ) : null}
-        <Paragraph>
-          Punt, thema of wijk op de kaart precies aanpassen?{" "}
-          <TextLink to={`/beheer/kaart/${idea.id}`}>Bewerk de vermelding op de kaart</TextLink>
-        </Paragraph>
-      </section>
+            <TextArea
+              name="reason"
+              label="Reden"
+              required
+              rows={3}
+              defaultValue={valueFor("beslisser", "reason")}
+              error={errorsFor("beslisser").reason}
+              description="Waarom bevestigt of wijzigt u het voorstel van de quickscan?"
+            />
+            <SubmitButton>Beslisser opslaan</SubmitButton>
+          </IntentFormPanel>
 
-      <section aria-labelledby="audit-titel">
-        <Heading level={2} id="audit-titel">
-          Wijzigingen (audit)
-        </Heading>
-        {d.trail.length === 0 ? (
-          <Paragraph>Nog geen wijzigingen door medewerkers.</Paragraph>
-        ) : (
-          <div className="wmh-table-wrap">
-            <table className="wmh-table">
-              <caption className="wmh-visually-hidden">Wijzigingen aan dit initiatief</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Wanneer</th>
-                  <th scope="col">Wie</th>
-                  <th scope="col">Wat</th>
-                  <th scope="col">Details</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.trail.map((t) => (
-                  <tr key={t.id}>
-                    <td>{formatDateTime(t.at)}</td>
-                    <td>{t.actorName ?? t.actorEmail ?? "-"}</td>
-                    <td>{describeAction(t.action)}</td>
-                    <td>{describeDetails(t.details)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
-      <p>
-        <Link to={`/beheer/initiatieven/${idea.id}/afdrukken`} className="utrecht-link">
-          Afdrukbare versie
-        </Link>
-      </p>
+          <section aria-labelledby="status-titel" className="wmh-panel wmh-form">
+            <Heading level={2} id="status-titel">
+              Status wijzigen
+            </Heading>
+            {savedIn("status-titel")}
+            {d.nextStatuses.length === 0 ? (
+              <Paragraph>Dit initiatief is afgesloten. De status kan niet meer veranderen.</Paragraph>
+            ) : (
+              <>
+                <ErrorSummary errors={errorsFor("status")} />
+                <Form method="post" noValidate>
+                  <input type="hidden" name="intent" value="status" />
+                  <SelectField
+                    name="status"
+                    label="Nieuwe status"
+                    required
+                    placeholder="Kies een status"
+                    options={d.nextStatuses.map((s) => ({ value: s, label: statusLabel(s) }))}
+                    defaultValue={valueFor("status", "status")}
+                    error={errorsFor("status").status}
+                  />
+                  <TextArea
+                    name="reason"
+                    label="Toelichting voor de initiatiefnemer"
+                    rows={3}
+                    defaultValue={valueFor("status", "reason")}
+                    error={errorsFor("status").reason}
+                    description="Verplicht bij afwijzen. De initiatiefnemer krijgt deze tekst per e-mail."
+                  />
+                  <SubmitButton>Status wijzigen</SubmitButton>
+                </Form>
+              </>
+            )}
+          </section>
+
+          {closed ? null : (
+            <section aria-labelledby="bericht-titel" className="wmh-panel wmh-form">
+              <Heading level={2} id="bericht-titel">
+                Bericht sturen
+              </Heading>
+              {savedIn("bericht-titel")}
+              <ErrorSummary errors={errorsFor("bericht")} />
+              {/* A new key after each message: the box is empty again after a successful send. */}
+              <Form method="post" noValidate key={`bericht-${d.messages.length}`}>
+                <input type="hidden" name="intent" value="bericht" />
+                <TextArea
+                  name="body"
+                  label="Bericht aan de initiatiefnemer"
+                  required
+                  defaultValue={valueFor("bericht", "body")}
+                  error={errorsFor("bericht").body}
+                  description="De initiatiefnemer krijgt dit bericht per e-mail en ziet het op de eigen pagina."
+                />
+                <SubmitButton>Verstuur bericht</SubmitButton>
+              </Form>
+            </section>
+          )}
+
+          <section aria-labelledby="notitie-titel" className="wmh-panel wmh-form">
+            <Heading level={2} id="notitie-titel">
+              Notitie voor collega's
+            </Heading>
+            {savedIn("notitie-titel")}
+            <ErrorSummary errors={errorsFor("notitie")} />
+            <Form method="post" noValidate key={`notitie-${d.messages.length}`}>
+              <input type="hidden" name="intent" value="notitie" />
+              <TextArea
+                name="note"
+                label="Interne notitie"
+                required
+                rows={3}
+                defaultValue={valueFor("notitie", "note")}
+                error={errorsFor("notitie").note}
+                description="Alleen zichtbaar voor medewerkers. De initiatiefnemer ziet dit nooit."
+              />
+              <SubmitButton variant="secondary">Notitie opslaan</SubmitButton>
+            </Form>
+          </section>
+
+          <section aria-labelledby="kaart-titel" className="wmh-panel wmh-form">
+            <Heading level={2} id="kaart-titel">
+              Op de kaart met initiatieven
+            </Heading>
+            {savedIn("kaart-titel")}
+            <Paragraph>
+              Schrijf een openbare titel en samenvatting. Geen namen of huisnummers, tenzij de initiatiefnemer
+              daar toestemming voor gaf. Naam mag openbaar: {idea.showName ? "ja" : "nee"}. Precieze plek mag
+              op de kaart: {idea.allowExactLocation ? "ja" : "nee"}.
+              {idea.lat === null
+                ? " Er is geen punt bekend, dus het initiatief komt zonder punt op de lijst."
+                : ""}
+            </Paragraph>
+            <ErrorSummary errors={errorsFor("publiceren")} />
+            {closed ? (
+              <Paragraph>Een afgewezen of ingetrokken initiatief kan niet op de kaart.</Paragraph>
+            ) : (
+              <Form method="post" noValidate>
+                <input type="hidden" name="intent" value="publiceren" />
+                <TextField
+                  name="publicTitle"
+                  label="Openbare titel"
+                  required
+                  maxLength={120}
+                  defaultValue={valueFor("publiceren", "publicTitle", idea.publicTitle ?? idea.title)}
+                  error={errorsFor("publiceren").publicTitle}
+                />
+                <TextArea
+                  name="publicSummary"
+                  label="Openbare samenvatting"
+                  required
+                  rows={4}
+                  maxLength={1000}
+                  defaultValue={valueFor("publiceren", "publicSummary", idea.publicSummary)}
+                  error={errorsFor("publiceren").publicSummary}
+                />
+                <SelectField
+                  name="precision"
+                  label="Hoe precies komt de plek op de kaart?"
+                  required
+                  options={LOCATION_PRECISIONS.filter(
+                    (p) => p.value !== "exact" || idea.allowExactLocation,
+                  ).map((p) => ({ value: p.value, label: p.label }))}
+                  defaultValue={valueFor(
+                    "publiceren",
+                    "precision",
+                    idea.isPublished ? idea.locationPrecision : "buurt",
+                  )}
+                  error={errorsFor("publiceren").precision}
+                />
+                <CheckboxField
+                  name="featured"
+                  label="Uitlichten op de homepagina"
+                  defaultChecked={idea.isFeatured}
+                />
+                {d.photo ? (
+                  <CheckboxField
+                    name="showPhoto"
+                    label="Toon de foto of schets van de initiatiefnemer op de openbare pagina"
+                    description="Alleen als er niemand herkenbaar op staat en er geen huisnummer op te zien is, tenzij de initiatiefnemer daar toestemming voor gaf."
+                    defaultChecked={d.photo.published}
+                  />
+                ) : null}
+                <SubmitButton>
+                  {idea.isPublished ? "Publicatie bijwerken" : "Publiceer op de kaart"}
+                </SubmitButton>
+              </Form>
+            )}
+            {idea.isPublished ? (
+              <Form method="post">
+                <input type="hidden" name="intent" value="depubliceren" />
+                <SubmitButton variant="secondary">Haal van de kaart</SubmitButton>
+              </Form>
+            ) : null}
+            <Paragraph>
+              Punt, thema of wijk op de kaart precies aanpassen?{" "}
+              <TextLink to={`/beheer/kaart/${idea.id}`}>Bewerk de vermelding op de kaart</TextLink>
+            </Paragraph>
+          </section>
+        </section>
+      </div>
     </div>
   );
 }

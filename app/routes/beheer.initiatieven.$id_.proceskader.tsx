@@ -7,11 +7,14 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useRef } from "react";
 import { z } from "zod";
 import { requireRole } from "~/domain/auth/auth.server";
 import { staffAccess } from "~/domain/auth/roles";
 import {
   adoptionSchema,
+  type DocumentIntent,
+  hasUnsavedChanges,
   PARTICIPANT_ROWS,
   PARTICIPATION_GOALS,
   PARTICIPATION_ROLES,
@@ -29,7 +32,7 @@ import { type FieldErrors, type FormValues, formToObject, intentFeedback, parseF
 import { Alert, formatDate, formatDateTime, Heading, Paragraph, TextLink } from "~/ui/content";
 import { ChoiceGroup, ErrorSummary, SelectField, SubmitButton, TextArea, TextField } from "~/ui/form";
 import ideasCss from "~/ui/ideas.css?url";
-import { IntentFormPanel } from "~/ui/intent-form-panel";
+import { useUnsavedTextWarning } from "~/ui/unsaved-text-warning";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: ideasCss }];
 export const meta: MetaFunction = () => [{ title: "Proceskader - Beheer - Wij maken Heemstede" }];
@@ -70,12 +73,13 @@ const stepSchema = z.object({
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, staffAccess["beheer.initiatieven.$id_.proceskader"]);
   const id = params.id ?? "";
-  if (!(await getInitiative(id))) throw new Response("Niet gevonden", { status: 404 });
+  const found = await getInitiative(id);
+  if (!found) throw new Response("Niet gevonden", { status: 404 });
   const actor = { id: user.id, email: user.email };
   const form = await request.formData();
   const intent = String(form.get("intent"));
   const invalid = (errors: FieldErrors, values: FormValues) =>
-    data({ intent, errors, values }, { status: 400 });
+    data({ intent, errors, values, unsaved: null as DocumentIntent | null }, { status: 400 });
   try {
     if (intent === "plan") {
       const p = parseForm(planSchema, form);
@@ -100,8 +104,32 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return invalid({ [error.field ?? "_form"]: error.message }, formToObject(form, ["doelen"]));
     throw error;
   }
-  throw redirect(`/beheer/initiatieven/${id}/proceskader?opgeslagen=${intent}`);
+  // The planomschrijving and participatieplan are one form with two save buttons: when the other
+  // document holds typed text that was not saved, the page stays as it was sent (nothing lost).
+  if (intent === "plan" || intent === "participatie") {
+    const other: DocumentIntent = intent === "plan" ? "participatie" : "plan";
+    const values = formToObject(form, ["doelen"]);
+    const stored = other === "plan" ? found.documents.plan?.content : found.documents.participation?.content;
+    if (hasUnsavedChanges(other, values, (stored ?? null) as never))
+      return data({ intent, errors: {} as FieldErrors, values: values as FormValues, unsaved: other });
+  }
+  throw redirect(`/beheer/initiatieven/${id}/proceskader?opgeslagen=${intent}#${anchorOf[intent] ?? ""}`);
 }
+
+/** Where the page opens after saving: the section that was saved. */
+const anchorOf: Record<string, string> = {
+  stap: "stappen-titel",
+  plan: "plan-titel",
+  participatie: "participatie-titel",
+  vaststellen: "vaststellen-titel",
+};
+
+const savedText: Record<string, string> = {
+  stap: "De stap is opgeslagen.",
+  plan: "De planomschrijving is opgeslagen als nieuwe versie.",
+  participatie: "Het participatieplan is opgeslagen als nieuwe versie.",
+  vaststellen: "De vaststelling is vastgelegd.",
+};
 
 export default function Proceskader() {
   const d = useLoaderData<typeof loader>();
@@ -110,17 +138,35 @@ export default function Proceskader() {
   const { errorsFor, valueFor } = intentFeedback(actionData);
   const plan = d.plan?.content;
   const part = d.participation?.content;
-  const doelen =
-    actionData?.intent === "participatie"
-      ? ([] as string[]).concat(actionData.values.doelen ?? [])
-      : (part?.doelen ?? []);
+  // After sending the documents form (an error, or one document saved while the other holds unsaved
+  // text), every field shows what was sent.
+  const sentDocuments =
+    actionData?.intent === "plan" || actionData?.intent === "participatie" ? actionData.values : null;
+  const typed = (key: string, stored: string | undefined) => {
+    if (!sentDocuments) return stored ?? "";
+    const v = sentDocuments[key];
+    return (Array.isArray(v) ? v[0] : v) ?? "";
+  };
+  const doelen = sentDocuments ? ([] as string[]).concat(sentDocuments.doelen ?? []) : (part?.doelen ?? []);
+  const savedIntent = actionData?.unsaved ? actionData.intent : (params.get("opgeslagen") ?? "");
+  const savedIn = (intent: string) =>
+    savedIntent === intent ? (
+      <Alert type="ok">
+        {savedText[intent]}
+        {actionData?.unsaved
+          ? ` Uw tekst in ${actionData.unsaved === "plan" ? "de planomschrijving" : "het participatieplan"} staat er nog, maar is nog niet opgeslagen.`
+          : ""}
+      </Alert>
+    ) : null;
+
+  const page = useRef<HTMLDivElement>(null);
+  useUnsavedTextWarning(page);
 
   return (
-    <div className="wmh-stack">
+    <div className="wmh-stack" ref={page}>
       <p>
         <TextLink to={`/beheer/initiatieven/${d.idea.id}`}>Terug naar het initiatief</TextLink>
       </p>
-      {params.get("opgeslagen") ? <Alert type="ok">Opgeslagen.</Alert> : null}
       <Heading level={1}>Proceskader: {d.idea.title}</Heading>
       {d.idea.complex ? null : (
         <Alert type="warning">
@@ -139,6 +185,7 @@ export default function Proceskader() {
         <Heading level={2} id="stappen-titel">
           Basisstappen
         </Heading>
+        {savedIn("stap")}
         <ol className="wmh-steps-list">
           {BASISSTAPPEN.map((s) => (
             <li key={s.step} data-done={d.idea.processStep >= s.step}>
@@ -164,99 +211,106 @@ export default function Proceskader() {
         </Form>
       </section>
 
-      <IntentFormPanel
-        id="plan-titel"
-        title={<>Planomschrijving {d.plan ? `(versie ${d.plan.version})` : ""}</>}
-        intent="plan"
-        errors={errorsFor("plan")}
-        intro={
+      {/* One form for both documents, with a save button for each: pressing one never drops what
+          was typed in the other (without JavaScript too). */}
+      <Form method="post" noValidate className="wmh-stack">
+        <section aria-labelledby="plan-titel" className="wmh-panel wmh-form">
+          <Heading level={2} id="plan-titel">
+            Planomschrijving {d.plan ? `(versie ${d.plan.version})` : ""}
+          </Heading>
+          {savedIn("plan")}
           <Paragraph>
             Elke keer dat u opslaat, ontstaat een nieuwe versie. Oude versies blijven bewaard.
           </Paragraph>
-        }
-      >
-        {PLAN_QUESTIONS.map((q) => (
-          <TextArea
-            key={q.key}
-            name={q.key}
-            label={q.label}
-            rows={4}
-            defaultValue={valueFor("plan", q.key, plan?.[q.key])}
-            error={errorsFor("plan")[q.key]}
-          />
-        ))}
-        <SubmitButton>Planomschrijving opslaan</SubmitButton>
-      </IntentFormPanel>
+          <ErrorSummary errors={errorsFor("plan")} />
+          {PLAN_QUESTIONS.map((q) => (
+            <TextArea
+              key={q.key}
+              name={q.key}
+              label={q.label}
+              rows={4}
+              defaultValue={typed(q.key, plan?.[q.key])}
+              error={errorsFor("plan")[q.key]}
+            />
+          ))}
+          <SubmitButton name="intent" value="plan">
+            Planomschrijving opslaan
+          </SubmitButton>
+        </section>
 
-      <IntentFormPanel
-        id="participatie-titel"
-        title={<>Participatieplan {d.participation ? `(versie ${d.participation.version})` : ""}</>}
-        intent="participatie"
-        errors={errorsFor("participatie")}
-      >
-        <Heading level={3}>1. Ruimte bepalen</Heading>
-        <TextArea
-          name="ruimte"
-          label="Wat is de ruimte voor participatie? Valt er iets te kiezen?"
-          rows={3}
-          defaultValue={valueFor("participatie", "ruimte", part?.ruimte)}
-          error={errorsFor("participatie").ruimte}
-        />
-        <TextArea
-          name="complexiteit"
-          label="Hoe complex is het vraagstuk? Zijn er veel tegengestelde belangen?"
-          rows={3}
-          defaultValue={valueFor("participatie", "complexiteit", part?.complexiteit)}
-          error={errorsFor("participatie").complexiteit}
-        />
-        <Heading level={3}>2. Doel bepalen</Heading>
-        <ChoiceGroup
-          name="doelen"
-          multiple
-          required
-          label="Doel van participatie"
-          options={PARTICIPATION_GOALS.map((g) => ({
-            value: g.value,
-            label: `${g.label}: ${g.explanation}`,
-          }))}
-          defaultValue={doelen}
-          error={errorsFor("participatie").doelen}
-        />
-        <TextArea
-          name="toelichtingDoel"
-          label="Toelichting op het doel"
-          rows={3}
-          defaultValue={valueFor("participatie", "toelichtingDoel", part?.toelichtingDoel)}
-          error={errorsFor("participatie").toelichtingDoel}
-        />
-        <Heading level={3}>3. Deelnemers en rollen bepalen</Heading>
-        {Array.from({ length: PARTICIPANT_ROWS }, (_, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: fixed rows
-          <fieldset key={i} className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
-            <legend className="utrecht-form-fieldset__legend">Deelnemer {i + 1}</legend>
-            <TextField
-              name={`deelnemer-${i}`}
-              label="Wie"
-              defaultValue={valueFor("participatie", `deelnemer-${i}`, part?.deelnemers[i]?.who)}
-              error={errorsFor("participatie")[`deelnemer-${i}`]}
-            />
-            <SelectField
-              name={`rol-${i}`}
-              label="Rol"
-              placeholder="Kies een rol"
-              options={PARTICIPATION_ROLES.map((r) => ({ value: r.value, label: r.label }))}
-              defaultValue={valueFor("participatie", `rol-${i}`, part?.deelnemers[i]?.role)}
-              error={errorsFor("participatie")[`rol-${i}`]}
-            />
-          </fieldset>
-        ))}
-        <SubmitButton>Participatieplan opslaan</SubmitButton>
-      </IntentFormPanel>
+        <section aria-labelledby="participatie-titel" className="wmh-panel wmh-form">
+          <Heading level={2} id="participatie-titel">
+            Participatieplan {d.participation ? `(versie ${d.participation.version})` : ""}
+          </Heading>
+          {savedIn("participatie")}
+          <ErrorSummary errors={errorsFor("participatie")} />
+          <Heading level={3}>1. Ruimte bepalen</Heading>
+          <TextArea
+            name="ruimte"
+            label="Wat is de ruimte voor participatie? Valt er iets te kiezen?"
+            rows={3}
+            defaultValue={typed("ruimte", part?.ruimte)}
+            error={errorsFor("participatie").ruimte}
+          />
+          <TextArea
+            name="complexiteit"
+            label="Hoe complex is het vraagstuk? Zijn er veel tegengestelde belangen?"
+            rows={3}
+            defaultValue={typed("complexiteit", part?.complexiteit)}
+            error={errorsFor("participatie").complexiteit}
+          />
+          <Heading level={3}>2. Doel bepalen</Heading>
+          <ChoiceGroup
+            name="doelen"
+            multiple
+            required
+            label="Doel van participatie"
+            options={PARTICIPATION_GOALS.map((g) => ({
+              value: g.value,
+              label: `${g.label}: ${g.explanation}`,
+            }))}
+            defaultValue={doelen}
+            error={errorsFor("participatie").doelen}
+          />
+          <TextArea
+            name="toelichtingDoel"
+            label="Toelichting op het doel"
+            rows={3}
+            defaultValue={typed("toelichtingDoel", part?.toelichtingDoel)}
+            error={errorsFor("participatie").toelichtingDoel}
+          />
+          <Heading level={3}>3. Deelnemers en rollen bepalen</Heading>
+          {Array.from({ length: PARTICIPANT_ROWS }, (_, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: fixed rows
+            <fieldset key={i} className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
+              <legend className="utrecht-form-fieldset__legend">Deelnemer {i + 1}</legend>
+              <TextField
+                name={`deelnemer-${i}`}
+                label="Wie"
+                defaultValue={typed(`deelnemer-${i}`, part?.deelnemers[i]?.who)}
+                error={errorsFor("participatie")[`deelnemer-${i}`]}
+              />
+              <SelectField
+                name={`rol-${i}`}
+                label="Rol"
+                placeholder="Kies een rol"
+                options={PARTICIPATION_ROLES.map((r) => ({ value: r.value, label: r.label }))}
+                defaultValue={typed(`rol-${i}`, part?.deelnemers[i]?.role)}
+                error={errorsFor("participatie")[`rol-${i}`]}
+              />
+            </fieldset>
+          ))}
+          <SubmitButton name="intent" value="participatie">
+            Participatieplan opslaan
+          </SubmitButton>
+        </section>
+      </Form>
 
       <section aria-labelledby="vaststellen-titel" className="wmh-panel wmh-form">
         <Heading level={2} id="vaststellen-titel">
           Vaststelling door college of raad (stap 3)
         </Heading>
+        {savedIn("vaststellen")}
         {d.idea.adoptedOn ? (
           <Paragraph>
             Vastgesteld door {d.idea.adoptedBy === "raad" ? "de gemeenteraad" : "het college"} op{" "}

@@ -25,6 +25,7 @@ import {
   CheckboxField,
   ChoiceGroup,
   ErrorSummary,
+  FileField,
   SelectField,
   SubmitButton,
   TextArea,
@@ -173,30 +174,13 @@ export default function StaffNewsItem() {
             <CheckboxField name="removeImage" label="Afbeelding verwijderen" value="1" />
           </div>
         ) : null}
-        <div className={`utrecht-form-field${errors.image ? " utrecht-form-field--invalid" : ""}`}>
-          <div className="utrecht-form-field__label">
-            <label className="utrecht-form-label" htmlFor="veld-image">
-              {item?.image ? "Andere afbeelding" : "Afbeelding"}
-              <span className="wmh-optional"> (niet verplicht)</span>
-            </label>
-          </div>
-          <div className="utrecht-form-field-description" id="veld-image-description">
-            JPG, PNG of WebP, hoogstens 5 MB. Wij halen locatie- en cameragegevens uit de foto.
-          </div>
-          {errors.image ? (
-            <p className="utrecht-form-field-error-message" id="veld-image-error">
-              {errors.image}
-            </p>
-          ) : null}
-          <input
-            id="veld-image"
-            name="image"
-            type="file"
-            accept={IMAGE_ACCEPT}
-            aria-invalid={errors.image ? true : undefined}
-            aria-describedby={`veld-image-description${errors.image ? " veld-image-error" : ""}`}
-          />
-        </div>
+        <FileField
+          name="image"
+          label={item?.image ? "Andere afbeelding" : "Afbeelding"}
+          accept={IMAGE_ACCEPT}
+          description="JPG, PNG of WebP, hoogstens 5 MB. Wij halen locatie- en cameragegevens uit de foto."
+          error={errors.image}
+        />
         <TextField
           name="imageAlt"
           label="Beschrijving van de afbeelding"

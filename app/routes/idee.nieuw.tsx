@@ -9,6 +9,7 @@ import {
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import leafletCss from "leaflet/dist/leaflet.css?url";
 import type { AddressSuggestion } from "~/domain/initiatives/address.server";
+import { draftPhotoUrl, PHOTO_ALT_FALLBACK, PHOTO_ALT_MAX } from "~/domain/initiatives/photo";
 import {
   draftToken,
   handleQuickscanPost,
@@ -23,6 +24,7 @@ import {
   stepUrl,
 } from "~/domain/initiatives/quickscan-form";
 import { INITIATIVE_THEMES } from "~/domain/initiatives/themes";
+import { IMAGE_ACCEPT } from "~/domain/media/images";
 import { HEEMSTEDE_BOUNDS, TOWN_CENTER, TOWN_ZOOM } from "~/domain/places/heemstede";
 import { type FieldErrors, type FormValues, str } from "~/lib/forms";
 import { Alert, Heading, Paragraph, TextLink } from "~/ui/content";
@@ -30,6 +32,7 @@ import {
   CheckboxField,
   ChoiceGroup,
   ErrorSummary,
+  FileField,
   Honeypot,
   SelectField,
   SubmitButton,
@@ -40,6 +43,7 @@ import ideasCss from "~/ui/ideas.css?url";
 import { SmallMap } from "~/ui/map/client-map";
 import { PlacePicker } from "~/ui/map/place-picker";
 import mapCss from "~/ui/map.css?url";
+import { StoredImageView } from "~/ui/stored-image";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: ideasCss },
@@ -150,11 +154,12 @@ export default function Quickscan() {
         </Paragraph>
       ) : null}
       {isCheck ? (
-        <CheckAnswers rows={p.rows ?? []} values={values} tiles={p.tiles} />
+        <CheckAnswers rows={p.rows ?? []} values={values} tiles={p.tiles} photo={p.photo} />
       ) : p.fromCheck ? (
         <Paragraph>Pas uw antwoord aan. Daarna ziet u weer het overzicht van al uw antwoorden.</Paragraph>
       ) : null}
-      <Form method="post" noValidate>
+      {/* Only the photo step sends a file; it works without JavaScript as a plain multipart form. */}
+      <Form method="post" noValidate encType={step === "idee" ? "multipart/form-data" : undefined}>
         <input type="hidden" name="stap" value={step} />
         {p.fromCheck ? <input type="hidden" name="wijzig" value="1" /> : null}
         <Honeypot />
@@ -187,6 +192,7 @@ export default function Quickscan() {
               defaultValue={v("theme")}
               error={errors.theme}
             />
+            <PhotoFields page={p} errors={errors} />
           </>
         ) : null}
         {step === "waar" ? (
@@ -390,6 +396,48 @@ function StepButtons({ step, fromCheck }: { step: StepId; fromCheck: boolean }) 
   );
 }
 
+/** The optional photo or sketch: the one sent so far (with a choice to remove it), a file field and a description. */
+function PhotoFields({ page, errors }: { page: QuickscanPage; errors: FieldErrors }) {
+  const values = page.values as FormValues;
+  return (
+    <>
+      <Heading level={2}>Foto of schets (niet verplicht)</Heading>
+      <Paragraph>
+        Heeft u een foto van de plek of een schets van uw idee? Dan begrijpen wij uw idee sneller. Alleen
+        medewerkers van de gemeente zien de foto. Alleen als uw idee op de website komt, kan de gemeente de
+        foto erbij zetten.
+      </Paragraph>
+      {page.photo ? (
+        <figure className="wmh-photo-figure">
+          <StoredImageView
+            image={page.photo}
+            alt={str(values, "photoAlt") || PHOTO_ALT_FALLBACK}
+            sizes="(max-width: 30rem) 100vw, 30rem"
+            urlFor={draftPhotoUrl}
+          />
+          <figcaption>De foto of schets die u stuurde.</figcaption>
+        </figure>
+      ) : null}
+      {page.photo ? <CheckboxField name="fotoWeg" label="Verwijder deze foto" /> : null}
+      <FileField
+        name="photo"
+        label={page.photo ? "Een andere foto of schets" : "Foto of schets"}
+        accept={IMAGE_ACCEPT}
+        description="Een JPG-, PNG- of WebP-bestand van hoogstens 5 MB. Wij halen de plaats en de camera uit het bestand."
+        error={errors.photo}
+      />
+      <TextField
+        name="photoAlt"
+        label="Wat staat er op de foto of schets?"
+        maxLength={PHOTO_ALT_MAX}
+        defaultValue={str(values, "photoAlt")}
+        error={errors.photoAlt}
+        description="Bijvoorbeeld: de lege hoek van het plein bij de bibliotheek. Zo weet ook iemand die de foto niet kan zien wat erop staat."
+      />
+    </>
+  );
+}
+
 function WijkSelect(props: { page: QuickscanPage; errors: FieldErrors; required?: boolean; label?: string }) {
   return (
     <SelectField
@@ -512,10 +560,12 @@ function CheckAnswers({
   rows,
   values,
   tiles,
+  photo,
 }: {
   rows: CheckRow[];
   values: FormValues;
   tiles: QuickscanPage["tiles"];
+  photo: QuickscanPage["photo"];
 }) {
   const lat = parseCoordinate(str(values, "lat"));
   const lng = parseCoordinate(str(values, "lng"));
@@ -540,6 +590,15 @@ function CheckAnswers({
           </div>
         ))}
       </dl>
+      {photo ? (
+        <StoredImageView
+          image={photo}
+          alt={str(values, "photoAlt") || PHOTO_ALT_FALLBACK}
+          sizes="(max-width: 20rem) 100vw, 20rem"
+          urlFor={draftPhotoUrl}
+          className="wmh-photo wmh-photo--small"
+        />
+      ) : null}
       {point ? (
         <SmallMap tiles={tiles} point={point} title="Uw plek" label="De plek die u koos, op de kaart" />
       ) : null}

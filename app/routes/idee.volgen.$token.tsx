@@ -22,6 +22,7 @@ import {
   staffChanges,
   timelineEntries,
 } from "~/domain/initiatives/initiator-page";
+import { followPhotoUrl, PHOTO_ALT_FALLBACK } from "~/domain/initiatives/photo";
 import {
   PARTICIPATION_GOALS,
   PARTICIPATION_ROLES,
@@ -39,6 +40,7 @@ import { hit } from "~/lib/rate-limit.server";
 import { Alert, formatDate, formatDateTime, Heading, Paragraph } from "~/ui/content";
 import { CheckboxField, ErrorSummary, SubmitButton, TextArea } from "~/ui/form";
 import ideasCss from "~/ui/ideas.css?url";
+import { StoredImageView } from "~/ui/stored-image";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: ideasCss }];
 /** The initiator's plans, read-only, at ?stuk=planomschrijving or ?stuk=participatieplan. */
@@ -95,6 +97,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     isPublished: idea.isPublished,
     contact: { name: found.contact, mailbox: found.mailbox, phone: MUNICIPALITY_PHONE },
     documents: found.documents,
+    photo: found.photo,
+    token: params.token ?? "",
     result,
     timeline: timelineEntries(found.events),
     // Newest first: what the contact person wrote last is what the initiator comes for.
@@ -302,6 +306,27 @@ function FollowHome({ d }: { d: Extract<LoaderData, { view: "home" }> }) {
           </>
         ) : null}
       </section>
+
+      {d.photo ? (
+        <section aria-labelledby="foto-titel">
+          <Heading level={2} id="foto-titel">
+            Uw foto of schets
+          </Heading>
+          <figure className="wmh-photo-figure">
+            <StoredImageView
+              image={d.photo.image}
+              alt={d.photo.alt ?? PHOTO_ALT_FALLBACK}
+              sizes="(max-width: 30rem) 100vw, 30rem"
+              urlFor={followPhotoUrl(d.token)}
+            />
+            <figcaption>
+              {d.photo.published
+                ? "Deze foto staat bij uw idee op de website."
+                : "Alleen u en de medewerkers van de gemeente zien deze foto."}
+            </figcaption>
+          </figure>
+        </section>
+      ) : null}
 
       {d.documents.plan || d.documents.participation ? (
         <section aria-labelledby="plannen-titel">

@@ -3,6 +3,7 @@ import { data, Form, useActionData, useLoaderData } from "@remix-run/react";
 import leafletCss from "leaflet/dist/leaflet.css?url";
 import { z } from "zod";
 import { MAP_LEGEND } from "~/domain/initiatives/map-legend";
+import { PHOTO_ALT_FALLBACK } from "~/domain/initiatives/photo";
 import {
   CONTACT_THROTTLE,
   contactInitiator,
@@ -15,6 +16,7 @@ import { Alert, DemoBadge, formatDate, Heading, Paragraph, TextLink } from "~/ui
 import { ErrorSummary, Honeypot, SubmitButton, TextArea, TextField } from "~/ui/form";
 import { SmallMap } from "~/ui/map/client-map";
 import mapCss from "~/ui/map.css?url";
+import { StoredImageView } from "~/ui/stored-image";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: leafletCss },
@@ -69,7 +71,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function InitiativePage() {
-  const { initiative: i, timeline, canContact, tiles } = useLoaderData<typeof loader>();
+  const { initiative: i, timeline, canContact, tiles, photo } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const style = MAP_LEGEND.find((s) => s.value === i.theme);
   const errors: FieldErrors | undefined = result && !result.sent ? result.errors : undefined;
@@ -101,6 +103,13 @@ export default function InitiativePage() {
       {i.summary.split(/\n{2,}/).map((p) => (
         <Paragraph key={p}>{p}</Paragraph>
       ))}
+      {photo ? (
+        <StoredImageView
+          image={photo.image}
+          alt={photo.alt ?? PHOTO_ALT_FALLBACK}
+          sizes="(max-width: 40rem) 100vw, 40rem"
+        />
+      ) : null}
 
       {i.lat !== null && i.lng !== null ? (
         <SmallMap

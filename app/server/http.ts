@@ -22,12 +22,14 @@ import {
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 /**
- * Staff forms with a file (multipart/form-data under /beheer/): room for a 5 MB image plus the other
- * fields, so a somewhat larger file still gets a Dutch message at the field instead of a 413 page.
+ * Forms with a file (multipart/form-data under /beheer/, and the quickscan's photo step): room for a
+ * 5 MB image plus the other fields, so a somewhat larger file still gets a Dutch message at the field
+ * instead of a 413 page.
  */
 export const UPLOAD_BODY_LIMIT_BYTES = 12 * 1024 * 1024;
 const isUpload = (req: ExpressRequest) =>
-  req.path.startsWith("/beheer/") && (req.get("content-type") ?? "").startsWith("multipart/form-data");
+  (req.path.startsWith("/beheer/") || req.path === "/idee/nieuw") &&
+  (req.get("content-type") ?? "").startsWith("multipart/form-data");
 
 declare module "@remix-run/node" {
   interface AppLoadContext {

@@ -4,6 +4,7 @@ import { consultationJobs } from "../domain/consultation/jobs.server";
 import { pruneContactMessages } from "../domain/contact/contact.server";
 import { informedJobs } from "../domain/informed/jobs.server";
 import { pruneFollowLinks } from "../domain/initiatives/follow-links.server";
+import { pruneUnusedPrivateImages } from "../domain/initiatives/photo.server";
 import { pruneDrafts } from "../domain/initiatives/submission.server";
 import { foldPendingTallies } from "../domain/insights/results.server";
 import { monitorJobs } from "../domain/monitor/jobs.server";
@@ -24,6 +25,7 @@ export const jobDefinitions: JobDefinition[] = [
       const db = getDb();
       await pruneRateLimits(db);
       await pruneDrafts(db);
+      await pruneUnusedPrivateImages(db);
       await db.execute(sql`delete from staff_sessions where expires_at < now()`);
       // Retention periods promised on /privacy (docs/privacy.md).
       await pruneContactMessages(db);

@@ -88,6 +88,24 @@ export function TextField(
   );
 }
 
+/** A file input in the same pattern (the form needs encType="multipart/form-data"). */
+export function FileField(props: BaseProps & { accept?: string }) {
+  const id = props.id ?? `veld-${props.name}`;
+  return (
+    <FieldShell {...props} id={id}>
+      <input
+        id={id}
+        name={props.name}
+        type="file"
+        accept={props.accept}
+        className="wmh-file-input"
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={describedBy(id, props.description, props.error)}
+      />
+    </FieldShell>
+  );
+}
+
 export function TextArea(props: BaseProps & { defaultValue?: string; rows?: number; maxLength?: number }) {
   const id = props.id ?? `veld-${props.name}`;
   return (

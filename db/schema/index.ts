@@ -2,6 +2,7 @@
 export * from "./audit";
 export * from "./consultation";
 export * from "./events";
+export * from "./initiative-photos";
 export * from "./initiatives";
 export * from "./insights";
 export * from "./media";

@@ -1,4 +1,14 @@
-import { customType, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  customType,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { staffUsers } from "./staff";
 
 // Media context: uploaded images, stored in PostgreSQL so every app server can serve them.
@@ -17,6 +27,11 @@ export const mediaImages = pgTable(
     width: integer("width").notNull(),
     height: integer("height").notNull(),
     createdBy: text("created_by").references(() => staffUsers.id, { onDelete: "set null" }),
+    /**
+     * False for a resident's photo with an idea: /media/ refuses it; only the follow page and the staff
+     * pages serve it, until staff publish it with the initiative (docs/ideas.md, "Foto bij een idee").
+     */
+    isPublic: boolean("is_public").notNull().default(true),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("media_images_created_idx").on(t.createdAt)],

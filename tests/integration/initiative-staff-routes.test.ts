@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, test } from "vitest";
 import type { QuickscanAnswers } from "../../app/domain/initiatives/quickscan-form";
 import { submitIdea } from "../../app/domain/initiatives/submission.server";
@@ -168,18 +168,35 @@ describe("the detail page", () => {
     const badPart = await post({ intent: "participatie", "deelnemer-0": "Buurtbewoners", "rol-0": "" });
     expect(badPart.status).toBe(400);
     expect(badPart.data.errors).toMatchObject({ doelen: expect.any(String), "rol-0": "Kies een rol." });
-    expect(
-      (
-        await post({
-          intent: "participatie",
-          doelen: ["samen_denken", "samen_doen"],
-          "deelnemer-0": "Buurtbewoners",
-          "rol-0": "co_producent",
-          "deelnemer-1": "Gemeenteraad",
-          "rol-1": "beslisser",
-        })
-      ).status,
-    ).toBe(302);
+    // Both documents are one form: saving the participatieplan while the plan holds typed text that
+    // was not saved keeps that text on the page (200 with every value), instead of reloading it away.
+    const participation = {
+      doelen: ["samen_denken", "samen_doen"],
+      "deelnemer-0": "Buurtbewoners",
+      "rol-0": "co_producent",
+      "deelnemer-1": "Gemeenteraad",
+      "rol-1": "beslisser",
+    };
+    const kept = await post({
+      intent: "participatie",
+      wat: "Woningen bouwen, ook voor ouderen",
+      waarde: "Starters krijgen een kans",
+      ...participation,
+    });
+    expect(kept.status).toBe(200);
+    expect(kept.data).toMatchObject({
+      unsaved: "plan",
+      values: { wat: "Woningen bouwen, ook voor ouderen" },
+    });
+    // Nothing typed elsewhere: back to the saved section.
+    const clean = await post({
+      intent: "participatie",
+      wat: "Woningen bouwen",
+      waarde: "Starters krijgen een kans",
+      ...participation,
+    });
+    expect(clean.status).toBe(302);
+    expect(clean.location).toMatch(/#participatie-titel$/);
     const badDate = await post({
       intent: "vaststellen",
       adoptedBy: "raad",
@@ -209,6 +226,14 @@ describe("the detail page", () => {
     expect(print.data.plan.content.wat).toBe("Woningen bouwen");
     expect(print.data.participation.content.deelnemers).toHaveLength(2);
     expect(print.data.idea.processStep).toBe(3);
+    // The participatieplan was saved twice (the keep-the-text answer saved it too); the plan once.
+    const versions = await getDb().execute(
+      sql`select kind, max(version)::int as v from initiative_documents where initiative_id = ${id} group by kind order by kind`,
+    );
+    expect([...versions]).toEqual([
+      { kind: "participatieplan", v: 2 },
+      { kind: "planomschrijving", v: 1 },
+    ]);
   });
 });
 

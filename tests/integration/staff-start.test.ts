@@ -93,6 +93,6 @@ describe("the triage page after saving", () => {
       { id },
     );
     expect(res.status).toBe(302);
-    expect(res.location).toBe(`/beheer/initiatieven/${id}?opgeslagen=notitie#berichten-titel`);
+    expect(res.location).toBe(`/beheer/initiatieven/${id}?opgeslagen=notitie#notitie-titel`);
   });
 });

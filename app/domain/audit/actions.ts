@@ -188,6 +188,7 @@ const detailLabels: Record<string, string> = {
   asIs: "overgenomen",
   changed: "aangepast",
   leftOut: "weggelaten",
+  photo: "foto openbaar",
 };
 
 /** Details as "van: nieuw; naar: in behandeling", with Dutch names for the keys we know. */

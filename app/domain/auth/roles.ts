@@ -57,6 +57,7 @@ export const staffAccess = {
   "beheer.initiatieven.$id": ["beheerder", "ambtenaar"],
   "beheer.initiatieven.$id_.proceskader": ["beheerder", "ambtenaar"],
   "beheer.initiatieven.$id_.afdrukken": ["beheerder", "ambtenaar"],
+  "beheer.initiatieven.$id_.foto.$file": ["beheerder", "ambtenaar"],
   "beheer.initiatieven.routering": ["beheerder", "ambtenaar"],
   "beheer.digipanel._index": ["onderzoeker", "beheerder"],
   "beheer.digipanel.bevolking": ["onderzoeker", "beheerder"],

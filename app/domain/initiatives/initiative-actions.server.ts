@@ -14,6 +14,7 @@ import { composeMail, queueMail } from "../../lib/mail.server";
 import type { AuditAction } from "../audit/actions";
 import type { Actor } from "../audit/audit.server";
 import * as mails from "./mails";
+import { setPhotoPublished } from "./photo.server";
 import { isClosed, type PublicLocationRequest, publicationProblem, publicLocation } from "./rules";
 import { type Initiative, InitiativeError, newFollowLink } from "./shared.server";
 import { allowedNextStatuses, type Status, statusNeedsReason } from "./statuses";
@@ -116,6 +117,8 @@ export async function applyUnpublish(tx: Executor, idea: Initiative): Promise<Ac
     .update(initiatives)
     .set({ isPublished: false, isFeatured: false, publishedAt: null })
     .where(eq(initiatives.id, idea.id));
+  // Off the map means the initiator's photo is private again.
+  await setPhotoPublished(tx, idea.id, false);
   return { action: "initiative.unpublished" };
 }
 

@@ -13,6 +13,7 @@ import { composeMail, queueMail } from "../../lib/mail.server";
 import { audit } from "../audit/audit.server";
 import { initiativeByFollowToken } from "./follow-links.server";
 import * as mails from "./mails";
+import { photoOf } from "./photo.server";
 import { FALLBACK_TEAM } from "./rules";
 import {
   type Initiative,
@@ -58,6 +59,7 @@ export async function findForInitiator(token: string, db: Executor = getDb()) {
     .selectDistinct({ kind: initiativeDocuments.kind })
     .from(initiativeDocuments)
     .where(eq(initiativeDocuments.initiativeId, idea.id));
+  const photo = await photoOf(db, idea.id);
   return {
     idea,
     contact: manager?.name ?? idea.team ?? FALLBACK_TEAM,
@@ -65,6 +67,8 @@ export async function findForInitiator(token: string, db: Executor = getDb()) {
     mailbox: getEnv().INITIATIVES_TEAM_EMAIL,
     events,
     messages,
+    /** The photo or sketch sent with the idea; `published` when staff show it on the public page. */
+    photo,
     documents: {
       plan: documents.some((d) => d.kind === "planomschrijving"),
       participation: documents.some((d) => d.kind === "participatieplan"),

@@ -126,3 +126,37 @@ export const adoptionSchema = z.object({
     .min(1, "Vul het kenmerk van het besluit in.")
     .max(200),
 });
+
+/** The planomschrijving and participatieplan share one form on the staff page (two save buttons). */
+export type DocumentIntent = "plan" | "participatie";
+
+const oneText = (raw: Record<string, string | string[]>, k: string) => {
+  const v = raw[k];
+  return ((Array.isArray(v) ? v[0] : v) ?? "").trim();
+};
+
+/**
+ * Whether the posted form holds text for `kind` that differs from its stored version: after saving
+ * the other document the page then stays with everything typed, instead of reloading it away.
+ */
+export function hasUnsavedChanges(
+  kind: DocumentIntent,
+  raw: Record<string, string | string[]>,
+  stored: PlanContent | ParticipationContent | null,
+): boolean {
+  if (kind === "plan") {
+    const plan = (stored ?? {}) as Partial<Record<string, string>>;
+    return PLAN_QUESTIONS.some((q) => oneText(raw, q.key) !== (plan[q.key] ?? "").trim());
+  }
+  const part = stored as ParticipationContent | null;
+  const posted = raw.doelen === undefined ? [] : ([] as string[]).concat(raw.doelen);
+  if ([...posted].sort().join() !== [...(part?.doelen ?? [])].sort().join()) return true;
+  for (const k of ["ruimte", "complexiteit", "toelichtingDoel"] as const)
+    if (oneText(raw, k) !== (part?.[k] ?? "").trim()) return true;
+  for (let i = 0; i < PARTICIPANT_ROWS; i++) {
+    const row = part?.deelnemers[i];
+    if (oneText(raw, `deelnemer-${i}`) !== (row?.who ?? "") || oneText(raw, `rol-${i}`) !== (row?.role ?? ""))
+      return true;
+  }
+  return false;
+}

@@ -7,6 +7,7 @@ import { countPages } from "../../lib/forms";
 import { composeMail, queueMail } from "../../lib/mail.server";
 import { type CellSummary, cellScale, clustersFromCells, shouldCluster } from "./clustering";
 import { type Bbox, type GeoJsonQuery, likePattern, type MapFilters } from "./map-filters";
+import { photoOf } from "./photo.server";
 import { PUBLIC_STATUSES, statusLabel, statusValues } from "./statuses";
 import { themeLabel, themeValues } from "./themes";
 
@@ -180,7 +181,14 @@ export async function getPublicInitiative(id: string, db: Executor = getDb()) {
       label: statusLabel(row.status),
     });
   const { canContact, ...rest } = row;
-  return { initiative: toPublic(rest), timeline, canContact: Boolean(canContact) };
+  // The initiator's photo only when staff published it with the initiative.
+  const photo = await photoOf(db, id);
+  return {
+    initiative: toPublic(rest),
+    timeline,
+    canContact: Boolean(canContact),
+    photo: photo?.published ? { image: photo.image, alt: photo.alt } : null,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

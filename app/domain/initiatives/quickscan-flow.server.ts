@@ -5,9 +5,11 @@
 import { functionalCookie, readCookie } from "../../lib/cookies.server";
 import { type Executor, getDb } from "../../lib/db.server";
 import { hit } from "../../lib/rate-limit.server";
+import type { StoredImage } from "../media/images";
 import { tileConfig } from "../places/tiles.server";
 import { listWijken } from "../places/wijken.server";
 import { type AddressSuggestion, addressSearchEnabled, searchAddress } from "./address.server";
+import { describeDraftPhoto, storeIdeaPhoto } from "./photo.server";
 import {
   type CheckRow,
   checkRows,
@@ -59,6 +61,8 @@ export interface QuickscanPage {
   tiles: { url: string; attribution: string };
   /** The check page only: every answer with the step to change it. */
   rows: CheckRow[] | null;
+  /** The photo sent with the idea so far (the first step and the check page show it). */
+  photo: StoredImage | null;
 }
 
 export type QuickscanView = { kind: "redirect"; to: string } | ({ kind: "page" } & QuickscanPage);
@@ -81,6 +85,7 @@ async function page(
     addressSearch: addressSearchEnabled(),
     tiles: tileConfig(),
     rows: step === "controleren" ? checkRows(values, wijkName) : null,
+    photo: step === "idee" || step === "controleren" ? await describeDraftPhoto(db, values.photoId) : null,
   };
 }
 
@@ -150,6 +155,22 @@ export async function handleQuickscanPost(
   }
   draft = { ...draft, ...postedStep(step, form) };
   if (step === "plek") draft = settleLocationKind(draft);
+  let photoError: string | null = null;
+  if (step === "idee") {
+    const { fotoWeg, ...rest } = draft;
+    draft = rest;
+    if (fotoWeg === "ja") {
+      delete draft.photoId;
+      delete draft.photoAlt;
+    }
+    // The multipart form's file: checked and stored at once, so the draft only keeps its id.
+    const file = form.get("photo");
+    if (file instanceof File && file.size > 0) {
+      const upload = await storeIdeaPhoto(db, file, context.clientIp);
+      if (upload.ok) draft.photoId = upload.imageId;
+      else photoError = upload.message;
+    }
+  }
   await saveDraft(token, draft, db);
 
   if (direction === "terug")
@@ -164,6 +185,13 @@ export async function handleQuickscanPost(
     return { kind: "searched", page: await page(db, step, draft, fromCheck), suggestions, cookies };
   }
 
+  if (photoError)
+    return {
+      kind: "invalid",
+      page: await page(db, step, draft, fromCheck),
+      errors: { photo: photoError },
+      cookies,
+    };
   const checked = validateStep(step, draft);
   if (!checked.ok)
     return { kind: "invalid", page: await page(db, step, draft, fromCheck), errors: checked.errors, cookies };

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { emailField, optionalText, requiredText } from "../../lib/forms";
 import { HEEMSTEDE_BOUNDS } from "../places/heemstede";
+import { PHOTO_ALT_MAX } from "./photo";
 import type { RuleAnswers } from "./quickscan";
 import { INITIATIVE_THEMES, themeValues } from "./themes";
 
@@ -108,6 +109,13 @@ export const stepSchemas = {
     title: requiredText(120, "Geef uw idee een korte titel."),
     description: requiredText(4000, "Beschrijf uw idee in een paar zinnen."),
     theme: z.enum(themeValues, { errorMap: () => ({ message: "Kies het onderwerp dat het best past." }) }),
+    /** Set by the flow after a successful upload of the optional photo (never typed): the private image's id. */
+    photoId: z
+      .string()
+      .uuid()
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
+    photoAlt: optionalText(PHOTO_ALT_MAX),
   }),
   waar: z.object({
     locationKind: choice("locationKind", "Kies waar uw idee is."),
@@ -181,7 +189,8 @@ export const ANSWER_STEPS = STEPS.filter((s) => s !== "controleren") as Exclude<
 export const MULTI_FIELDS = ["parties", "contribution"] as const;
 /** The fields of each step, as they appear in the form. "kaart" tells that the map was used. */
 export const stepFields: Record<StepId, readonly string[]> = {
-  idee: Object.keys(stepSchemas.idee.shape),
+  /** The photo file itself is handled by the flow (never kept as text); "fotoWeg" removes the photo sent earlier. */
+  idee: ["title", "description", "theme", "photoAlt", "fotoWeg"],
   waar: Object.keys(stepSchemas.waar.shape),
   plek: [...Object.keys(stepSchemas.plek.shape), "kaart"],
   wie: Object.keys(stepSchemas.wie.shape),
@@ -405,6 +414,7 @@ export function answerRows(a: Partial<QuickscanAnswers>, wijkName?: (code: strin
   return [
     { label: "Titel", value: a.title ?? "" },
     { label: "Beschrijving", value: a.description ?? "" },
+    { label: "Foto of schets", value: a.photoId ? `Ja${a.photoAlt ? `: ${a.photoAlt}` : ""}` : "Nee" },
     { label: "Waar", value: optionLabel("locationKind", a.locationKind) },
     ...(a.address ? [{ label: "Adres", value: a.address }] : []),
     ...(a.wijkCode ? [{ label: "Wijk", value: wijkName?.(a.wijkCode) ?? a.wijkCode }] : []),
@@ -489,6 +499,12 @@ export function checkRows(
       value: INITIATIVE_THEMES.find((t) => t.value === v.theme)?.label ?? "",
       step: "idee",
       field: "theme",
+    },
+    {
+      label: "Foto of schets",
+      value: text("photoId") ? `Toegevoegd${text("photoAlt") ? `: ${text("photoAlt")}` : ""}` : "Geen",
+      step: "idee",
+      field: "photo",
     },
     { label: "Waar is uw idee?", value: one("locationKind"), step: "waar", field: "locationKind" },
     ...place,

@@ -15,6 +15,7 @@ import { createToken, hashToken, looksLikeToken } from "../../lib/tokens.server"
 import { type Actor, audit } from "../audit/audit.server";
 import { listWijken, wijkFor } from "../places/wijken.server";
 import * as mails from "./mails";
+import { attachPhoto } from "./photo.server";
 import { quickscan } from "./quickscan";
 import {
   chosenPoint,
@@ -238,6 +239,7 @@ export async function submitIdea(input: SubmitInput, db: Executor = getDb(), now
       })
       .returning();
     const idea = row!;
+    if (a.photoId) await attachPhoto(tx, idea.id, { imageId: a.photoId, alt: a.photoAlt ?? null });
     await tx.insert(initiativeEvents).values({ initiativeId: idea.id, kind: "status", status: "nieuw" });
     const { token, link } = await newFollowLink(tx, idea.id);
     const manager = route.accountManagerId

@@ -7,6 +7,7 @@ import { composeMail, queueMail } from "../../lib/mail.server";
 import type { Actor } from "../audit/audit.server";
 import { applyPublication, applyStatusChange, applyUnpublish } from "./initiative-actions.server";
 import * as mails from "./mails";
+import { photoOf, setPhotoPublished } from "./photo.server";
 import { latestDocuments } from "./proceskader.server";
 import type { Decider } from "./quickscan";
 import { type LocationPrecision, todayInHeemstede } from "./rules";
@@ -119,7 +120,8 @@ export async function getInitiative(id: string, db: Executor = getDb()) {
       .orderBy(asc(initiativeEvents.at), asc(initiativeEvents.id)),
     latestDocuments(id, db),
   ]);
-  return { idea, messages, events, documents };
+  const photo = await photoOf(db, id);
+  return { idea, messages, events, documents, photo };
 }
 
 export async function assignAccountManager(id: string, accountManagerId: string | null, actor: Actor) {
@@ -231,11 +233,18 @@ export async function messageToInitiator(id: string, body: string, actor: Actor)
 /** Publish from the triage page: the initiator's point at the chosen precision (applyPublication). */
 export async function publish(
   id: string,
-  input: { publicTitle: string; publicSummary: string; precision: LocationPrecision; featured: boolean },
+  input: {
+    publicTitle: string;
+    publicSummary: string;
+    precision: LocationPrecision;
+    featured: boolean;
+    /** Show the initiator's photo on the public page (private otherwise; docs/ideas.md). */
+    showPhoto?: boolean;
+  },
   actor: Actor,
 ) {
-  await change(id, actor, (tx, idea) =>
-    applyPublication(
+  await change(id, actor, async (tx, idea) => {
+    const out = await applyPublication(
       tx,
       idea,
       {
@@ -245,8 +254,10 @@ export async function publish(
         location: { precision: input.precision },
       },
       actor,
-    ),
-  );
+    );
+    const hasPhoto = await setPhotoPublished(tx, id, input.showPhoto ?? false);
+    return hasPhoto ? { ...out, details: { ...out.details, photo: input.showPhoto ?? false } } : out;
+  });
 }
 
 export async function unpublish(id: string, actor: Actor) {

@@ -68,12 +68,26 @@ export async function prepareImage(file: File | Blob | null | undefined): Promis
 
 /**
  * Store a prepared image (inside the caller's transaction). The same upload twice (a double submit,
- * or the same photo again) finds the stored image instead of writing a second copy.
+ * or the same photo again) finds the stored image instead of writing a second copy. `isPublic: false`
+ * keeps it off /media/ (a resident's photo with an idea); storing the same bytes again as public (staff
+ * chose to publish those exact bytes) makes the stored image public.
  */
-export async function saveImage(db: Executor, image: PreparedImage, actorId: string | null): Promise<string> {
+export async function saveImage(
+  db: Executor,
+  image: PreparedImage,
+  actorId: string | null,
+  options: { isPublic?: boolean } = {},
+): Promise<string> {
+  const isPublic = options.isPublic ?? true;
   const [inserted] = await db
     .insert(mediaImages)
-    .values({ sourceHash: image.sourceHash, width: image.width, height: image.height, createdBy: actorId })
+    .values({
+      sourceHash: image.sourceHash,
+      width: image.width,
+      height: image.height,
+      createdBy: actorId,
+      isPublic,
+    })
     .onConflictDoNothing({ target: mediaImages.sourceHash })
     .returning({ id: mediaImages.id });
   if (!inserted) {
@@ -81,6 +95,7 @@ export async function saveImage(db: Executor, image: PreparedImage, actorId: str
       .select({ id: mediaImages.id })
       .from(mediaImages)
       .where(eq(mediaImages.sourceHash, image.sourceHash));
+    if (isPublic) await setImagePublic(db, existing!.id, true);
     return existing!.id;
   }
   await db.insert(mediaImageVariants).values(
@@ -95,14 +110,30 @@ export async function saveImage(db: Executor, image: PreparedImage, actorId: str
   return inserted.id;
 }
 
-/** One stored width of an image, for the media route; null when unknown. */
-export async function readImageVariant(db: Executor, imageId: string, width: number) {
+/** Make an image reachable on /media/ (true) or only through routes that check who asks (false). */
+export async function setImagePublic(db: Executor, imageId: string, isPublic: boolean) {
+  await db.update(mediaImages).set({ isPublic }).where(eq(mediaImages.id, imageId));
+}
+
+/** One stored width of an image, for the media route; null when unknown (or private, unless allowed). */
+export async function readImageVariant(
+  db: Executor,
+  imageId: string,
+  width: number,
+  options: { allowPrivate?: boolean } = {},
+) {
   if (!/^[0-9a-f-]{36}$/i.test(imageId)) return null;
   const [row] = await db
-    .select({ contentType: mediaImageVariants.contentType, bytes: mediaImageVariants.bytes })
+    .select({
+      contentType: mediaImageVariants.contentType,
+      bytes: mediaImageVariants.bytes,
+      isPublic: mediaImages.isPublic,
+    })
     .from(mediaImageVariants)
+    .innerJoin(mediaImages, eq(mediaImages.id, mediaImageVariants.imageId))
     .where(and(eq(mediaImageVariants.imageId, imageId), eq(mediaImageVariants.width, width)));
-  return row ?? null;
+  if (!row || (!row.isPublic && !options.allowPrivate)) return null;
+  return row;
 }
 
 /** Size and stored widths of these images, for building srcset attributes. */
@@ -133,9 +164,10 @@ export async function imageResponse(
   imageId: string,
   file: string,
   db: Executor = getDb(),
+  options: { allowPrivate?: boolean } = {},
 ): Promise<Response> {
   const width = parseVariantFile(file);
-  const variant = width ? await readImageVariant(db, imageId, width) : null;
+  const variant = width ? await readImageVariant(db, imageId, width, options) : null;
   if (!variant) {
     return new Response("Deze afbeelding bestaat niet.", {
       status: 404,
@@ -146,8 +178,9 @@ export async function imageResponse(
     headers: {
       "Content-Type": variant.contentType,
       "Content-Length": String(variant.bytes.length),
-      // An id's content never changes: browsers and proxies may keep it for a year.
-      "Cache-Control": "public, max-age=31536000, immutable",
+      // An id's content never changes: browsers and proxies may keep it for a year. A private image
+      // (reached through a follow link or a staff page) stays out of shared caches.
+      "Cache-Control": variant.isPublic ? "public, max-age=31536000, immutable" : "private, max-age=3600",
       "X-Content-Type-Options": "nosniff",
     },
   });

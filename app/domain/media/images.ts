@@ -52,13 +52,18 @@ export interface StoredImage {
 }
 
 /** Attributes for an <img>: src (a middle width), srcset of every stored width, and the intrinsic size. */
-export function imageAttributes(image: StoredImage, sizes = "(max-width: 40rem) 100vw, 40rem") {
+export function imageAttributes(
+  image: StoredImage,
+  sizes = "(max-width: 40rem) 100vw, 40rem",
+  /** Where each width is served; a private image goes through a route that checks who asks. */
+  urlFor: (imageId: string, width: number) => string = imageUrl,
+) {
   const widths = [...image.widths].sort((a, b) => a - b);
   const src = widths.find((w) => w >= 640) ?? widths[widths.length - 1]!;
   const largest = widths[widths.length - 1]!;
   return {
-    src: imageUrl(image.id, src),
-    srcSet: widths.map((w) => `${imageUrl(image.id, w)} ${w}w`).join(", "),
+    src: urlFor(image.id, src),
+    srcSet: widths.map((w) => `${urlFor(image.id, w)} ${w}w`).join(", "),
     sizes,
     width: largest,
     height: Math.round((image.height * largest) / image.width),
