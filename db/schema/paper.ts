@@ -1,4 +1,14 @@
-import { index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { responses, surveyCodes, surveys, surveyVersions } from "./surveys";
 
 // Paper questionnaires typed in by staff (issue 15, docs/paper.md). One row per paper form with a

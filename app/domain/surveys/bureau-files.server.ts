@@ -2,8 +2,8 @@
 // Every text cell we write passes the formula rule of the exports (docs/policy.md: exports).
 import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
-import { CSV_BOM, csvRow, spreadsheetCell } from "../insights/csv";
 import { parseCsv } from "../initiatives/csv-import";
+import { CSV_BOM, csvRow, spreadsheetCell } from "../insights/csv";
 import type { SurveyDefinition } from "./definition";
 import { CODE_COLUMN, type TemplateColumn, templateColumns } from "./paper";
 
@@ -30,7 +30,7 @@ export function templateHeader(def: Pick<SurveyDefinition, "pages">): string[] {
 export async function templateFile(
   def: Pick<SurveyDefinition, "pages">,
   format: TemplateFormat,
-): Promise<{ body: Uint8Array; contentType: string; extension: string }> {
+): Promise<{ body: Uint8Array<ArrayBuffer>; contentType: string; extension: string }> {
   const columns = templateColumns(def);
   const header = [CODE_COLUMN, ...columns.map((c) => c.key)];
   const codebookHeader = ["kolom", "vraag", "omschrijving", "waarde", "betekenis"];

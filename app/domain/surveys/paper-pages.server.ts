@@ -52,7 +52,11 @@ export type PaperEntryPost =
   | { kind: "badRequest" };
 
 /** intent=code: the code first; intent=opslaan: the answers of one paper form. */
-export async function paperEntryPost(actor: Actor, idParam: string | undefined, form: FormData): Promise<PaperEntryPost> {
+export async function paperEntryPost(
+  actor: Actor,
+  idParam: string | undefined,
+  form: FormData,
+): Promise<PaperEntryPost> {
   const id = validId(idParam);
   const target = id ? await paperSurvey(getDb(), id) : null;
   if (!target) return { kind: "notFound" };
@@ -103,7 +107,11 @@ export type ResolvePost =
   | { kind: "missing"; entryId: number; errors: Record<string, string> }
   | { kind: "done"; message: string };
 
-export async function paperResolvePost(actor: Actor, idParam: string | undefined, form: FormData): Promise<ResolvePost> {
+export async function paperResolvePost(
+  actor: Actor,
+  idParam: string | undefined,
+  form: FormData,
+): Promise<ResolvePost> {
   const id = validId(idParam);
   const entryId = validId(form.get("invoer"));
   const target = id ? await paperSurvey(getDb(), id) : null;
@@ -153,7 +161,11 @@ export type PrintPost =
   | { kind: "printed"; codes: string[] };
 
 /** Print for a code list: new letter codes, one per copy (only their hashes are kept). */
-export async function printPost(actor: Actor, idParam: string | undefined, form: FormData): Promise<PrintPost> {
+export async function printPost(
+  actor: Actor,
+  idParam: string | undefined,
+  form: FormData,
+): Promise<PrintPost> {
   const id = validId(idParam);
   const published = id ? await paperSurvey(getDb(), id) : null;
   if (!id || !published) return { kind: "notFound" };
@@ -189,7 +201,11 @@ export type BureauPost =
   | { kind: "fieldErrors"; errors: Record<string, string>; values: Record<string, string> }
   | ({ kind: "result"; values: Record<string, string> } & Awaited<ReturnType<typeof importBureauRows>>);
 
-export async function bureauPost(actor: Actor, idParam: string | undefined, form: FormData): Promise<BureauPost> {
+export async function bureauPost(
+  actor: Actor,
+  idParam: string | undefined,
+  form: FormData,
+): Promise<BureauPost> {
   const id = validId(idParam);
   const target = id ? await paperSurvey(getDb(), id) : null;
   if (!target) return { kind: "notFound" };
@@ -201,14 +217,17 @@ export async function bureauPost(actor: Actor, idParam: string | undefined, form
   const file = form.get("bestand");
   if (!file || typeof file === "string" || file.size === 0)
     errors.bestand = "Kies een ingevuld sjabloon (CSV of Excel).";
-  else if (file.size > MAX_FILE_BYTES) errors.bestand = "Het bestand is groter dan 10 MB. Splits het in delen.";
+  else if (file.size > MAX_FILE_BYTES)
+    errors.bestand = "Het bestand is groter dan 10 MB. Splits het in delen.";
   if (Object.keys(errors).length > 0 || !file || typeof file === "string")
     return { kind: "fieldErrors", errors, values };
   const table = await readBureauFile(file);
   if (!table)
     return {
       kind: "fieldErrors",
-      errors: { bestand: "Wij kunnen dit bestand niet lezen. Gebruik het sjabloon van deze pagina (CSV of Excel)." },
+      errors: {
+        bestand: "Wij kunnen dit bestand niet lezen. Gebruik het sjabloon van deze pagina (CSV of Excel).",
+      },
       values,
     };
   const outcome = await importBureauRows(getDb(), actor, target, table, {

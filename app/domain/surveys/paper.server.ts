@@ -7,12 +7,12 @@ import type { Executor } from "../../lib/db.server";
 import { type Actor, audit } from "../audit/audit.server";
 import { wijkOfPostcodeSql } from "../places/wijken.server";
 import { type Answers, answerColumns, OUTSIDE_WIJK, type RawValues, toRows } from "./answers";
-import { createPersonalCodes, hashCode, type PersonalCode } from "./codes.server";
 import { normalizeCode } from "./codes";
+import { createPersonalCodes, hashCode, type PersonalCode } from "./codes.server";
 import type { SurveyDefinition } from "./definition";
 import {
-  CODE_COLUMN,
   type CheckedRow,
+  CODE_COLUMN,
   checkRow,
   checkWholeForm,
   type Disagreement,
@@ -30,8 +30,7 @@ export const paperMessages = {
   codeUsed: "Met deze code is de vragenlijst al ingestuurd. Een vragenlijst telt maar één keer.",
   sameTypist:
     "U heeft deze vragenlijst zelf al ingevoerd. De tweede invoer moet door een andere medewerker gebeuren.",
-  disagreement:
-    "Deze vragenlijst is twee keer ingevoerd met verschillen. Los eerst de verschillen op.",
+  disagreement: "Deze vragenlijst is twee keer ingevoerd met verschillen. Los eerst de verschillen op.",
   notPublished: "Deze enquête is nog niet gepubliceerd. Papieren antwoorden kunnen pas na publicatie.",
   answersInvalid: "Niet alle antwoorden kloppen. Kijk de vragen met een melding na.",
 } as const;
@@ -97,7 +96,8 @@ function judgeCode(state: CodeState | null, code: string, actor: Actor): PaperCo
   if (!state) return { status: "unknown", message: paperMessages.codeUnknown };
   if (state.usedAt || state.entry?.status === "counted")
     return { status: "used", message: paperMessages.codeUsed };
-  if (state.entry?.status === "disagreement") return { status: "disagreement", message: paperMessages.disagreement };
+  if (state.entry?.status === "disagreement")
+    return { status: "disagreement", message: paperMessages.disagreement };
   if (state.entry?.status === "awaiting_second") {
     if (state.entry.firstBy === actor.id) return { status: "sameTypist", message: paperMessages.sameTypist };
     return { status: "second", code, codeId: state.id };
@@ -379,7 +379,7 @@ export async function resolvePaperEntry(
       .from(paperEntries)
       .where(and(eq(paperEntries.id, entryId), eq(paperEntries.surveyId, target.survey.id)))
       .for("update");
-    if (!entry || entry.status !== "disagreement") return { status: "notFound" as const };
+    if (entry?.status !== "disagreement") return { status: "notFound" as const };
     const [version] = await definitionsOf(
       tx,
       await tx
@@ -556,7 +556,8 @@ export async function importBureauRows(
       if (!r.normalized) continue;
       const code = found.get(hashCode(r.normalized));
       if (!code) codeErrors.push({ line: r.line, column: CODE_COLUMN, message: bureauMessages.codeUnknown });
-      else if (code.usedAt) codeErrors.push({ line: r.line, column: CODE_COLUMN, message: bureauMessages.codeUsed });
+      else if (code.usedAt)
+        codeErrors.push({ line: r.line, column: CODE_COLUMN, message: bureauMessages.codeUsed });
       else if (code.onPaper)
         codeErrors.push({ line: r.line, column: CODE_COLUMN, message: bureauMessages.codeOnPaper });
       else items.push({ codeId: code.id, respondentId: code.respondentId, answers: r.answers });

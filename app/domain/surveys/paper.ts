@@ -130,7 +130,9 @@ export function describeAnswer(q: Question, value: AnswerValue | undefined): str
       const rows = q.type === "matrix" ? q.rows : [];
       return rows
         .filter((r) => r.value in value.rows)
-        .map((r) => `${r.label}: ${value.rows[r.value] === null ? "weet ik niet" : label(value.rows[r.value]!)}`)
+        .map(
+          (r) => `${r.label}: ${value.rows[r.value] === null ? "weet ik niet" : label(value.rows[r.value]!)}`,
+        )
         .join("; ");
     }
     case "postcode":
@@ -198,7 +200,9 @@ export function templateColumns(def: Pick<SurveyDefinition, "pages">): TemplateC
     const dk = q.allowDontKnow ? dontKnowValues : {};
     switch (q.type) {
       case "single":
-        col(q.key, "Gekozen antwoord", { ...choiceLabels(q), ...dk }, (raw, c) => set(raw, fieldName(q.key), c));
+        col(q.key, "Gekozen antwoord", { ...choiceLabels(q), ...dk }, (raw, c) =>
+          set(raw, fieldName(q.key), c),
+        );
         if (q.other)
           col(`${q.key}_anders`, "Tekst bij 'anders, namelijk'", {}, (raw, c) =>
             set(raw, fieldName(q.key, OTHER_VALUE), c),
@@ -249,7 +253,9 @@ export function templateColumns(def: Pick<SurveyDefinition, "pages">): TemplateC
         );
         break;
       case "birthYear":
-        col(q.key, "Geboortejaar, bijvoorbeeld 1965", dk, (raw, c) => dontKnowOr(q, raw, c, fieldName(q.key)));
+        col(q.key, "Geboortejaar, bijvoorbeeld 1965", dk, (raw, c) =>
+          dontKnowOr(q, raw, c, fieldName(q.key)),
+        );
         break;
       case "postcode":
         col(q.key, "Postcode, bijvoorbeeld 2101 AB of 2101", dk, (raw, c) =>
@@ -281,7 +287,9 @@ export function templateColumns(def: Pick<SurveyDefinition, "pages">): TemplateC
         col(`${q.key}_lng`, "Lengtegraad", {}, (raw, c) => set(raw, fieldName(q.key, "lng"), c));
         if (q.allowAddress)
           col(`${q.key}_adres`, "Adres", {}, (raw, c) => set(raw, fieldName(q.key, "adres"), c));
-        col(`${q.key}_toelichting`, q.commentLabel, {}, (raw, c) => set(raw, fieldName(q.key, "opmerking"), c));
+        col(`${q.key}_toelichting`, q.commentLabel, {}, (raw, c) =>
+          set(raw, fieldName(q.key, "opmerking"), c),
+        );
         break;
     }
   }
