@@ -177,7 +177,7 @@ export async function insertSubmittedResponses(
           });
       }
     });
-    for (let a = 0; a < rows.length; a += 20_000) {
+    for (let a = 0; a < rows.length; a += 5_000) {
       // The wijk of a postcode is looked up in the same statement, as an online submit does.
       await tx.execute(sql`
         insert into answers (response_id, survey_id, question_key, sub_key, value_text, value_number,
@@ -186,7 +186,7 @@ export async function insertSubmittedResponses(
                coalesce(v.value_option, case when v.postcode is not null then coalesce(
                  ${wijkOfPostcodeSql(sql`v.postcode`)}, ${OUTSIDE_WIJK}) end),
                v.value_options, v.value_lat, v.value_lng, v.dont_know
-        from jsonb_to_recordset(${JSON.stringify(rows.slice(a, a + 20_000))}::jsonb) as v(
+        from jsonb_to_recordset(${JSON.stringify(rows.slice(a, a + 5_000))}::jsonb) as v(
           response_id uuid, question_key text, sub_key text, value_text text, value_number double precision,
           value_option text, value_options text[], value_lat double precision, value_lng double precision,
           dont_know boolean, postcode text)`);
