@@ -8,7 +8,8 @@ import {
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/domain/auth/auth.server";
 import { staffAccess } from "~/domain/auth/roles";
-import { MAX_PRINT, printPage, printPost } from "~/domain/surveys/paper-pages.server";
+import { MAX_PRINT } from "~/domain/surveys/paper";
+import { printPage, printPost } from "~/domain/surveys/paper-pages.server";
 import { Alert, Heading, Paragraph, TextLink } from "~/ui/content";
 import { ErrorSummary, SubmitButton, TextField } from "~/ui/form";
 import paperCss from "~/ui/paper.css?url";

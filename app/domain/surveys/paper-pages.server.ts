@@ -7,6 +7,7 @@ import type { RawValues } from "./answers";
 import { readBureauFile, type TemplateFormat, templateFile, templateFormats } from "./bureau-files.server";
 import { formatCode } from "./codes";
 import { listQuestions } from "./definition";
+import { MAX_PRINT } from "./paper";
 import {
   checkPaperCode,
   importBureauRows,
@@ -152,8 +153,6 @@ export async function printPage(idParam: string | undefined) {
     definition: published?.definition ?? staff.definition,
   };
 }
-
-export const MAX_PRINT = 500;
 
 export type PrintPost =
   | { kind: "notFound" }

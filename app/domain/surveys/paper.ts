@@ -13,6 +13,9 @@ import {
 import { AGREE_SCALE, DONT_KNOW_LABEL, OTHER_LABEL } from "./constants";
 import { choiceLabels, listQuestions, type Question, type SurveyDefinition } from "./definition";
 
+/** Copies with a new letter code per print run (each code is shown only once, when it is made). */
+export const MAX_PRINT = 500;
+
 export interface FormCheck {
   answers: Answers;
   /** Question key → Dutch message, in the order of the paper. */
