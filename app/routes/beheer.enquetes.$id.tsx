@@ -71,6 +71,21 @@ export default function SurveyEditorLayout() {
               Naar LimeSurvey
             </NavLink>
           </li>
+          <li>
+            <NavLink to={`${base}/afdrukken`} className="utrecht-link">
+              Afdrukken
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to={`${base}/papier`} className="utrecht-link">
+              Papier invoeren
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to={`${base}/bureau`} className="utrecht-link">
+              Import invoerbureau
+            </NavLink>
+          </li>
         </ul>
       </nav>
       <SurveyEditorContext.Provider value={d}>

@@ -7,6 +7,7 @@ import { getSurveyResults } from "~/domain/insights/results.server";
 import { type ThemeId, themeLabels } from "~/domain/insights/themes";
 import { TOWN_CENTER, TOWN_ZOOM } from "~/domain/places/heemstede";
 import { tileConfig } from "~/domain/places/tiles.server";
+import { channelLabel } from "~/domain/surveys/channels";
 import { ColumnChart } from "~/ui/charts/bar-chart";
 import { Alert, DemoBadge, Heading, Paragraph } from "~/ui/content";
 import { MapPointMap } from "~/ui/insights/map-point-map";
@@ -42,11 +43,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const channelLabels: Record<string, string> = {
-  open: "Open link",
-  panel: "Digipanel",
-  letter: "Brief met code",
-};
 const methodLabels: Record<string, string> = {
   none: "Geen weging: er zijn geen bevolkingscijfers of achtergrondvragen.",
   raking: "Gewogen naar leeftijd, woonsituatie en wijk (raking: iteratief aanpassen aan elke verdeling).",
@@ -128,7 +124,7 @@ export default function SurveyResultsPage() {
           </li>
           {overview.perChannel.map((c) => (
             <li key={c.channel}>
-              <strong>{c.count ?? SUPPRESSED}</strong> {channelLabels[c.channel] ?? c.channel}
+              <strong>{c.count ?? SUPPRESSED}</strong> via {channelLabel(c.channel)}
             </li>
           ))}
         </ul>
@@ -145,7 +141,11 @@ export default function SurveyResultsPage() {
                 </caption>
                 <thead className="utrecht-table__header">
                   <tr className="utrecht-table__row">
-                    {["Week van", "Open link", "Digipanel", "Brief met code", "Totaal"].map((h) => (
+                    {[
+                      "Week van",
+                      ...overview.perChannel.map((c) => `Via ${channelLabel(c.channel)}`),
+                      "Totaal",
+                    ].map((h) => (
                       <th key={h} scope="col" className="utrecht-table__header-cell">
                         {h}
                       </th>
@@ -158,7 +158,7 @@ export default function SurveyResultsPage() {
                       <th scope="row" className="utrecht-table__cell">
                         {week(w.week)}
                       </th>
-                      {[w.open, w.panel, w.letter, w.total].map((n, i) => (
+                      {[...w.channels, w.total].map((n, i) => (
                         // biome-ignore lint/suspicious/noArrayIndexKey: fixed columns
                         <td key={i} className="utrecht-table__cell utrecht-table__cell--numeric">
                           {n ?? SUPPRESSED}
@@ -190,6 +190,14 @@ export default function SurveyResultsPage() {
           {nl.format(Math.round(weighting.effectiveSampleSize))} van {weighting.respondents} respondenten. Hoe
           verder de respondenten afwijken van de inwoners, hoe kleiner dit getal en hoe breder de intervallen.
           {weighting.trimmed > 0 ? ` ${weighting.trimmed} gewichten zijn afgetopt (tussen 0,2 en 5).` : ""}
+        </Paragraph>
+        <Paragraph>
+          De weging gaat over alle kanalen samen:{" "}
+          {overview.perChannel
+            .filter((c) => c.count !== 0)
+            .map((c) => `${c.count ?? SUPPRESSED} via ${channelLabel(c.channel)}`)
+            .join(", ") || "nog geen antwoorden"}
+          . Papieren vragenlijsten tellen even zwaar als online antwoorden.
         </Paragraph>
         {weighting.emptyCategories.length > 0 ? (
           <Alert type="warning">

@@ -9,6 +9,7 @@ import { MIN_CELL } from "~/domain/insights/statistics";
 import { NO_FINDINGS } from "~/domain/insights/summary";
 import { reportSummary } from "~/domain/insights/summary.server";
 import { themeIds, themeLabels } from "~/domain/insights/themes";
+import { channelLabel } from "~/domain/surveys/channels";
 import { Alert, DemoBadge, formatDate, Heading, Paragraph } from "~/ui/content";
 import { MapPointList, nl, QuestionResultView, SUPPRESSED } from "~/ui/insights/result-views";
 import insightsCss from "~/ui/insights.css?url";
@@ -25,6 +26,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!report) throw new Response("Dit project bestaat niet", { status: 404 });
   const notes = report.surveys.map((s) => {
     const open = s.overview.perChannel.find((c) => c.channel === "open")?.count ?? null;
+    // Hidden small counts (null) are left out: the share is then a lower bound, or absent.
+    const paper = s.overview.perChannel
+      .filter((c) => c.channel === "papier" || c.channel === "bureau")
+      .reduce((sum, c) => sum + (c.count ?? 0), 0);
     return {
       surveyId: s.survey.id,
       notes: representativenessNotes(s.representativeness, {
@@ -32,6 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         effectiveSampleSize: s.weighting.effectiveSampleSize,
         openLinkShare: open !== null && s.overview.total > 0 ? open / s.overview.total : null,
         populationIsDemo: s.populationIsDemo,
+        paperShare: s.overview.total > 0 ? paper / s.overview.total : null,
       }),
     };
   });
@@ -44,12 +50,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canEditSummary: hasAnyRole(user.roles, staffAccess["beheer.woonvisie-input_.$projectId_.samenvatting"]),
   };
 }
-
-const channelLabels: Record<string, string> = {
-  open: "open link",
-  panel: "digipanel",
-  letter: "brief met code",
-};
 
 export default function WoonvisieReport() {
   const { report, summary, notes, generatedAt, canAddInput, canEditSummary } = useLoaderData<typeof loader>();
@@ -280,7 +280,7 @@ export default function WoonvisieReport() {
               Enquête “{s.survey.title}”: {s.overview.total} ingevulde vragenlijsten (
               {s.overview.perChannel
                 .filter((c) => c.count !== 0)
-                .map((c) => `${c.count ?? SUPPRESSED} via ${channelLabels[c.channel] ?? c.channel}`)
+                .map((c) => `${c.count ?? SUPPRESSED} via ${channelLabel(c.channel)}`)
                 .join(", ")}
               ).
             </li>
@@ -300,8 +300,13 @@ export default function WoonvisieReport() {
           <div key={s.survey.id}>
             <Paragraph>
               Enquête “{s.survey.title}”: {s.weighting.respondents} respondenten met bekende achtergrond,
-              effectief {nl.format(Math.round(s.weighting.effectiveSampleSize))} na weging. Groepen en
-              antwoorden van minder dan {MIN_CELL} respondenten staan niet in dit rapport.
+              effectief {nl.format(Math.round(s.weighting.effectiveSampleSize))} na weging. De weging gaat
+              over alle kanalen samen (
+              {s.overview.perChannel
+                .filter((c) => c.count !== 0)
+                .map((c) => channelLabel(c.channel))
+                .join(", ")}
+              ). Groepen en antwoorden van minder dan {MIN_CELL} respondenten staan niet in dit rapport.
             </Paragraph>
             <ul>
               {notes

@@ -9,6 +9,7 @@ export * from "./media";
 export * from "./monitor";
 export * from "./news";
 export * from "./panel";
+export * from "./paper";
 export * from "./platform";
 export * from "./population";
 export * from "./project-links";

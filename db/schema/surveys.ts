@@ -86,7 +86,8 @@ export const surveyCodes = pgTable(
   (t) => [index("survey_codes_survey_idx").on(t.surveyId, t.usedAt)],
 );
 
-export const responseChannels = ["open", "panel", "letter"] as const;
+/** papier: a paper questionnaire typed in by staff; bureau: answers typed by a bureau and imported (docs/paper.md). */
+export const responseChannels = ["open", "panel", "letter", "papier", "bureau"] as const;
 export type ResponseChannel = (typeof responseChannels)[number];
 export const responseStatuses = ["in_progress", "submitted"] as const;
 export type ResponseStatus = (typeof responseStatuses)[number];

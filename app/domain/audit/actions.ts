@@ -56,6 +56,10 @@ export const auditActions = {
   "survey.draft": "Enquête terug naar concept gezet",
   "survey.reopened": "Enquête weer geopend",
   "survey.closed": "Enquête gesloten",
+  "survey.codes_printed": "Vragenlijsten met een persoonlijke code afgedrukt",
+  "survey.paper_entered": "Papieren vragenlijst ingevoerd",
+  "survey.paper_resolved": "Verschillen tussen twee invoeren van een papieren vragenlijst opgelost",
+  "survey.bureau_imported": "Antwoorden van een invoerbureau geïmporteerd",
 
   // Digipanel
   "panel.campaign_scheduled": "Uitnodigingen van het digipanel ingepland",

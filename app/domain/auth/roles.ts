@@ -69,6 +69,11 @@ export const staffAccess = {
   "beheer.enquetes_.$id_.resultaten": ["beheerder", "ambtenaar", "onderzoeker"],
   "beheer.enquetes_.$id_.coderen.$vraag": ["beheerder", "onderzoeker"],
   "beheer.enquetes_.$id_.export.$formaat": ["beheerder", "onderzoeker"],
+  // Paper questionnaires (docs/paper.md): staff who type paper forms are often not researchers.
+  "beheer.enquetes_.$id_.afdrukken": ["beheerder", "ambtenaar", "onderzoeker"],
+  "beheer.enquetes_.$id_.papier": ["beheerder", "ambtenaar", "onderzoeker"],
+  "beheer.enquetes_.$id_.bureau": ["beheerder", "onderzoeker"],
+  "beheer.enquetes_.$id_.sjabloon.$formaat": ["beheerder", "onderzoeker"],
   "beheer.woonvisie-input": ["beheerder", "ambtenaar", "onderzoeker"],
   "beheer.woonvisie-input_.$projectId": ["beheerder", "ambtenaar", "onderzoeker"],
   "beheer.woonvisie-input_.$projectId_.inbreng": ["beheerder", "onderzoeker"],

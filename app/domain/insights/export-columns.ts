@@ -261,6 +261,10 @@ function columnsFor(q: Question, wijkLabels: Record<string, string>): ExportColu
 
 export const fixedColumns = [
   { key: "respondent", description: "Pseudoniem respondentnummer (geen naam of e-mailadres)" },
-  { key: "kanaal", description: "open link, panel of brief" },
+  {
+    key: "kanaal",
+    description:
+      "open (open link), panel, letter (brief met code), papier (papieren vragenlijst) of bureau (invoerbureau)",
+  },
   { key: "ingevuld_op", description: "Datum van insturen" },
 ] as const;

@@ -17,6 +17,8 @@ export function representativenessNotes(
     effectiveSampleSize: number;
     openLinkShare: number | null;
     populationIsDemo: boolean;
+    /** Share of responses that came in on paper (typed by staff or by a bureau), when known. */
+    paperShare?: number | null;
   },
 ): string[] {
   const notes: string[] = [];
@@ -50,6 +52,10 @@ export function representativenessNotes(
   if (context.openLinkShare !== null && context.openLinkShare > 0)
     notes.push(
       `${Math.round(context.openLinkShare * 100)}% van de antwoorden kwam via de open link. Wie zelf reageert is vaak meer betrokken dan gemiddeld; dat kan de uitkomsten kleuren.`,
+    );
+  if (context.paperShare != null && context.paperShare > 0)
+    notes.push(
+      `${Math.round(context.paperShare * 100)}% van de antwoorden kwam op papier of via een invoerbureau. Die antwoorden tellen in de weging even zwaar als online antwoorden; zo tellen ook inwoners mee die niet online reageren.`,
     );
   if (context.populationIsDemo)
     notes.push(

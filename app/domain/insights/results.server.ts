@@ -1,6 +1,14 @@
 import { desc, eq, isNotNull, sql } from "drizzle-orm";
-import { populationFigures, resultsCache, surveys, surveyVersions, wijken } from "../../../db/schema";
+import {
+  populationFigures,
+  type ResponseChannel,
+  resultsCache,
+  surveys,
+  surveyVersions,
+  wijken,
+} from "../../../db/schema";
 import { type Executor, getDb } from "../../lib/db.server";
+import { channelOrder } from "../surveys/channels";
 import {
   type BackgroundVariable,
   backgroundQuestion,
@@ -97,12 +105,12 @@ export async function loadWijkLabels(db: Executor = getDb()): Promise<Record<str
 
 export interface ResponseOverview {
   total: number;
-  perChannel: { channel: string; count: number | null }[];
+  /** Every channel (app/domain/surveys/channels.ts), also those without responses; small counts hidden. */
+  perChannel: { channel: ResponseChannel; count: number | null }[];
   perWeek: {
     week: string;
-    open: number | null;
-    panel: number | null;
-    letter: number | null;
+    /** Per channel, in the order of perChannel. */
+    channels: (number | null)[];
     total: number | null;
   }[];
   inProgress: number;
@@ -111,7 +119,7 @@ export interface ResponseOverview {
 /** Responses per week and channel, from the `week` tallies (sub_key = channel, value = week). */
 function responseOverview(tallies: readonly TallyRow[]): ResponseOverview {
   const weeks = new Map<string, Record<string, number>>();
-  const channels: Record<string, number> = { open: 0, panel: 0, letter: 0 };
+  const channels: Record<string, number> = Object.fromEntries(channelOrder.map((c) => [c, 0]));
   let total = 0;
   for (const r of tallies) {
     if (r.kind !== "week") continue;
@@ -125,15 +133,13 @@ function responseOverview(tallies: readonly TallyRow[]): ResponseOverview {
     total,
     inProgress: 0,
     // Small counts are hidden here too: a week with 3 letters says more about people than it should.
-    perChannel: Object.entries(channels).map(([channel, count]) => ({ channel, count: shownCount(count) })),
+    perChannel: channelOrder.map((channel) => ({ channel, count: shownCount(channels[channel] ?? 0) })),
     perWeek: [...weeks]
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([week, c]) => ({
         week,
-        open: shownCount(c.open ?? 0),
-        panel: shownCount(c.panel ?? 0),
-        letter: shownCount(c.letter ?? 0),
-        total: shownCount((c.open ?? 0) + (c.panel ?? 0) + (c.letter ?? 0)),
+        channels: channelOrder.map((channel) => shownCount(c[channel] ?? 0)),
+        total: shownCount(Object.values(c).reduce((a, b) => a + b, 0)),
       })),
   };
 }
@@ -350,7 +356,7 @@ async function mapPointAnswers(db: Executor, surveyId: number, qs: Question[], t
 }
 
 /** Bump when the computation or the shape of SurveyResults changes, so old cache rows are not used. */
-const RESULTS_VERSION = "6";
+const RESULTS_VERSION = "7";
 
 /** Everything the results depend on, cheap to read: submitted responses, survey version, population, wijken. */
 async function resultsFingerprint(db: Executor, surveyId: number): Promise<string> {
