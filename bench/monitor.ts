@@ -7,7 +7,7 @@
 //   2. the XLSX export of the whole overview (all 2,000 rows). Target: < 5 s.
 import { performance } from "node:perf_hooks";
 import { publicExport } from "../app/domain/monitor/exports.server";
-import { loadOverview } from "../app/domain/monitor/monitor.server";
+import { loadOverview } from "../app/domain/monitor/public-read.server";
 import { closeDb, getDb, getSql } from "../app/lib/db.server";
 import { resetEnvForTests } from "../app/lib/env.server";
 import { migrateDatabase } from "../app/server/migrate";

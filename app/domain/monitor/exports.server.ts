@@ -1,7 +1,7 @@
 // Exports of the monitor (CSV, XLSX, open JSON) and the round trip of a round's spreadsheet: export,
 // edit offline, import with a dry run, then all or nothing in one transaction (docs/monitor.md).
 // Cells go through the same formula neutralising as the survey exports (insights/csv.ts).
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import {
   monitorAgreementParties,
@@ -15,8 +15,9 @@ import { audit } from "../audit/audit.server";
 import { parseCsv } from "../initiatives/csv-import";
 import { type CellValue, CSV_BOM, csvRow, spreadsheetCell } from "../insights/csv";
 import { type ThemeId, themeLabels } from "../insights/themes";
-import type { MonitorUser, OverviewRow } from "./monitor.server";
+import type { OverviewRow } from "./public-read.server";
 import { diffImport, IMPORT_COLUMNS, type ImportContext, type ImportDiff } from "./rules";
+import type { MonitorUser } from "./viewer.server";
 import {
   kindLabels,
   monitorAuditActions,
