@@ -26,6 +26,7 @@ import {
   updateFormSchema,
   type Writer,
 } from "./rules";
+import { refreshCurrentStoplicht } from "./stoplicht.server";
 import { actorOf, auditEntry, type MonitorViewer } from "./viewer.server";
 import { stoplichtLabel, tertiaalLabel, type UpdateStatus } from "./vocabulary";
 
@@ -306,6 +307,7 @@ export async function reviewUpdate(
         reviewNote: confirm ? null : input.notitie,
       })
       .where(eq(monitorUpdates.id, update.id));
+    if (confirm) await refreshCurrentStoplicht(tx, [update.agreementKey]);
     if (!confirm && update.authorId) {
       const [author] = await tx
         .select({ email: staffUsers.email, active: staffUsers.active })

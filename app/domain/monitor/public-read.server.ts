@@ -63,23 +63,19 @@ function overviewWhere(f: Omit<OverviewFilter, "page">) {
 }
 
 /**
- * The agreements of a year with their stoplicht as of the chosen tertiaal (latest confirmed update of the
- * key up to then), filtered. `cur` is computed once; the summary counts the filter without the stoplicht
- * filter (so the chart shows all colours), the rows and the total honour it.
+ * The agreements of a year with their stoplicht as of the chosen tertiaal, filtered: a plain join with the
+ * maintained table monitor_stoplicht_current (stoplicht.server.ts). An agreement without a row there (only
+ * possible for rows written outside the domain) counts as "nog niet beoordeeld".
  */
 function currentCte(f: Omit<OverviewFilter, "page">) {
-  // Row comparison on (year, tertiaal) so the lateral lookup walks monitor_updates_key_idx backwards.
   return sql`
     with cur as materialized (
       select a.id, a.key, a.number, a.kind, a.theme, a.sub_theme_label, a.title, a.prioriteit,
         a.prioriteit_as_written, a.position,
-        coalesce(u.stoplicht, 'nog_niet_beoordeeld') as stoplicht, u.explanation
+        coalesce(s.stoplicht, 'nog_niet_beoordeeld') as stoplicht, s.explanation
       from monitor_agreements a
-      left join lateral (
-        select u.stoplicht, u.explanation from monitor_updates u
-        where u.agreement_key = a.key and u.status = 'bevestigd' and (u.year, u.tertiaal) <= (${f.year}, ${f.tertiaal})
-        order by u.year desc, u.tertiaal desc, u.id desc limit 1
-      ) u on true
+      left join monitor_stoplicht_current s
+        on s.agreement_id = a.id and s.year = ${f.year} and s.tertiaal = ${f.tertiaal}
       where ${overviewWhere(f)}
     )`;
 }
@@ -110,25 +106,23 @@ export async function loadOverview(
     rows: unknown;
     total: number;
   }>(sql`
-    ${currentCte(f)},
-    trekkers as (
-      select p.agreement_id, array_agg(p.organisation_id order by p.organisation_id) filter (where p.role = 'trekker') as trekkers,
-        array_agg(p.organisation_id order by p.organisation_id) filter (where p.role = 'partij') as parties
-      from monitor_agreement_parties p join cur c on c.id = p.agreement_id group by p.agreement_id
-    )
+    ${currentCte(f)}
     select
       (select coalesce(json_agg(x), '[]') from (select c.theme as k, c.stoplicht as s, count(*)::int as n
          from cur c group by 1, 2) x) as by_theme,
       (select coalesce(json_agg(x), '[]') from (select p.organisation_id as k, c.stoplicht as s, count(*)::int as n
          from cur c join monitor_agreement_parties p on p.agreement_id = c.id and p.role = 'trekker' group by 1, 2) x) as by_trekker,
       (select count(*)::int from cur c ${stoplichtCond}) as total,
-      (select coalesce(json_agg(r), '[]') from (
-        select c.id, c.key, c.number, c.kind, c.theme, c.sub_theme_label as "subThemeLabel", c.title,
+      (select coalesce(json_agg(r order by r.theme, r.kind, r.position, r.id), '[]') from (
+        select c.id, c.key, c.number, c.kind, c.theme, c.position, c.sub_theme_label as "subThemeLabel", c.title,
           c.prioriteit, c.prioriteit_as_written as "prioriteitAsWritten", c.stoplicht, c.explanation,
           coalesce(t.trekkers, '{}') as trekkers, coalesce(t.parties, '{}') as parties
-        from cur c left join trekkers t on t.agreement_id = c.id ${stoplichtCond}
-        order by c.theme, c.kind, c.position, c.id
-        ${limit}) r) as rows`);
+        from (select * from cur c ${stoplichtCond} order by c.theme, c.kind, c.position, c.id ${limit}) c
+        left join lateral (
+          select array_agg(p.organisation_id order by p.organisation_id) filter (where p.role = 'trekker') as trekkers,
+            array_agg(p.organisation_id order by p.organisation_id) filter (where p.role = 'partij') as parties
+          from monitor_agreement_parties p where p.agreement_id = c.id
+        ) t on true) r) as rows`);
   const row = result[0]!;
   return {
     summary: summaryFromCounts(
@@ -136,7 +130,7 @@ export async function loadOverview(
       row.by_trekker as { k: string; s: Stoplicht; n: number }[],
       options.organisationOrder,
     ),
-    rows: row.rows as OverviewRow[],
+    rows: (row.rows as (OverviewRow & { position?: number })[]).map(({ position: _p, ...r }) => r),
     total: row.total,
   };
 }

@@ -17,6 +17,7 @@ import { queueMail } from "../../lib/mail.server";
 import { audit } from "../audit/audit.server";
 import { loadOverview } from "./public-read.server";
 import { openRoundSchema, reminderDue, selectForCopy, type TertiaalRef, type Writer } from "./rules";
+import { refreshCurrentStoplicht } from "./stoplicht.server";
 import { actorOf, auditEntry, listOrganisations, type MonitorUser } from "./viewer.server";
 import { type OrganisationKind, tertiaalLabel } from "./vocabulary";
 
@@ -295,6 +296,10 @@ export async function copyToNextYear(db: Executor, user: MonitorUser, year: numb
         await tx.insert(monitorAgreementParties).values(parties.map((p) => ({ ...p, agreementId: copy.id })));
       copied++;
     }
+    await refreshCurrentStoplicht(
+      tx,
+      selected.map((a) => a.key),
+    );
     await audit(
       tx,
       actorOf(user),
