@@ -2,6 +2,7 @@
 // the app's database; the functions they call (viewer, public-read, partner-updates, rounds and exports .server.ts) take `db` first.
 import { getDb } from "../../lib/db.server";
 import type { FieldErrors } from "../../lib/forms";
+import type { Actor } from "../audit/audit.server";
 import { type ThemeId, themeLabels } from "../insights/themes";
 import { exportRound, importRound, publicExport, readSpreadsheet } from "./exports.server";
 import {
@@ -12,6 +13,7 @@ import {
   submitReaction,
   submitUpdate,
 } from "./partner-updates.server";
+import { linkPartnerOrganisation, partnerLinks } from "./partners.server";
 import { getAgreement, loadOverview, monitorPeriods, type OverviewRow } from "./public-read.server";
 import {
   closeRound,
@@ -210,4 +212,14 @@ export async function importAction(user: MonitorUser, form: FormData) {
 
 export async function importPage() {
   return { rounds: (await listRounds(getDb())).filter((r) => r.status === "open") };
+}
+
+/** /beheer/gebruikers: the organisations a partner can be linked to and every partner's link. */
+export async function partnerLinksPage() {
+  return partnerLinks(getDb());
+}
+
+/** /beheer/gebruikers, intent "organisatie": link a partner account to its organisation (beheerder). */
+export async function linkPartnerAction(actor: Actor, form: FormData) {
+  return linkPartnerOrganisation(getDb(), actor, form);
 }
