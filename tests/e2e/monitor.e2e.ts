@@ -24,13 +24,31 @@ async function noSidewaysScroll(page: Page) {
     scroll: document.documentElement.scrollWidth,
     width: window.innerWidth,
   }));
-  expect(scroll, `sideways scrolling on ${page.url()} at ${width}px`).toBeLessThanOrEqual(width);
+  const wide =
+    scroll > width
+      ? await page.evaluate(() =>
+          [...document.querySelectorAll("body *")]
+            .filter(
+              (el) =>
+                el.getBoundingClientRect().right > window.innerWidth + 1 &&
+                !el.parentElement?.closest(".wmh-table-scroll"),
+            )
+            .slice(0, 8)
+            .map(
+              (el) =>
+                `${el.tagName.toLowerCase()}.${el.className} (${Math.round(el.getBoundingClientRect().right)})`,
+            ),
+        )
+      : [];
+  expect(scroll, `sideways scrolling on ${page.url()} at ${width}px: ${wide.join(", ")}`).toBeLessThanOrEqual(
+    width,
+  );
 }
 
 async function check(page: Page, name: string) {
+  await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
   await expectAccessible(page);
   await noSidewaysScroll(page);
-  await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
 }
 
 /** Press Tab until the focused element's accessible text matches; fails after `max` presses. */
