@@ -4,9 +4,10 @@ import { requireRole } from "~/domain/auth/auth.server";
 import { roleLabels, roles, staffAccess } from "~/domain/auth/roles";
 import { listStaffUsers } from "~/domain/auth/staff-users.server";
 import { handleStaffUsersPost } from "~/domain/auth/staff-users-form.server";
+import { linkPartnerAction, partnerLinksPage } from "~/domain/monitor/pages.server";
 import { type FieldErrors, str } from "~/lib/forms";
 import { Alert, DemoBadge, formatDateTime, Heading, Paragraph } from "~/ui/content";
-import { ChoiceGroup, ErrorSummary, SubmitButton, TextField } from "~/ui/form";
+import { ChoiceGroup, ErrorSummary, SelectField, SubmitButton, TextField } from "~/ui/form";
 
 export const meta: MetaFunction = () => [{ title: "Gebruikers - Beheer - Wij maken Heemstede" }];
 
@@ -14,17 +15,23 @@ const roleOptions = roles.map((r) => ({ value: r, label: roleLabels[r] }));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, staffAccess["beheer.gebruikers"]);
-  return { me: user.id, users: await listStaffUsers() };
+  const [users, partners] = await Promise.all([listStaffUsers(), partnerLinksPage()]);
+  return { me: user.id, users, partners };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireRole(request, staffAccess["beheer.gebruikers"]);
-  const { status, ...result } = await handleStaffUsersPost(actor, await request.formData());
+  const form = await request.formData();
+  const { status, ...result } =
+    form.get("intent") === "organisatie"
+      ? await linkPartnerAction(actor, form)
+      : await handleStaffUsersPost(actor, form);
   return data(result, { status });
 }
 
 export default function StaffUsers() {
-  const { me, users } = useLoaderData<typeof loader>();
+  const { me, users, partners } = useLoaderData<typeof loader>();
+  const organisationName = Object.fromEntries(partners.organisations.map((o) => [o.value, o.label]));
   const actionData = useActionData<typeof action>();
   const inviteErrors: FieldErrors = actionData?.intent === "uitnodigen" ? actionData.errors : {};
   const inviteValues = actionData?.intent === "uitnodigen" && !actionData.ok ? actionData.values : undefined;
@@ -69,6 +76,13 @@ export default function StaffUsers() {
                   <td className="utrecht-table__cell">{u.email}</td>
                   <td className="utrecht-table__cell">
                     {u.roles.map((r) => roleLabels[r]).join(", ") || "Geen"}
+                    {u.roles.includes("partner") ? (
+                      <p className="utrecht-paragraph wmh-meta">
+                        {partners.links[u.id]
+                          ? `Namens ${organisationName[partners.links[u.id]!] ?? partners.links[u.id]}`
+                          : "Nog niet aan een organisatie gekoppeld: kan nog niets bijwerken"}
+                      </p>
+                    ) : null}
                   </td>
                   <td className="utrecht-table__cell">{status}</td>
                   <td className="utrecht-table__cell">
@@ -100,6 +114,34 @@ export default function StaffUsers() {
                           Rollen opslaan<span className="wmh-visually-hidden"> van {u.name}</span>
                         </SubmitButton>
                       </Form>
+                      {u.roles.includes("partner") ? (
+                        <Form method="post">
+                          <input type="hidden" name="intent" value="organisatie" />
+                          <input type="hidden" name="userId" value={u.id} />
+                          <SelectField
+                            id={`organisatie-${u.id}`}
+                            name="organisatie"
+                            label={
+                              <>
+                                Organisatie<span className="wmh-visually-hidden"> van {u.name}</span>
+                              </>
+                            }
+                            description="De partner werkt namens deze organisatie in de monitor prestatieafspraken."
+                            required
+                            placeholder="Geen organisatie"
+                            options={partners.organisations}
+                            defaultValue={partners.links[u.id] ?? ""}
+                            error={
+                              rowMessage?.intent === "organisatie" && rowError
+                                ? (rowMessage.message ?? undefined)
+                                : undefined
+                            }
+                          />
+                          <SubmitButton variant="secondary">
+                            Organisatie opslaan<span className="wmh-visually-hidden"> van {u.name}</span>
+                          </SubmitButton>
+                        </Form>
+                      ) : null}
                       {u.id === me ? (
                         <p className="utrecht-paragraph">U kunt uw eigen account niet uitzetten.</p>
                       ) : (

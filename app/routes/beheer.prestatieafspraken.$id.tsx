@@ -102,7 +102,7 @@ export default function StaffAgreement() {
             Stand bijwerken namens {found.organisationName}
           </Heading>
           {round ? (
-            <Form method="post" className="wmh-stack" noValidate>
+            <Form method="post" className="wmh-stack wmh-monitor-form" noValidate>
               <input type="hidden" name="intent" value="update" />
               <input type="hidden" name="ronde" value={round.id} />
               <Paragraph>Voor {tertiaalLabel(round.year, round.tertiaal).toLowerCase()}.</Paragraph>

@@ -4,7 +4,7 @@ import { requireRole } from "~/domain/auth/auth.server";
 import { staffAccess } from "~/domain/auth/roles";
 import { staffMonitorHome } from "~/domain/monitor/pages.server";
 import { tertiaalLabel } from "~/domain/monitor/vocabulary";
-import { formatDateTime, Heading, Paragraph, TextLink } from "~/ui/content";
+import { Alert, formatDateTime, Heading, Paragraph, TextLink } from "~/ui/content";
 import { StoplichtBadge } from "~/ui/monitor/stoplicht";
 import monitorCss from "~/ui/monitor.css?url";
 
@@ -86,9 +86,11 @@ export default function StaffMonitorHome() {
           ) : null}
         </>
       ) : (
-        <Paragraph>
-          Uw account is nog niet aan een organisatie gekoppeld. Vraag het aan de gemeente.
-        </Paragraph>
+        <Alert type="warning">
+          Uw account is nog niet gekoppeld aan een woningcorporatie of huurdersorganisatie. Daarom kunt u nog
+          geen afspraken bijwerken of een reactie geven. Vraag de beheerder bij de gemeente om uw account aan
+          uw organisatie te koppelen. Daarna kunt u meteen verder.
+        </Alert>
       )}
     </div>
   );

@@ -53,9 +53,16 @@ export default function Rounds() {
             Geopend op {formatDate(open.openedAt)}. Partners die nog niet hebben bijgewerkt krijgen{" "}
             {open.reminderAfterDays} dagen na het openen één herinnering.
           </Paragraph>
-          <div className="wmh-table-scroll">
+          <section
+            className="wmh-table-scroll"
+            aria-labelledby="wie-nog-open"
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
+            tabIndex={0}
+          >
             <table className="utrecht-table">
-              <caption className="utrecht-table__caption">Wie moet nog bijwerken of reageren</caption>
+              <caption className="utrecht-table__caption" id="wie-nog-open">
+                Wie moet nog bijwerken of reageren
+              </caption>
               <thead className="utrecht-table__header">
                 <tr className="utrecht-table__row">
                   <th scope="col" className="utrecht-table__header-cell">
@@ -83,7 +90,7 @@ export default function Rounds() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </section>
           <ul>
             <li>
               <a className="utrecht-link" href={`/beheer/prestatieafspraken/export/xlsx?ronde=${open.id}`}>

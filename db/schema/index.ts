@@ -7,6 +7,7 @@ export * from "./initiatives";
 export * from "./insights";
 export * from "./media";
 export * from "./monitor";
+export * from "./monitor-current";
 export * from "./news";
 export * from "./panel";
 export * from "./paper";

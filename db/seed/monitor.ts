@@ -2,6 +2,7 @@
 // the Prestatieafspraken 2024 t/m 2027 and the Monitor Prestatieafspraken Heemstede 2024), the partner
 // accounts of the four organisations, the closed 2024 T3 round of that monitor, and an open demo round.
 import { eq, inArray } from "drizzle-orm";
+import { refreshCurrentStoplicht } from "../../app/domain/monitor/stoplicht.server";
 import type { Executor } from "../../app/lib/db.server";
 import {
   monitorAgreementParties,
@@ -109,6 +110,10 @@ export async function loadMonitorData(db: Executor, source: MonitorData = monito
         reviewedAt: new Date(`${year}-11-01T12:00:00Z`),
       });
   }
+  await refreshCurrentStoplicht(
+    db,
+    source.agreements.map((a) => a.key),
+  );
 }
 
 export async function seedMonitor(db: Executor) {

@@ -2,7 +2,7 @@
 // another agreement's id), confirm and send back, round mails exactly once, and the import all or nothing.
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, test } from "vitest";
-import { sendDueReminders } from "../../app/domain/monitor/monitor.server";
+import { sendDueReminders } from "../../app/domain/monitor/rounds.server";
 import { getDb } from "../../app/lib/db.server";
 import * as staffIndex from "../../app/routes/beheer._index";
 import * as staffAgreement from "../../app/routes/beheer.prestatieafspraken.$id";

@@ -128,6 +128,8 @@ export const auditActions = {
   "monitor_agreements.copied": "Doorlopende en onafgemaakte afspraken naar het volgende jaar gekopieerd",
   "monitor_round.exported": "Ronde van de monitor geëxporteerd",
   "monitor_round.imported": "Updates van de monitor geïmporteerd uit een bestand",
+  "monitor_partner.linked": "Partneraccount aan een organisatie gekoppeld",
+  "monitor_partner.unlinked": "Partneraccount losgekoppeld van zijn organisatie",
 
   // Consultation on a concept document (reactienota)
   "consultation_document.created": "Inspraakdocument aangemaakt",

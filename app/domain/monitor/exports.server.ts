@@ -1,7 +1,9 @@
 // Exports of the monitor (CSV, XLSX, open JSON) and the round trip of a round's spreadsheet: export,
 // edit offline, import with a dry run, then all or nothing in one transaction (docs/monitor.md).
 // Cells go through the same formula neutralising as the survey exports (insights/csv.ts).
-import { and, eq, inArray, sql } from "drizzle-orm";
+
+import { PassThrough } from "node:stream";
+import { and, eq, sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import {
   monitorAgreementParties,
@@ -15,8 +17,10 @@ import { audit } from "../audit/audit.server";
 import { parseCsv } from "../initiatives/csv-import";
 import { type CellValue, CSV_BOM, csvRow, spreadsheetCell } from "../insights/csv";
 import { type ThemeId, themeLabels } from "../insights/themes";
-import type { MonitorUser, OverviewRow } from "./monitor.server";
+import type { OverviewRow } from "./public-read.server";
 import { diffImport, IMPORT_COLUMNS, type ImportContext, type ImportDiff } from "./rules";
+import { refreshCurrentStoplicht } from "./stoplicht.server";
+import type { MonitorUser } from "./viewer.server";
 import {
   kindLabels,
   monitorAuditActions,
@@ -69,16 +73,35 @@ export function toCsv(header: readonly string[], rows: readonly CellValue[][]): 
   return CSV_BOM + csvRow(header) + rows.map(csvRow).join("");
 }
 
+/**
+ * An XLSX file with one sheet, written by exceljs' streaming writer (rows are committed as they go; no
+ * workbook model in memory, fast deflate) into one buffer: the files are small enough to send whole.
+ */
 export async function toXlsx(sheetName: string, header: readonly string[], rows: readonly CellValue[][]) {
-  const workbook = new ExcelJS.Workbook();
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise<void>((resolve, reject) => {
+    out.on("end", resolve);
+    out.on("error", reject);
+  });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: false,
+    zip: { zlib: { level: 1 } },
+  });
   workbook.creator = "Wij maken Heemstede";
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31));
-  sheet.addRow([...header]).font = { bold: true };
-  for (const row of rows) sheet.addRow(row.map(spreadsheetCell));
-  sheet.columns.forEach((c, i) => {
-    c.width = i === header.length - 1 ? 80 : 22;
-  });
-  return new Uint8Array(await workbook.xlsx.writeBuffer()) as Uint8Array<ArrayBuffer>;
+  sheet.columns = header.map((_, i) => ({ width: i === header.length - 1 ? 80 : 22 }));
+  const head = sheet.addRow([...header]);
+  head.font = { bold: true };
+  head.commit();
+  for (const row of rows) sheet.addRow(row.map(spreadsheetCell)).commit();
+  sheet.commit();
+  await workbook.commit();
+  await ended;
+  return new Uint8Array(Buffer.concat(chunks)) as Uint8Array<ArrayBuffer>;
 }
 
 /** The public overview as a file: the whole filter, no paging. */
@@ -362,6 +385,10 @@ export async function importRound(
         reviewedAt: sql`now()`,
       });
     }
+    await refreshCurrentStoplicht(
+      tx,
+      diff.changes.map((c) => c.key),
+    );
     await audit(tx, user, {
       action: "monitor_round.imported",
       entityType: "monitor_round",

@@ -1,7 +1,7 @@
 import { getDb } from "../../lib/db.server";
 import type { JobDefinition } from "../../lib/jobs.server";
 import { getLogger } from "../../lib/logger.server";
-import { sendDueReminders } from "./monitor.server";
+import { sendDueReminders } from "./rounds.server";
 
 /** Hourly: the one reminder per partner of an open round, reminderAfterDays after it opened (exactly once). */
 export const monitorJobs: JobDefinition[] = [

@@ -1,31 +1,30 @@
 // What the monitor's routes call: one function per page or intent. They take the request's parts and use
-// the app's database; the functions they call (monitor.server.ts, exports.server.ts) take `db` first.
+// the app's database; the functions they call (viewer, public-read, partner-updates, rounds and exports .server.ts) take `db` first.
 import { getDb } from "../../lib/db.server";
 import type { FieldErrors } from "../../lib/forms";
+import type { Actor } from "../audit/audit.server";
 import { type ThemeId, themeLabels } from "../insights/themes";
 import { exportRound, importRound, publicExport, readSpreadsheet } from "./exports.server";
 import {
   agreementsInScope,
-  closeRound,
-  copyToNextYear,
-  getAgreement,
-  listOrganisations,
-  listRounds,
-  loadOverview,
-  type MonitorUser,
-  monitorPeriods,
-  monitorViewer,
-  notUpdatedOverview,
-  type OverviewRow,
-  openRound,
-  openRoundNow,
   pendingUpdates,
   reviewUpdate,
   roundWork,
   submitReaction,
   submitUpdate,
-} from "./monitor.server";
+} from "./partner-updates.server";
+import { linkPartnerOrganisation, partnerLinks } from "./partners.server";
+import { getAgreement, loadOverview, monitorPeriods, type OverviewRow } from "./public-read.server";
+import {
+  closeRound,
+  copyToNextYear,
+  listRounds,
+  notUpdatedOverview,
+  openRound,
+  openRoundNow,
+} from "./rounds.server";
 import { mayReact, mayUpdate, type OverviewFilter, PUBLIC_PAGE_SIZE, parseOverviewFilter } from "./rules";
+import { listOrganisations, type MonitorUser, monitorViewer } from "./viewer.server";
 import { updateStatusLabels } from "./vocabulary";
 
 /** The public overview (/prestatieafspraken): filter from the URL, summary of the whole filter, one page of rows. */
@@ -213,4 +212,14 @@ export async function importAction(user: MonitorUser, form: FormData) {
 
 export async function importPage() {
   return { rounds: (await listRounds(getDb())).filter((r) => r.status === "open") };
+}
+
+/** /beheer/gebruikers: the organisations a partner can be linked to and every partner's link. */
+export async function partnerLinksPage() {
+  return partnerLinks(getDb());
+}
+
+/** /beheer/gebruikers, intent "organisatie": link a partner account to its organisation (beheerder). */
+export async function linkPartnerAction(actor: Actor, form: FormData) {
+  return linkPartnerOrganisation(getDb(), actor, form);
 }

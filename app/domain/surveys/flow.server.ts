@@ -5,6 +5,7 @@ import { type Executor, getDb } from "../../lib/db.server";
 import { emailField, formToObject } from "../../lib/forms";
 import { hit, refund } from "../../lib/rate-limit.server";
 import { hashToken, looksLikeToken } from "../../lib/tokens.server";
+import { stoplichtSummaryBlock } from "../monitor/survey-summary.server";
 import {
   type Answers,
   isPageShown,
@@ -79,6 +80,20 @@ function showPage(definition: SurveyDefinition, index: number, answers: Answers)
   };
 }
 
+/**
+ * A woon-DNA page whose blocks are tied to a Woonvisie theme also shows the live stoplicht summary of the
+ * prestatieafspraken of those themes (docs/monitor.md): an ordinary text block added on the server, so the
+ * survey page needs no new JavaScript.
+ */
+async function withMonitorSummary(db: Executor, shown: ReturnType<typeof showPage>) {
+  if (!shown.isInfo) return shown;
+  const themes = [
+    ...new Set(shown.page.blocks.flatMap((b) => (b.kind === "figures" && b.theme ? [b.theme] : []))),
+  ];
+  const block = await stoplichtSummaryBlock(db, themes);
+  return block ? { ...shown, page: { ...shown.page, blocks: [...shown.page.blocks, block] } } : shown;
+}
+
 export async function surveyView(
   request: Request,
   slug: string,
@@ -93,10 +108,11 @@ export async function surveyView(
   const url = new URL(request.url);
   if (loaded?.response.status !== "in_progress")
     return { state: "intro", survey, code: (url.searchParams.get("code") ?? "").slice(0, 20) };
+  const shown = showPage(loaded.definition, loaded.response.currentPage, loaded.answers);
   return {
     state: "page",
     survey,
-    shown: showPage(loaded.definition, loaded.response.currentPage, loaded.answers),
+    shown: await withMonitorSummary(db, shown),
     later: url.searchParams.has("later"),
   };
 }

@@ -1,5 +1,6 @@
 // The stoplicht in the monitor: always a shape and a text label next to the colour (WCAG 1.4.1), and
 // server-rendered stacked bars whose figures are repeated in a table. No client JavaScript needed.
+import { useId } from "react";
 import type { Counts } from "~/domain/monitor/rules";
 import { barWidths } from "~/domain/monitor/rules";
 import { STOPLICHTEN, type Stoplicht, type StoplichtShape, stoplichtInfo } from "~/domain/monitor/vocabulary";
@@ -119,10 +120,20 @@ export function StoplichtTable({
   rowHeader: string;
   rows: CountRow[];
 }) {
+  const captionId = useId();
   return (
-    <div className="wmh-table-scroll">
+    // A narrow screen scrolls the table, not the page; the region can be reached with Tab (axe
+    // scrollable-region-focusable) and is named by the table's caption.
+    <section
+      className="wmh-table-scroll"
+      aria-labelledby={captionId}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
+      tabIndex={0}
+    >
       <table className="utrecht-table wmh-sl-table">
-        <caption className="utrecht-table__caption">{caption}</caption>
+        <caption className="utrecht-table__caption" id={captionId}>
+          {caption}
+        </caption>
         <thead className="utrecht-table__header">
           <tr className="utrecht-table__row">
             <th scope="col" className="utrecht-table__header-cell">
@@ -154,7 +165,7 @@ export function StoplichtTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
 

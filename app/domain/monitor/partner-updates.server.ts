@@ -1,0 +1,357 @@
+// Partner updates: what a partner may update and has written in a round, the update (corporatie, gemeente),
+// the reaction (huurdersorganisatie) and the gemeente's confirm / send back. Every write is audited in its
+// own transaction; scoping is checked here, whatever id is posted (docs/monitor.md).
+import { and, asc, eq, sql } from "drizzle-orm";
+import {
+  monitorAgreementParties,
+  monitorAgreements,
+  monitorOrganisations,
+  monitorReactions,
+  monitorRounds,
+  monitorUpdates,
+  staffUsers,
+} from "../../../db/schema";
+import type { Executor } from "../../lib/db.server";
+import { getEnv } from "../../lib/env.server";
+import { type FieldErrors, type FormValues, parseForm } from "../../lib/forms";
+import { queueMail } from "../../lib/mail.server";
+import { audit } from "../audit/audit.server";
+import {
+  checkRound,
+  mayReact,
+  mayUpdate,
+  reactionFormSchema,
+  reviewFormSchema,
+  type TertiaalRef,
+  updateFormSchema,
+  type Writer,
+} from "./rules";
+import { refreshCurrentStoplicht } from "./stoplicht.server";
+import { actorOf, auditEntry, type MonitorViewer } from "./viewer.server";
+import { stoplichtLabel, tertiaalLabel, type UpdateStatus } from "./vocabulary";
+
+/** The agreements a writer may update (corporatie, gemeente) in a year, or all of the year (huurdersorganisatie). */
+export async function agreementsInScope(db: Executor, writer: Writer, year: number) {
+  const inYear = and(
+    sql`${monitorAgreements.firstYear} <= ${year}`,
+    sql`${monitorAgreements.lastYear} >= ${year}`,
+  );
+  const scoped =
+    writer.organisationKind === "huurdersorganisatie"
+      ? inYear
+      : and(
+          inYear,
+          sql`exists (select 1 from monitor_agreement_parties p where p.agreement_id = ${monitorAgreements.id} and p.organisation_id = ${writer.organisationId})`,
+        );
+  return db
+    .select({
+      id: monitorAgreements.id,
+      key: monitorAgreements.key,
+      number: monitorAgreements.number,
+      title: monitorAgreements.title,
+      theme: monitorAgreements.theme,
+      kind: monitorAgreements.kind,
+    })
+    .from(monitorAgreements)
+    .where(scoped)
+    .orderBy(asc(monitorAgreements.theme), asc(monitorAgreements.kind), asc(monitorAgreements.position));
+}
+
+/** What an organisation wrote in a round: its updates and reactions per agreement id. */
+export async function roundWork(db: Executor, organisationId: string, round: TertiaalRef) {
+  const [updates, reactions] = await Promise.all([
+    db
+      .select({
+        agreementId: monitorUpdates.agreementId,
+        status: monitorUpdates.status,
+        id: monitorUpdates.id,
+      })
+      .from(monitorUpdates)
+      .where(
+        and(
+          eq(monitorUpdates.organisationId, organisationId),
+          eq(monitorUpdates.year, round.year),
+          eq(monitorUpdates.tertiaal, round.tertiaal),
+        ),
+      )
+      .orderBy(asc(monitorUpdates.id)),
+    db
+      .select({ agreementId: monitorReactions.agreementId })
+      .from(monitorReactions)
+      .where(
+        and(
+          eq(monitorReactions.organisationId, organisationId),
+          eq(monitorReactions.year, round.year),
+          eq(monitorReactions.tertiaal, round.tertiaal),
+        ),
+      ),
+  ]);
+  const status = new Map<number, UpdateStatus>();
+  for (const u of updates) status.set(u.agreementId, u.status);
+  return { updateStatus: status, reacted: new Set(reactions.map((r) => r.agreementId)) };
+}
+
+/** Updates waiting for the gemeente, oldest first. */
+export async function pendingUpdates(db: Executor) {
+  return db
+    .select({
+      id: monitorUpdates.id,
+      agreementId: monitorUpdates.agreementId,
+      key: monitorUpdates.agreementKey,
+      title: monitorAgreements.title,
+      year: monitorUpdates.year,
+      tertiaal: monitorUpdates.tertiaal,
+      organisationName: monitorOrganisations.name,
+      stoplicht: monitorUpdates.stoplicht,
+      createdAt: monitorUpdates.createdAt,
+    })
+    .from(monitorUpdates)
+    .innerJoin(monitorAgreements, eq(monitorAgreements.id, monitorUpdates.agreementId))
+    .innerJoin(monitorOrganisations, eq(monitorOrganisations.id, monitorUpdates.organisationId))
+    .where(eq(monitorUpdates.status, "ingediend"))
+    .orderBy(asc(monitorUpdates.createdAt))
+    .limit(200);
+}
+
+// ---- Writing ----
+
+export type WriteOutcome =
+  | { ok: true; message: string }
+  | { ok: false; status: 400 | 403 | 404; errors: FieldErrors; values: FormValues };
+
+function refused(status: 403 | 404, message: string, values: FormValues = {}): WriteOutcome {
+  return { ok: false, status, errors: { _form: message }, values };
+}
+
+async function loadRound(db: Executor, id: number) {
+  const [round] = await db.select().from(monitorRounds).where(eq(monitorRounds.id, id));
+  return round ?? null;
+}
+
+async function loadAgreementWithParties(db: Executor, id: number) {
+  if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) return null;
+  const [agreement] = await db.select().from(monitorAgreements).where(eq(monitorAgreements.id, id));
+  if (!agreement) return null;
+  const parties = await db
+    .select({ organisationId: monitorAgreementParties.organisationId, role: monitorAgreementParties.role })
+    .from(monitorAgreementParties)
+    .where(eq(monitorAgreementParties.agreementId, id));
+  return { agreement, parties };
+}
+
+/**
+ * A corporatie partner (or the gemeente) gives the stoplicht and explanation of an agreement for the open
+ * round. Checked here, not in the route: the agreement must be theirs (trekker or party), whatever id is
+ * posted, and the round must be open. A second submit before the gemeente looked replaces the first.
+ */
+export async function submitUpdate(
+  db: Executor,
+  viewer: MonitorViewer,
+  agreementId: number,
+  form: FormData,
+): Promise<WriteOutcome> {
+  const parsed = parseForm(updateFormSchema, form);
+  const found = await loadAgreementWithParties(db, agreementId);
+  if (!found) return refused(404, "Deze afspraak bestaat niet.");
+  if (!viewer.writer || !mayUpdate(viewer.writer, found.parties))
+    return refused(403, "U kunt deze afspraak niet bijwerken: uw organisatie is geen trekker of partij.");
+  if (!parsed.ok) return { ok: false, status: 400, errors: parsed.errors, values: parsed.values };
+  const round = await loadRound(db, parsed.data.ronde);
+  const check = checkRound(round, found.agreement);
+  if (!check.ok) return { ok: false, status: 400, errors: { ronde: check.message }, values: parsed.values };
+  const writer = viewer.writer;
+  const { agreement } = found;
+  await db.transaction(async (tx) => {
+    const values = {
+      agreementId: agreement.id,
+      agreementKey: agreement.key,
+      year: round!.year,
+      tertiaal: round!.tertiaal,
+      organisationId: writer.organisationId,
+      stoplicht: parsed.data.stoplicht,
+      explanation: parsed.data.toelichting,
+      authorId: viewer.user.id,
+      authorName: viewer.user.name,
+    };
+    const [row] = await tx
+      .insert(monitorUpdates)
+      .values(values)
+      .onConflictDoUpdate({
+        target: [
+          monitorUpdates.agreementId,
+          monitorUpdates.year,
+          monitorUpdates.tertiaal,
+          monitorUpdates.organisationId,
+        ],
+        targetWhere: sql`status = 'ingediend'`,
+        set: {
+          stoplicht: values.stoplicht,
+          explanation: values.explanation,
+          authorId: values.authorId,
+          authorName: values.authorName,
+          createdAt: sql`now()`,
+        },
+      })
+      .returning({ id: monitorUpdates.id });
+    await audit(
+      tx,
+      actorOf(viewer.user),
+      auditEntry("monitor_update.submitted", "monitor_update", row!.id, {
+        afspraak: agreement.key,
+        organisatie: writer.organisationId,
+        tertiaal: tertiaalLabel(round!.year, round!.tertiaal),
+        stoplicht: stoplichtLabel(parsed.data.stoplicht),
+      }),
+    );
+  });
+  return {
+    ok: true,
+    message: "Uw update is opgeslagen. De gemeente bevestigt hem voordat hij openbaar wordt.",
+  };
+}
+
+/** A huurdersorganisatie's reaction for the open round; a second one in the same round replaces the first. */
+export async function submitReaction(
+  db: Executor,
+  viewer: MonitorViewer,
+  agreementId: number,
+  form: FormData,
+): Promise<WriteOutcome> {
+  const parsed = parseForm(reactionFormSchema, form);
+  const found = await loadAgreementWithParties(db, agreementId);
+  if (!found) return refused(404, "Deze afspraak bestaat niet.");
+  if (!viewer.writer || !mayReact(viewer.writer))
+    return refused(403, "Alleen een huurdersorganisatie kan een reactie geven.");
+  if (!parsed.ok) return { ok: false, status: 400, errors: parsed.errors, values: parsed.values };
+  const round = await loadRound(db, parsed.data.ronde);
+  const check = checkRound(round, found.agreement);
+  if (!check.ok) return { ok: false, status: 400, errors: { ronde: check.message }, values: parsed.values };
+  const writer = viewer.writer;
+  const { agreement } = found;
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(monitorReactions)
+      .values({
+        agreementId: agreement.id,
+        agreementKey: agreement.key,
+        year: round!.year,
+        tertiaal: round!.tertiaal,
+        organisationId: writer.organisationId,
+        text: parsed.data.reactie,
+        authorId: viewer.user.id,
+        authorName: viewer.user.name,
+      })
+      .onConflictDoUpdate({
+        target: [
+          monitorReactions.agreementId,
+          monitorReactions.year,
+          monitorReactions.tertiaal,
+          monitorReactions.organisationId,
+        ],
+        set: {
+          text: parsed.data.reactie,
+          authorId: viewer.user.id,
+          authorName: viewer.user.name,
+          updatedAt: sql`now()`,
+        },
+      })
+      .returning({ id: monitorReactions.id });
+    await audit(
+      tx,
+      actorOf(viewer.user),
+      auditEntry("monitor_reaction.saved", "monitor_reaction", row!.id, {
+        afspraak: agreement.key,
+        organisatie: writer.organisationId,
+        tertiaal: tertiaalLabel(round!.year, round!.tertiaal),
+      }),
+    );
+  });
+  return { ok: true, message: "Uw reactie is opgeslagen en staat op de openbare pagina van de afspraak." };
+}
+
+/**
+ * The gemeente confirms an update (then it is public) or sends it back with a note (the author gets a
+ * mail). Only pending updates of this agreement; a second click finds nothing pending and changes nothing.
+ */
+export async function reviewUpdate(
+  db: Executor,
+  viewer: MonitorViewer,
+  agreementId: number,
+  form: FormData,
+): Promise<WriteOutcome> {
+  if (!viewer.isGemeente) return refused(403, "Alleen de gemeente bevestigt updates.");
+  const parsed = parseForm(reviewFormSchema, form);
+  if (!parsed.ok) return { ok: false, status: 400, errors: parsed.errors, values: parsed.values };
+  const input = parsed.data;
+  return db.transaction(async (tx) => {
+    const [update] = await tx
+      .select()
+      .from(monitorUpdates)
+      .where(and(eq(monitorUpdates.id, input.update), eq(monitorUpdates.agreementId, agreementId)))
+      .for("update");
+    if (!update) return refused(404, "Deze update bestaat niet.");
+    if (update.status !== "ingediend")
+      return {
+        ok: false as const,
+        status: 400 as const,
+        errors: { _form: "Deze update is al bevestigd of teruggestuurd." },
+        values: parsed.values,
+      };
+    const confirm = input.intent === "bevestigen";
+    await tx
+      .update(monitorUpdates)
+      .set({
+        status: confirm ? "bevestigd" : "teruggestuurd",
+        reviewedBy: viewer.user.id,
+        reviewedAt: sql`now()`,
+        reviewNote: confirm ? null : input.notitie,
+      })
+      .where(eq(monitorUpdates.id, update.id));
+    if (confirm) await refreshCurrentStoplicht(tx, [update.agreementKey]);
+    if (!confirm && update.authorId) {
+      const [author] = await tx
+        .select({ email: staffUsers.email, active: staffUsers.active })
+        .from(staffUsers)
+        .where(eq(staffUsers.id, update.authorId));
+      if (author?.active)
+        await queueMail(tx, {
+          to: author.email,
+          kind: "monitor.sent_back",
+          subject: `Uw update van ${update.agreementKey} is teruggestuurd`,
+          text: [
+            "Beste partner,",
+            "",
+            `De gemeente heeft uw update van prestatieafspraak ${update.agreementKey} (${tertiaalLabel(update.year, update.tertiaal)}) teruggestuurd.`,
+            "",
+            `Opmerking van de gemeente: ${input.notitie}`,
+            "",
+            `Pas uw update aan op ${getEnv().APP_URL}/beheer/prestatieafspraken/${update.agreementId}`,
+            "",
+            "Met vriendelijke groet,",
+            "Gemeente Heemstede",
+          ].join("\n"),
+        });
+    }
+    await audit(
+      tx,
+      actorOf(viewer.user),
+      auditEntry(
+        confirm ? "monitor_update.confirmed" : "monitor_update.sent_back",
+        "monitor_update",
+        update.id,
+        {
+          afspraak: update.agreementKey,
+          organisatie: update.organisationId,
+          tertiaal: tertiaalLabel(update.year, update.tertiaal),
+          ...(confirm ? {} : { notitie: input.notitie }),
+        },
+      ),
+    );
+    return {
+      ok: true as const,
+      message: confirm
+        ? "De update is bevestigd en staat nu op de openbare pagina."
+        : "De update is teruggestuurd naar de partner.",
+    };
+  });
+}

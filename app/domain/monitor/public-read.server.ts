@@ -1,0 +1,246 @@
+// Public reading of the monitor: the periods, the overview with its stoplicht summary (from the maintained
+// current-stoplicht table, see stoplicht.server.ts) and one agreement with its history (docs/monitor.md).
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import {
+  monitorAgreementParties,
+  monitorAgreements,
+  monitorOrganisations,
+  monitorReactions,
+  monitorUpdates,
+} from "../../../db/schema";
+import type { Executor } from "../../lib/db.server";
+import { type OverviewFilter, type Summary, summaryFromCounts, type TertiaalRef } from "./rules";
+import type { OrganisationKind, Prioriteit, Stoplicht, UpdateStatus } from "./vocabulary";
+
+/** The years with agreements, and the tertiaal to show by default: the latest with a confirmed update. */
+export async function monitorPeriods(db: Executor): Promise<{ years: number[]; latest: TertiaalRef }> {
+  const [span] = await db
+    .select({
+      min: sql<number | null>`min(${monitorAgreements.firstYear})`,
+      max: sql<number | null>`max(${monitorAgreements.lastYear})`,
+    })
+    .from(monitorAgreements);
+  const [latest] = await db
+    .select({ year: monitorUpdates.year, tertiaal: monitorUpdates.tertiaal })
+    .from(monitorUpdates)
+    .where(eq(monitorUpdates.status, "bevestigd"))
+    .orderBy(desc(monitorUpdates.year), desc(monitorUpdates.tertiaal))
+    .limit(1);
+  const years: number[] = [];
+  if (span?.min != null && span.max != null) for (let y = span.min; y <= span.max; y++) years.push(y);
+  const fallbackYear = years[0] ?? new Date().getFullYear();
+  return { years, latest: latest ?? { year: fallbackYear, tertiaal: 1 } };
+}
+
+export interface OverviewRow {
+  id: number;
+  key: string;
+  number: string;
+  kind: "kader" | "jaar";
+  theme: number;
+  subThemeLabel: string | null;
+  title: string;
+  prioriteit: Prioriteit | null;
+  prioriteitAsWritten: string | null;
+  stoplicht: Stoplicht;
+  explanation: string | null;
+  trekkers: string[];
+  parties: string[];
+}
+
+function overviewWhere(f: Omit<OverviewFilter, "page">) {
+  const conditions = [sql`a.first_year <= ${f.year} and a.last_year >= ${f.year}`];
+  if (f.theme) conditions.push(sql`a.theme = ${f.theme}`);
+  if (f.trekker)
+    conditions.push(
+      sql`exists (select 1 from monitor_agreement_parties p where p.agreement_id = a.id and p.role = 'trekker' and p.organisation_id = ${f.trekker})`,
+    );
+  if (f.q) {
+    const like = `%${f.q.replace(/[%_\\]/g, "\\$&")}%`;
+    conditions.push(sql`(a.title ilike ${like} or a.text ilike ${like} or a.number ilike ${like})`);
+  }
+  return sql.join(conditions, sql` and `);
+}
+
+/**
+ * The agreements of a year with their stoplicht as of the chosen tertiaal, filtered: a plain join with the
+ * maintained table monitor_stoplicht_current (stoplicht.server.ts). An agreement without a row there (only
+ * possible for rows written outside the domain) counts as "nog niet beoordeeld".
+ */
+function currentCte(f: Omit<OverviewFilter, "page">) {
+  return sql`
+    with cur as materialized (
+      select a.id, a.key, a.number, a.kind, a.theme, a.sub_theme_label, a.title, a.prioriteit,
+        a.prioriteit_as_written, a.position,
+        coalesce(s.stoplicht, 'nog_niet_beoordeeld') as stoplicht, s.explanation
+      from monitor_agreements a
+      left join monitor_stoplicht_current s
+        on s.agreement_id = a.id and s.year = ${f.year} and s.tertiaal = ${f.tertiaal}
+      where ${overviewWhere(f)}
+    )`;
+}
+
+export interface Overview {
+  summary: Summary;
+  rows: OverviewRow[];
+  total: number;
+}
+
+/**
+ * The agreements of a year with their stoplicht as of the chosen tertiaal (latest confirmed update of the
+ * key up to then), filtered, in one query: counts per theme and per trekker over the whole filter (without
+ * the stoplicht filter, so the chart shows every colour), the total and one page of rows with it.
+ */
+export async function loadOverview(
+  db: Executor,
+  f: OverviewFilter,
+  options: { pageSize: number | null; organisationOrder: readonly string[] },
+): Promise<Overview> {
+  const stoplichtCond = f.stoplicht ? sql`where c.stoplicht = ${f.stoplicht}` : sql``;
+  const limit = options.pageSize
+    ? sql`limit ${options.pageSize} offset ${(f.page - 1) * options.pageSize}`
+    : sql``;
+  const result = await db.execute<{
+    by_theme: unknown;
+    by_trekker: unknown;
+    rows: unknown;
+    total: number;
+  }>(sql`
+    ${currentCte(f)}
+    select
+      (select coalesce(json_agg(x), '[]') from (select c.theme as k, c.stoplicht as s, count(*)::int as n
+         from cur c group by 1, 2) x) as by_theme,
+      (select coalesce(json_agg(x), '[]') from (select p.organisation_id as k, c.stoplicht as s, count(*)::int as n
+         from cur c join monitor_agreement_parties p on p.agreement_id = c.id and p.role = 'trekker' group by 1, 2) x) as by_trekker,
+      (select count(*)::int from cur c ${stoplichtCond}) as total,
+      (select coalesce(json_agg(r order by r.theme, r.kind, r.position, r.id), '[]') from (
+        select c.id, c.key, c.number, c.kind, c.theme, c.position, c.sub_theme_label as "subThemeLabel", c.title,
+          c.prioriteit, c.prioriteit_as_written as "prioriteitAsWritten", c.stoplicht, c.explanation,
+          coalesce(t.trekkers, '{}') as trekkers, coalesce(t.parties, '{}') as parties
+        from (select * from cur c ${stoplichtCond} order by c.theme, c.kind, c.position, c.id ${limit}) c
+        left join lateral (
+          select array_agg(p.organisation_id order by p.organisation_id) filter (where p.role = 'trekker') as trekkers,
+            array_agg(p.organisation_id order by p.organisation_id) filter (where p.role = 'partij') as parties
+          from monitor_agreement_parties p where p.agreement_id = c.id
+        ) t on true) r) as rows`);
+  const row = result[0]!;
+  return {
+    summary: summaryFromCounts(
+      row.by_theme as { k: number; s: Stoplicht; n: number }[],
+      row.by_trekker as { k: string; s: Stoplicht; n: number }[],
+      options.organisationOrder,
+    ),
+    rows: (row.rows as (OverviewRow & { position?: number })[]).map(({ position: _p, ...r }) => r),
+    total: row.total,
+  };
+}
+
+export interface TimelineEntry {
+  id: number;
+  year: number;
+  tertiaal: number;
+  organisationId: string;
+  organisationName: string;
+  stoplicht: Stoplicht;
+  explanation: string;
+  authorName: string;
+  createdAt: Date;
+  status: UpdateStatus;
+  reviewNote: string | null;
+  reviewedAt: Date | null;
+}
+
+export interface AgreementDetail {
+  agreement: typeof monitorAgreements.$inferSelect;
+  parties: { organisationId: string; name: string; kind: OrganisationKind; role: "trekker" | "partij" }[];
+  timeline: TimelineEntry[];
+  reactions: {
+    id: number;
+    year: number;
+    tertiaal: number;
+    organisationId: string;
+    organisationName: string;
+    text: string;
+    authorName: string;
+    updatedAt: Date;
+  }[];
+  /** The other years this key runs in (copies). */
+  years: { id: number; firstYear: number; lastYear: number }[];
+}
+
+/**
+ * One agreement with its history. `visibleTo` decides which updates show: the public and partners see
+ * the confirmed ones, a partner also the own organisation's pending and sent-back ones, the gemeente all.
+ */
+export async function getAgreement(
+  db: Executor,
+  id: number,
+  visibleTo: { kind: "public" } | { kind: "gemeente" } | { kind: "partner"; organisationId: string | null },
+): Promise<AgreementDetail | null> {
+  if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) return null;
+  const [agreement] = await db.select().from(monitorAgreements).where(eq(monitorAgreements.id, id));
+  if (!agreement) return null;
+  const visible =
+    visibleTo.kind === "gemeente"
+      ? undefined
+      : visibleTo.kind === "partner" && visibleTo.organisationId
+        ? sql`(${monitorUpdates.status} = 'bevestigd' or ${monitorUpdates.organisationId} = ${visibleTo.organisationId})`
+        : eq(monitorUpdates.status, "bevestigd");
+  const [parties, timeline, reactions, years] = await Promise.all([
+    db
+      .select({
+        organisationId: monitorAgreementParties.organisationId,
+        name: monitorOrganisations.name,
+        kind: monitorOrganisations.kind,
+        role: monitorAgreementParties.role,
+      })
+      .from(monitorAgreementParties)
+      .innerJoin(monitorOrganisations, eq(monitorOrganisations.id, monitorAgreementParties.organisationId))
+      .where(eq(monitorAgreementParties.agreementId, id))
+      .orderBy(desc(monitorAgreementParties.role), asc(monitorOrganisations.name)),
+    db
+      .select({
+        id: monitorUpdates.id,
+        year: monitorUpdates.year,
+        tertiaal: monitorUpdates.tertiaal,
+        organisationId: monitorUpdates.organisationId,
+        organisationName: monitorOrganisations.name,
+        stoplicht: monitorUpdates.stoplicht,
+        explanation: monitorUpdates.explanation,
+        authorName: monitorUpdates.authorName,
+        createdAt: monitorUpdates.createdAt,
+        status: monitorUpdates.status,
+        reviewNote: monitorUpdates.reviewNote,
+        reviewedAt: monitorUpdates.reviewedAt,
+      })
+      .from(monitorUpdates)
+      .innerJoin(monitorOrganisations, eq(monitorOrganisations.id, monitorUpdates.organisationId))
+      .where(and(eq(monitorUpdates.agreementKey, agreement.key), visible))
+      .orderBy(desc(monitorUpdates.year), desc(monitorUpdates.tertiaal), desc(monitorUpdates.id)),
+    db
+      .select({
+        id: monitorReactions.id,
+        year: monitorReactions.year,
+        tertiaal: monitorReactions.tertiaal,
+        organisationId: monitorReactions.organisationId,
+        organisationName: monitorOrganisations.name,
+        text: monitorReactions.text,
+        authorName: monitorReactions.authorName,
+        updatedAt: monitorReactions.updatedAt,
+      })
+      .from(monitorReactions)
+      .innerJoin(monitorOrganisations, eq(monitorOrganisations.id, monitorReactions.organisationId))
+      .where(eq(monitorReactions.agreementKey, agreement.key))
+      .orderBy(desc(monitorReactions.year), desc(monitorReactions.tertiaal), asc(monitorOrganisations.name)),
+    db
+      .select({
+        id: monitorAgreements.id,
+        firstYear: monitorAgreements.firstYear,
+        lastYear: monitorAgreements.lastYear,
+      })
+      .from(monitorAgreements)
+      .where(eq(monitorAgreements.key, agreement.key))
+      .orderBy(asc(monitorAgreements.firstYear)),
+  ]);
+  return { agreement, parties, timeline, reactions, years };
+}
