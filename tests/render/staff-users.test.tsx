@@ -24,7 +24,7 @@ function renderPage() {
     {
       path: "/beheer/gebruikers",
       Component: StaffUsers,
-      loader: () => ({ me: actor.id, users }),
+      loader: () => ({ me: actor.id, users, partners: { organisations: [], links: {} } }),
       // The domain's own parsing: invalid input is answered before any database work.
       action: async ({ request }) => {
         const { status, ...result } = await handleStaffUsersPost(actor, await request.formData());
