@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { createDocument, handleDocumentPost } from "../../app/domain/consultation/documents.server";
 import { consultationQueue, loadNota, publishNota } from "../../app/domain/consultation/nota.server";
 import { handleReactionsPost, reactionsPage } from "../../app/domain/consultation/points.server";
@@ -12,36 +12,18 @@ import {
   submitReaction,
 } from "../../app/domain/consultation/public.server";
 import { uploadMessages } from "../../app/domain/consultation/rules";
-import { deliverBulkQueue, releaseWorker } from "../../app/domain/panel/delivery.server";
+import { deliverBulkQueue } from "../../app/domain/panel/delivery.server";
 import { getDb } from "../../app/lib/db.server";
-import { resetEnvForTests } from "../../app/lib/env.server";
 import * as documentRoute from "../../app/routes/meedenken_.$slug_.document";
 import * as notaRoute from "../../app/routes/meedenken_.$slug_.reactienota.$versie";
 import * as reactRoute from "../../app/routes/meedenken_.$slug_.reageren";
 import { auditLog, consultationMails, consultationReactions, outbox, projects } from "../../db/schema";
-import { createStaff, resetDatabase } from "../support/db";
+import { useBulkMailSink } from "../support/bulk-mail";
+import { createStaff } from "../support/db";
 import { makeRequest, run } from "../support/remix";
-import { bodyText, type SmtpSink, startSmtpSink } from "../support/smtp-sink";
+import { bodyText } from "../support/smtp-sink";
 
-let sink: SmtpSink;
-beforeAll(async () => {
-  sink = await startSmtpSink();
-  process.env.SMTP_URL = sink.url;
-  process.env.APP_URL = "http://localhost:3000";
-  process.env.PANEL_MAILS_PER_MINUTE = "0";
-  resetEnvForTests();
-});
-afterAll(async () => {
-  await releaseWorker();
-  await sink.close();
-  delete process.env.SMTP_URL;
-  delete process.env.PANEL_MAILS_PER_MINUTE;
-  resetEnvForTests();
-});
-beforeEach(async () => {
-  await resetDatabase();
-  sink.messages.length = 0;
-});
+const sink = useBulkMailSink();
 
 function form(values: Record<string, string | string[]>) {
   const f = new FormData();

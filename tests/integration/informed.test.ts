@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import {
   confirmFollow,
   handleMailingPost,
@@ -8,37 +8,15 @@ import {
   requestFollow,
   unsubscribeFollower,
 } from "../../app/domain/informed/followers.server";
-import { deliverBulkQueue, releaseWorker } from "../../app/domain/panel/delivery.server";
+import { deliverBulkQueue } from "../../app/domain/panel/delivery.server";
 import { getDb } from "../../app/lib/db.server";
-import { resetEnvForTests } from "../../app/lib/env.server";
 import * as unsubscribeRoute from "../../app/routes/blijf-op-de-hoogte.afmelden.$token";
 import { auditLog, events, followers, informedMails, outbox, projects } from "../../db/schema";
-import { createStaff, resetDatabase } from "../support/db";
+import { useBulkMailSink } from "../support/bulk-mail";
+import { createStaff } from "../support/db";
 import { makeRequest, run } from "../support/remix";
-import { type SmtpSink, startSmtpSink } from "../support/smtp-sink";
 
-let sink: SmtpSink;
-
-beforeAll(async () => {
-  sink = await startSmtpSink();
-  process.env.SMTP_URL = sink.url;
-  process.env.APP_URL = "http://localhost:3000";
-  process.env.PANEL_MAILS_PER_MINUTE = "0";
-  resetEnvForTests();
-});
-
-afterAll(async () => {
-  await releaseWorker();
-  await sink.close();
-  delete process.env.SMTP_URL;
-  delete process.env.PANEL_MAILS_PER_MINUTE;
-  resetEnvForTests();
-});
-
-beforeEach(async () => {
-  await resetDatabase();
-  sink.messages.length = 0;
-});
+const sink = useBulkMailSink();
 
 function form(values: Record<string, string | string[]>) {
   const f = new FormData();

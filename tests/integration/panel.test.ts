@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { audit } from "../../app/domain/audit/audit.server";
 import {
   campaignFigures,
@@ -9,7 +9,7 @@ import {
   queueDueCampaigns,
   scheduleReminders,
 } from "../../app/domain/panel/campaigns.server";
-import { deliverPanelMail, releaseWorker } from "../../app/domain/panel/delivery.server";
+import { deliverPanelMail } from "../../app/domain/panel/delivery.server";
 import { panelSweep } from "../../app/domain/panel/jobs.server";
 import {
   confirmSignup,
@@ -35,32 +35,11 @@ import {
   surveys,
 } from "../../db/schema";
 import { seedWijken } from "../../db/seed/wijken";
-import { createStaff, resetDatabase } from "../support/db";
-import { bodyText, type SmtpSink, startSmtpSink } from "../support/smtp-sink";
+import { useBulkMailSink } from "../support/bulk-mail";
+import { createStaff } from "../support/db";
+import { bodyText } from "../support/smtp-sink";
 
-let sink: SmtpSink;
-
-beforeAll(async () => {
-  sink = await startSmtpSink();
-  process.env.SMTP_URL = sink.url;
-  process.env.APP_URL = "http://localhost:3000";
-  process.env.PANEL_MAILS_PER_MINUTE = "0";
-  resetEnvForTests();
-});
-
-afterAll(async () => {
-  await releaseWorker();
-  await sink.close();
-  delete process.env.SMTP_URL;
-  delete process.env.PANEL_MAILS_PER_MINUTE;
-  resetEnvForTests();
-});
-
-beforeEach(async () => {
-  await resetDatabase();
-  await seedWijken(getDb());
-  sink.messages.length = 0;
-});
+const sink = useBulkMailSink({ afterReset: () => seedWijken(getDb()) });
 
 const profile = {
   birthYear: 1970,
