@@ -29,8 +29,10 @@ async function noSidewaysScroll(page: Page) {
       ? await page.evaluate(() =>
           [...document.querySelectorAll("body *")]
             .filter(
+              // Boxes past the edge, and boxes whose content (a long word) overflows them.
               (el) =>
-                el.getBoundingClientRect().right > window.innerWidth + 1 &&
+                (el.getBoundingClientRect().right > window.innerWidth + 1 ||
+                  (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX === "visible")) &&
                 !el.parentElement?.closest(".wmh-table-scroll"),
             )
             .slice(0, 8)

@@ -29,7 +29,9 @@ const DETAILS: [string, string][] = [
   ["/actueel", 'a[href^="/actueel/"]'],
   ["/meedenken", 'a[href^="/meedenken/"]'],
   ["/bijeenkomsten", 'a[href^="/bijeenkomsten/"]'],
+  // The print version is the first link on the overview; the first agreement's own page is checked too.
   ["/prestatieafspraken", 'a[href^="/prestatieafspraken/"]'],
+  ["/prestatieafspraken", '.wmh-agreement-list a[href^="/prestatieafspraken/"]'],
 ];
 const STAFF = [
   "/beheer",
