@@ -99,7 +99,17 @@ test("a resident sends an idea with a photo; a wrong file type is refused at the
   await page.getByRole("heading", { level: 2, name: "Uw foto of schets" }).waitFor();
   const img = page.getByRole("img", { name: "Een kale gevel in de Binnenweg" });
   expect(await img.count()).toBe(1);
-  expect(await img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+  // The image may load lazily: bring it into view and wait until the browser has decoded it.
+  await img.scrollIntoViewIfNeeded();
+  await page.waitForFunction(
+    (el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0,
+    await img.elementHandle(),
+    { timeout: 10_000 },
+  );
+  const src = (await img.evaluate((el) => (el as HTMLImageElement).currentSrc)) ?? "";
+  const response = await page.request.get(src);
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toMatch(/^image\//);
   await check(page, "the follow page with a photo");
 }, 180_000);
 
