@@ -30,6 +30,7 @@ async function quickscan(page: Page, size: Size, email: string) {
   await page.getByLabel("Titel van uw idee").fill("Bankjes langs de vaart");
   await page.getByLabel("Beschrijf uw idee").fill("Drie bankjes om uit te rusten bij het water.");
   await page.locator('[name="theme"]').first().check();
+  await page.evaluate(() => window.scrollTo(0, 0));
   await shoot(page, "02-quickscan-stap-1", size);
   await next(page);
   await page.getByLabel("In heel Heemstede").check();
@@ -116,13 +117,14 @@ test("screenshots of the main journeys", async () => {
   const phone = await newPage();
   await phone.setViewportSize({ width: PHONE.width, height: PHONE.height });
   await phone.goto("/initiatieven");
-  const mapSwitch = phone.getByRole("button", { name: "Kaart" });
-  if (await mapSwitch.count()) {
-    await waitForHydration(phone);
-    await mapSwitch.first().click();
-  } else {
-    await phone.getByRole("heading", { name: "Kaart" }).scrollIntoViewIfNeeded();
-  }
+  await waitForHydration(phone);
+  // With JavaScript a Kaart/Lijst switch; the shot shows the map with its pins.
+  await phone.getByRole("button", { name: /Kaart/ }).first().click();
+  await phone.locator(".wmh-marker-icon").first().waitFor();
+  await phone
+    .getByRole("button", { name: /Kaart/ })
+    .first()
+    .evaluate((el) => el.scrollIntoView());
   await shoot(phone, "05-initiatieven-kaart", PHONE);
   for (const [name, url] of [
     ["09-prestatieafspraken", "/prestatieafspraken"],
