@@ -42,7 +42,8 @@ export default function PublicMonitor() {
   const period = tertiaalLabel(filter.year, filter.tertiaal);
   return (
     <div className="wmh-stack">
-      <Heading level={1}>Prestatieafspraken: hoe staat het ervoor?</Heading>
+      {/* A soft hyphen: on a phone the long word breaks as "Prestatie-afspraken", not mid-syllable. */}
+      <Heading level={1}>Prestatie{"\u00AD"}afspraken: hoe staat het ervoor?</Heading>
       <Paragraph lead>
         De gemeente Heemstede, Elan Wonen, Pré Wonen en de huurdersorganisaties hebben samen afspraken gemaakt
         over wonen in Heemstede: de prestatieafspraken 2024 tot en met 2027. Drie keer per jaar (per tertiaal)
