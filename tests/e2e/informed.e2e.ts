@@ -107,7 +107,7 @@ test("a resident follows the Woonvisie, registers for the bewonersavond, cancels
 
   // Follow the project: double opt-in.
   await page.getByRole("link", { name: "Volg dit project per e-mail" }).click();
-  await expect(page.getByLabel(/Alleen het project Woonvisie/).isChecked()).resolves.toBe(true);
+  await expect(page.getByLabel(/Alleen het project Woonvisie Heemstede/).isChecked()).resolves.toBe(true);
   await page.getByLabel("E-mailadres").fill(email);
   await page.getByRole("button", { name: "Houd mij op de hoogte" }).click();
   await page.getByRole("heading", { name: "Kijk in uw e-mail" }).waitFor();

@@ -185,9 +185,13 @@ async function answerWoonvisie(page: Page, javaScript: boolean) {
   await nextPage(page, "Thema 5: Samenwerking");
   await type(page, "v_open-samenwerking", "<b>Vaker</b> een bewonersavond");
   await nextPage(page, "Dank u wel!", /^Versturen$/);
-  expect(await page.getByRole("link", { name: "Aanmelden voor het digipanel" }).getAttribute("href")).toBe(
-    "/digipanel",
+  // The thank-you page offers the digipanel, with the background answers just given or without them.
+  expect(await page.getByRole("link", { name: "Aanmelden met mijn antwoorden" }).getAttribute("href")).toBe(
+    "/digipanel?hergebruik=ja#aanmelden",
   );
+  expect(
+    await page.getByRole("link", { name: "Aanmelden zonder mijn antwoorden" }).getAttribute("href"),
+  ).toBe("/digipanel#aanmelden");
 }
 
 describe("the Woonvisie survey by keyboard only", () => {
