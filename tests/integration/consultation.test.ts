@@ -18,12 +18,12 @@ import * as documentRoute from "../../app/routes/meedenken_.$slug_.document";
 import * as notaRoute from "../../app/routes/meedenken_.$slug_.reactienota.$versie";
 import * as reactRoute from "../../app/routes/meedenken_.$slug_.reageren";
 import { auditLog, consultationMails, consultationReactions, outbox, projects } from "../../db/schema";
-import { useBulkMailSink } from "../support/bulk-mail";
+import { withBulkMailSink } from "../support/bulk-mail";
 import { createStaff } from "../support/db";
 import { makeRequest, run } from "../support/remix";
 import { bodyText } from "../support/smtp-sink";
 
-const sink = useBulkMailSink();
+const sink = withBulkMailSink();
 
 function form(values: Record<string, string | string[]>) {
   const f = new FormData();

@@ -12,11 +12,11 @@ import { deliverBulkQueue } from "../../app/domain/panel/delivery.server";
 import { getDb } from "../../app/lib/db.server";
 import * as unsubscribeRoute from "../../app/routes/blijf-op-de-hoogte.afmelden.$token";
 import { auditLog, events, followers, informedMails, outbox, projects } from "../../db/schema";
-import { useBulkMailSink } from "../support/bulk-mail";
+import { withBulkMailSink } from "../support/bulk-mail";
 import { createStaff } from "../support/db";
 import { makeRequest, run } from "../support/remix";
 
-const sink = useBulkMailSink();
+const sink = withBulkMailSink();
 
 function form(values: Record<string, string | string[]>) {
   const f = new FormData();

@@ -35,11 +35,11 @@ import {
   surveys,
 } from "../../db/schema";
 import { seedWijken } from "../../db/seed/wijken";
-import { useBulkMailSink } from "../support/bulk-mail";
+import { withBulkMailSink } from "../support/bulk-mail";
 import { createStaff } from "../support/db";
 import { bodyText } from "../support/smtp-sink";
 
-const sink = useBulkMailSink({ afterReset: () => seedWijken(getDb()) });
+const sink = withBulkMailSink({ afterReset: () => seedWijken(getDb()) });
 
 const profile = {
   birthYear: 1970,

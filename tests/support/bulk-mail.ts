@@ -7,7 +7,7 @@ import { resetDatabase } from "./db";
 import { type SmtpSink, startSmtpSink } from "./smtp-sink";
 
 /** Registers the hooks; the returned sink is usable inside tests (it starts in beforeAll). */
-export function useBulkMailSink(options: { afterReset?: () => Promise<void> } = {}): SmtpSink {
+export function withBulkMailSink(options: { afterReset?: () => Promise<void> } = {}): SmtpSink {
   let current: SmtpSink | undefined;
   beforeAll(async () => {
     current = await startSmtpSink();
