@@ -47,16 +47,18 @@ export default function PrivacyRequests() {
       <Heading level={1}>Gegevens van een persoon</Heading>
       <Paragraph>
         Vraagt iemand welke gegevens wij van hem of haar hebben, of wil iemand die laten wissen? Zoek op het
-        e-mailadres. U ziet ideeën, berichten, contactberichten, het digipanel en verstuurde e-mails.
-        Antwoorden op enquêtes staan niet op naam en blijven bewaard. Alles wat u hier doet, staat in het
-        logboek.
+        e-mailadres. U ziet ideeën, berichten, contactberichten, het digipanel, "Blijf op de hoogte",
+        aanmeldingen voor bijeenkomsten, reacties op conceptdocumenten en verstuurde e-mails. Antwoorden op
+        enquêtes staan niet op naam en blijven bewaard. Alles wat u hier doet, staat in het logboek.
       </Paragraph>
       <ErrorSummary errors={errors} />
       {erased ? (
         <Alert type="ok">
           De gegevens van {erased.email} zijn gewist: {erased.counts.initiatives} ideeën zonder naam en adres,{" "}
           {erased.counts.contactMessages} contactberichten en {erased.counts.mails} e-mails verwijderd
-          {erased.counts.panel ? ", afgemeld voor het digipanel" : ""}.
+          {erased.counts.panel ? ", afgemeld voor het digipanel" : ""}
+          {erased.counts.following ? ", afgemeld voor Blijf op de hoogte" : ""}, {erased.counts.registrations}{" "}
+          aanmeldingen en {erased.counts.consultationReactions} reacties zonder naam en e-mailadres.
         </Alert>
       ) : null}
       <Form method="post" noValidate>
@@ -81,7 +83,14 @@ export default function PrivacyRequests() {
 type Found = SerializeFrom<SubjectData>;
 
 function SubjectView({ data: d, errors }: { data: Found; errors: Record<string, string> }) {
-  const nothing = !d.initiatives.length && !d.contactMessages.length && !d.panel && !d.mails.length;
+  const nothing =
+    !d.initiatives.length &&
+    !d.contactMessages.length &&
+    !d.panel &&
+    !d.mails.length &&
+    !d.following &&
+    !d.registrations.length &&
+    !d.consultationReactions.length;
   return (
     <section className="wmh-stack" aria-labelledby="gevonden">
       <Heading level={2} id="gevonden">
@@ -125,6 +134,34 @@ function SubjectView({ data: d, errors }: { data: Found; errors: Record<string, 
           ? `Lid sinds ${formatDateTime(d.panel.createdAt)}, status: ${d.panel.status}, geboortejaar: ${d.panel.birthYear ?? "-"}, postcode: ${d.panel.postcode ?? "-"}, ${d.panel.invitations} uitnodigingen.`
           : "Geen lid."}
       </Paragraph>
+      <Heading level={3}>Blijf op de hoogte</Heading>
+      <Paragraph>
+        {d.following
+          ? `Volgt ${d.following.wholeSite ? "de hele website" : "een of meer projecten"} sinds ${formatDateTime(d.following.createdAt)}.`
+          : "Volgt niets per e-mail."}
+      </Paragraph>
+      <Heading level={3}>Aanmeldingen voor bijeenkomsten ({d.registrations.length})</Heading>
+      {d.registrations.length ? (
+        <ul>
+          {d.registrations.map((r) => (
+            <li key={`${r.createdAt}-${r.event}`}>
+              {formatDateTime(r.createdAt)}: {r.event}, {r.name}, {r.people} personen
+              {r.accessibility ? `, wens: ${r.accessibility}` : ""}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <Heading level={3}>Reacties op conceptdocumenten ({d.consultationReactions.length})</Heading>
+      {d.consultationReactions.length ? (
+        <ul>
+          {d.consultationReactions.map((r) => (
+            <li key={`${r.createdAt}`}>
+              {formatDateTime(r.createdAt)}, {r.name}
+              {r.organisation ? ` (${r.organisation})` : ""}: {r.text}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <Heading level={3}>Verstuurde e-mails ({d.mails.length})</Heading>
       {d.mails.length ? (
         <ul>

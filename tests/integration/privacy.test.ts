@@ -4,7 +4,19 @@ import { getDb } from "../../app/lib/db.server";
 import { queueMail } from "../../app/lib/mail.server";
 import * as route from "../../app/routes/beheer.privacy";
 import { jobDefinitions } from "../../app/server/jobs";
-import { auditLog, contactMessages, initiatives, outbox } from "../../db/schema";
+import {
+  auditLog,
+  consultationDocuments,
+  consultationReactions,
+  consultationVersions,
+  contactMessages,
+  eventRegistrations,
+  events,
+  followers,
+  initiatives,
+  outbox,
+  projects,
+} from "../../db/schema";
 import { loginAs, resetDatabase } from "../support/db";
 import { createInitiative } from "../support/map-fixtures";
 import { makeRequest, run } from "../support/remix";
@@ -56,6 +68,81 @@ describe("AVG requests", () => {
     const actions = log.map((l) => l.action).filter((a) => a.startsWith("privacy_subject."));
     expect(actions).toEqual(["privacy_subject.viewed", "privacy_subject.erased", "privacy_subject.viewed"]);
     expect(JSON.stringify(log)).not.toContain(EMAIL);
+  });
+
+  test("follows, bijeenkomst registrations and consultation reactions are found and erased too", async () => {
+    const db = getDb();
+    const day = 24 * 3600_000;
+    const [event] = await db
+      .insert(events)
+      .values({
+        title: "Bewonersavond",
+        startsAt: new Date(Date.now() + 7 * day),
+        endsAt: new Date(Date.now() + 7 * day + 7200_000),
+        address: "Raadhuisplein 1",
+        capacity: 20,
+        registrationDeadline: new Date(Date.now() + 6 * day),
+      })
+      .returning();
+    await db.insert(eventRegistrations).values({
+      eventId: event!.id,
+      name: "Geheime Naam",
+      email: EMAIL,
+      people: 2,
+      accessibility: "rolstoel",
+      status: "confirmed",
+      tokenHash: "privacy-test-registration",
+    } as typeof eventRegistrations.$inferInsert);
+    await db
+      .insert(followers)
+      .values({ email: EMAIL, status: "active", wholeSite: true } as typeof followers.$inferInsert);
+    const [project] = await db
+      .insert(projects)
+      .values({ slug: "privacy-test", title: "Project" })
+      .returning();
+    const [document] = await db
+      .insert(consultationDocuments)
+      .values({ projectId: project!.id, title: "Concept" })
+      .returning();
+    const [version] = await db
+      .insert(consultationVersions)
+      .values({ documentId: document!.id, number: 1 })
+      .returning();
+    await db.insert(consultationReactions).values({
+      versionId: version!.id,
+      kind: "resident",
+      name: "Geheime Naam",
+      email: EMAIL,
+      text: "Meer groen graag.",
+      tokenHash: "privacy-test-reaction",
+    } as typeof consultationReactions.$inferInsert);
+
+    const { cookie } = await loginAs(["beheerder"]);
+    const post = (form: Record<string, string>) =>
+      run<{
+        kind: string;
+        data?: { following: unknown; registrations: unknown[]; consultationReactions: unknown[] };
+      }>(route.action, makeRequest("/beheer/privacy", { cookie, form }));
+    const found = await post({ intent: "zoeken", email: EMAIL });
+    expect(found.data.data!.following).not.toBeNull();
+    expect(found.data.data!.registrations).toHaveLength(1);
+    expect(found.data.data!.consultationReactions).toHaveLength(1);
+
+    await post({ intent: "wissen", email: EMAIL, bevestig: "ja" });
+    expect(await db.select().from(followers)).toHaveLength(0);
+    const [registration] = await db.select().from(eventRegistrations);
+    expect(registration).toMatchObject({
+      name: "[verwijderd op verzoek]",
+      email: "",
+      accessibility: null,
+      status: "cancelled",
+    });
+    const [reaction] = await db.select().from(consultationReactions);
+    expect(reaction).toMatchObject({ name: "[verwijderd op verzoek]", email: "", text: "Meer groen graag." });
+    const again = await post({ intent: "zoeken", email: EMAIL });
+    expect(again.data.data!.registrations).toHaveLength(0);
+    expect(again.data.data!.consultationReactions).toHaveLength(0);
+    expect(again.data.data!.following).toBeNull();
   });
 
   test("an invalid address gets a message at the field", async () => {

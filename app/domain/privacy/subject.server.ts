@@ -2,7 +2,11 @@ import { createHash } from "node:crypto";
 import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { z } from "zod";
 import {
+  consultationReactions,
   contactMessages,
+  eventRegistrations,
+  events,
+  followers,
   initiativeFollowTokens,
   initiativeMessages,
   initiatives,
@@ -54,6 +58,23 @@ export interface SubjectData {
     invitations: number;
   } | null;
   mails: { createdAt: Date; subject: string; status: string }[];
+  /** "Blijf op de hoogte": the follow by e-mail. */
+  following: { status: string; createdAt: Date; wholeSite: boolean } | null;
+  registrations: {
+    createdAt: Date;
+    event: string;
+    name: string;
+    people: number;
+    accessibility: string | null;
+    status: string;
+  }[];
+  consultationReactions: {
+    createdAt: Date;
+    name: string;
+    organisation: string | null;
+    text: string;
+    status: string;
+  }[];
 }
 
 async function collect(db: Executor, email: string): Promise<SubjectData> {
@@ -99,6 +120,34 @@ async function collect(db: Executor, email: string): Promise<SubjectData> {
     .from(outbox)
     .where(sql`lower(${outbox.to}) = ${email}`)
     .orderBy(asc(outbox.createdAt));
+  const [follower] = await db
+    .select({ status: followers.status, createdAt: followers.createdAt, wholeSite: followers.wholeSite })
+    .from(followers)
+    .where(sql`lower(${followers.email}) = ${email}`);
+  const registrations = await db
+    .select({
+      createdAt: eventRegistrations.createdAt,
+      event: events.title,
+      name: eventRegistrations.name,
+      people: eventRegistrations.people,
+      accessibility: eventRegistrations.accessibility,
+      status: eventRegistrations.status,
+    })
+    .from(eventRegistrations)
+    .innerJoin(events, eq(events.id, eventRegistrations.eventId))
+    .where(sql`lower(${eventRegistrations.email}) = ${email}`)
+    .orderBy(asc(eventRegistrations.createdAt));
+  const reactions = await db
+    .select({
+      createdAt: consultationReactions.createdAt,
+      name: consultationReactions.name,
+      organisation: consultationReactions.organisationName,
+      text: consultationReactions.text,
+      status: consultationReactions.status,
+    })
+    .from(consultationReactions)
+    .where(sql`lower(${consultationReactions.email}) = ${email}`)
+    .orderBy(asc(consultationReactions.createdAt));
   return {
     email,
     initiatives: ideas.map((i) => ({
@@ -133,6 +182,9 @@ async function collect(db: Executor, email: string): Promise<SubjectData> {
         }
       : null,
     mails,
+    following: follower ?? null,
+    registrations,
+    consultationReactions: reactions,
   };
 }
 
@@ -161,6 +213,9 @@ function counts(d: SubjectData) {
     contactMessages: d.contactMessages.length,
     panel: d.panel ? 1 : 0,
     mails: d.mails.length,
+    following: d.following ? 1 : 0,
+    registrations: d.registrations.length,
+    consultationReactions: d.consultationReactions.length,
   };
 }
 
@@ -168,7 +223,10 @@ function counts(d: SubjectData) {
  * Erase everything held on `email`, in one transaction, audited. Ideas stay (they are a public
  * matter) without the initiator: name, address, phone and e-mail are replaced, the initiator's own
  * messages emptied and the follow links deleted. Contact messages and mails to the address are
- * deleted; a panel member leaves the panel (answers stay under their pseudonymous id).
+ * deleted; a panel member leaves the panel (answers stay under their pseudonymous id). A follow by
+ * e-mail is deleted. Bijeenkomst registrations and consultation reactions stay as counts (places taken,
+ * a reaction answered in a reactienota) without name, address and accessibility need; a registration
+ * that was still open is cancelled (a place it frees is not offered to the waiting list automatically).
  */
 export async function eraseSubjectData(db: Executor, actor: Actor, email: string) {
   return db.transaction(async (tx) => {
@@ -204,6 +262,21 @@ export async function eraseSubjectData(db: Executor, actor: Actor, email: string
       .from(panelMembers)
       .where(eq(panelMembers.email, email));
     if (member) await leavePanel(member.id, new Date(), tx);
+    await tx.delete(followers).where(sql`lower(${followers.email}) = ${email}`);
+    await tx
+      .update(eventRegistrations)
+      .set({
+        name: ERASED,
+        email: "",
+        accessibility: null,
+        status: "cancelled",
+        cancelledAt: sql`coalesce(${eventRegistrations.cancelledAt}, now())`,
+      })
+      .where(sql`lower(${eventRegistrations.email}) = ${email}`);
+    await tx
+      .update(consultationReactions)
+      .set({ name: ERASED, email: "" })
+      .where(sql`lower(${consultationReactions.email}) = ${email}`);
     await audit(tx, actor, {
       action: "privacy_subject.erased",
       entityType: "data_subject",
