@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
-import { db, expectAccessible, linkIn, loginAs, newPage } from "./support";
+import { db, expectAccessible, latestMail, linkIn, loginAs, newPage } from "./support";
 
 // The consultation cycle (issue 16): staff import a .docx and publish it; a resident and an organisation
 // react by keyboard at 375 px and confirm from the mail; staff merge, answer and publish the reactienota;
@@ -15,15 +15,9 @@ const slug = `inspraak-${Date.now()}`;
 const resident = `bewoner-${Date.now()}@example.nl`;
 const organisation = `corporatie-${Date.now()}@example.nl`;
 
+/** The text of the newest mail of `kind` to `to`, waiting up to 60,000 ms. */
 async function mailOf(to: string, kind: string, timeoutMs = 60_000) {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const rows =
-      await db()`select text from outbox where "to" = ${to} and kind = ${kind} order by id desc limit 1`;
-    if (rows[0]) return rows[0].text as string;
-    if (Date.now() > end) throw new Error(`no ${kind} mail to ${to}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
+  return (await latestMail(to, kind, timeoutMs)).text;
 }
 
 async function noOverflow(page: Page, where: string) {

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
-import { db, expectAccessible, linkIn, loginAs, newPage, waitForHydration } from "./support";
+import { db, expectAccessible, latestMail, linkIn, loginAs, newPage, waitForHydration } from "./support";
 
 // Issue 17, point 7, as people use it: a resident answers the open Woonvisie survey and signs up for
 // the digipanel from the thank-you page, reusing the background answers just given; a researcher sends
@@ -12,15 +12,9 @@ const email = `e2e-open-${Date.now()}@example.nl`;
 const shots = "/tmp/e2e-results";
 fs.mkdirSync(shots, { recursive: true });
 
+/** The text of the newest mail of `kind` to `to`, waiting up to 90,000 ms. */
 async function mailOf(to: string, kind: string, timeoutMs = 90_000) {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const rows =
-      await db()`select text from outbox where "to" = ${to} and kind = ${kind} order by id desc limit 1`;
-    if (rows[0]) return rows[0].text as string;
-    if (Date.now() > end) throw new Error(`no ${kind} mail to ${to}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
+  return (await latestMail(to, kind, timeoutMs)).text;
 }
 
 async function noSidewaysScroll(page: Page, where: string) {

@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import { parseDefinition } from "../../app/domain/surveys/definition";
-import { db, expectAccessible, linkIn, loginAs, newPage } from "./support";
+import { db, expectAccessible, latestMail, linkIn, loginAs, newPage } from "./support";
 
 // The digipanel as a resident and a researcher use it: sign up, confirm from the mail, get an
 // invitation, answer it with the personal link, and leave. Every page passes axe.
@@ -8,15 +8,9 @@ import { db, expectAccessible, linkIn, loginAs, newPage } from "./support";
 const email = `e2e-${Date.now()}@example.nl`;
 
 /** The newest outbox mail of a kind to an address; background jobs may need a few seconds. */
+/** The text of the newest mail of `kind` to `to`, waiting up to 45,000 ms. */
 async function mailOf(to: string, kind: string, timeoutMs = 45_000) {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const rows =
-      await db()`select text from outbox where "to" = ${to} and kind = ${kind} order by id desc limit 1`;
-    if (rows[0]) return rows[0].text as string;
-    if (Date.now() > end) throw new Error(`no ${kind} mail to ${to}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
+  return (await latestMail(to, kind, timeoutMs)).text;
 }
 
 async function createCodeSurvey() {

@@ -137,15 +137,17 @@ export function db(): postgres.Sql {
 }
 
 /** The newest outbox mail to this address (optionally of a kind), waiting briefly for it. */
-export async function latestMail(to: string, kind?: string) {
-  for (let i = 0; i < 20; i++) {
+/** The newest mail to `to` (of `kind`) in the outbox, waiting for it up to `timeoutMs`. */
+export async function latestMail(to: string, kind?: string, timeoutMs = 5_000) {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
     const rows = await db()`
       select * from outbox where "to" = ${to} ${kind ? db()`and kind = ${kind}` : db()``}
       order by id desc limit 1`;
     if (rows[0]) return rows[0] as { subject: string; text: string; kind: string };
+    if (Date.now() > end) throw new Error(`no ${kind ?? ""} mail to ${to}`);
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`no mail to ${to}`);
 }
 
 /** The first link in a mail's text that starts with the base URL. */
