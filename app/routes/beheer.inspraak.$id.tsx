@@ -242,6 +242,9 @@ export default function StaffConsultationDocument() {
             <input type="hidden" name="intent" value="save" />
             <ErrorSummary errors={errorsFor("save")} />
             <TextArea
+              // The Word import replaces the stored text; a new key lets the field show it after a
+              // JavaScript submit too (an uncontrolled field keeps its first defaultValue).
+              key={d.draftText}
               name="tekst"
               label="Tekst van het document"
               required
