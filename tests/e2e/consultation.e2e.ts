@@ -2,7 +2,15 @@ import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
-import { db, expectAccessible, latestMail, linkIn, loginAs, newPage } from "./support";
+import {
+  db,
+  expectAccessible,
+  expectNoSidewaysScroll,
+  latestMail,
+  linkIn,
+  loginAs,
+  newPage,
+} from "./support";
 
 // The consultation cycle (issue 16): staff import a .docx and publish it; a resident and an organisation
 // react by keyboard at 375 px and confirm from the mail; staff merge, answer and publish the reactienota;
@@ -20,18 +28,10 @@ async function mailOf(to: string, kind: string, timeoutMs = 60_000) {
   return (await latestMail(to, kind, timeoutMs)).text;
 }
 
-async function noOverflow(page: Page, where: string) {
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    clientWidth: document.documentElement.clientWidth,
-  }));
-  expect(scrollWidth, `horizontal overflow on ${where}`).toBeLessThanOrEqual(clientWidth);
-}
-
 async function widths(page: Page, name: string) {
   for (const width of [320, 1280]) {
     await page.setViewportSize({ width, height: 900 });
-    await noOverflow(page, `${name} at ${width}px`);
+    await expectNoSidewaysScroll(page, `${name} at ${width}px`);
     await page.screenshot({ path: `${shots}${name}-${width}.png`, fullPage: true });
   }
 }
@@ -67,7 +67,7 @@ async function reactByKeyboard(
   await page.setViewportSize({ width: 375, height: 800 });
   await page.goto(`/meedenken/${slug}/document`);
   await page.getByRole("heading", { name: "Alinea 1.2" }).waitFor();
-  await noOverflow(page, "document at 375px");
+  await expectNoSidewaysScroll(page, "document at 375px");
   // Keyboard: Tab through the document until the link for paragraph 1.2 has focus, then Enter.
   const target = page.getByRole("link", { name: "Reageer op alinea 1.2" });
   for (let i = 0; i < 80 && !(await target.evaluate((el) => el === document.activeElement)); i++)
@@ -75,7 +75,7 @@ async function reactByKeyboard(
   expect(await target.evaluate((el) => el === document.activeElement)).toBe(true);
   await page.keyboard.press("Enter");
   await page.getByRole("heading", { name: "Reageren op alinea 1.2" }).waitFor();
-  await noOverflow(page, "reaction form at 375px");
+  await expectNoSidewaysScroll(page, "reaction form at 375px");
   // Submit empty first: errors at the fields, nothing lost.
   await page.getByRole("button", { name: "Reactie versturen" }).focus();
   await page.keyboard.press("Enter");

@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import sharp from "sharp";
 import { expect, test } from "vitest";
-import { db, expectAccessible, loginAs, newPage, waitForHydration } from "./support";
+import { db, expectAccessible, expectNoSidewaysScroll, loginAs, newPage, waitForHydration } from "./support";
 
 // Issue 14: staff publish a news item with an image and the results of the Woonvisie survey; a resident
 // follows the Woonvisie project (double opt-in), registers for the bewonersavond, cancels, and reads
@@ -12,19 +12,11 @@ const SHOTS = "/tmp/informed-e2e";
 const widths = [375, 1280] as const;
 const newsTitle = "Eerste resultaten van de enquête Woonvisie";
 
-async function noSidewaysScroll(page: Page) {
-  const { scroll, client } = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    client: document.documentElement.clientWidth,
-  }));
-  expect(scroll, `horizontal overflow on ${page.url()}`).toBeLessThanOrEqual(client);
-}
-
 /** Both widths: no sideways scrolling, axe clean, a screenshot of each. */
 async function checkPage(page: Page, name: string) {
   for (const width of widths) {
     await page.setViewportSize({ width, height: 900 });
-    await noSidewaysScroll(page);
+    await expectNoSidewaysScroll(page);
     await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
   }
   await expectAccessible(page);

@@ -1,18 +1,10 @@
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { db, expectAccessible, loginAs, newPage } from "./support";
+import { db, expectAccessible, expectNoSidewaysScroll, loginAs, newPage } from "./support";
 
 const fixtures = join(import.meta.dirname, "../fixtures/limesurvey");
 const shots = process.env.E2E_SCREENSHOTS;
-
-async function noSidewaysScroll(page: Page, where: string) {
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    clientWidth: document.documentElement.clientWidth,
-  }));
-  expect(scrollWidth, `horizontal overflow on ${where}`).toBeLessThanOrEqual(clientWidth);
-}
 
 /** Press Tab until the focused element has this accessible text or name attribute. */
 async function tabTo(page: Page, match: (el: { name: string; text: string; type: string }) => boolean) {
@@ -41,7 +33,7 @@ describe("importing a LimeSurvey survey (researcher, keyboard)", () => {
       await loginAs(page, "onderzoeker");
       await page.goto("/beheer/enquetes/importeren");
       await expectAccessible(page);
-      await noSidewaysScroll(page, "the upload form");
+      await expectNoSidewaysScroll(page, "the upload form");
 
       // A refused file: one Dutch message, at the field and in the summary.
       await tabTo(page, (el) => el.name === "bestand");
@@ -69,7 +61,7 @@ describe("importing a LimeSurvey survey (researcher, keyboard)", () => {
       const before = await db()`select count(*)::int as n from surveys where slug = ${`wonen-${width}`}`;
       expect(before[0]!.n).toBe(0);
       await expectAccessible(page);
-      await noSidewaysScroll(page, "the report");
+      await expectNoSidewaysScroll(page, "the report");
       if (shots) await page.screenshot({ path: join(shots, `lss-report-${width}.png`), fullPage: true });
 
       await tabTo(page, (el) => el.name === "slug");

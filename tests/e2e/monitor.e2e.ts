@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
-import { DEMO_PASSWORD, db, demoLogin, expectAccessible, newPage } from "./support";
+import { DEMO_PASSWORD, db, demoLogin, expectAccessible, expectNoSidewaysScroll, newPage } from "./support";
 
 // The prestatieafspraken monitor as its users meet it (issue 13): a corporatie partner updates two
 // agreements in the open demo round, a huurdersorganisatie reacts, an ambtenaar confirms one update and
@@ -19,38 +19,10 @@ async function login(page: Page, email: string) {
   await page.getByRole("button", { name: "Uitloggen" }).waitFor();
 }
 
-async function noSidewaysScroll(page: Page) {
-  const { scroll, width } = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    width: window.innerWidth,
-  }));
-  const wide =
-    scroll > width
-      ? await page.evaluate(() =>
-          [...document.querySelectorAll("body *")]
-            .filter(
-              // Boxes past the edge, and boxes whose content (a long word) overflows them.
-              (el) =>
-                (el.getBoundingClientRect().right > window.innerWidth + 1 ||
-                  (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX === "visible")) &&
-                !el.parentElement?.closest(".wmh-table-scroll"),
-            )
-            .slice(0, 8)
-            .map(
-              (el) =>
-                `${el.tagName.toLowerCase()}.${el.className} (${Math.round(el.getBoundingClientRect().right)})`,
-            ),
-        )
-      : [];
-  expect(scroll, `sideways scrolling on ${page.url()} at ${width}px: ${wide.join(", ")}`).toBeLessThanOrEqual(
-    width,
-  );
-}
-
 async function check(page: Page, name: string) {
   await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
   await expectAccessible(page);
-  await noSidewaysScroll(page);
+  await expectNoSidewaysScroll(page);
 }
 
 /** Press Tab until the focused element's accessible text matches; fails after `max` presses. */

@@ -1,7 +1,16 @@
 import fs from "node:fs";
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
-import { db, expectAccessible, latestMail, linkIn, loginAs, newPage, waitForHydration } from "./support";
+import {
+  db,
+  expectAccessible,
+  expectNoSidewaysScroll,
+  latestMail,
+  linkIn,
+  loginAs,
+  newPage,
+  waitForHydration,
+} from "./support";
 
 // Issue 17, point 7, as people use it: a resident answers the open Woonvisie survey and signs up for
 // the digipanel from the thank-you page, reusing the background answers just given; a researcher sends
@@ -17,19 +26,11 @@ async function mailOf(to: string, kind: string, timeoutMs = 90_000) {
   return (await latestMail(to, kind, timeoutMs)).text;
 }
 
-async function noSidewaysScroll(page: Page, where: string) {
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    clientWidth: document.documentElement.clientWidth,
-  }));
-  expect(scrollWidth, `horizontal overflow on ${where}`).toBeLessThanOrEqual(clientWidth);
-}
-
 /** At 320 and 1280 px: no sideways scrolling, no axe violation, a screenshot of each. */
 async function checkBothWidths(page: Page, name: string) {
   for (const width of [320, 1280]) {
     await page.setViewportSize({ width, height: 900 });
-    await noSidewaysScroll(page, `${name} at ${width}px`);
+    await expectNoSidewaysScroll(page, `${name} at ${width}px`);
     await expectAccessible(page);
     await page.screenshot({ path: `${shots}/${name}-${width}.png`, fullPage: true });
   }
@@ -148,7 +149,7 @@ test("sign up after the open survey reusing its answers, then answer it again as
   await staff.goto(campaignUrl);
   await staff.getByText("Ingevuld: 1").first().waitFor();
   await expectAccessible(staff);
-  await noSidewaysScroll(staff, "the campaign page");
+  await expectNoSidewaysScroll(staff, "the campaign page");
   await staff.screenshot({ path: `${shots}/4-campaign-1280.png`, fullPage: true });
   await staff.goto("/beheer/digipanel/bevolking");
   await staff.getByRole("heading", { name: "Het digipanel naast deze cijfers" }).waitFor();

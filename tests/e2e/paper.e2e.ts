@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { db, expectAccessible, loginAs, newPage, waitForHydration } from "./support";
+import { db, expectAccessible, expectNoSidewaysScroll, loginAs, newPage, waitForHydration } from "./support";
 
 // Typing two paper questionnaires by keyboard only (issue 15), at 1280 px, then the page at 320 px.
 const shots = path.join(os.tmpdir(), "wmh-paper-screenshots");
@@ -76,13 +76,6 @@ async function focused(page: Page) {
   );
 }
 
-async function noSidewaysScroll(page: Page) {
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-  expect(overflow).toBeLessThanOrEqual(0);
-}
-
 describe("paper questionnaires", () => {
   test("two paper forms typed by keyboard only", async () => {
     fs.mkdirSync(shots, { recursive: true });
@@ -142,10 +135,10 @@ describe("paper questionnaires", () => {
 
     // 320 px: no sideways scrolling on the entry screen and the print view.
     await page.setViewportSize({ width: 320, height: 800 });
-    await noSidewaysScroll(page);
+    await expectNoSidewaysScroll(page);
     await page.screenshot({ path: path.join(shots, "paper-entry-320.png"), fullPage: true });
     await page.goto(`/beheer/enquetes/${id}/afdrukken`);
-    await noSidewaysScroll(page);
+    await expectNoSidewaysScroll(page);
     await expectAccessible(page);
     await page.screenshot({ path: path.join(shots, "paper-print-320.png"), fullPage: true });
     await page.setViewportSize({ width: 1280, height: 900 });

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { expectAccessible, loginAs, newPage, waitForHydration } from "./support";
+import { expectAccessible, loginAs, newPage, sidewaysScroll, waitForHydration } from "./support";
 
 // WCAG 1.4.10 (reflow) over the whole site: every public page and every quickscan step at 320 CSS
 // pixels, every staff page at 1024 (logged in as the demo beheerder, with two-factor login). Each
@@ -61,11 +61,8 @@ const STAFF = [
 async function problemsOn(page: Page, where: string): Promise<string[]> {
   const found: string[] = [];
   await waitForHydration(page).catch(() => {});
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    clientWidth: document.documentElement.clientWidth,
-  }));
-  if (scrollWidth > clientWidth) found.push(`${where}: ${scrollWidth - clientWidth} px sideways scrolling`);
+  const scroll = await sidewaysScroll(page, where);
+  if (scroll) found.push(scroll);
   try {
     await expectAccessible(page);
   } catch (error) {

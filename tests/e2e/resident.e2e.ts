@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
-import { expectAccessible, newPage, waitForHydration } from "./support";
+import { expectAccessible, expectNoSidewaysScroll, newPage, waitForHydration } from "./support";
 
 // A first-time resident on a 320 px phone: /initiatieven, the quickscan with an address (and a look
 // at "all of Heemstede"), and the follow page. Every page: axe at 0 and no sideways scrolling.
@@ -11,16 +11,8 @@ async function phone(javaScript = true) {
   return page;
 }
 
-async function expectReflow(page: Page) {
-  const [scroll, client] = await page.evaluate(() => [
-    document.documentElement.scrollWidth,
-    document.documentElement.clientWidth,
-  ]);
-  expect(scroll, `horizontal overflow on ${page.url()}`).toBeLessThanOrEqual(client);
-}
-
 async function check(page: Page) {
-  await expectReflow(page);
+  await expectNoSidewaysScroll(page);
   await expectAccessible(page);
 }
 

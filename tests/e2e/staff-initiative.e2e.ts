@@ -1,19 +1,20 @@
 import type { Page } from "playwright-core";
 import sharp from "sharp";
 import { expect, test } from "vitest";
-import { db, expectAccessible, latestMail, linkIn, loginAs, newPage, waitForHydration } from "./support";
+import {
+  db,
+  expectAccessible,
+  expectNoSidewaysScroll,
+  latestMail,
+  linkIn,
+  loginAs,
+  newPage,
+  waitForHydration,
+} from "./support";
 
 // Issue #17 points 1, 2 and 5 as journeys: a resident sends an idea with a photo and follows it;
 // a civil servant handles it on the staff initiative page (triage panel beside the content).
 // Every page: axe at zero WCAG 2.1 AA violations and no sideways scrolling.
-
-async function expectNoSidewaysScroll(page: Page, where: string) {
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    clientWidth: document.documentElement.clientWidth,
-  }));
-  expect(scrollWidth, `horizontal overflow on ${where}`).toBeLessThanOrEqual(clientWidth);
-}
 
 async function check(page: Page, where: string) {
   await expectNoSidewaysScroll(page, where);

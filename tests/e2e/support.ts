@@ -161,3 +161,37 @@ export function linkIn(text: string): string {
 export async function waitForHydration(page: Page) {
   await page.waitForSelector('html[data-js="ready"]', { state: "attached" });
 }
+
+/**
+ * WCAG 1.4.10 (reflow): null when the page does not scroll sideways, else a message naming the
+ * page, the width and up to eight elements past the right edge (or whose content, a long word,
+ * overflows them), so a failure says where to look. Tables inside .wmh-table-scroll may scroll.
+ */
+export async function sidewaysScroll(page: Page, where = page.url()): Promise<string | null> {
+  const { scroll, width } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    width: document.documentElement.clientWidth,
+  }));
+  if (scroll <= width) return null;
+  const culprits = await page.evaluate(() =>
+    [...document.querySelectorAll("body *")]
+      .filter(
+        (el) =>
+          (el.getBoundingClientRect().right > document.documentElement.clientWidth + 1 ||
+            (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX === "visible")) &&
+          !el.parentElement?.closest(".wmh-table-scroll"),
+      )
+      .slice(0, 8)
+      .map(
+        (el) =>
+          `${el.tagName.toLowerCase()}.${el.className} (${Math.round(el.getBoundingClientRect().right)})`,
+      ),
+  );
+  return `${where}: ${scroll - width} px sideways scrolling at ${width} px; widest: ${culprits.join(", ")}`;
+}
+
+/** Fails the test when the page scrolls sideways (see sidewaysScroll). */
+export async function expectNoSidewaysScroll(page: Page, where?: string) {
+  const problem = await sidewaysScroll(page, where);
+  expect(problem, problem ?? "").toBeNull();
+}

@@ -1,18 +1,10 @@
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { expectAccessible, newPage, waitForHydration } from "./support";
+import { expectAccessible, expectNoSidewaysScroll, newPage, waitForHydration } from "./support";
 
 // WCAG 1.4.10 (reflow): every page of the Woonvisie survey at 320 CSS pixels wide, first with
 // the error summary showing (where a page has required questions), then filled in. Fails on
 // sideways scrolling of the page or any axe violation.
-
-async function expectNoSidewaysScroll(page: Page, where: string) {
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    clientWidth: document.documentElement.clientWidth,
-  }));
-  expect(scrollWidth, `horizontal overflow on ${where}`).toBeLessThanOrEqual(clientWidth);
-}
 
 async function check(page: Page, where: string) {
   await expectNoSidewaysScroll(page, where);
