@@ -26,12 +26,19 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ params, request }: ActionFunctionArgs) {
-  const outcome = await consultationPublic.react(params.slug ?? "", await request.formData());
+export async function action({ params, request, context }: ActionFunctionArgs) {
+  const outcome = await consultationPublic.react(
+    params.slug ?? "",
+    await request.formData(),
+    context?.clientIp ?? "unknown",
+  );
   if (!outcome.ok)
     return data(
       { ok: false as const, errors: outcome.errors, values: outcome.values },
-      { status: outcome.status },
+      {
+        status: outcome.status,
+        headers: outcome.status === 429 ? { "Retry-After": String(outcome.retryAfterSeconds) } : undefined,
+      },
     );
   return {
     ok: true as const,

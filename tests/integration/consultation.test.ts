@@ -11,13 +11,25 @@ import {
   publicDocument,
   submitReaction,
 } from "../../app/domain/consultation/public.server";
-import { uploadMessages } from "../../app/domain/consultation/rules";
+import {
+  REACTION_EMAIL_LIMIT,
+  REACTION_IP_LIMIT,
+  reactionLimitMessages,
+  uploadMessages,
+} from "../../app/domain/consultation/rules";
 import { deliverBulkQueue } from "../../app/domain/panel/delivery.server";
 import { getDb } from "../../app/lib/db.server";
 import * as documentRoute from "../../app/routes/meedenken_.$slug_.document";
 import * as notaRoute from "../../app/routes/meedenken_.$slug_.reactienota.$versie";
 import * as reactRoute from "../../app/routes/meedenken_.$slug_.reageren";
-import { auditLog, consultationMails, consultationReactions, outbox, projects } from "../../db/schema";
+import {
+  auditLog,
+  consultationDocuments,
+  consultationMails,
+  consultationReactions,
+  outbox,
+  projects,
+} from "../../db/schema";
 import { withBulkMailSink } from "../support/bulk-mail";
 import { createStaff } from "../support/db";
 import { makeRequest, run } from "../support/remix";
@@ -492,5 +504,107 @@ describe("routes", () => {
     // The real clock is outside the demo period here, so the period message comes first.
     expect([400, 409]).toContain(bad.status);
     expect(bad.data.values.reactie).toBe("Goed plan!");
+  });
+});
+
+describe("rate limits on the reaction form", () => {
+  const count = (results: { status: number }[]) => {
+    const out: Record<number, number> = {};
+    for (const r of results) out[r.status] = (out[r.status] ?? 0) + 1;
+    return out;
+  };
+
+  test("30 parallel POSTs from one IP address: exactly the limit gets through, the rest a Dutch message with the input kept", async () => {
+    const { page } = await setup();
+    // The route runs on the real clock: open the period around it.
+    await db()
+      .update(consultationDocuments)
+      .set({
+        reactionStartsAt: new Date(Date.now() - 86_400_000),
+        reactionEndsAt: new Date(Date.now() + 86_400_000),
+      });
+    const paragraph = String(page.chapters[0]!.paragraphs[0]!.id);
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        run<{ ok: boolean; errors: Record<string, string>; values: Record<string, string> }>(
+          reactRoute.action,
+          makeRequest("/meedenken/woonvisie/reageren", {
+            form: {
+              ...resident(Number(paragraph)),
+              email: `p${i}@example.nl`,
+              reactie: `Reactie nummer ${i}.`,
+            },
+          }),
+          { slug: "woonvisie" },
+        ),
+      ),
+    );
+    expect(count(results)).toEqual({ 200: REACTION_IP_LIMIT.max, 429: 30 - REACTION_IP_LIMIT.max });
+    const refused = results.filter((r) => r.status === 429);
+    for (const r of refused) {
+      expect(r.data.errors._form).toBe(reactionLimitMessages.ip);
+      expect(r.data.values.reactie).toMatch(/^Reactie nummer \d+\.$/);
+      expect(Number(r.headers.get("Retry-After"))).toBeGreaterThan(0);
+    }
+    expect(await db().select().from(consultationReactions)).toHaveLength(REACTION_IP_LIMIT.max);
+    expect(await db().select().from(outbox).where(eq(outbox.kind, "consultation.confirm"))).toHaveLength(
+      REACTION_IP_LIMIT.max,
+    );
+  });
+
+  test("30 parallel reactions with one e-mail address from different IP addresses: the e-mail limit holds, at the field", async () => {
+    const { page } = await setup();
+    const values = resident(page.chapters[0]!.paragraphs[0]!.id, { email: "Jan@Example.nl" });
+    const outcomes = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        submitReaction(
+          db(),
+          "woonvisie",
+          form({ ...values, email: i % 2 ? "jan@example.nl" : "Jan@Example.nl" }),
+          DURING,
+          `10.0.0.${i}`,
+        ),
+      ),
+    );
+    expect(outcomes.filter((o) => o.ok)).toHaveLength(REACTION_EMAIL_LIMIT.max);
+    for (const o of outcomes.filter((o) => !o.ok))
+      expect(o).toMatchObject({
+        status: 429,
+        errors: { email: reactionLimitMessages.email },
+        values: { naam: "Jan Jansen" },
+      });
+    expect(await db().select().from(consultationReactions)).toHaveLength(REACTION_EMAIL_LIMIT.max);
+    // Another address from the same connections still gets through.
+    expect(
+      (
+        await submitReaction(
+          db(),
+          "woonvisie",
+          form({ ...values, email: "piet@example.nl" }),
+          DURING,
+          "10.0.0.1",
+        )
+      ).ok,
+    ).toBe(true);
+  });
+
+  test("a form with field errors is not counted", async () => {
+    const { page } = await setup();
+    const values = resident(page.chapters[0]!.paragraphs[0]!.id, { reactie: "" });
+    for (let i = 0; i < REACTION_IP_LIMIT.max + 2; i += 1)
+      expect(await submitReaction(db(), "woonvisie", form(values), DURING, "10.1.1.1")).toMatchObject({
+        status: 400,
+      });
+    expect(
+      (
+        await submitReaction(
+          db(),
+          "woonvisie",
+          form({ ...values, reactie: "Nu wel goed." }),
+          DURING,
+          "10.1.1.1",
+        )
+      ).ok,
+    ).toBe(true);
   });
 });

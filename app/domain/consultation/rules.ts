@@ -125,6 +125,21 @@ export function canWithdraw(
 }
 
 // ---------------------------------------------------------------------------------------------
+// Rate limits on the public reaction form (counted in PostgreSQL before the work, app/lib/rate-limit.server.ts).
+// Per IP address: generous enough for a shared connection (a library, an evening in the town hall).
+// Per e-mail address: an organisation reacting on several paragraphs stays well under it; a flood of
+// confirmation mails to one address does not.
+
+export const REACTION_IP_LIMIT = { windowSeconds: 60 * 60, max: 20 } as const;
+export const REACTION_EMAIL_LIMIT = { windowSeconds: 60 * 60, max: 10 } as const;
+
+export const reactionLimitMessages = {
+  ip: "Vanaf deze internetverbinding zijn in korte tijd veel reacties gestuurd. Probeer het over een uur opnieuw. Uw tekst staat nog in het formulier.",
+  email:
+    "Met dit e-mailadres zijn in korte tijd veel reacties gestuurd. Probeer het over een uur opnieuw. Uw tekst staat nog in het formulier.",
+} as const;
+
+// ---------------------------------------------------------------------------------------------
 // Respondents (seed 000, "Deelnemers en rollen")
 
 export const organisationRoles = {
