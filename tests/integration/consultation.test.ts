@@ -22,6 +22,7 @@ import { getDb } from "../../app/lib/db.server";
 import * as documentRoute from "../../app/routes/meedenken_.$slug_.document";
 import * as notaRoute from "../../app/routes/meedenken_.$slug_.reactienota.$versie";
 import * as reactRoute from "../../app/routes/meedenken_.$slug_.reageren";
+import * as changesRoute from "../../app/routes/meedenken_.$slug_.wijzigingen";
 import {
   auditLog,
   consultationDocuments,
@@ -270,6 +271,38 @@ describe("versions", () => {
     expect(v1.chapters[0]!.paragraphs[0]!.text).toBe("Meer sociale huur.");
     const changes = (await publicChanges(db(), "woonvisie", 1, 2))!.changes;
     expect(changes.filter((c) => c.kind === "changed").map((c) => c.label)).toEqual(["1.1"]);
+  });
+
+  test("the change overview matches paragraphs by content: one inserted paragraph is one change; bad version numbers are a 404", async () => {
+    const { post } = await setup();
+    await post({ intent: "new_version" });
+    await post({
+      intent: "save",
+      tekst:
+        "# Passend wonen\nEen nieuwe eerste alinea.\n\nMeer sociale huur.\n\nStarters.\n\n# Duurzaam\nIsoleren.",
+    });
+    await post({ intent: "publish" });
+    const page = await run<{ changes: { kind: string; label: string; previousLabel: string | null }[] }>(
+      changesRoute.loader,
+      makeRequest("/meedenken/woonvisie/wijzigingen?van=1&naar=2"),
+      { slug: "woonvisie" },
+    );
+    expect(page.status).toBe(200);
+    expect(page.data.changes.filter((c) => c.kind !== "unchanged")).toEqual([
+      expect.objectContaining({ kind: "added", label: "1.1", previousLabel: null }),
+    ]);
+    expect(page.data.changes.find((c) => c.label === "1.3")).toMatchObject({
+      kind: "unchanged",
+      previousLabel: "1.2",
+    });
+    for (const query of ["van=1&naar=1", "van=abc&naar=2", "van=1&naar=9", "van=-1&naar=2", ""])
+      expect(
+        (
+          await run(changesRoute.loader, makeRequest(`/meedenken/woonvisie/wijzigingen?${query}`), {
+            slug: "woonvisie",
+          })
+        ).status,
+      ).toBe(404);
   });
 
   test("Word import: a good .docx fills the draft; bad files get one clear message at the field", async () => {
