@@ -1,8 +1,17 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  type ActionFunctionArgs,
+  data,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { consultationPublic } from "~/domain/consultation/pages.server";
+import consultationCss from "~/ui/consultation.css?url";
 import { Alert, formatDateTime, Heading, Paragraph } from "~/ui/content";
 import { ChoiceGroup, ErrorSummary, SelectField, SubmitButton, TextArea, TextField } from "~/ui/form";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: consultationCss }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Reageren op ${data?.title ?? "het document"} - Wij maken Heemstede` },
@@ -97,7 +106,7 @@ export default function React() {
               : "Reageren kan nog niet. De reactieperiode is nog niet bekend."}
         </Alert>
       ) : (
-        <Form method="post" className="wmh-stack" noValidate>
+        <Form method="post" className="wmh-stack wmh-consultation-form" noValidate>
           <ErrorSummary errors={result?.errors} fieldIds={{ soort: "veld-soort" }} />
           <input type="hidden" name="alinea" value={d.paragraph?.id ?? ""} />
           <TextArea
