@@ -17,8 +17,10 @@ import { findPersonalData } from "../insights/personal-data";
 import {
   canWithdraw,
   changeOverview,
+  isDbId,
   organisationRoles,
   paragraphLabel,
+  parseDbId,
   periodState,
   publicRespondent,
   REACTION_EMAIL_LIMIT,
@@ -165,6 +167,7 @@ export async function reactionForm(db: Executor, slug: string, paragraphId: numb
   const [version] = await publishedVersions(db, found.doc.id);
   if (!version) return null;
   let paragraph: { id: number; label: string; text: string } | null = null;
+  if (paragraphId !== null && !isDbId(paragraphId)) return null;
   if (paragraphId) {
     const [p] = await db
       .select()
@@ -283,7 +286,7 @@ export async function submitReaction(
         .from(consultationParagraphs)
         .where(
           and(
-            eq(consultationParagraphs.id, Number(d.alinea) || 0),
+            eq(consultationParagraphs.id, parseDbId(d.alinea) ?? 0),
             eq(consultationParagraphs.versionId, version.id),
           ),
         );
@@ -435,6 +438,7 @@ export async function publicChanges(db: Executor, slug: string, from: number, to
 }
 
 export async function hasNota(db: Executor, slug: string, version: number): Promise<boolean> {
+  if (!isDbId(version)) return false;
   const found = await documentOf(db, slug);
   if (!found) return false;
   const [v] = await db
