@@ -7,6 +7,7 @@ import { handleReactionsPost, reactionsPage } from "../../app/domain/consultatio
 import {
   handleOwnReaction,
   ownReaction,
+  projectConsultation,
   publicChanges,
   publicDocument,
   submitReaction,
@@ -443,6 +444,15 @@ describe("decisions and the reactienota", () => {
     ]);
     expect(nota.nota.summary.byDecision).toMatchObject({ adopted: 1, not_adopted: 1 });
 
+    // The project page shows the document, its (closed) period and now the reactienota.
+    const [project] = await db().select().from(projects);
+    expect(await projectConsultation(db(), project!.id, AFTER)).toMatchObject({
+      title: "Concept-Woonvisie",
+      period: "closed",
+      latest: 1,
+      notas: [1],
+    });
+
     // The public route shows it; the points are now fixed.
     const route = await run<{ title: string }>(
       notaRoute.loader,
@@ -477,6 +487,8 @@ describe("decisions and the reactienota", () => {
 
   test("the nota cannot be published while a reaction is not in a point", async () => {
     const { actor, id } = await withReactions();
+    const [project] = await db().select().from(projects);
+    expect(await projectConsultation(db(), project!.id, DURING)).toMatchObject({ period: "open", notas: [] });
     expect(await publishNota(db(), actor, id, 1, AFTER)).toMatchObject({
       ok: false,
       status: 409,
