@@ -1,4 +1,10 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  type ActionFunctionArgs,
+  data,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/domain/auth/auth.server";
 import { staffAccess } from "~/domain/auth/roles";
@@ -6,9 +12,11 @@ import { consultationStaff } from "~/domain/consultation/pages.server";
 import { decisionLabels, publicRespondent, themeLabel } from "~/domain/consultation/rules";
 import { redactPersonalData } from "~/domain/insights/personal-data";
 import { themeIds, themeLabels } from "~/domain/insights/themes";
+import consultationCss from "~/ui/consultation.css?url";
 import { Alert, Heading, Paragraph } from "~/ui/content";
 import { ChoiceGroup, ErrorSummary, SelectField, SubmitButton, TextArea, TextField } from "~/ui/form";
 
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: consultationCss }];
 export const meta: MetaFunction = () => [{ title: "Reacties - Inspraak - Beheer" }];
 
 function idOf(raw: string | undefined) {
@@ -313,7 +321,7 @@ export default function StaffReactions() {
                         ))}
                     </ul>
                   </details>
-                  <Form method="post" className="wmh-stack" noValidate>
+                  <Form method="post" className="wmh-stack wmh-consultation-form" noValidate>
                     <input type="hidden" name="versie" value={d.version!.number} />
                     <input type="hidden" name="punt" value={p.id} />
                     <ErrorSummary

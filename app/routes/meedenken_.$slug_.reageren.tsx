@@ -1,8 +1,17 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  type ActionFunctionArgs,
+  data,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { consultationPublic } from "~/domain/consultation/pages.server";
+import consultationCss from "~/ui/consultation.css?url";
 import { Alert, formatDateTime, Heading, Paragraph } from "~/ui/content";
 import { ChoiceGroup, ErrorSummary, SelectField, SubmitButton, TextArea, TextField } from "~/ui/form";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: consultationCss }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Reageren op ${data?.title ?? "het document"} - Wij maken Heemstede` },
@@ -26,12 +35,19 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ params, request }: ActionFunctionArgs) {
-  const outcome = await consultationPublic.react(params.slug ?? "", await request.formData());
+export async function action({ params, request, context }: ActionFunctionArgs) {
+  const outcome = await consultationPublic.react(
+    params.slug ?? "",
+    await request.formData(),
+    context?.clientIp ?? "unknown",
+  );
   if (!outcome.ok)
     return data(
       { ok: false as const, errors: outcome.errors, values: outcome.values },
-      { status: outcome.status },
+      {
+        status: outcome.status,
+        headers: outcome.status === 429 ? { "Retry-After": String(outcome.retryAfterSeconds) } : undefined,
+      },
     );
   return {
     ok: true as const,
@@ -90,7 +106,7 @@ export default function React() {
               : "Reageren kan nog niet. De reactieperiode is nog niet bekend."}
         </Alert>
       ) : (
-        <Form method="post" className="wmh-stack" noValidate>
+        <Form method="post" className="wmh-stack wmh-consultation-form" noValidate>
           <ErrorSummary errors={result?.errors} fieldIds={{ soort: "veld-soort" }} />
           <input type="hidden" name="alinea" value={d.paragraph?.id ?? ""} />
           <TextArea

@@ -35,7 +35,7 @@ export default function Changes() {
       <Paragraph lead>
         {d.title}: {changed.length === 1 ? "1 alinea is" : `${changed.length} alinea's zijn`} veranderd,{" "}
         {d.changes.length - changed.length} niet. Verwijderde woorden zijn doorgestreept, nieuwe woorden
-        onderstreept.
+        onderstreept. Alinea's die alleen een ander nummer kregen, staan hier niet.
       </Paragraph>
       {changed.length === 0 ? <Paragraph>Er is niets veranderd.</Paragraph> : null}
       {changed.map((c) => (
@@ -45,10 +45,12 @@ export default function Changes() {
           aria-labelledby={`c-${c.kind}-${c.label}`}
         >
           <Heading level={2} id={`c-${c.kind}-${c.label}`}>
-            Alinea {c.label} ({c.chapterTitle}):{" "}
-            <span className="wmh-change-kind">{changeKindLabels[c.kind]}</span>
+            {c.kind === "removed"
+              ? `Alinea ${c.label} uit versie ${d.from}`
+              : `Alinea ${c.label}${c.previousLabel && c.previousLabel !== c.label ? ` (was ${c.previousLabel})` : ""}`}
+            , {c.chapterTitle}: <span className="wmh-change-kind">{changeKindLabels[c.kind]}</span>
           </Heading>
-          {c.kind === "changed" ? (
+          {c.parts.length ? (
             <p className="utrecht-paragraph">
               {c.parts.map((part, i) =>
                 part.kind === "added" ? (
@@ -71,12 +73,12 @@ export default function Changes() {
                 ),
               )}
             </p>
-          ) : c.kind === "added" ? (
-            <p className="utrecht-paragraph">{c.after}</p>
-          ) : (
+          ) : c.kind === "removed" ? (
             <p className="utrecht-paragraph">
               <del>{c.before}</del>
             </p>
+          ) : (
+            <p className="utrecht-paragraph">{c.after}</p>
           )}
         </section>
       ))}

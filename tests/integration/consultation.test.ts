@@ -7,17 +7,31 @@ import { handleReactionsPost, reactionsPage } from "../../app/domain/consultatio
 import {
   handleOwnReaction,
   ownReaction,
+  projectConsultation,
   publicChanges,
   publicDocument,
   submitReaction,
 } from "../../app/domain/consultation/public.server";
-import { uploadMessages } from "../../app/domain/consultation/rules";
+import {
+  REACTION_EMAIL_LIMIT,
+  REACTION_IP_LIMIT,
+  reactionLimitMessages,
+  uploadMessages,
+} from "../../app/domain/consultation/rules";
 import { deliverBulkQueue } from "../../app/domain/panel/delivery.server";
 import { getDb } from "../../app/lib/db.server";
 import * as documentRoute from "../../app/routes/meedenken_.$slug_.document";
 import * as notaRoute from "../../app/routes/meedenken_.$slug_.reactienota.$versie";
 import * as reactRoute from "../../app/routes/meedenken_.$slug_.reageren";
-import { auditLog, consultationMails, consultationReactions, outbox, projects } from "../../db/schema";
+import * as changesRoute from "../../app/routes/meedenken_.$slug_.wijzigingen";
+import {
+  auditLog,
+  consultationDocuments,
+  consultationMails,
+  consultationReactions,
+  outbox,
+  projects,
+} from "../../db/schema";
 import { withBulkMailSink } from "../support/bulk-mail";
 import { createStaff } from "../support/db";
 import { makeRequest, run } from "../support/remix";
@@ -260,6 +274,38 @@ describe("versions", () => {
     expect(changes.filter((c) => c.kind === "changed").map((c) => c.label)).toEqual(["1.1"]);
   });
 
+  test("the change overview matches paragraphs by content: one inserted paragraph is one change; bad version numbers are a 404", async () => {
+    const { post } = await setup();
+    await post({ intent: "new_version" });
+    await post({
+      intent: "save",
+      tekst:
+        "# Passend wonen\nEen nieuwe eerste alinea.\n\nMeer sociale huur.\n\nStarters.\n\n# Duurzaam\nIsoleren.",
+    });
+    await post({ intent: "publish" });
+    const page = await run<{ changes: { kind: string; label: string; previousLabel: string | null }[] }>(
+      changesRoute.loader,
+      makeRequest("/meedenken/woonvisie/wijzigingen?van=1&naar=2"),
+      { slug: "woonvisie" },
+    );
+    expect(page.status).toBe(200);
+    expect(page.data.changes.filter((c) => c.kind !== "unchanged")).toEqual([
+      expect.objectContaining({ kind: "added", label: "1.1", previousLabel: null }),
+    ]);
+    expect(page.data.changes.find((c) => c.label === "1.3")).toMatchObject({
+      kind: "unchanged",
+      previousLabel: "1.2",
+    });
+    for (const query of ["van=1&naar=1", "van=abc&naar=2", "van=1&naar=9", "van=-1&naar=2", ""])
+      expect(
+        (
+          await run(changesRoute.loader, makeRequest(`/meedenken/woonvisie/wijzigingen?${query}`), {
+            slug: "woonvisie",
+          })
+        ).status,
+      ).toBe(404);
+  });
+
   test("Word import: a good .docx fills the draft; bad files get one clear message at the field", async () => {
     const { actor, id, post } = await setup();
     await post({ intent: "new_version" });
@@ -398,6 +444,15 @@ describe("decisions and the reactienota", () => {
     ]);
     expect(nota.nota.summary.byDecision).toMatchObject({ adopted: 1, not_adopted: 1 });
 
+    // The project page shows the document, its (closed) period and now the reactienota.
+    const [project] = await db().select().from(projects);
+    expect(await projectConsultation(db(), project!.id, AFTER)).toMatchObject({
+      title: "Concept-Woonvisie",
+      period: "closed",
+      latest: 1,
+      notas: [1],
+    });
+
     // The public route shows it; the points are now fixed.
     const route = await run<{ title: string }>(
       notaRoute.loader,
@@ -432,6 +487,8 @@ describe("decisions and the reactienota", () => {
 
   test("the nota cannot be published while a reaction is not in a point", async () => {
     const { actor, id } = await withReactions();
+    const [project] = await db().select().from(projects);
+    expect(await projectConsultation(db(), project!.id, DURING)).toMatchObject({ period: "open", notas: [] });
     expect(await publishNota(db(), actor, id, 1, AFTER)).toMatchObject({
       ok: false,
       status: 409,
@@ -492,5 +549,107 @@ describe("routes", () => {
     // The real clock is outside the demo period here, so the period message comes first.
     expect([400, 409]).toContain(bad.status);
     expect(bad.data.values.reactie).toBe("Goed plan!");
+  });
+});
+
+describe("rate limits on the reaction form", () => {
+  const count = (results: { status: number }[]) => {
+    const out: Record<number, number> = {};
+    for (const r of results) out[r.status] = (out[r.status] ?? 0) + 1;
+    return out;
+  };
+
+  test("30 parallel POSTs from one IP address: exactly the limit gets through, the rest a Dutch message with the input kept", async () => {
+    const { page } = await setup();
+    // The route runs on the real clock: open the period around it.
+    await db()
+      .update(consultationDocuments)
+      .set({
+        reactionStartsAt: new Date(Date.now() - 86_400_000),
+        reactionEndsAt: new Date(Date.now() + 86_400_000),
+      });
+    const paragraph = String(page.chapters[0]!.paragraphs[0]!.id);
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        run<{ ok: boolean; errors: Record<string, string>; values: Record<string, string> }>(
+          reactRoute.action,
+          makeRequest("/meedenken/woonvisie/reageren", {
+            form: {
+              ...resident(Number(paragraph)),
+              email: `p${i}@example.nl`,
+              reactie: `Reactie nummer ${i}.`,
+            },
+          }),
+          { slug: "woonvisie" },
+        ),
+      ),
+    );
+    expect(count(results)).toEqual({ 200: REACTION_IP_LIMIT.max, 429: 30 - REACTION_IP_LIMIT.max });
+    const refused = results.filter((r) => r.status === 429);
+    for (const r of refused) {
+      expect(r.data.errors._form).toBe(reactionLimitMessages.ip);
+      expect(r.data.values.reactie).toMatch(/^Reactie nummer \d+\.$/);
+      expect(Number(r.headers.get("Retry-After"))).toBeGreaterThan(0);
+    }
+    expect(await db().select().from(consultationReactions)).toHaveLength(REACTION_IP_LIMIT.max);
+    expect(await db().select().from(outbox).where(eq(outbox.kind, "consultation.confirm"))).toHaveLength(
+      REACTION_IP_LIMIT.max,
+    );
+  });
+
+  test("30 parallel reactions with one e-mail address from different IP addresses: the e-mail limit holds, at the field", async () => {
+    const { page } = await setup();
+    const values = resident(page.chapters[0]!.paragraphs[0]!.id, { email: "Jan@Example.nl" });
+    const outcomes = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        submitReaction(
+          db(),
+          "woonvisie",
+          form({ ...values, email: i % 2 ? "jan@example.nl" : "Jan@Example.nl" }),
+          DURING,
+          `10.0.0.${i}`,
+        ),
+      ),
+    );
+    expect(outcomes.filter((o) => o.ok)).toHaveLength(REACTION_EMAIL_LIMIT.max);
+    for (const o of outcomes.filter((o) => !o.ok))
+      expect(o).toMatchObject({
+        status: 429,
+        errors: { email: reactionLimitMessages.email },
+        values: { naam: "Jan Jansen" },
+      });
+    expect(await db().select().from(consultationReactions)).toHaveLength(REACTION_EMAIL_LIMIT.max);
+    // Another address from the same connections still gets through.
+    expect(
+      (
+        await submitReaction(
+          db(),
+          "woonvisie",
+          form({ ...values, email: "piet@example.nl" }),
+          DURING,
+          "10.0.0.1",
+        )
+      ).ok,
+    ).toBe(true);
+  });
+
+  test("a form with field errors is not counted", async () => {
+    const { page } = await setup();
+    const values = resident(page.chapters[0]!.paragraphs[0]!.id, { reactie: "" });
+    for (let i = 0; i < REACTION_IP_LIMIT.max + 2; i += 1)
+      expect(await submitReaction(db(), "woonvisie", form(values), DURING, "10.1.1.1")).toMatchObject({
+        status: 400,
+      });
+    expect(
+      (
+        await submitReaction(
+          db(),
+          "woonvisie",
+          form({ ...values, reactie: "Nu wel goed." }),
+          DURING,
+          "10.1.1.1",
+        )
+      ).ok,
+    ).toBe(true);
   });
 });

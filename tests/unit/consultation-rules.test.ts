@@ -52,26 +52,146 @@ describe("version attachment", () => {
         ?.map((r) => r.id),
     ).toEqual([3]);
   });
-  test("the change overview shows changed, new and removed paragraphs by number", () => {
-    const before = parseEditorText("# A\nEen twee drie.\n\nBlijft.\n\nWeg.");
-    const after = parseEditorText("# A\nEen vier drie.\n\nBlijft.");
+});
+
+describe("change overview (paragraphs matched by content)", () => {
+  const kinds = (changes: ReturnType<typeof changeOverview>) =>
+    changes.map((c) => [c.previousLabel, c.label, c.kind]);
+
+  test("an edit is shown word by word; a removed paragraph as removed", () => {
+    const before = parseEditorText("# A\nEen twee drie vier vijf.\n\nBlijft.\n\nWeg met deze alinea.");
+    const after = parseEditorText("# A\nEen zes drie vier vijf.\n\nBlijft.");
     const changes = changeOverview(before, after);
-    expect(changes.map((c) => [c.label, c.kind])).toEqual([
-      ["1.1", "changed"],
-      ["1.2", "unchanged"],
-      ["1.3", "removed"],
+    expect(kinds(changes)).toEqual([
+      ["1.1", "1.1", "changed"],
+      ["1.2", "1.2", "unchanged"],
+      ["1.3", "1.3", "removed"],
     ]);
     expect(changes[0]!.parts.filter((p) => p.kind !== "same").map((p) => [p.kind, p.text.trim()])).toEqual([
       ["removed", "twee"],
-      ["added", "vier"],
+      ["added", "zes"],
     ]);
-    const longer = parseEditorText("# A\nEen twee drie.\n\nBlijft.\n\nWeg.\n\nNieuw.");
-    expect(changeOverview(before, longer).map((c) => c.kind)).toEqual([
-      "unchanged",
-      "unchanged",
-      "unchanged",
-      "added",
+  });
+
+  test("inserting one paragraph shows one new paragraph, not every following one as changed", () => {
+    const before = parseEditorText("# A\nEerste.\n\nTweede.\n\nDerde.\n\n# B\nVierde.");
+    const after = parseEditorText(
+      "# A\nEerste.\n\nIngevoegd nieuw stuk.\n\nTweede.\n\nDerde.\n\n# B\nVierde.",
+    );
+    expect(kinds(changeOverview(before, after))).toEqual([
+      ["1.1", "1.1", "unchanged"],
+      [null, "1.2", "added"],
+      ["1.2", "1.3", "unchanged"],
+      ["1.3", "1.4", "unchanged"],
+      ["2.1", "2.1", "unchanged"],
     ]);
+  });
+
+  test("removing one paragraph shows one removed paragraph; the rest are renumbered, not changed", () => {
+    const before = parseEditorText("# A\nEerste.\n\nTweede.\n\nDerde.\n\nVierde.");
+    const after = parseEditorText("# A\nEerste.\n\nDerde.\n\nVierde.");
+    expect(kinds(changeOverview(before, after))).toEqual([
+      ["1.1", "1.1", "unchanged"],
+      ["1.2", "1.2", "removed"],
+      ["1.3", "1.2", "unchanged"],
+      ["1.4", "1.3", "unchanged"],
+    ]);
+  });
+
+  test("insert, remove and edit in one go; paragraphs after them stay unchanged", () => {
+    const before = parseEditorText(
+      "# A\nWij bouwen 300 sociale huurwoningen tot 2030.\n\nStarters krijgen voorrang.\n\nOuderen blijven thuis wonen.\n\n# B\nIsoleren.",
+    );
+    const after = parseEditorText(
+      "# A\nNieuw: de gemeente koopt grond aan.\n\nWij bouwen 450 sociale huurwoningen tot 2030.\n\nOuderen blijven thuis wonen.\n\n# B\nIsoleren.",
+    );
+    const changes = changeOverview(before, after);
+    expect(kinds(changes)).toEqual([
+      [null, "1.1", "added"],
+      ["1.1", "1.2", "changed"],
+      ["1.2", "1.2", "removed"],
+      ["1.3", "1.3", "unchanged"],
+      ["2.1", "2.1", "unchanged"],
+    ]);
+    expect(changes[1]!.parts.filter((p) => p.kind !== "same").map((p) => p.text.trim())).toEqual([
+      "300",
+      "450",
+    ]);
+  });
+
+  test("a paragraph moved within a chapter is shown as moved, once", () => {
+    const before = parseEditorText(
+      "# A\nEerste alinea.\n\nTweede alinea.\n\nDerde alinea.\n\nVierde alinea.",
+    );
+    const after = parseEditorText("# A\nTweede alinea.\n\nDerde alinea.\n\nEerste alinea.\n\nVierde alinea.");
+    const changes = changeOverview(before, after);
+    expect(kinds(changes)).toEqual([
+      ["1.2", "1.1", "unchanged"],
+      ["1.3", "1.2", "unchanged"],
+      ["1.1", "1.3", "moved"],
+      ["1.4", "1.4", "unchanged"],
+    ]);
+    expect(changes[2]!.parts).toEqual([]);
+  });
+
+  test("a paragraph moved and slightly edited is a move with the edit word by word", () => {
+    const before = parseEditorText(
+      "# A\nDe gemeente bouwt samen met de corporaties veel nieuwe woningen.\n\nTweede.\n\nDerde.",
+    );
+    const after = parseEditorText(
+      "# A\nTweede.\n\nDerde.\n\nDe gemeente bouwt samen met de corporaties veel betaalbare woningen.",
+    );
+    const changes = changeOverview(before, after);
+    expect(kinds(changes)).toEqual([
+      ["1.2", "1.1", "unchanged"],
+      ["1.3", "1.2", "unchanged"],
+      ["1.1", "1.3", "moved"],
+    ]);
+    expect(changes[2]!.parts.filter((p) => p.kind !== "same").map((p) => [p.kind, p.text.trim()])).toEqual([
+      ["removed", "nieuwe"],
+      ["added", "betaalbare"],
+    ]);
+  });
+
+  test("an unrelated paragraph in the place of another is removed plus new, not an edit", () => {
+    const before = parseEditorText("# A\nEerste.\n\nHuurders willen meer groen in de wijk.\n\nDerde.");
+    const after = parseEditorText("# A\nEerste.\n\nDe parkeernorm gaat omlaag bij nieuwbouw.\n\nDerde.");
+    expect(kinds(changeOverview(before, after))).toEqual([
+      ["1.1", "1.1", "unchanged"],
+      ["1.2", "1.2", "removed"],
+      [null, "1.2", "added"],
+      ["1.3", "1.3", "unchanged"],
+    ]);
+  });
+
+  test("a paragraph added at the end and identical versions", () => {
+    const before = parseEditorText("# A\nEen.\n\nTwee.");
+    expect(kinds(changeOverview(before, parseEditorText("# A\nEen.\n\nTwee.\n\nDrie.")))).toEqual([
+      ["1.1", "1.1", "unchanged"],
+      ["1.2", "1.2", "unchanged"],
+      [null, "1.3", "added"],
+    ]);
+    expect(changeOverview(before, before).every((c) => c.kind === "unchanged")).toBe(true);
+    expect(changeOverview([], before).map((c) => c.kind)).toEqual(["added", "added"]);
+    expect(changeOverview(before, []).map((c) => c.kind)).toEqual(["removed", "removed"]);
+  });
+
+  test("300 paragraphs with every other one rewritten stays fast", () => {
+    const text = (i: number, v: string) =>
+      `Alinea ${i} over wonen in Heemstede, versie ${v}, met woorden ${i * 7}.`;
+    const before = Array.from({ length: 300 }, (_, i) => ({
+      chapter: 1,
+      chapterTitle: "A",
+      number: i + 1,
+      text: text(i, "een"),
+    }));
+    const after = before.map((p, i) =>
+      i % 2 ? { ...p, text: `Geheel nieuwe tekst ${i} zonder overlap.` } : p,
+    );
+    const started = performance.now();
+    const changes = changeOverview(before, after);
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(changes.filter((c) => c.kind === "unchanged")).toHaveLength(150);
   });
 });
 

@@ -12,7 +12,7 @@ import { type FieldErrors, type FormValues, parseForm } from "../../lib/forms";
 import { type Actor, audit } from "../audit/audit.server";
 import { amsterdamToInstant, instantToAmsterdamLocal } from "../events/rules";
 import { readDocx } from "./docx.server";
-import { type ParagraphInput, parseEditorText, toEditorText } from "./rules";
+import { isDbId, MAX_DB_INT, type ParagraphInput, parseEditorText, toEditorText } from "./rules";
 
 // Staff side of the concept document: create, edit or import a draft version, set the reaction period,
 // publish (a published version is frozen), start a new version. docs/consultation.md.
@@ -46,7 +46,11 @@ export async function listDocuments(db: Executor) {
 }
 
 const createSchema = z.object({
-  project: z.coerce.number({ message: "Kies een project." }).int().positive("Kies een project."),
+  project: z.coerce
+    .number({ message: "Kies een project." })
+    .int("Kies een project.")
+    .positive("Kies een project.")
+    .max(MAX_DB_INT, "Kies een project."),
   titel: z.string().trim().min(3, "Geef het document een titel van minstens 3 tekens.").max(200),
 });
 
@@ -100,6 +104,7 @@ export async function paragraphsOf(db: Executor, versionId: number) {
 
 /** Everything the staff document page shows. */
 export async function documentPage(db: Executor, id: number) {
+  if (!isDbId(id)) return null;
   const [doc] = await db
     .select({ doc: consultationDocuments, projectTitle: projects.title, projectSlug: projects.slug })
     .from(consultationDocuments)
@@ -174,6 +179,8 @@ export async function handleDocumentPost(
   now = new Date(),
 ): Promise<FormOutcome & { intent?: DocumentIntent }> {
   const intent = String(form.get("intent") ?? "") as DocumentIntent;
+  if (!isDbId(id))
+    return { ok: false, errors: { _form: "Dit document bestaat niet." }, values: {}, status: 404 };
   const [doc] = await db.select().from(consultationDocuments).where(eq(consultationDocuments.id, id));
   if (!doc) return { ok: false, errors: { _form: "Dit document bestaat niet." }, values: {}, status: 404 };
   const draftOf = async (tx: Executor) =>

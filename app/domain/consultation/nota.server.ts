@@ -15,7 +15,7 @@ import { type Actor, audit } from "../audit/audit.server";
 import { hasPersonalData } from "../insights/personal-data";
 import { type BulkQueue, registerBulkQueue } from "../panel/delivery.server";
 import { consultationUrls } from "./public.server";
-import { buildNota, type Decision, type Nota, paragraphLabel, periodState } from "./rules";
+import { buildNota, type Decision, isDbId, type Nota, paragraphLabel, periodState } from "./rules";
 
 // The reactienota of one version (rules.ts: buildNota) and its publication, which mails everyone who
 // reacted through the digipanel's bulk delivery path (decision 004). docs/consultation.md.
@@ -35,6 +35,7 @@ export async function loadNota(
   open: { unassigned: number; unanswered: number; personalData: number };
   period: ReturnType<typeof periodState>;
 } | null> {
+  if (!isDbId(versionNumber) || ("documentId" in where && !isDbId(where.documentId))) return null;
   const [row] = await db
     .select({ doc: consultationDocuments, project: projects, version: consultationVersions })
     .from(consultationVersions)

@@ -16,13 +16,15 @@ import { suggestThemes } from "../insights/coding";
 import { findPersonalData, hasPersonalData, personalDataLabels } from "../insights/personal-data";
 import { themeIds } from "../insights/themes";
 import { paragraphsOf } from "./documents.server";
-import { type Decision, paragraphLabel, planMerge } from "./rules";
+import { type Decision, isDbId, MAX_DB_INT, paragraphLabel, planMerge } from "./rules";
 
 // Staff work on the reactions of one version: sort by paragraph or theme (the open-answer theme
 // suggestions of app/domain/insights help), merge similar ones into points, answer and decide per point,
 // clear reaction text for publication (the personal-data check used for quotes). docs/consultation.md.
 
 async function versionOf(db: Executor, documentId: number, number?: number) {
+  // No number (or 0/NaN from an empty field) means the latest published version.
+  if (!isDbId(documentId) || (number && !isDbId(number))) return null;
   const rows = await db
     .select()
     .from(consultationVersions)
@@ -46,6 +48,7 @@ export async function reactionsPage(
   documentId: number,
   options: { version?: number; sort?: ReactionSort } = {},
 ) {
+  if (!isDbId(documentId)) return null;
   const [doc] = await db
     .select({ doc: consultationDocuments, projectSlug: projects.slug })
     .from(consultationDocuments)
@@ -133,7 +136,9 @@ export type ReactionsOutcome =
   | { ok: true; message: string }
   | { ok: false; errors: FieldErrors; values: FormValues; status: 400 | 404 | 409 };
 
-const ids = z.array(z.coerce.number().int().positive()).max(5000);
+/** An id from a (hidden) form field; out of range is refused at the field, never sent to PostgreSQL. */
+const dbId = z.coerce.number().int().positive().max(MAX_DB_INT, "Deze keuze bestaat niet.");
+const ids = z.array(dbId).max(5000);
 const mergeSchema = z.object({
   reacties: ids.min(1, "Kies minstens één reactie om samen te voegen."),
   samenvatting: z
@@ -145,7 +150,7 @@ const mergeSchema = z.object({
       (t) => !hasPersonalData(t),
       "Haal persoonsgegevens uit de samenvatting (e-mailadres, telefoonnummer, adres).",
     ),
-  punt: z.union([z.literal(""), z.coerce.number().int().positive()]).optional(),
+  punt: z.union([z.literal(""), dbId]).optional(),
 });
 const themeSchema = z.object({
   reacties: ids.min(1, "Kies minstens één reactie."),
@@ -153,7 +158,7 @@ const themeSchema = z.object({
 });
 const noPersonal = (t: string) => !hasPersonalData(t);
 const answerSchema = z.object({
-  punt: z.coerce.number().int().positive(),
+  punt: dbId,
   antwoord: z
     .string()
     .trim()
@@ -167,11 +172,11 @@ const answerSchema = z.object({
     .min(3, "Geef de reden van het besluit in minstens 3 tekens.")
     .max(3000)
     .refine(noPersonal, "Haal persoonsgegevens uit de reden."),
-  wijziging: z.union([z.literal(""), z.coerce.number().int().positive()]).optional(),
+  wijziging: z.union([z.literal(""), dbId]).optional(),
   toelichting: z.string().trim().max(2000).default(""),
 });
 const clearSchema = z.object({
-  reactie: z.coerce.number().int().positive(),
+  reactie: dbId,
   openbaar: z
     .string()
     .trim()
@@ -397,6 +402,8 @@ export async function handleReactionsPost(
 
   if (intent === "dissolve") {
     const pointId = Number(form.get("punt"));
+    if (!isDbId(pointId))
+      return { ok: false, errors: { _form: "Dit punt bestaat niet." }, values: {}, status: 404 };
     return db.transaction(async (tx) => {
       const [point] = await tx
         .select()

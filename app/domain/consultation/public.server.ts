@@ -11,15 +11,21 @@ import type { Executor } from "../../lib/db.server";
 import { getEnv } from "../../lib/env.server";
 import { type FieldErrors, type FormValues, parseForm } from "../../lib/forms";
 import { composeMail, queueMail } from "../../lib/mail.server";
+import { hit } from "../../lib/rate-limit.server";
 import { createToken, hashToken, looksLikeToken } from "../../lib/tokens.server";
 import { findPersonalData } from "../insights/personal-data";
 import {
   canWithdraw,
   changeOverview,
+  isDbId,
   organisationRoles,
   paragraphLabel,
+  parseDbId,
   periodState,
   publicRespondent,
+  REACTION_EMAIL_LIMIT,
+  REACTION_IP_LIMIT,
+  reactionLimitMessages,
 } from "./rules";
 
 // The resident's side: read the document paragraph by paragraph, react (confirmed by an e-mail link
@@ -161,6 +167,7 @@ export async function reactionForm(db: Executor, slug: string, paragraphId: numb
   const [version] = await publishedVersions(db, found.doc.id);
   if (!version) return null;
   let paragraph: { id: number; label: string; text: string } | null = null;
+  if (paragraphId !== null && !isDbId(paragraphId)) return null;
   if (paragraphId) {
     const [p] = await db
       .select()
@@ -219,7 +226,8 @@ export const reactionSchema = z
 
 export type ReactOutcome =
   | { ok: true; email: string }
-  | { ok: false; errors: FieldErrors; values: FormValues; status: 400 | 404 | 409 };
+  | { ok: false; errors: FieldErrors; values: FormValues; status: 400 | 404 | 409 }
+  | { ok: false; errors: FieldErrors; values: FormValues; status: 429; retryAfterSeconds: number };
 
 export const periodMessages = {
   not_set: "Reageren kan nog niet. De reactieperiode is nog niet bekend.",
@@ -227,15 +235,22 @@ export const periodMessages = {
   closed: "De reactieperiode is voorbij. Reageren kan niet meer. Dank u wel voor uw belangstelling.",
 } as const;
 
+/** Rate-limit keys hold hashes, never the IP or e-mail address itself. */
+const limitKey = (kind: "ip" | "email", value: string) =>
+  `consultation-react:${kind}:${hashToken(`${kind}:${value}`).slice(0, 32)}`;
+
 /**
  * A reaction on a paragraph (or the whole document) of the latest published version. It is stored as
- * pending and counts only after the link in the confirmation mail is used.
+ * pending and counts only after the link in the confirmation mail is used. A valid reaction is counted
+ * against the per-IP and per-e-mail limits before anything is stored or mailed; over a limit the form
+ * comes back with a Dutch message and the input kept (429).
  */
 export async function submitReaction(
   db: Executor,
   slug: string,
   form: FormData,
   now = new Date(),
+  ip = "unknown",
 ): Promise<ReactOutcome> {
   const parsed = parseForm(reactionSchema, form);
   const values = parsed.values;
@@ -245,6 +260,21 @@ export async function submitReaction(
   if (state !== "open") return { ok: false, errors: { _form: periodMessages[state] }, values, status: 409 };
   if (!parsed.ok) return { ...parsed, status: 400 };
   const d = parsed.data;
+  for (const [kind, value, rule] of [
+    ["ip", ip, REACTION_IP_LIMIT],
+    ["email", d.email.toLowerCase(), REACTION_EMAIL_LIMIT],
+  ] as const) {
+    const limit = await hit(limitKey(kind, value), rule, db, now);
+    if (!limit.allowed)
+      return {
+        ok: false,
+        errors:
+          kind === "email" ? { email: reactionLimitMessages.email } : { _form: reactionLimitMessages.ip },
+        values,
+        status: 429,
+        retryAfterSeconds: limit.retryAfterSeconds,
+      };
+  }
   return db.transaction(async (tx) => {
     const [version] = await publishedVersions(tx, found.doc.id);
     if (!version) return { ok: false, errors: { _form: "Dit document bestaat niet." }, values, status: 404 };
@@ -256,7 +286,7 @@ export async function submitReaction(
         .from(consultationParagraphs)
         .where(
           and(
-            eq(consultationParagraphs.id, Number(d.alinea) || 0),
+            eq(consultationParagraphs.id, parseDbId(d.alinea) ?? 0),
             eq(consultationParagraphs.versionId, version.id),
           ),
         );
@@ -408,6 +438,7 @@ export async function publicChanges(db: Executor, slug: string, from: number, to
 }
 
 export async function hasNota(db: Executor, slug: string, version: number): Promise<boolean> {
+  if (!isDbId(version)) return false;
   const found = await documentOf(db, slug);
   if (!found) return false;
   const [v] = await db
