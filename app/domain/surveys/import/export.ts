@@ -10,6 +10,7 @@ import {
   type Condition,
   type Option,
   type Question,
+  type QuestionType,
   questionTypeLabels,
   type SurveyDefinition,
 } from "../definition";
@@ -154,105 +155,289 @@ function blockText(b: Block): string {
   return [b.title, b.text, figures, b.source ? `Bron: ${b.source}` : ""].filter(Boolean).join("\n\n");
 }
 
-/** The .lss file and what changed on the way. */
-export function exportLss(def: SurveyDefinition): { xml: string; report: ExportReport } {
-  const groups: Row[] = [];
-  const groupTexts: Row[] = [];
-  const questions: Row[] = [];
-  const subquestions: Row[] = [];
-  const questionTexts: Row[] = [];
-  const answers: Row[] = [];
-  const answerTexts: Row[] = [];
-  const attributes: Row[] = [];
-  const items: ReportItem[] = [];
-  const taken = new Set<string>();
-  const coded = new Map<string, Coded>();
-  let qid = 1;
-  let aid = 1;
-  let l10n = 1;
-  let first = true;
+const QUESTION_FIELDS = [
+  "qid",
+  "parent_qid",
+  "sid",
+  "gid",
+  "type",
+  "title",
+  "preg",
+  "other",
+  "mandatory",
+  "encrypted",
+  "question_order",
+  "scale_id",
+  "same_default",
+  "relevance",
+  "question_theme_name",
+  "modulename",
+  "same_script",
+];
 
-  // Codes first, so conditions can name questions on any earlier page.
+interface QuestionRow {
+  type: string;
+  title: string;
+  text: string;
+  help: string;
+  other?: boolean;
+  mandatory?: boolean;
+  relevance?: string;
+}
+
+/** The tables of the .lss file, filled page by page and question by question. */
+class LssTables {
+  readonly groups: Row[] = [];
+  readonly groupTexts: Row[] = [];
+  readonly questions: Row[] = [];
+  readonly subquestions: Row[] = [];
+  readonly questionTexts: Row[] = [];
+  readonly answers: Row[] = [];
+  readonly answerTexts: Row[] = [];
+  readonly attributes: Row[] = [];
+  private nextQid = 1;
+  private nextAid = 1;
+  private nextL10n = 1;
+
+  group(gid: string, order: number, title: string, intro: string) {
+    this.groups.push({ gid, sid: SID, group_order: String(order), randomization_group: "", grelevance: "1" });
+    this.groupTexts.push({ id: gid, gid, group_name: title, description: textToHtml(intro), language: "nl" });
+  }
+
+  /** A question (parent "0") or a subquestion; returns its qid. */
+  question(gid: string, parent: string, order: number, row: QuestionRow): string {
+    const qid = String(this.nextQid++);
+    (parent === "0" ? this.questions : this.subquestions).push({
+      qid,
+      parent_qid: parent,
+      sid: SID,
+      gid,
+      type: row.type,
+      title: row.title,
+      preg: "",
+      other: row.other ? "Y" : "N",
+      mandatory: row.mandatory ? "Y" : "N",
+      encrypted: "N",
+      question_order: String(order),
+      scale_id: "0",
+      same_default: "0",
+      relevance: row.relevance ?? "1",
+      question_theme_name: "",
+      modulename: "",
+      same_script: "0",
+    });
+    this.questionTexts.push({
+      id: String(this.nextL10n++),
+      qid,
+      question: textToHtml(row.text),
+      help: textToHtml(row.help),
+      script: "",
+      language: "nl",
+    });
+    return qid;
+  }
+
+  answer(qid: string, code: string, text: string, i: number) {
+    const aid = String(this.nextAid++);
+    this.answers.push({ aid, qid, code, sortorder: String(i + 1), assessment_value: "0", scale_id: "0" });
+    this.answerTexts.push({ id: aid, aid, answer: textToHtml(text), language: "nl" });
+  }
+
+  attr(qid: string, attribute: string, value: string) {
+    this.attributes.push({ qid, attribute, value, language: "" });
+  }
+
+  toXml(def: SurveyDefinition): string {
+    const survey = {
+      sid: SID,
+      language: "nl",
+      additional_languages: "",
+      active: "N",
+      format: "G",
+      admin: "",
+      anonymized: "Y",
+    };
+    const settings = {
+      surveyls_survey_id: SID,
+      surveyls_language: "nl",
+      surveyls_title: def.title,
+      surveyls_description: textToHtml(def.whatHappens),
+      surveyls_welcometext: textToHtml(def.intro),
+      surveyls_endtext: textToHtml(def.thankYou),
+    };
+    return [
+      '<?xml version="1.0" encoding="UTF-8"?>\n<document>\n <LimeSurveyDocType>Survey</LimeSurveyDocType>\n',
+      ` <DBVersion>${DB_VERSION}</DBVersion>\n <languages>\n  <language>nl</language>\n </languages>\n`,
+      table("answers", this.answers, ["aid", "qid", "code", "sortorder", "assessment_value", "scale_id"]),
+      table("answer_l10ns", this.answerTexts, ["id", "aid", "answer", "language"]),
+      table("groups", this.groups, ["gid", "sid", "group_order", "randomization_group", "grelevance"]),
+      table("group_l10ns", this.groupTexts, ["id", "gid", "group_name", "description", "language"]),
+      table("questions", this.questions, QUESTION_FIELDS),
+      table("subquestions", this.subquestions, QUESTION_FIELDS),
+      table("question_l10ns", this.questionTexts, ["id", "qid", "question", "help", "script", "language"]),
+      table("question_attributes", this.attributes, ["qid", "attribute", "value", "language"]),
+      table("surveys", [survey], Object.keys(survey)),
+      table("surveys_languagesettings", [settings], Object.keys(settings)),
+      "</document>\n",
+    ].join("");
+  }
+}
+
+/** What a per-type exporter gets: the coded question and ways to write its rows. */
+interface QuestionExport {
+  coded: Coded;
+  /** [our option value, LimeSurvey answer code], in order. */
+  options: [string, string][];
+  label: (value: string) => string;
+  notes: string[];
+  /** Write the question itself with this LimeSurvey type; returns its qid. */
+  add: (type: string, other?: boolean) => string;
+  sub: (parent: string, code: string, text: string, i: number) => void;
+  answer: (qid: string, code: string, text: string, i: number) => void;
+  attr: (qid: string, attribute: string, value: string) => void;
+}
+
+/** Per question type: write its rows, return the LimeSurvey type it became. tsc names a missing type. */
+const exporters: { [T in QuestionType]: (q: Extract<Question, { type: T }>, x: QuestionExport) => string } = {
+  single(q, x) {
+    const id = x.add("L", q.other);
+    x.options.forEach(([value, code], i) => void x.answer(id, code, x.label(value), i));
+    return "L";
+  },
+  multiple(q, x) {
+    const id = x.add("M", q.other);
+    x.options.forEach(([value, code], i) => void x.sub(id, code, x.label(value), i));
+    if (q.max) x.attr(id, "max_answers", String(q.max));
+    return "M";
+  },
+  agree(_q, x) {
+    x.notes.push("Eens/oneens wordt in LimeSurvey een lijst met 5 antwoorden (codes 1 tot en met 5).");
+    const id = x.add("L");
+    AGREE_SCALE.forEach((s, i) => void x.answer(id, String(s.value), s.label, i));
+    return "L";
+  },
+  grade(_q, x) {
+    x.notes.push("Het rapportcijfer wordt in LimeSurvey een getalvraag van 1 tot en met 10.");
+    const id = x.add("N");
+    x.attr(id, "min_num_value_n", "1");
+    x.attr(id, "max_num_value_n", "10");
+    x.attr(id, "num_value_int_only", "1");
+    return "N";
+  },
+  birthYear(_q, x) {
+    x.notes.push("Het geboortejaar wordt in LimeSurvey een getalvraag.");
+    const id = x.add("N");
+    x.attr(id, "min_num_value_n", "1900");
+    x.attr(id, "num_value_int_only", "1");
+    return "N";
+  },
+  number(q, x) {
+    const id = x.add("N");
+    if (q.min !== undefined) x.attr(id, "min_num_value_n", String(q.min));
+    if (q.max !== undefined) x.attr(id, "max_num_value_n", String(q.max));
+    if (q.integer) x.attr(id, "num_value_int_only", "1");
+    if (q.unit) x.attr(id, "suffix", q.unit);
+    return "N";
+  },
+  ranking(q, x) {
+    const id = x.add("R");
+    x.options.forEach(([value, code], i) => void x.answer(id, code, x.label(value), i));
+    if (q.top) x.attr(id, "max_answers", String(q.top));
+    return "R";
+  },
+  matrix(q, x) {
+    const id = x.add("F");
+    [...x.coded.rows.entries()].forEach(
+      ([value, code], i) => void x.sub(id, code, q.rows.find((r) => r.value === value)!.label, i),
+    );
+    x.options.forEach(([value, code], i) => void x.answer(id, code, x.label(value), i));
+    return "F";
+  },
+  open(q, x) {
+    const type = q.multiline ? (q.maxLength > 1000 ? "U" : "T") : "S";
+    const id = x.add(type);
+    x.attr(id, "maximum_chars", String(q.maxLength));
+    return type;
+  },
+  postcode(_q, x) {
+    x.notes.push(
+      "De postcodevraag wordt in LimeSurvey een korte tekstvraag; de wijk wordt daar niet bepaald.",
+    );
+    x.add("S");
+    return "S";
+  },
+  mapPoint(_q, x) {
+    x.notes.push("Een plek op de kaart kent LimeSurvey niet; het wordt een korte tekstvraag.");
+    x.add("S");
+    return "S";
+  },
+};
+
+/** The options of a question (choices, ranking items or the matrix scale) and its matrix rows. */
+function listsOf(q: Question): { options: Option[]; rows: Option[] } {
+  if (q.type === "single" || q.type === "multiple") return { options: q.options, rows: [] };
+  if (q.type === "ranking") return { options: q.items, rows: [] };
+  if (q.type === "matrix") return { options: q.scale, rows: q.rows };
+  return { options: [], rows: [] };
+}
+
+/** Codes first, so conditions can name questions on any earlier page. */
+function codeQuestions(def: SurveyDefinition, taken: Set<string>): Map<string, Coded> {
+  const coded = new Map<string, Coded>();
   for (const page of def.pages)
     for (const q of page.questions) {
       const own = q.code && /^[A-Za-z][A-Za-z0-9]{0,19}$/.test(q.code) && !taken.has(q.code.toLowerCase());
       if (own) taken.add(q.code!.toLowerCase());
       const code = own ? q.code! : lsQuestionCode(q.key, taken);
-      const lists =
-        q.type === "single" || q.type === "multiple"
-          ? { options: q.options, rows: [] as Option[] }
-          : q.type === "ranking"
-            ? { options: q.items, rows: [] }
-            : q.type === "matrix"
-              ? { options: q.scale, rows: q.rows }
-              : { options: [] as Option[], rows: [] as Option[] };
-      const optionMax = q.type === "multiple" ? 20 : 5;
+      const lists = listsOf(q);
+      const options =
+        q.type === "agree"
+          ? AGREE_SCALE.map((s) => [String(s.value), String(s.value)] as const)
+          : answerCodes(
+              lists.options,
+              q.type === "multiple" ? "SQ" : "A",
+              q.type === "multiple" ? 20 : 5,
+            ).map((x) => [x.option.value, x.code] as const);
       coded.set(q.key, {
         question: q,
         code,
-        options: new Map(
-          answerCodes(lists.options, q.type === "multiple" ? "SQ" : "A", optionMax).map((x) => [
-            x.option.value,
-            x.code,
-          ]),
-        ),
+        options: new Map(options),
         rows: new Map(answerCodes(lists.rows, "SQ", 20).map((x) => [x.option.value, x.code])),
       });
-      if (q.type === "agree")
-        coded.get(q.key)!.options = new Map(AGREE_SCALE.map((s) => [String(s.value), String(s.value)]));
     }
+  return coded;
+}
+
+/** What rides along in the extras attribute so our own export imports back unchanged. */
+function extrasOf(q: Question, c: Coded): Extras {
+  const lists = listsOf(q);
+  const withCode = (list: Option[], value: string) => {
+    const code = list.find((o) => o.value === value)?.code;
+    return { v: value, ...(code ? { c: code } : {}) };
+  };
+  return {
+    question: q as unknown as Record<string, unknown>,
+    options: Object.fromEntries(
+      [...c.options].map(([value, code]) => [code, withCode(lists.options, value)]),
+    ),
+    rows: Object.fromEntries([...c.rows].map(([value, code]) => [code, withCode(lists.rows, value)])),
+  };
+}
+
+/** The .lss file and what changed on the way. */
+export function exportLss(def: SurveyDefinition): { xml: string; report: ExportReport } {
+  const tables = new LssTables();
+  const items: ReportItem[] = [];
+  const taken = new Set<string>();
+  const coded = codeQuestions(def, taken);
+  let first = true;
 
   def.pages.forEach((page, p) => {
     const gid = String(p + 1);
-    groups.push({ gid, sid: SID, group_order: String(p + 1), randomization_group: "", grelevance: "1" });
-    groupTexts.push({
-      id: gid,
-      gid,
-      group_name: page.title,
-      description: textToHtml(page.intro ?? ""),
-      language: "nl",
-    });
+    tables.group(gid, p + 1, page.title, page.intro ?? "");
     let order = 0;
-    const addQuestion = (
-      row: {
-        type: string;
-        title: string;
-        text: string;
-        help: string;
-        other?: boolean;
-        mandatory?: boolean;
-        relevance?: string;
-      },
-      extras: Extras,
-    ) => {
-      const id = String(qid++);
-      questions.push({
-        qid: id,
-        parent_qid: "0",
-        sid: SID,
-        gid,
-        type: row.type,
-        title: row.title,
-        preg: "",
-        other: row.other ? "Y" : "N",
-        mandatory: row.mandatory ? "Y" : "N",
-        encrypted: "N",
-        question_order: String(order++),
-        scale_id: "0",
-        same_default: "0",
-        relevance: row.relevance ?? "1",
-        question_theme_name: "",
-        modulename: "",
-        same_script: "0",
-      });
-      questionTexts.push({
-        id: String(l10n++),
-        qid: id,
-        question: textToHtml(row.text),
-        help: textToHtml(row.help),
-        script: "",
-        language: "nl",
-      });
+    const addQuestion = (row: QuestionRow, extras: Extras) => {
+      const id = tables.question(gid, "0", order++, row);
       if (order === 1)
         extras.page = { key: page.key, kind: page.kind, ...(page.intro ? { intro: page.intro } : {}) };
       if (first) {
@@ -263,46 +448,9 @@ export function exportLss(def: SurveyDefinition): { xml: string; report: ExportR
         };
         first = false;
       }
-      attributes.push({ qid: id, attribute: EXTRAS_ATTRIBUTE, value: JSON.stringify(extras), language: "" });
+      tables.attr(id, EXTRAS_ATTRIBUTE, JSON.stringify(extras));
       return id;
     };
-    const sub = (parent: string, title: string, text: string, i: number) => {
-      const id = String(qid++);
-      subquestions.push({
-        qid: id,
-        parent_qid: parent,
-        sid: SID,
-        gid,
-        type: "T",
-        title,
-        preg: "",
-        other: "N",
-        mandatory: "N",
-        encrypted: "N",
-        question_order: String(i + 1),
-        scale_id: "0",
-        same_default: "0",
-        relevance: "1",
-        question_theme_name: "",
-        modulename: "",
-        same_script: "0",
-      });
-      questionTexts.push({
-        id: String(l10n++),
-        qid: id,
-        question: textToHtml(text),
-        help: "",
-        script: "",
-        language: "nl",
-      });
-    };
-    const answer = (q: string, code: string, text: string, i: number) => {
-      const id = String(aid++);
-      answers.push({ aid: id, qid: q, code, sortorder: String(i + 1), assessment_value: "0", scale_id: "0" });
-      answerTexts.push({ id, aid: id, answer: textToHtml(text), language: "nl" });
-    };
-    const attr = (q: string, attribute: string, value: string) =>
-      attributes.push({ qid: q, attribute, value, language: "" });
 
     page.blocks.forEach((b, i) => {
       addQuestion(
@@ -332,39 +480,7 @@ export function exportLss(def: SurveyDefinition): { xml: string; report: ExportR
           '"Weet ik niet / geen mening" bestaat in LimeSurvey alleen als "Geen antwoord" bij niet-verplichte vragen.',
         );
       if (q.theme || q.background) notes.push("Het thema en de achtergrondvariabele kent LimeSurvey niet.");
-      const options = [...c.options.entries()];
-      const toOption = (value: string) => {
-        const list =
-          q.type === "single" || q.type === "multiple"
-            ? q.options
-            : q.type === "ranking"
-              ? q.items
-              : q.type === "matrix"
-                ? q.scale
-                : [];
-        return list.find((o) => o.value === value)!;
-      };
-      const extras: Extras = {
-        question: q as unknown as Record<string, unknown>,
-        options: Object.fromEntries(
-          options.map(([value, code]) => [
-            code,
-            { v: value, ...(toOption(value)?.code ? { c: toOption(value)!.code } : {}) },
-          ]),
-        ),
-        rows: Object.fromEntries(
-          [...c.rows.entries()].map(([value, code]) => [
-            code,
-            {
-              v: value,
-              ...(q.type === "matrix" && q.rows.find((r) => r.value === value)?.code
-                ? { c: q.rows.find((r) => r.value === value)!.code }
-                : {}),
-            },
-          ]),
-        ),
-      };
-      let type = "";
+      const extras = extrasOf(q, c);
       const head = {
         title: c.code,
         text: q.text,
@@ -372,83 +488,20 @@ export function exportLss(def: SurveyDefinition): { xml: string; report: ExportR
         mandatory: q.required,
         relevance,
       };
-      switch (q.type) {
-        case "single": {
-          type = "L";
-          const id = addQuestion({ ...head, type, other: q.other }, extras);
-          options.forEach(([value, code], i) => void answer(id, code, toOption(value).label, i));
-          break;
-        }
-        case "multiple": {
-          type = "M";
-          const id = addQuestion({ ...head, type, other: q.other }, extras);
-          options.forEach(([value, code], i) => void sub(id, code, toOption(value).label, i));
-          if (q.max) attr(id, "max_answers", String(q.max));
-          break;
-        }
-        case "agree": {
-          type = "L";
-          notes.push("Eens/oneens wordt in LimeSurvey een lijst met 5 antwoorden (codes 1 tot en met 5).");
-          const id = addQuestion({ ...head, type }, extras);
-          AGREE_SCALE.forEach((s, i) => void answer(id, String(s.value), s.label, i));
-          break;
-        }
-        case "grade":
-        case "birthYear":
-        case "number": {
-          type = "N";
-          const id = addQuestion({ ...head, type }, extras);
-          if (q.type === "grade") {
-            notes.push("Het rapportcijfer wordt in LimeSurvey een getalvraag van 1 tot en met 10.");
-            attr(id, "min_num_value_n", "1");
-            attr(id, "max_num_value_n", "10");
-            attr(id, "num_value_int_only", "1");
-          } else if (q.type === "birthYear") {
-            notes.push("Het geboortejaar wordt in LimeSurvey een getalvraag.");
-            attr(id, "min_num_value_n", "1900");
-            attr(id, "num_value_int_only", "1");
-          } else {
-            if (q.min !== undefined) attr(id, "min_num_value_n", String(q.min));
-            if (q.max !== undefined) attr(id, "max_num_value_n", String(q.max));
-            if (q.integer) attr(id, "num_value_int_only", "1");
-            if (q.unit) attr(id, "suffix", q.unit);
-          }
-          break;
-        }
-        case "ranking": {
-          type = "R";
-          const id = addQuestion({ ...head, type }, extras);
-          options.forEach(([value, code], i) => void answer(id, code, toOption(value).label, i));
-          if (q.top) attr(id, "max_answers", String(q.top));
-          break;
-        }
-        case "matrix": {
-          type = "F";
-          const id = addQuestion({ ...head, type }, extras);
-          [...c.rows.entries()].forEach(
-            ([value, code], i) => void sub(id, code, q.rows.find((r) => r.value === value)!.label, i),
-          );
-          options.forEach(([value, code], i) => void answer(id, code, toOption(value).label, i));
-          break;
-        }
-        case "open": {
-          type = q.multiline ? (q.maxLength > 1000 ? "U" : "T") : "S";
-          const id = addQuestion({ ...head, type }, extras);
-          attr(id, "maximum_chars", String(q.maxLength));
-          break;
-        }
-        case "postcode":
-        case "mapPoint": {
-          type = "S";
-          notes.push(
-            q.type === "postcode"
-              ? "De postcodevraag wordt in LimeSurvey een korte tekstvraag; de wijk wordt daar niet bepaald."
-              : "Een plek op de kaart kent LimeSurvey niet; het wordt een korte tekstvraag.",
-          );
-          addQuestion({ ...head, type }, extras);
-          break;
-        }
-      }
+      const options = listsOf(q).options;
+      const x: QuestionExport = {
+        coded: c,
+        options: [...c.options.entries()],
+        label: (value) => options.find((o) => o.value === value)!.label,
+        notes,
+        add: (type, other) => addQuestion({ ...head, type, other }, extras),
+        sub: (parent, code, text, i) =>
+          void tables.question(gid, parent, i + 1, { type: "T", title: code, text, help: "" }),
+        answer: (qid, code, text, i) => tables.answer(qid, code, text, i),
+        attr: (qid, attribute, value) => tables.attr(qid, attribute, value),
+      };
+      const exporter = exporters[q.type] as (q: Question, x: QuestionExport) => string;
+      const type = exporter(q, x);
       items.push({
         code: q.key,
         text: q.text.slice(0, 140),
@@ -460,67 +513,5 @@ export function exportLss(def: SurveyDefinition): { xml: string; report: ExportR
     }
   });
 
-  const questionFields = [
-    "qid",
-    "parent_qid",
-    "sid",
-    "gid",
-    "type",
-    "title",
-    "preg",
-    "other",
-    "mandatory",
-    "encrypted",
-    "question_order",
-    "scale_id",
-    "same_default",
-    "relevance",
-    "question_theme_name",
-    "modulename",
-    "same_script",
-  ];
-  const xml = `<?xml version="1.0" encoding="UTF-8"?>
-<document>
- <LimeSurveyDocType>Survey</LimeSurveyDocType>
- <DBVersion>${DB_VERSION}</DBVersion>
- <languages>
-  <language>nl</language>
- </languages>
-${table("answers", answers, ["aid", "qid", "code", "sortorder", "assessment_value", "scale_id"])}${table("answer_l10ns", answerTexts, ["id", "aid", "answer", "language"])}${table("groups", groups, ["gid", "sid", "group_order", "randomization_group", "grelevance"])}${table("group_l10ns", groupTexts, ["id", "gid", "group_name", "description", "language"])}${table("questions", questions, questionFields)}${table("subquestions", subquestions, questionFields)}${table("question_l10ns", questionTexts, ["id", "qid", "question", "help", "script", "language"])}${table("question_attributes", attributes, ["qid", "attribute", "value", "language"])}${table(
-  "surveys",
-  [
-    {
-      sid: SID,
-      language: "nl",
-      additional_languages: "",
-      active: "N",
-      format: "G",
-      admin: "",
-      anonymized: "Y",
-    },
-  ],
-  ["sid", "language", "additional_languages", "active", "format", "admin", "anonymized"],
-)}${table(
-  "surveys_languagesettings",
-  [
-    {
-      surveyls_survey_id: SID,
-      surveyls_language: "nl",
-      surveyls_title: def.title,
-      surveyls_description: textToHtml(def.whatHappens),
-      surveyls_welcometext: textToHtml(def.intro),
-      surveyls_endtext: textToHtml(def.thankYou),
-    },
-  ],
-  [
-    "surveyls_survey_id",
-    "surveyls_language",
-    "surveyls_title",
-    "surveyls_description",
-    "surveyls_welcometext",
-    "surveyls_endtext",
-  ],
-)}</document>
-`;
-  return { xml, report: { items, counts: countItems(items) } };
+  return { xml: tables.toXml(def), report: { items, counts: countItems(items) } };
 }
