@@ -43,7 +43,8 @@ export default function Followers() {
           <strong>{counts.pending}</strong> nog niet bevestigd
         </li>
         <li>
-          <strong>{counts.left}</strong> afgemeld
+          <strong>{counts.left}</strong> afgemeld in de laatste 30 dagen (daarna bewaren wij niets meer van
+          hen)
         </li>
       </ul>
       <div className="wmh-table-wrap">

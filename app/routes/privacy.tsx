@@ -39,6 +39,27 @@ const parts: { title: string; what: string; why: string; howLong: string }[] = [
       "Zolang u lid bent. Met één klik in elke e-mail meldt u zich af; dan verwijderen wij uw e-mailadres en profiel.",
   },
   {
+    title: "Blijf op de hoogte",
+    what: "Uw e-mailadres en wat u volgt: alles of een paar projecten.",
+    why: "Om u nieuws over projecten en bijeenkomsten te mailen. U bevestigt eerst uw e-mailadres via een link in een e-mail.",
+    howLong:
+      "Zolang u volgt. Meldt u zich af (met één klik in elke e-mail), dan verwijderen wij uw e-mailadres meteen en na 30 dagen ook de rest. Bevestigt u uw e-mailadres niet, dan verwijderen wij het na ongeveer 5 weken.",
+  },
+  {
+    title: "Aanmelden voor een bijeenkomst",
+    what: "Uw naam, e-mailadres, met hoeveel personen u komt en, als u dat invult, wat u nodig heeft om mee te kunnen doen (bijvoorbeeld een rolstoelplek).",
+    why: "Om te weten wie er komt, u te mailen als er iets verandert, en u daarna het verslag te sturen.",
+    howLong:
+      "Wat u nodig heeft om mee te doen: tot 1 week na de bijeenkomst. Uw naam en e-mailadres: tot 3 maanden na de bijeenkomst. Meldt u zich af, dan tot 1 maand daarna. Wij bewaren daarna alleen hoeveel mensen er kwamen.",
+  },
+  {
+    title: "Reageren op een conceptdocument (inspraak)",
+    what: "Uw naam, e-mailadres en uw reactie. Reageert u namens een organisatie, dan ook de naam van de organisatie.",
+    why: "Om uw reactie te beantwoorden in de reactienota, en u te mailen als die klaar is. In de reactienota staan nooit namen van inwoners. Organisaties noemen wij wel.",
+    howLong:
+      "Uw reactie blijft bewaard, zonder uw naam: de reactienota is openbaar. Uw naam en e-mailadres verwijderen wij 6 maanden nadat de reactienota is gepubliceerd (komt er geen reactienota, dan 1 jaar na de reactieperiode). Bevestigt u uw reactie niet, of trekt u haar in, dan verwijderen wij haar 1 maand na de reactieperiode.",
+  },
+  {
     title: "Accounts van medewerkers",
     what: "Naam, e-mailadres, rollen, het moment van de laatste keer inloggen, en een versleuteld wachtwoord (wij kunnen het wachtwoord zelf niet lezen). Wat medewerkers wijzigen, staat in een auditlog.",
     why: "Zodat alleen medewerkers met de juiste rol bij gegevens kunnen, en zodat achteraf te zien is wie wat heeft gedaan.",

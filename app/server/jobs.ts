@@ -1,7 +1,10 @@
 // Composition root for background work: every context adds its job definitions here.
 import { sql } from "drizzle-orm";
 import { consultationJobs } from "../domain/consultation/jobs.server";
+import { pruneReactions } from "../domain/consultation/retention.server";
 import { pruneContactMessages } from "../domain/contact/contact.server";
+import { pruneRegistrations } from "../domain/events/events.server";
+import { pruneFollowers } from "../domain/informed/followers.server";
 import { informedJobs } from "../domain/informed/jobs.server";
 import { pruneFollowLinks } from "../domain/initiatives/follow-links.server";
 import { pruneUnusedPrivateImages } from "../domain/initiatives/photo.server";
@@ -31,6 +34,10 @@ export const jobDefinitions: JobDefinition[] = [
       await pruneContactMessages(db);
       await pruneOutbox(db);
       await pruneFollowLinks(db);
+      // Followers, bijeenkomst registrations, consultation reactions: one transaction each, audited.
+      await pruneFollowers(db);
+      await pruneRegistrations(db);
+      await pruneReactions(db);
     },
   },
   {

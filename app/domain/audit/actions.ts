@@ -145,6 +145,13 @@ export const auditActions = {
   "consultation_point.dissolved": "Punt opgeheven: de reacties zijn weer los",
   "consultation_nota.published": "Reactienota gepubliceerd en iedereen die reageerde gemaild",
 
+  // Retention periods (docs/privacy.md), by the hourly job: the details hold only numbers
+  "follower.retention_erased": "Bewaartermijn voorbij: gestopte en nooit bevestigde volgers verwijderd",
+  "event_registration.retention_erased":
+    "Bewaartermijn voorbij: naam, e-mailadres of toegankelijkheidswens bij aanmeldingen voor bijeenkomsten gewist",
+  "consultation_reaction.retention_erased":
+    "Bewaartermijn voorbij: naam en e-mailadres bij reacties op een inspraakdocument gewist, niet bevestigde en ingetrokken reacties verwijderd",
+
   // AVG requests
   "privacy_subject.viewed": "Gegevens van één e-mailadres opgezocht (AVG-verzoek)",
   "privacy_subject.exported": "Gegevens van één e-mailadres gedownload (AVG-verzoek)",
@@ -176,6 +183,8 @@ export const entityLabels: Record<string, string> = {
   consultation_version: "Versie van een inspraakdocument",
   consultation_reaction: "Reactie op een inspraakdocument",
   consultation_point: "Punt in de reactienota",
+  follower: "Volger",
+  event_registration: "Aanmelding voor een bijeenkomst",
 };
 
 const detailLabels: Record<string, string> = {
@@ -195,6 +204,12 @@ const detailLabels: Record<string, string> = {
   changed: "aangepast",
   leftOut: "weggelaten",
   photo: "foto openbaar",
+  left: "gestopt",
+  unconfirmed: "nooit bevestigd",
+  anonymised: "naam en e-mailadres gewist",
+  accessibility: "toegankelijkheidswens gewist",
+  deleted: "verwijderd",
+  withdrawn: "ingetrokken",
 };
 
 /** Details as "van: nieuw; naar: in behandeling", with Dutch names for the keys we know. */

@@ -177,10 +177,11 @@ export async function publishNota(
       .update(consultationVersions)
       .set({ notaPublishedAt: now })
       .where(eq(consultationVersions.id, locked!.id));
-    // One mail per address that reacted with a confirmed reaction (withdrawn reactions no longer count).
+    // One mail per address that reacted with a confirmed reaction (withdrawn reactions no longer count);
+    // an address cleared on request or by the retention period (docs/privacy.md) gets none.
     const recipients = await tx.execute<{ id: number }>(sql`
       select distinct on (lower(email)) id from consultation_reactions
-       where version_id = ${locked!.id} and status = 'confirmed'
+       where version_id = ${locked!.id} and status = 'confirmed' and email <> ''
        order by lower(email), id`);
     const link = `${getEnv().APP_URL}${consultationUrls.nota(loaded.project.slug, versionNumber)}`;
     const subject = `De reactienota over ${loaded.title} is klaar`;
@@ -214,7 +215,7 @@ export async function publishNota(
 
 const messageId = (id: number, domain: string) => `<consultation-${id}@${domain}>`;
 
-/** The nota mails on the digipanel's delivery path; a withdrawn reaction gets no mail. */
+/** The nota mails on the digipanel's delivery path; a withdrawn reaction or an erased address gets no mail. */
 export const consultationQueue: BulkQueue = registerBulkQueue({
   table: "consultation_mails",
   async compose(ids, db) {
@@ -231,6 +232,7 @@ export const consultationQueue: BulkQueue = registerBulkQueue({
         and(
           eq(consultationReactions.id, consultationMails.reactionId),
           eq(consultationReactions.status, "confirmed"),
+          ne(consultationReactions.email, ""),
         ),
       )
       .where(inArray(consultationMails.id, ids));

@@ -125,6 +125,17 @@ export function periodState(
   return "open";
 }
 
+/**
+ * Retention (docs/privacy.md). The text of a counted reaction stays (the reactienota is a public record
+ * and names no resident); the name and e-mail address of whoever sent it go REACTION_AFTER_NOTA_DAYS
+ * after the version's reactienota was published, or REACTION_WITHOUT_NOTA_DAYS after the reaction
+ * period ended when no reactienota came. Reactions that never counted (never confirmed, or withdrawn)
+ * are deleted REACTION_UNCOUNTED_DAYS after the period ended (both can happen only during the period).
+ */
+export const REACTION_AFTER_NOTA_DAYS = 180;
+export const REACTION_WITHOUT_NOTA_DAYS = 365;
+export const REACTION_UNCOUNTED_DAYS = 30;
+
 /** A reaction counts when confirmed; it can be withdrawn by its author until the period ends. */
 export function canWithdraw(
   reaction: { status: "pending" | "confirmed" | "withdrawn" },

@@ -8,6 +8,7 @@ import { createToken, hashToken, looksLikeToken } from "../../lib/tokens.server"
 import type { AuditAction } from "../audit/actions";
 import { type Actor, audit } from "../audit/audit.server";
 import { CSV_BOM, csvRow } from "../insights/csv";
+import { EXPIRED } from "../privacy/subject";
 import { eventIcs } from "./ics";
 import {
   cancelledByYouMail,
@@ -24,7 +25,11 @@ import {
   capacityTooLow,
   type EventInput,
   eventFormSchema,
+  hasAddress,
   placeFor,
+  REGISTRATION_ACCESSIBILITY_DAYS,
+  REGISTRATION_CANCELLED_DAYS,
+  REGISTRATION_DAYS,
   registrationClosedReason,
   registrationSchema,
   waitingListMoves,
@@ -103,11 +108,13 @@ async function confirmedPeople(db: Executor, eventId: number): Promise<number> {
 
 /** Move people up from the waiting list into free places (event row locked by the caller). */
 async function fillFromWaitingList(db: Executor, e: EventRow): Promise<number> {
-  const waiting = await db
-    .select()
-    .from(eventRegistrations)
-    .where(and(eq(eventRegistrations.eventId, e.id), eq(eventRegistrations.status, "waiting")))
-    .orderBy(asc(eventRegistrations.id));
+  const waiting = (
+    await db
+      .select()
+      .from(eventRegistrations)
+      .where(and(eq(eventRegistrations.eventId, e.id), eq(eventRegistrations.status, "waiting")))
+      .orderBy(asc(eventRegistrations.id))
+  ).filter((w) => hasAddress(w.email)); // cleared by retention (docs/privacy.md): long over, never moved up
   const moves = waitingListMoves(e.capacity, await confirmedPeople(db, e.id), waiting);
   for (const w of moves) {
     await db
@@ -337,6 +344,57 @@ export async function queueReminders(db: Executor, now = new Date()): Promise<nu
 }
 
 // ---------------------------------------------------------------------------------------------
+// Retention (docs/privacy.md)
+
+/**
+ * Clear personal data of registrations whose bijeenkomst is long over (rules.ts: REGISTRATION_*): first
+ * the accessibility need, later name and e-mail; a registration the person cancelled loses them sooner.
+ * Rows stay (people and status keep the counts right); cancel links of cleared rows are deleted. Capacity
+ * is not touched, so no event lock is needed. One transaction, audited with the numbers only when
+ * something changed; running it again finds nothing.
+ */
+export async function pruneRegistrations(
+  db: Executor,
+  now = new Date(),
+  days: { accessibility?: number; all?: number; cancelled?: number } = {},
+): Promise<{ accessibility: number; anonymised: number }> {
+  const older = (n: number) => sql`${now.toISOString()}::timestamptz - make_interval(days => ${n})`;
+  // The moment a bijeenkomst is over: its end, or when it was cancelled (if that was earlier).
+  const overAt = sql`(case when ${events.status} = 'cancelled'
+                          then least(${events.endsAt}, coalesce(${events.cancelledAt}, ${events.endsAt}))
+                          else ${events.endsAt} end)`;
+  return db.transaction(async (tx) => {
+    const accessibility = await tx.execute<{ id: number }>(sql`
+      update event_registrations r set accessibility = null
+        from events
+       where events.id = r.event_id and r.accessibility is not null
+         and ${overAt} < ${older(days.accessibility ?? REGISTRATION_ACCESSIBILITY_DAYS)}
+      returning r.id`);
+    const anonymised = await tx.execute<{ id: number }>(sql`
+      update event_registrations r set name = ${EXPIRED}, email = 'verwijderd-' || r.id, accessibility = null
+        from events
+       where events.id = r.event_id and r.email like '%@%'
+         and (${overAt} < ${older(days.all ?? REGISTRATION_DAYS)}
+              or (r.status = 'cancelled'
+                  and r.cancelled_at < ${older(days.cancelled ?? REGISTRATION_CANCELLED_DAYS)}))
+      returning r.id`);
+    const ids = anonymised.map((r) => Number(r.id));
+    for (let i = 0; i < ids.length; i += 1000)
+      await tx
+        .delete(eventCancelTokens)
+        .where(inArray(eventCancelTokens.registrationId, ids.slice(i, i + 1000)));
+    const counts = { accessibility: accessibility.length, anonymised: anonymised.length };
+    if (counts.accessibility || counts.anonymised)
+      await audit(tx, null, {
+        action: "event_registration.retention_erased",
+        entityType: "event_registration",
+        details: counts,
+      });
+    return counts;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
 // Staff
 
 export async function listEventsForStaff(db: Executor) {
@@ -524,12 +582,15 @@ export async function handleStaffEventPost(
           .select()
           .from(eventRegistrations)
           .where(and(eq(eventRegistrations.eventId, e.id), ne(eventRegistrations.status, "cancelled")));
-        for (const r of regs) await queueMail(tx, eventCancelledMail(r.email, r.name, mailFacts(e), reason));
-        await log("event.cancelled", { mails: regs.length });
+        // Registrations cleared by retention (docs/privacy.md) have no address left to mail.
+        const mailed = regs.filter((r) => hasAddress(r.email));
+        for (const r of mailed)
+          await queueMail(tx, eventCancelledMail(r.email, r.name, mailFacts(e), reason));
+        await log("event.cancelled", { mails: mailed.length });
         return {
           ok: true,
           intent,
-          message: `De bijeenkomst is afgelast. ${regs.length} ${regs.length === 1 ? "persoon kreeg" : "personen kregen"} een e-mail.`,
+          message: `De bijeenkomst is afgelast. ${mailed.length} ${mailed.length === 1 ? "persoon kreeg" : "personen kregen"} een e-mail.`,
         };
       }
     }
@@ -560,7 +621,8 @@ export async function staffEvent(db: Executor, id: number) {
       and(eq(eventRegistrations.eventId, id), inArray(eventRegistrations.status, ["confirmed", "waiting"])),
     )
     .orderBy(asc(eventRegistrations.id));
-  return { ...pub, registrations };
+  // A registration cleared by retention shows no placeholder for an address.
+  return { ...pub, registrations: registrations.map((r) => (hasAddress(r.email) ? r : { ...r, email: "" })) };
 }
 
 export const registrationStatusLabels = {

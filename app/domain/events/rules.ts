@@ -17,6 +17,23 @@ export const eventAuditActions = {
 } as const;
 export type EventAuditAction = keyof typeof eventAuditActions;
 
+/**
+ * Retention (docs/privacy.md), counted from the moment a bijeenkomst is over (its end, or the moment
+ * it was cancelled): the accessibility need after REGISTRATION_ACCESSIBILITY_DAYS, name and e-mail after
+ * REGISTRATION_DAYS; a registration the person cancelled loses them REGISTRATION_CANCELLED_DAYS after
+ * the cancellation. The row stays as a count (people, status).
+ */
+export const REGISTRATION_ACCESSIBILITY_DAYS = 7;
+export const REGISTRATION_DAYS = 90;
+export const REGISTRATION_CANCELLED_DAYS = 30;
+
+/**
+ * A registration cleared by its retention period keeps its status (the counts), so its e-mail cannot be
+ * "" (an address has one live registration per event: two cleared rows would collide). It becomes
+ * "verwijderd-<id>", which is no address: nothing is ever mailed to it and no AVG look-up finds it.
+ */
+export const hasAddress = (email: string) => email.includes("@");
+
 /** The instant of a wall-clock time in Amsterdam ("2026-03-10T19:30"), or null if it is no valid time. */
 export function amsterdamToInstant(local: string): Date | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local.trim());

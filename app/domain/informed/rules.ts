@@ -12,6 +12,14 @@ export const informedAuditActions = {
 /** A confirmation link works this long. */
 export const CONFIRM_DAYS = 7;
 
+/**
+ * Retention (docs/privacy.md). The address of someone who unsubscribes is cleared at once; what is left
+ * of the follow (dates, the link to mails already sent) goes this many days after leaving. An address
+ * that was never confirmed goes this many days after its confirmation link expired.
+ */
+export const FOLLOWER_LEFT_DAYS = 30;
+export const FOLLOWER_UNCONFIRMED_DAYS = 30;
+
 /** "site" = the whole site; otherwise the id of one project. */
 export const followSchema = z.object({
   email: emailField(),

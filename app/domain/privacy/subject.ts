@@ -24,3 +24,6 @@ export const eraseSchema = z.object({
 
 /** Placeholder for erased personal data in rows that stay (an idea, a message). */
 export const ERASED = "[verwijderd op verzoek]";
+
+/** Placeholder for personal data cleared by a retention period (docs/privacy.md) in rows that stay. */
+export const EXPIRED = "[verwijderd na bewaartermijn]";
