@@ -5,6 +5,7 @@ import type { FieldErrors } from "../../lib/forms";
 import type { Actor } from "../audit/audit.server";
 import { type ThemeId, themeLabels } from "../insights/themes";
 import { exportRound, importRound, publicExport, readSpreadsheet } from "./exports.server";
+import { type OverviewFilter, PUBLIC_PAGE_SIZE, parseOverviewFilter } from "./forms";
 import {
   agreementsInScope,
   pendingUpdates,
@@ -23,7 +24,7 @@ import {
   openRound,
   openRoundNow,
 } from "./rounds.server";
-import { mayReact, mayUpdate, type OverviewFilter, PUBLIC_PAGE_SIZE, parseOverviewFilter } from "./rules";
+import { mayReact, mayUpdate } from "./rules";
 import { type MonitorUser, monitorViewer } from "./viewer.server";
 import { updateStatusLabels } from "./vocabulary";
 

@@ -10,7 +10,8 @@ import {
   monitorUpdates,
 } from "../../../db/schema";
 import type { Executor } from "../../lib/db.server";
-import { type OverviewFilter, type Summary, summaryFromCounts, type TertiaalRef } from "./rules";
+import type { OverviewFilter } from "./forms";
+import { type Summary, summaryFromCounts, type TertiaalRef } from "./rules";
 import type { OrganisationKind, Prioriteit, Stoplicht, UpdateStatus } from "./vocabulary";
 
 /** The years with agreements, and the tertiaal to show by default: the latest with a confirmed update. */
