@@ -95,8 +95,10 @@ export async function overviewContext(
 ): Promise<OverviewContext> {
   const year = Number.isInteger(requested.year) && Math.abs(requested.year) < 10_000 ? requested.year : 0;
   const tertiaalOk = [1, 2, 3].includes(requested.tertiaal);
-  const latest = sql`(select json_build_object('year', u.year, 'tertiaal', u.tertiaal) from monitor_updates u
-      where u.status = 'bevestigd' order by u.year desc, u.tertiaal desc limit 1)`;
+  // The object is built after the limit: built in the sorted query, it would be built for every confirmed update.
+  const latest = sql`(select json_build_object('year', l.year, 'tertiaal', l.tertiaal) from (
+      select u.year, u.tertiaal from monitor_updates u
+      where u.status = 'bevestigd' order by u.year desc, u.tertiaal desc limit 1) l)`;
   const [row] = await executePrepared<{
     min: number | null;
     max: number | null;
