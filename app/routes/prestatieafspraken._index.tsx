@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { filterParams, PUBLIC_PAGE_SIZE } from "~/domain/monitor/forms";
 import { publicOverview } from "~/domain/monitor/pages.server";
-import { filterParams, PUBLIC_PAGE_SIZE } from "~/domain/monitor/rules";
 import { kindLabels, prioriteitLabels, tertiaalLabel } from "~/domain/monitor/vocabulary";
 import { countPages } from "~/lib/forms";
 import { Heading, Pagination, Paragraph } from "~/ui/content";

@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { filterParams } from "~/domain/monitor/forms";
 import { publicOverview } from "~/domain/monitor/pages.server";
-import { filterParams } from "~/domain/monitor/rules";
 import { kindLabels, prioriteitLabels, tertiaalLabel } from "~/domain/monitor/vocabulary";
 import { Heading, Paragraph } from "~/ui/content";
 import { DocumentText, StoplichtBadge, StoplichtLegend, StoplichtTable } from "~/ui/monitor/stoplicht";

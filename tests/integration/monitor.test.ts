@@ -100,6 +100,68 @@ describe("public overview", () => {
     expect(none.data.total).toBe(0);
   });
 
+  test("pages, the stoplicht filter, the page's stoplicht with explanation and the default period agree", async () => {
+    const round = await openRound2024();
+    const a = await idOf("J 1.3");
+    await post(elan, a, {
+      intent: "update",
+      ronde: String(round.id),
+      stoplicht: "groen",
+      toelichting: "Vijver aangelegd.",
+    });
+    const [u] = await getDb()
+      .select()
+      .from(monitorUpdates)
+      .where(and(eq(monitorUpdates.agreementId, a), eq(monitorUpdates.status, "ingediend")));
+    expect((await post(ambtenaar, a, { intent: "bevestigen", update: String(u!.id) })).status).toBe(200);
+    const load = (query: string) =>
+      run<Awaited<ReturnType<typeof publicIndex.loader>>>(
+        publicIndex.loader,
+        makeRequest(`/prestatieafspraken${query}`),
+      );
+    // Without a period in the URL: the latest tertiaal with a confirmed update (2024 T3, the seed's monitor).
+    const landing = await load("");
+    expect([landing.data.filter.year, landing.data.filter.tertiaal]).toEqual([2024, 3]);
+    expect(landing.data.years).toEqual([2024, 2025, 2026, 2027]);
+    // A valid period in the URL is kept; an invalid tertiaal falls back to the default one.
+    const kept = await load("?jaar=2025&tertiaal=5");
+    expect([kept.data.filter.year, kept.data.filter.tertiaal]).toEqual([2025, 3]);
+    const green = await load("?jaar=2024&tertiaal=2&stoplicht=groen");
+    expect(green.data.total).toBe(1);
+    expect(green.data.summary.total.groen).toBe(1);
+    expect(green.data.summary.total.total).toBe(75);
+    expect(green.data.rows).toEqual([
+      expect.objectContaining({
+        id: a,
+        number: "J 1.3",
+        stoplicht: "groen",
+        explanation: "Vijver aangelegd.",
+        trekkers: expect.arrayContaining(["elan-wonen", "pre-wonen"]),
+      }),
+    ]);
+    const pages = await Promise.all([1, 2, 3, 4].map((n) => load(`?jaar=2024&tertiaal=2&pagina=${n}`)));
+    expect(pages.map((p) => p.data.rows.length)).toEqual([20, 20, 20, 15]);
+    const ids = pages.flatMap((p) => p.data.rows.map((r) => r.id));
+    expect(new Set(ids).size).toBe(75);
+    const rowA = pages.flatMap((p) => p.data.rows).find((r) => r.id === a)!;
+    expect(rowA).toMatchObject({ stoplicht: "groen", explanation: "Vijver aangelegd." });
+    expect(pages[0]!.data.rows[0]).toEqual({
+      id: expect.any(Number),
+      key: expect.any(String),
+      number: expect.any(String),
+      kind: expect.stringMatching(/^(kader|jaar)$/),
+      theme: 1,
+      subThemeLabel: expect.toBeOneOf([null, expect.any(String)]),
+      title: expect.any(String),
+      prioriteit: expect.toBeOneOf([null, expect.any(String)]),
+      prioriteitAsWritten: expect.toBeOneOf([null, expect.any(String)]),
+      stoplicht: expect.any(String),
+      explanation: expect.toBeOneOf([null, expect.any(String)]),
+      trekkers: expect.any(Array),
+      parties: expect.any(Array),
+    });
+  });
+
   test("an unknown agreement is a 404", async () => {
     for (const id of ["999999", "abc", "0", "99999999999"]) {
       const res = await run(publicDetail.loader, makeRequest(`/prestatieafspraken/${id}`), { id });

@@ -1,9 +1,8 @@
 import { describe, expect, test } from "vitest";
+import { diffImport, type ImportContext } from "../../app/domain/monitor/import-diff";
 import {
   barWidths,
   checkRound,
-  diffImport,
-  type ImportContext,
   mayReact,
   mayUpdate,
   reminderDue,

@@ -17,8 +17,8 @@ import { audit } from "../audit/audit.server";
 import { parseCsv } from "../initiatives/csv-import";
 import { type CellValue, CSV_BOM, csvRow, spreadsheetCell } from "../insights/csv";
 import { type ThemeId, themeLabels } from "../insights/themes";
+import { diffImport, IMPORT_COLUMNS, type ImportContext, type ImportDiff } from "./import-diff";
 import type { OverviewRow } from "./public-read.server";
-import { diffImport, IMPORT_COLUMNS, type ImportContext, type ImportDiff } from "./rules";
 import { refreshCurrentStoplicht } from "./stoplicht.server";
 import type { MonitorUser } from "./viewer.server";
 import {

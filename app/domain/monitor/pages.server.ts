@@ -5,6 +5,7 @@ import type { FieldErrors } from "../../lib/forms";
 import type { Actor } from "../audit/audit.server";
 import { type ThemeId, themeLabels } from "../insights/themes";
 import { exportRound, importRound, publicExport, readSpreadsheet } from "./exports.server";
+import { type OverviewFilter, PUBLIC_PAGE_SIZE, parseOverviewFilter } from "./forms";
 import {
   agreementsInScope,
   pendingUpdates,
@@ -14,7 +15,7 @@ import {
   submitUpdate,
 } from "./partner-updates.server";
 import { linkPartnerOrganisation, partnerLinks } from "./partners.server";
-import { getAgreement, loadOverview, monitorPeriods, type OverviewRow } from "./public-read.server";
+import { getAgreement, loadOverview, type OverviewRow, overviewContext } from "./public-read.server";
 import {
   closeRound,
   copyToNextYear,
@@ -23,16 +24,22 @@ import {
   openRound,
   openRoundNow,
 } from "./rounds.server";
-import { mayReact, mayUpdate, type OverviewFilter, PUBLIC_PAGE_SIZE, parseOverviewFilter } from "./rules";
-import { listOrganisations, type MonitorUser, monitorViewer } from "./viewer.server";
+import { mayReact, mayUpdate } from "./rules";
+import { type MonitorUser, monitorViewer } from "./viewer.server";
 import { updateStatusLabels } from "./vocabulary";
 
-/** The public overview (/prestatieafspraken): filter from the URL, summary of the whole filter, one page of rows. */
+/**
+ * The public overview (/prestatieafspraken): filter from the URL, summary of the whole filter, one page of
+ * rows. Two round trips: the context (years, organisations, default tertiaal) and the overview itself.
+ */
 export async function publicOverview(url: URL, options: { all?: boolean } = {}) {
   const db = getDb();
-  const [periods, organisations] = await Promise.all([monitorPeriods(db), listOrganisations(db)]);
-  const filter = parseOverviewFilter(url.searchParams, periods.latest, {
-    years: periods.years,
+  const { years, period, organisations } = await overviewContext(db, {
+    year: Number(url.searchParams.get("jaar")),
+    tertiaal: Number(url.searchParams.get("tertiaal")),
+  });
+  const filter = parseOverviewFilter(url.searchParams, period, {
+    years,
     organisations: organisations.map((o) => o.id),
   });
   const overview = await loadOverview(db, filter, {
@@ -42,9 +49,8 @@ export async function publicOverview(url: URL, options: { all?: boolean } = {}) 
   const organisationNames = Object.fromEntries(organisations.map((o) => [o.id, o.name]));
   return {
     filter,
-    years: periods.years,
-    latest: periods.latest,
-    organisations: organisations.map((o) => ({ id: o.id, name: o.name, kind: o.kind })),
+    years,
+    organisations,
     themes: (Object.entries(themeLabels) as [string, string][]).map(([id, label]) => ({
       id: Number(id) as ThemeId,
       label,

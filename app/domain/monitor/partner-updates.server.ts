@@ -16,16 +16,8 @@ import { getEnv } from "../../lib/env.server";
 import { type FieldErrors, type FormValues, parseForm } from "../../lib/forms";
 import { queueMail } from "../../lib/mail.server";
 import { audit } from "../audit/audit.server";
-import {
-  checkRound,
-  mayReact,
-  mayUpdate,
-  reactionFormSchema,
-  reviewFormSchema,
-  type TertiaalRef,
-  updateFormSchema,
-  type Writer,
-} from "./rules";
+import { reactionFormSchema, reviewFormSchema, updateFormSchema } from "./forms";
+import { checkRound, mayReact, mayUpdate, type TertiaalRef, type Writer } from "./rules";
 import { refreshCurrentStoplicht } from "./stoplicht.server";
 import { actorOf, auditEntry, type MonitorViewer } from "./viewer.server";
 import { stoplichtLabel, tertiaalLabel, type UpdateStatus } from "./vocabulary";

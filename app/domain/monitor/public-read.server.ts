@@ -1,6 +1,7 @@
 // Public reading of the monitor: the periods, the overview with its stoplicht summary (from the maintained
 // current-stoplicht table, see stoplicht.server.ts) and one agreement with its history (docs/monitor.md).
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
 import {
   monitorAgreementParties,
   monitorAgreements,
@@ -9,7 +10,8 @@ import {
   monitorUpdates,
 } from "../../../db/schema";
 import type { Executor } from "../../lib/db.server";
-import { type OverviewFilter, type Summary, summaryFromCounts, type TertiaalRef } from "./rules";
+import type { OverviewFilter } from "./forms";
+import { type Summary, summaryFromCounts, type TertiaalRef } from "./rules";
 import type { OrganisationKind, Prioriteit, Stoplicht, UpdateStatus } from "./vocabulary";
 
 /** The years with agreements, and the tertiaal to show by default: the latest with a confirmed update. */
@@ -63,21 +65,67 @@ function overviewWhere(f: Omit<OverviewFilter, "page">) {
 }
 
 /**
- * The agreements of a year with their stoplicht as of the chosen tertiaal, filtered: a plain join with the
- * maintained table monitor_stoplicht_current (stoplicht.server.ts). An agreement without a row there (only
- * possible for rows written outside the domain) counts as "nog niet beoordeeld".
+ * Run one read statement as a prepared statement of the connection (postgres.js keeps it per connection by
+ * its text): a repeated page view then only binds its parameters, without parsing and planning again.
+ * `db.execute` never prepares, so the hot public reads go through here.
  */
-function currentCte(f: Omit<OverviewFilter, "page">) {
-  return sql`
-    with cur as materialized (
-      select a.id, a.key, a.number, a.kind, a.theme, a.sub_theme_label, a.title, a.prioriteit,
-        a.prioriteit_as_written, a.position,
-        coalesce(s.stoplicht, 'nog_niet_beoordeeld') as stoplicht, s.explanation
-      from monitor_agreements a
-      left join monitor_stoplicht_current s
-        on s.agreement_id = a.id and s.year = ${f.year} and s.tertiaal = ${f.tertiaal}
-      where ${overviewWhere(f)}
-    )`;
+const dialect = new PgDialect();
+async function executePrepared<T>(db: Executor, name: string, query: SQL): Promise<T[]> {
+  return (await db._.session
+    .prepareQuery(dialect.sqlToQuery(query), undefined, name, false)
+    .execute()) as T[];
+}
+
+export interface OverviewContext {
+  years: number[];
+  /** The tertiaal asked for, when the URL names a valid one; else the latest with a confirmed update. */
+  period: TertiaalRef;
+  organisations: { id: string; name: string; kind: OrganisationKind }[];
+}
+
+/**
+ * What the public overview needs before its own query, in one round trip: the years with agreements, the
+ * organisations (ordered like listOrganisations: kind, name) and the tertiaal to show. The latest tertiaal
+ * with a confirmed update (the default) is looked up only when the requested year or tertiaal is not valid,
+ * as it reads every confirmed update.
+ */
+export async function overviewContext(
+  db: Executor,
+  requested: { year: number; tertiaal: number },
+): Promise<OverviewContext> {
+  const year = Number.isInteger(requested.year) && Math.abs(requested.year) < 10_000 ? requested.year : 0;
+  const tertiaalOk = [1, 2, 3].includes(requested.tertiaal);
+  // The object is built after the limit: built in the sorted query, it would be built for every confirmed update.
+  const latest = sql`(select json_build_object('year', l.year, 'tertiaal', l.tertiaal) from (
+      select u.year, u.tertiaal from monitor_updates u
+      where u.status = 'bevestigd' order by u.year desc, u.tertiaal desc limit 1) l)`;
+  const [row] = await executePrepared<{
+    min: number | null;
+    max: number | null;
+    latest: TertiaalRef | null;
+    organisations: OverviewContext["organisations"];
+  }>(
+    db,
+    "monitor_overview_context",
+    sql`
+    with span as (select min(first_year) as min, max(last_year) as max from monitor_agreements)
+    select span.min, span.max,
+      ${tertiaalOk ? sql`case when ${year}::int between span.min and span.max then null else ${latest} end` : latest} as latest,
+      (select coalesce(json_agg(json_build_object('id', o.id, 'name', o.name, 'kind', o.kind) order by o.kind, o.name), '[]')
+         from monitor_organisations o) as organisations
+    from span`,
+  );
+  const years: number[] = [];
+  if (row?.min != null && row.max != null) for (let y = row.min; y <= row.max; y++) years.push(y);
+  const fallback = row?.latest ?? { year: years[0] ?? new Date().getFullYear(), tertiaal: 1 };
+  return {
+    years,
+    period: {
+      year: years.includes(year) ? year : fallback.year,
+      tertiaal: tertiaalOk ? requested.tertiaal : fallback.tertiaal,
+    },
+    organisations: row?.organisations ?? [],
+  };
 }
 
 export interface Overview {
@@ -88,8 +136,13 @@ export interface Overview {
 
 /**
  * The agreements of a year with their stoplicht as of the chosen tertiaal (latest confirmed update of the
- * key up to then), filtered, in one query: counts per theme and per trekker over the whole filter (without
- * the stoplicht filter, so the chart shows every colour), the total and one page of rows with it.
+ * key up to then, kept in the maintained table monitor_stoplicht_current, see stoplicht.server.ts), filtered,
+ * in one prepared statement: counts per theme and per trekker over the whole filter (without the stoplicht
+ * filter, so the chart shows every colour) and one page of rows with their parties. An agreement without a
+ * row in the table (only possible for rows written outside the domain) counts as "nog niet beoordeeld".
+ *
+ * The filtered set is materialised narrow (id, sort keys, stoplicht); only the page's rows are read in full.
+ * The total is the sum of the theme counts (every agreement has one theme), so it needs no scan of its own.
  */
 export async function loadOverview(
   db: Executor,
@@ -100,38 +153,47 @@ export async function loadOverview(
   const limit = options.pageSize
     ? sql`limit ${options.pageSize} offset ${(f.page - 1) * options.pageSize}`
     : sql``;
-  const result = await db.execute<{
-    by_theme: unknown;
-    by_trekker: unknown;
-    rows: unknown;
-    total: number;
-  }>(sql`
-    ${currentCte(f)}
+  const [row] = await executePrepared<{ by_theme: unknown; by_trekker: unknown; rows: unknown }>(
+    db,
+    "monitor_overview",
+    sql`
+    with cur as materialized (
+      select a.id, a.theme, a.kind, a.position, coalesce(s.stoplicht, 'nog_niet_beoordeeld') as stoplicht
+      from monitor_agreements a
+      left join monitor_stoplicht_current s
+        on s.agreement_id = a.id and s.year = ${f.year} and s.tertiaal = ${f.tertiaal}
+      where ${overviewWhere(f)}
+    ),
+    page as (select * from cur c ${stoplichtCond} order by c.theme, c.kind, c.position, c.id ${limit})
     select
       (select coalesce(json_agg(x), '[]') from (select c.theme as k, c.stoplicht as s, count(*)::int as n
          from cur c group by 1, 2) x) as by_theme,
       (select coalesce(json_agg(x), '[]') from (select p.organisation_id as k, c.stoplicht as s, count(*)::int as n
          from cur c join monitor_agreement_parties p on p.agreement_id = c.id and p.role = 'trekker' group by 1, 2) x) as by_trekker,
-      (select count(*)::int from cur c ${stoplichtCond}) as total,
-      (select coalesce(json_agg(r order by r.theme, r.kind, r.position, r.id), '[]') from (
-        select c.id, c.key, c.number, c.kind, c.theme, c.position, c.sub_theme_label as "subThemeLabel", c.title,
-          c.prioriteit, c.prioriteit_as_written as "prioriteitAsWritten", c.stoplicht, c.explanation,
-          coalesce(t.trekkers, '{}') as trekkers, coalesce(t.parties, '{}') as parties
-        from (select * from cur c ${stoplichtCond} order by c.theme, c.kind, c.position, c.id ${limit}) c
+      (select coalesce(json_agg(json_build_object('id', a.id, 'key', a.key, 'number', a.number, 'kind', a.kind,
+          'theme', a.theme, 'subThemeLabel', a.sub_theme_label, 'title', a.title, 'prioriteit', a.prioriteit,
+          'prioriteitAsWritten', a.prioriteit_as_written, 'stoplicht', pg.stoplicht, 'explanation', s.explanation,
+          'trekkers', coalesce(t.trekkers, '{}'), 'parties', coalesce(t.parties, '{}'))
+          order by pg.theme, pg.kind, pg.position, pg.id), '[]')
+        from page pg
+        join monitor_agreements a on a.id = pg.id
+        left join monitor_stoplicht_current s
+          on s.agreement_id = pg.id and s.year = ${f.year} and s.tertiaal = ${f.tertiaal}
         left join lateral (
           select array_agg(p.organisation_id order by p.organisation_id) filter (where p.role = 'trekker') as trekkers,
             array_agg(p.organisation_id order by p.organisation_id) filter (where p.role = 'partij') as parties
-          from monitor_agreement_parties p where p.agreement_id = c.id
-        ) t on true) r) as rows`);
-  const row = result[0]!;
+          from monitor_agreement_parties p where p.agreement_id = pg.id
+        ) t on true) as rows`,
+  );
+  const summary = summaryFromCounts(
+    row!.by_theme as { k: number; s: Stoplicht; n: number }[],
+    row!.by_trekker as { k: string; s: Stoplicht; n: number }[],
+    options.organisationOrder,
+  );
   return {
-    summary: summaryFromCounts(
-      row.by_theme as { k: number; s: Stoplicht; n: number }[],
-      row.by_trekker as { k: string; s: Stoplicht; n: number }[],
-      options.organisationOrder,
-    ),
-    rows: (row.rows as (OverviewRow & { position?: number })[]).map(({ position: _p, ...r }) => r),
-    total: row.total,
+    summary,
+    rows: row!.rows as OverviewRow[],
+    total: f.stoplicht ? summary.total[f.stoplicht] : summary.total.total,
   };
 }
 

@@ -1,6 +1,6 @@
 // The filter form of the public overview: a GET form, so every filter is in the URL and works without JavaScript.
 import { Form } from "@remix-run/react";
-import type { OverviewFilter } from "~/domain/monitor/rules";
+import type { OverviewFilter } from "~/domain/monitor/forms";
 import { STOPLICHTEN, stoplichtInfo, TERTIALEN, tertiaalMonths } from "~/domain/monitor/vocabulary";
 
 function Select({
