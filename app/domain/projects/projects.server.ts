@@ -135,30 +135,6 @@ export async function listPublicProjects(db: Executor, now = new Date()) {
   });
 }
 
-/** Phases of public projects starting after today and within `days` days (home page). */
-export async function phasesStartingSoon(db: Executor, now = new Date(), days = 60, limit = 3) {
-  const today = amsterdamDay(now);
-  return db
-    .select({
-      title: projectPhases.title,
-      startsOn: projectPhases.startsOn,
-      datesAreDemo: projectPhases.datesAreDemo,
-      projectSlug: projects.slug,
-      projectTitle: projects.title,
-    })
-    .from(projectPhases)
-    .innerJoin(projects, eq(projects.id, projectPhases.projectId))
-    .where(
-      and(
-        ne(projects.status, "draft"),
-        sql`${projectPhases.startsOn} > ${today}::date`,
-        sql`${projectPhases.startsOn} <= ${today}::date + ${days}::int`,
-      ),
-    )
-    .orderBy(asc(projectPhases.startsOn))
-    .limit(limit);
-}
-
 /**
  * For a survey's thank-you page: its project, and when results are expected (the end of the phase the
  * survey belongs to, or else the end of the current phase).
