@@ -162,7 +162,8 @@ export async function newsFeed(db: Executor, baseUrl: string, now = new Date()):
     .from(newsItems)
     .leftJoin(projects, eq(projects.id, newsItems.projectId))
     .where(isPublic(now))
-    .orderBy(desc(newsItems.publishAt), desc(newsItems.id))
+    // "nulls last" (publish_at is never null here) lets news_items_publish_idx give the order.
+    .orderBy(sql`${newsItems.publishAt} desc nulls last`, desc(newsItems.id))
     .limit(30);
   return atomFeed(
     baseUrl,

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, ne, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, lte, ne, sql } from "drizzle-orm";
 import {
   newsItems,
   phaseSurveys,
@@ -68,7 +68,8 @@ export async function loadProjectPage(db: Executor, slug: string, now = new Date
       })
       .from(newsItems)
       .where(and(eq(newsItems.projectId, project.id), publishedNews(now)))
-      .orderBy(desc(newsItems.publishAt))
+      // "nulls last" (publish_at is never null here) lets news_items_project_idx give the order.
+      .orderBy(sql`${newsItems.publishAt} desc nulls last`)
       .limit(20),
     upcomingBijeenkomsten(db, { projectId: project.id, now, limit: 20 }),
     // "Wat we hebben gehoord": surveys of this project with published results.
