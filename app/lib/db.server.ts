@@ -32,3 +32,13 @@ export async function closeDb() {
 }
 
 export { schema };
+
+/**
+ * The postgres.js client under a Database or a transaction, for what Drizzle does not offer (COPY ...
+ * FROM STDIN). Inside a transaction it is the transaction's own connection.
+ */
+export function rawClient(db: Executor): postgres.Sql {
+  const session = (db as unknown as { session?: { client?: postgres.Sql } }).session;
+  if (!session?.client) throw new Error("no postgres.js client under this executor");
+  return session.client;
+}

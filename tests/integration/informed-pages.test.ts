@@ -1,6 +1,8 @@
 import { eq } from "drizzle-orm";
 import sharp from "sharp";
 import { beforeEach, expect, test } from "vitest";
+import { prepareImage, saveImage } from "../../app/domain/media/images.server";
+import { loadHomeActueel } from "../../app/domain/news/home.server";
 import { getDb } from "../../app/lib/db.server";
 import * as actueel from "../../app/routes/actueel._index";
 import * as newsPage from "../../app/routes/actueel.$slug";
@@ -8,9 +10,9 @@ import * as feed from "../../app/routes/actueel[.]xml";
 import * as staffNews from "../../app/routes/beheer.nieuws.$id";
 import * as staffProject from "../../app/routes/beheer.projecten.$id";
 import * as projectPage from "../../app/routes/meedenken_.$slug";
-import { auditLog, newsItems, projects } from "../../db/schema";
+import { auditLog, events, newsItems, projectPhases, projects } from "../../db/schema";
 import { seedProjects } from "../../db/seed/projects";
-import { loginAs, resetDatabase } from "../support/db";
+import { createStaff, loginAs, resetDatabase } from "../support/db";
 import { makeRequest, run } from "../support/remix";
 
 beforeEach(resetDatabase);
@@ -90,6 +92,109 @@ test("staff publish a news item with an image: stored once on a double submit, a
     { slug: created.slug },
   );
   expect(shown.data.image.image.widths.sort((a, b) => a - b)).toEqual([320, 640, 900]);
+});
+
+test("home Actueel (one statement): newest public news with image widths, upcoming bijeenkomsten, phases starting soon", async () => {
+  const db = getDb();
+  const now = new Date("2026-06-15T10:00:00Z");
+  const hour = 3_600_000;
+  const day = 24 * hour;
+  const [open] = await db
+    .insert(projects)
+    .values({ slug: "open", title: "Open", status: "active" })
+    .returning();
+  const [draft] = await db
+    .insert(projects)
+    .values({ slug: "concept", title: "Concept", status: "draft" })
+    .returning();
+  const photo = await sharp({ create: { width: 900, height: 600, channels: 3, background: "#369" } })
+    .jpeg()
+    .toBuffer();
+  const prepared = await prepareImage(new File([new Uint8Array(photo)], "a.jpg"));
+  if (!prepared.ok) throw new Error("image not prepared");
+  const imageId = await saveImage(db, prepared.image, (await createStaff(["ambtenaar"])).id);
+  await db.insert(newsItems).values([
+    { slug: "oud", title: "Oud", summary: "s", publishAt: new Date(now.getTime() - 5 * hour) },
+    { slug: "later", title: "Later", summary: "s", publishAt: new Date(now.getTime() + hour) },
+    { slug: "concept", title: "Concept", summary: "s", publishAt: null },
+    { slug: "weg", title: "Weg", summary: "s", publishAt: new Date(now.getTime() - hour), withdrawnAt: now },
+    {
+      slug: "foto",
+      title: "Foto",
+      summary: "s",
+      projectId: open!.id,
+      imageId,
+      imageAlt: "Een foto",
+      publishAt: new Date(now.getTime() - 2 * hour),
+    },
+    { slug: "nieuw", title: "Nieuw", summary: "s", publishAt: new Date(now.getTime() - hour) },
+    { slug: "ouder", title: "Ouder", summary: "s", publishAt: new Date(now.getTime() - 9 * hour) },
+  ]);
+  const event = (title: string, startsIn: number, extra: Partial<typeof events.$inferInsert> = {}) => ({
+    title,
+    startsAt: new Date(now.getTime() + startsIn),
+    endsAt: new Date(now.getTime() + startsIn + 2 * hour),
+    address: `${title} 1, Heemstede`,
+    capacity: 10,
+    registrationDeadline: new Date(now.getTime() + startsIn),
+    ...extra,
+  });
+  await db
+    .insert(events)
+    .values([
+      event("Voorbij", -3 * hour),
+      event("Bezig", -hour, { projectId: open!.id }),
+      event("Afgelast", day, { status: "cancelled" }),
+      event("Morgen", day + hour),
+      event("Overmorgen", 2 * day),
+      event("Volgende week", 7 * day),
+    ]);
+  const phase = (projectId: number, title: string, inDays: number) => ({
+    projectId,
+    title,
+    position: inDays + 100,
+    startsOn: new Date(now.getTime() + inDays * day).toISOString().slice(0, 10),
+  });
+  await db
+    .insert(projectPhases)
+    .values([
+      phase(open!.id, "Gestart", -1),
+      phase(open!.id, "Vandaag", 0),
+      phase(open!.id, "Straks", 10),
+      phase(draft!.id, "Verborgen", 5),
+      phase(open!.id, "Daarna", 20),
+      phase(open!.id, "Ver weg", 61),
+    ]);
+  const actueel = await loadHomeActueel(db, now);
+  expect(actueel.news.map((n) => n.slug)).toEqual(["nieuw", "foto", "oud"]);
+  const foto = actueel.news[1]!;
+  expect(foto).toMatchObject({ projectSlug: "open", projectTitle: "Open", imageId, imageAlt: "Een foto" });
+  expect(foto.image).toEqual({ id: imageId, width: 900, height: 600, widths: [320, 640, 900] });
+  expect(foto.publishAt).toEqual(new Date(now.getTime() - 2 * hour));
+  expect(actueel.news[0]!.image).toBeNull();
+  expect(actueel.bijeenkomsten.map((b) => [b.title, b.projectSlug, b.place])).toEqual([
+    ["Bezig", "open", "Bezig 1, Heemstede"],
+    ["Morgen", null, "Morgen 1, Heemstede"],
+    ["Overmorgen", null, "Overmorgen 1, Heemstede"],
+  ]);
+  expect(actueel.bijeenkomsten[0]!.startsAt).toEqual(new Date(now.getTime() - hour));
+  expect(actueel.bijeenkomsten[0]!.href).toMatch(/^\/bijeenkomsten\/\d+$/);
+  expect(actueel.phases).toEqual([
+    {
+      title: "Straks",
+      startsOn: "2026-06-25",
+      datesAreDemo: false,
+      projectSlug: "open",
+      projectTitle: "Open",
+    },
+    {
+      title: "Daarna",
+      startsOn: "2026-07-05",
+      datesAreDemo: false,
+      projectSlug: "open",
+      projectTitle: "Open",
+    },
+  ]);
 });
 
 test("bad input: Dutch messages at the field, input kept, nothing stored", async () => {

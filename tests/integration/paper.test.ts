@@ -3,6 +3,12 @@ import { beforeEach, describe, expect, test } from "vitest";
 import { templateFile } from "../../app/domain/surveys/bureau-files.server";
 import { createPersonalCodes } from "../../app/domain/surveys/codes.server";
 import { surveyDefinitionSchema } from "../../app/domain/surveys/definition";
+import { checkWholeForm } from "../../app/domain/surveys/paper";
+import {
+  copySubmittedResponses,
+  insertSubmittedResponses,
+  paperSurvey,
+} from "../../app/domain/surveys/paper.server";
 import { getDb } from "../../app/lib/db.server";
 import * as printRoute from "../../app/routes/beheer.enquetes_.$id_.afdrukken";
 import * as bureauRoute from "../../app/routes/beheer.enquetes_.$id_.bureau";
@@ -363,6 +369,99 @@ describe("bureau import", () => {
       bestand: "Kies een ingevuld sjabloon (CSV of Excel).",
     });
     expect(await getDb().select().from(responses)).toHaveLength(0);
+  });
+});
+
+describe("bureau import of a large file", () => {
+  const wide = {
+    title: "Wonen, breed",
+    pages: [
+      {
+        key: "een",
+        title: "Een",
+        questions: [
+          ...def.pages[0]!.questions,
+          { key: "tekst", type: "open", text: "Toelichting" },
+          {
+            key: "wens",
+            type: "multiple",
+            text: "Wensen",
+            other: true,
+            options: [
+              { value: "a", label: "A" },
+              { value: "b", label: "B" },
+            ],
+          },
+        ],
+      },
+    ],
+  };
+
+  test("COPY stores the same answer rows as the row-by-row insert (escapes, arrays, postcode wijk)", async () => {
+    const { id } = await setup(wide);
+    const db = getDb();
+    const target = (await paperSurvey(db, id))!;
+    const [c1, c2] = await createPersonalCodes(db, id, 2, "letter");
+    const checked = checkWholeForm(target.definition, {
+      v_woon: "huur",
+      v_kamers: "3",
+      v_pc: "2101 AB",
+      v_tekst: 'Tab\there, backslash \\N and \\t, "quotes", {braces}\nnext line\r\nand é€',
+      v_wens: ["a", "anders"],
+      v_wens__anders: 'iets, met {accolade}, "quote" en \\',
+    });
+    expect(checked.errors).toEqual({});
+    await db.transaction(async (tx) => {
+      await copySubmittedResponses(tx, target, "bureau", [
+        { codeId: c1!.codeId, respondentId: null, answers: checked.answers },
+      ]);
+      await insertSubmittedResponses(tx, target, "bureau", [
+        { codeId: c2!.codeId, respondentId: null, answers: checked.answers },
+      ]);
+    });
+    const stored = await db.select().from(answers).orderBy(answers.questionKey, answers.subKey, answers.id);
+    const byResponse = new Map<string, unknown[]>();
+    for (const { id: _id, responseId, updatedAt: _u, ...rest } of stored)
+      byResponse.set(responseId, [...(byResponse.get(responseId) ?? []), rest]);
+    const [copied, inserted] = [...byResponse.values()];
+    expect(copied).toHaveLength(5);
+    expect(copied).toEqual(inserted);
+    const codes = await db.select().from(surveyCodes).where(eq(surveyCodes.surveyId, id));
+    expect(codes.filter((c) => c.usedAt && c.responseId)).toHaveLength(2);
+  });
+
+  test("2,100 rows: an error in the last row keeps every row out; the corrected file imports all", async () => {
+    const { id } = await setup(wide);
+    const { cookie } = await loginAs(["onderzoeker"]);
+    const db = getDb();
+    const codes = (await createPersonalCodes(db, id, 2100, "letter")).map((c) => c.code);
+    const header = ["code", "woon", "kamers", "pc", "tekst", "wens_a", "wens_b", "wens_anders"];
+    const rows = codes.map((code, i) => [
+      code,
+      i % 2 ? "koop" : "huur",
+      String(1 + (i % 10)),
+      i % 3 ? "" : "2101",
+      i % 5 ? "" : `"Regel ${i}; met ""aanhalingstekens"""`,
+      i % 2 ? "1" : "0",
+      "0",
+      "",
+    ]);
+    const bad = rows.map((r) => [...r]);
+    bad[2099]![2] = "99";
+    const refused = await upload(id, cookie, csv([header, ...bad]), { kanaal: "bureau", stap: "importeren" });
+    expect(refused.status).toBe(400);
+    expect(refused.data.check!.errors.map((e) => [e.line, e.column])).toEqual([[2101, "kamers"]]);
+    expect(await db.select().from(responses)).toHaveLength(0);
+    expect(await db.select().from(answers)).toHaveLength(0);
+    const done = await upload(id, cookie, csv([header, ...rows]), { kanaal: "bureau", stap: "importeren" });
+    expect(done.data).toMatchObject({ status: "imported", imported: 2100 });
+    expect(await db.select().from(responses)).toHaveLength(2100);
+    const texts = await db.select().from(answers).where(eq(answers.questionKey, "tekst"));
+    expect(texts).toHaveLength(420);
+    expect(texts.map((t) => t.valueText)).toContain('Regel 5; met "aanhalingstekens"');
+    expect(
+      await db.select().from(auditLog).where(eq(auditLog.action, "survey.bureau_imported")),
+    ).toHaveLength(1);
   });
 });
 

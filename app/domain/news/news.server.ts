@@ -1,10 +1,10 @@
-import { and, count, desc, eq, isNotNull, isNull, lte, sql } from "drizzle-orm";
+import { and, count, desc, eq, isNotNull, isNull, lte, type SQL, sql } from "drizzle-orm";
 import { newsItems, projects } from "../../../db/schema";
 import { type Executor, getDb } from "../../lib/db.server";
 import { getEnv } from "../../lib/env.server";
 import { type FieldErrors, type FormValues, firstErrors, formToObject } from "../../lib/forms";
 import { type Actor, audit } from "../audit/audit.server";
-import { altTextProblem, imageProblemMessages } from "../media/images";
+import { altTextProblem, imageProblemMessages, type StoredImage } from "../media/images";
 import { describeImages, prepareImage, saveImage } from "../media/images.server";
 import { atomFeed } from "./atom";
 import { NEWS_PAGE_SIZE, newsFormSchema, slugify } from "./news";
@@ -14,53 +14,121 @@ export type NewsRow = typeof newsItems.$inferSelect;
 const isPublic = (now: Date) =>
   and(isNotNull(newsItems.publishAt), lte(newsItems.publishAt, now), isNull(newsItems.withdrawnAt));
 
-const listColumns = {
-  id: newsItems.id,
-  slug: newsItems.slug,
-  title: newsItems.title,
-  summary: newsItems.summary,
-  publishAt: newsItems.publishAt,
-  imageId: newsItems.imageId,
-  imageAlt: newsItems.imageAlt,
-  projectSlug: projects.slug,
-  projectTitle: projects.title,
+/** A news row of a public list, with its image (the stored widths) when it has one. */
+export interface PublicNewsRow {
+  id: number;
+  slug: string;
+  title: string;
+  summary: string;
+  publishAt: Date | null;
+  imageId: string | null;
+  imageAlt: string | null;
+  projectSlug: string | null;
+  projectTitle: string | null;
+  image: StoredImage | null;
+}
+
+/** What the SQL of publicNewsColumns gives per row (timestamps as text: the driver leaves them raw). */
+export type RawNewsRow = {
+  id: number;
+  slug: string;
+  title: string;
+  summary: string;
+  publish_at: string | Date | null;
+  image_id: string | null;
+  image_alt: string | null;
+  project_slug: string | null;
+  project_title: string | null;
+  image_width: number | null;
+  image_height: number | null;
+  image_widths: number[] | null;
 };
 
-/** A page of published news, newest first, optionally of one project (by slug). */
+/** Published now: a publication moment that has passed, not withdrawn. */
+const publicNewsWhere = (now: Date) =>
+  sql`n.publish_at is not null and n.publish_at <= ${now.toISOString()}::timestamptz and n.withdrawn_at is null`;
+
+/**
+ * One statement's worth of a public news list: the rows of one page (newest first, optionally of one
+ * project) with their project and their image's stored widths, in the columns of RawNewsRow plus
+ * `extra` (typed columns a caller's UNION needs). The page is chosen first and only its rows are
+ * joined, so a deep page does not look up the images of every row it skips. "nulls last" matches the
+ * index news_items_publish_idx (publish_at is never null here, so the order is the same).
+ */
+export function publicNewsRowsSql(options: {
+  now: Date;
+  projectSlug?: string | null;
+  limit: number;
+  offset?: number;
+  extra?: SQL;
+}) {
+  const ofProject = options.projectSlug
+    ? sql`and n.project_id = (select id from projects where slug = ${options.projectSlug})`
+    : sql``;
+  return sql`select n.id, n.slug, n.title, n.summary, n.publish_at, n.image_id, n.image_alt,
+      p.slug as project_slug, p.title as project_title, mi.width as image_width, mi.height as image_height,
+      (select array_agg(v.width order by v.width) from media_image_variants v where v.image_id = mi.id)
+        as image_widths${options.extra ? sql`, ${options.extra}` : sql``}
+    from (select * from news_items n where ${publicNewsWhere(options.now)} ${ofProject}
+          order by n.publish_at desc nulls last, n.id desc
+          limit ${options.limit} offset ${options.offset ?? 0}) n
+    left join projects p on p.id = n.project_id
+    left join media_images mi on mi.id = n.image_id
+    order by n.publish_at desc nulls last, n.id desc`;
+}
+
+const toDate = (value: string | Date | null) =>
+  value === null ? null : value instanceof Date ? value : new Date(value);
+
+export function toPublicNewsRow(r: RawNewsRow): PublicNewsRow {
+  // An image without stored widths is not shown (as before: describeImages joined the variants).
+  const widths = r.image_widths?.map(Number) ?? [];
+  return {
+    id: r.id,
+    slug: r.slug,
+    title: r.title,
+    summary: r.summary,
+    publishAt: toDate(r.publish_at),
+    imageId: r.image_id,
+    imageAlt: r.image_alt,
+    projectSlug: r.project_slug,
+    projectTitle: r.project_title,
+    image:
+      r.image_id && r.image_width !== null && widths.length > 0
+        ? { id: r.image_id, width: r.image_width, height: r.image_height!, widths }
+        : null,
+  };
+}
+
+/**
+ * A page of published news, newest first, optionally of one project (by slug). One statement: the
+ * total (unless countTotal is false) with the page's rows and their images joined to it, so a page past
+ * the end still knows the total (bench:informed-pages).
+ */
 export async function listPublicNews(
   db: Executor,
   options: { page: number; projectSlug?: string | null; now?: Date; pageSize?: number; countTotal?: boolean },
-) {
+): Promise<{ rows: PublicNewsRow[]; total: number; pageSize: number }> {
   const now = options.now ?? new Date();
   const pageSize = options.pageSize ?? NEWS_PAGE_SIZE;
-  const where = and(isPublic(now), options.projectSlug ? eq(projects.slug, options.projectSlug) : undefined);
-  const [rows, [total]] = await Promise.all([
-    db
-      .select(listColumns)
-      .from(newsItems)
-      .leftJoin(projects, eq(projects.id, newsItems.projectId))
-      .where(where)
-      .orderBy(desc(newsItems.publishAt), desc(newsItems.id))
-      .limit(pageSize)
-      .offset((options.page - 1) * pageSize),
-    // The home page shows the newest items without paging: no count needed (bench:informed-pages).
+  const total =
     options.countTotal === false
-      ? Promise.resolve([{ n: 0 }])
-      : options.projectSlug
-        ? db
-            .select({ n: count() })
-            .from(newsItems)
-            .innerJoin(projects, eq(projects.id, newsItems.projectId))
-            .where(where)
-        : db.select({ n: count() }).from(newsItems).where(isPublic(now)),
-  ]);
-  const images = await describeImages(
-    db,
-    rows.flatMap((r) => (r.imageId ? [r.imageId] : [])),
+      ? sql`select 0 as total`
+      : sql`select count(*)::int as total from news_items n where ${publicNewsWhere(now)}
+          ${options.projectSlug ? sql`and n.project_id = (select id from projects where slug = ${options.projectSlug})` : sql``}`;
+  const page = publicNewsRowsSql({
+    now,
+    projectSlug: options.projectSlug,
+    limit: pageSize,
+    offset: (options.page - 1) * pageSize,
+  });
+  const result = await db.execute<RawNewsRow & { total: number; id: number | null }>(
+    sql`select t.total, r.* from (${total}) t left join lateral (${page}) r on true`,
   );
+  const rows = [...result];
   return {
-    rows: rows.map((r) => ({ ...r, image: r.imageId ? (images.get(r.imageId) ?? null) : null })),
-    total: total?.n ?? 0,
+    rows: rows.filter((r) => r.id !== null).map(toPublicNewsRow),
+    total: rows[0]?.total ?? 0,
     pageSize,
   };
 }
@@ -94,7 +162,8 @@ export async function newsFeed(db: Executor, baseUrl: string, now = new Date()):
     .from(newsItems)
     .leftJoin(projects, eq(projects.id, newsItems.projectId))
     .where(isPublic(now))
-    .orderBy(desc(newsItems.publishAt), desc(newsItems.id))
+    // "nulls last" (publish_at is never null here) lets news_items_publish_idx give the order.
+    .orderBy(sql`${newsItems.publishAt} desc nulls last`, desc(newsItems.id))
     .limit(30);
   return atomFeed(
     baseUrl,

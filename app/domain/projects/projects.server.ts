@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, ne, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, lte, ne, sql } from "drizzle-orm";
 import {
   newsItems,
   phaseSurveys,
@@ -68,7 +68,8 @@ export async function loadProjectPage(db: Executor, slug: string, now = new Date
       })
       .from(newsItems)
       .where(and(eq(newsItems.projectId, project.id), publishedNews(now)))
-      .orderBy(desc(newsItems.publishAt))
+      // "nulls last" (publish_at is never null here) lets news_items_project_idx give the order.
+      .orderBy(sql`${newsItems.publishAt} desc nulls last`)
       .limit(20),
     upcomingBijeenkomsten(db, { projectId: project.id, now, limit: 20 }),
     // "Wat we hebben gehoord": surveys of this project with published results.
@@ -133,30 +134,6 @@ export async function listPublicProjects(db: Executor, now = new Date()) {
       bijeenkomsten: bijeenkomsten.filter((b) => b.projectSlug === project.slug),
     };
   });
-}
-
-/** Phases of public projects starting after today and within `days` days (home page). */
-export async function phasesStartingSoon(db: Executor, now = new Date(), days = 60, limit = 3) {
-  const today = amsterdamDay(now);
-  return db
-    .select({
-      title: projectPhases.title,
-      startsOn: projectPhases.startsOn,
-      datesAreDemo: projectPhases.datesAreDemo,
-      projectSlug: projects.slug,
-      projectTitle: projects.title,
-    })
-    .from(projectPhases)
-    .innerJoin(projects, eq(projects.id, projectPhases.projectId))
-    .where(
-      and(
-        ne(projects.status, "draft"),
-        sql`${projectPhases.startsOn} > ${today}::date`,
-        sql`${projectPhases.startsOn} <= ${today}::date + ${days}::int`,
-      ),
-    )
-    .orderBy(asc(projectPhases.startsOn))
-    .limit(limit);
 }
 
 /**

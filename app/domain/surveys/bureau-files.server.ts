@@ -2,7 +2,6 @@
 // Every text cell we write passes the formula rule of the exports (docs/policy.md: exports).
 import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
-import { parseCsv } from "../initiatives/csv-import";
 import { CSV_BOM, csvRow, spreadsheetCell } from "../insights/csv";
 import type { SurveyDefinition } from "./definition";
 import { CODE_COLUMN, type TemplateColumn, templateColumns } from "./paper";
@@ -82,43 +81,136 @@ function cellText(value: unknown): string {
   return "";
 }
 
+/** A non-empty row of a bureau file with its line number in the file (the header is line 1). */
+export interface BureauLine {
+  cells: string[];
+  line: number;
+}
+
+/** The file turned out to be unreadable while its rows were being read (a broken XLSX). */
+export class UnreadableBureauFile extends Error {
+  constructor(cause: unknown) {
+    super("bureau file cannot be read", { cause });
+  }
+}
+
+const isBlank = (cells: readonly string[]) => cells.every((c) => c.trim() === "");
+
+/** The non-empty rows of the first sheet of an XLSX, one at a time (the workbook is never held whole). */
+async function* xlsxLines(buffer: Buffer): AsyncGenerator<BureauLine> {
+  try {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buffer]), {
+      sharedStrings: "cache",
+      hyperlinks: "ignore",
+      styles: "ignore",
+      worksheets: "emit",
+      entries: "emit",
+    });
+    for await (const sheet of reader) {
+      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+        const values = row.values as unknown[];
+        const cells: string[] = [];
+        for (let c = 1; c < values.length; c++) cells.push(cellText(values[c]));
+        // The header is always given (an empty one fails the column check); other empty rows are skipped.
+        if (row.number === 1 || !isBlank(cells)) yield { cells, line: row.number };
+      }
+      break;
+    }
+  } catch (error) {
+    throw new UnreadableBureauFile(error);
+  }
+}
+
 /**
- * The first sheet of an XLSX (streamed, so a large file does not sit in memory as a workbook) or a
- * CSV (semicolon or comma). Null when the file cannot be read.
+ * The non-empty rows of a CSV (semicolon or comma, as parseCsv reads it), decoded and parsed in pieces
+ * so the file never exists as one string or one table. Lines are counted over the non-empty rows, as
+ * parseCsv drops empty rows before the rows are numbered.
+ */
+function* csvLines(buffer: Buffer): Generator<BureauLine> {
+  const decoder = new TextDecoder("utf-8", { fatal: false });
+  const newline = buffer.indexOf(0x0a);
+  const firstLine = decoder
+    .decode(buffer.subarray(0, newline < 0 ? buffer.length : newline))
+    .replace(/^\uFEFF/, "")
+    .replace(/\r.*$/s, "");
+  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ";" : ",";
+  let line = 0;
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  // A piece that ends in a quote or a carriage return is decided with the next piece (a doubled quote,
+  // or \r\n), so that last character is carried over.
+  let carry = "";
+  const STEP = 64 * 1024;
+  for (let offset = 0; offset < buffer.length; offset += STEP) {
+    const last = offset + STEP >= buffer.length;
+    let text = carry + decoder.decode(buffer.subarray(offset, offset + STEP), { stream: !last });
+    if (offset === 0) text = text.replace(/^\uFEFF/, "");
+    carry = "";
+    if (!last && (text.endsWith('"') || text.endsWith("\r"))) {
+      carry = text.slice(-1);
+      text = text.slice(0, -1);
+    }
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i]!;
+      if (quoted) {
+        if (c === '"') {
+          if (text[i + 1] === '"') {
+            field += '"';
+            i++;
+          } else quoted = false;
+        } else field += c;
+      } else if (c === '"' && field === "") quoted = true;
+      else if (c === delimiter) {
+        row.push(field);
+        field = "";
+      } else if (c === "\n" || c === "\r") {
+        if (c === "\r" && text[i + 1] === "\n") i++;
+        row.push(field);
+        if (!isBlank(row)) yield { cells: row, line: ++line };
+        row = [];
+        field = "";
+      } else field += c;
+    }
+  }
+  if (field !== "" || row.length) {
+    row.push(field);
+    if (!isBlank(row)) yield { cells: row, line: ++line };
+  }
+}
+
+/**
+ * The rows of the first sheet of an XLSX or of a CSV (semicolon or comma), one at a time, header first.
+ * Null when the file is clearly not one of them; a broken XLSX throws UnreadableBureauFile while it is
+ * read.
+ */
+export async function openBureauFile(file: {
+  name: string;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}): Promise<AsyncIterable<BureauLine> | Iterable<BureauLine> | null> {
+  const buffer = Buffer.from(await file.arrayBuffer());
+  const isZip = buffer.length > 4 && buffer[0] === 0x50 && buffer[1] === 0x4b;
+  if (/\.xlsx$/i.test(file.name) || isZip) return isZip ? xlsxLines(buffer) : null;
+  // A binary file that is not a spreadsheet: refuse instead of reading noise.
+  if (buffer.includes(0)) return null;
+  return csvLines(buffer);
+}
+
+/**
+ * The first sheet of an XLSX or a CSV (semicolon or comma) as one table; null when the file cannot be
+ * read. For small files and tests; the import reads rows one at a time with openBureauFile.
  */
 export async function readBureauFile(file: {
   name: string;
   arrayBuffer(): Promise<ArrayBuffer>;
 }): Promise<string[][] | null> {
-  const buffer = Buffer.from(await file.arrayBuffer());
-  const isZip = buffer.length > 4 && buffer[0] === 0x50 && buffer[1] === 0x4b;
-  if (/\.xlsx$/i.test(file.name) || isZip) {
-    if (!isZip) return null;
-    try {
-      const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buffer), {
-        sharedStrings: "cache",
-        hyperlinks: "ignore",
-        styles: "ignore",
-        worksheets: "emit",
-        entries: "emit",
-      });
-      const rows: string[][] = [];
-      for await (const sheet of reader) {
-        for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
-          const values = row.values as unknown[];
-          const cells: string[] = [];
-          for (let c = 1; c < values.length; c++) cells.push(cellText(values[c]));
-          rows[row.number - 1] = cells;
-        }
-        break;
-      }
-      return Array.from(rows, (r) => r ?? []);
-    } catch {
-      return null;
-    }
+  const lines = await openBureauFile(file);
+  if (!lines) return null;
+  const rows: string[][] = [];
+  try {
+    for await (const { cells, line } of lines) rows[line - 1] = cells;
+  } catch {
+    return null;
   }
-  const text = new TextDecoder("utf-8", { fatal: false }).decode(buffer);
-  // A binary file that is not a spreadsheet: refuse instead of reading noise.
-  if (text.includes("\u0000")) return null;
-  return parseCsv(text);
+  return Array.from(rows, (r) => r ?? []);
 }

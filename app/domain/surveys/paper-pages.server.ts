@@ -4,7 +4,13 @@ import { getDb } from "../../lib/db.server";
 import { formToObject } from "../../lib/forms";
 import type { Actor } from "../audit/audit.server";
 import type { RawValues } from "./answers";
-import { readBureauFile, type TemplateFormat, templateFile, templateFormats } from "./bureau-files.server";
+import {
+  openBureauFile,
+  type TemplateFormat,
+  templateFile,
+  templateFormats,
+  UnreadableBureauFile,
+} from "./bureau-files.server";
 import { formatCode } from "./codes";
 import { listQuestions } from "./definition";
 import { MAX_PRINT } from "./paper";
@@ -220,19 +226,26 @@ export async function bureauPost(
     errors.bestand = "Het bestand is groter dan 10 MB. Splits het in delen.";
   if (Object.keys(errors).length > 0 || !file || typeof file === "string")
     return { kind: "fieldErrors", errors, values };
-  const table = await readBureauFile(file);
-  if (!table)
-    return {
-      kind: "fieldErrors",
-      errors: {
-        bestand: "Wij kunnen dit bestand niet lezen. Gebruik het sjabloon van deze pagina (CSV of Excel).",
-      },
-      values,
-    };
-  const outcome = await importBureauRows(getDb(), actor, target, table, {
-    apply: form.get("stap") === "importeren",
-    channel: channelText as "papier" | "bureau",
-  });
+  const unreadable = {
+    kind: "fieldErrors" as const,
+    errors: {
+      bestand: "Wij kunnen dit bestand niet lezen. Gebruik het sjabloon van deze pagina (CSV of Excel).",
+    },
+    values,
+  };
+  // Read row by row: a large file is checked and written without holding it as one table.
+  const lines = await openBureauFile(file);
+  if (!lines) return unreadable;
+  let outcome: Awaited<ReturnType<typeof importBureauRows>>;
+  try {
+    outcome = await importBureauRows(getDb(), actor, target, lines, {
+      apply: form.get("stap") === "importeren",
+      channel: channelText as "papier" | "bureau",
+    });
+  } catch (error) {
+    if (error instanceof UnreadableBureauFile) return unreadable;
+    throw error;
+  }
   if (outcome.check.fileError)
     return { kind: "fieldErrors", errors: { bestand: outcome.check.fileError }, values };
   return { kind: "result", values, ...outcome };

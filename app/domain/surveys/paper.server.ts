@@ -1,9 +1,13 @@
 // Paper questionnaires typed in by staff and answers typed by a bureau (issue 15, docs/paper.md).
 // Both end as submitted responses with their own channel, written with the code used up in the same
 // transaction, so results, weighting and the report count them per channel like any other response.
+import { randomUUID } from "node:crypto";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { and, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import type postgres from "postgres";
 import { paperEntries, responses, surveyCodes, surveys, surveyVersions } from "../../../db/schema";
-import type { Executor } from "../../lib/db.server";
+import { type Executor, rawClient } from "../../lib/db.server";
 import { type Actor, audit } from "../audit/audit.server";
 import { wijkOfPostcodeSql } from "../places/wijken.server";
 import { type Answers, answerColumns, OUTSIDE_WIJK, type RawValues, toRows } from "./answers";
@@ -200,6 +204,115 @@ export async function insertSubmittedResponses(
     ids.push(...inserted.map((r) => r.id));
   }
   return ids;
+}
+
+/** A value in PostgreSQL's COPY text format: \N for null, backslash escapes for the rest. */
+function copyText(value: string | number | boolean | null | undefined): string {
+  if (value === null || value === undefined) return "\\N";
+  if (typeof value === "boolean") return value ? "t" : "f";
+  if (typeof value === "number") return String(value);
+  return value.replace(/[\\\t\n\r]/g, (c) =>
+    c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r",
+  );
+}
+
+/** A text[] in COPY text format: an array literal with every element quoted. */
+function copyTextArray(values: readonly string[] | null | undefined): string {
+  if (!values) return "\\N";
+  return copyText(`{${values.map((v) => `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(",")}}`);
+}
+
+/** Stream lines (each ending in a newline) into COPY ... FROM STDIN, in pieces of about 64 KB. */
+async function copyLines(client: postgres.Sql, statement: string, lines: Iterable<string>) {
+  const target = await client.unsafe(statement).writable();
+  async function* pieces() {
+    let piece = "";
+    for (const line of lines) {
+      piece += line;
+      if (piece.length >= 65_536) {
+        yield piece;
+        piece = "";
+      }
+    }
+    if (piece) yield piece;
+  }
+  await pipeline(Readable.from(pieces()), target);
+}
+
+/**
+ * The bulk form of insertSubmittedResponses for a bureau file: the same rows, written with COPY ...
+ * FROM STDIN on the transaction's connection (the response ids are made here, so the answers can
+ * follow without reading anything back). Answers with a postcode take the statement that looks up
+ * their wijk, as before.
+ */
+export async function copySubmittedResponses(
+  tx: Executor,
+  target: PaperSurvey,
+  channel: "papier" | "bureau",
+  items: readonly NewResponse[],
+): Promise<number> {
+  if (items.length === 0) return 0;
+  const client = rawClient(tx);
+  const questions = target.definition.pages.flatMap((p) => p.questions);
+  const codeIds = items.map((i) => i.codeId);
+  await tx.execute(sql`
+    delete from responses where status = 'in_progress' and id in (
+      select response_id from survey_codes where id = any(${sql`${`{${codeIds.join(",")}}`}::int[]`})
+        and response_id is not null)`);
+  const now = new Date().toISOString();
+  const ids = items.map(() => randomUUID());
+  const surveyId = target.survey.id;
+  await copyLines(
+    client,
+    `copy responses (id, survey_id, survey_version_id, respondent_id, channel, status, is_demo,
+                     submitted_at, updated_at) from stdin`,
+    (function* () {
+      for (let n = 0; n < items.length; n++)
+        yield `${ids[n]}\t${surveyId}\t${target.version.id}\t${copyText(items[n]!.respondentId)}\t${channel}\tsubmitted\t${copyText(target.survey.isDemo)}\t${now}\t${now}\n`;
+    })(),
+  );
+  const withPostcode: Record<string, unknown>[] = [];
+  await copyLines(
+    client,
+    `copy answers (response_id, survey_id, question_key, sub_key, value_text, value_number, value_option,
+                   value_options, value_lat, value_lng, dont_know) from stdin`,
+    (function* () {
+      for (let n = 0; n < items.length; n++) {
+        const answers = items[n]!.answers;
+        for (const q of questions) {
+          const value = answers[q.key];
+          if (!value) continue;
+          for (const r of toRows(q, value)) {
+            if (value.kind === "postcode") {
+              withPostcode.push({ ...answerColumns(r), response_id: ids[n], postcode: value.postcode });
+              continue;
+            }
+            yield `${ids[n]}\t${surveyId}\t${copyText(r.questionKey)}\t${copyText(r.subKey)}\t${copyText(r.valueText)}\t${copyText(r.valueNumber)}\t${copyText(r.valueOption)}\t${copyTextArray(r.valueOptions)}\t${copyText(r.valueLat)}\t${copyText(r.valueLng)}\t${copyText(r.dontKnow)}\n`;
+          }
+        }
+      }
+    })(),
+  );
+  for (let a = 0; a < withPostcode.length; a += 5_000) {
+    await tx.execute(sql`
+      insert into answers (response_id, survey_id, question_key, sub_key, value_text, value_number,
+                           value_option, value_options, value_lat, value_lng, dont_know)
+      select v.response_id, ${surveyId}, v.question_key, v.sub_key, v.value_text, v.value_number,
+             coalesce(v.value_option, case when v.postcode is not null then coalesce(
+               ${wijkOfPostcodeSql(sql`v.postcode`)}, ${OUTSIDE_WIJK}) end),
+             v.value_options, v.value_lat, v.value_lng, v.dont_know
+      from jsonb_to_recordset(${JSON.stringify(withPostcode.slice(a, a + 5_000))}::jsonb) as v(
+        response_id uuid, question_key text, sub_key text, value_text text, value_number double precision,
+        value_option text, value_options text[], value_lat double precision, value_lng double precision,
+        dont_know boolean, postcode text)`);
+  }
+  await tx.execute(sql`
+    update survey_codes c set used_at = now(), response_id = u.response_id
+    from jsonb_to_recordset(${JSON.stringify(
+      items.map((i, n) => ({ code_id: i.codeId, response_id: ids[n] })),
+    )}::jsonb) as u(code_id int, response_id uuid)
+    where c.id = u.code_id`);
+  return items.length;
 }
 
 // ---------------------------------------------------------------- one paper form
@@ -477,58 +590,63 @@ export const bureauMessages = {
   codeTwice: (line: number) => `Deze code staat ook op regel ${line}. Een vragenlijst telt maar één keer.`,
 } as const;
 
+/** Rows of a bureau file as openBureauFile gives them, or a table whose first row is the header. */
+export type BureauRows =
+  | readonly (readonly string[])[]
+  | Iterable<{ cells: readonly string[]; line: number }>
+  | AsyncIterable<{ cells: readonly string[]; line: number }>;
+
+async function* numbered(rows: BureauRows): AsyncGenerator<{ cells: readonly string[]; line: number }> {
+  if (Array.isArray(rows)) {
+    for (let i = 0; i < rows.length; i++) yield { cells: rows[i] as readonly string[], line: i + 1 };
+    return;
+  }
+  yield* rows as AsyncIterable<{ cells: readonly string[]; line: number }>;
+}
+
+/** Rows checked and looked up per batch: memory stays flat however long the file is. */
+const BATCH = 1000;
+
+class RolledBack extends Error {
+  constructor(readonly outcome: BureauOutcome) {
+    super("bureau import rolled back");
+  }
+}
+
 /**
- * Check a bureau file (a dry run) or import it: every row through the survey's own validation, the
- * codes against the database, then all rows or none in one transaction with one audit line. On apply
- * the codes are checked again with their rows locked, so a code used in between is still refused.
+ * Check a bureau file (a dry run) or import it, reading it row by row: every row through the survey's
+ * own validation, the codes against the database per batch of rows, then all rows or none. An import
+ * runs in one transaction: each batch's codes are checked with their rows locked (so a code used in
+ * between is still refused) and, while no error has been found, its responses are written with COPY;
+ * the first error stops the writing, the rest of the file is still checked for the report, and the
+ * transaction is rolled back. One audit line on success.
  */
 export async function importBureauRows(
   db: Executor,
   actor: Actor,
   target: PaperSurvey,
-  table: readonly (readonly string[])[],
+  table: BureauRows,
   options: { apply: boolean; channel: "papier" | "bureau"; year?: number },
 ): Promise<BureauOutcome> {
   const year = options.year ?? new Date().getFullYear();
   const columns = templateColumns(target.definition);
-  const [header, ...body] = table;
-  const fail = (fileError: string): BureauOutcome => ({
+  const fail = (fileError: string, rows: number): BureauOutcome => ({
     status: "checked",
-    check: { fileError, rows: body.length, errors: [], moreErrors: 0 },
+    check: { fileError, rows, errors: [], moreErrors: 0 },
   });
-  if (!header) return fail(bureauMessages.empty);
-  const head = readHeader(header, columns);
-  if (!head.ok) return fail(head.message);
-  const lines = body
-    .map((cells, i) => ({ cells, line: i + 2 }))
-    .filter((r) => r.cells.some((c) => c.trim() !== ""));
-  if (lines.length === 0) return fail(bureauMessages.empty);
-  if (lines.length > MAX_ROWS) return fail(bureauMessages.tooMany);
 
-  const errors: RowError[] = [];
-  const checked: (CheckedRow & { normalized: string | null })[] = [];
-  const seen = new Map<string, number>();
-  for (const { cells, line } of lines) {
-    const { row, errors: rowErrors } = checkRow(target.definition, columns, head.index, cells, line, year);
-    errors.push(...rowErrors);
-    const normalized = normalizeCode(row.code);
-    if (!row.code) errors.push({ line, column: CODE_COLUMN, message: bureauMessages.codeMissing });
-    else if (!normalized) errors.push({ line, column: CODE_COLUMN, message: bureauMessages.codeUnknown });
-    else if (seen.has(normalized))
-      errors.push({ line, column: CODE_COLUMN, message: bureauMessages.codeTwice(seen.get(normalized)!) });
-    else seen.set(normalized, line);
-    checked.push({ ...row, normalized });
-  }
-
-  const run = async (tx: Executor, lock: boolean) => {
+  const lookUp = async (
+    tx: Executor,
+    batch: (CheckedRow & { normalized: string | null })[],
+    lock: boolean,
+  ) => {
     const codeErrors: RowError[] = [];
-    const hashes = checked.filter((r) => r.normalized).map((r) => hashCode(r.normalized!));
+    const hashes = batch.filter((r) => r.normalized).map((r) => hashCode(r.normalized!));
     const found = new Map<
       string,
       { id: number; usedAt: Date | null; respondentId: string | null; onPaper: boolean }
     >();
-    for (let i = 0; i < hashes.length; i += 5000) {
-      const part = hashes.slice(i, i + 5000);
+    if (hashes.length > 0) {
       const rows = await tx.execute<{
         id: number;
         code_hash: string;
@@ -540,7 +658,7 @@ export async function importBureauRows(
                exists (select 1 from paper_entries p where p.code_id = c.id) as on_paper
         from survey_codes c
         where c.survey_id = ${target.survey.id}
-          and c.code_hash = any(${sql`${`{${part.join(",")}}`}::text[]`})
+          and c.code_hash = any(${sql`${`{${hashes.join(",")}}`}::text[]`})
         order by c.id
         ${lock ? sql`for update of c` : sql``}`);
       for (const r of rows)
@@ -552,7 +670,7 @@ export async function importBureauRows(
         });
     }
     const items: NewResponse[] = [];
-    for (const r of checked) {
+    for (const r of batch) {
       if (!r.normalized) continue;
       const code = found.get(hashCode(r.normalized));
       if (!code) codeErrors.push({ line: r.line, column: CODE_COLUMN, message: bureauMessages.codeUnknown });
@@ -565,30 +683,88 @@ export async function importBureauRows(
     return { codeErrors, items };
   };
 
-  const report = (all: RowError[]): BureauCheck => {
-    const sorted = [...all].sort((a, b) => a.line - b.line);
-    return {
-      fileError: null,
-      rows: lines.length,
-      errors: sorted.slice(0, SHOWN_ERRORS),
-      moreErrors: Math.max(0, sorted.length - SHOWN_ERRORS),
+  const pass = async (tx: Executor, apply: boolean): Promise<BureauOutcome> => {
+    let head: ReturnType<typeof readHeader> | null = null;
+    let rows = 0;
+    let imported = 0;
+    // Row errors (checked here) and code errors (from the database), in line order. Lines only grow,
+    // so only the first SHOWN_ERRORS are kept, with a count of all.
+    let shown: RowError[] = [];
+    let errorCount = 0;
+    const addErrors = (list: RowError[]) => {
+      if (list.length === 0) return;
+      errorCount += list.length;
+      if (shown.length < SHOWN_ERRORS)
+        shown = [...shown, ...list].sort((a, b) => a.line - b.line).slice(0, SHOWN_ERRORS);
     };
-  };
-
-  if (!options.apply || errors.length > 0) {
-    const { codeErrors } = await run(db, false);
-    return { status: "checked", check: report([...errors, ...codeErrors]) };
-  }
-  return db.transaction(async (tx) => {
-    const { codeErrors, items } = await run(tx, true);
-    if (codeErrors.length > 0) return { status: "checked" as const, check: report(codeErrors) };
-    await insertSubmittedResponses(tx, target, options.channel, items);
+    const seen = new Map<string, number>();
+    let batch: (CheckedRow & { normalized: string | null })[] = [];
+    let batchErrors: RowError[] = [];
+    const flush = async () => {
+      if (batch.length === 0 && batchErrors.length === 0) return;
+      const hadErrors = errorCount > 0 || batchErrors.length > 0;
+      const { codeErrors, items } = await lookUp(tx, batch, apply);
+      // Row errors first, then code errors, each in line order (a stable sort keeps that per line).
+      addErrors([...batchErrors, ...codeErrors].sort((a, b) => a.line - b.line));
+      if (apply && !hadErrors && codeErrors.length === 0)
+        imported += await copySubmittedResponses(tx, target, options.channel, items);
+      batch = [];
+      batchErrors = [];
+    };
+    for await (const { cells, line } of numbered(table)) {
+      if (head === null) {
+        // The header is the first line; a file whose first line is empty has no header.
+        head = readHeader(line === 1 ? cells : [], columns);
+        if (!head.ok) return fail(head.message, 0);
+        if (line === 1) continue;
+      }
+      if (cells.every((c) => c.trim() === "")) continue;
+      if (++rows > MAX_ROWS) return fail(bureauMessages.tooMany, rows);
+      const { row, errors: rowErrors } = checkRow(target.definition, columns, head.index, cells, line, year);
+      batchErrors.push(...rowErrors);
+      const normalized = normalizeCode(row.code);
+      if (!row.code) batchErrors.push({ line, column: CODE_COLUMN, message: bureauMessages.codeMissing });
+      else if (!normalized)
+        batchErrors.push({ line, column: CODE_COLUMN, message: bureauMessages.codeUnknown });
+      else if (seen.has(normalized))
+        batchErrors.push({
+          line,
+          column: CODE_COLUMN,
+          message: bureauMessages.codeTwice(seen.get(normalized)!),
+        });
+      else seen.set(normalized, line);
+      batch.push({ ...row, normalized });
+      if (batch.length >= BATCH) await flush();
+    }
+    if (head === null) return fail(bureauMessages.empty, 0);
+    if (rows === 0) return fail(bureauMessages.empty, 0);
+    await flush();
+    const check: BureauCheck = {
+      fileError: null,
+      rows,
+      errors: shown,
+      moreErrors: Math.max(0, errorCount - SHOWN_ERRORS),
+    };
+    if (!apply || errorCount > 0) return { status: "checked", check };
     await audit(tx, actor, {
       action: "survey.bureau_imported",
       entityType: "survey",
       entityId: target.survey.id,
-      details: { rows: items.length, channel: options.channel },
+      details: { rows: imported, channel: options.channel },
     });
-    return { status: "imported" as const, check: report([]), imported: items.length };
-  });
+    return { status: "imported", check, imported };
+  };
+
+  if (!options.apply) return pass(db, false);
+  try {
+    return await db.transaction(async (tx) => {
+      const outcome = await pass(tx, true);
+      // Nothing of a refused file stays: the responses written before the first error go too.
+      if (outcome.status !== "imported") throw new RolledBack(outcome);
+      return outcome;
+    });
+  } catch (error) {
+    if (error instanceof RolledBack) return error.outcome;
+    throw error;
+  }
 }
