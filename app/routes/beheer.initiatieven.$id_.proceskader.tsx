@@ -84,12 +84,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (intent === "plan") {
       const p = parseForm(planSchema, form);
       if (!p.ok) return invalid(p.errors, p.values);
-      await saveDocument(id, "planomschrijving", p.data, actor);
+      await saveDocument(id, "plan_description", p.data, actor);
     } else if (intent === "participatie") {
       const values = formToObject(form, ["doelen"]);
       const p = parseParticipationPlan(values);
       if (!p.ok) return invalid(p.errors, values);
-      await saveDocument(id, "participatieplan", p.data as unknown as Record<string, unknown>, actor);
+      await saveDocument(id, "participation_plan", p.data as unknown as Record<string, unknown>, actor);
     } else if (intent === "vaststellen") {
       const p = parseForm(adoptionSchema, form);
       if (!p.ok) return invalid(p.errors, p.values);
@@ -363,9 +363,9 @@ export default function Proceskader() {
           {d.versions.map((v) => (
             <li key={`${v.kind}-${v.version}`}>
               <TextLink
-                to={`/beheer/initiatieven/${d.idea.id}/afdrukken?${v.kind === "planomschrijving" ? "plan" : "participatie"}=${v.version}`}
+                to={`/beheer/initiatieven/${d.idea.id}/afdrukken?${v.kind === "plan_description" ? "plan" : "participatie"}=${v.version}`}
               >
-                {v.kind === "planomschrijving" ? "Planomschrijving" : "Participatieplan"} versie {v.version}
+                {v.kind === "plan_description" ? "Planomschrijving" : "Participatieplan"} versie {v.version}
               </TextLink>{" "}
               ({formatDateTime(v.createdAt)})
             </li>

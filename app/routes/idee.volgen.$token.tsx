@@ -44,9 +44,13 @@ import { StoredImageView } from "~/ui/stored-image";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: ideasCss }];
 /** The initiator's plans, read-only, at ?stuk=planomschrijving or ?stuk=participatieplan. */
-const DOCUMENTS = { planomschrijving: "Planomschrijving", participatieplan: "Participatieplan" } as const;
+const DOCUMENTS = { plan_description: "Planomschrijving", participation_plan: "Participatieplan" } as const;
 type DocumentKind = keyof typeof DOCUMENTS;
-const isDocumentKind = (v: unknown): v is DocumentKind => typeof v === "string" && v in DOCUMENTS;
+/** The URL keeps the Dutch words; the stored kinds are English. */
+const DOCUMENT_PARAMS: Record<string, DocumentKind> = {
+  planomschrijving: "plan_description",
+  participatieplan: "participation_plan",
+};
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -63,12 +67,13 @@ const notFound = () => new Response("Niet gevonden", { status: 404 });
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const stuk = new URL(request.url).searchParams.get("stuk");
   if (stuk !== null) {
-    if (!isDocumentKind(stuk)) throw notFound();
-    const found = await findDocumentForInitiator(undefined, params.token ?? "", stuk);
+    const kind = Object.hasOwn(DOCUMENT_PARAMS, stuk) ? DOCUMENT_PARAMS[stuk] : undefined;
+    if (!kind) throw notFound();
+    const found = await findDocumentForInitiator(undefined, params.token ?? "", kind);
     if (!found?.document) throw notFound();
     return {
       view: "document" as const,
-      kind: stuk,
+      kind,
       title: found.title,
       version: found.document.version,
       savedAt: found.document.createdAt.toISOString(),
@@ -129,17 +134,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (intent === "intrekken")
       ok = await withdrawByInitiator(token, (parsed.data as { reden?: string }).reden);
     else if (intent === "bericht")
-      ok = await messageFromInitiator(
-        token,
-        "van_initiatiefnemer",
-        (parsed.data as { bericht: string }).bericht,
-      );
+      ok = await messageFromInitiator(token, "from_initiator", (parsed.data as { bericht: string }).bericht);
     else
-      ok = await messageFromInitiator(
-        token,
-        "aanvulling",
-        (parsed.data as { aanvulling: string }).aanvulling,
-      );
+      ok = await messageFromInitiator(token, "addition", (parsed.data as { aanvulling: string }).aanvulling);
     if (!ok) throw notFound();
   } catch (error) {
     if (error instanceof InitiativeError)
@@ -173,7 +170,7 @@ function FollowHome({ d }: { d: Extract<LoaderData, { view: "home" }> }) {
     const x = actionData?.values?.[k];
     return Array.isArray(x) ? x[0] : x;
   };
-  const closed = d.status === "ingetrokken" || d.status === "afgewezen";
+  const closed = d.status === "withdrawn" || d.status === "rejected";
   const sent = sentMessages[params.get("verstuurd") ?? ""];
   const current = d.steps.findIndex((s) => s.state === "current");
   const next = d.steps.find((s) => s.state === "todo");
@@ -227,7 +224,7 @@ function FollowHome({ d }: { d: Extract<LoaderData, { view: "home" }> }) {
             <strong>Volgende stap:</strong> {next.label}. {next.text}
           </Paragraph>
         ) : null}
-        {d.respondBy && d.status === "nieuw" ? (
+        {d.respondBy && d.status === "new" ? (
           <Paragraph>U hoort uiterlijk {formatDate(d.respondBy)} van uw contactpersoon.</Paragraph>
         ) : null}
         {d.isPublished ? <Paragraph>Uw idee staat op de kaart met initiatieven.</Paragraph> : null}
@@ -289,12 +286,12 @@ function FollowHome({ d }: { d: Extract<LoaderData, { view: "home" }> }) {
               {d.messages.map((m) => (
                 <li
                   key={m.id}
-                  className={`wmh-message${m.kind === "aan_initiatiefnemer" ? " wmh-message--staff" : ""}`}
+                  className={`wmh-message${m.kind === "to_initiator" ? " wmh-message--staff" : ""}`}
                 >
                   <p className="wmh-message__meta">
-                    {m.kind === "aan_initiatiefnemer"
+                    {m.kind === "to_initiator"
                       ? `Van ${m.author ?? "de gemeente"}`
-                      : m.kind === "aanvulling"
+                      : m.kind === "addition"
                         ? "Door u toegevoegd"
                         : "Van u"}{" "}
                     · {formatDateTime(m.at)}
@@ -500,7 +497,7 @@ function InitiatorDocument({ d }: { d: Extract<LoaderData, { view: "document" }>
         Dit plan maakt u samen met de gemeente. Uw contactpersoon schrijft het op. Klopt er iets niet? Stuur
         dan een bericht via de pagina van uw idee. Versie {d.version}, bijgewerkt op {formatDate(d.savedAt)}.
       </Paragraph>
-      {d.kind === "planomschrijving" ? (
+      {d.kind === "plan_description" ? (
         <Plan content={d.content as PlanContent} />
       ) : (
         <Participation content={d.content as unknown as ParticipationContent} />

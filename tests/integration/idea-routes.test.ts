@@ -321,7 +321,7 @@ describe("the private page", () => {
       );
     await messageToInitiator(idea!.id, "Ik bel u morgen.", staff);
     await setDecider(idea!.id, { decider: "college", complex: true, reason: "Grote verandering" }, staff);
-    await saveDocument(idea!.id, "planomschrijving", { wat: "Drie bankjes langs de vaart." }, staff);
+    await saveDocument(idea!.id, "plan_description", { wat: "Drie bankjes langs de vaart." }, staff);
 
     const page = await run<{
       steps: { label: string; state: string }[];
@@ -366,6 +366,7 @@ describe("the private page", () => {
     const missing: [string, string][] = [
       [token, "participatieplan"],
       [token, "notities"],
+      [token, "plan_description"],
       ["x".repeat(43), "planomschrijving"],
     ];
     for (const [t, document] of missing)
@@ -391,7 +392,7 @@ describe("the private page", () => {
       makeRequest(`/idee/volgen/${token}`, { form: { intent: "intrekken", bevestig: "ja" } }),
       { token },
     );
-    expect((await getDb().select().from(initiatives))[0]!.status).toBe("ingetrokken");
+    expect((await getDb().select().from(initiatives))[0]!.status).toBe("withdrawn");
   });
 
   test("asking for the link again gives the same answer for known and unknown addresses", async () => {

@@ -47,7 +47,7 @@ describe("access to the staff pages", () => {
     const { id } = await submitIdea({ answers });
     const { cookie } = await loginAs(["onderzoeker"]);
     const get = (path: string) => makeRequest(path, { cookie });
-    const post = (path: string) => makeRequest(path, { cookie, form: { intent: "notitie", note: "x" } });
+    const post = (path: string) => makeRequest(path, { cookie, form: { intent: "note", note: "x" } });
     for (const [route, path] of [
       [listRoute, "/beheer/initiatieven"],
       [routingRoute, "/beheer/initiatieven/routering"],
@@ -92,7 +92,7 @@ describe("the list", () => {
     );
     expect(res.status).toBe(200);
     expect(res.data.total).toBe(1);
-    expect(res.data.counts).toEqual({ nieuw: 1 });
+    expect(res.data.counts).toEqual({ new: 1 });
   });
 
   test("finds ideas with Dutch full-text search", async () => {
@@ -116,7 +116,7 @@ describe("the detail page", () => {
     const path = `/beheer/initiatieven/${id}`;
     const bad = await run<{ errors: Record<string, string> }>(
       detailRoute.action,
-      makeRequest(path, { cookie, form: { intent: "status", status: "afgewezen", reason: "" } }),
+      makeRequest(path, { cookie, form: { intent: "status", status: "rejected", reason: "" } }),
       { id },
     );
     expect(bad.status).toBe(400);
@@ -125,7 +125,7 @@ describe("the detail page", () => {
       detailRoute.action,
       makeRequest(path, {
         cookie,
-        form: { intent: "status", status: "afgewezen", reason: "Geen ruimte in het plan." },
+        form: { intent: "status", status: "rejected", reason: "Geen ruimte in het plan." },
       }),
       { id },
     );
@@ -142,7 +142,7 @@ describe("the detail page", () => {
       makeRequest(`/beheer/initiatieven/${id}`, {
         cookie,
         form: {
-          intent: "publiceren",
+          intent: "publish",
           publicTitle: "Woningen",
           publicSummary: "Bij Sportlaan 12",
           precision: "buurt",
@@ -231,8 +231,8 @@ describe("the detail page", () => {
       sql`select kind, max(version)::int as v from initiative_documents where initiative_id = ${id} group by kind order by kind`,
     );
     expect([...versions]).toEqual([
-      { kind: "participatieplan", v: 2 },
-      { kind: "planomschrijving", v: 1 },
+      { kind: "participation_plan", v: 2 },
+      { kind: "plan_description", v: 1 },
     ]);
   });
 });

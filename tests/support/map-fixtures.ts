@@ -31,7 +31,7 @@ export async function createInitiative(overrides: Partial<typeof initiatives.$in
       proposedComplex: false,
       decider: "initiatiefnemer",
       complex: false,
-      status: "in_uitvoering",
+      status: "in_execution",
       publicTitle: "Moestuin",
       publicSummary: "Samen tuinieren",
       publicLat: 52.351,

@@ -87,7 +87,7 @@ export function revealsAddress(text: string, address: string | null | undefined)
 
 /** Rejected and withdrawn initiatives are closed: never on the map, no more messages. */
 export function isClosed(status: string): boolean {
-  return status === "afgewezen" || status === "ingetrokken";
+  return status === "rejected" || status === "withdrawn";
 }
 
 /**
@@ -137,11 +137,11 @@ export function publicationProblem(
 }
 
 /**
- * Past its answer date: still "nieuw" (nobody has answered the initiator) after the day by which
+ * Past its answer date: still "new" (nobody has answered the initiator) after the day by which
  * they were promised an answer. `today` is the date in Heemstede, "YYYY-MM-DD".
  */
 export function isOverdue(idea: { status: string; respondBy: string | null }, today: string): boolean {
-  return idea.status === "nieuw" && idea.respondBy !== null && idea.respondBy < today;
+  return idea.status === "new" && idea.respondBy !== null && idea.respondBy < today;
 }
 
 /** Today's date in Heemstede as "YYYY-MM-DD". */

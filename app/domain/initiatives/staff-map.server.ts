@@ -85,7 +85,7 @@ export async function createInitiativeByStaff(
     if (input.published)
       await tx
         .insert(initiativeEvents)
-        .values({ initiativeId: row!.id, kind: "gepubliceerd", actorId: actor.id });
+        .values({ initiativeId: row!.id, kind: "published", actorId: actor.id });
     await audit(tx, actor, {
       action: "initiative.created",
       entityType: "initiative",
