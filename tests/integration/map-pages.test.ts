@@ -57,20 +57,22 @@ describe("the public list and detail page", () => {
     await createInitiative({ publicTitle: "Bankje", status: "planning" });
     const res = await run<{ filters: { status?: string }; list: { total: number } }>(
       list.loader,
-      makeRequest("/initiatieven?status=rejected"),
+      makeRequest("/initiatieven?status=afgewezen"),
     );
     expect(res.data.filters.status).toBeUndefined();
     expect(res.data.list.total).toBe(2);
-    const filtered = await run<{ list: { total: number } }>(
+    // The URL carries the Dutch word; the filter holds the stored code.
+    const filtered = await run<{ filters: { status?: string }; list: { total: number } }>(
       list.loader,
-      makeRequest("/initiatieven?status=planning"),
+      makeRequest("/initiatieven?status=planvorming"),
     );
+    expect(filtered.data.filters.status).toBe("planning");
     expect(filtered.data.list.total).toBe(1);
     const { publicStatusOptions } = await import("../../app/domain/initiatives/statuses");
     const offered = publicStatusOptions().map((o) => o.value);
-    expect(offered).not.toContain("rejected");
-    expect(offered).not.toContain("withdrawn");
-    expect(offered).toContain("in_execution");
+    expect(offered).not.toContain("afgewezen");
+    expect(offered).not.toContain("ingetrokken");
+    expect(offered).toContain("in_uitvoering");
   });
 
   test("free text searches public text only, never the private description", async () => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type Status, statusCsvWords, statusFromCsvWord } from "./statuses";
+import { type Status, statusFromWord, statusWords } from "./statuses";
 
 // Bulk import of initiatives from a CSV file at /beheer/kaart/import. Columns are documented in
 // docs/map.md. Rows are checked all together: staff see every error per row, and nothing is
@@ -93,9 +93,9 @@ export function rowSchema(options: ImportOptions) {
       .string()
       .trim()
       .transform((v, ctx) => {
-        const status = statusFromCsvWord(v);
+        const status = statusFromWord(v);
         if (status && options.statuses.includes(status)) return status;
-        const words = options.statuses.map((s) => statusCsvWords[s as Status] ?? s);
+        const words = options.statuses.map((s) => statusWords[s as Status] ?? s);
         ctx.addIssue({
           code: z.ZodIssueCode.custom,
           message: `Onbekende status. Kies uit: ${words.join(", ")}.`,

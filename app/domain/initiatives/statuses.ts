@@ -25,15 +25,19 @@ export const PUBLIC_STATUSES: readonly Status[] = STATUSES.map((s) => s.value).f
   (s) => s !== "rejected" && s !== "withdrawn",
 );
 
-/** The public statuses as options of the filter on /initiatieven. */
+/** The public statuses as options of the filter on /initiatieven (the URL carries the Dutch word). */
 export const publicStatusOptions = (): { value: string; label: string }[] =>
-  STATUSES.filter((s) => PUBLIC_STATUSES.includes(s.value)).map((s) => ({ value: s.value, label: s.label }));
+  STATUSES.filter((s) => PUBLIC_STATUSES.includes(s.value)).map((s) => ({
+    value: statusWords[s.value],
+    label: s.label,
+  }));
 
 /**
- * The status column of the CSV import (/beheer/kaart/import) takes these Dutch words, as staff type
- * them in a spreadsheet; they are also the codes that were stored before migration 0012.
+ * The Dutch word of each status where people type or share it: the status column of the CSV import
+ * (/beheer/kaart/import) and the status filter in the URL of /initiatieven. They are also the codes
+ * stored before migration 0012.
  */
-export const statusCsvWords: Record<Status, string> = {
+export const statusWords: Record<Status, string> = {
   new: "nieuw",
   in_review: "in_behandeling",
   planning: "planvorming",
@@ -44,10 +48,10 @@ export const statusCsvWords: Record<Status, string> = {
   withdrawn: "ingetrokken",
 };
 
-/** The status a CSV word stands for (the English code itself is accepted too). */
-export function statusFromCsvWord(word: string): Status | undefined {
+/** The status a Dutch word stands for (the English code itself is accepted too). */
+export function statusFromWord(word: string): Status | undefined {
   const w = word.trim().toLowerCase();
-  return statusValues.find((s) => s === w || statusCsvWords[s] === w);
+  return statusValues.find((s) => s === w || statusWords[s] === w);
 }
 
 export function statusLabel(value: string): string {
