@@ -3,6 +3,7 @@
 -- The migrator runs all pending migrations in one transaction, so a failure leaves the old values.
 -- Checks and the partial index name the old values: drop them first, convert, then add them again.
 ALTER TABLE "initiatives" DROP CONSTRAINT "initiatives_status_check";--> statement-breakpoint
+ALTER TABLE "initiatives" DROP CONSTRAINT "initiatives_decider_check";--> statement-breakpoint
 ALTER TABLE "initiative_messages" DROP CONSTRAINT "initiative_messages_kind_check";--> statement-breakpoint
 ALTER TABLE "initiative_documents" DROP CONSTRAINT "initiative_documents_kind_check";--> statement-breakpoint
 DROP INDEX "monitor_updates_one_pending";--> statement-breakpoint
@@ -24,6 +25,20 @@ UPDATE "audit_log" SET "details" = "details"
     || coalesce((SELECT jsonb_build_object('to', m."new") FROM "english_initiative_statuses" m WHERE m."old" = "details"->>'to'), '{}'::jsonb)
   WHERE "action" = 'initiative.status_changed';--> statement-breakpoint
 DROP TABLE "english_initiative_statuses";--> statement-breakpoint
+UPDATE "initiatives" SET
+    "decider" = CASE "decider" WHEN 'initiatiefnemer' THEN 'initiator' WHEN 'ambtenaren' THEN 'officials'
+      WHEN 'college' THEN 'executive' WHEN 'raad' THEN 'council' ELSE "decider" END,
+    "proposed_decider" = CASE "proposed_decider" WHEN 'initiatiefnemer' THEN 'initiator' WHEN 'ambtenaren' THEN 'officials'
+      WHEN 'college' THEN 'executive' WHEN 'raad' THEN 'council' ELSE "proposed_decider" END,
+    "adopted_by" = CASE "adopted_by" WHEN 'college' THEN 'executive' WHEN 'raad' THEN 'council' ELSE "adopted_by" END;--> statement-breakpoint
+-- Decider changes keep {decider, complex} in details.from / details.to.
+UPDATE "audit_log" SET "details" = jsonb_set(jsonb_set("details",
+    '{from,decider}', to_jsonb(CASE "details"#>>'{from,decider}' WHEN 'initiatiefnemer' THEN 'initiator' WHEN 'ambtenaren' THEN 'officials'
+      WHEN 'college' THEN 'executive' WHEN 'raad' THEN 'council' ELSE "details"#>>'{from,decider}' END)),
+    '{to,decider}', to_jsonb(CASE "details"#>>'{to,decider}' WHEN 'initiatiefnemer' THEN 'initiator' WHEN 'ambtenaren' THEN 'officials'
+      WHEN 'college' THEN 'executive' WHEN 'raad' THEN 'council' ELSE "details"#>>'{to,decider}' END))
+  WHERE "action" = 'initiative.decider_confirmed' AND "details"#>>'{from,decider}' IS NOT NULL
+    AND "details"#>>'{to,decider}' IS NOT NULL;--> statement-breakpoint
 UPDATE "initiative_events" SET "kind" = CASE "kind"
     WHEN 'toegewezen' THEN 'assigned'
     WHEN 'beslisser' THEN 'decider'
@@ -66,6 +81,7 @@ UPDATE "monitor_agreement_parties" SET "role" = 'party' WHERE "role" = 'partij';
 ALTER TABLE "initiatives" ALTER COLUMN "status" SET DEFAULT 'new';--> statement-breakpoint
 ALTER TABLE "monitor_updates" ALTER COLUMN "status" SET DEFAULT 'submitted';--> statement-breakpoint
 CREATE UNIQUE INDEX "monitor_updates_one_pending" ON "monitor_updates" USING btree ("agreement_id","year","tertiaal","organisation_id") WHERE "monitor_updates"."status" = 'submitted';--> statement-breakpoint
+ALTER TABLE "initiatives" ADD CONSTRAINT "initiatives_decider_check" CHECK ("initiatives"."decider" in ('initiator','officials','executive','council'));--> statement-breakpoint
 ALTER TABLE "initiatives" ADD CONSTRAINT "initiatives_status_check" CHECK ("initiatives"."status" in ('new','in_review','planning','adopted','in_execution','realised','rejected','withdrawn'));--> statement-breakpoint
 ALTER TABLE "initiative_messages" ADD CONSTRAINT "initiative_messages_kind_check" CHECK ("initiative_messages"."kind" in ('from_initiator','addition','to_initiator','note'));--> statement-breakpoint
 ALTER TABLE "initiative_documents" ADD CONSTRAINT "initiative_documents_kind_check" CHECK ("initiative_documents"."kind" in ('plan_description','participation_plan'));

@@ -153,7 +153,7 @@ export default function PrintVersion() {
       </ol>
       {idea.adoptedOn ? (
         <Paragraph>
-          Vastgesteld door {idea.adoptedBy === "raad" ? "de gemeenteraad" : "het college"} op{" "}
+          Vastgesteld door {idea.adoptedBy === "council" ? "de gemeenteraad" : "het college"} op{" "}
           {formatDate(idea.adoptedOn)}, kenmerk {idea.adoptionReference}.
         </Paragraph>
       ) : null}

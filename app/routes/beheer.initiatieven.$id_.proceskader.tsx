@@ -313,7 +313,7 @@ export default function Proceskader() {
         {savedIn("vaststellen")}
         {d.idea.adoptedOn ? (
           <Paragraph>
-            Vastgesteld door {d.idea.adoptedBy === "raad" ? "de gemeenteraad" : "het college"} op{" "}
+            Vastgesteld door {d.idea.adoptedBy === "council" ? "de gemeenteraad" : "het college"} op{" "}
             {formatDate(d.idea.adoptedOn)}, kenmerk {d.idea.adoptionReference}.
           </Paragraph>
         ) : null}
@@ -325,13 +325,13 @@ export default function Proceskader() {
             required
             label="Vastgesteld door"
             options={[
-              { value: "college", label: "Het college" },
-              { value: "raad", label: "De gemeenteraad" },
+              { value: "executive", label: "Het college" },
+              { value: "council", label: "De gemeenteraad" },
             ]}
             defaultValue={valueFor(
               "vaststellen",
               "adoptedBy",
-              d.idea.adoptedBy ?? (d.idea.decider === "raad" ? "raad" : "college"),
+              d.idea.adoptedBy ?? (d.idea.decider === "council" ? "council" : "executive"),
             )}
             error={errorsFor("vaststellen").adoptedBy}
           />

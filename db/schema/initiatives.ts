@@ -91,10 +91,7 @@ export const initiatives = pgTable(
       "initiatives_status_check",
       sql`${t.status} in ('new','in_review','planning','adopted','in_execution','realised','rejected','withdrawn')`,
     ),
-    check(
-      "initiatives_decider_check",
-      sql`${t.decider} in ('initiatiefnemer','ambtenaren','college','raad')`,
-    ),
+    check("initiatives_decider_check", sql`${t.decider} in ('initiator','officials','executive','council')`),
     check("initiatives_process_step_check", sql`${t.processStep} between 0 and 5`),
     check("initiatives_public_point_check", sql`(${t.publicLat} is null) = (${t.publicLng} is null)`),
     check(

@@ -55,7 +55,7 @@ beforeAll(async () => {
         consent_contact, proposed_decider, proposed_complex, decider, complex, status, public_title, public_summary,
         public_lat, public_lng, location_precision, is_published, published_at, wijk_code)
       values (${f.title}, 'Privé beschrijving', ${f.theme}, 'adres', '{}'::jsonb, 'E2E Initiatiefnemer', ${INITIATOR},
-        true, 'initiatiefnemer', false, 'initiatiefnemer', false, ${f.status}, ${f.title},
+        true, 'initiator', false, 'initiator', false, ${f.status}, ${f.title},
         ${`Samenvatting van ${f.title}.`}, ${f.lat}, ${f.lng}, 'exact', true, now() + ${`${i} seconds`}::interval, null)`;
   }
 });

@@ -123,7 +123,7 @@ describe("the quickscan form", () => {
     expect(idea).toMatchObject({
       title: "Bankjes <b>langs</b> de vaart",
       wijkCode: "W1",
-      decider: "ambtenaren",
+      decider: "officials",
       complex: false,
       budgetRequested: 1500,
       showName: true,
@@ -320,7 +320,7 @@ describe("the private page", () => {
         },
       );
     await messageToInitiator(idea!.id, "Ik bel u morgen.", staff);
-    await setDecider(idea!.id, { decider: "college", complex: true, reason: "Grote verandering" }, staff);
+    await setDecider(idea!.id, { decider: "executive", complex: true, reason: "Grote verandering" }, staff);
     await saveDocument(idea!.id, "plan_description", { wat: "Drie bankjes langs de vaart." }, staff);
 
     const page = await run<{

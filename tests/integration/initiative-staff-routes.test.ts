@@ -199,7 +199,7 @@ describe("the detail page", () => {
     expect(clean.location).toMatch(/#participatie-titel$/);
     const badDate = await post({
       intent: "vaststellen",
-      adoptedBy: "raad",
+      adoptedBy: "council",
       adoptedOn: "31-12-2026",
       adoptionReference: "",
     });
@@ -211,7 +211,7 @@ describe("the detail page", () => {
       (
         await post({
           intent: "vaststellen",
-          adoptedBy: "raad",
+          adoptedBy: "council",
           adoptedOn: "2026-12-17",
           adoptionReference: "RB 2026-88",
         })

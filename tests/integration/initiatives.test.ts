@@ -78,7 +78,7 @@ describe("submitting an idea", () => {
     await getDb().insert(settings).values({ key: "initiatives.response_days", value: 3 });
 
     const res = await submitIdea({ answers: answers() }, getDb(), new Date("2026-11-27T10:00:00Z"));
-    expect(res.result.decider).toBe("ambtenaren");
+    expect(res.result.decider).toBe("officials");
     expect(res.contact).toBe("Gijs Groen");
     expect(res.respondBy.toISOString().slice(0, 10)).toBe("2026-12-02");
 
@@ -210,10 +210,10 @@ describe("triage by civil servants", () => {
     const researcher = await createStaff(["onderzoeker"]);
     await expect(assignAccountManager(id, researcher.id, actor)).rejects.toThrow(/ambtenaar/);
 
-    await expect(
-      setDecider(id, { decider: "ambtenaren", complex: true, reason: "x" }, actor),
-    ).rejects.toThrow(/complexe opgave/);
-    await setDecider(id, { decider: "college", complex: true, reason: "Grote impact op de wijk" }, actor);
+    await expect(setDecider(id, { decider: "officials", complex: true, reason: "x" }, actor)).rejects.toThrow(
+      /complexe opgave/,
+    );
+    await setDecider(id, { decider: "executive", complex: true, reason: "Grote impact op de wijk" }, actor);
 
     await publish(
       id,
@@ -222,7 +222,7 @@ describe("triage by civil servants", () => {
     );
     const [row] = await getDb().select().from(initiatives).where(eq(initiatives.id, id));
     expect(row).toMatchObject({
-      decider: "college",
+      decider: "executive",
       complex: true,
       accountManagerId: other.id,
       isPublished: true,
@@ -250,7 +250,7 @@ describe("triage by civil servants", () => {
     await expect(
       recordAdoption(
         id,
-        { adoptedBy: "raad", adoptedOn: "2026-12-10", adoptionReference: "RB-2026-12" },
+        { adoptedBy: "council", adoptedOn: "2026-12-10", adoptionReference: "RB-2026-12" },
         actor,
       ),
     ).rejects.toThrow(/planomschrijving/);
@@ -261,13 +261,13 @@ describe("triage by civil servants", () => {
     ).toBe(1);
     await recordAdoption(
       id,
-      { adoptedBy: "raad", adoptedOn: "2026-12-10", adoptionReference: "RB-2026-12" },
+      { adoptedBy: "council", adoptedOn: "2026-12-10", adoptionReference: "RB-2026-12" },
       actor,
     );
     const detail = await getInitiative(id);
     expect(detail!.idea).toMatchObject({
       processStep: 3,
-      adoptedBy: "raad",
+      adoptedBy: "council",
       adoptionReference: "RB-2026-12",
     });
     expect(detail!.documents.plan!.content).toEqual({ wat: "Versie 2" });

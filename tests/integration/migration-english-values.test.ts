@@ -61,6 +61,14 @@ test("migration 0012 turns the stored Dutch values into English codes", async ()
       ids.push(row!.id);
     }
     const first = ids[0]!;
+    const deciders = [
+      ["initiatiefnemer", "initiatiefnemer", null],
+      ["ambtenaren", "college", "college"],
+      ["college", "raad", "raad"],
+    ] as const;
+    for (const [i, [proposed, decider, adoptedBy]] of deciders.entries())
+      await db`update initiatives set proposed_decider = ${proposed}, decider = ${decider}, adopted_by = ${adoptedBy}
+        where id = ${ids[i]!}`;
     await db`insert into initiative_events (initiative_id, kind, status, text) values
       (${first}, 'status', 'nieuw', null), (${first}, 'status', 'in_behandeling', null),
       (${first}, 'toegewezen', null, null), (${first}, 'beslisser', null, null),
@@ -73,7 +81,8 @@ test("migration 0012 turns the stored Dutch values into English codes", async ()
     await db`insert into audit_log (action, entity_type, entity_id, details) values
       ('initiative.status_changed', 'initiative', ${first}, ${JSON.stringify({ from: "nieuw", to: "afgewezen", reason: "past niet" })}::jsonb),
       ('initiative.status_changed', 'initiative', ${first}, ${JSON.stringify({ from: "onbekend", to: "in_uitvoering" })}::jsonb),
-      ('staff_user.roles_changed', 'staff_user', 'u1', ${JSON.stringify({ from: "nieuw", to: "afgewezen" })}::jsonb)`;
+      ('staff_user.roles_changed', 'staff_user', 'u1', ${JSON.stringify({ from: "nieuw", to: "afgewezen" })}::jsonb),
+      ('initiative.decider_confirmed', 'initiative', ${first}, ${JSON.stringify({ from: { decider: "ambtenaren", complex: false }, to: { decider: "raad", complex: true }, reason: "groot" })}::jsonb)`;
     await db`insert into monitor_organisations (id, name, kind) values ('elan', 'Elan', 'corporatie')`;
     const [agreement] = await db<{ id: number }[]>`
       insert into monitor_agreements (key, number, kind, first_year, last_year, theme, title, text)
@@ -110,6 +119,20 @@ test("migration 0012 turns the stored Dutch values into English codes", async ()
       "rejected",
       "withdrawn",
     ]);
+    const deciderRows = await db<
+      { id: string; proposed_decider: string; decider: string; adopted_by: string | null }[]
+    >`
+      select id, proposed_decider, decider, adopted_by from initiatives`;
+    expect(
+      ids.slice(0, 3).map((id) => {
+        const r = deciderRows.find((d) => d.id === id)!;
+        return [r.proposed_decider, r.decider, r.adopted_by];
+      }),
+    ).toEqual([
+      ["initiator", "initiator", null],
+      ["officials", "executive", "executive"],
+      ["executive", "council", "council"],
+    ]);
     const events = await db`select kind, status from initiative_events order by id`;
     expect(events.map((e) => [e.kind, e.status])).toEqual([
       ["status", "new"],
@@ -130,6 +153,11 @@ test("migration 0012 turns the stored Dutch values into English codes", async ()
       // A value that was never a status stays as it was; only status changes are touched.
       { from: "onbekend", to: "in_execution" },
       { from: "nieuw", to: "afgewezen" },
+      {
+        from: { decider: "officials", complex: false },
+        to: { decider: "council", complex: true },
+        reason: "groot",
+      },
     ]);
     expect((await db`select role from monitor_agreement_parties`).map((r) => r.role)).toEqual(["party"]);
     expect((await db`select status from monitor_rounds`).map((r) => r.status)).toEqual(["closed"]);
@@ -155,10 +183,13 @@ test("migration 0012 turns the stored Dutch values into English codes", async ()
     await expect(
       db`insert into initiative_messages (initiative_id, kind, body) values (${first}, 'notitie', 'x')`,
     ).rejects.toThrow(/initiative_messages_kind_check/);
+    await expect(db`update initiatives set decider = 'raad' where id = ${first}`).rejects.toThrow(
+      /initiatives_decider_check/,
+    );
     const [fresh] = await db`
       insert into initiatives (title, description, theme, location_kind, answers, initiator_name,
         initiator_email, proposed_decider, proposed_complex, decider, complex)
-      values ('Nieuw', 'x', 'groen', 'heel', '{}', 'An', 'an@example.nl', 'ambtenaren', false, 'ambtenaren', false)
+      values ('Nieuw', 'x', 'groen', 'heel', '{}', 'An', 'an@example.nl', 'officials', false, 'officials', false)
       returning status`;
     expect(fresh!.status).toBe("new");
     await expect(

@@ -55,8 +55,8 @@ describe("the initiator's 'u bent hier' steps", () => {
 
 describe("what the municipality changed after the quickscan", () => {
   const base = {
-    proposedDecider: "ambtenaren",
-    decider: "ambtenaren",
+    proposedDecider: "officials",
+    decider: "officials",
     proposedComplex: false,
     complex: false,
     theme: "groen",
@@ -66,7 +66,7 @@ describe("what the municipality changed after the quickscan", () => {
     expect(staffChanges(base)).toEqual([]);
   });
   test("each change in words, field: old → new", () => {
-    const changes = staffChanges({ ...base, decider: "college", complex: true, theme: "verkeer" });
+    const changes = staffChanges({ ...base, decider: "executive", complex: true, theme: "verkeer" });
     expect(changes.map(changeText)).toEqual([
       "Wie beslist: Medewerkers van de gemeente → Het college van burgemeester en wethouders",
       "Ingewikkeld idee (complexe opgave): Nee → Ja",

@@ -74,7 +74,7 @@ async function setStep(tx: Executor, idea: Initiative, step: number, actor: Acto
 /** Basisstap 3: college or raad adopted the planomschrijving and participatieplan. */
 export async function recordAdoption(
   id: string,
-  input: { adoptedBy: "college" | "raad"; adoptedOn: string; adoptionReference: string },
+  input: { adoptedBy: "executive" | "council"; adoptedOn: string; adoptionReference: string },
   actor: Actor,
 ) {
   await change(id, actor, async (tx, idea) => {
@@ -85,7 +85,7 @@ export async function recordAdoption(
     await tx.insert(initiativeEvents).values({
       initiativeId: id,
       kind: "adopted",
-      text: `${input.adoptedBy === "raad" ? "De gemeenteraad" : "Het college"} heeft de planomschrijving${docs.participation ? " en het participatieplan" : ""} vastgesteld.`,
+      text: `${input.adoptedBy === "council" ? "De gemeenteraad" : "Het college"} heeft de planomschrijving${docs.participation ? " en het participatieplan" : ""} vastgesteld.`,
       actorId: actor.id,
     });
     return {

@@ -113,7 +113,7 @@ export function parseParticipationPlan(
 }
 
 export const adoptionSchema = z.object({
-  adoptedBy: z.enum(["college", "raad"], {
+  adoptedBy: z.enum(["executive", "council"], {
     errorMap: () => ({ message: "Kies wie de plannen heeft vastgesteld." }),
   }),
   adoptedOn: z

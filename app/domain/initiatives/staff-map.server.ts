@@ -48,9 +48,9 @@ export function newRow(input: StaffInitiativeInput, wijkCode: string | null, now
     consentContact: Boolean(input.initiatorEmail),
     // Staff place this point themselves; it is nobody's home address.
     allowExactLocation: true,
-    proposedDecider: "initiatiefnemer",
+    proposedDecider: "initiator",
     proposedComplex: false,
-    decider: "initiatiefnemer",
+    decider: "initiator",
     complex: false,
     deciderConfirmed: true,
     status: input.status,

@@ -167,7 +167,7 @@ export async function setDecider(
   input: { decider: Decider; complex: boolean; reason: string },
   actor: Actor,
 ) {
-  if (input.complex && input.decider !== "college" && input.decider !== "raad")
+  if (input.complex && input.decider !== "executive" && input.decider !== "council")
     throw new InitiativeError(
       "Een complexe opgave is er alleen als het college of de raad beslist.",
       "complex",
