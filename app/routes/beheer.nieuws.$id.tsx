@@ -80,7 +80,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = parseId(params.id);
   if (id === "bad") throw new Response("Dit bericht bestaat niet", { status: 404 });
   const form = await request.formData();
-  if (form.get("intent") === "terugtrekken" && id !== null) {
+  if (form.get("intent") === "withdraw" && id !== null) {
     await handleNewsWithdraw(user, id);
     throw redirect(`/beheer/nieuws/${id}?opgeslagen=1`);
   }
@@ -209,7 +209,7 @@ export default function StaffNewsItem() {
       </Form>
       {item && item.state !== "withdrawn" && item.state !== "draft" ? (
         <Form method="post">
-          <input type="hidden" name="intent" value="terugtrekken" />
+          <input type="hidden" name="intent" value="withdraw" />
           <SubmitButton variant="secondary">Bericht terugtrekken</SubmitButton>
         </Form>
       ) : null}

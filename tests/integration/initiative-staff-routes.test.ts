@@ -165,7 +165,7 @@ describe("the detail page", () => {
     expect(
       (await post({ intent: "plan", wat: "Woningen bouwen", waarde: "Starters krijgen een kans" })).status,
     ).toBe(302);
-    const badPart = await post({ intent: "participatie", "deelnemer-0": "Buurtbewoners", "rol-0": "" });
+    const badPart = await post({ intent: "participation", "deelnemer-0": "Buurtbewoners", "rol-0": "" });
     expect(badPart.status).toBe(400);
     expect(badPart.data.errors).toMatchObject({ doelen: expect.any(String), "rol-0": "Kies een rol." });
     // Both documents are one form: saving the participatieplan while the plan holds typed text that
@@ -178,7 +178,7 @@ describe("the detail page", () => {
       "rol-1": "beslisser",
     };
     const kept = await post({
-      intent: "participatie",
+      intent: "participation",
       wat: "Woningen bouwen, ook voor ouderen",
       waarde: "Starters krijgen een kans",
       ...participation,
@@ -190,7 +190,7 @@ describe("the detail page", () => {
     });
     // Nothing typed elsewhere: back to the saved section.
     const clean = await post({
-      intent: "participatie",
+      intent: "participation",
       wat: "Woningen bouwen",
       waarde: "Starters krijgen een kans",
       ...participation,
@@ -198,7 +198,7 @@ describe("the detail page", () => {
     expect(clean.status).toBe(302);
     expect(clean.location).toMatch(/#participatie-titel$/);
     const badDate = await post({
-      intent: "vaststellen",
+      intent: "adopt",
       adoptedBy: "council",
       adoptedOn: "31-12-2026",
       adoptionReference: "",
@@ -210,7 +210,7 @@ describe("the detail page", () => {
     expect(
       (
         await post({
-          intent: "vaststellen",
+          intent: "adopt",
           adoptedBy: "council",
           adoptedOn: "2026-12-17",
           adoptionReference: "RB 2026-88",

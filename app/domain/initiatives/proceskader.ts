@@ -128,7 +128,7 @@ export const adoptionSchema = z.object({
 });
 
 /** The planomschrijving and participatieplan share one form on the staff page (two save buttons). */
-export type DocumentIntent = "plan" | "participatie";
+export type DocumentIntent = "plan" | "participation";
 
 const oneText = (raw: Record<string, string | string[]>, k: string) => {
   const v = raw[k];
