@@ -31,6 +31,9 @@ UPDATE "initiatives" SET
     "proposed_decider" = CASE "proposed_decider" WHEN 'initiatiefnemer' THEN 'initiator' WHEN 'ambtenaren' THEN 'officials'
       WHEN 'college' THEN 'executive' WHEN 'raad' THEN 'council' ELSE "proposed_decider" END,
     "adopted_by" = CASE "adopted_by" WHEN 'college' THEN 'executive' WHEN 'raad' THEN 'council' ELSE "adopted_by" END;--> statement-breakpoint
+UPDATE "initiatives" SET "location_precision" = 'none' WHERE "location_precision" = 'geen';--> statement-breakpoint
+UPDATE "audit_log" SET "details" = jsonb_set("details", '{precision}', '"none"')
+  WHERE "action" IN ('initiative.published', 'initiative.publication_changed') AND "details"->>'precision' = 'geen';--> statement-breakpoint
 -- Decider changes keep {decider, complex} in details.from / details.to.
 UPDATE "audit_log" SET "details" = jsonb_set(jsonb_set("details",
     '{from,decider}', to_jsonb(CASE "details"#>>'{from,decider}' WHEN 'initiatiefnemer' THEN 'initiator' WHEN 'ambtenaren' THEN 'officials'
@@ -79,6 +82,7 @@ UPDATE "outbox" SET "kind" = CASE "kind"
   WHERE "kind" IN ('monitor.round_uitnodiging', 'monitor.round_herinnering');--> statement-breakpoint
 UPDATE "monitor_agreement_parties" SET "role" = 'party' WHERE "role" = 'partij';--> statement-breakpoint
 ALTER TABLE "initiatives" ALTER COLUMN "status" SET DEFAULT 'new';--> statement-breakpoint
+ALTER TABLE "initiatives" ALTER COLUMN "location_precision" SET DEFAULT 'none';--> statement-breakpoint
 ALTER TABLE "monitor_updates" ALTER COLUMN "status" SET DEFAULT 'submitted';--> statement-breakpoint
 CREATE UNIQUE INDEX "monitor_updates_one_pending" ON "monitor_updates" USING btree ("agreement_id","year","tertiaal","organisation_id") WHERE "monitor_updates"."status" = 'submitted';--> statement-breakpoint
 ALTER TABLE "initiatives" ADD CONSTRAINT "initiatives_decider_check" CHECK ("initiatives"."decider" in ('initiator','officials','executive','council'));--> statement-breakpoint

@@ -108,7 +108,7 @@ const schemas = {
   publish: z.object({
     publicTitle: requiredText(120, "Vul een openbare titel in."),
     publicSummary: requiredText(1000, "Vul een korte openbare samenvatting in."),
-    precision: z.enum(LOCATION_PRECISIONS.map((p) => p.value) as ["geen", "wijk", "buurt", "exact"], {
+    precision: z.enum(LOCATION_PRECISIONS.map((p) => p.value) as ["none", "wijk", "buurt", "exact"], {
       errorMap: () => ({ message: "Kies hoe precies de plek op de kaart komt." }),
     }),
     featured: z.preprocess((v) => v === "ja", z.boolean()),

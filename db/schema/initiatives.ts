@@ -71,8 +71,8 @@ export const initiatives = pgTable(
     publicSummary: text("public_summary"),
     publicLat: doublePrecision("public_lat"),
     publicLng: doublePrecision("public_lng"),
-    /** geen | wijk | buurt | exact — how precisely the public location is shown. */
-    locationPrecision: text("location_precision").notNull().default("geen"),
+    /** none | wijk | buurt | exact — how precisely the public location is shown. */
+    locationPrecision: text("location_precision").notNull().default("none"),
     isPublished: boolean("is_published").notNull().default(false),
     isFeatured: boolean("is_featured").notNull().default(false),
     publishedAt: timestamp("published_at", { withTimezone: true }),

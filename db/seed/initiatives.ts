@@ -295,7 +295,7 @@ export async function seedInitiatives(db: Executor) {
         publicSummary: published ? d.description : null,
         publicLat: published ? Math.round(d.lat * 1000) / 1000 : null,
         publicLng: published ? Math.round(d.lng * 1000) / 1000 : null,
-        locationPrecision: published ? "buurt" : "geen",
+        locationPrecision: published ? "buurt" : "none",
         isPublished: published,
         isFeatured: Boolean(d.featured),
         publishedAt: published ? new Date(createdAt.getTime() + 3 * 86_400_000) : null,

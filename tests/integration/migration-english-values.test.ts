@@ -69,6 +69,7 @@ test("migration 0012 turns the stored Dutch values into English codes", async ()
     for (const [i, [proposed, decider, adoptedBy]] of deciders.entries())
       await db`update initiatives set proposed_decider = ${proposed}, decider = ${decider}, adopted_by = ${adoptedBy}
         where id = ${ids[i]!}`;
+    await db`update initiatives set location_precision = 'buurt' where id = ${ids[1]!}`;
     await db`insert into initiative_events (initiative_id, kind, status, text) values
       (${first}, 'status', 'nieuw', null), (${first}, 'status', 'in_behandeling', null),
       (${first}, 'toegewezen', null, null), (${first}, 'beslisser', null, null),
@@ -82,6 +83,7 @@ test("migration 0012 turns the stored Dutch values into English codes", async ()
       ('initiative.status_changed', 'initiative', ${first}, ${JSON.stringify({ from: "nieuw", to: "afgewezen", reason: "past niet" })}::jsonb),
       ('initiative.status_changed', 'initiative', ${first}, ${JSON.stringify({ from: "onbekend", to: "in_uitvoering" })}::jsonb),
       ('staff_user.roles_changed', 'staff_user', 'u1', ${JSON.stringify({ from: "nieuw", to: "afgewezen" })}::jsonb),
+      ('initiative.published', 'initiative', ${first}, ${JSON.stringify({ publicTitle: "T", precision: "geen", featured: false })}::jsonb),
       ('initiative.decider_confirmed', 'initiative', ${first}, ${JSON.stringify({ from: { decider: "ambtenaren", complex: false }, to: { decider: "raad", complex: true }, reason: "groot" })}::jsonb)`;
     await db`insert into monitor_organisations (id, name, kind) values ('elan', 'Elan', 'corporatie')`;
     const [agreement] = await db<{ id: number }[]>`
@@ -133,6 +135,12 @@ test("migration 0012 turns the stored Dutch values into English codes", async ()
       ["officials", "executive", "executive"],
       ["executive", "council", "council"],
     ]);
+    const precisions = await db<{ id: string; location_precision: string }[]>`
+      select id, location_precision from initiatives`;
+    expect(ids.slice(0, 2).map((id) => precisions.find((p) => p.id === id)?.location_precision)).toEqual([
+      "none",
+      "buurt",
+    ]);
     const events = await db`select kind, status from initiative_events order by id`;
     expect(events.map((e) => [e.kind, e.status])).toEqual([
       ["status", "new"],
@@ -153,6 +161,7 @@ test("migration 0012 turns the stored Dutch values into English codes", async ()
       // A value that was never a status stays as it was; only status changes are touched.
       { from: "onbekend", to: "in_execution" },
       { from: "nieuw", to: "afgewezen" },
+      { publicTitle: "T", precision: "none", featured: false },
       {
         from: { decider: "officials", complex: false },
         to: { decider: "council", complex: true },
@@ -190,8 +199,9 @@ test("migration 0012 turns the stored Dutch values into English codes", async ()
       insert into initiatives (title, description, theme, location_kind, answers, initiator_name,
         initiator_email, proposed_decider, proposed_complex, decider, complex)
       values ('Nieuw', 'x', 'groen', 'heel', '{}', 'An', 'an@example.nl', 'officials', false, 'officials', false)
-      returning status`;
+      returning status, location_precision`;
     expect(fresh!.status).toBe("new");
+    expect(fresh!.location_precision).toBe("none");
     await expect(
       db`insert into monitor_updates (agreement_id, agreement_key, year, tertiaal, organisation_id,
           stoplicht, explanation, author_name)

@@ -54,7 +54,7 @@ describe("routing an idea to an accounthouder", () => {
 describe("the public location on the map", () => {
   const point = { lat: 52.357_123, lng: 4.618_987 };
   test.each([
-    ["not shown", "geen", true, null],
+    ["not shown", "none", true, null],
     ["wijk ≈ 1 km", "wijk", false, { lat: 52.36, lng: 4.62 }],
     ["buurt ≈ 100 m", "buurt", false, { lat: 52.357, lng: 4.619 }],
     ["exact when the initiator agreed", "exact", true, { lat: 52.35712, lng: 4.61899 }],
@@ -175,10 +175,10 @@ describe("the shared rules of the initiative actions", () => {
     expect(publicLocation(idea, { point: null })).toEqual({
       publicLat: null,
       publicLng: null,
-      locationPrecision: "geen",
+      locationPrecision: "none",
     });
     expect(publicLocation({ ...idea, lat: null, lng: null }, { precision: "buurt" }).locationPrecision).toBe(
-      "geen",
+      "none",
     );
   });
 

@@ -58,7 +58,7 @@ export function newRow(input: StaffInitiativeInput, wijkCode: string | null, now
     publicSummary: input.summary,
     publicLat: input.lat,
     publicLng: input.lng,
-    locationPrecision: input.lat !== null ? "exact" : "geen",
+    locationPrecision: input.lat !== null ? "exact" : "none",
     isPublished: input.published,
     isFeatured: input.featured,
     publishedAt: input.published ? now : null,
