@@ -280,7 +280,7 @@ describe("the private page", () => {
       expect(res.status).toBe(404);
       const post = await run(
         followRoute.action,
-        makeRequest(`/idee/volgen/${t}`, { form: { intent: "bericht", bericht: "hallo" } }),
+        makeRequest(`/idee/volgen/${t}`, { form: { intent: "message", bericht: "hallo" } }),
         { token: t },
       );
       expect(post.status).toBe(404);
@@ -291,14 +291,14 @@ describe("the private page", () => {
     const token = await submitted();
     const empty = await run<{ errors: Record<string, string> }>(
       followRoute.action,
-      makeRequest(`/idee/volgen/${token}`, { form: { intent: "bericht", bericht: "  " } }),
+      makeRequest(`/idee/volgen/${token}`, { form: { intent: "message", bericht: "  " } }),
       { token },
     );
     expect(empty.status).toBe(400);
     expect(empty.data.errors.bericht).toBe("Schrijf uw bericht.");
     const ok = await run(
       followRoute.action,
-      makeRequest(`/idee/volgen/${token}`, { form: { intent: "bericht", bericht: "<script>x</script>" } }),
+      makeRequest(`/idee/volgen/${token}`, { form: { intent: "message", bericht: "<script>x</script>" } }),
       { token },
     );
     expect(ok.status).toBe(302);
@@ -314,7 +314,7 @@ describe("the private page", () => {
     for (const bericht of ["Eerste vraag", "Tweede vraag"])
       await run(
         followRoute.action,
-        makeRequest(`/idee/volgen/${token}`, { form: { intent: "bericht", bericht } }),
+        makeRequest(`/idee/volgen/${token}`, { form: { intent: "message", bericht } }),
         {
           token,
         },
@@ -383,13 +383,13 @@ describe("the private page", () => {
     const token = await submitted();
     const no = await run<{ errors: Record<string, string> }>(
       followRoute.action,
-      makeRequest(`/idee/volgen/${token}`, { form: { intent: "intrekken" } }),
+      makeRequest(`/idee/volgen/${token}`, { form: { intent: "withdraw" } }),
       { token },
     );
     expect(no.data.errors.bevestig).toMatch(/Vink aan/);
     await run(
       followRoute.action,
-      makeRequest(`/idee/volgen/${token}`, { form: { intent: "intrekken", bevestig: "ja" } }),
+      makeRequest(`/idee/volgen/${token}`, { form: { intent: "withdraw", bevestig: "ja" } }),
       { token },
     );
     expect((await getDb().select().from(initiatives))[0]!.status).toBe("withdrawn");
