@@ -68,14 +68,14 @@ async function main() {
       insert into monitor_agreement_parties (agreement_id, organisation_id, role)
       select a.id, (array[${ORGS.map((o) => `'${o}'`).join(",")}])[1 + a.id % 3], 'trekker' from monitor_agreements a
       union all
-      select a.id, (array[${ORGS.map((o) => `'${o}'`).join(",")}])[1 + (a.id + 1) % 3], 'partij' from monitor_agreements a`);
+      select a.id, (array[${ORGS.map((o) => `'${o}'`).join(",")}])[1 + (a.id + 1) % 3], 'party' from monitor_agreements a`);
     await sql.unsafe(`
       insert into monitor_updates (agreement_id, agreement_key, year, tertiaal, organisation_id, stoplicht, explanation,
         author_name, status)
       select a.id, a.key, 2024 + (t - 1) / 3, 1 + (t - 1) % 3, 'elan-wonen',
         (array['groen','geel','rood','afgerond','vervallen'])[1 + floor(random() * 5)::int],
         'Toelichting bij tertiaal ' || t || ': er is voortgang geboekt en de partijen overleggen verder.', 'Bench',
-        case when random() < 0.5 then 'bevestigd' else 'ingediend' end
+        case when random() < 0.5 then 'confirmed' else 'submitted' end
       from monitor_agreements a cross join generate_series(1, 12) t`);
     // A bulk load bypasses the write paths, so fill the maintained current-stoplicht table once, as the
     // migration does for existing data.

@@ -31,7 +31,7 @@ const mailKindLabels: Record<string, string> = {
   "follower.mailing": "Bericht aan volgers",
   "follower.mailing_test": "Proefbericht aan volgers",
   "monitor.sent_back": "Prestatieafspraak teruggestuurd aan de partner",
-  "monitor.round_opened": "Nieuwe ronde van de prestatieafspraken",
+  "monitor.round_invitation": "Nieuwe ronde van de prestatieafspraken",
   "monitor.round_reminder": "Herinnering: prestatieafspraken bijwerken",
   "consultation.confirm": "Bevestiging van een reactie op een inspraakdocument",
   "consultation.nota": "Melding: de reactienota is gepubliceerd",

@@ -6,6 +6,7 @@ import { auditFilterSchema, dayRange } from "~/domain/audit/filters";
 import { requireRole } from "~/domain/auth/auth.server";
 import { staffAccess } from "~/domain/auth/roles";
 import { listStaffUsers } from "~/domain/auth/staff-users.server";
+import { statusLabel } from "~/domain/initiatives/statuses";
 import { countPages, firstErrors, pageParam } from "~/lib/forms";
 import { formatDateTime, Heading, Pagination, Paragraph } from "~/ui/content";
 import { ErrorSummary, SelectField, SubmitButton, TextField } from "~/ui/form";
@@ -117,7 +118,12 @@ export default function AuditLog() {
                     {entityLabels[r.entityType] ?? r.entityType}
                     {r.entityId ? ` ${r.entityId}` : ""}
                   </td>
-                  <td className="utrecht-table__cell">{describeDetails(r.details)}</td>
+                  <td className="utrecht-table__cell">
+                    {describeDetails(
+                      r.details,
+                      r.action === "initiative.status_changed" ? statusLabel : undefined,
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

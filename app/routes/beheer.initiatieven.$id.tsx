@@ -91,8 +91,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const schemas = {
-  toewijzen: z.object({ accountManagerId: z.string().max(60).optional() }),
-  beslisser: z.object({
+  assign: z.object({ accountManagerId: z.string().max(60).optional() }),
+  decider: z.object({
     decider: z.enum(DECIDERS.map((d) => d.value) as [string, ...string[]], {
       errorMap: () => ({ message: "Kies wie beslist." }),
     }),
@@ -103,18 +103,18 @@ const schemas = {
     status: z.enum(statusValues, { errorMap: () => ({ message: "Kies een nieuwe status." }) }),
     reason: optionalText(2000),
   }),
-  bericht: z.object({ body: requiredText(4000, "Schrijf een bericht.") }),
-  notitie: z.object({ note: requiredText(4000, "Schrijf een notitie.") }),
-  publiceren: z.object({
+  message: z.object({ body: requiredText(4000, "Schrijf een bericht.") }),
+  note: z.object({ note: requiredText(4000, "Schrijf een notitie.") }),
+  publish: z.object({
     publicTitle: requiredText(120, "Vul een openbare titel in."),
     publicSummary: requiredText(1000, "Vul een korte openbare samenvatting in."),
-    precision: z.enum(LOCATION_PRECISIONS.map((p) => p.value) as ["geen", "wijk", "buurt", "exact"], {
+    precision: z.enum(LOCATION_PRECISIONS.map((p) => p.value) as ["none", "wijk", "buurt", "exact"], {
       errorMap: () => ({ message: "Kies hoe precies de plek op de kaart komt." }),
     }),
     featured: z.preprocess((v) => v === "ja", z.boolean()),
     showPhoto: z.preprocess((v) => v === "ja", z.boolean()),
   }),
-  depubliceren: z.object({}),
+  unpublish: z.object({}),
 };
 type Intent = keyof typeof schemas;
 
@@ -131,14 +131,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     data({ intent, errors, values: values as FormValues }, { status: 400 });
   try {
     switch (intent) {
-      case "toewijzen": {
-        const p = parseForm(schemas.toewijzen, form);
+      case "assign": {
+        const p = parseForm(schemas.assign, form);
         if (!p.ok) return invalid(p.errors, p.values);
         await assignAccountManager(id, p.data.accountManagerId || null, actor);
         break;
       }
-      case "beslisser": {
-        const p = parseForm(schemas.beslisser, form);
+      case "decider": {
+        const p = parseForm(schemas.decider, form);
         if (!p.ok) return invalid(p.errors, p.values);
         await setDecider(
           id,
@@ -153,25 +153,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
         await changeStatus(id, p.data.status, p.data.reason, actor);
         break;
       }
-      case "bericht": {
-        const p = parseForm(schemas.bericht, form);
+      case "message": {
+        const p = parseForm(schemas.message, form);
         if (!p.ok) return invalid(p.errors, p.values);
         await messageToInitiator(id, p.data.body, actor);
         break;
       }
-      case "notitie": {
-        const p = parseForm(schemas.notitie, form);
+      case "note": {
+        const p = parseForm(schemas.note, form);
         if (!p.ok) return invalid(p.errors, p.values);
         await addNote(id, p.data.note, actor);
         break;
       }
-      case "publiceren": {
-        const p = parseForm(schemas.publiceren, form);
+      case "publish": {
+        const p = parseForm(schemas.publish, form);
         if (!p.ok) return invalid(p.errors, p.values);
         await publish(id, p.data, actor);
         break;
       }
-      case "depubliceren":
+      case "unpublish":
         await unpublish(id, actor);
         break;
     }
@@ -190,23 +190,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 /** The id of the section each intent's form sits in (the anchor after saving). */
 const sectionOf: Record<Intent, string> = {
-  toewijzen: "toewijzen-titel",
-  beslisser: "beslisser-titel",
+  assign: "toewijzen-titel",
+  decider: "beslisser-titel",
   status: "status-titel",
-  bericht: "bericht-titel",
-  notitie: "notitie-titel",
-  publiceren: "kaart-titel",
-  depubliceren: "kaart-titel",
+  message: "bericht-titel",
+  note: "notitie-titel",
+  publish: "kaart-titel",
+  unpublish: "kaart-titel",
 };
 
 const savedLabels: Record<string, string> = {
-  toewijzen: "De accounthouder is opgeslagen.",
-  beslisser: "De beslisser en de complexiteit zijn opgeslagen.",
+  assign: "De accounthouder is opgeslagen.",
+  decider: "De beslisser en de complexiteit zijn opgeslagen.",
   status: "De status is gewijzigd. De initiatiefnemer heeft een e-mail gekregen.",
-  bericht: "Het bericht is verstuurd naar de initiatiefnemer.",
-  notitie: "De interne notitie is opgeslagen.",
-  publiceren: "Het initiatief staat op de kaart.",
-  depubliceren: "Het initiatief staat niet meer op de kaart.",
+  message: "Het bericht is verstuurd naar de initiatiefnemer.",
+  note: "De interne notitie is opgeslagen.",
+  publish: "Het initiatief staat op de kaart.",
+  unpublish: "Het initiatief staat niet meer op de kaart.",
 };
 
 export default function InitiativeDetail() {
@@ -220,12 +220,12 @@ export default function InitiativeDetail() {
   // The confirmation appears in the section that was saved (the page opens there).
   const savedIn = (section: string) =>
     saved && sectionOf[savedIntent as Intent] === section ? <Alert type="ok">{saved}</Alert> : null;
-  const closed = idea.status === "afgewezen" || idea.status === "ingetrokken";
+  const closed = idea.status === "rejected" || idea.status === "withdrawn";
   const page = useRef<HTMLDivElement>(null);
   useUnsavedTextWarning(page);
   const manager = d.managers.find((m) => m.id === idea.accountManagerId)?.name ?? idea.team ?? "Nog niemand";
   const overdue =
-    idea.respondBy && idea.status === "nieuw" && idea.respondBy < new Date().toISOString().slice(0, 10);
+    idea.respondBy && idea.status === "new" && idea.respondBy < new Date().toISOString().slice(0, 10);
 
   return (
     <div className="wmh-stack" ref={page}>
@@ -341,14 +341,14 @@ export default function InitiativeDetail() {
               {[...d.messages].reverse().map((m) => (
                 <li
                   key={m.id}
-                  className={`wmh-message${m.kind === "notitie" ? " wmh-message--note" : m.kind === "aan_initiatiefnemer" ? " wmh-message--staff" : ""}`}
+                  className={`wmh-message${m.kind === "note" ? " wmh-message--note" : m.kind === "to_initiator" ? " wmh-message--staff" : ""}`}
                 >
                   <p className="wmh-message__meta">
-                    {m.kind === "notitie"
+                    {m.kind === "note"
                       ? `Interne notitie van ${m.author ?? "onbekend"}`
-                      : m.kind === "aan_initiatiefnemer"
+                      : m.kind === "to_initiator"
                         ? `Aan de initiatiefnemer, van ${m.author ?? "onbekend"}`
-                        : m.kind === "aanvulling"
+                        : m.kind === "addition"
                           ? "Aanvulling van de initiatiefnemer"
                           : "Van de initiatiefnemer"}{" "}
                     · {formatDateTime(m.at)}
@@ -417,7 +417,12 @@ export default function InitiativeDetail() {
                         <td>{formatDateTime(t.at)}</td>
                         <td>{t.actorName ?? t.actorEmail ?? "-"}</td>
                         <td>{describeAction(t.action)}</td>
-                        <td>{describeDetails(t.details)}</td>
+                        <td>
+                          {describeDetails(
+                            t.details,
+                            t.action === "initiative.status_changed" ? statusLabel : undefined,
+                          )}
+                        </td>
                       </tr>
                     ))}
                   </tbody>
@@ -436,8 +441,8 @@ export default function InitiativeDetail() {
           <IntentFormPanel
             id="toewijzen-titel"
             title="Accounthouder"
-            intent="toewijzen"
-            errors={errorsFor("toewijzen")}
+            intent="assign"
+            errors={errorsFor("assign")}
           >
             {savedIn("toewijzen-titel")}
             <SelectField
@@ -445,8 +450,8 @@ export default function InitiativeDetail() {
               label="Accounthouder"
               placeholder="Niemand: het team behandelt het"
               options={d.managers.map((m) => ({ value: m.id, label: m.name }))}
-              defaultValue={valueFor("toewijzen", "accountManagerId", idea.accountManagerId)}
-              error={errorsFor("toewijzen").accountManagerId}
+              defaultValue={valueFor("assign", "accountManagerId", idea.accountManagerId)}
+              error={errorsFor("assign").accountManagerId}
             />
             <SubmitButton>Accounthouder opslaan</SubmitButton>
           </IntentFormPanel>
@@ -454,8 +459,8 @@ export default function InitiativeDetail() {
           <IntentFormPanel
             id="beslisser-titel"
             title="Beslisser en complexiteit bevestigen"
-            intent="beslisser"
-            errors={errorsFor("beslisser")}
+            intent="decider"
+            errors={errorsFor("decider")}
           >
             {savedIn("beslisser-titel")}
             <SelectField
@@ -463,24 +468,24 @@ export default function InitiativeDetail() {
               label="Wie beslist"
               required
               options={DECIDERS.map((x) => ({ value: x.value, label: x.label }))}
-              defaultValue={valueFor("beslisser", "decider", idea.decider)}
-              error={errorsFor("beslisser").decider}
+              defaultValue={valueFor("decider", "decider", idea.decider)}
+              error={errorsFor("decider").decider}
             />
             <CheckboxField
               name="complex"
               label="Dit is een complexe opgave (college of raad beslist, en grote verandering, veel actoren of veel belangen)"
               defaultChecked={
-                actionData?.intent === "beslisser" ? str(actionData.values, "complex") === "ja" : idea.complex
+                actionData?.intent === "decider" ? str(actionData.values, "complex") === "ja" : idea.complex
               }
-              error={errorsFor("beslisser").complex}
+              error={errorsFor("decider").complex}
             />
             <TextArea
               name="reason"
               label="Reden"
               required
               rows={3}
-              defaultValue={valueFor("beslisser", "reason")}
-              error={errorsFor("beslisser").reason}
+              defaultValue={valueFor("decider", "reason")}
+              error={errorsFor("decider").reason}
               description="Waarom bevestigt of wijzigt u het voorstel van de quickscan?"
             />
             <SubmitButton>Beslisser opslaan</SubmitButton>
@@ -527,16 +532,16 @@ export default function InitiativeDetail() {
                 Bericht sturen
               </Heading>
               {savedIn("bericht-titel")}
-              <ErrorSummary errors={errorsFor("bericht")} />
+              <ErrorSummary errors={errorsFor("message")} />
               {/* A new key after each message: the box is empty again after a successful send. */}
               <Form method="post" noValidate key={`bericht-${d.messages.length}`}>
-                <input type="hidden" name="intent" value="bericht" />
+                <input type="hidden" name="intent" value="message" />
                 <TextArea
                   name="body"
                   label="Bericht aan de initiatiefnemer"
                   required
-                  defaultValue={valueFor("bericht", "body")}
-                  error={errorsFor("bericht").body}
+                  defaultValue={valueFor("message", "body")}
+                  error={errorsFor("message").body}
                   description="De initiatiefnemer krijgt dit bericht per e-mail en ziet het op de eigen pagina."
                 />
                 <SubmitButton>Verstuur bericht</SubmitButton>
@@ -549,16 +554,16 @@ export default function InitiativeDetail() {
               Notitie voor collega's
             </Heading>
             {savedIn("notitie-titel")}
-            <ErrorSummary errors={errorsFor("notitie")} />
+            <ErrorSummary errors={errorsFor("note")} />
             <Form method="post" noValidate key={`notitie-${d.messages.length}`}>
-              <input type="hidden" name="intent" value="notitie" />
+              <input type="hidden" name="intent" value="note" />
               <TextArea
                 name="note"
                 label="Interne notitie"
                 required
                 rows={3}
-                defaultValue={valueFor("notitie", "note")}
-                error={errorsFor("notitie").note}
+                defaultValue={valueFor("note", "note")}
+                error={errorsFor("note").note}
                 description="Alleen zichtbaar voor medewerkers. De initiatiefnemer ziet dit nooit."
               />
               <SubmitButton variant="secondary">Notitie opslaan</SubmitButton>
@@ -578,19 +583,19 @@ export default function InitiativeDetail() {
                 ? " Er is geen punt bekend, dus het initiatief komt zonder punt op de lijst."
                 : ""}
             </Paragraph>
-            <ErrorSummary errors={errorsFor("publiceren")} />
+            <ErrorSummary errors={errorsFor("publish")} />
             {closed ? (
               <Paragraph>Een afgewezen of ingetrokken initiatief kan niet op de kaart.</Paragraph>
             ) : (
               <Form method="post" noValidate>
-                <input type="hidden" name="intent" value="publiceren" />
+                <input type="hidden" name="intent" value="publish" />
                 <TextField
                   name="publicTitle"
                   label="Openbare titel"
                   required
                   maxLength={120}
-                  defaultValue={valueFor("publiceren", "publicTitle", idea.publicTitle ?? idea.title)}
-                  error={errorsFor("publiceren").publicTitle}
+                  defaultValue={valueFor("publish", "publicTitle", idea.publicTitle ?? idea.title)}
+                  error={errorsFor("publish").publicTitle}
                 />
                 <TextArea
                   name="publicSummary"
@@ -598,8 +603,8 @@ export default function InitiativeDetail() {
                   required
                   rows={4}
                   maxLength={1000}
-                  defaultValue={valueFor("publiceren", "publicSummary", idea.publicSummary)}
-                  error={errorsFor("publiceren").publicSummary}
+                  defaultValue={valueFor("publish", "publicSummary", idea.publicSummary)}
+                  error={errorsFor("publish").publicSummary}
                 />
                 <SelectField
                   name="precision"
@@ -609,11 +614,11 @@ export default function InitiativeDetail() {
                     (p) => p.value !== "exact" || idea.allowExactLocation,
                   ).map((p) => ({ value: p.value, label: p.label }))}
                   defaultValue={valueFor(
-                    "publiceren",
+                    "publish",
                     "precision",
                     idea.isPublished ? idea.locationPrecision : "buurt",
                   )}
-                  error={errorsFor("publiceren").precision}
+                  error={errorsFor("publish").precision}
                 />
                 <CheckboxField
                   name="featured"
@@ -635,7 +640,7 @@ export default function InitiativeDetail() {
             )}
             {idea.isPublished ? (
               <Form method="post">
-                <input type="hidden" name="intent" value="depubliceren" />
+                <input type="hidden" name="intent" value="unpublish" />
                 <SubmitButton variant="secondary">Haal van de kaart</SubmitButton>
               </Form>
             ) : null}

@@ -35,9 +35,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const planV = versionParam(url, "plan");
   const partV = versionParam(url, "participatie");
-  const plan = planV ? await documentVersion(found.idea.id, "planomschrijving", planV) : found.documents.plan;
+  const plan = planV ? await documentVersion(found.idea.id, "plan_description", planV) : found.documents.plan;
   const part = partV
-    ? await documentVersion(found.idea.id, "participatieplan", partV)
+    ? await documentVersion(found.idea.id, "participation_plan", partV)
     : found.documents.participation;
   const wijk = (await listWijken()).find((w) => w.code === found.idea.wijkCode)?.name ?? null;
   const i = found.idea;
@@ -153,7 +153,7 @@ export default function PrintVersion() {
       </ol>
       {idea.adoptedOn ? (
         <Paragraph>
-          Vastgesteld door {idea.adoptedBy === "raad" ? "de gemeenteraad" : "het college"} op{" "}
+          Vastgesteld door {idea.adoptedBy === "council" ? "de gemeenteraad" : "het college"} op{" "}
           {formatDate(idea.adoptedOn)}, kenmerk {idea.adoptionReference}.
         </Paragraph>
       ) : null}

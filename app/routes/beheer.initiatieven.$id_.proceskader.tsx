@@ -84,17 +84,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (intent === "plan") {
       const p = parseForm(planSchema, form);
       if (!p.ok) return invalid(p.errors, p.values);
-      await saveDocument(id, "planomschrijving", p.data, actor);
-    } else if (intent === "participatie") {
+      await saveDocument(id, "plan_description", p.data, actor);
+    } else if (intent === "participation") {
       const values = formToObject(form, ["doelen"]);
       const p = parseParticipationPlan(values);
       if (!p.ok) return invalid(p.errors, values);
-      await saveDocument(id, "participatieplan", p.data as unknown as Record<string, unknown>, actor);
-    } else if (intent === "vaststellen") {
+      await saveDocument(id, "participation_plan", p.data as unknown as Record<string, unknown>, actor);
+    } else if (intent === "adopt") {
       const p = parseForm(adoptionSchema, form);
       if (!p.ok) return invalid(p.errors, p.values);
       await recordAdoption(id, p.data, actor);
-    } else if (intent === "stap") {
+    } else if (intent === "step") {
       const p = parseForm(stepSchema, form);
       if (!p.ok) return invalid(p.errors, p.values);
       await setProcessStep(id, p.data.processStep, actor);
@@ -106,8 +106,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   // The planomschrijving and participatieplan are one form with two save buttons: when the other
   // document holds typed text that was not saved, the page stays as it was sent (nothing lost).
-  if (intent === "plan" || intent === "participatie") {
-    const other: DocumentIntent = intent === "plan" ? "participatie" : "plan";
+  if (intent === "plan" || intent === "participation") {
+    const other: DocumentIntent = intent === "plan" ? "participation" : "plan";
     const values = formToObject(form, ["doelen"]);
     const stored = other === "plan" ? found.documents.plan?.content : found.documents.participation?.content;
     if (hasUnsavedChanges(other, values, (stored ?? null) as never))
@@ -118,17 +118,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 /** Where the page opens after saving: the section that was saved. */
 const anchorOf: Record<string, string> = {
-  stap: "stappen-titel",
+  step: "stappen-titel",
   plan: "plan-titel",
-  participatie: "participatie-titel",
-  vaststellen: "vaststellen-titel",
+  participation: "participatie-titel",
+  adopt: "vaststellen-titel",
 };
 
 const savedText: Record<string, string> = {
-  stap: "De stap is opgeslagen.",
+  step: "De stap is opgeslagen.",
   plan: "De planomschrijving is opgeslagen als nieuwe versie.",
-  participatie: "Het participatieplan is opgeslagen als nieuwe versie.",
-  vaststellen: "De vaststelling is vastgelegd.",
+  participation: "Het participatieplan is opgeslagen als nieuwe versie.",
+  adopt: "De vaststelling is vastgelegd.",
 };
 
 export default function Proceskader() {
@@ -141,7 +141,7 @@ export default function Proceskader() {
   // After sending the documents form (an error, or one document saved while the other holds unsaved
   // text), every field shows what was sent.
   const sentDocuments =
-    actionData?.intent === "plan" || actionData?.intent === "participatie" ? actionData.values : null;
+    actionData?.intent === "plan" || actionData?.intent === "participation" ? actionData.values : null;
   const typed = (key: string, stored: string | undefined) => {
     if (!sentDocuments) return stored ?? "";
     const v = sentDocuments[key];
@@ -185,7 +185,7 @@ export default function Proceskader() {
         <Heading level={2} id="stappen-titel">
           Basisstappen
         </Heading>
-        {savedIn("stap")}
+        {savedIn("step")}
         <ol className="wmh-steps-list">
           {BASISSTAPPEN.map((s) => (
             <li key={s.step} data-done={d.idea.processStep >= s.step}>
@@ -193,9 +193,9 @@ export default function Proceskader() {
             </li>
           ))}
         </ol>
-        <ErrorSummary errors={errorsFor("stap")} />
+        <ErrorSummary errors={errorsFor("step")} />
         <Form method="post" noValidate className="wmh-form">
-          <input type="hidden" name="intent" value="stap" />
+          <input type="hidden" name="intent" value="step" />
           <SelectField
             name="processStep"
             label="Laatste afgeronde stap"
@@ -204,8 +204,8 @@ export default function Proceskader() {
               { value: "0", label: "Nog geen stap afgerond" },
               ...BASISSTAPPEN.map((s) => ({ value: String(s.step), label: `Stap ${s.step}: ${s.staff}` })),
             ]}
-            defaultValue={valueFor("stap", "processStep", String(d.idea.processStep))}
-            error={errorsFor("stap").processStep}
+            defaultValue={valueFor("step", "processStep", String(d.idea.processStep))}
+            error={errorsFor("step").processStep}
           />
           <SubmitButton variant="secondary">Stap opslaan</SubmitButton>
         </Form>
@@ -242,22 +242,22 @@ export default function Proceskader() {
           <Heading level={2} id="participatie-titel">
             Participatieplan {d.participation ? `(versie ${d.participation.version})` : ""}
           </Heading>
-          {savedIn("participatie")}
-          <ErrorSummary errors={errorsFor("participatie")} />
+          {savedIn("participation")}
+          <ErrorSummary errors={errorsFor("participation")} />
           <Heading level={3}>1. Ruimte bepalen</Heading>
           <TextArea
             name="ruimte"
             label="Wat is de ruimte voor participatie? Valt er iets te kiezen?"
             rows={3}
             defaultValue={typed("ruimte", part?.ruimte)}
-            error={errorsFor("participatie").ruimte}
+            error={errorsFor("participation").ruimte}
           />
           <TextArea
             name="complexiteit"
             label="Hoe complex is het vraagstuk? Zijn er veel tegengestelde belangen?"
             rows={3}
             defaultValue={typed("complexiteit", part?.complexiteit)}
-            error={errorsFor("participatie").complexiteit}
+            error={errorsFor("participation").complexiteit}
           />
           <Heading level={3}>2. Doel bepalen</Heading>
           <ChoiceGroup
@@ -270,14 +270,14 @@ export default function Proceskader() {
               label: `${g.label}: ${g.explanation}`,
             }))}
             defaultValue={doelen}
-            error={errorsFor("participatie").doelen}
+            error={errorsFor("participation").doelen}
           />
           <TextArea
             name="toelichtingDoel"
             label="Toelichting op het doel"
             rows={3}
             defaultValue={typed("toelichtingDoel", part?.toelichtingDoel)}
-            error={errorsFor("participatie").toelichtingDoel}
+            error={errorsFor("participation").toelichtingDoel}
           />
           <Heading level={3}>3. Deelnemers en rollen bepalen</Heading>
           {Array.from({ length: PARTICIPANT_ROWS }, (_, i) => (
@@ -288,7 +288,7 @@ export default function Proceskader() {
                 name={`deelnemer-${i}`}
                 label="Wie"
                 defaultValue={typed(`deelnemer-${i}`, part?.deelnemers[i]?.who)}
-                error={errorsFor("participatie")[`deelnemer-${i}`]}
+                error={errorsFor("participation")[`deelnemer-${i}`]}
               />
               <SelectField
                 name={`rol-${i}`}
@@ -296,11 +296,11 @@ export default function Proceskader() {
                 placeholder="Kies een rol"
                 options={PARTICIPATION_ROLES.map((r) => ({ value: r.value, label: r.label }))}
                 defaultValue={typed(`rol-${i}`, part?.deelnemers[i]?.role)}
-                error={errorsFor("participatie")[`rol-${i}`]}
+                error={errorsFor("participation")[`rol-${i}`]}
               />
             </fieldset>
           ))}
-          <SubmitButton name="intent" value="participatie">
+          <SubmitButton name="intent" value="participation">
             Participatieplan opslaan
           </SubmitButton>
         </section>
@@ -310,45 +310,45 @@ export default function Proceskader() {
         <Heading level={2} id="vaststellen-titel">
           Vaststelling door college of raad (stap 3)
         </Heading>
-        {savedIn("vaststellen")}
+        {savedIn("adopt")}
         {d.idea.adoptedOn ? (
           <Paragraph>
-            Vastgesteld door {d.idea.adoptedBy === "raad" ? "de gemeenteraad" : "het college"} op{" "}
+            Vastgesteld door {d.idea.adoptedBy === "council" ? "de gemeenteraad" : "het college"} op{" "}
             {formatDate(d.idea.adoptedOn)}, kenmerk {d.idea.adoptionReference}.
           </Paragraph>
         ) : null}
-        <ErrorSummary errors={errorsFor("vaststellen")} />
+        <ErrorSummary errors={errorsFor("adopt")} />
         <Form method="post" noValidate>
-          <input type="hidden" name="intent" value="vaststellen" />
+          <input type="hidden" name="intent" value="adopt" />
           <ChoiceGroup
             name="adoptedBy"
             required
             label="Vastgesteld door"
             options={[
-              { value: "college", label: "Het college" },
-              { value: "raad", label: "De gemeenteraad" },
+              { value: "executive", label: "Het college" },
+              { value: "council", label: "De gemeenteraad" },
             ]}
             defaultValue={valueFor(
-              "vaststellen",
+              "adopt",
               "adoptedBy",
-              d.idea.adoptedBy ?? (d.idea.decider === "raad" ? "raad" : "college"),
+              d.idea.adoptedBy ?? (d.idea.decider === "council" ? "council" : "executive"),
             )}
-            error={errorsFor("vaststellen").adoptedBy}
+            error={errorsFor("adopt").adoptedBy}
           />
           <TextField
             name="adoptedOn"
             type="date"
             required
             label="Datum van het besluit"
-            defaultValue={valueFor("vaststellen", "adoptedOn", d.idea.adoptedOn)}
-            error={errorsFor("vaststellen").adoptedOn}
+            defaultValue={valueFor("adopt", "adoptedOn", d.idea.adoptedOn)}
+            error={errorsFor("adopt").adoptedOn}
           />
           <TextField
             name="adoptionReference"
             required
             label="Kenmerk van het besluit"
-            defaultValue={valueFor("vaststellen", "adoptionReference", d.idea.adoptionReference)}
-            error={errorsFor("vaststellen").adoptionReference}
+            defaultValue={valueFor("adopt", "adoptionReference", d.idea.adoptionReference)}
+            error={errorsFor("adopt").adoptionReference}
           />
           <SubmitButton>Vaststelling vastleggen</SubmitButton>
         </Form>
@@ -363,9 +363,9 @@ export default function Proceskader() {
           {d.versions.map((v) => (
             <li key={`${v.kind}-${v.version}`}>
               <TextLink
-                to={`/beheer/initiatieven/${d.idea.id}/afdrukken?${v.kind === "planomschrijving" ? "plan" : "participatie"}=${v.version}`}
+                to={`/beheer/initiatieven/${d.idea.id}/afdrukken?${v.kind === "plan_description" ? "plan" : "participatie"}=${v.version}`}
               >
-                {v.kind === "planomschrijving" ? "Planomschrijving" : "Participatieplan"} versie {v.version}
+                {v.kind === "plan_description" ? "Planomschrijving" : "Participatieplan"} versie {v.version}
               </TextLink>{" "}
               ({formatDateTime(v.createdAt)})
             </li>

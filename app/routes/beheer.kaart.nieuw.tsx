@@ -44,7 +44,7 @@ export default function NewInitiative() {
       </p>
       <Heading level={1}>Initiatief toevoegen</Heading>
       <InitiativeForm
-        values={result?.values ?? { gepubliceerd: "ja", status: "in_uitvoering" }}
+        values={result?.values ?? { gepubliceerd: "ja", status: "in_execution" }}
         errors={result?.errors}
         themes={themeOptions()}
         statuses={statusOptions()}

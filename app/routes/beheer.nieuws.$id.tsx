@@ -80,7 +80,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = parseId(params.id);
   if (id === "bad") throw new Response("Dit bericht bestaat niet", { status: 404 });
   const form = await request.formData();
-  if (form.get("intent") === "terugtrekken" && id !== null) {
+  if (form.get("intent") === "withdraw" && id !== null) {
     await handleNewsWithdraw(user, id);
     throw redirect(`/beheer/nieuws/${id}?opgeslagen=1`);
   }
@@ -91,10 +91,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 const stateText = {
-  concept: "Dit bericht is een concept. Inwoners zien het nog niet.",
-  gepland: "Dit bericht is ingepland. Inwoners zien het vanaf de gekozen datum en tijd.",
-  gepubliceerd: "Dit bericht staat op de website.",
-  teruggetrokken: "Dit bericht is teruggetrokken. Inwoners zien het niet meer.",
+  draft: "Dit bericht is een concept. Inwoners zien het nog niet.",
+  scheduled: "Dit bericht is ingepland. Inwoners zien het vanaf de gekozen datum en tijd.",
+  published: "Dit bericht staat op de website.",
+  withdrawn: "Dit bericht is teruggetrokken. Inwoners zien het niet meer.",
 } as const;
 
 export default function StaffNewsItem() {
@@ -106,7 +106,7 @@ export default function StaffNewsItem() {
   const item = d.item;
   const mode = v(
     "publishMode",
-    item?.state === "gepland" ? "gepland" : item?.state === "gepubliceerd" ? "nu" : "concept",
+    item?.state === "scheduled" ? "scheduled" : item?.state === "published" ? "now" : "draft",
   );
   return (
     <div className="wmh-stack wmh-form">
@@ -124,7 +124,7 @@ export default function StaffNewsItem() {
       {item ? (
         <Paragraph>
           {stateText[item.state]}{" "}
-          {item.state === "gepubliceerd" ? (
+          {item.state === "published" ? (
             <Link to={`/actueel/${item.slug}`} className="utrecht-link">
               Bekijk het bericht
             </Link>
@@ -207,9 +207,9 @@ export default function StaffNewsItem() {
         />
         <SubmitButton>Opslaan</SubmitButton>
       </Form>
-      {item && item.state !== "teruggetrokken" && item.state !== "concept" ? (
+      {item && item.state !== "withdrawn" && item.state !== "draft" ? (
         <Form method="post">
-          <input type="hidden" name="intent" value="terugtrekken" />
+          <input type="hidden" name="intent" value="withdraw" />
           <SubmitButton variant="secondary">Bericht terugtrekken</SubmitButton>
         </Form>
       ) : null}

@@ -10,10 +10,10 @@ import { ButtonLink, DemoBadge, formatDateTime, Heading, Pagination, Paragraph }
 export const meta: MetaFunction = () => [{ title: "Nieuws - Beheer" }];
 
 const stateLabels = {
-  concept: "Concept",
-  gepland: "Ingepland",
-  gepubliceerd: "Gepubliceerd",
-  teruggetrokken: "Teruggetrokken",
+  draft: "Concept",
+  scheduled: "Ingepland",
+  published: "Gepubliceerd",
+  withdrawn: "Teruggetrokken",
 } as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {

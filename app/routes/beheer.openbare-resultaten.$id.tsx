@@ -29,12 +29,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = surveyId(params.id);
   const form = await request.formData();
   const intent = form.get("intent");
-  if (intent !== "publiceren" && intent !== "terugtrekken")
+  if (intent !== "publish" && intent !== "withdraw")
     return data(
       { ok: false as const, errors: {}, formError: "Onbekende actie.", values: null },
       { status: 400 },
     );
-  const outcome = intent === "publiceren" ? await publish(user, id, form) : await withdraw(user, id);
+  const outcome = intent === "publish" ? await publish(user, id, form) : await withdraw(user, id);
   // The resident's (here: staff member's) input is shown again after an error.
   const values = {
     vraag: form.getAll("vraag").map(String),
@@ -68,7 +68,7 @@ export default function PublishResults() {
       </Paragraph>
       {result?.ok ? (
         <Alert type="ok">
-          {"intent" in result && result.intent === "terugtrekken"
+          {"intent" in result && result.intent === "withdraw"
             ? "De resultaten staan niet meer op de website."
             : "De resultaten staan op de website."}
         </Alert>
@@ -147,11 +147,11 @@ export default function PublishResults() {
           ))}
         </fieldset>
         <div className="wmh-actions">
-          <SubmitButton name="intent" value="publiceren">
+          <SubmitButton name="intent" value="publish">
             {page.publishedAt ? "Opnieuw publiceren" : "Publiceren"}
           </SubmitButton>
           {page.publishedAt ? (
-            <SubmitButton name="intent" value="terugtrekken" variant="secondary">
+            <SubmitButton name="intent" value="withdraw" variant="secondary">
               Terugtrekken van de website
             </SubmitButton>
           ) : null}

@@ -71,7 +71,7 @@ export default function StaffAgreement() {
   const updateErrors = errorsFor("update");
   const reactionErrors = errorsFor("reactie");
   const reviewErrors = errorsFor("beoordelen");
-  const pending = detail.timeline.filter((t) => t.status === "ingediend");
+  const pending = detail.timeline.filter((t) => t.status === "submitted");
   return (
     <div className="wmh-stack">
       <p>

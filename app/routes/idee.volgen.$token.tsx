@@ -44,9 +44,13 @@ import { StoredImageView } from "~/ui/stored-image";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: ideasCss }];
 /** The initiator's plans, read-only, at ?stuk=planomschrijving or ?stuk=participatieplan. */
-const DOCUMENTS = { planomschrijving: "Planomschrijving", participatieplan: "Participatieplan" } as const;
+const DOCUMENTS = { plan_description: "Planomschrijving", participation_plan: "Participatieplan" } as const;
 type DocumentKind = keyof typeof DOCUMENTS;
-const isDocumentKind = (v: unknown): v is DocumentKind => typeof v === "string" && v in DOCUMENTS;
+/** The URL keeps the Dutch words; the stored kinds are English. */
+const DOCUMENT_PARAMS: Record<string, DocumentKind> = {
+  planomschrijving: "plan_description",
+  participatieplan: "participation_plan",
+};
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -63,12 +67,13 @@ const notFound = () => new Response("Niet gevonden", { status: 404 });
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const stuk = new URL(request.url).searchParams.get("stuk");
   if (stuk !== null) {
-    if (!isDocumentKind(stuk)) throw notFound();
-    const found = await findDocumentForInitiator(undefined, params.token ?? "", stuk);
+    const kind = Object.hasOwn(DOCUMENT_PARAMS, stuk) ? DOCUMENT_PARAMS[stuk] : undefined;
+    if (!kind) throw notFound();
+    const found = await findDocumentForInitiator(undefined, params.token ?? "", kind);
     if (!found?.document) throw notFound();
     return {
       view: "document" as const,
-      kind: stuk,
+      kind,
       title: found.title,
       version: found.document.version,
       savedAt: found.document.createdAt.toISOString(),
@@ -107,12 +112,19 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 }
 
 const schemas = {
-  bericht: z.object({ bericht: requiredText(4000, "Schrijf uw bericht.") }),
-  aanvulling: z.object({ aanvulling: requiredText(4000, "Schrijf wat u wilt toevoegen.") }),
-  intrekken: z.object({
+  message: z.object({ bericht: requiredText(4000, "Schrijf uw bericht.") }),
+  addition: z.object({ aanvulling: requiredText(4000, "Schrijf wat u wilt toevoegen.") }),
+  withdraw: z.object({
     reden: optionalText(2000),
     bevestig: z.literal("ja", { errorMap: () => ({ message: "Vink aan dat u uw idee wilt intrekken." }) }),
   }),
+};
+
+/** The Dutch word of each intent: the form field it fills, and `?verstuurd=` in the URL afterwards. */
+const WORDS: Record<keyof typeof schemas, string> = {
+  message: "bericht",
+  addition: "aanvulling",
+  withdraw: "intrekken",
 };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -126,30 +138,26 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ intent, errors: parsed.errors, values: parsed.values }, { status: 400 });
   try {
     let ok: boolean;
-    if (intent === "intrekken")
+    if (intent === "withdraw")
       ok = await withdrawByInitiator(token, (parsed.data as { reden?: string }).reden);
-    else if (intent === "bericht")
-      ok = await messageFromInitiator(
-        token,
-        "van_initiatiefnemer",
-        (parsed.data as { bericht: string }).bericht,
-      );
+    else if (intent === "message")
+      ok = await messageFromInitiator(token, "from_initiator", (parsed.data as { bericht: string }).bericht);
     else
-      ok = await messageFromInitiator(
-        token,
-        "aanvulling",
-        (parsed.data as { aanvulling: string }).aanvulling,
-      );
+      ok = await messageFromInitiator(token, "addition", (parsed.data as { aanvulling: string }).aanvulling);
     if (!ok) throw notFound();
   } catch (error) {
     if (error instanceof InitiativeError)
       return data(
-        { intent, errors: { [error.field ?? intent]: error.message }, values: parsed.values },
+        {
+          intent,
+          errors: { [error.field ?? WORDS[intent as keyof typeof schemas]]: error.message },
+          values: parsed.values,
+        },
         { status: 400 },
       );
     throw error;
   }
-  throw redirect(`/idee/volgen/${token}?verstuurd=${intent}`);
+  throw redirect(`/idee/volgen/${token}?verstuurd=${WORDS[intent as keyof typeof schemas]}`);
 }
 
 const sentMessages: Record<string, string> = {
@@ -173,7 +181,7 @@ function FollowHome({ d }: { d: Extract<LoaderData, { view: "home" }> }) {
     const x = actionData?.values?.[k];
     return Array.isArray(x) ? x[0] : x;
   };
-  const closed = d.status === "ingetrokken" || d.status === "afgewezen";
+  const closed = d.status === "withdrawn" || d.status === "rejected";
   const sent = sentMessages[params.get("verstuurd") ?? ""];
   const current = d.steps.findIndex((s) => s.state === "current");
   const next = d.steps.find((s) => s.state === "todo");
@@ -227,7 +235,7 @@ function FollowHome({ d }: { d: Extract<LoaderData, { view: "home" }> }) {
             <strong>Volgende stap:</strong> {next.label}. {next.text}
           </Paragraph>
         ) : null}
-        {d.respondBy && d.status === "nieuw" ? (
+        {d.respondBy && d.status === "new" ? (
           <Paragraph>U hoort uiterlijk {formatDate(d.respondBy)} van uw contactpersoon.</Paragraph>
         ) : null}
         {d.isPublished ? <Paragraph>Uw idee staat op de kaart met initiatieven.</Paragraph> : null}
@@ -263,18 +271,18 @@ function FollowHome({ d }: { d: Extract<LoaderData, { view: "home" }> }) {
         </Heading>
         {closed ? null : (
           <div className="wmh-form">
-            {actionData?.intent === "bericht" ? <ErrorSummary errors={errors} /> : null}
+            {actionData?.intent === "message" ? <ErrorSummary errors={errors} /> : null}
             {/* A new key after each message sent: the box is empty again (no second send by mistake). */}
             <Form method="post" noValidate key={`bericht-${d.messages.length}`}>
-              <input type="hidden" name="intent" value="bericht" />
+              <input type="hidden" name="intent" value="message" />
               <TextArea
                 name="bericht"
                 label="Stuur een bericht aan uw contactpersoon"
                 required
                 rows={4}
                 maxLength={4000}
-                defaultValue={actionData?.intent === "bericht" ? value("bericht") : ""}
-                error={actionData?.intent === "bericht" ? errors.bericht : undefined}
+                defaultValue={actionData?.intent === "message" ? value("bericht") : ""}
+                error={actionData?.intent === "message" ? errors.bericht : undefined}
                 description="Uw contactpersoon krijgt een e-mail en antwoordt hier."
               />
               <SubmitButton>Verstuur bericht</SubmitButton>
@@ -289,12 +297,12 @@ function FollowHome({ d }: { d: Extract<LoaderData, { view: "home" }> }) {
               {d.messages.map((m) => (
                 <li
                   key={m.id}
-                  className={`wmh-message${m.kind === "aan_initiatiefnemer" ? " wmh-message--staff" : ""}`}
+                  className={`wmh-message${m.kind === "to_initiator" ? " wmh-message--staff" : ""}`}
                 >
                   <p className="wmh-message__meta">
-                    {m.kind === "aan_initiatiefnemer"
+                    {m.kind === "to_initiator"
                       ? `Van ${m.author ?? "de gemeente"}`
-                      : m.kind === "aanvulling"
+                      : m.kind === "addition"
                         ? "Door u toegevoegd"
                         : "Van u"}{" "}
                     · {formatDateTime(m.at)}
@@ -437,16 +445,16 @@ function FollowHome({ d }: { d: Extract<LoaderData, { view: "home" }> }) {
             <Heading level={2} id="aanvulling-titel">
               Informatie toevoegen
             </Heading>
-            {actionData?.intent === "aanvulling" ? <ErrorSummary errors={errors} /> : null}
+            {actionData?.intent === "addition" ? <ErrorSummary errors={errors} /> : null}
             <Form method="post" noValidate key={`aanvulling-${d.messages.length}`}>
-              <input type="hidden" name="intent" value="aanvulling" />
+              <input type="hidden" name="intent" value="addition" />
               <TextArea
                 name="aanvulling"
                 label="Wat wilt u toevoegen aan uw idee?"
                 required
                 maxLength={4000}
-                defaultValue={actionData?.intent === "aanvulling" ? value("aanvulling") : ""}
-                error={actionData?.intent === "aanvulling" ? errors.aanvulling : undefined}
+                defaultValue={actionData?.intent === "addition" ? value("aanvulling") : ""}
+                error={actionData?.intent === "addition" ? errors.aanvulling : undefined}
               />
               <SubmitButton variant="secondary">Voeg informatie toe</SubmitButton>
             </Form>
@@ -459,21 +467,21 @@ function FollowHome({ d }: { d: Extract<LoaderData, { view: "home" }> }) {
               Wilt u niet meer verder met uw idee? Dan kunt u het intrekken. Dat kan niet ongedaan worden
               gemaakt.
             </Paragraph>
-            {actionData?.intent === "intrekken" ? <ErrorSummary errors={errors} /> : null}
+            {actionData?.intent === "withdraw" ? <ErrorSummary errors={errors} /> : null}
             <Form method="post" noValidate>
-              <input type="hidden" name="intent" value="intrekken" />
+              <input type="hidden" name="intent" value="withdraw" />
               <TextArea
                 name="reden"
                 label="Waarom trekt u uw idee in?"
                 rows={3}
                 maxLength={2000}
-                defaultValue={actionData?.intent === "intrekken" ? value("reden") : ""}
-                error={actionData?.intent === "intrekken" ? errors.reden : undefined}
+                defaultValue={actionData?.intent === "withdraw" ? value("reden") : ""}
+                error={actionData?.intent === "withdraw" ? errors.reden : undefined}
               />
               <CheckboxField
                 name="bevestig"
                 label="Ja, ik wil mijn idee intrekken."
-                error={actionData?.intent === "intrekken" ? errors.bevestig : undefined}
+                error={actionData?.intent === "withdraw" ? errors.bevestig : undefined}
               />
               <SubmitButton variant="secondary">Trek mijn idee in</SubmitButton>
             </Form>
@@ -500,7 +508,7 @@ function InitiatorDocument({ d }: { d: Extract<LoaderData, { view: "document" }>
         Dit plan maakt u samen met de gemeente. Uw contactpersoon schrijft het op. Klopt er iets niet? Stuur
         dan een bericht via de pagina van uw idee. Versie {d.version}, bijgewerkt op {formatDate(d.savedAt)}.
       </Paragraph>
-      {d.kind === "planomschrijving" ? (
+      {d.kind === "plan_description" ? (
         <Plan content={d.content as PlanContent} />
       ) : (
         <Participation content={d.content as unknown as ParticipationContent} />

@@ -4,7 +4,7 @@ import leafletCss from "leaflet/dist/leaflet.css?url";
 import { filtersToParams, hasFilters, parseMapFilters } from "~/domain/initiatives/map-filters";
 import { MAP_LEGEND } from "~/domain/initiatives/map-legend";
 import { listPublicInitiatives, publicFilterOptions } from "~/domain/initiatives/public-map.server";
-import { publicStatusOptions, STATUSES } from "~/domain/initiatives/statuses";
+import { publicStatusOptions, STATUSES, type Status, statusWords } from "~/domain/initiatives/statuses";
 import { themeOptions } from "~/domain/initiatives/themes";
 import { TOWN_CENTER, TOWN_ZOOM } from "~/domain/places/heemstede";
 import { tileConfig } from "~/domain/places/tiles.server";
@@ -75,7 +75,7 @@ export default function InitiativesPage() {
           label="Status"
           placeholder="Alle statussen"
           options={publicStatusOptions()}
-          defaultValue={filters.status ?? ""}
+          defaultValue={filters.status ? (statusWords[filters.status as Status] ?? "") : ""}
           key={`status-${filters.status ?? ""}`}
         />
         <SelectField

@@ -55,7 +55,7 @@ export const initiatives = pgTable(
     decider: text("decider").notNull(),
     complex: boolean("complex").notNull(),
     deciderConfirmed: boolean("decider_confirmed").notNull().default(false),
-    status: text("status").notNull().default("nieuw"),
+    status: text("status").notNull().default("new"),
     statusReason: text("status_reason"),
     accountManagerId: text("account_manager_id").references(() => staffUsers.id, { onDelete: "set null" }),
     /** Team that handles the idea when no accounthouder is linked (routing fallback). */
@@ -71,8 +71,8 @@ export const initiatives = pgTable(
     publicSummary: text("public_summary"),
     publicLat: doublePrecision("public_lat"),
     publicLng: doublePrecision("public_lng"),
-    /** geen | wijk | buurt | exact — how precisely the public location is shown. */
-    locationPrecision: text("location_precision").notNull().default("geen"),
+    /** none | wijk | buurt | exact — how precisely the public location is shown. */
+    locationPrecision: text("location_precision").notNull().default("none"),
     isPublished: boolean("is_published").notNull().default(false),
     isFeatured: boolean("is_featured").notNull().default(false),
     publishedAt: timestamp("published_at", { withTimezone: true }),
@@ -89,12 +89,9 @@ export const initiatives = pgTable(
     index("initiatives_email_idx").on(t.initiatorEmail),
     check(
       "initiatives_status_check",
-      sql`${t.status} in ('nieuw','in_behandeling','planvorming','vastgesteld','in_uitvoering','gerealiseerd','afgewezen','ingetrokken')`,
+      sql`${t.status} in ('new','in_review','planning','adopted','in_execution','realised','rejected','withdrawn')`,
     ),
-    check(
-      "initiatives_decider_check",
-      sql`${t.decider} in ('initiatiefnemer','ambtenaren','college','raad')`,
-    ),
+    check("initiatives_decider_check", sql`${t.decider} in ('initiator','officials','executive','council')`),
     check("initiatives_process_step_check", sql`${t.processStep} between 0 and 5`),
     check("initiatives_public_point_check", sql`(${t.publicLat} is null) = (${t.publicLng} is null)`),
     check(
@@ -113,7 +110,7 @@ export const initiativeEvents = pgTable(
       .notNull()
       .references(() => initiatives.id, { onDelete: "cascade" }),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
-    /** status | toegewezen | beslisser | gepubliceerd | vastgesteld | stap */
+    /** status | assigned | decider | published | adopted | step */
     kind: text("kind").notNull(),
     status: text("status"),
     text: text("text"),
@@ -133,7 +130,7 @@ export const initiativeMessages = pgTable(
       .notNull()
       .references(() => initiatives.id, { onDelete: "cascade" }),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
-    /** van_initiatiefnemer | aanvulling | aan_initiatiefnemer | notitie */
+    /** from_initiator | addition | to_initiator | note */
     kind: text("kind").notNull(),
     body: text("body").notNull(),
     staffUserId: text("staff_user_id").references(() => staffUsers.id, { onDelete: "set null" }),
@@ -142,7 +139,7 @@ export const initiativeMessages = pgTable(
     index("initiative_messages_initiative_idx").on(t.initiativeId, t.at),
     check(
       "initiative_messages_kind_check",
-      sql`${t.kind} in ('van_initiatiefnemer','aanvulling','aan_initiatiefnemer','notitie')`,
+      sql`${t.kind} in ('from_initiator','addition','to_initiator','note')`,
     ),
   ],
 );
@@ -163,7 +160,7 @@ export const initiativeDocuments = pgTable(
   },
   (t) => [
     unique("initiative_documents_version_unique").on(t.initiativeId, t.kind, t.version),
-    check("initiative_documents_kind_check", sql`${t.kind} in ('planomschrijving','participatieplan')`),
+    check("initiative_documents_kind_check", sql`${t.kind} in ('plan_description','participation_plan')`),
   ],
 );
 

@@ -27,7 +27,7 @@ export const organisationKinds = ["gemeente", "corporatie", "huurdersorganisatie
 export const agreementKinds = ["kader", "jaar"] as const;
 export const prioriteiten = ["t1", "t2", "t3", "doorlopend"] as const;
 export const stoplichten = ["groen", "geel", "rood", "afgerond", "vervallen", "nog_niet_beoordeeld"] as const;
-export const updateStatuses = ["ingediend", "bevestigd", "teruggestuurd"] as const;
+export const updateStatuses = ["submitted", "confirmed", "returned"] as const;
 
 export const monitorOrganisations = pgTable("monitor_organisations", {
   /** A readable slug, e.g. "elan-wonen": used in exports and imports. */
@@ -86,7 +86,7 @@ export const monitorAgreementParties = pgTable(
     organisationId: text("organisation_id")
       .notNull()
       .references(() => monitorOrganisations.id),
-    role: text("role", { enum: ["trekker", "partij"] }).notNull(),
+    role: text("role", { enum: ["trekker", "party"] }).notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.agreementId, t.organisationId] }),
@@ -111,7 +111,7 @@ export const monitorRounds = pgTable(
     id: serial("id").primaryKey(),
     year: integer("year").notNull(),
     tertiaal: smallint("tertiaal").notNull(),
-    status: text("status", { enum: ["open", "gesloten"] })
+    status: text("status", { enum: ["open", "closed"] })
       .notNull()
       .default("open"),
     /** A reminder goes to partners who have not updated yet this many days after opening. */
@@ -137,7 +137,7 @@ export const monitorRoundMails = pgTable(
     userId: text("user_id")
       .notNull()
       .references(() => staffUsers.id, { onDelete: "cascade" }),
-    kind: text("kind", { enum: ["uitnodiging", "herinnering"] }).notNull(),
+    kind: text("kind", { enum: ["invitation", "reminder"] }).notNull(),
     outboxId: bigint("outbox_id", { mode: "number" }).references(() => outbox.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -168,7 +168,7 @@ export const monitorUpdates = pgTable(
     /** Kept when the account goes, and for updates taken over from a document. */
     authorName: text("author_name").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    status: text("status", { enum: updateStatuses }).notNull().default("ingediend"),
+    status: text("status", { enum: updateStatuses }).notNull().default("submitted"),
     reviewedBy: text("reviewed_by").references(() => staffUsers.id, { onDelete: "set null" }),
     reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
     reviewNote: text("review_note"),
@@ -180,7 +180,7 @@ export const monitorUpdates = pgTable(
     // One pending update per organisation per agreement per tertiaal: a second submit replaces it.
     uniqueIndex("monitor_updates_one_pending")
       .on(t.agreementId, t.year, t.tertiaal, t.organisationId)
-      .where(sql`${t.status} = 'ingediend'`),
+      .where(sql`${t.status} = 'submitted'`),
     check("monitor_updates_tertiaal", sql`${t.tertiaal} between 1 and 3`),
     check("monitor_updates_explanation", sql`length(trim(${t.explanation})) > 0`),
   ],

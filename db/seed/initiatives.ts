@@ -43,7 +43,7 @@ const demos: Demo[] = [
     description: "Bewoners leggen samen geveltuintjes aan langs de stoep.",
     theme: "groen",
     wijk: "DEMO01",
-    status: "gerealiseerd",
+    status: "realised",
     lat: 52.3571,
     lng: 4.6205,
     published: true,
@@ -57,7 +57,7 @@ const demos: Demo[] = [
     description: "Een gezamenlijke moestuin voor en door de buurt.",
     theme: "groen",
     wijk: "DEMO04",
-    status: "in_uitvoering",
+    status: "in_execution",
     lat: 52.3498,
     lng: 4.6132,
     published: true,
@@ -71,7 +71,7 @@ const demos: Demo[] = [
     description: "Een baan om samen te spelen, voor jong en oud.",
     theme: "spelen-sport",
     wijk: "DEMO02",
-    status: "in_behandeling",
+    status: "in_review",
     lat: 52.3552,
     lng: 4.6261,
     published: true,
@@ -84,7 +84,7 @@ const demos: Demo[] = [
     description: "Rustpunten voor ouderen die hier wandelen.",
     theme: "samenleven",
     wijk: "DEMO03",
-    status: "nieuw",
+    status: "new",
     lat: 52.3525,
     lng: 4.6215,
     answers: { ...simple, budget: 1500 },
@@ -96,7 +96,7 @@ const demos: Demo[] = [
     description: "Een zebrapad en lagere snelheid bij de basisschool.",
     theme: "verkeer",
     wijk: "DEMO05",
-    status: "planvorming",
+    status: "planning",
     lat: 52.3619,
     lng: 4.6168,
     published: true,
@@ -115,7 +115,7 @@ const demos: Demo[] = [
     description: "Een energiecoöperatie legt panelen op het dak van het buurthuis.",
     theme: "duurzaam",
     wijk: "DEMO06",
-    status: "vastgesteld",
+    status: "adopted",
     lat: 52.3449,
     lng: 4.6096,
     published: true,
@@ -136,7 +136,7 @@ const demos: Demo[] = [
     description: "Een plan voor betaalbare woningen voor starters en ouderen.",
     theme: "wonen",
     wijk: "DEMO06",
-    status: "planvorming",
+    status: "planning",
     lat: 52.3432,
     lng: 4.6151,
     published: true,
@@ -157,7 +157,7 @@ const demos: Demo[] = [
     description: "Kunstenaars uit Heemstede exposeren in etalages.",
     theme: "cultuur",
     wijk: "DEMO01",
-    status: "in_behandeling",
+    status: "in_review",
     lat: 52.3583,
     lng: 4.6232,
     published: true,
@@ -170,7 +170,7 @@ const demos: Demo[] = [
     description: "Een dag om elkaar beter te leren kennen.",
     theme: "samenleven",
     wijk: "DEMO02",
-    status: "gerealiseerd",
+    status: "realised",
     lat: 52.3561,
     lng: 4.6289,
     published: true,
@@ -183,7 +183,7 @@ const demos: Demo[] = [
     description: "Nieuwe speeltoestellen en een bankje voor ouders.",
     theme: "spelen-sport",
     wijk: "DEMO03",
-    status: "nieuw",
+    status: "new",
     lat: 52.3505,
     lng: 4.6301,
     answers: { ...simple, budget: 18000 },
@@ -195,7 +195,7 @@ const demos: Demo[] = [
     description: "Een afgebakend stuk bos waar honden los mogen.",
     theme: "groen",
     wijk: "DEMO06",
-    status: "afgewezen",
+    status: "rejected",
     lat: 52.3468,
     lng: 4.6052,
     answers: { ...simple, interests: "veel", policy: "regels" },
@@ -207,7 +207,7 @@ const demos: Demo[] = [
     description: "Samen spullen repareren in plaats van weggooien.",
     theme: "duurzaam",
     wijk: "DEMO01",
-    status: "ingetrokken",
+    status: "withdrawn",
     lat: 52.3592,
     lng: 4.6193,
     answers: { ...simple, publicSpace: "nee" },
@@ -216,7 +216,7 @@ const demos: Demo[] = [
   },
 ];
 
-const FLOW = ["nieuw", "in_behandeling", "planvorming", "vastgesteld", "in_uitvoering", "gerealiseerd"];
+const FLOW = ["new", "in_review", "planning", "adopted", "in_execution", "realised"];
 
 export async function seedInitiatives(db: Executor) {
   const staff = await db
@@ -284,10 +284,10 @@ export async function seedInitiatives(db: Executor) {
         proposedComplex: result.complex,
         decider: result.decider,
         complex: result.complex,
-        deciderConfirmed: d.status !== "nieuw",
+        deciderConfirmed: d.status !== "new",
         status: d.status,
         statusReason:
-          d.status === "afgewezen" ? "Dit past niet binnen het beleid voor natuurgebieden. (demo)" : null,
+          d.status === "rejected" ? "Dit past niet binnen het beleid voor natuurgebieden. (demo)" : null,
         accountManagerId: idOf(d.manager),
         respondBy: new Date(createdAt.getTime() + 7 * 86_400_000).toISOString().slice(0, 10),
         processStep: 0,
@@ -295,14 +295,14 @@ export async function seedInitiatives(db: Executor) {
         publicSummary: published ? d.description : null,
         publicLat: published ? Math.round(d.lat * 1000) / 1000 : null,
         publicLng: published ? Math.round(d.lng * 1000) / 1000 : null,
-        locationPrecision: published ? "buurt" : "geen",
+        locationPrecision: published ? "buurt" : "none",
         isPublished: published,
         isFeatured: Boolean(d.featured),
         publishedAt: published ? new Date(createdAt.getTime() + 3 * 86_400_000) : null,
         isDemo: true,
       })
       .returning({ id: initiatives.id });
-    const reached = FLOW.includes(d.status) ? FLOW.slice(0, FLOW.indexOf(d.status) + 1) : ["nieuw", d.status];
+    const reached = FLOW.includes(d.status) ? FLOW.slice(0, FLOW.indexOf(d.status) + 1) : ["new", d.status];
     await db.insert(initiativeEvents).values(
       reached.map((status, i) => ({
         initiativeId: row!.id,

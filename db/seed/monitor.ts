@@ -60,7 +60,7 @@ export async function loadMonitorData(db: Executor, source: MonitorData = monito
     .values({
       year,
       tertiaal,
-      status: "gesloten",
+      status: "closed",
       closedAt: new Date(`${year}-12-31T12:00:00Z`),
       openedAt: new Date(`${year}-09-01T08:00:00Z`),
     })
@@ -92,7 +92,7 @@ export async function loadMonitorData(db: Executor, source: MonitorData = monito
       .insert(monitorAgreementParties)
       .values([
         ...a.trekkers.map((organisationId) => ({ agreementId, organisationId, role: "trekker" as const })),
-        ...a.parties.map((organisationId) => ({ agreementId, organisationId, role: "partij" as const })),
+        ...a.parties.map((organisationId) => ({ agreementId, organisationId, role: "party" as const })),
       ]);
     if (a.monitor)
       await db.insert(monitorUpdates).values({
@@ -106,7 +106,7 @@ export async function loadMonitorData(db: Executor, source: MonitorData = monito
         explanation: a.monitor.realisatie,
         authorName: MONITOR_2024_AUTHOR,
         createdAt: new Date(`${year}-11-01T12:00:00Z`),
-        status: "bevestigd",
+        status: "confirmed",
         reviewedAt: new Date(`${year}-11-01T12:00:00Z`),
       });
   }

@@ -28,24 +28,24 @@ const markers = (page: Page) => page.locator(".leaflet-marker-icon");
 // The data these tests need, next to the demo data (which may change).
 const INITIATOR = "e2e-initiatiefnemer@voorbeeld.nl";
 const fixtures = [
-  { title: "E2E Moestuin aan de Vaart", theme: "groen", status: "in_uitvoering", lat: 52.3511, lng: 4.6021 },
+  { title: "E2E Moestuin aan de Vaart", theme: "groen", status: "in_execution", lat: 52.3511, lng: 4.6021 },
   {
     title: "E2E Zebrapad bij de Glip",
     theme: "verkeer",
-    status: "in_behandeling",
+    status: "in_review",
     lat: 52.3401,
     lng: 4.6321,
   },
   {
     title: "E2E Repareren in de bibliotheek",
     theme: "duurzaam",
-    status: "gerealiseerd",
+    status: "realised",
     lat: 52.3641,
     lng: 4.5981,
   },
-  { title: "E2E Boekenkastje", theme: "cultuur", status: "gerealiseerd", lat: 52.3381, lng: 4.6001 },
-  { title: "E2E Buurtfeest", theme: "samenleven", status: "vastgesteld", lat: 52.3391, lng: 4.6401 },
-  { title: "E2E Speelstraat", theme: "spelen-sport", status: "planvorming", lat: 52.3661, lng: 4.6441 },
+  { title: "E2E Boekenkastje", theme: "cultuur", status: "realised", lat: 52.3381, lng: 4.6001 },
+  { title: "E2E Buurtfeest", theme: "samenleven", status: "adopted", lat: 52.3391, lng: 4.6401 },
+  { title: "E2E Speelstraat", theme: "spelen-sport", status: "planning", lat: 52.3661, lng: 4.6441 },
 ];
 
 beforeAll(async () => {
@@ -55,7 +55,7 @@ beforeAll(async () => {
         consent_contact, proposed_decider, proposed_complex, decider, complex, status, public_title, public_summary,
         public_lat, public_lng, location_precision, is_published, published_at, wijk_code)
       values (${f.title}, 'Privé beschrijving', ${f.theme}, 'adres', '{}'::jsonb, 'E2E Initiatiefnemer', ${INITIATOR},
-        true, 'initiatiefnemer', false, 'initiatiefnemer', false, ${f.status}, ${f.title},
+        true, 'initiator', false, 'initiator', false, ${f.status}, ${f.title},
         ${`Samenvatting van ${f.title}.`}, ${f.lat}, ${f.lng}, 'exact', true, now() + ${`${i} seconds`}::interval, null)`;
   }
 });

@@ -55,7 +55,7 @@ describe("follow links expire after a period without use", () => {
     expect(res.location).toBe("/idee/volgen?verlopen=1");
     const post = await run(
       followRoute.action,
-      makeRequest(`/idee/volgen/${token}`, { form: { intent: "bericht", bericht: "hallo" } }),
+      makeRequest(`/idee/volgen/${token}`, { form: { intent: "message", bericht: "hallo" } }),
       { token },
     );
     expect(post.status).toBe(404);

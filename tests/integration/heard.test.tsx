@@ -28,7 +28,7 @@ async function publish(surveyId: number, cookie: string, form: Record<string, st
     staffPage.action,
     makeRequest(`/beheer/openbare-resultaten/${surveyId}`, {
       cookie,
-      form: { intent: "publiceren", ...form },
+      form: { intent: "publish", ...form },
     }),
     { id: String(surveyId) },
   );
@@ -137,7 +137,7 @@ test("withdrawing takes the page down at once and is audited; the project page l
     staffPage.action,
     makeRequest(`/beheer/openbare-resultaten/${survey.surveyId}`, {
       cookie,
-      form: { intent: "terugtrekken" },
+      form: { intent: "withdraw" },
     }),
     { id: String(survey.surveyId) },
   );
@@ -157,7 +157,7 @@ test("withdrawing takes the page down at once and is audited; the project page l
     staffPage.action,
     makeRequest(`/beheer/openbare-resultaten/${survey.surveyId}`, {
       cookie,
-      form: { intent: "terugtrekken" },
+      form: { intent: "withdraw" },
     }),
     { id: String(survey.surveyId) },
   );

@@ -165,7 +165,7 @@ test("the photo goes with the idea, stays private, and is public only once staff
       makeRequest(`/beheer/initiatieven/${initiativeId}`, {
         cookie: staffCookie,
         form: {
-          intent: "publiceren",
+          intent: "publish",
           publicTitle: "Speeltuin",
           publicSummary: "Een schommel op het grasveld.",
           precision: "wijk",
@@ -201,7 +201,7 @@ test("the photo goes with the idea, stays private, and is public only once staff
     detailRoute.action,
     makeRequest(`/beheer/initiatieven/${initiativeId}`, {
       cookie: staffCookie,
-      form: { intent: "depubliceren" },
+      form: { intent: "unpublish" },
     }),
     { id: initiativeId },
   );

@@ -123,7 +123,7 @@ describe("the quickscan form", () => {
     expect(idea).toMatchObject({
       title: "Bankjes <b>langs</b> de vaart",
       wijkCode: "W1",
-      decider: "ambtenaren",
+      decider: "officials",
       complex: false,
       budgetRequested: 1500,
       showName: true,
@@ -280,7 +280,7 @@ describe("the private page", () => {
       expect(res.status).toBe(404);
       const post = await run(
         followRoute.action,
-        makeRequest(`/idee/volgen/${t}`, { form: { intent: "bericht", bericht: "hallo" } }),
+        makeRequest(`/idee/volgen/${t}`, { form: { intent: "message", bericht: "hallo" } }),
         { token: t },
       );
       expect(post.status).toBe(404);
@@ -291,14 +291,14 @@ describe("the private page", () => {
     const token = await submitted();
     const empty = await run<{ errors: Record<string, string> }>(
       followRoute.action,
-      makeRequest(`/idee/volgen/${token}`, { form: { intent: "bericht", bericht: "  " } }),
+      makeRequest(`/idee/volgen/${token}`, { form: { intent: "message", bericht: "  " } }),
       { token },
     );
     expect(empty.status).toBe(400);
     expect(empty.data.errors.bericht).toBe("Schrijf uw bericht.");
     const ok = await run(
       followRoute.action,
-      makeRequest(`/idee/volgen/${token}`, { form: { intent: "bericht", bericht: "<script>x</script>" } }),
+      makeRequest(`/idee/volgen/${token}`, { form: { intent: "message", bericht: "<script>x</script>" } }),
       { token },
     );
     expect(ok.status).toBe(302);
@@ -314,14 +314,14 @@ describe("the private page", () => {
     for (const bericht of ["Eerste vraag", "Tweede vraag"])
       await run(
         followRoute.action,
-        makeRequest(`/idee/volgen/${token}`, { form: { intent: "bericht", bericht } }),
+        makeRequest(`/idee/volgen/${token}`, { form: { intent: "message", bericht } }),
         {
           token,
         },
       );
     await messageToInitiator(idea!.id, "Ik bel u morgen.", staff);
-    await setDecider(idea!.id, { decider: "college", complex: true, reason: "Grote verandering" }, staff);
-    await saveDocument(idea!.id, "planomschrijving", { wat: "Drie bankjes langs de vaart." }, staff);
+    await setDecider(idea!.id, { decider: "executive", complex: true, reason: "Grote verandering" }, staff);
+    await saveDocument(idea!.id, "plan_description", { wat: "Drie bankjes langs de vaart." }, staff);
 
     const page = await run<{
       steps: { label: string; state: string }[];
@@ -366,6 +366,7 @@ describe("the private page", () => {
     const missing: [string, string][] = [
       [token, "participatieplan"],
       [token, "notities"],
+      [token, "plan_description"],
       ["x".repeat(43), "planomschrijving"],
     ];
     for (const [t, document] of missing)
@@ -382,16 +383,16 @@ describe("the private page", () => {
     const token = await submitted();
     const no = await run<{ errors: Record<string, string> }>(
       followRoute.action,
-      makeRequest(`/idee/volgen/${token}`, { form: { intent: "intrekken" } }),
+      makeRequest(`/idee/volgen/${token}`, { form: { intent: "withdraw" } }),
       { token },
     );
     expect(no.data.errors.bevestig).toMatch(/Vink aan/);
     await run(
       followRoute.action,
-      makeRequest(`/idee/volgen/${token}`, { form: { intent: "intrekken", bevestig: "ja" } }),
+      makeRequest(`/idee/volgen/${token}`, { form: { intent: "withdraw", bevestig: "ja" } }),
       { token },
     );
-    expect((await getDb().select().from(initiatives))[0]!.status).toBe("ingetrokken");
+    expect((await getDb().select().from(initiatives))[0]!.status).toBe("withdrawn");
   });
 
   test("asking for the link again gives the same answer for known and unknown addresses", async () => {

@@ -37,7 +37,7 @@ const base = {
   title: "Bewonersavond over wonen",
   summary: "Kom praten over wonen.",
   body: "Tekst",
-  publishMode: "nu",
+  publishMode: "now",
 };
 
 test("project page: phases with exactly one 'u bent hier', what comes next; unknown or draft project is a 404", async () => {
@@ -207,7 +207,7 @@ test("bad input: Dutch messages at the field, input kept, nothing stored", async
       multipart("/beheer/nieuws/nieuw", fields, cookie, file),
       { id: "nieuw" },
     );
-  const past = await post({ ...base, publishMode: "gepland", publishAt: "2020-01-01T10:00" });
+  const past = await post({ ...base, publishMode: "scheduled", publishAt: "2020-01-01T10:00" });
   expect(past.status).toBe(400);
   expect(past.data.errors.publishAt).toMatch(/al voorbij/);
   expect(past.data.values.title).toBe(base.title);

@@ -47,7 +47,7 @@ describe("access to the staff pages", () => {
     const { id } = await submitIdea({ answers });
     const { cookie } = await loginAs(["onderzoeker"]);
     const get = (path: string) => makeRequest(path, { cookie });
-    const post = (path: string) => makeRequest(path, { cookie, form: { intent: "notitie", note: "x" } });
+    const post = (path: string) => makeRequest(path, { cookie, form: { intent: "note", note: "x" } });
     for (const [route, path] of [
       [listRoute, "/beheer/initiatieven"],
       [routingRoute, "/beheer/initiatieven/routering"],
@@ -92,7 +92,7 @@ describe("the list", () => {
     );
     expect(res.status).toBe(200);
     expect(res.data.total).toBe(1);
-    expect(res.data.counts).toEqual({ nieuw: 1 });
+    expect(res.data.counts).toEqual({ new: 1 });
   });
 
   test("finds ideas with Dutch full-text search", async () => {
@@ -116,7 +116,7 @@ describe("the detail page", () => {
     const path = `/beheer/initiatieven/${id}`;
     const bad = await run<{ errors: Record<string, string> }>(
       detailRoute.action,
-      makeRequest(path, { cookie, form: { intent: "status", status: "afgewezen", reason: "" } }),
+      makeRequest(path, { cookie, form: { intent: "status", status: "rejected", reason: "" } }),
       { id },
     );
     expect(bad.status).toBe(400);
@@ -125,7 +125,7 @@ describe("the detail page", () => {
       detailRoute.action,
       makeRequest(path, {
         cookie,
-        form: { intent: "status", status: "afgewezen", reason: "Geen ruimte in het plan." },
+        form: { intent: "status", status: "rejected", reason: "Geen ruimte in het plan." },
       }),
       { id },
     );
@@ -142,7 +142,7 @@ describe("the detail page", () => {
       makeRequest(`/beheer/initiatieven/${id}`, {
         cookie,
         form: {
-          intent: "publiceren",
+          intent: "publish",
           publicTitle: "Woningen",
           publicSummary: "Bij Sportlaan 12",
           precision: "buurt",
@@ -165,7 +165,7 @@ describe("the detail page", () => {
     expect(
       (await post({ intent: "plan", wat: "Woningen bouwen", waarde: "Starters krijgen een kans" })).status,
     ).toBe(302);
-    const badPart = await post({ intent: "participatie", "deelnemer-0": "Buurtbewoners", "rol-0": "" });
+    const badPart = await post({ intent: "participation", "deelnemer-0": "Buurtbewoners", "rol-0": "" });
     expect(badPart.status).toBe(400);
     expect(badPart.data.errors).toMatchObject({ doelen: expect.any(String), "rol-0": "Kies een rol." });
     // Both documents are one form: saving the participatieplan while the plan holds typed text that
@@ -178,7 +178,7 @@ describe("the detail page", () => {
       "rol-1": "beslisser",
     };
     const kept = await post({
-      intent: "participatie",
+      intent: "participation",
       wat: "Woningen bouwen, ook voor ouderen",
       waarde: "Starters krijgen een kans",
       ...participation,
@@ -190,7 +190,7 @@ describe("the detail page", () => {
     });
     // Nothing typed elsewhere: back to the saved section.
     const clean = await post({
-      intent: "participatie",
+      intent: "participation",
       wat: "Woningen bouwen",
       waarde: "Starters krijgen een kans",
       ...participation,
@@ -198,8 +198,8 @@ describe("the detail page", () => {
     expect(clean.status).toBe(302);
     expect(clean.location).toMatch(/#participatie-titel$/);
     const badDate = await post({
-      intent: "vaststellen",
-      adoptedBy: "raad",
+      intent: "adopt",
+      adoptedBy: "council",
       adoptedOn: "31-12-2026",
       adoptionReference: "",
     });
@@ -210,8 +210,8 @@ describe("the detail page", () => {
     expect(
       (
         await post({
-          intent: "vaststellen",
-          adoptedBy: "raad",
+          intent: "adopt",
+          adoptedBy: "council",
           adoptedOn: "2026-12-17",
           adoptionReference: "RB 2026-88",
         })
@@ -231,8 +231,8 @@ describe("the detail page", () => {
       sql`select kind, max(version)::int as v from initiative_documents where initiative_id = ${id} group by kind order by kind`,
     );
     expect([...versions]).toEqual([
-      { kind: "participatieplan", v: 2 },
-      { kind: "planomschrijving", v: 1 },
+      { kind: "participation_plan", v: 2 },
+      { kind: "plan_description", v: 1 },
     ]);
   });
 });

@@ -79,26 +79,26 @@ function triagePost(id: string, cookie: string, form: Record<string, string>) {
 describe("status changes follow the allowed transitions on both pages", () => {
   test("a finished initiative cannot move back", async () => {
     const { cookie } = await loginAs(["ambtenaar"]);
-    const id = await newIdea({ status: "gerealiseerd" });
-    const viaTriage = await triagePost(id, cookie, { intent: "status", status: "in_uitvoering" });
+    const id = await newIdea({ status: "realised" });
+    const viaTriage = await triagePost(id, cookie, { intent: "status", status: "in_execution" });
     expect(viaTriage.status).toBe(400);
     expect(viaTriage.data.errors.status).toMatch(/niet mogelijk/);
-    const viaKaart = await kaartPost(id, cookie, { status: "in_uitvoering" });
+    const viaKaart = await kaartPost(id, cookie, { status: "in_execution" });
     expect(viaKaart.status).toBe(400);
     expect(viaKaart.data.errors.status).toMatch(/niet mogelijk/);
-    expect((await row(id)).status).toBe("gerealiseerd");
+    expect((await row(id)).status).toBe("realised");
     expect(await statusMails()).toHaveLength(0);
   });
 
   test("rejecting needs a reason on both pages", async () => {
     const { cookie } = await loginAs(["ambtenaar"]);
     const id = await newIdea();
-    const viaTriage = await triagePost(id, cookie, { intent: "status", status: "afgewezen", reason: "" });
+    const viaTriage = await triagePost(id, cookie, { intent: "status", status: "rejected", reason: "" });
     expect(viaTriage.data.errors.reason).toMatch(/Geef een reden/);
-    const viaKaart = await kaartPost(id, cookie, { status: "afgewezen" });
+    const viaKaart = await kaartPost(id, cookie, { status: "rejected" });
     expect(viaKaart.status).toBe(400);
     expect(viaKaart.data.errors.toelichting).toMatch(/Geef een reden/);
-    expect((await row(id)).status).toBe("nieuw");
+    expect((await row(id)).status).toBe("new");
   });
 });
 
@@ -111,12 +111,12 @@ describe("every status change mails the initiator in the same transaction", () =
         page === "triage"
           ? await triagePost(id, cookie, {
               intent: "status",
-              status: "in_behandeling",
+              status: "in_review",
               reason: "Wij bellen u.",
             })
-          : await kaartPost(id, cookie, { status: "in_behandeling", toelichting: "Wij bellen u." });
+          : await kaartPost(id, cookie, { status: "in_review", toelichting: "Wij bellen u." });
       expect(res.status).toBe(302);
-      expect((await row(id)).status).toBe("in_behandeling");
+      expect((await row(id)).status).toBe("in_review");
       const mails = await statusMails();
       expect(mails).toHaveLength(1);
       expect(mails[0]!.text).toContain("Wij bellen u.");
@@ -125,7 +125,7 @@ describe("every status change mails the initiator in the same transaction", () =
         .from(auditLog)
         .where(and(eq(auditLog.entityId, id), eq(auditLog.action, "initiative.status_changed")));
       expect(audits).toHaveLength(1);
-      expect(audits[0]!.details).toMatchObject({ from: "nieuw", to: "in_behandeling" });
+      expect(audits[0]!.details).toMatchObject({ from: "new", to: "in_review" });
     });
 
   test("a kaart edit that keeps the status sends no status mail", async () => {
@@ -141,7 +141,7 @@ describe("every status change mails the initiator in the same transaction", () =
     expect(
       (
         await triagePost(id, cookie, {
-          intent: "publiceren",
+          intent: "publish",
           publicTitle: "Bankjes",
           publicSummary: "Twee bankjes",
           precision: "buurt",
@@ -151,7 +151,7 @@ describe("every status change mails the initiator in the same transaction", () =
     expect((await row(id)).isPublished).toBe(true);
     // Unticking "Tonen op de website" is what the page would do; the rule must hold even if not.
     const res = await kaartPost(id, cookie, {
-      status: "afgewezen",
+      status: "rejected",
       toelichting: "Geen ruimte.",
       gepubliceerd: "",
     });
@@ -162,12 +162,12 @@ describe("every status change mails the initiator in the same transaction", () =
 });
 
 describe("a rejected or withdrawn initiative never goes on the map", () => {
-  for (const status of ["afgewezen", "ingetrokken"] as const)
+  for (const status of ["rejected", "withdrawn"] as const)
     test(`${status}: refused on both pages`, async () => {
       const { cookie } = await loginAs(["ambtenaar"]);
       const id = await newIdea({ status });
       const viaTriage = await triagePost(id, cookie, {
-        intent: "publiceren",
+        intent: "publish",
         publicTitle: "Bankjes",
         publicSummary: "Twee bankjes",
         precision: "buurt",
@@ -186,7 +186,7 @@ describe("no house number in public texts without the initiator's consent", () =
     const { cookie } = await loginAs(["ambtenaar"]);
     const id = await newIdea();
     const viaTriage = await triagePost(id, cookie, {
-      intent: "publiceren",
+      intent: "publish",
       publicTitle: "Bankjes bij Sportlaan 12",
       publicSummary: "Twee bankjes",
       precision: "buurt",
@@ -196,14 +196,14 @@ describe("no house number in public texts without the initiator's consent", () =
       titel: "Bankjes",
       samenvatting: "Bij Sportlaan 12 komen bankjes",
       gepubliceerd: "ja",
-      status: "in_behandeling",
+      status: "in_review",
     });
     expect(viaKaart.status).toBe(400);
     expect(viaKaart.data.errors.samenvatting).toMatch(/huisnummer/);
     const after = await row(id);
     expect(after.isPublished).toBe(false);
     // The status change in the same submit was rolled back with it, mail included.
-    expect(after.status).toBe("nieuw");
+    expect(after.status).toBe("new");
     expect(await statusMails()).toHaveLength(0);
   });
 
@@ -221,7 +221,7 @@ describe("the public point is never more precise than the initiator allowed", ()
     const { cookie } = await loginAs(["ambtenaar"]);
     const id = await newIdea();
     const res = await triagePost(id, cookie, {
-      intent: "publiceren",
+      intent: "publish",
       publicTitle: "Bankjes",
       publicSummary: "Twee bankjes",
       precision: "exact",

@@ -10,6 +10,7 @@ import {
 import { recordAdoption, saveDocument } from "../../app/domain/initiatives/proceskader.server";
 import type { QuickscanAnswers } from "../../app/domain/initiatives/quickscan-form";
 import { InitiativeError } from "../../app/domain/initiatives/shared.server";
+import { statusLabel } from "../../app/domain/initiatives/statuses";
 import { submitIdea } from "../../app/domain/initiatives/submission.server";
 import {
   addNote,
@@ -77,7 +78,7 @@ describe("submitting an idea", () => {
     await getDb().insert(settings).values({ key: "initiatives.response_days", value: 3 });
 
     const res = await submitIdea({ answers: answers() }, getDb(), new Date("2026-11-27T10:00:00Z"));
-    expect(res.result.decider).toBe("ambtenaren");
+    expect(res.result.decider).toBe("officials");
     expect(res.contact).toBe("Gijs Groen");
     expect(res.respondBy.toISOString().slice(0, 10)).toBe("2026-12-02");
 
@@ -118,7 +119,7 @@ describe("the initiator's private page", () => {
     const { id, token } = await submitIdea({ answers: answers() });
     const actor = { id: am.id, email: am.email };
 
-    await messageFromInitiator(token, "van_initiatiefnemer", "Wanneer kunnen we praten?");
+    await messageFromInitiator(token, "from_initiator", "Wanneer kunnen we praten?");
     expect((await mailsTo(am.email)).at(-1)!.kind).toBe("initiative.reply");
     await messageToInitiator(id, "Dinsdag om 10 uur?", actor);
     const mail = (await mailsTo("anna@example.nl")).at(-1)!;
@@ -139,13 +140,11 @@ describe("the initiator's private page", () => {
     const { id, token } = await submitIdea({ answers: answers() });
     expect(await withdrawByInitiator(token, "Geen tijd meer")).toBe(true);
     const [row] = await getDb().select().from(initiatives).where(eq(initiatives.id, id));
-    expect(row!.status).toBe("ingetrokken");
+    expect(row!.status).toBe("withdrawn");
     const trail = await listAudit({ entityType: "initiative", entityId: id, page: 1, pageSize: 10 });
     expect(trail.rows.map((r) => r.action)).toContain("initiative.withdrawn_by_initiator");
     expect(row!.isPublished).toBe(false);
-    await expect(messageFromInitiator(token, "aanvulling", "nog iets")).rejects.toBeInstanceOf(
-      InitiativeError,
-    );
+    await expect(messageFromInitiator(token, "addition", "nog iets")).rejects.toBeInstanceOf(InitiativeError);
   });
 
   test("a new link can be requested by e-mail; an unknown address gets nothing", async () => {
@@ -166,26 +165,20 @@ describe("triage by civil servants", () => {
     const am = await createStaff(["ambtenaar"]);
     const actor = { id: am.id, email: am.email };
     const { id, token } = await submitIdea({ answers: answers() });
-    for (const status of [
-      "in_behandeling",
-      "planvorming",
-      "vastgesteld",
-      "in_uitvoering",
-      "gerealiseerd",
-    ] as const) {
+    for (const status of ["in_review", "planning", "adopted", "in_execution", "realised"] as const) {
       await changeStatus(id, status, undefined, actor);
       const mail = (await mailsTo("anna@example.nl")).at(-1)!;
       expect(mail.kind).toBe("initiative.status");
-      expect(mail.subject.toLowerCase()).toContain(status.replace("_", " "));
+      expect(mail.subject).toContain(statusLabel(status).toLowerCase());
     }
     const page = await findForInitiator(token);
     expect(page!.events.filter((e) => e.kind === "status").map((e) => e.status)).toEqual([
-      "nieuw",
-      "in_behandeling",
-      "planvorming",
-      "vastgesteld",
-      "in_uitvoering",
-      "gerealiseerd",
+      "new",
+      "in_review",
+      "planning",
+      "adopted",
+      "in_execution",
+      "realised",
     ]);
     const trail = await listAudit({ entityType: "initiative", entityId: id, page: 1, pageSize: 50 });
     expect(trail.rows.filter((r) => r.action === "initiative.status_changed")).toHaveLength(5);
@@ -196,13 +189,13 @@ describe("triage by civil servants", () => {
     const actor = { id: am.id, email: am.email };
     const { id } = await submitIdea({ answers: answers() });
     const before = (await mailsTo("anna@example.nl")).length;
-    await expect(changeStatus(id, "afgewezen", undefined, actor)).rejects.toThrow(/reden/);
+    await expect(changeStatus(id, "rejected", undefined, actor)).rejects.toThrow(/reden/);
     expect((await mailsTo("anna@example.nl")).length).toBe(before);
-    await changeStatus(id, "afgewezen", "Dit past niet in het budget van dit jaar.", actor);
+    await changeStatus(id, "rejected", "Dit past niet in het budget van dit jaar.", actor);
     expect((await mailsTo("anna@example.nl")).at(-1)!.text).toContain(
       "Dit past niet in het budget van dit jaar.",
     );
-    await expect(changeStatus(id, "in_behandeling", undefined, actor)).rejects.toThrow(/niet mogelijk/);
+    await expect(changeStatus(id, "in_review", undefined, actor)).rejects.toThrow(/niet mogelijk/);
   });
 
   test("assign, override the decider, publish with a rounded location", async () => {
@@ -217,10 +210,10 @@ describe("triage by civil servants", () => {
     const researcher = await createStaff(["onderzoeker"]);
     await expect(assignAccountManager(id, researcher.id, actor)).rejects.toThrow(/ambtenaar/);
 
-    await expect(
-      setDecider(id, { decider: "ambtenaren", complex: true, reason: "x" }, actor),
-    ).rejects.toThrow(/complexe opgave/);
-    await setDecider(id, { decider: "college", complex: true, reason: "Grote impact op de wijk" }, actor);
+    await expect(setDecider(id, { decider: "officials", complex: true, reason: "x" }, actor)).rejects.toThrow(
+      /complexe opgave/,
+    );
+    await setDecider(id, { decider: "executive", complex: true, reason: "Grote impact op de wijk" }, actor);
 
     await publish(
       id,
@@ -229,7 +222,7 @@ describe("triage by civil servants", () => {
     );
     const [row] = await getDb().select().from(initiatives).where(eq(initiatives.id, id));
     expect(row).toMatchObject({
-      decider: "college",
+      decider: "executive",
       complex: true,
       accountManagerId: other.id,
       isPublished: true,
@@ -257,24 +250,24 @@ describe("triage by civil servants", () => {
     await expect(
       recordAdoption(
         id,
-        { adoptedBy: "raad", adoptedOn: "2026-12-10", adoptionReference: "RB-2026-12" },
+        { adoptedBy: "council", adoptedOn: "2026-12-10", adoptionReference: "RB-2026-12" },
         actor,
       ),
     ).rejects.toThrow(/planomschrijving/);
-    expect(await saveDocument(id, "planomschrijving", { wat: "Versie 1" }, actor)).toBe(1);
-    expect(await saveDocument(id, "planomschrijving", { wat: "Versie 2" }, actor)).toBe(2);
+    expect(await saveDocument(id, "plan_description", { wat: "Versie 1" }, actor)).toBe(1);
+    expect(await saveDocument(id, "plan_description", { wat: "Versie 2" }, actor)).toBe(2);
     expect(
-      await saveDocument(id, "participatieplan", { doelen: ["samen_denken"], deelnemers: [] }, actor),
+      await saveDocument(id, "participation_plan", { doelen: ["samen_denken"], deelnemers: [] }, actor),
     ).toBe(1);
     await recordAdoption(
       id,
-      { adoptedBy: "raad", adoptedOn: "2026-12-10", adoptionReference: "RB-2026-12" },
+      { adoptedBy: "council", adoptedOn: "2026-12-10", adoptionReference: "RB-2026-12" },
       actor,
     );
     const detail = await getInitiative(id);
     expect(detail!.idea).toMatchObject({
       processStep: 3,
-      adoptedBy: "raad",
+      adoptedBy: "council",
       adoptionReference: "RB-2026-12",
     });
     expect(detail!.documents.plan!.content).toEqual({ wat: "Versie 2" });
@@ -288,7 +281,7 @@ describe("triage by civil servants", () => {
     });
     const { id } = await submitIdea({ answers: answers({ title: "Fietsenstalling", theme: "verkeer" }) });
     const am = await createStaff(["ambtenaar"]);
-    await changeStatus(id, "in_behandeling", undefined, { id: am.id, email: am.email });
+    await changeStatus(id, "in_review", undefined, { id: am.id, email: am.email });
 
     const base = { sort: "nieuwste" as const, page: 1, pageSize: 20 };
     // Dutch stemming: "plant" finds "planten".
@@ -297,9 +290,9 @@ describe("triage by civil servants", () => {
     expect((await listInitiatives({ ...base, theme: "verkeer" })).rows.map((r) => r.title)).toEqual([
       "Fietsenstalling",
     ]);
-    const byStatus = await listInitiatives({ ...base, status: "nieuw" });
+    const byStatus = await listInitiatives({ ...base, status: "new" });
     expect(byStatus.total).toBe(2);
-    expect(byStatus.counts).toEqual({ nieuw: 2, in_behandeling: 1 });
+    expect(byStatus.counts).toEqual({ new: 2, in_review: 1 });
     const sorted = await listInitiatives({ ...base, sort: "titel" });
     expect(sorted.rows.map((r) => r.title)).toEqual([
       "Bomen planten",

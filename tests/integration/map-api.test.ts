@@ -60,14 +60,14 @@ describe("/api/initiatieven.geojson", () => {
   });
 
   test("theme, status and bbox filter the selection", async () => {
-    await createInitiative({ theme: "groen", status: "gerealiseerd" });
+    await createInitiative({ theme: "groen", status: "realised" });
     await createInitiative({ theme: "verkeer", publicTitle: "Zebrapad" });
     await createInitiative({ theme: "verkeer", publicLat: 52.1, publicLng: 4.3, publicTitle: "Ver weg" });
     const titles = async (qs: string) =>
       (JSON.parse((await get(qs)).data) as Collection).features.map((f) => f.properties.title).sort();
     expect(await titles("?theme=verkeer")).toEqual(["Ver weg", "Zebrapad"]);
     expect(await titles("?theme=verkeer&bbox=4.59,52.33,4.65,52.37")).toEqual(["Zebrapad"]);
-    expect(await titles("?status=gerealiseerd")).toEqual(["Moestuin"]);
+    expect(await titles("?status=realised")).toEqual(["Moestuin"]);
   });
 
   test("invalid parameters get a 400 with a Dutch explanation", async () => {

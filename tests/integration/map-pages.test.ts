@@ -53,18 +53,20 @@ describe("the public list and detail page", () => {
   });
 
   test("the status filter offers only statuses a published initiative can have, and ignores others", async () => {
-    await createInitiative({ publicTitle: "Moestuin", status: "in_uitvoering" });
-    await createInitiative({ publicTitle: "Bankje", status: "planvorming" });
+    await createInitiative({ publicTitle: "Moestuin", status: "in_execution" });
+    await createInitiative({ publicTitle: "Bankje", status: "planning" });
     const res = await run<{ filters: { status?: string }; list: { total: number } }>(
       list.loader,
       makeRequest("/initiatieven?status=afgewezen"),
     );
     expect(res.data.filters.status).toBeUndefined();
     expect(res.data.list.total).toBe(2);
-    const filtered = await run<{ list: { total: number } }>(
+    // The URL carries the Dutch word; the filter holds the stored code.
+    const filtered = await run<{ filters: { status?: string }; list: { total: number } }>(
       list.loader,
       makeRequest("/initiatieven?status=planvorming"),
     );
+    expect(filtered.data.filters.status).toBe("planning");
     expect(filtered.data.list.total).toBe(1);
     const { publicStatusOptions } = await import("../../app/domain/initiatives/statuses");
     const offered = publicStatusOptions().map((o) => o.value);
@@ -93,25 +95,25 @@ describe("the public list and detail page", () => {
   });
 
   test("the detail page shows the public status timeline, not the texts of events", async () => {
-    const i = await createInitiative({ status: "in_uitvoering" });
+    const i = await createInitiative({ status: "in_execution" });
     await getDb()
       .insert(initiativeEvents)
       .values([
         {
           initiativeId: i.id,
           kind: "status",
-          status: "nieuw",
+          status: "new",
           text: "interne notitie",
           at: new Date("2026-01-01"),
         },
-        { initiativeId: i.id, kind: "status", status: "in_uitvoering", at: new Date("2026-02-01") },
+        { initiativeId: i.id, kind: "status", status: "in_execution", at: new Date("2026-02-01") },
       ]);
     const res = await run<{ timeline: { status: string }[]; canContact: boolean }>(
       detail.loader,
       makeRequest(`/initiatieven/${i.id}`),
       { id: i.id },
     );
-    expect(res.data.timeline.map((t) => t.status)).toEqual(["nieuw", "in_uitvoering"]);
+    expect(res.data.timeline.map((t) => t.status)).toEqual(["new", "in_execution"]);
     expect(res.data.canContact).toBe(true);
     const text = JSON.stringify(res.data);
     expect(text).not.toContain("interne notitie");
@@ -193,7 +195,7 @@ describe("staff", () => {
       titel: "Bankje",
       samenvatting: "Een bank",
       thema: "groen",
-      status: "in_uitvoering",
+      status: "in_execution",
       breedtegraad: "52,35",
       lengtegraad: "4,61",
       gepubliceerd: "ja",
@@ -247,6 +249,8 @@ describe("staff", () => {
     const rows = await getDb().select().from(initiatives);
     expect(rows.map((r) => r.publicTitle).sort()).toEqual(["Bankje", "Zebrapad"]);
     expect(rows.every((r) => r.isPublished)).toBe(true);
+    // The Dutch words of the file are stored as the English codes.
+    expect(rows.map((r) => r.status).sort()).toEqual(["in_execution", "realised"]);
     expect(
       await getDb().select().from(auditLog).where(eq(auditLog.action, "initiative.imported")),
     ).toHaveLength(1);

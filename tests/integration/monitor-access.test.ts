@@ -125,7 +125,7 @@ describe("partner scoping, enumerated over every agreement of 2024", () => {
     const [preUpdate] = await getDb()
       .select()
       .from(monitorUpdates)
-      .where(eq(monitorUpdates.status, "ingediend"));
+      .where(eq(monitorUpdates.status, "submitted"));
     for (const s of [elan, pre, bewonersraad]) {
       expect((await post(s, id, { intent: "bevestigen", update: String(preUpdate!.id) })).status).toBe(403);
       expect(
@@ -140,7 +140,7 @@ describe("partner scoping, enumerated over every agreement of 2024", () => {
       toelichting: "Elan.",
     });
     const [after] = await getDb().select().from(monitorUpdates).where(eq(monitorUpdates.id, preUpdate!.id));
-    expect(after).toMatchObject({ status: "ingediend", explanation: "Pré.", stoplicht: "rood" });
+    expect(after).toMatchObject({ status: "submitted", explanation: "Pré.", stoplicht: "rood" });
     // Partners have no rounds, import or users pages.
     for (const s of [elan, bewonersraad]) {
       expect((await run(staffRounds.loader, makeRequest("/x", { cookie: s.cookie }))).status).toBe(403);
@@ -263,7 +263,7 @@ describe("the maintained current-stoplicht table", () => {
       cross join lateral generate_series(a.first_year, a.last_year) y(y) cross join generate_series(1, 3) t(t)
       left join monitor_stoplicht_current s on s.agreement_id = a.id and s.year = y.y and s.tertiaal = t.t
       left join lateral (select u.stoplicht from monitor_updates u where u.agreement_key = a.key
-        and u.status = 'bevestigd' and (u.year, u.tertiaal) <= (y.y, t.t)
+        and u.status = 'confirmed' and (u.year, u.tertiaal) <= (y.y, t.t)
         order by u.year desc, u.tertiaal desc, u.id desc limit 1) u on true
       where s.stoplicht is distinct from coalesce(u.stoplicht, 'nog_niet_beoordeeld')`);
     return rows[0]!.n;
@@ -290,7 +290,7 @@ describe("the maintained current-stoplicht table", () => {
       [b!, "rood"],
     ] as const)
       await post(elan, x.id, { intent: "update", ronde: String(round.id), stoplicht, toelichting: "Stand." });
-    const pending = await getDb().select().from(monitorUpdates).where(eq(monitorUpdates.status, "ingediend"));
+    const pending = await getDb().select().from(monitorUpdates).where(eq(monitorUpdates.status, "submitted"));
     const ua = pending.find((u) => u.agreementId === a!.id)!;
     const ub = pending.find((u) => u.agreementId === b!.id)!;
     await post(ambtenaar, a!.id, { intent: "bevestigen", update: String(ua.id) });

@@ -86,7 +86,7 @@ test("a woon-DNA page shows the live stoplicht summary of its theme, and follows
     (await post({ intent: "update", ronde: String(round!.id), stoplicht: "groen", toelichting: "Gedaan." }))
       .status,
   ).toBe(200);
-  const [pending] = await getDb().select().from(monitorUpdates).where(eq(monitorUpdates.status, "ingediend"));
+  const [pending] = await getDb().select().from(monitorUpdates).where(eq(monitorUpdates.status, "submitted"));
   expect((await post({ intent: "bevestigen", update: String(pending!.id) })).status).toBe(200);
   const after = (await firstPageBlocks()).at(-1)!;
   expect(after.text).toContain("Groen (op schema of gedaan): 1");

@@ -112,7 +112,7 @@ describe("public overview", () => {
     const [u] = await getDb()
       .select()
       .from(monitorUpdates)
-      .where(and(eq(monitorUpdates.agreementId, a), eq(monitorUpdates.status, "ingediend")));
+      .where(and(eq(monitorUpdates.agreementId, a), eq(monitorUpdates.status, "submitted")));
     expect((await post(ambtenaar, a, { intent: "bevestigen", update: String(u!.id) })).status).toBe(200);
     const load = (query: string) =>
       run<Awaited<ReturnType<typeof publicIndex.loader>>>(
@@ -318,7 +318,7 @@ describe("partners", () => {
       },
       values: { stoplicht: "paars" },
     });
-    const [closed] = await getDb().select().from(monitorRounds).where(eq(monitorRounds.status, "gesloten"));
+    const [closed] = await getDb().select().from(monitorRounds).where(eq(monitorRounds.status, "closed"));
     const late = await post(elan, id, {
       intent: "update",
       ronde: String(closed!.id),
@@ -331,7 +331,7 @@ describe("partners", () => {
       values: { toelichting: "Te laat." },
     });
     expect(
-      await getDb().select().from(monitorUpdates).where(eq(monitorUpdates.status, "ingediend")),
+      await getDb().select().from(monitorUpdates).where(eq(monitorUpdates.status, "submitted")),
     ).toHaveLength(0);
   });
 });
@@ -356,11 +356,11 @@ describe("the gemeente confirms or sends back", () => {
     const [ua] = await getDb()
       .select()
       .from(monitorUpdates)
-      .where(and(eq(monitorUpdates.agreementId, a), eq(monitorUpdates.status, "ingediend")));
+      .where(and(eq(monitorUpdates.agreementId, a), eq(monitorUpdates.status, "submitted")));
     const [ub] = await getDb()
       .select()
       .from(monitorUpdates)
-      .where(and(eq(monitorUpdates.agreementId, b), eq(monitorUpdates.status, "ingediend")));
+      .where(and(eq(monitorUpdates.agreementId, b), eq(monitorUpdates.status, "submitted")));
     expect((await post(elan, a, { intent: "bevestigen", update: String(ua!.id) })).status).toBe(403);
     expect((await post(ambtenaar, a, { intent: "bevestigen", update: String(ua!.id) })).status).toBe(200);
     // Twice: nothing changes the second time.
@@ -401,7 +401,7 @@ describe("rounds", () => {
     const invitations = await getDb()
       .select()
       .from(outbox)
-      .where(eq(outbox.kind, "monitor.round_uitnodiging"));
+      .where(eq(outbox.kind, "monitor.round_invitation"));
     expect(invitations.map((m) => m.to).sort()).toEqual(
       [elan.user.email, pre.user.email, bewonersraad.user.email].sort(),
     );
@@ -427,7 +427,7 @@ describe("rounds", () => {
     ]);
     expect(runs.reduce((a, b) => a + b, 0)).toBe(3);
     expect(await sendDueReminders(getDb(), later)).toBe(0);
-    const reminders = await getDb().select().from(outbox).where(eq(outbox.kind, "monitor.round_herinnering"));
+    const reminders = await getDb().select().from(outbox).where(eq(outbox.kind, "monitor.round_reminder"));
     expect(reminders).toHaveLength(3);
     expect(await getDb().select().from(monitorRoundMails)).toHaveLength(6);
   });
@@ -505,8 +505,8 @@ describe("import round trip", () => {
     expect(applied.status).toBe(200);
     const written = await getDb().select().from(monitorUpdates).where(eq(monitorUpdates.tertiaal, 2));
     expect(written.map((w) => [w.organisationId, w.stoplicht, w.status]).sort()).toEqual([
-      ["elan-wonen", "groen", "bevestigd"],
-      ["pre-wonen", "geel", "bevestigd"],
+      ["elan-wonen", "groen", "confirmed"],
+      ["pre-wonen", "geel", "confirmed"],
     ]);
     const [line] = await getDb().select().from(auditLog).where(eq(auditLog.action, "monitor_round.imported"));
     expect(line?.details).toMatchObject({ gewijzigd: 2 });

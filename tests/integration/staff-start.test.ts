@@ -47,7 +47,7 @@ describe("the start page", () => {
   test("counts what needs attention, each linking to the list that shows those items", async () => {
     await idea({ accountManagerId: null, respondBy: "2000-01-01" });
     await idea({ accountManagerId: null, respondBy: "2999-01-01" });
-    await idea({ status: "in_behandeling", accountManagerId: null, respondBy: "2000-01-01" });
+    await idea({ status: "in_review", accountManagerId: null, respondBy: "2000-01-01" });
     await getDb()
       .insert(contactMessages)
       .values([
@@ -89,10 +89,10 @@ describe("the triage page after saving", () => {
     const { cookie } = await loginAs(["ambtenaar"]);
     const res = await run(
       detailRoute.action,
-      makeRequest(`/beheer/initiatieven/${id}`, { cookie, form: { intent: "notitie", note: "Bellen." } }),
+      makeRequest(`/beheer/initiatieven/${id}`, { cookie, form: { intent: "note", note: "Bellen." } }),
       { id },
     );
     expect(res.status).toBe(302);
-    expect(res.location).toBe(`/beheer/initiatieven/${id}?opgeslagen=notitie#notitie-titel`);
+    expect(res.location).toBe(`/beheer/initiatieven/${id}?opgeslagen=note#notitie-titel`);
   });
 });

@@ -28,8 +28,12 @@ describe("the audit vocabulary", () => {
   });
 
   test("details read as Dutch key: value pairs", () => {
-    expect(describeDetails({ from: "nieuw", to: "afgewezen", reason: "past niet" })).toBe(
-      "van: nieuw; naar: afgewezen; reden: past niet",
+    expect(describeDetails({ from: "new", to: "rejected", reason: "past niet" })).toBe(
+      "van: new; naar: rejected; reden: past niet",
+    );
+    const label = (code: string) => ({ new: "Nieuw", rejected: "Afgewezen" })[code] ?? code;
+    expect(describeDetails({ from: "new", to: "rejected", reason: "past niet" }, label)).toBe(
+      "van: Nieuw; naar: Afgewezen; reden: past niet",
     );
     expect(describeDetails({ roles: ["ambtenaar", "onderzoeker"] })).toBe("rollen: ambtenaar, onderzoeker");
     expect(describeDetails({})).toBe("");

@@ -54,7 +54,7 @@ describe("routing an idea to an accounthouder", () => {
 describe("the public location on the map", () => {
   const point = { lat: 52.357_123, lng: 4.618_987 };
   test.each([
-    ["not shown", "geen", true, null],
+    ["not shown", "none", true, null],
     ["wijk ≈ 1 km", "wijk", false, { lat: 52.36, lng: 4.62 }],
     ["buurt ≈ 100 m", "buurt", false, { lat: 52.357, lng: 4.619 }],
     ["exact when the initiator agreed", "exact", true, { lat: 52.35712, lng: 4.61899 }],
@@ -75,13 +75,13 @@ describe("the public location on the map", () => {
 
 describe("status changes", () => {
   test("a rejected or withdrawn idea cannot change any more", () => {
-    expect(allowedNextStatuses("afgewezen")).toEqual([]);
-    expect(allowedNextStatuses("ingetrokken")).toEqual([]);
+    expect(allowedNextStatuses("rejected")).toEqual([]);
+    expect(allowedNextStatuses("withdrawn")).toEqual([]);
   });
   test("a new idea may go to any step or end", () => {
-    expect(allowedNextStatuses("nieuw")).toContain("in_behandeling");
-    expect(allowedNextStatuses("nieuw")).toContain("afgewezen");
-    expect(allowedNextStatuses("nieuw")).not.toContain("nieuw");
+    expect(allowedNextStatuses("new")).toContain("in_review");
+    expect(allowedNextStatuses("new")).toContain("rejected");
+    expect(allowedNextStatuses("new")).not.toContain("new");
   });
 });
 
@@ -175,33 +175,33 @@ describe("the shared rules of the initiative actions", () => {
     expect(publicLocation(idea, { point: null })).toEqual({
       publicLat: null,
       publicLng: null,
-      locationPrecision: "geen",
+      locationPrecision: "none",
     });
     expect(publicLocation({ ...idea, lat: null, lng: null }, { precision: "buurt" }).locationPrecision).toBe(
-      "geen",
+      "none",
     );
   });
 
   test("publicationProblem: closed initiatives and house numbers without consent", () => {
     const texts = { publicTitle: "Bankjes", publicSummary: "Bij Sportlaan 12" };
-    const open = { status: "nieuw", address: "Sportlaan 12, Heemstede", allowExactLocation: false };
+    const open = { status: "new", address: "Sportlaan 12, Heemstede", allowExactLocation: false };
     expect(publicationProblem(open, texts)?.field).toBe("publicSummary");
     expect(publicationProblem({ ...open, allowExactLocation: true }, texts)).toBeNull();
     expect(publicationProblem(open, { ...texts, publicSummary: "Bij de Sportlaan" })).toBeNull();
-    for (const status of ["afgewezen", "ingetrokken"])
+    for (const status of ["rejected", "withdrawn"])
       expect(publicationProblem({ ...open, status, allowExactLocation: true }, texts)?.field).toBe(
         "published",
       );
-    expect(isClosed("gerealiseerd")).toBe(false);
+    expect(isClosed("realised")).toBe(false);
   });
 });
 
 describe("overdue ideas", () => {
   test("only a new idea after its answer date is overdue", () => {
-    expect(isOverdue({ status: "nieuw", respondBy: "2026-12-01" }, "2026-12-02")).toBe(true);
-    expect(isOverdue({ status: "nieuw", respondBy: "2026-12-02" }, "2026-12-02")).toBe(false);
-    expect(isOverdue({ status: "in_behandeling", respondBy: "2026-12-01" }, "2026-12-02")).toBe(false);
-    expect(isOverdue({ status: "nieuw", respondBy: null }, "2026-12-02")).toBe(false);
+    expect(isOverdue({ status: "new", respondBy: "2026-12-01" }, "2026-12-02")).toBe(true);
+    expect(isOverdue({ status: "new", respondBy: "2026-12-02" }, "2026-12-02")).toBe(false);
+    expect(isOverdue({ status: "in_review", respondBy: "2026-12-01" }, "2026-12-02")).toBe(false);
+    expect(isOverdue({ status: "new", respondBy: null }, "2026-12-02")).toBe(false);
   });
 
   test("today is the date in Heemstede, not in UTC", () => {

@@ -11,7 +11,7 @@ const current = (steps: ReturnType<typeof initiatorSteps>) => steps.filter((s) =
 
 describe("the initiator's 'u bent hier' steps", () => {
   test("a simple new idea: step 1 done, step 2 current, the steps to come shown", () => {
-    const steps = initiatorSteps({ status: "nieuw", complex: false, processStep: 0 });
+    const steps = initiatorSteps({ status: "new", complex: false, processStep: 0 });
     expect(labels(steps)).toEqual([
       "Idee ontvangen",
       "Samen bekijken",
@@ -24,21 +24,19 @@ describe("the initiator's 'u bent hier' steps", () => {
   });
 
   test("a simple idea in progress: earlier steps done, exactly one current", () => {
-    const steps = initiatorSteps({ status: "in_uitvoering", complex: false, processStep: 0 });
+    const steps = initiatorSteps({ status: "in_execution", complex: false, processStep: 0 });
     expect(steps.map((s) => s.state)).toEqual(["done", "done", "done", "done", "current", "todo"]);
     expect(
-      initiatorSteps({ status: "gerealiseerd", complex: false, processStep: 0 }).every(
-        (s) => s.state === "done",
-      ),
+      initiatorSteps({ status: "realised", complex: false, processStep: 0 }).every((s) => s.state === "done"),
     ).toBe(true);
   });
 
   test.each([
-    ["new", "nieuw", 0, "Idee ontvangen"],
-    ["being looked at", "in_behandeling", 0, "Samen bekijken"],
-    ["planomschrijving in progress", "planvorming", 0, "Basisstap 1: Planomschrijving maken"],
-    ["basisstap 2 done", "planvorming", 2, "Basisstap 3: Plannen goedgekeurd"],
-    ["all basisstappen done", "in_uitvoering", 5, "Klaar"],
+    ["new", "new", 0, "Idee ontvangen"],
+    ["being looked at", "in_review", 0, "Samen bekijken"],
+    ["planomschrijving in progress", "planning", 0, "Basisstap 1: Planomschrijving maken"],
+    ["basisstap 2 done", "planning", 2, "Basisstap 3: Plannen goedgekeurd"],
+    ["all basisstappen done", "in_execution", 5, "Klaar"],
   ])(
     "a complex opgave, %s: one current step, each step once, step 1 present",
     (_n, status, processStep, here) => {
@@ -51,14 +49,14 @@ describe("the initiator's 'u bent hier' steps", () => {
   );
 
   test("afgewezen and ingetrokken have no way ahead", () => {
-    expect(initiatorSteps({ status: "afgewezen", complex: false, processStep: 0 })).toEqual([]);
+    expect(initiatorSteps({ status: "rejected", complex: false, processStep: 0 })).toEqual([]);
   });
 });
 
 describe("what the municipality changed after the quickscan", () => {
   const base = {
-    proposedDecider: "ambtenaren",
-    decider: "ambtenaren",
+    proposedDecider: "officials",
+    decider: "officials",
     proposedComplex: false,
     complex: false,
     theme: "groen",
@@ -68,7 +66,7 @@ describe("what the municipality changed after the quickscan", () => {
     expect(staffChanges(base)).toEqual([]);
   });
   test("each change in words, field: old → new", () => {
-    const changes = staffChanges({ ...base, decider: "college", complex: true, theme: "verkeer" });
+    const changes = staffChanges({ ...base, decider: "executive", complex: true, theme: "verkeer" });
     expect(changes.map(changeText)).toEqual([
       "Wie beslist: Medewerkers van de gemeente → Het college van burgemeester en wethouders",
       "Ingewikkeld idee (complexe opgave): Nee → Ja",
@@ -82,12 +80,12 @@ describe("the timeline", () => {
   test("a basisstap set twice is shown once, at the last time; statuses in words", () => {
     const t = (d: string) => new Date(`2026-0${d}T10:00:00Z`);
     const entries = timelineEntries([
-      { at: t("1-01"), kind: "status", status: "nieuw", text: null },
-      { at: t("2-01"), kind: "stap", status: null, text: "2" },
-      { at: t("2-02"), kind: "stap", status: null, text: "1" },
-      { at: t("2-03"), kind: "stap", status: null, text: "2" },
-      { at: t("3-01"), kind: "stap", status: null, text: "0" },
-      { at: t("4-01"), kind: "status", status: "afgewezen", text: "Past niet in het budget." },
+      { at: t("1-01"), kind: "status", status: "new", text: null },
+      { at: t("2-01"), kind: "step", status: null, text: "2" },
+      { at: t("2-02"), kind: "step", status: null, text: "1" },
+      { at: t("2-03"), kind: "step", status: null, text: "2" },
+      { at: t("3-01"), kind: "step", status: null, text: "0" },
+      { at: t("4-01"), kind: "status", status: "rejected", text: "Past niet in het budget." },
     ]);
     expect(entries.map((e) => e.text)).toEqual([
       "Status: Nieuw.",

@@ -9,7 +9,7 @@ import {
 } from "../../app/domain/initiatives/map-filters";
 import { TOWN_ZOOM } from "../../app/domain/places/heemstede";
 
-const options = { themes: ["groen", "verkeer"], statuses: ["lopend", "afgerond"] };
+const options = { themes: ["groen", "verkeer"], statuses: ["in_execution", "realised"] };
 const parse = (qs: string) => parseMapFilters(new URLSearchParams(qs), options);
 
 describe("filters from the URL", () => {
@@ -17,7 +17,13 @@ describe("filters from the URL", () => {
     ["nothing", "", {}],
     ["a known theme", "thema=groen", { theme: "groen" }],
     ["an unknown theme is dropped, not an error", "thema=drop%20table", {}],
-    ["status and wijk", "status=lopend&wijk=demo01", { status: "lopend", wijk: "DEMO01" }],
+    [
+      "status (the Dutch word) and wijk",
+      "status=in_uitvoering&wijk=demo01",
+      { status: "in_execution", wijk: "DEMO01" },
+    ],
+    ["a status code works too", "status=realised", { status: "realised" }],
+    ["a status outside the options is dropped", "status=afgewezen", {}],
     ["a wijk code with odd characters is dropped", "wijk=a'b", {}],
     ["free text is trimmed and squashed", "zoek=%20%20speel%20%20tuin%20", { q: "speel tuin" }],
     ["empty values are no filter", "thema=&status=&zoek=", {}],
@@ -28,7 +34,8 @@ describe("filters from the URL", () => {
   });
 
   test("filters round-trip through the URL, so a shared link shows the same selection", () => {
-    const filters = { theme: "verkeer", status: "afgerond", wijk: "DEMO02", q: "fiets" };
+    const filters = { theme: "verkeer", status: "realised", wijk: "DEMO02", q: "fiets" };
+    expect(filtersToParams(filters).get("status")).toBe("gerealiseerd");
     expect(parseMapFilters(filtersToParams(filters), options)).toEqual(filters);
   });
 

@@ -18,7 +18,7 @@ const u = (
   year: number,
   tertiaal: number,
   stoplicht: UpdateLike["stoplicht"],
-  status: UpdateLike["status"] = "bevestigd",
+  status: UpdateLike["status"] = "confirmed",
 ): UpdateLike => ({
   id,
   year,
@@ -32,8 +32,8 @@ describe("stoplicht of a tertiaal", () => {
     const updates = [
       u(1, 2024, 1, "rood"),
       u(2, 2024, 2, "geel"),
-      u(3, 2024, 3, "groen", "ingediend"),
-      u(4, 2024, 3, "afgerond", "teruggestuurd"),
+      u(3, 2024, 3, "groen", "submitted"),
+      u(4, 2024, 3, "afgerond", "returned"),
     ];
     expect(stoplichtAt(updates, { year: 2024, tertiaal: 1 })).toBe("rood");
     expect(stoplichtAt(updates, { year: 2024, tertiaal: 3 })).toBe("geel");
@@ -84,7 +84,7 @@ describe("stoplicht summary", () => {
 describe("round rules", () => {
   const parties = [
     { organisationId: "elan-wonen", role: "trekker" as const },
-    { organisationId: "gemeente-heemstede", role: "partij" as const },
+    { organisationId: "gemeente-heemstede", role: "party" as const },
   ];
   test.each([
     ["trekker corporatie", { organisationId: "elan-wonen", organisationKind: "corporatie" as const }, true],
@@ -104,7 +104,7 @@ describe("round rules", () => {
     const a = { firstYear: 2024, lastYear: 2024 };
     expect(checkRound({ id: 1, year: 2024, tertiaal: 2, status: "open" }, a)).toEqual({ ok: true });
     expect(checkRound(null, a).ok).toBe(false);
-    expect(checkRound({ id: 1, year: 2024, tertiaal: 2, status: "gesloten" }, a)).toMatchObject({
+    expect(checkRound({ id: 1, year: 2024, tertiaal: 2, status: "closed" }, a)).toMatchObject({
       ok: false,
       message: expect.stringContaining("gesloten"),
     });
@@ -119,7 +119,7 @@ describe("round rules", () => {
       reminderDue({ status: "open", openedAt, reminderAfterDays: 7 }, new Date("2025-01-08T00:00:00Z")),
     ).toBe(true);
     expect(
-      reminderDue({ status: "gesloten", openedAt, reminderAfterDays: 7 }, new Date("2025-02-01T00:00:00Z")),
+      reminderDue({ status: "closed", openedAt, reminderAfterDays: 7 }, new Date("2025-02-01T00:00:00Z")),
     ).toBe(false);
   });
 });

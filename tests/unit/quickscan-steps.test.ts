@@ -145,7 +145,7 @@ describe("the result mail", () => {
       policy: "regels",
       contribution: ["tijd"],
     });
-    expect(result.decider).toBe("college");
+    expect(result.decider).toBe("executive");
     const text = submittedMail({
       link: "https://example.test/idee/volgen/x",
       result,

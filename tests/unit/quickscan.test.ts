@@ -23,30 +23,30 @@ const a = (over: Partial<RuleAnswers>): RuleAnswers => ({ ...base, ...over });
 
 describe("who decides (seed 002, Wie beslist?)", () => {
   test.each<[string, Partial<RuleAnswers>, string]>([
-    ["a street party among neighbours, nothing needed from the municipality", {}, "initiatiefnemer"],
+    ["a street party among neighbours, nothing needed from the municipality", {}, "initiator"],
     [
       "neighbours who only plant their own front gardens",
       { parties: ["buren"], partyCount: "enkele" },
-      "initiatiefnemer",
+      "initiator",
     ],
-    ["using public space", { publicSpace: "ja" }, "ambtenaren"],
-    ["needs a permit", { permit: "ja" }, "ambtenaren"],
-    ["may need a permit", { permit: "weet_niet" }, "ambtenaren"],
-    ["a small budget request", { budget: 500 }, "ambtenaren"],
-    ["budget exactly at the college limit stays with officials", { budget: 25_000 }, "ambtenaren"],
-    ["not sure it fits the rules", { policy: "weet_niet" }, "ambtenaren"],
-    ["wants the municipality to take part", { parties: ["gemeente"] }, "ambtenaren"],
-    ["needs an exception to the rules", { policy: "regels" }, "college"],
-    ["a budget above the college limit", { budget: 25_001 }, "college"],
-    ["budget exactly at the raad limit stays with the college", { budget: 100_000 }, "college"],
-    ["the omgevingsplan must change", { policy: "omgevingsplan" }, "raad"],
-    ["a budget above the raad limit", { budget: 150_000 }, "raad"],
+    ["using public space", { publicSpace: "ja" }, "officials"],
+    ["needs a permit", { permit: "ja" }, "officials"],
+    ["may need a permit", { permit: "weet_niet" }, "officials"],
+    ["a small budget request", { budget: 500 }, "officials"],
+    ["budget exactly at the college limit stays with officials", { budget: 25_000 }, "officials"],
+    ["not sure it fits the rules", { policy: "weet_niet" }, "officials"],
+    ["wants the municipality to take part", { parties: ["gemeente"] }, "officials"],
+    ["needs an exception to the rules", { policy: "regels" }, "executive"],
+    ["a budget above the college limit", { budget: 25_001 }, "executive"],
+    ["budget exactly at the raad limit stays with the college", { budget: 100_000 }, "executive"],
+    ["the omgevingsplan must change", { policy: "omgevingsplan" }, "council"],
+    ["a budget above the raad limit", { budget: 150_000 }, "council"],
     [
       "raad wins over college and officials",
       { policy: "omgevingsplan", publicSpace: "ja", budget: 30_000 },
-      "raad",
+      "council",
     ],
-    ["college wins over officials", { policy: "regels", permit: "ja" }, "college"],
+    ["college wins over officials", { policy: "regels", permit: "ja" }, "executive"],
   ])("%s → %s", (_name, over, expected) => {
     const { decider, reasons } = proposeDecider(a(over));
     expect(decider).toBe(expected);
@@ -55,7 +55,7 @@ describe("who decides (seed 002, Wie beslist?)", () => {
 });
 
 describe("complexe opgave = college or raad decides AND (big change OR many actors OR many interests)", () => {
-  const deciders = ["initiatiefnemer", "ambtenaren", "college", "raad"] as const;
+  const deciders = ["initiator", "officials", "executive", "council"] as const;
   const flags = [false, true];
   // Every combination of decider and the three aspects (4 × 8 = 32 cases).
   const cases = deciders.flatMap((decider) =>
@@ -69,7 +69,8 @@ describe("complexe opgave = college or raad decides AND (big change OR many acto
     "$decider, big change $bigChange, many actors $manyActors, many interests $manyInterests",
     (c) => {
       const expected =
-        (c.decider === "college" || c.decider === "raad") && (c.bigChange || c.manyActors || c.manyInterests);
+        (c.decider === "executive" || c.decider === "council") &&
+        (c.bigChange || c.manyActors || c.manyInterests);
       expect(isComplex(c.decider, c)).toBe(expected);
     },
   );
@@ -78,7 +79,7 @@ describe("complexe opgave = college or raad decides AND (big change OR many acto
 describe("the quickscan result", () => {
   test("seed example: the raad decides on a big change in the living environment → complex, basisstappen 1–5", () => {
     const r = quickscan(a({ policy: "omgevingsplan", impact: "groot" }));
-    expect(r.decider).toBe("raad");
+    expect(r.decider).toBe("council");
     expect(r.complex).toBe(true);
     expect(r.complexReasons).toContain("Er verandert veel in de leefomgeving van andere inwoners.");
     expect(r.nextSteps).toHaveLength(5);
@@ -89,26 +90,26 @@ describe("the quickscan result", () => {
 
   test("seed example: the college decides and many actors take part → complex", () => {
     const r = quickscan(a({ policy: "regels", partyCount: "veel" }));
-    expect(r).toMatchObject({ decider: "college", complex: true });
+    expect(r).toMatchObject({ decider: "executive", complex: true });
     expect(r.complexReasons).toContain("Er doen veel partijen mee.");
   });
 
   test("seed example: the college decides and many interests clash → complex", () => {
     const r = quickscan(a({ budget: 40_000, interests: "veel" }));
-    expect(r).toMatchObject({ decider: "college", complex: true });
+    expect(r).toMatchObject({ decider: "executive", complex: true });
     expect(r.complexReasons).toContain("Er spelen veel verschillende belangen.");
   });
 
   test("a simple college decision follows the existing path, not the proceskader", () => {
     const r = quickscan(a({ policy: "regels", impact: "klein", interests: "enkele", partyCount: "enkele" }));
-    expect(r).toMatchObject({ decider: "college", complex: false });
+    expect(r).toMatchObject({ decider: "executive", complex: false });
     expect(r.nextSteps.join(" ")).toMatch(/Het college neemt een besluit/);
     expect(r.nextSteps.join(" ")).not.toMatch(/Stap 1/);
   });
 
   test("officials with a big change, many actors and interests: still not complex", () => {
     const r = quickscan(a({ publicSpace: "ja", impact: "groot", partyCount: "veel", interests: "veel" }));
-    expect(r).toMatchObject({ decider: "ambtenaren", complex: false });
+    expect(r).toMatchObject({ decider: "officials", complex: false });
     expect(r.complexReasons[0]).toMatch(/hoeft niet/);
   });
 
@@ -138,7 +139,7 @@ describe("the quickscan result", () => {
 
   test("nothing needed from the municipality: the initiators decide themselves", () => {
     const r = quickscan(a({}));
-    expect(r.decider).toBe("initiatiefnemer");
+    expect(r.decider).toBe("initiator");
     expect(r.nextSteps[0]).toMatch(/Bespreek uw idee/);
   });
 });

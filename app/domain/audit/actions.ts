@@ -212,11 +212,14 @@ const detailLabels: Record<string, string> = {
   withdrawn: "ingetrokken",
 };
 
-/** Details as "van: nieuw; naar: in behandeling", with Dutch names for the keys we know. */
-export function describeDetails(details: unknown): string {
+/** Details as "van: Nieuw; naar: In behandeling", with Dutch names for the keys we know (and labels for codes when given). */
+export function describeDetails(details: unknown, valueLabel?: (code: string) => string): string {
   if (!details || typeof details !== "object" || Object.keys(details).length === 0) return "";
   return Object.entries(details as Record<string, unknown>)
     .map(([k, v]) => {
+      // Stored codes are English (e.g. a status); the caller may pass their Dutch labels.
+      if (valueLabel && (k === "from" || k === "to") && typeof v === "string")
+        return `${detailLabels[k]}: ${valueLabel(v)}`;
       const value = Array.isArray(v)
         ? v.join(", ")
         : v !== null && typeof v === "object"

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { type Status, statusFromWord, statusWords } from "./statuses";
 
 // Bulk import of initiatives from a CSV file at /beheer/kaart/import. Columns are documented in
 // docs/map.md. Rows are checked all together: staff see every error per row, and nothing is
@@ -87,13 +88,20 @@ export function rowSchema(options: ImportOptions) {
       .string()
       .trim()
       .refine((v) => options.themes.includes(v), `Onbekend thema. Kies uit: ${options.themes.join(", ")}.`),
+    // Staff write the Dutch word (in_uitvoering); the row carries the stored code (in_execution).
     status: z
       .string()
       .trim()
-      .refine(
-        (v) => options.statuses.includes(v),
-        `Onbekende status. Kies uit: ${options.statuses.join(", ")}.`,
-      ),
+      .transform((v, ctx) => {
+        const status = statusFromWord(v);
+        if (status && options.statuses.includes(status)) return status;
+        const words = options.statuses.map((s) => statusWords[s as Status] ?? s);
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          message: `Onbekende status. Kies uit: ${words.join(", ")}.`,
+        });
+        return z.NEVER;
+      }),
     breedtegraad: decimal("De breedtegraad moet een getal tussen 50 en 54 zijn, bijvoorbeeld 52,35.", 50, 54),
     lengtegraad: decimal("De lengtegraad moet een getal tussen 3 en 8 zijn, bijvoorbeeld 4,62.", 3, 8),
     wijk: z

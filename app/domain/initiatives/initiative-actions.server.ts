@@ -97,7 +97,7 @@ export async function applyPublication(
   if (!idea.isPublished)
     await tx.insert(initiativeEvents).values({
       initiativeId: idea.id,
-      kind: "gepubliceerd",
+      kind: "published",
       text: "Uw idee staat op de kaart met initiatieven.",
       actorId: actor.id,
     });

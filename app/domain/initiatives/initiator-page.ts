@@ -14,23 +14,17 @@ export interface InitiatorStep {
   state: "done" | "current" | "todo";
 }
 
-type FlowStatus =
-  | "nieuw"
-  | "in_behandeling"
-  | "planvorming"
-  | "vastgesteld"
-  | "in_uitvoering"
-  | "gerealiseerd";
+type FlowStatus = "new" | "in_review" | "planning" | "adopted" | "in_execution" | "realised";
 const simpleSteps: Record<FlowStatus, { label: string; text: string }> = {
-  nieuw: { label: "Idee ontvangen", text: "Uw contactpersoon bekijkt uw idee en neemt contact met u op." },
-  in_behandeling: {
+  new: { label: "Idee ontvangen", text: "Uw contactpersoon bekijkt uw idee en neemt contact met u op." },
+  in_review: {
     label: "Samen bekijken",
     text: "U bespreekt uw idee met uw contactpersoon: wat is er nodig?",
   },
-  planvorming: { label: "Plan uitwerken", text: "U werkt samen met de gemeente het plan verder uit." },
-  vastgesteld: { label: "Besluit", text: "Er wordt een besluit genomen over het plan." },
-  in_uitvoering: { label: "Uitvoeren", text: "Het plan wordt uitgevoerd." },
-  gerealiseerd: { label: "Klaar", text: "Het idee is uitgevoerd." },
+  planning: { label: "Plan uitwerken", text: "U werkt samen met de gemeente het plan verder uit." },
+  adopted: { label: "Besluit", text: "Er wordt een besluit genomen over het plan." },
+  in_execution: { label: "Uitvoeren", text: "Het plan wordt uitgevoerd." },
+  realised: { label: "Klaar", text: "Het idee is uitgevoerd." },
 };
 
 /** Short names of basisstappen 1–5 for the initiator (the sentence under each is BASISSTAPPEN.plain). */
@@ -59,24 +53,24 @@ export function initiatorSteps(idea: {
   if (!idea.complex) {
     return STATUS_FLOW.map((s, i) => ({
       ...simpleSteps[s as FlowStatus],
-      state: status === "gerealiseerd" || i < statusIndex ? "done" : i === statusIndex ? "current" : "todo",
+      state: status === "realised" || i < statusIndex ? "done" : i === statusIndex ? "current" : "todo",
     }));
   }
   const steps = [
-    { ...simpleSteps.nieuw, kind: "status" as const, index: 0 },
-    { ...simpleSteps.in_behandeling, kind: "status" as const, index: 1 },
+    { ...simpleSteps.new, kind: "status" as const, index: 0 },
+    { ...simpleSteps.in_review, kind: "status" as const, index: 1 },
     ...BASISSTAPPEN.map((b) => ({
       label: `Basisstap ${b.step}: ${BASISSTAP_LABELS[b.step - 1]}`,
       text: b.plain,
       kind: "basis" as const,
       index: b.step,
     })),
-    { ...simpleSteps.gerealiseerd, kind: "status" as const, index: 5 },
+    { ...simpleSteps.realised, kind: "status" as const, index: 5 },
   ];
   // Where are we: before the basisstappen while the idea is new or being looked at; then the first
   // basisstap not yet done; at the end when it is gerealiseerd.
   const current =
-    status === "gerealiseerd"
+    status === "realised"
       ? steps.length
       : statusIndex <= 1 && idea.processStep === 0
         ? statusIndex
@@ -144,11 +138,11 @@ export function timelineEntries(
 ): TimelineEntry[] {
   const lastOfStep = new Map<string, number>();
   events.forEach((e, i) => {
-    if (e.kind === "stap" && e.text) lastOfStep.set(e.text, i);
+    if (e.kind === "step" && e.text) lastOfStep.set(e.text, i);
   });
   const out: TimelineEntry[] = [];
   events.forEach((e, i) => {
-    if (e.kind === "stap") {
+    if (e.kind === "step") {
       if (!e.text || lastOfStep.get(e.text) !== i) return;
       const step = BASISSTAPPEN.find((b) => String(b.step) === e.text);
       if (step)

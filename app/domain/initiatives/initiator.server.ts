@@ -52,7 +52,7 @@ export async function findForInitiator(token: string, db: Executor = getDb()) {
       .orderBy(asc(initiativeEvents.at), asc(initiativeEvents.id)),
     messagesWithAuthor(
       db,
-      and(eq(initiativeMessages.initiativeId, idea.id), ne(initiativeMessages.kind, "notitie")),
+      and(eq(initiativeMessages.initiativeId, idea.id), ne(initiativeMessages.kind, "note")),
     ),
   ]);
   const documents = await db
@@ -70,8 +70,8 @@ export async function findForInitiator(token: string, db: Executor = getDb()) {
     /** The photo or sketch sent with the idea; `published` when staff show it on the public page. */
     photo,
     documents: {
-      plan: documents.some((d) => d.kind === "planomschrijving"),
-      participation: documents.some((d) => d.kind === "participatieplan"),
+      plan: documents.some((d) => d.kind === "plan_description"),
+      participation: documents.some((d) => d.kind === "participation_plan"),
     },
   };
 }
@@ -83,7 +83,7 @@ export async function findForInitiator(token: string, db: Executor = getDb()) {
 export async function findDocumentForInitiator(
   db: Executor = getDb(),
   token: string,
-  kind: "planomschrijving" | "participatieplan",
+  kind: "plan_description" | "participation_plan",
 ) {
   const idea = await byToken(db, token);
   if (!idea) return null;
@@ -97,21 +97,17 @@ export async function findDocumentForInitiator(
 }
 
 /** A message or an addition from the initiator; mailed to the accounthouder (or the team). */
-export async function messageFromInitiator(
-  token: string,
-  kind: "van_initiatiefnemer" | "aanvulling",
-  body: string,
-) {
+export async function messageFromInitiator(token: string, kind: "from_initiator" | "addition", body: string) {
   return getDb().transaction(async (tx) => {
     const idea = await byToken(tx, token);
     if (!idea) return false;
-    if (idea.status === "ingetrokken" || idea.status === "afgewezen")
+    if (idea.status === "withdrawn" || idea.status === "rejected")
       throw new InitiativeError("Dit idee is afgesloten. U kunt geen berichten meer sturen.", "body");
     await tx.insert(initiativeMessages).values({ initiativeId: idea.id, kind, body });
     await tx.update(initiatives).set({ updatedAt: new Date() }).where(eq(initiatives.id, idea.id));
     // No staff actor: the initiator did this, but it belongs in the idea's trail too.
     await audit(tx, null, {
-      action: kind === "aanvulling" ? "initiative.initiator_added_info" : "initiative.initiator_messaged",
+      action: kind === "addition" ? "initiative.initiator_added_info" : "initiative.initiator_messaged",
       entityType: "initiative",
       entityId: idea.id,
     });
@@ -137,12 +133,12 @@ export async function withdrawByInitiator(token: string, reason: string | undefi
   return getDb().transaction(async (tx) => {
     const idea = await byToken(tx, token);
     if (!idea) return false;
-    if (idea.status === "ingetrokken" || idea.status === "afgewezen")
+    if (idea.status === "withdrawn" || idea.status === "rejected")
       throw new InitiativeError("Dit idee is al afgesloten.");
     await tx
       .update(initiatives)
       .set({
-        status: "ingetrokken",
+        status: "withdrawn",
         statusReason: reason ?? null,
         isPublished: false,
         isFeatured: false,
@@ -151,7 +147,7 @@ export async function withdrawByInitiator(token: string, reason: string | undefi
       .where(eq(initiatives.id, idea.id));
     await tx
       .insert(initiativeEvents)
-      .values({ initiativeId: idea.id, kind: "status", status: "ingetrokken", text: reason ?? null });
+      .values({ initiativeId: idea.id, kind: "status", status: "withdrawn", text: reason ?? null });
     await audit(tx, null, {
       action: "initiative.withdrawn_by_initiator",
       entityType: "initiative",

@@ -61,9 +61,9 @@ export function messageToInitiatorMail(p: { name: string; title: string; body: s
 
 export function messageToStaffMail(p: { title: string; body: string; staffLink: string; kind: string }) {
   return {
-    subject: `${p.kind === "aanvulling" ? "Aanvulling" : "Bericht"} van de initiatiefnemer: ${p.title}`,
+    subject: `${p.kind === "addition" ? "Aanvulling" : "Bericht"} van de initiatiefnemer: ${p.title}`,
     paragraphs: [
-      `De initiatiefnemer van "${p.title}" heeft ${p.kind === "aanvulling" ? "informatie toegevoegd" : "een bericht gestuurd"}:`,
+      `De initiatiefnemer van "${p.title}" heeft ${p.kind === "addition" ? "informatie toegevoegd" : "een bericht gestuurd"}:`,
       p.body,
       `Bekijk het idee in het beheer: ${p.staffLink}`,
     ],

@@ -1,4 +1,5 @@
 import { TOWN_ZOOM } from "../places/heemstede";
+import { type Status, statusFromWord, statusWords } from "./statuses";
 // Filters of the public map and list (/initiatieven) and of /api/initiatieven.geojson.
 // Every value is checked against an allowlist or a strict pattern: nothing from the URL reaches SQL
 // unchecked, and unknown values are dropped (a stale shared link still opens).
@@ -30,7 +31,8 @@ export function parseMapFilters(params: URLSearchParams, options: FilterOptions)
   const filters: MapFilters = {};
   const theme = pick(params, FILTER_PARAMS.theme) ?? pick(params, "theme");
   if (theme && options.themes.includes(theme)) filters.theme = theme;
-  const status = pick(params, FILTER_PARAMS.status);
+  // The URL carries the Dutch word (in_uitvoering); the filter holds the code (in_execution).
+  const status = statusFromWord(pick(params, FILTER_PARAMS.status) ?? "");
   if (status && options.statuses.includes(status)) filters.status = status;
   const wijk = pick(params, FILTER_PARAMS.wijk);
   if (wijk && WIJK_CODE.test(wijk)) filters.wijk = wijk.toUpperCase();
@@ -47,7 +49,8 @@ export function parseMapFilters(params: URLSearchParams, options: FilterOptions)
 export function filtersToParams(filters: MapFilters): URLSearchParams {
   const params = new URLSearchParams();
   if (filters.theme) params.set(FILTER_PARAMS.theme, filters.theme);
-  if (filters.status) params.set(FILTER_PARAMS.status, filters.status);
+  if (filters.status)
+    params.set(FILTER_PARAMS.status, statusWords[filters.status as Status] ?? filters.status);
   if (filters.wijk) params.set(FILTER_PARAMS.wijk, filters.wijk);
   if (filters.q) params.set(FILTER_PARAMS.q, filters.q);
   return params;

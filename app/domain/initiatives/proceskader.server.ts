@@ -13,8 +13,8 @@ export async function latestDocuments(id: string, db: Executor = getDb()) {
     .orderBy(asc(initiativeDocuments.kind), desc(initiativeDocuments.version));
   const latest = (kind: string) => rows.find((r) => r.kind === kind) ?? null;
   return {
-    plan: latest("planomschrijving"),
-    participation: latest("participatieplan"),
+    plan: latest("plan_description"),
+    participation: latest("participation_plan"),
     versions: rows.map((r) => ({ kind: r.kind, version: r.version, createdAt: r.createdAt })),
   };
 }
@@ -36,7 +36,7 @@ export async function documentVersion(id: string, kind: string, version: number,
 /** Save a planomschrijving or participatieplan as a new version; moves basisstap 1 or 2 along. */
 export async function saveDocument(
   id: string,
-  kind: "planomschrijving" | "participatieplan",
+  kind: "plan_description" | "participation_plan",
   content: Record<string, unknown>,
   actor: Actor,
 ) {
@@ -51,11 +51,11 @@ export async function saveDocument(
     await tx
       .insert(initiativeDocuments)
       .values({ initiativeId: id, kind, version, content, createdBy: actor.id });
-    const step = kind === "planomschrijving" ? 1 : 2;
+    const step = kind === "plan_description" ? 1 : 2;
     if (idea.processStep < step) await setStep(tx, idea, step, actor);
     return {
       action:
-        kind === "planomschrijving"
+        kind === "plan_description"
           ? "initiative.plan_description_saved"
           : "initiative.participation_plan_saved",
       details: { version },
@@ -68,13 +68,13 @@ async function setStep(tx: Executor, idea: Initiative, step: number, actor: Acto
   await tx.update(initiatives).set({ processStep: step }).where(eq(initiatives.id, idea.id));
   await tx
     .insert(initiativeEvents)
-    .values({ initiativeId: idea.id, kind: "stap", text: String(step), actorId: actor.id });
+    .values({ initiativeId: idea.id, kind: "step", text: String(step), actorId: actor.id });
 }
 
 /** Basisstap 3: college or raad adopted the planomschrijving and participatieplan. */
 export async function recordAdoption(
   id: string,
-  input: { adoptedBy: "college" | "raad"; adoptedOn: string; adoptionReference: string },
+  input: { adoptedBy: "executive" | "council"; adoptedOn: string; adoptionReference: string },
   actor: Actor,
 ) {
   await change(id, actor, async (tx, idea) => {
@@ -84,8 +84,8 @@ export async function recordAdoption(
     if (idea.processStep < 3) await setStep(tx, idea, 3, actor);
     await tx.insert(initiativeEvents).values({
       initiativeId: id,
-      kind: "vastgesteld",
-      text: `${input.adoptedBy === "raad" ? "De gemeenteraad" : "Het college"} heeft de planomschrijving${docs.participation ? " en het participatieplan" : ""} vastgesteld.`,
+      kind: "adopted",
+      text: `${input.adoptedBy === "council" ? "De gemeenteraad" : "Het college"} heeft de planomschrijving${docs.participation ? " en het participatieplan" : ""} vastgesteld.`,
       actorId: actor.id,
     });
     return {

@@ -113,7 +113,7 @@ export function parseParticipationPlan(
 }
 
 export const adoptionSchema = z.object({
-  adoptedBy: z.enum(["college", "raad"], {
+  adoptedBy: z.enum(["executive", "council"], {
     errorMap: () => ({ message: "Kies wie de plannen heeft vastgesteld." }),
   }),
   adoptedOn: z
@@ -128,7 +128,7 @@ export const adoptionSchema = z.object({
 });
 
 /** The planomschrijving and participatieplan share one form on the staff page (two save buttons). */
-export type DocumentIntent = "plan" | "participatie";
+export type DocumentIntent = "plan" | "participation";
 
 const oneText = (raw: Record<string, string | string[]>, k: string) => {
   const v = raw[k];

@@ -4,25 +4,25 @@
 
 export const DECIDERS = [
   {
-    value: "initiatiefnemer",
+    value: "initiator",
     label: "De initiatiefnemers zelf",
     explanation:
       "U beslist samen met de mensen die meedoen. De gemeente hoeft geen toestemming te geven. Wij helpen u graag met tips.",
   },
   {
-    value: "ambtenaren",
+    value: "officials",
     label: "Medewerkers van de gemeente",
     explanation:
       "Uw idee past binnen de regels die er al zijn. Een medewerker van de gemeente kan erover beslissen, soms na overleg met het college.",
   },
   {
-    value: "college",
+    value: "executive",
     label: "Het college van burgemeester en wethouders",
     explanation:
       "Het college beslist over uw idee. Dat kan een eenvoudig idee zijn, of een ingewikkeld idee met een eigen aanpak.",
   },
   {
-    value: "raad",
+    value: "council",
     label: "De gemeenteraad",
     explanation:
       "De gemeenteraad beslist over grote en ingewikkelde plannen, bijvoorbeeld als regels of het omgevingsplan moeten veranderen.",
@@ -82,13 +82,13 @@ export function proposeDecider(a: RuleAnswers): { decider: Decider; reasons: str
   if (a.policy === "omgevingsplan")
     raad.push("Voor uw idee moet het omgevingsplan of beleid van de raad veranderen.");
   if (budget > RAAD_BUDGET) raad.push(`U vraagt meer dan ${formatEuro(RAAD_BUDGET)} aan de gemeente.`);
-  if (raad.length) return { decider: "raad", reasons: raad };
+  if (raad.length) return { decider: "council", reasons: raad };
 
   const college: string[] = [];
   if (a.policy === "regels") college.push("Uw idee past niet helemaal binnen de regels die er nu zijn.");
   if (budget > COLLEGE_BUDGET)
     college.push(`U vraagt meer dan ${formatEuro(COLLEGE_BUDGET)} aan de gemeente.`);
-  if (college.length) return { decider: "college", reasons: college };
+  if (college.length) return { decider: "executive", reasons: college };
 
   const officials: string[] = [];
   if (a.publicSpace === "ja") officials.push("Uw idee gebruikt openbare ruimte. Daar gaat de gemeente over.");
@@ -97,10 +97,10 @@ export function proposeDecider(a: RuleAnswers): { decider: Decider; reasons: str
   if (budget > 0) officials.push("U vraagt geld aan de gemeente.");
   if (a.policy === "weet_niet") officials.push("U weet nog niet of uw idee binnen de regels past.");
   if (a.parties.includes("gemeente")) officials.push("U wilt dat de gemeente meedoet.");
-  if (officials.length) return { decider: "ambtenaren", reasons: officials };
+  if (officials.length) return { decider: "officials", reasons: officials };
 
   return {
-    decider: "initiatiefnemer",
+    decider: "initiator",
     reasons: ["U heeft geen toestemming, vergunning of geld van de gemeente nodig."],
   };
 }
@@ -113,7 +113,7 @@ export function isComplex(
   decider: Decider,
   aspects: { bigChange: boolean; manyActors: boolean; manyInterests: boolean },
 ): boolean {
-  const decidedByBoard = decider === "college" || decider === "raad";
+  const decidedByBoard = decider === "executive" || decider === "council";
   return decidedByBoard && (aspects.bigChange || aspects.manyActors || aspects.manyInterests);
 }
 
@@ -146,13 +146,13 @@ export const BASISSTAPPEN = [
 function nextStepsFor(decider: Decider, complex: boolean): string[] {
   if (complex) return BASISSTAPPEN.map((s) => `Stap ${s.step}: ${s.plain}`);
   switch (decider) {
-    case "initiatiefnemer":
+    case "initiator":
       return [
         "Bespreek uw idee met de mensen die meedoen en maak samen afspraken.",
         "Uw contactpersoon bij de gemeente denkt graag met u mee als u vragen heeft.",
         "U kunt uw idee laten zien op de kaart met initiatieven, zodat anderen kunnen aanhaken.",
       ];
-    case "ambtenaren":
+    case "officials":
       return [
         "Uw contactpersoon bij de gemeente neemt contact met u op.",
         "Samen kijkt u wat er nodig is, zoals toestemming of een vergunning.",
@@ -162,7 +162,7 @@ function nextStepsFor(decider: Decider, complex: boolean): string[] {
       return [
         "Uw contactpersoon bij de gemeente neemt contact met u op.",
         "U werkt uw idee samen uit tot een plan.",
-        `${decider === "raad" ? "De gemeenteraad" : "Het college"} neemt een besluit over het plan.`,
+        `${decider === "council" ? "De gemeenteraad" : "Het college"} neemt een besluit over het plan.`,
       ];
   }
 }
@@ -179,13 +179,13 @@ export function quickscan(a: RuleAnswers): QuickscanResult {
   // Full sentences, read after "who decides" (page and mail): the board decision first, then what
   // makes it complex or not. A simple idea decided by the board gets one sentence with "maar".
   const complexReasons: string[] = [];
-  const Board = decider === "raad" ? "De gemeenteraad" : "Het college";
+  const Board = decider === "council" ? "De gemeenteraad" : "Het college";
   if (complex) {
     complexReasons.push(`${Board} beslist over uw idee.`);
     if (aspects.bigChange) complexReasons.push("Er verandert veel in de leefomgeving van andere inwoners.");
     if (aspects.manyActors) complexReasons.push("Er doen veel partijen mee.");
     if (aspects.manyInterests) complexReasons.push("Er spelen veel verschillende belangen.");
-  } else if (decider === "college" || decider === "raad") {
+  } else if (decider === "executive" || decider === "council") {
     complexReasons.push(
       `${Board} beslist over uw idee, maar er verandert niet veel voor anderen, er doen niet veel partijen mee en er spelen niet veel verschillende belangen.`,
     );

@@ -49,14 +49,14 @@ export function pickRoutingRule<R extends RoutingRule>(
 }
 
 export const LOCATION_PRECISIONS = [
-  { value: "geen", label: "Niet op de kaart" },
+  { value: "none", label: "Niet op de kaart" },
   { value: "wijk", label: "Ongeveer (wijk, ca. 1 km)" },
   { value: "buurt", label: "Straat of buurt (ca. 100 m)" },
   { value: "exact", label: "Precies (alleen als de initiatiefnemer dat goed vindt)" },
 ] as const;
 export type LocationPrecision = (typeof LOCATION_PRECISIONS)[number]["value"];
 
-const DECIMALS: Record<Exclude<LocationPrecision, "geen">, number> = { wijk: 2, buurt: 3, exact: 5 };
+const DECIMALS: Record<Exclude<LocationPrecision, "none">, number> = { wijk: 2, buurt: 3, exact: 5 };
 
 /**
  * The public point for the map: rounded so a house cannot be found unless the initiator agreed.
@@ -67,7 +67,7 @@ export function publicPoint(
   precision: LocationPrecision,
   allowExact: boolean,
 ): { lat: number; lng: number } | null {
-  if (precision === "geen" || point.lat === null || point.lng === null) return null;
+  if (precision === "none" || point.lat === null || point.lng === null) return null;
   const effective = precision === "exact" && !allowExact ? "buurt" : precision;
   const f = 10 ** DECIMALS[effective];
   return { lat: Math.round(point.lat * f) / f, lng: Math.round(point.lng * f) / f };
@@ -87,7 +87,7 @@ export function revealsAddress(text: string, address: string | null | undefined)
 
 /** Rejected and withdrawn initiatives are closed: never on the map, no more messages. */
 export function isClosed(status: string): boolean {
-  return status === "afgewezen" || status === "ingetrokken";
+  return status === "rejected" || status === "withdrawn";
 }
 
 /**
@@ -109,9 +109,9 @@ export function publicLocation(
   const [source, wanted]: [{ lat: number | null; lng: number | null }, LocationPrecision] =
     "precision" in request
       ? [{ lat: idea.lat, lng: idea.lng }, request.precision]
-      : [request.point ?? { lat: null, lng: null }, request.point ? "exact" : "geen"];
+      : [request.point ?? { lat: null, lng: null }, request.point ? "exact" : "none"];
   const point = publicPoint(source, wanted, idea.allowExactLocation);
-  if (!point) return { publicLat: null, publicLng: null, locationPrecision: "geen" };
+  if (!point) return { publicLat: null, publicLng: null, locationPrecision: "none" };
   const precision = wanted === "exact" && !idea.allowExactLocation ? "buurt" : wanted;
   return { publicLat: point.lat, publicLng: point.lng, locationPrecision: precision };
 }
@@ -137,11 +137,11 @@ export function publicationProblem(
 }
 
 /**
- * Past its answer date: still "nieuw" (nobody has answered the initiator) after the day by which
+ * Past its answer date: still "new" (nobody has answered the initiator) after the day by which
  * they were promised an answer. `today` is the date in Heemstede, "YYYY-MM-DD".
  */
 export function isOverdue(idea: { status: string; respondBy: string | null }, today: string): boolean {
-  return idea.status === "nieuw" && idea.respondBy !== null && idea.respondBy < today;
+  return idea.status === "new" && idea.respondBy !== null && idea.respondBy < today;
 }
 
 /** Today's date in Heemstede as "YYYY-MM-DD". */

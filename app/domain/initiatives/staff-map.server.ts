@@ -48,9 +48,9 @@ export function newRow(input: StaffInitiativeInput, wijkCode: string | null, now
     consentContact: Boolean(input.initiatorEmail),
     // Staff place this point themselves; it is nobody's home address.
     allowExactLocation: true,
-    proposedDecider: "initiatiefnemer",
+    proposedDecider: "initiator",
     proposedComplex: false,
-    decider: "initiatiefnemer",
+    decider: "initiator",
     complex: false,
     deciderConfirmed: true,
     status: input.status,
@@ -58,7 +58,7 @@ export function newRow(input: StaffInitiativeInput, wijkCode: string | null, now
     publicSummary: input.summary,
     publicLat: input.lat,
     publicLng: input.lng,
-    locationPrecision: input.lat !== null ? "exact" : "geen",
+    locationPrecision: input.lat !== null ? "exact" : "none",
     isPublished: input.published,
     isFeatured: input.featured,
     publishedAt: input.published ? now : null,
@@ -85,7 +85,7 @@ export async function createInitiativeByStaff(
     if (input.published)
       await tx
         .insert(initiativeEvents)
-        .values({ initiativeId: row!.id, kind: "gepubliceerd", actorId: actor.id });
+        .values({ initiativeId: row!.id, kind: "published", actorId: actor.id });
     await audit(tx, actor, {
       action: "initiative.created",
       entityType: "initiative",

@@ -240,7 +240,7 @@ export async function submitIdea(input: SubmitInput, db: Executor = getDb(), now
       .returning();
     const idea = row!;
     if (a.photoId) await attachPhoto(tx, idea.id, { imageId: a.photoId, alt: a.photoAlt ?? null });
-    await tx.insert(initiativeEvents).values({ initiativeId: idea.id, kind: "status", status: "nieuw" });
+    await tx.insert(initiativeEvents).values({ initiativeId: idea.id, kind: "status", status: "new" });
     const { token, link } = await newFollowLink(tx, idea.id);
     const manager = route.accountManagerId
       ? (await tx.select().from(staffUsers).where(eq(staffUsers.id, route.accountManagerId)))[0]

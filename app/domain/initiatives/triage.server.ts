@@ -60,9 +60,7 @@ export async function listInitiatives(f: ListFilter, db: Executor = getDb()) {
         ? eq(initiatives.accountManagerId, f.accountManager)
         : undefined,
     f.complex === undefined ? undefined : eq(initiatives.complex, f.complex),
-    f.overdue
-      ? and(eq(initiatives.status, "nieuw"), lt(initiatives.respondBy, todayInHeemstede()))
-      : undefined,
+    f.overdue ? and(eq(initiatives.status, "new"), lt(initiatives.respondBy, todayInHeemstede())) : undefined,
     f.from ? gte(initiatives.createdAt, f.from) : undefined,
     f.until ? lt(initiatives.createdAt, f.until) : undefined,
   ];
@@ -152,7 +150,7 @@ export async function assignAccountManager(id: string, accountManagerId: string 
     await tx.update(initiatives).set({ accountManagerId }).where(eq(initiatives.id, id));
     await tx.insert(initiativeEvents).values({
       initiativeId: id,
-      kind: "toegewezen",
+      kind: "assigned",
       text: name ? `Uw contactpersoon is nu ${name}.` : "Uw idee wordt behandeld door het team.",
       actorId: actor.id,
     });
@@ -169,7 +167,7 @@ export async function setDecider(
   input: { decider: Decider; complex: boolean; reason: string },
   actor: Actor,
 ) {
-  if (input.complex && input.decider !== "college" && input.decider !== "raad")
+  if (input.complex && input.decider !== "executive" && input.decider !== "council")
     throw new InitiativeError(
       "Een complexe opgave is er alleen als het college of de raad beslist.",
       "complex",
@@ -181,7 +179,7 @@ export async function setDecider(
       .where(eq(initiatives.id, id));
     await tx.insert(initiativeEvents).values({
       initiativeId: id,
-      kind: "beslisser",
+      kind: "decider",
       text: input.reason,
       public: false,
       actorId: actor.id,
@@ -206,7 +204,7 @@ export async function addNote(id: string, body: string, actor: Actor) {
   await change(id, actor, async (tx) => {
     await tx
       .insert(initiativeMessages)
-      .values({ initiativeId: id, kind: "notitie", body, staffUserId: actor.id });
+      .values({ initiativeId: id, kind: "note", body, staffUserId: actor.id });
     return { action: "initiative.note_added" };
   });
 }
@@ -215,7 +213,7 @@ export async function messageToInitiator(id: string, body: string, actor: Actor)
   await change(id, actor, async (tx, idea) => {
     await tx
       .insert(initiativeMessages)
-      .values({ initiativeId: id, kind: "aan_initiatiefnemer", body, staffUserId: actor.id });
+      .values({ initiativeId: id, kind: "to_initiator", body, staffUserId: actor.id });
     const { link } = await newFollowLink(tx, id);
     const m = mails.messageToInitiatorMail({ name: idea.initiatorName, title: idea.title, body, link });
     await queueMail(tx, {

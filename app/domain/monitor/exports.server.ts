@@ -211,7 +211,7 @@ async function roundContext(db: Executor, roundId: number): Promise<RoundContext
       .orderBy(monitorUpdates.id),
   ]);
   const orgById = new Map(organisations.map((o) => [o.id, o]));
-  const partiesOf = new Map<number, { organisationId: string; role: "trekker" | "partij" }[]>();
+  const partiesOf = new Map<number, { organisationId: string; role: "trekker" | "party" }[]>();
   for (const p of parties) {
     const list = partiesOf.get(p.agreementId) ?? [];
     list.push({ organisationId: p.organisationId, role: p.role });
@@ -220,7 +220,7 @@ async function roundContext(db: Executor, roundId: number): Promise<RoundContext
   const keyOf = new Map(agreements.map((a) => [a.id, a.key]));
   const current = new Map<string, { stoplicht: Stoplicht; explanation: string }>();
   for (const u of updates)
-    if (u.status !== "teruggestuurd") current.set(`${keyOf.get(u.agreementId)}|${u.organisationId}`, u);
+    if (u.status !== "returned") current.set(`${keyOf.get(u.agreementId)}|${u.organisationId}`, u);
   const ctx: ImportContext = {
     agreements: new Map(
       agreements.map((a) => [a.key, { id: a.id, title: a.title, parties: partiesOf.get(a.id) ?? [] }]),
@@ -353,7 +353,7 @@ export async function importRound(
         .set({
           stoplicht: c.stoplicht,
           explanation: c.explanation,
-          status: "bevestigd",
+          status: "confirmed",
           reviewedBy: user.id,
           reviewedAt: sql`now()`,
           authorId: user.id,
@@ -365,7 +365,7 @@ export async function importRound(
             eq(monitorUpdates.year, rc.round.year),
             eq(monitorUpdates.tertiaal, rc.round.tertiaal),
             eq(monitorUpdates.organisationId, c.organisationId),
-            eq(monitorUpdates.status, "ingediend"),
+            eq(monitorUpdates.status, "submitted"),
           ),
         )
         .returning({ id: monitorUpdates.id });
@@ -380,7 +380,7 @@ export async function importRound(
         explanation: c.explanation,
         authorId: user.id,
         authorName: `${user.name} (import)`,
-        status: "bevestigd",
+        status: "confirmed",
         reviewedBy: user.id,
         reviewedAt: sql`now()`,
       });

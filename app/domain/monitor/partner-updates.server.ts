@@ -100,7 +100,7 @@ export async function pendingUpdates(db: Executor) {
     .from(monitorUpdates)
     .innerJoin(monitorAgreements, eq(monitorAgreements.id, monitorUpdates.agreementId))
     .innerJoin(monitorOrganisations, eq(monitorOrganisations.id, monitorUpdates.organisationId))
-    .where(eq(monitorUpdates.status, "ingediend"))
+    .where(eq(monitorUpdates.status, "submitted"))
     .orderBy(asc(monitorUpdates.createdAt))
     .limit(200);
 }
@@ -175,7 +175,7 @@ export async function submitUpdate(
           monitorUpdates.tertiaal,
           monitorUpdates.organisationId,
         ],
-        targetWhere: sql`status = 'ingediend'`,
+        targetWhere: sql`status = 'submitted'`,
         set: {
           stoplicht: values.stoplicht,
           explanation: values.explanation,
@@ -282,7 +282,7 @@ export async function reviewUpdate(
       .where(and(eq(monitorUpdates.id, input.update), eq(monitorUpdates.agreementId, agreementId)))
       .for("update");
     if (!update) return refused(404, "Deze update bestaat niet.");
-    if (update.status !== "ingediend")
+    if (update.status !== "submitted")
       return {
         ok: false as const,
         status: 400 as const,
@@ -293,7 +293,7 @@ export async function reviewUpdate(
     await tx
       .update(monitorUpdates)
       .set({
-        status: confirm ? "bevestigd" : "teruggestuurd",
+        status: confirm ? "confirmed" : "returned",
         reviewedBy: viewer.user.id,
         reviewedAt: sql`now()`,
         reviewNote: confirm ? null : input.notitie,

@@ -25,7 +25,7 @@ export async function monitorPeriods(db: Executor): Promise<{ years: number[]; l
   const [latest] = await db
     .select({ year: monitorUpdates.year, tertiaal: monitorUpdates.tertiaal })
     .from(monitorUpdates)
-    .where(eq(monitorUpdates.status, "bevestigd"))
+    .where(eq(monitorUpdates.status, "confirmed"))
     .orderBy(desc(monitorUpdates.year), desc(monitorUpdates.tertiaal))
     .limit(1);
   const years: number[] = [];
@@ -98,7 +98,7 @@ export async function overviewContext(
   // The object is built after the limit: built in the sorted query, it would be built for every confirmed update.
   const latest = sql`(select json_build_object('year', l.year, 'tertiaal', l.tertiaal) from (
       select u.year, u.tertiaal from monitor_updates u
-      where u.status = 'bevestigd' order by u.year desc, u.tertiaal desc limit 1) l)`;
+      where u.status = 'confirmed' order by u.year desc, u.tertiaal desc limit 1) l)`;
   const [row] = await executePrepared<{
     min: number | null;
     max: number | null;
@@ -181,7 +181,7 @@ export async function loadOverview(
           on s.agreement_id = pg.id and s.year = ${f.year} and s.tertiaal = ${f.tertiaal}
         left join lateral (
           select array_agg(p.organisation_id order by p.organisation_id) filter (where p.role = 'trekker') as trekkers,
-            array_agg(p.organisation_id order by p.organisation_id) filter (where p.role = 'partij') as parties
+            array_agg(p.organisation_id order by p.organisation_id) filter (where p.role = 'party') as parties
           from monitor_agreement_parties p where p.agreement_id = pg.id
         ) t on true) as rows`,
   );
@@ -214,7 +214,7 @@ export interface TimelineEntry {
 
 export interface AgreementDetail {
   agreement: typeof monitorAgreements.$inferSelect;
-  parties: { organisationId: string; name: string; kind: OrganisationKind; role: "trekker" | "partij" }[];
+  parties: { organisationId: string; name: string; kind: OrganisationKind; role: "trekker" | "party" }[];
   timeline: TimelineEntry[];
   reactions: {
     id: number;
@@ -246,8 +246,8 @@ export async function getAgreement(
     visibleTo.kind === "gemeente"
       ? undefined
       : visibleTo.kind === "partner" && visibleTo.organisationId
-        ? sql`(${monitorUpdates.status} = 'bevestigd' or ${monitorUpdates.organisationId} = ${visibleTo.organisationId})`
-        : eq(monitorUpdates.status, "bevestigd");
+        ? sql`(${monitorUpdates.status} = 'confirmed' or ${monitorUpdates.organisationId} = ${visibleTo.organisationId})`
+        : eq(monitorUpdates.status, "confirmed");
   const [parties, timeline, reactions, years] = await Promise.all([
     db
       .select({

@@ -83,18 +83,18 @@ export async function openAgreementsFor(db: Executor, writer: Writer, round: Ter
   const done =
     writer.organisationKind === "huurdersorganisatie"
       ? sql`exists (select 1 from monitor_reactions r where r.agreement_id = a.id and r.organisation_id = ${writer.organisationId} and r.year = ${round.year} and r.tertiaal = ${round.tertiaal})`
-      : sql`exists (select 1 from monitor_updates u where u.agreement_id = a.id and u.organisation_id = ${writer.organisationId} and u.year = ${round.year} and u.tertiaal = ${round.tertiaal} and u.status <> 'teruggestuurd')`;
+      : sql`exists (select 1 from monitor_updates u where u.agreement_id = a.id and u.organisation_id = ${writer.organisationId} and u.year = ${round.year} and u.tertiaal = ${round.tertiaal} and u.status <> 'returned')`;
   const rows = await db.execute<{ id: number; key: string; title: string }>(sql`
     select a.id, a.key, a.title from monitor_agreements a
     where a.first_year <= ${round.year} and a.last_year >= ${round.year} and ${scope} and not ${done}
-      and coalesce((select u.stoplicht from monitor_updates u where u.agreement_key = a.key and u.status = 'bevestigd'
+      and coalesce((select u.stoplicht from monitor_updates u where u.agreement_key = a.key and u.status = 'confirmed'
             and u.year * 10 + u.tertiaal < ${order} order by u.year desc, u.tertiaal desc, u.id desc limit 1), '') not in ('afgerond', 'vervallen')
     order by a.theme, a.kind, a.position, a.id`);
   return [...rows];
 }
 
 function roundMailText(
-  kind: "uitnodiging" | "herinnering",
+  kind: "invitation" | "reminder",
   p: { name: string; organisationName: string; kind: OrganisationKind },
   round: TertiaalRef,
   open: { key: string; title: string }[],
@@ -104,7 +104,7 @@ function roundMailText(
   const lines = [
     `Beste ${p.name},`,
     "",
-    kind === "uitnodiging"
+    kind === "invitation"
       ? `De ronde van de monitor prestatieafspraken voor ${tertiaalLabel(round.year, round.tertiaal).toLowerCase()} is open. Namens ${p.organisationName} kunt u bij deze afspraken ${what}:`
       : `Herinnering: namens ${p.organisationName} kunt u bij deze afspraken nog ${what} voor ${tertiaalLabel(round.year, round.tertiaal).toLowerCase()}:`,
     "",
@@ -144,7 +144,7 @@ export async function openRound(db: Executor, user: MonitorUser, form: FormData)
         errors: { tertiaal: `De ronde voor tertiaal ${tertiaal} van ${jaar} bestaat al.` },
         values: parsed.values,
       };
-    const mailed = await mailRound(tx, round, "uitnodiging");
+    const mailed = await mailRound(tx, round, "invitation");
     await audit(
       tx,
       actorOf(user),
@@ -165,7 +165,7 @@ export async function openRound(db: Executor, user: MonitorUser, form: FormData)
 async function mailRound(
   tx: Executor,
   round: typeof monitorRounds.$inferSelect,
-  kind: "uitnodiging" | "herinnering",
+  kind: "invitation" | "reminder",
 ) {
   let mailed = 0;
   for (const p of await partnersWithOpenWork(tx, round)) {
@@ -180,7 +180,7 @@ async function mailRound(
       to: p.email,
       kind: `monitor.round_${kind}`,
       subject:
-        kind === "uitnodiging"
+        kind === "invitation"
           ? `Monitor prestatieafspraken: ${tertiaalLabel(round.year, round.tertiaal).toLowerCase()} is open`
           : `Herinnering monitor prestatieafspraken: ${tertiaalLabel(round.year, round.tertiaal).toLowerCase()}`,
       text: roundMailText(kind, p, round, p.open, round.deadline),
@@ -209,7 +209,7 @@ export async function sendDueReminders(db: Executor, now = new Date()): Promise<
   let mailed = 0;
   for (const round of open) {
     if (!reminderDue(round, now)) continue;
-    mailed += await db.transaction((tx) => mailRound(tx, round, "herinnering"));
+    mailed += await db.transaction((tx) => mailRound(tx, round, "reminder"));
   }
   return mailed;
 }
@@ -219,7 +219,7 @@ export async function closeRound(db: Executor, user: MonitorUser, roundId: numbe
   return db.transaction(async (tx) => {
     const [round] = await tx
       .update(monitorRounds)
-      .set({ status: "gesloten", closedAt: sql`now()` })
+      .set({ status: "closed", closedAt: sql`now()` })
       .where(and(eq(monitorRounds.id, roundId), eq(monitorRounds.status, "open")))
       .returning();
     if (!round)

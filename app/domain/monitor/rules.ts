@@ -18,7 +18,7 @@ export function tertiaalOrder(t: TertiaalRef): number {
 export interface UpdateLike extends TertiaalRef {
   id: number;
   stoplicht: Stoplicht;
-  status: "ingediend" | "bevestigd" | "teruggestuurd";
+  status: "submitted" | "confirmed" | "returned";
 }
 
 /**
@@ -29,7 +29,7 @@ export interface UpdateLike extends TertiaalRef {
 export function stoplichtAt(updates: readonly UpdateLike[], at: TertiaalRef): Stoplicht {
   let best: UpdateLike | null = null;
   for (const u of updates) {
-    if (u.status !== "bevestigd" || tertiaalOrder(u) > tertiaalOrder(at)) continue;
+    if (u.status !== "confirmed" || tertiaalOrder(u) > tertiaalOrder(at)) continue;
     if (
       !best ||
       tertiaalOrder(u) > tertiaalOrder(best) ||
@@ -156,7 +156,7 @@ export function barWidths(counts: Counts): { stoplicht: Stoplicht; count: number
 
 export interface PartyLike {
   organisationId: string;
-  role: "trekker" | "partij";
+  role: "trekker" | "party";
 }
 
 export interface Writer {
@@ -178,7 +178,7 @@ export function mayReact(writer: Writer): boolean {
 
 export interface RoundLike extends TertiaalRef {
   id: number;
-  status: "open" | "gesloten";
+  status: "open" | "closed";
 }
 
 export type RoundCheck = { ok: true } | { ok: false; message: string };

@@ -18,7 +18,7 @@ function recompute(where: ReturnType<typeof sql>) {
     cross join generate_series(1, 3) as t(t)
     left join lateral (
       select u.id, u.stoplicht, u.explanation from monitor_updates u
-      where u.agreement_key = a.key and u.status = 'bevestigd' and (u.year, u.tertiaal) <= (y.y, t.t)
+      where u.agreement_key = a.key and u.status = 'confirmed' and (u.year, u.tertiaal) <= (y.y, t.t)
       order by u.year desc, u.tertiaal desc, u.id desc limit 1
     ) u on true
     where ${where}

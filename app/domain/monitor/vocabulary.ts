@@ -73,9 +73,9 @@ export const organisationKindLabels: Record<OrganisationKind, string> = {
 };
 
 export const updateStatusLabels: Record<UpdateStatus, string> = {
-  ingediend: "Wacht op bevestiging door de gemeente",
-  bevestigd: "Bevestigd door de gemeente",
-  teruggestuurd: "Teruggestuurd door de gemeente",
+  submitted: "Wacht op bevestiging door de gemeente",
+  confirmed: "Bevestigd door de gemeente",
+  returned: "Teruggestuurd door de gemeente",
 };
 
 export const TERTIALEN = [1, 2, 3] as const;

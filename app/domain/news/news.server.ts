@@ -337,9 +337,9 @@ export async function saveNewsFromForm(
       });
     }
     const message =
-      input.publishMode === "concept"
+      input.publishMode === "draft"
         ? "Het bericht is opgeslagen als concept."
-        : input.publishMode === "nu"
+        : input.publishMode === "now"
           ? "Het bericht is gepubliceerd."
           : "Het bericht is ingepland.";
     return { ok: true as const, id: newsId, message };

@@ -14,12 +14,12 @@ export const newsAuditActions = {
   "news.withdrawn": "Nieuwsbericht teruggetrokken",
 } as const;
 
-export const publishModes = ["concept", "nu", "gepland"] as const;
+export const publishModes = ["draft", "now", "scheduled"] as const;
 export type PublishMode = (typeof publishModes)[number];
 export const publishModeLabels: Record<PublishMode, string> = {
-  concept: "Concept: nog niet zichtbaar",
-  nu: "Nu publiceren",
-  gepland: "Inplannen op een datum en tijd",
+  draft: "Concept: nog niet zichtbaar",
+  now: "Nu publiceren",
+  scheduled: "Inplannen op een datum en tijd",
 };
 
 /** The staff news form. `now` decides what "in the past" means. */
@@ -51,8 +51,8 @@ export function newsFormSchema(now: Date) {
     })
     .transform((d, ctx) => {
       let publishAt: Date | null = null;
-      if (d.publishMode === "nu") publishAt = now;
-      if (d.publishMode === "gepland") {
+      if (d.publishMode === "now") publishAt = now;
+      if (d.publishMode === "scheduled") {
         const at = d.publishAt ? parseAmsterdamLocal(d.publishAt) : null;
         if (!at) {
           ctx.addIssue({ code: "custom", path: ["publishAt"], message: "Vul een geldige datum en tijd in." });
@@ -91,8 +91,8 @@ export function slugify(title: string): string {
 export function newsState(
   item: { publishAt: Date | null; withdrawnAt: Date | null },
   now: Date,
-): "concept" | "gepland" | "gepubliceerd" | "teruggetrokken" {
-  if (item.withdrawnAt) return "teruggetrokken";
-  if (!item.publishAt) return "concept";
-  return item.publishAt > now ? "gepland" : "gepubliceerd";
+): "draft" | "scheduled" | "published" | "withdrawn" {
+  if (item.withdrawnAt) return "withdrawn";
+  if (!item.publishAt) return "draft";
+  return item.publishAt > now ? "scheduled" : "published";
 }

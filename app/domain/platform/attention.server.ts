@@ -24,18 +24,18 @@ export async function attentionFor(roles: readonly Role[], db: Executor = getDb(
         db
           .select({ n: count() })
           .from(initiatives)
-          .where(and(eq(initiatives.status, "nieuw"), isNull(initiatives.accountManagerId))),
+          .where(and(eq(initiatives.status, "new"), isNull(initiatives.accountManagerId))),
       ).then((n) => ({
         key: "unassigned" as const,
         label: "Nieuwe initiatieven zonder accounthouder",
         count: n,
-        to: "/beheer/initiatieven?status=nieuw&accounthouder=geen",
+        to: "/beheer/initiatieven?status=new&accounthouder=geen",
       })),
       total(
         db
           .select({ n: count() })
           .from(initiatives)
-          .where(and(eq(initiatives.status, "nieuw"), lt(initiatives.respondBy, todayInHeemstede()))),
+          .where(and(eq(initiatives.status, "new"), lt(initiatives.respondBy, todayInHeemstede()))),
       ).then((n) => ({
         key: "overdue" as const,
         label: "Initiatieven die te laat zijn met een antwoord",

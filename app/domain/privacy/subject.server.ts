@@ -98,7 +98,7 @@ async function collect(db: Executor, email: string): Promise<SubjectData> {
               initiativeMessages.initiativeId,
               ideas.map((i) => i.id),
             ),
-            ne(initiativeMessages.kind, "notitie"),
+            ne(initiativeMessages.kind, "note"),
           ),
         )
         .orderBy(asc(initiativeMessages.at))
@@ -250,7 +250,7 @@ export async function eraseSubjectData(db: Executor, actor: Actor, email: string
         .where(
           and(
             inArray(initiativeMessages.initiativeId, ids),
-            inArray(initiativeMessages.kind, ["van_initiatiefnemer", "aanvulling"]),
+            inArray(initiativeMessages.kind, ["from_initiator", "addition"]),
           ),
         );
       await tx.delete(initiativeFollowTokens).where(inArray(initiativeFollowTokens.initiativeId, ids));

@@ -62,7 +62,7 @@ export function InitiativeForm(props: {
         label="Status"
         required
         options={props.statuses}
-        defaultValue={str(values, "status") ?? "in_uitvoering"}
+        defaultValue={str(values, "status") ?? "in_execution"}
         error={errors?.status}
       />
       {props.withReason ? (

@@ -32,12 +32,12 @@ export function AgreementFacts({
   basePath,
 }: {
   agreement: AgreementLike;
-  parties: { organisationId: string; name: string; role: "trekker" | "partij" }[];
+  parties: { organisationId: string; name: string; role: "trekker" | "party" }[];
   years: { id: number; firstYear: number; lastYear: number }[];
   basePath: string;
 }) {
   const trekkers = parties.filter((p) => p.role === "trekker").map((p) => p.name);
-  const others = parties.filter((p) => p.role === "partij").map((p) => p.name);
+  const others = parties.filter((p) => p.role === "party").map((p) => p.name);
   const period =
     agreement.firstYear === agreement.lastYear
       ? String(agreement.firstYear)

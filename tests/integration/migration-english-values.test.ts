@@ -1,0 +1,216 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { drizzle } from "drizzle-orm/postgres-js";
+import { migrate } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import { expect, inject, test } from "vitest";
+import { migrateDatabase, migrationsFolder } from "../../app/server/migrate";
+import { withDatabase } from "../../app/server/scratch-db";
+
+// Migration 0012 (english_stored_values) converts the Dutch codes stored before it into the English
+// codes of the glossary. A database is migrated up to 0011, filled with the old values, then
+// migrated to the end.
+
+const LAST_DUTCH = "0011_monitor_stoplicht_backfill";
+
+/** A copy of the migrations folder whose journal stops at `tag`. */
+function migrationsUpTo(tag: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "wmh-migrations-"));
+  cpSync(migrationsFolder, dir, { recursive: true });
+  const journalPath = path.join(dir, "meta", "_journal.json");
+  const journal = JSON.parse(readFileSync(journalPath, "utf8")) as { entries: { tag: string }[] };
+  const end = journal.entries.findIndex((e) => e.tag === tag);
+  expect(end).toBeGreaterThanOrEqual(0);
+  journal.entries = journal.entries.slice(0, end + 1);
+  writeFileSync(journalPath, JSON.stringify(journal));
+  return dir;
+}
+
+test("migration 0012 turns the stored Dutch values into English codes", async () => {
+  const serverUrl = inject("dbServerUrl");
+  const name = `wmh_t_${inject("dbTemplate").slice(9)}_english${Date.now() % 100000}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const folder = migrationsUpTo(LAST_DUTCH);
+  const url = withDatabase(serverUrl, name);
+  const db = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await migrate(drizzle(db), { migrationsFolder: folder });
+
+    // Rows as the app wrote them before 0012.
+    await db`insert into staff_users (id, email, name, roles) values ('u1', 'a@example.nl', 'A', '{partner}')`;
+    const statuses = [
+      "nieuw",
+      "in_behandeling",
+      "planvorming",
+      "vastgesteld",
+      "in_uitvoering",
+      "gerealiseerd",
+      "afgewezen",
+      "ingetrokken",
+    ];
+    const ids: string[] = [];
+    for (const [i, status] of statuses.entries()) {
+      const [row] = await db<{ id: string }[]>`
+        insert into initiatives (title, description, theme, location_kind, answers, initiator_name,
+          initiator_email, proposed_decider, proposed_complex, decider, complex, status)
+        values (${`Idee ${i}`}, 'x', 'groen', 'heel', '{}', 'An', 'an@example.nl', 'ambtenaren', false,
+          'ambtenaren', false, ${status})
+        returning id`;
+      ids.push(row!.id);
+    }
+    const first = ids[0]!;
+    const deciders = [
+      ["initiatiefnemer", "initiatiefnemer", null],
+      ["ambtenaren", "college", "college"],
+      ["college", "raad", "raad"],
+    ] as const;
+    for (const [i, [proposed, decider, adoptedBy]] of deciders.entries())
+      await db`update initiatives set proposed_decider = ${proposed}, decider = ${decider}, adopted_by = ${adoptedBy}
+        where id = ${ids[i]!}`;
+    await db`update initiatives set location_precision = 'buurt' where id = ${ids[1]!}`;
+    await db`insert into initiative_events (initiative_id, kind, status, text) values
+      (${first}, 'status', 'nieuw', null), (${first}, 'status', 'in_behandeling', null),
+      (${first}, 'toegewezen', null, null), (${first}, 'beslisser', null, null),
+      (${first}, 'gepubliceerd', null, null), (${first}, 'vastgesteld', null, null), (${first}, 'stap', null, '2')`;
+    await db`insert into initiative_messages (initiative_id, kind, body) values
+      (${first}, 'van_initiatiefnemer', 'a'), (${first}, 'aanvulling', 'b'),
+      (${first}, 'aan_initiatiefnemer', 'c'), (${first}, 'notitie', 'd')`;
+    await db`insert into initiative_documents (initiative_id, kind, version, content) values
+      (${first}, 'planomschrijving', 1, '{}'), (${first}, 'participatieplan', 1, '{}')`;
+    await db`insert into audit_log (action, entity_type, entity_id, details) values
+      ('initiative.status_changed', 'initiative', ${first}, ${JSON.stringify({ from: "nieuw", to: "afgewezen", reason: "past niet" })}::jsonb),
+      ('initiative.status_changed', 'initiative', ${first}, ${JSON.stringify({ from: "onbekend", to: "in_uitvoering" })}::jsonb),
+      ('staff_user.roles_changed', 'staff_user', 'u1', ${JSON.stringify({ from: "nieuw", to: "afgewezen" })}::jsonb),
+      ('initiative.published', 'initiative', ${first}, ${JSON.stringify({ publicTitle: "T", precision: "geen", featured: false })}::jsonb),
+      ('initiative.decider_confirmed', 'initiative', ${first}, ${JSON.stringify({ from: { decider: "ambtenaren", complex: false }, to: { decider: "raad", complex: true }, reason: "groot" })}::jsonb)`;
+    await db`insert into monitor_organisations (id, name, kind) values ('elan', 'Elan', 'corporatie')`;
+    const [agreement] = await db<{ id: number }[]>`
+      insert into monitor_agreements (key, number, kind, first_year, last_year, theme, title, text)
+      values ('J 1.1 (2024)', 'J 1.1', 'jaar', 2024, 2024, 1, 'T', 'T') returning id`;
+    await db`insert into monitor_agreement_parties (agreement_id, organisation_id, role)
+      values (${agreement!.id}, 'elan', 'partij')`;
+    const [round] = await db<{ id: number }[]>`
+      insert into monitor_rounds (year, tertiaal, status) values (2024, 1, 'gesloten') returning id`;
+    await db`insert into outbox ("to", subject, text, kind) values
+      ('a@example.nl', 'Ronde', 'x', 'monitor.round_uitnodiging'),
+      ('a@example.nl', 'Herinnering', 'x', 'monitor.round_herinnering'),
+      ('a@example.nl', 'Contact', 'x', 'contact.confirmation')`;
+    await db`insert into monitor_round_mails (round_id, user_id, kind) values
+      (${round!.id}, 'u1', 'uitnodiging'), (${round!.id}, 'u1', 'herinnering')`;
+    for (const [tertiaal, status] of [
+      [1, "bevestigd"],
+      [2, "teruggestuurd"],
+      [3, "ingediend"],
+    ] as const)
+      await db`insert into monitor_updates (agreement_id, agreement_key, year, tertiaal, organisation_id,
+          stoplicht, explanation, author_name, status)
+        values (${agreement!.id}, 'J 1.1 (2024)', 2024, ${tertiaal}, 'elan', 'groen', 'Loopt.', 'A', ${status})`;
+
+    await migrateDatabase(url);
+
+    const initiativeRows = await db<{ id: string; status: string }[]>`select id, status from initiatives`;
+    expect(ids.map((id) => initiativeRows.find((r) => r.id === id)?.status)).toEqual([
+      "new",
+      "in_review",
+      "planning",
+      "adopted",
+      "in_execution",
+      "realised",
+      "rejected",
+      "withdrawn",
+    ]);
+    const deciderRows = await db<
+      { id: string; proposed_decider: string; decider: string; adopted_by: string | null }[]
+    >`
+      select id, proposed_decider, decider, adopted_by from initiatives`;
+    expect(
+      ids.slice(0, 3).map((id) => {
+        const r = deciderRows.find((d) => d.id === id)!;
+        return [r.proposed_decider, r.decider, r.adopted_by];
+      }),
+    ).toEqual([
+      ["initiator", "initiator", null],
+      ["officials", "executive", "executive"],
+      ["executive", "council", "council"],
+    ]);
+    const precisions = await db<{ id: string; location_precision: string }[]>`
+      select id, location_precision from initiatives`;
+    expect(ids.slice(0, 2).map((id) => precisions.find((p) => p.id === id)?.location_precision)).toEqual([
+      "none",
+      "buurt",
+    ]);
+    const events = await db`select kind, status from initiative_events order by id`;
+    expect(events.map((e) => [e.kind, e.status])).toEqual([
+      ["status", "new"],
+      ["status", "in_review"],
+      ["assigned", null],
+      ["decider", null],
+      ["published", null],
+      ["adopted", null],
+      ["step", null],
+    ]);
+    const messages = await db`select kind from initiative_messages order by id`;
+    expect(messages.map((m) => m.kind)).toEqual(["from_initiator", "addition", "to_initiator", "note"]);
+    const documents = await db`select kind from initiative_documents order by id`;
+    expect(documents.map((d) => d.kind)).toEqual(["plan_description", "participation_plan"]);
+    const audit = await db`select details from audit_log order by id`;
+    expect(audit.map((a) => a.details)).toEqual([
+      { from: "new", to: "rejected", reason: "past niet" },
+      // A value that was never a status stays as it was; only status changes are touched.
+      { from: "onbekend", to: "in_execution" },
+      { from: "nieuw", to: "afgewezen" },
+      { publicTitle: "T", precision: "none", featured: false },
+      {
+        from: { decider: "officials", complex: false },
+        to: { decider: "council", complex: true },
+        reason: "groot",
+      },
+    ]);
+    expect((await db`select role from monitor_agreement_parties`).map((r) => r.role)).toEqual(["party"]);
+    expect((await db`select status from monitor_rounds`).map((r) => r.status)).toEqual(["closed"]);
+    expect((await db`select kind from monitor_round_mails order by kind`).map((r) => r.kind)).toEqual([
+      "invitation",
+      "reminder",
+    ]);
+    expect((await db`select kind from outbox order by id`).map((r) => r.kind)).toEqual([
+      "monitor.round_invitation",
+      "monitor.round_reminder",
+      "contact.confirmation",
+    ]);
+    expect((await db`select status from monitor_updates order by tertiaal`).map((r) => r.status)).toEqual([
+      "confirmed",
+      "returned",
+      "submitted",
+    ]);
+
+    // The new checks, defaults and the partial index hold the English codes.
+    await expect(db`update initiatives set status = 'nieuw' where id = ${first}`).rejects.toThrow(
+      /initiatives_status_check/,
+    );
+    await expect(
+      db`insert into initiative_messages (initiative_id, kind, body) values (${first}, 'notitie', 'x')`,
+    ).rejects.toThrow(/initiative_messages_kind_check/);
+    await expect(db`update initiatives set decider = 'raad' where id = ${first}`).rejects.toThrow(
+      /initiatives_decider_check/,
+    );
+    const [fresh] = await db`
+      insert into initiatives (title, description, theme, location_kind, answers, initiator_name,
+        initiator_email, proposed_decider, proposed_complex, decider, complex)
+      values ('Nieuw', 'x', 'groen', 'heel', '{}', 'An', 'an@example.nl', 'officials', false, 'officials', false)
+      returning status, location_precision`;
+    expect(fresh!.status).toBe("new");
+    expect(fresh!.location_precision).toBe("none");
+    await expect(
+      db`insert into monitor_updates (agreement_id, agreement_key, year, tertiaal, organisation_id,
+          stoplicht, explanation, author_name)
+        values (${agreement!.id}, 'J 1.1 (2024)', 2024, 3, 'elan', 'geel', 'Tweede.', 'A')`,
+    ).rejects.toThrow(/monitor_updates_one_pending/);
+  } finally {
+    await db.end();
+    rmSync(folder, { recursive: true, force: true });
+    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+});
