@@ -81,7 +81,10 @@ export const eventRegistrations = pgTable(
     reminderQueuedAt: timestamp("reminder_queued_at", { withTimezone: true }),
   },
   (t) => [
-    uniqueIndex("event_registrations_live_email").on(t.eventId, t.email).where(sql`status <> 'cancelled'`),
+    // A registration cleared by its retention period has email '' and stays as a count (docs/privacy.md).
+    uniqueIndex("event_registrations_live_email")
+      .on(t.eventId, t.email)
+      .where(sql`status <> 'cancelled' and email <> ''`),
     index("event_registrations_event_idx").on(t.eventId, t.status, t.id),
   ],
 );

@@ -177,6 +177,10 @@ export const monitorUpdates = pgTable(
     index("monitor_updates_agreement_idx").on(t.agreementId, t.year, t.tertiaal),
     index("monitor_updates_key_idx").on(t.agreementKey, t.status, t.year, t.tertiaal),
     index("monitor_updates_status_idx").on(t.status),
+    // The public monitor's default period: the latest confirmed tertiaal (docs/monitor.md).
+    index("monitor_updates_confirmed_period_idx")
+      .on(t.year.desc().nullsFirst(), t.tertiaal.desc().nullsFirst())
+      .where(sql`status = 'confirmed'`),
     // One pending update per organisation per agreement per tertiaal: a second submit replaces it.
     uniqueIndex("monitor_updates_one_pending")
       .on(t.agreementId, t.year, t.tertiaal, t.organisationId)

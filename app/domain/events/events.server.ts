@@ -371,7 +371,7 @@ export async function pruneRegistrations(
          and ${overAt} < ${older(days.accessibility ?? REGISTRATION_ACCESSIBILITY_DAYS)}
       returning r.id`);
     const anonymised = await tx.execute<{ id: number }>(sql`
-      update event_registrations r set name = ${EXPIRED}, email = 'verwijderd-' || r.id, accessibility = null
+      update event_registrations r set name = ${EXPIRED}, email = '', accessibility = null
         from events
        where events.id = r.event_id and r.email like '%@%'
          and (${overAt} < ${older(days.all ?? REGISTRATION_DAYS)}

@@ -28,9 +28,8 @@ export const REGISTRATION_DAYS = 90;
 export const REGISTRATION_CANCELLED_DAYS = 30;
 
 /**
- * A registration cleared by its retention period keeps its status (the counts), so its e-mail cannot be
- * "" (an address has one live registration per event: two cleared rows would collide). It becomes
- * "verwijderd-<id>", which is no address: nothing is ever mailed to it and no AVG look-up finds it.
+ * A registration cleared by its retention period keeps its status (the counts) and gets email "" (the
+ * unique index on live registrations leaves "" out): nothing is ever mailed to it, no AVG look-up finds it.
  */
 export const hasAddress = (email: string) => email.includes("@");
 

@@ -1,0 +1,3 @@
+DROP INDEX "event_registrations_live_email";--> statement-breakpoint
+CREATE INDEX "monitor_updates_confirmed_period_idx" ON "monitor_updates" USING btree ("year" DESC NULLS FIRST,"tertiaal" DESC NULLS FIRST) WHERE status = 'confirmed';--> statement-breakpoint
+CREATE UNIQUE INDEX "event_registrations_live_email" ON "event_registrations" USING btree ("event_id","email") WHERE status <> 'cancelled' and email <> '';
