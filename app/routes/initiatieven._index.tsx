@@ -1,6 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
-import leafletCss from "leaflet/dist/leaflet.css?url";
 import { filtersToParams, hasFilters, parseMapFilters } from "~/domain/initiatives/map-filters";
 import { MAP_LEGEND } from "~/domain/initiatives/map-legend";
 import { listPublicInitiatives, publicFilterOptions } from "~/domain/initiatives/public-map.server";
@@ -18,7 +17,6 @@ import { MapListSwitch } from "~/ui/map/map-list-switch";
 import mapCss from "~/ui/map.css?url";
 
 export const links: LinksFunction = () => [
-  { rel: "stylesheet", href: leafletCss },
   { rel: "stylesheet", href: mapCss },
 ];
 
