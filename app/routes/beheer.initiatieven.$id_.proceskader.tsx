@@ -129,6 +129,13 @@ export default function Proceskader() {
       </Alert>
     ) : null;
 
+  // With JavaScript the page is not reloaded: a field whose stored value changed (a save, or the step
+  // a save moved along) is remounted, so it shows the new value instead of the one it was sent with.
+  // Nothing typed is lost: a section with unsaved input is never saved by another section's button.
+  const planVersion = d.plan?.version ?? 0;
+  const partVersion = d.participation?.version ?? 0;
+  const adoption = `${d.idea.adoptedBy}-${d.idea.adoptedOn}-${d.idea.adoptionReference}`;
+
   const page = useRef<HTMLDivElement>(null);
   useUnsavedTextWarning(page);
 
@@ -175,6 +182,7 @@ export default function Proceskader() {
           </ol>
           <ErrorSummary errors={errorsFor("stap")} />
           <SelectField
+            key={`stap-${d.idea.processStep}`}
             name="processStep"
             label="Laatste afgeronde stap"
             required
@@ -201,7 +209,7 @@ export default function Proceskader() {
           <ErrorSummary errors={errorsFor("plan")} />
           {PLAN_QUESTIONS.map((q) => (
             <TextArea
-              key={q.key}
+              key={`${q.key}-${planVersion}`}
               name={q.key}
               label={q.label}
               rows={4}
@@ -222,6 +230,7 @@ export default function Proceskader() {
           <ErrorSummary errors={errorsFor("participatie")} />
           <Heading level={3}>1. Ruimte bepalen</Heading>
           <TextArea
+            key={`ruimte-${partVersion}`}
             name="ruimte"
             label="Wat is de ruimte voor participatie? Valt er iets te kiezen?"
             rows={3}
@@ -229,6 +238,7 @@ export default function Proceskader() {
             error={errorsFor("participatie").ruimte}
           />
           <TextArea
+            key={`complexiteit-${partVersion}`}
             name="complexiteit"
             label="Hoe complex is het vraagstuk? Zijn er veel tegengestelde belangen?"
             rows={3}
@@ -237,6 +247,7 @@ export default function Proceskader() {
           />
           <Heading level={3}>2. Doel bepalen</Heading>
           <ChoiceGroup
+            key={`doelen-${partVersion}`}
             name="doelen"
             multiple
             required
@@ -249,6 +260,7 @@ export default function Proceskader() {
             error={errorsFor("participatie").doelen}
           />
           <TextArea
+            key={`toelichtingDoel-${partVersion}`}
             name="toelichtingDoel"
             label="Toelichting op het doel"
             rows={3}
@@ -258,7 +270,10 @@ export default function Proceskader() {
           <Heading level={3}>3. Deelnemers en rollen bepalen</Heading>
           {Array.from({ length: PARTICIPANT_ROWS }, (_, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: fixed rows
-            <fieldset key={i} className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
+            <fieldset
+              key={`${i}-${partVersion}`}
+              className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset"
+            >
               <legend className="utrecht-form-fieldset__legend">Deelnemer {i + 1}</legend>
               <TextField
                 name={`deelnemer-${i}`}
@@ -294,6 +309,7 @@ export default function Proceskader() {
           ) : null}
           <ErrorSummary errors={errorsFor("vaststellen")} />
           <ChoiceGroup
+            key={`adoptedBy-${adoption}`}
             name="adoptedBy"
             required
             label="Vastgesteld door"
@@ -308,6 +324,7 @@ export default function Proceskader() {
             error={errorsFor("vaststellen").adoptedBy}
           />
           <TextField
+            key={`adoptedOn-${adoption}`}
             name="adoptedOn"
             type="date"
             required
@@ -316,6 +333,7 @@ export default function Proceskader() {
             error={errorsFor("vaststellen").adoptedOn}
           />
           <TextField
+            key={`adoptionReference-${adoption}`}
             name="adoptionReference"
             required
             label="Kenmerk van het besluit"

@@ -1,4 +1,4 @@
-import { data } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { createRemixStub } from "@remix-run/testing";
 import { fireEvent, render, screen, within } from "@testing-library/react";
 import { describe, expect, test } from "vitest";
@@ -155,20 +155,25 @@ describe("proceskader page", () => {
     adoptedOn: null,
     adoptionReference: null,
   };
-  function renderKader() {
+  function renderKader(state = { processStep: 1, planVersion: 1 }, redirectOnPlan = false) {
     const Stub = createRemixStub([
       {
         path: "/beheer/initiatieven/:id/proceskader",
         Component: Proceskader,
         loader: () => ({
-          idea: { ...idea, complex: true, processStep: 1 },
-          plan: { version: 1, content: stored.plan },
+          idea: { ...idea, complex: true, processStep: state.processStep },
+          plan: { version: state.planVersion, content: stored.plan },
           participation: null,
           versions: [],
         }),
         // As handleProceskaderPost answers a saved step while another section holds new text.
         action: async ({ request }) => {
           const raw = formToObject(await request.formData(), ["doelen"]);
+          // Saving a document moves the step along, as saveDocument does.
+          if (redirectOnPlan && [raw.intent].flat()[0] === "plan") {
+            Object.assign(state, { processStep: 2, planVersion: state.planVersion + 1 });
+            return redirect(`/beheer/initiatieven/${id}/proceskader?opgeslagen=plan`);
+          }
           const unsaved = unsavedSections("stap", raw, stored);
           return data({
             ok: false,
@@ -203,5 +208,14 @@ describe("proceskader page", () => {
       /Uw tekst in de planomschrijving staat er nog, maar is nog niet opgeslagen/,
     );
     expect(wat.value).toBe("Woningen en een park");
+  });
+
+  test("with JavaScript, a step moved along by a save shows its new value (not the one the page was sent with)", async () => {
+    renderKader({ processStep: 1, planVersion: 1 }, true);
+    const select = (await screen.findByLabelText(/Laatste afgeronde stap/)) as HTMLSelectElement;
+    expect(select.value).toBe("1");
+    fireEvent.click(screen.getByRole("button", { name: "Planomschrijving opslaan" }));
+    await screen.findByRole("heading", { name: "Planomschrijving (versie 2)" });
+    expect((screen.getByLabelText(/Laatste afgeronde stap/) as HTMLSelectElement).value).toBe("2");
   });
 });
