@@ -269,8 +269,8 @@ export default function Proceskader() {
           />
           <Heading level={3}>3. Deelnemers en rollen bepalen</Heading>
           {Array.from({ length: PARTICIPANT_ROWS }, (_, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: fixed rows
             <fieldset
+              // biome-ignore lint/suspicious/noArrayIndexKey: fixed rows (and the stored version)
               key={`${i}-${partVersion}`}
               className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset"
             >

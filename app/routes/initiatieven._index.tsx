@@ -16,9 +16,7 @@ import { InitiativeCard } from "~/ui/map/initiative-card";
 import { MapListSwitch } from "~/ui/map/map-list-switch";
 import mapCss from "~/ui/map.css?url";
 
-export const links: LinksFunction = () => [
-  { rel: "stylesheet", href: mapCss },
-];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: mapCss }];
 
 export const meta: MetaFunction = () => [
   { title: "Initiatieven in Heemstede - Wij maken Heemstede" },
