@@ -7,7 +7,6 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import leafletCss from "leaflet/dist/leaflet.css?url";
 import { useRef } from "react";
 import { z } from "zod";
 import { describeAction, describeDetails } from "~/domain/audit/actions";
@@ -57,7 +56,6 @@ import { useUnsavedTextWarning } from "~/ui/unsaved-text-warning";
 // Leaflet loads on this page only, through SmallMap.
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: ideasCss },
-  { rel: "stylesheet", href: leafletCss },
   { rel: "stylesheet", href: mapCss },
 ];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

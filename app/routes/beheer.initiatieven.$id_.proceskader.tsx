@@ -8,27 +8,22 @@ import {
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useRef } from "react";
-import { z } from "zod";
 import { requireRole } from "~/domain/auth/auth.server";
 import { staffAccess } from "~/domain/auth/roles";
 import {
-  adoptionSchema,
-  type DocumentIntent,
-  hasUnsavedChanges,
   PARTICIPANT_ROWS,
   PARTICIPATION_GOALS,
   PARTICIPATION_ROLES,
   type ParticipationContent,
   PLAN_QUESTIONS,
   type PlanContent,
-  parseParticipationPlan,
-  planSchema,
+  type ProceskaderSection,
+  sectionNames,
 } from "~/domain/initiatives/proceskader";
-import { recordAdoption, saveDocument, setProcessStep } from "~/domain/initiatives/proceskader.server";
+import { handleProceskaderPost } from "~/domain/initiatives/proceskader-form.server";
 import { BASISSTAPPEN, deciderLabel } from "~/domain/initiatives/quickscan";
-import { InitiativeError } from "~/domain/initiatives/shared.server";
 import { getInitiative } from "~/domain/initiatives/triage.server";
-import { type FieldErrors, type FormValues, formToObject, intentFeedback, parseForm } from "~/lib/forms";
+import type { FieldErrors } from "~/lib/forms";
 import { Alert, formatDate, formatDateTime, Heading, Paragraph, TextLink } from "~/ui/content";
 import { ChoiceGroup, ErrorSummary, SelectField, SubmitButton, TextArea, TextField } from "~/ui/form";
 import ideasCss from "~/ui/ideas.css?url";
@@ -66,98 +61,80 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const stepSchema = z.object({
-  processStep: z.coerce.number({ invalid_type_error: "Kies een stap." }).int().min(0).max(5),
-});
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, staffAccess["beheer.initiatieven.$id_.proceskader"]);
-  const id = params.id ?? "";
-  const found = await getInitiative(id);
+  const found = await getInitiative(params.id ?? "");
   if (!found) throw new Response("Niet gevonden", { status: 404 });
-  const actor = { id: user.id, email: user.email };
-  const form = await request.formData();
-  const intent = String(form.get("intent"));
-  const invalid = (errors: FieldErrors, values: FormValues) =>
-    data({ intent, errors, values, unsaved: null as DocumentIntent | null }, { status: 400 });
-  try {
-    if (intent === "plan") {
-      const p = parseForm(planSchema, form);
-      if (!p.ok) return invalid(p.errors, p.values);
-      await saveDocument(id, "plan_description", p.data, actor);
-    } else if (intent === "participation") {
-      const values = formToObject(form, ["doelen"]);
-      const p = parseParticipationPlan(values);
-      if (!p.ok) return invalid(p.errors, values);
-      await saveDocument(id, "participation_plan", p.data as unknown as Record<string, unknown>, actor);
-    } else if (intent === "adopt") {
-      const p = parseForm(adoptionSchema, form);
-      if (!p.ok) return invalid(p.errors, p.values);
-      await recordAdoption(id, p.data, actor);
-    } else if (intent === "step") {
-      const p = parseForm(stepSchema, form);
-      if (!p.ok) return invalid(p.errors, p.values);
-      await setProcessStep(id, p.data.processStep, actor);
-    } else throw new Response("Dit verzoek klopt niet", { status: 400 });
-  } catch (error) {
-    if (error instanceof InitiativeError)
-      return invalid({ [error.field ?? "_form"]: error.message }, formToObject(form, ["doelen"]));
-    throw error;
-  }
-  // The planomschrijving and participatieplan are one form with two save buttons: when the other
-  // document holds typed text that was not saved, the page stays as it was sent (nothing lost).
-  if (intent === "plan" || intent === "participation") {
-    const other: DocumentIntent = intent === "plan" ? "participation" : "plan";
-    const values = formToObject(form, ["doelen"]);
-    const stored = other === "plan" ? found.documents.plan?.content : found.documents.participation?.content;
-    if (hasUnsavedChanges(other, values, (stored ?? null) as never))
-      return data({ intent, errors: {} as FieldErrors, values: values as FormValues, unsaved: other });
-  }
-  throw redirect(`/beheer/initiatieven/${id}/proceskader?opgeslagen=${intent}#${anchorOf[intent] ?? ""}`);
+  const outcome = await handleProceskaderPost(
+    found,
+    { id: user.id, email: user.email },
+    await request.formData(),
+  );
+  if (!outcome) throw new Response("Dit verzoek klopt niet", { status: 400 });
+  if (!outcome.ok) return data(outcome, { status: outcome.status });
+  throw redirect(
+    `/beheer/initiatieven/${found.idea.id}/proceskader?opgeslagen=${outcome.intent}#${anchorOf[outcome.intent]}`,
+  );
 }
 
 /** Where the page opens after saving: the section that was saved. */
-const anchorOf: Record<string, string> = {
+const anchorOf: Record<ProceskaderSection, string> = {
   step: "stappen-titel",
   plan: "plan-titel",
   participation: "participatie-titel",
   adopt: "vaststellen-titel",
 };
 
-const savedText: Record<string, string> = {
+const savedText: Record<ProceskaderSection, string> = {
   step: "De stap is opgeslagen.",
   plan: "De planomschrijving is opgeslagen als nieuwe versie.",
   participation: "Het participatieplan is opgeslagen als nieuwe versie.",
   adopt: "De vaststelling is vastgelegd.",
 };
 
+/** "a", "a en b", "a, b en c". */
+const joinNames = (names: string[]) =>
+  names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} en ${names[names.length - 1]}`;
+
 export default function Proceskader() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const { errorsFor, valueFor } = intentFeedback(actionData);
   const plan = d.plan?.content;
   const part = d.participation?.content;
-  // After sending the documents form (an error, or one document saved while the other holds unsaved
-  // text), every field shows what was sent.
-  const sentDocuments =
-    actionData?.intent === "plan" || actionData?.intent === "participation" ? actionData.values : null;
-  const typed = (key: string, stored: string | undefined) => {
-    if (!sentDocuments) return stored ?? "";
-    const v = sentDocuments[key];
+  // The page is one form. After a post that stays on the page (an error, Enter, or a save while
+  // another section holds input), the sections it names show what was sent; the rest what is stored.
+  const sent = actionData?.values ?? {};
+  const typed = (key: string, stored: string | null | undefined) => {
+    if (!(key in sent)) return stored ?? "";
+    const v = sent[key];
     return (Array.isArray(v) ? v[0] : v) ?? "";
   };
-  const doelen = sentDocuments ? ([] as string[]).concat(sentDocuments.doelen ?? []) : (part?.doelen ?? []);
-  const savedIntent = actionData?.unsaved ? actionData.intent : (params.get("opgeslagen") ?? "");
-  const savedIn = (intent: string) =>
-    savedIntent === intent ? (
+  const doelen = "doelen" in sent ? ([] as string[]).concat(sent.doelen ?? []) : (part?.doelen ?? []);
+  const errorsFor = (section: ProceskaderSection): FieldErrors =>
+    actionData?.intent === section ? actionData.errors : {};
+  const unsavedNote = actionData?.unsaved.length
+    ? ` Uw tekst in ${joinNames(actionData.unsaved.map((s) => sectionNames[s]))} staat er nog, maar is nog niet opgeslagen.`
+    : "";
+  const savedIntent = actionData
+    ? actionData.saved
+      ? actionData.intent
+      : ""
+    : (params.get("opgeslagen") ?? "");
+  const savedIn = (section: ProceskaderSection) =>
+    savedIntent === section ? (
       <Alert type="ok">
-        {savedText[intent]}
-        {actionData?.unsaved
-          ? ` Uw tekst in ${actionData.unsaved === "plan" ? "de planomschrijving" : "het participatieplan"} staat er nog, maar is nog niet opgeslagen.`
-          : ""}
+        {savedText[section]}
+        {unsavedNote}
       </Alert>
     ) : null;
+
+  // With JavaScript the page is not reloaded: a field whose stored value changed (a save, or the step
+  // a save moved along) is remounted, so it shows the new value instead of the one it was sent with.
+  // Nothing typed is lost: a section with unsaved input is never saved by another section's button.
+  const planVersion = d.plan?.version ?? 0;
+  const partVersion = d.participation?.version ?? 0;
+  const adoption = `${d.idea.adoptedBy}-${d.idea.adoptedOn}-${d.idea.adoptionReference}`;
 
   const page = useRef<HTMLDivElement>(null);
   useUnsavedTextWarning(page);
@@ -180,23 +157,32 @@ export default function Proceskader() {
           Afdrukbare versie voor college of raad
         </TextLink>
       </Paragraph>
+      {actionData?.intent === "enter" ? (
+        <Alert type="warning">
+          Er is nog niets opgeslagen. Kies de knop onder het onderdeel dat u wilt opslaan.{unsavedNote}
+        </Alert>
+      ) : null}
 
-      <section aria-labelledby="stappen-titel" className="wmh-panel">
-        <Heading level={2} id="stappen-titel">
-          Basisstappen
-        </Heading>
-        {savedIn("step")}
-        <ol className="wmh-steps-list">
-          {BASISSTAPPEN.map((s) => (
-            <li key={s.step} data-done={d.idea.processStep >= s.step}>
-              {s.staff} {d.idea.processStep >= s.step ? <strong>(klaar)</strong> : null}
-            </li>
-          ))}
-        </ol>
-        <ErrorSummary errors={errorsFor("step")} />
-        <Form method="post" noValidate className="wmh-form">
-          <input type="hidden" name="intent" value="step" />
+      {/* One form for every section, with a save button for each (name="intent"): pressing one never
+          drops what was typed in another, without JavaScript too. */}
+      <Form method="post" noValidate className="wmh-stack">
+        {/* The default button: Enter in a text field saves nothing instead of the first section. */}
+        <button type="submit" name="intent" value="enter" hidden tabIndex={-1} />
+        <section aria-labelledby="stappen-titel" className="wmh-panel wmh-form">
+          <Heading level={2} id="stappen-titel">
+            Basisstappen
+          </Heading>
+          {savedIn("step")}
+          <ol className="wmh-steps-list">
+            {BASISSTAPPEN.map((s) => (
+              <li key={s.step} data-done={d.idea.processStep >= s.step}>
+                {s.staff} {d.idea.processStep >= s.step ? <strong>(klaar)</strong> : null}
+              </li>
+            ))}
+          </ol>
+          <ErrorSummary errors={errorsFor("step")} />
           <SelectField
+            key={`stap-${d.idea.processStep}`}
             name="processStep"
             label="Laatste afgeronde stap"
             required
@@ -204,16 +190,14 @@ export default function Proceskader() {
               { value: "0", label: "Nog geen stap afgerond" },
               ...BASISSTAPPEN.map((s) => ({ value: String(s.step), label: `Stap ${s.step}: ${s.staff}` })),
             ]}
-            defaultValue={valueFor("step", "processStep", String(d.idea.processStep))}
+            defaultValue={typed("processStep", String(d.idea.processStep))}
             error={errorsFor("step").processStep}
           />
-          <SubmitButton variant="secondary">Stap opslaan</SubmitButton>
-        </Form>
-      </section>
+          <SubmitButton variant="secondary" name="intent" value="step">
+            Stap opslaan
+          </SubmitButton>
+        </section>
 
-      {/* One form for both documents, with a save button for each: pressing one never drops what
-          was typed in the other (without JavaScript too). */}
-      <Form method="post" noValidate className="wmh-stack">
         <section aria-labelledby="plan-titel" className="wmh-panel wmh-form">
           <Heading level={2} id="plan-titel">
             Planomschrijving {d.plan ? `(versie ${d.plan.version})` : ""}
@@ -225,7 +209,7 @@ export default function Proceskader() {
           <ErrorSummary errors={errorsFor("plan")} />
           {PLAN_QUESTIONS.map((q) => (
             <TextArea
-              key={q.key}
+              key={`${q.key}-${planVersion}`}
               name={q.key}
               label={q.label}
               rows={4}
@@ -246,6 +230,7 @@ export default function Proceskader() {
           <ErrorSummary errors={errorsFor("participation")} />
           <Heading level={3}>1. Ruimte bepalen</Heading>
           <TextArea
+            key={`ruimte-${partVersion}`}
             name="ruimte"
             label="Wat is de ruimte voor participatie? Valt er iets te kiezen?"
             rows={3}
@@ -253,6 +238,7 @@ export default function Proceskader() {
             error={errorsFor("participation").ruimte}
           />
           <TextArea
+            key={`complexiteit-${partVersion}`}
             name="complexiteit"
             label="Hoe complex is het vraagstuk? Zijn er veel tegengestelde belangen?"
             rows={3}
@@ -261,6 +247,7 @@ export default function Proceskader() {
           />
           <Heading level={3}>2. Doel bepalen</Heading>
           <ChoiceGroup
+            key={`doelen-${partVersion}`}
             name="doelen"
             multiple
             required
@@ -273,6 +260,7 @@ export default function Proceskader() {
             error={errorsFor("participation").doelen}
           />
           <TextArea
+            key={`toelichtingDoel-${partVersion}`}
             name="toelichtingDoel"
             label="Toelichting op het doel"
             rows={3}
@@ -281,8 +269,11 @@ export default function Proceskader() {
           />
           <Heading level={3}>3. Deelnemers en rollen bepalen</Heading>
           {Array.from({ length: PARTICIPANT_ROWS }, (_, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: fixed rows
-            <fieldset key={i} className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
+            <fieldset
+              // biome-ignore lint/suspicious/noArrayIndexKey: fixed rows (and the stored version)
+              key={`${i}-${partVersion}`}
+              className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset"
+            >
               <legend className="utrecht-form-fieldset__legend">Deelnemer {i + 1}</legend>
               <TextField
                 name={`deelnemer-${i}`}
@@ -304,23 +295,21 @@ export default function Proceskader() {
             Participatieplan opslaan
           </SubmitButton>
         </section>
-      </Form>
 
-      <section aria-labelledby="vaststellen-titel" className="wmh-panel wmh-form">
-        <Heading level={2} id="vaststellen-titel">
-          Vaststelling door college of raad (stap 3)
-        </Heading>
-        {savedIn("adopt")}
-        {d.idea.adoptedOn ? (
-          <Paragraph>
-            Vastgesteld door {d.idea.adoptedBy === "council" ? "de gemeenteraad" : "het college"} op{" "}
-            {formatDate(d.idea.adoptedOn)}, kenmerk {d.idea.adoptionReference}.
-          </Paragraph>
-        ) : null}
-        <ErrorSummary errors={errorsFor("adopt")} />
-        <Form method="post" noValidate>
-          <input type="hidden" name="intent" value="adopt" />
+        <section aria-labelledby="vaststellen-titel" className="wmh-panel wmh-form">
+          <Heading level={2} id="vaststellen-titel">
+            Vaststelling door college of raad (stap 3)
+          </Heading>
+          {savedIn("adopt")}
+          {d.idea.adoptedOn ? (
+            <Paragraph>
+              Vastgesteld door {d.idea.adoptedBy === "council" ? "de gemeenteraad" : "het college"} op{" "}
+              {formatDate(d.idea.adoptedOn)}, kenmerk {d.idea.adoptionReference}.
+            </Paragraph>
+          ) : null}
+          <ErrorSummary errors={errorsFor("adopt")} />
           <ChoiceGroup
+            key={`adoptedBy-${adoption}`}
             name="adoptedBy"
             required
             label="Vastgesteld door"
@@ -328,31 +317,34 @@ export default function Proceskader() {
               { value: "executive", label: "Het college" },
               { value: "council", label: "De gemeenteraad" },
             ]}
-            defaultValue={valueFor(
-              "adopt",
+            defaultValue={typed(
               "adoptedBy",
               d.idea.adoptedBy ?? (d.idea.decider === "council" ? "council" : "executive"),
             )}
             error={errorsFor("adopt").adoptedBy}
           />
           <TextField
+            key={`adoptedOn-${adoption}`}
             name="adoptedOn"
             type="date"
             required
             label="Datum van het besluit"
-            defaultValue={valueFor("adopt", "adoptedOn", d.idea.adoptedOn)}
+            defaultValue={typed("adoptedOn", d.idea.adoptedOn)}
             error={errorsFor("adopt").adoptedOn}
           />
           <TextField
+            key={`adoptionReference-${adoption}`}
             name="adoptionReference"
             required
             label="Kenmerk van het besluit"
-            defaultValue={valueFor("adopt", "adoptionReference", d.idea.adoptionReference)}
+            defaultValue={typed("adoptionReference", d.idea.adoptionReference)}
             error={errorsFor("adopt").adoptionReference}
           />
-          <SubmitButton>Vaststelling vastleggen</SubmitButton>
-        </Form>
-      </section>
+          <SubmitButton name="intent" value="adopt">
+            Vaststelling vastleggen
+          </SubmitButton>
+        </section>
+      </Form>
 
       <section aria-labelledby="versies-titel">
         <Heading level={2} id="versies-titel">

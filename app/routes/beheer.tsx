@@ -46,7 +46,9 @@ export default function StaffLayout() {
           </ul>
         </nav>
       </div>
-      <Outlet />
+      <div className="wmh-staff-page">
+        <Outlet />
+      </div>
     </>
   );
 }

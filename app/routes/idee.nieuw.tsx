@@ -7,7 +7,6 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import leafletCss from "leaflet/dist/leaflet.css?url";
 import type { AddressSuggestion } from "~/domain/initiatives/address.server";
 import { draftPhotoUrl, PHOTO_ALT_FALLBACK, PHOTO_ALT_MAX } from "~/domain/initiatives/photo";
 import {
@@ -18,6 +17,7 @@ import {
 } from "~/domain/initiatives/quickscan-flow.server";
 import {
   type CheckRow,
+  NOTHING_FILLED_IN,
   options,
   parseCoordinate,
   type StepId,
@@ -47,7 +47,6 @@ import { StoredImageView } from "~/ui/stored-image";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: ideasCss },
-  { rel: "stylesheet", href: leafletCss },
   { rel: "stylesheet", href: mapCss },
 ];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -581,7 +580,7 @@ function CheckAnswers({
         {rows.map((r) => (
           <div className="wmh-check-list__row" key={`${r.step}-${r.field}`}>
             <dt>{r.label}</dt>
-            <dd>{r.value || "Nog niet ingevuld"}</dd>
+            <dd>{r.value || NOTHING_FILLED_IN}</dd>
             <dd className="wmh-check-list__action">
               <Link to={`${stepUrl(r.step, true)}#veld-${r.field}`} className="utrecht-link">
                 Wijzig<span className="wmh-visually-hidden"> {r.label.replace(/\?$/, "").toLowerCase()}</span>

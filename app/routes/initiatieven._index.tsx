@@ -1,6 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
-import leafletCss from "leaflet/dist/leaflet.css?url";
 import { filtersToParams, hasFilters, parseMapFilters } from "~/domain/initiatives/map-filters";
 import { MAP_LEGEND } from "~/domain/initiatives/map-legend";
 import { listPublicInitiatives, publicFilterOptions } from "~/domain/initiatives/public-map.server";
@@ -17,10 +16,7 @@ import { InitiativeCard } from "~/ui/map/initiative-card";
 import { MapListSwitch } from "~/ui/map/map-list-switch";
 import mapCss from "~/ui/map.css?url";
 
-export const links: LinksFunction = () => [
-  { rel: "stylesheet", href: leafletCss },
-  { rel: "stylesheet", href: mapCss },
-];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: mapCss }];
 
 export const meta: MetaFunction = () => [
   { title: "Initiatieven in Heemstede - Wij maken Heemstede" },

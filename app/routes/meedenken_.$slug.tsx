@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Link, useLoaderData } from "@remix-run/react";
 import { themeLabelList } from "~/domain/projects/labels";
 import { projectPage } from "~/domain/projects/projects.server";
+import { descriptionAfterSummary } from "~/domain/projects/text";
 import { DemoBadge, formatDate, formatDateTime, Heading, Paragraph } from "~/ui/content";
 import informedCss from "~/ui/informed.css?url";
 
@@ -21,7 +22,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
       slug: project.slug,
       title: project.title,
       summary: project.summary,
-      description: project.description,
+      description: descriptionAfterSummary(project.summary, project.description),
       status: project.status,
       contactEmail: project.contactEmail,
       themes: themeLabelList(project.themes),
@@ -103,7 +104,9 @@ export default function ProjectPage() {
         {project.title} {project.isDemo ? <DemoBadge /> : null}
       </Heading>
       {project.summary ? <Paragraph lead>{project.summary}</Paragraph> : null}
-      {project.description ? <Paragraph>{project.description}</Paragraph> : null}
+      {project.description
+        ? project.description.split("\n\n").map((p) => <Paragraph key={p}>{p}</Paragraph>)
+        : null}
       {project.status === "completed" ? <Paragraph>Dit project is afgerond.</Paragraph> : null}
 
       <section className="wmh-card wmh-card--muted" aria-labelledby="nu">

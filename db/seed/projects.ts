@@ -11,8 +11,9 @@ export async function seedProjects(db: Executor, now = new Date()) {
   await db
     .update(projects)
     .set({
-      summary:
-        "De gemeente maakt een nieuwe Woonvisie: de plannen voor wonen in Heemstede. Wij vragen inwoners en partners wat zij belangrijk vinden.",
+      // The page shows the summary and then the description (from db/seed/surveys.ts), which asks
+      // what residents find important: the summary does not say it a second time.
+      summary: "De gemeente maakt een nieuwe Woonvisie: de plannen voor wonen in Heemstede.",
       themes: ["1", "2", "3", "4", "5"],
       contactEmail: "woonvisie@heemstede.nl",
       status: "active",

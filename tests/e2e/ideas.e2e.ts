@@ -19,7 +19,7 @@ async function completeQuickscan(page: Page, email: string, title: string, javaS
   await page.goto("/idee");
   await expectAccessible(page);
   await page.getByRole("link", { name: "Start de quickscan" }).click();
-  await page.getByText("Stap 1 van 9").waitFor();
+  await page.getByText("Stap 1 van 8").waitFor();
 
   // Step 1: first without anything, to see the messages.
   await next(page);
@@ -43,7 +43,7 @@ async function completeQuickscan(page: Page, email: string, title: string, javaS
   await page.getByLabel(javaScript ? "In een wijk" : "Op een plek op de kaart").check();
   // Back and forth keeps the answers.
   await page.getByRole("button", { name: "Vorige" }).click();
-  await page.getByText("Stap 1 van 9").waitFor();
+  await page.getByText("Stap 1 van 8").waitFor();
   expect(await page.getByLabel("Titel van uw idee").inputValue()).toBe(title);
   await next(page);
   await page.getByRole("heading", { level: 1, name: "Waar is uw idee?" }).waitFor();
@@ -52,7 +52,7 @@ async function completeQuickscan(page: Page, email: string, title: string, javaS
   );
   await next(page);
 
-  await page.getByText("Stap 3 van 9").waitFor();
+  await page.getByText("Stap 2 van 8").waitFor();
   if (javaScript) {
     await page.getByRole("heading", { level: 1, name: "In welke wijk?" }).waitFor();
     expect(await page.getByLabel(/Adres of straat/).count()).toBe(0);
@@ -93,14 +93,14 @@ async function completeQuickscan(page: Page, email: string, title: string, javaS
   await page.getByLabel("Ja, het past binnen de regels die er zijn").check();
   await next(page);
 
-  await page.getByText("Stap 7 van 9").waitFor();
+  await page.getByText("Stap 6 van 8").waitFor();
   await expectAccessible(page);
   await page.getByLabel("Tijd", { exact: true }).check();
   await page.getByLabel(/Hoeveel geld vraagt u/).fill("750");
   await page.getByLabel("Binnen een jaar").check();
   await next(page);
 
-  await page.getByText("Stap 8 van 9").waitFor();
+  await page.getByText("Stap 7 van 8").waitFor();
   await expectAccessible(page);
   await page.getByLabel("Uw naam").fill("Fatima El Amrani");
   await page.getByLabel("Uw e-mailadres").fill(email);

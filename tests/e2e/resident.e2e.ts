@@ -98,7 +98,7 @@ test("the quickscan at 320 px with an address, then the follow page", async () =
   await page.getByLabel(/Adres of straat/).fill("Kerklaan 10, 2101 HL Heemstede");
   await next(page);
 
-  await page.getByText("Stap 4 van 9").waitFor();
+  await page.getByText("Stap 3 van 8").waitFor();
   await page.getByLabel("Buren of buurtbewoners").check();
   await page.getByLabel("2 tot 5 partijen").check();
   await check(page);

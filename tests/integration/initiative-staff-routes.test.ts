@@ -185,7 +185,7 @@ describe("the detail page", () => {
     });
     expect(kept.status).toBe(200);
     expect(kept.data).toMatchObject({
-      unsaved: "plan",
+      unsaved: ["plan"],
       values: { wat: "Woningen bouwen, ook voor ouderen" },
     });
     // Nothing typed elsewhere: back to the saved section.
@@ -234,6 +234,70 @@ describe("the detail page", () => {
       { kind: "participation_plan", v: 2 },
       { kind: "plan_description", v: 1 },
     ]);
+  });
+});
+
+describe("the proceskader page is one form", () => {
+  test("saving the step or the adoption keeps what was typed in another section; Enter saves nothing", async () => {
+    const { id } = await submitIdea({ answers });
+    const { cookie } = await loginAs(["ambtenaar"]);
+    const path = `/beheer/initiatieven/${id}/proceskader`;
+    type Sent = {
+      errors: Record<string, string>;
+      unsaved: string[];
+      saved: boolean;
+      values: Record<string, string | string[]>;
+    };
+    const post = (form: Record<string, string | string[]>) =>
+      run<Sent>(kaderRoute.action, makeRequest(path, { cookie, form }), { id });
+    expect((await post({ intent: "plan", wat: "Woningen bouwen" })).status).toBe(302);
+    // Every section as the browser sends the one form: the step, the plan, the participatieplan
+    // (empty) and the adoption (the radio starts chosen).
+    const page = {
+      processStep: "1",
+      wat: "Woningen bouwen",
+      waarde: "",
+      ruimte: "",
+      adoptedBy: "executive",
+      adoptedOn: "",
+      adoptionReference: "",
+    };
+    // Nothing typed elsewhere: the step is saved and the page opens at it.
+    const step = await post({ ...page, intent: "step", processStep: "2" });
+    expect(step.status).toBe(302);
+    expect(step.location).toMatch(/#stappen-titel$/);
+    // Text typed in the plan, then "Stap opslaan": the step is saved, the plan text stays on the page.
+    const kept = await post({ ...page, processStep: "2", intent: "step", wat: "Woningen en een park" });
+    expect(kept.status).toBe(200);
+    expect(kept.data).toMatchObject({
+      saved: true,
+      unsaved: ["plan"],
+      values: { wat: "Woningen en een park" },
+    });
+    // The adoption fails (no date) while the plan holds new text: both stay as sent.
+    const failed = await post({
+      ...page,
+      processStep: "2",
+      intent: "adopt",
+      wat: "Woningen en een park",
+      adoptionReference: "RB 2026-88",
+    });
+    expect(failed.status).toBe(400);
+    expect(failed.data.errors.adoptedOn).toBeTruthy();
+    expect(failed.data.values).toMatchObject({
+      wat: "Woningen en een park",
+      adoptionReference: "RB 2026-88",
+    });
+    // Enter in a text field presses the hidden default button: nothing is saved, everything stays.
+    const enter = await post({ ...page, processStep: "2", intent: "enter", adoptionReference: "RB 2026-88" });
+    expect(enter.status).toBe(200);
+    expect(enter.data).toMatchObject({ saved: false, unsaved: ["adopt"] });
+    const [idea] = await getDb().select().from(initiatives).where(eq(initiatives.id, id));
+    expect(idea).toMatchObject({ processStep: 2, adoptionReference: null });
+    const plans = await getDb().execute(
+      sql`select count(*)::int as n from initiative_documents where initiative_id = ${id} and kind = 'plan_description'`,
+    );
+    expect([...plans][0]).toEqual({ n: 1 });
   });
 });
 

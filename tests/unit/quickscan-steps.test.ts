@@ -46,8 +46,11 @@ describe("the quickscan's way through its steps", () => {
       "controleren",
     ]);
     expect(stepsFor({ locationKind: "heel" })).not.toContain("plek");
-    expect(stepPosition("wie", { locationKind: "adres" })).toEqual({ number: 4, total: 9 });
-    expect(stepPosition("wie", { locationKind: "heel" })).toEqual({ number: 3, total: 8 });
+    // The total never changes on the way: the location page shares its number with "waar".
+    expect(stepPosition("waar")).toEqual({ number: 2, total: 8 });
+    expect(stepPosition("plek")).toEqual({ number: 2, total: 8 });
+    expect(stepPosition("wie")).toEqual({ number: 3, total: 8 });
+    expect(stepPosition("controleren")).toEqual({ number: 8, total: 8 });
   });
 
   test.each([
@@ -111,7 +114,7 @@ describe("the check page", () => {
     expect(rows[0]).toEqual({ label: "Titel van uw idee", value: "Bankjes", step: "idee", field: "title" });
     expect(rows.find((r) => r.field === "address")).toMatchObject({ value: "Binnenweg 12", step: "plek" });
     expect(rows.find((r) => r.field === "budget")?.value).toBe("€ 1.500");
-    expect(rows.find((r) => r.field === "phone")?.value).toBe("Niet ingevuld");
+    expect(rows.find((r) => r.field === "phone")?.value).toBe("U heeft hier niets ingevuld");
     const order = rows.map((r) => r.step);
     expect(order).toEqual(
       [...order].sort((a, b) => stepsFor(complete).indexOf(a) - stepsFor(complete).indexOf(b)),

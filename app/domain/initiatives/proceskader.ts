@@ -127,36 +127,111 @@ export const adoptionSchema = z.object({
     .max(200),
 });
 
-/** The planomschrijving and participatieplan share one form on the staff page (two save buttons). */
-export type DocumentIntent = "plan" | "participation";
+/**
+ * The proceskader page is one form with a save button per section (name="intent"): pressing one
+ * never drops what was typed in another, without JavaScript too.
+ */
+export const PROCESKADER_SECTIONS = ["step", "plan", "participation", "adopt"] as const;
+export type ProceskaderSection = (typeof PROCESKADER_SECTIONS)[number];
+
+export const sectionFields: Record<ProceskaderSection, readonly string[]> = {
+  step: ["processStep"],
+  plan: PLAN_QUESTIONS.map((q) => q.key),
+  participation: [
+    "ruimte",
+    "complexiteit",
+    "doelen",
+    "toelichtingDoel",
+    ...Array.from({ length: PARTICIPANT_ROWS }, (_, i) => [`deelnemer-${i}`, `rol-${i}`]).flat(),
+  ],
+  adopt: ["adoptedBy", "adoptedOn", "adoptionReference"],
+};
+
+/** How each section is named in "Uw tekst in … staat er nog". */
+export const sectionNames: Record<ProceskaderSection, string> = {
+  step: "de basisstap",
+  plan: "de planomschrijving",
+  participation: "het participatieplan",
+  adopt: "de vaststelling",
+};
+
+/** What the page showed when it was sent: the stored values of every section. */
+export interface ProceskaderStored {
+  processStep: number;
+  plan: PlanContent | null;
+  participation: ParticipationContent | null;
+  adoptedBy: string | null;
+  adoptedOn: string | null;
+  adoptionReference: string | null;
+}
 
 const oneText = (raw: Record<string, string | string[]>, k: string) => {
   const v = raw[k];
   return ((Array.isArray(v) ? v[0] : v) ?? "").trim();
 };
 
+/** Whether the posted form holds a section at all (a post without it cannot have text typed in it). */
+const holds = (raw: Record<string, string | string[]>, section: ProceskaderSection) =>
+  sectionFields[section].some((k) => k !== "doelen" && k !== "adoptedBy" && k in raw);
+
 /**
- * Whether the posted form holds text for `kind` that differs from its stored version: after saving
- * the other document the page then stays with everything typed, instead of reloading it away.
+ * Whether the posted form holds a value for `section` that differs from what the page showed
+ * (`stored`, read before the save): after saving another section, the page then stays with
+ * everything typed instead of reloading it away.
  */
 export function hasUnsavedChanges(
-  kind: DocumentIntent,
+  section: ProceskaderSection,
   raw: Record<string, string | string[]>,
-  stored: PlanContent | ParticipationContent | null,
+  stored: ProceskaderStored,
 ): boolean {
-  if (kind === "plan") {
-    const plan = (stored ?? {}) as Partial<Record<string, string>>;
-    return PLAN_QUESTIONS.some((q) => oneText(raw, q.key) !== (plan[q.key] ?? "").trim());
+  if (!holds(raw, section)) return false;
+  switch (section) {
+    case "step":
+      return oneText(raw, "processStep") !== String(stored.processStep);
+    case "plan": {
+      const plan = (stored.plan ?? {}) as Partial<Record<string, string>>;
+      return PLAN_QUESTIONS.some((q) => oneText(raw, q.key) !== (plan[q.key] ?? "").trim());
+    }
+    case "participation": {
+      const part = stored.participation;
+      const posted = raw.doelen === undefined ? [] : ([] as string[]).concat(raw.doelen);
+      if ([...posted].sort().join() !== [...(part?.doelen ?? [])].sort().join()) return true;
+      for (const k of ["ruimte", "complexiteit", "toelichtingDoel"] as const)
+        if (oneText(raw, k) !== (part?.[k] ?? "").trim()) return true;
+      for (let i = 0; i < PARTICIPANT_ROWS; i++) {
+        const row = part?.deelnemers[i];
+        if (
+          oneText(raw, `deelnemer-${i}`) !== (row?.who ?? "") ||
+          oneText(raw, `rol-${i}`) !== (row?.role ?? "")
+        )
+          return true;
+      }
+      return false;
+    }
+    case "adopt":
+      // "Vastgesteld door" starts chosen (after the decider), so only a change to a stored choice counts.
+      return (
+        oneText(raw, "adoptedOn") !== (stored.adoptedOn ?? "") ||
+        oneText(raw, "adoptionReference") !== (stored.adoptionReference ?? "") ||
+        (stored.adoptedBy !== null && oneText(raw, "adoptedBy") !== stored.adoptedBy)
+      );
   }
-  const part = stored as ParticipationContent | null;
-  const posted = raw.doelen === undefined ? [] : ([] as string[]).concat(raw.doelen);
-  if ([...posted].sort().join() !== [...(part?.doelen ?? [])].sort().join()) return true;
-  for (const k of ["ruimte", "complexiteit", "toelichtingDoel"] as const)
-    if (oneText(raw, k) !== (part?.[k] ?? "").trim()) return true;
-  for (let i = 0; i < PARTICIPANT_ROWS; i++) {
-    const row = part?.deelnemers[i];
-    if (oneText(raw, `deelnemer-${i}`) !== (row?.who ?? "") || oneText(raw, `rol-${i}`) !== (row?.role ?? ""))
-      return true;
-  }
-  return false;
+}
+
+/** The sections other than `saved` that hold unsaved input, in page order. */
+export function unsavedSections(
+  saved: ProceskaderSection | null,
+  raw: Record<string, string | string[]>,
+  stored: ProceskaderStored,
+): ProceskaderSection[] {
+  return PROCESKADER_SECTIONS.filter((s) => s !== saved && hasUnsavedChanges(s, raw, stored));
+}
+
+/** Only the posted values of `sections`: the page shows those as sent and the rest as stored. */
+export function valuesOf(
+  raw: Record<string, string | string[]>,
+  sections: readonly ProceskaderSection[],
+): Record<string, string | string[]> {
+  const keys = new Set(sections.flatMap((s) => sectionFields[s]));
+  return Object.fromEntries(Object.entries(raw).filter(([k]) => keys.has(k)));
 }

@@ -78,7 +78,7 @@ async function page(
   return {
     step,
     title: stepTitle(step, values),
-    position: stepPosition(step, values),
+    position: stepPosition(step),
     values,
     fromCheck,
     wijken,

@@ -240,11 +240,15 @@ export function stepsFor(values: { locationKind?: unknown }): StepId[] {
   return values.locationKind === "heel" ? STEPS.filter((s) => s !== "plek") : [...STEPS];
 }
 
-/** "Stap 3 van 9". A step not on this resident's way (the location page after choosing "heel") counts as the next one. */
-export function stepPosition(step: StepId, values: { locationKind?: unknown }) {
-  const steps = stepsFor(values);
-  const i = steps.indexOf(step);
-  return { number: (i === -1 ? STEPS.indexOf(step) : i) + 1, total: steps.length };
+/**
+ * "Stap 3 van 8". The total never changes on the way: "waar" and "plek" are one step ("Waar is uw
+ * idee?") on two pages and share a number, so a resident who chooses "heel Heemstede" (no location
+ * page) sees the same total as everyone else.
+ */
+export const NUMBERED_STEPS = STEPS.filter((s) => s !== "plek");
+export function stepPosition(step: StepId) {
+  const i = NUMBERED_STEPS.indexOf(step === "plek" ? "waar" : step);
+  return { number: i + 1, total: NUMBERED_STEPS.length };
 }
 
 /**
@@ -409,7 +413,7 @@ export function parseAddressChoice(value: string | undefined) {
 /** All answers as label/value pairs in form order, for the staff detail page and the print. */
 export function answerRows(a: Partial<QuickscanAnswers>, wijkName?: (code: string) => string | undefined) {
   const list = (key: "parties" | "contribution", v: readonly string[] | undefined) =>
-    v?.length ? v.map((x) => optionLabel(key, x)).join(", ") : "Niets gekozen";
+    v?.length ? v.map((x) => optionLabel(key, x)).join(", ") : "Niet ingevuld door de initiatiefnemer";
   const yes = (b: boolean | undefined) => (b ? "Ja" : "Nee");
   return [
     { label: "Titel", value: a.title ?? "" },
@@ -440,6 +444,9 @@ export function answerRows(a: Partial<QuickscanAnswers>, wijkName?: (code: strin
   ];
 }
 
+/** What the check page says where the resident left a question open (they can add it with "Wijzig"). */
+export const NOTHING_FILLED_IN = "U heeft hier niets ingevuld";
+
 export interface CheckRow {
   /** The question as the resident read it. */
   label: string;
@@ -462,9 +469,9 @@ export function checkRows(
   const many = (key: "parties" | "contribution") => {
     const x = v[key];
     const list = Array.isArray(x) ? x : x ? [x] : [];
-    return list.length ? list.map((i) => optionLabel(key, i)).join(", ") : "Niets gekozen";
+    return list.length ? list.map((i) => optionLabel(key, i)).join(", ") : NOTHING_FILLED_IN;
   };
-  const one = (key: OptionKey) => optionLabel(key, v[key]) || "Nog niet beantwoord";
+  const one = (key: OptionKey) => optionLabel(key, v[key]) || NOTHING_FILLED_IN;
   const yes = (k: string) => (v[k] === "ja" ? "Ja" : "Nee");
   const kind = v.locationKind;
   const choice = parseAddressChoice(text("addressChoice") || undefined);
@@ -546,7 +553,12 @@ export function checkRows(
     { label: "Wanneer wilt u beginnen?", value: one("timing"), step: "bijdrage", field: "timing" },
     { label: "Uw naam", value: text("name"), step: "gegevens", field: "name" },
     { label: "Uw e-mailadres", value: text("email"), step: "gegevens", field: "email" },
-    { label: "Uw telefoonnummer", value: text("phone") || "Niet ingevuld", step: "gegevens", field: "phone" },
+    {
+      label: "Uw telefoonnummer",
+      value: text("phone") || NOTHING_FILLED_IN,
+      step: "gegevens",
+      field: "phone",
+    },
     {
       label: "De gemeente mag contact met u opnemen",
       value: yes("consentContact"),

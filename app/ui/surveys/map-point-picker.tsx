@@ -1,8 +1,7 @@
-import leafletCss from "leaflet/dist/leaflet.css?url";
 import { HEEMSTEDE_BOUNDS } from "~/domain/surveys/constants";
 import { PointPicker } from "../map/point-picker";
+import { loadMapStyles } from "../map/styles";
 import type { TileConfig } from "../map/types";
-import mapCss from "../map.css?url";
 
 // The map of the map-point question: fetched after the survey page works (see MapPointQuestion),
 // so neither this nor Leaflet counts against the page's first load.
@@ -11,27 +10,8 @@ import mapCss from "../map.css?url";
 const CENTER: [number, number] = [52.3505, 4.6125];
 const ZOOM = 14;
 
-/**
- * The map's style sheets, added only when the map is fetched (the survey route does not link them).
- * Resolves when they are loaded, so Leaflet measures a map of the right size; a failed sheet does
- * not stop the map.
- */
-export function loadStyles(): Promise<unknown> {
-  return Promise.all(
-    [leafletCss, mapCss].map((href) => {
-      if (document.querySelector(`link[rel="stylesheet"][href="${href}"]`)) return undefined;
-      const link = document.createElement("link");
-      link.rel = "stylesheet";
-      link.href = href;
-      const loaded = new Promise((resolve) => {
-        link.onload = resolve;
-        link.onerror = resolve;
-      });
-      document.head.appendChild(link);
-      return loaded;
-    }),
-  );
-}
+/** The map's style sheets, added only when the map is fetched (the survey route does not link them). */
+export const loadStyles = loadMapStyles;
 
 const labels = {
   instructions:
