@@ -101,7 +101,7 @@ async function importOnly(url: string, surveyId: number, file: string) {
   const { createStaffUserForBench } = await import("./support");
   const db = getDb();
   const actor = await createStaffUserForBench();
-  const target = (await paperSurvey(db, surveyId))!;
+  const target = (await paperSurvey(surveyId, db))!;
   const rssBefore = process.memoryUsage().rss;
   const rss = sampleRss();
   // What the route gets: the uploaded file's bytes. Like the route, each step opens the file and reads
@@ -116,13 +116,19 @@ async function importOnly(url: string, surveyId: number, file: string) {
   const opened = await openBureauFile(upload);
   const readMs = performance.now() - t;
   t = performance.now();
-  const dry = await importBureauRows(db, actor, target, opened!, { apply: false, channel: "bureau" });
+  const dry = await importBureauRows(actor, target, opened!, { apply: false, channel: "bureau" }, db);
   const dryMs = performance.now() - t;
   t = performance.now();
-  const done = await importBureauRows(db, actor, target, (await openBureauFile(upload))!, {
-    apply: true,
-    channel: "bureau",
-  });
+  const done = await importBureauRows(
+    actor,
+    target,
+    (await openBureauFile(upload))!,
+    {
+      apply: true,
+      channel: "bureau",
+    },
+    db,
+  );
   const importMs = performance.now() - t;
   const peak = rss.stop();
   await closeDb();
@@ -186,8 +192,8 @@ async function main() {
     for (const format of ["csv", "xlsx"] as const) {
       const surveyId = await makeSurvey(`bureau-${format}`);
       const baselineSurvey = await makeSurvey(`baseline-${format}`);
-      const codes = await createPersonalCodes(db, surveyId, ROWS, "letter");
-      const baselineCodes = await createPersonalCodes(db, baselineSurvey, ROWS, "letter");
+      const codes = await createPersonalCodes(surveyId, ROWS, "letter", db);
+      const baselineCodes = await createPersonalCodes(baselineSurvey, ROWS, "letter", db);
       const table = codes.map((c, i) => rowFor(c.code, i));
       let bytes: Uint8Array;
       if (format === "csv") {
@@ -221,7 +227,7 @@ async function main() {
         child.stdout.trim().split("\n").pop()!,
       ) as { readMs: number; dryMs: number; importMs: number; peak: number; rssBefore: number };
       // Baseline: the same rows (already typed), straight into the database in one transaction.
-      const baseTarget = (await paperSurvey(db, baselineSurvey))!;
+      const baseTarget = (await paperSurvey(baselineSurvey, db))!;
       const typed = table.map((r, i) => {
         const raw: Record<string, string | string[]> = {};
         // Typed answers built outside the timing.
@@ -239,7 +245,7 @@ async function main() {
         };
       });
       const t = performance.now();
-      await db.transaction((tx) => insertSubmittedResponses(tx, baseTarget, "bureau", typed));
+      await db.transaction((tx) => insertSubmittedResponses(baseTarget, "bureau", typed, tx));
       const baselineMs = performance.now() - t;
 
       const total = readMs + dryMs + importMs;

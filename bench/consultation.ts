@@ -100,7 +100,7 @@ async function main() {
             from consultation_paragraphs p
             left join consultation_reactions r on r.paragraph_id = p.id and r.status = 'confirmed'
            where p.version_id = ${version!.id} order by p.position, r.id`;
-    const page = async () => JSON.stringify(await publicDocument(db, "bench"));
+    const page = async () => JSON.stringify(await publicDocument("bench", db));
     // Warm up both.
     for (let i = 0; i < 3; i++) {
       await plain();
@@ -118,7 +118,7 @@ async function main() {
     }
     const rows = (await plain()).length;
     const t = performance.now();
-    const nota = await loadNota(db, { documentId: doc!.id }, 1);
+    const nota = await loadNota({ documentId: doc!.id }, 1, db);
     const notaMs = performance.now() - t;
     const { loadavg } = await import("node:os");
     const ratio = p95(doc_) / p95(base);

@@ -93,17 +93,17 @@ async function main() {
       },
       {
         name: "/actueel page 1 (10 items + total)",
-        page: () => listPublicNews(db, { page: 1, now }),
+        page: () => listPublicNews({ page: 1, now }, db),
         plain: () => sql`select * from news_items order by publish_at desc limit 10`,
       },
       {
         name: "/actueel page 200 (deep page)",
-        page: () => listPublicNews(db, { page: 200, now }),
+        page: () => listPublicNews({ page: 200, now }, db),
         plain: () => sql`select * from news_items order by publish_at desc limit 10 offset 1990`,
       },
       {
         name: "/actueel?project=woonvisie page 1",
-        page: () => listPublicNews(db, { page: 1, now, projectSlug: "woonvisie" }),
+        page: () => listPublicNews({ page: 1, now, projectSlug: "woonvisie" }, db),
         plain: () =>
           sql`select * from news_items where project_id = ${project!.id} order by publish_at desc limit 10`,
       },

@@ -105,7 +105,7 @@ async function main() {
     // A sweeper adds submitted responses to the running counts (answer_tallies) every 10 s; here all
     // 100,000 at once, as after a bulk import. Then the computation reads the counts.
     t = performance.now();
-    const folded = await foldTallies(db, surveyId, definition);
+    const folded = await foldTallies(surveyId, definition, db);
     // What autovacuum does within a minute in production: clear the row versions the fold replaced.
     await getSql().unsafe("vacuum analyze responses, answer_tallies");
     console.log(
@@ -149,7 +149,7 @@ async function main() {
     console.log(
       `full results computation with ${pending} responses not folded yet: p50 ${percentile(fresh, 50).toFixed(0)} ms, p95 ${percentile(fresh, 95).toFixed(0)} ms; ratio to GROUP BY (p95): ${(percentile(fresh, 95) / b95).toFixed(2)}×`,
     );
-    await foldTallies(db, surveyId, definition);
+    await foldTallies(surveyId, definition, db);
     // What the page does: the stored results while no new response came in (first call fills the cache).
     await getSurveyResults(surveyId);
     const page: number[] = [];

@@ -100,7 +100,7 @@ async function main() {
       "pre-wonen": "Pré Wonen",
     };
     const t0 = performance.now();
-    const all = await loadOverview(db, filter, { pageSize: null, organisationOrder: ORGS });
+    const all = await loadOverview(filter, { pageSize: null, organisationOrder: ORGS }, db);
     const file = await publicExport("xlsx", { filter, rows: all.rows, organisationNames: names });
     const xlsxMs = performance.now() - t0;
     const ratio = overviewP95 / baselineP95;

@@ -317,7 +317,7 @@ async function main() {
 
     // 4. Survey submits: start on one server, submit on the other; a third of them double-clicked on
     // A and B at the same moment.
-    const codes = await createPersonalCodes(db, survey!.id, 2 * RESPONDENTS + 60, "panel");
+    const codes = await createPersonalCodes(survey!.id, 2 * RESPONDENTS + 60, "panel", db);
     const start = async (code: string, i: number) => {
       const res = await post(servers[i % 2]!, "/enquete/bench-replicas", { intent: "start", code }, ip());
       if (res.status !== 302 || !res.cookie) throw new Error(`start: ${res.status}`);

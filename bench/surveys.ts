@@ -211,7 +211,7 @@ async function main() {
       .insert(schema.surveyVersions)
       .values({ surveyId: survey!.id, version: 1, definition, publishedAt: new Date() })
       .returning();
-    const allCodes = await createPersonalCodes(db, survey!.id, 3 * RESPONDENTS + DOUBLE_CLICKS + 2, "panel");
+    const allCodes = await createPersonalCodes(survey!.id, 3 * RESPONDENTS + DOUBLE_CLICKS + 2, "panel", db);
     const codes = allCodes.slice(0, RESPONDENTS);
     const pacedCodes = allCodes.slice(RESPONDENTS, 2 * RESPONDENTS);
     const doubleClickCodes = allCodes.slice(2 * RESPONDENTS, 2 * RESPONDENTS + DOUBLE_CLICKS);
@@ -225,8 +225,8 @@ async function main() {
     const countingDb = drizzle(countingSql, { schema });
     const submitStatements: number[] = [];
     for (const c of countCodes) {
-      const target = await findPublicSurvey(countingDb, "bench-woonvisie");
-      const started = await startWithCode(countingDb, target!, c.code);
+      const target = await findPublicSurvey("bench-woonvisie", countingDb);
+      const started = await startWithCode(target!, c.code, countingDb);
       if (started.status !== "ok") throw new Error("count: start failed");
       const request = new Request("http://bench/enquete/bench-woonvisie", {
         method: "POST",

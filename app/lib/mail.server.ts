@@ -22,7 +22,7 @@ export interface MailMessage {
  * change that caused it is committed. Without SMTP_URL it stays in the outbox ("stored"),
  * readable by a beheerder at /beheer/uitgaande-mail.
  */
-export async function queueMail(db: Executor, message: MailMessage): Promise<number> {
+export async function queueMail(message: MailMessage, db: Executor): Promise<number> {
   const status = getEnv().SMTP_URL ? "queued" : "stored";
   const [row] = await db
     .insert(outbox)

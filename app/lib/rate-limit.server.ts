@@ -73,7 +73,7 @@ export async function reset(key: string, rule: RateLimitRule, db: Executor = get
 }
 
 /** Old windows are useless; the retention job calls this. */
-export async function pruneRateLimits(db: Executor = getDb(), olderThanHours = 48) {
+export async function pruneRateLimits(olderThanHours = 48, db: Executor = getDb()) {
   await db.execute(
     sql`delete from rate_limits where window_start < now() - make_interval(hours => ${olderThanHours})`,
   );

@@ -58,7 +58,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const view = await quickscanView(undefined, request);
+  const view = await quickscanView(request, undefined);
   if (view.kind === "redirect") throw redirect(view.to);
   const { kind: _kind, ...page } = view;
   return page;
@@ -74,10 +74,14 @@ type ActionData = {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
-  const outcome = await handleQuickscanPost(undefined, form, {
-    draftToken: draftToken(request),
-    clientIp: context?.clientIp ?? "unknown",
-  });
+  const outcome = await handleQuickscanPost(
+    form,
+    {
+      draftToken: draftToken(request),
+      clientIp: context?.clientIp ?? "unknown",
+    },
+    undefined,
+  );
   const headers = new Headers();
   for (const c of outcome.cookies) headers.append("Set-Cookie", c);
   switch (outcome.kind) {
@@ -109,7 +113,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 /** After a second send of the same draft: the first step, empty, with the message. */
 async function closedPage(request: Request): Promise<QuickscanPage> {
-  const view = await quickscanView(undefined, new Request(new URL("/idee/nieuw", request.url)));
+  const view = await quickscanView(new Request(new URL("/idee/nieuw", request.url)), undefined);
   if (view.kind === "redirect") throw redirect(view.to);
   const { kind: _kind, ...page } = view;
   return page;

@@ -69,7 +69,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   if (stuk !== null) {
     const kind = Object.hasOwn(DOCUMENT_PARAMS, stuk) ? DOCUMENT_PARAMS[stuk] : undefined;
     if (!kind) throw notFound();
-    const found = await findDocumentForInitiator(undefined, params.token ?? "", kind);
+    const found = await findDocumentForInitiator(params.token ?? "", kind, undefined);
     if (!found?.document) throw notFound();
     return {
       view: "document" as const,

@@ -26,13 +26,13 @@ export const jobDefinitions: JobDefinition[] = [
     work: { batchSize: 1 },
     handler: async () => {
       const db = getDb();
-      await pruneRateLimits(db);
+      await pruneRateLimits(undefined, db);
       await pruneDrafts(db);
       await pruneUnusedPrivateImages(db);
       await db.execute(sql`delete from staff_sessions where expires_at < now()`);
       // Retention periods promised on /privacy (docs/privacy.md).
-      await pruneContactMessages(db);
-      await pruneOutbox(db);
+      await pruneContactMessages(undefined, db);
+      await pruneOutbox(undefined, db);
       await pruneFollowLinks(db);
       // Followers, bijeenkomst registrations, consultation reactions: one transaction each, audited.
       await pruneFollowers(db);

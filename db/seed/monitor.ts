@@ -111,8 +111,8 @@ export async function loadMonitorData(db: Executor, source: MonitorData = monito
       });
   }
   await refreshCurrentStoplicht(
-    db,
     source.agreements.map((a) => a.key),
+    db,
   );
 }
 

@@ -30,7 +30,7 @@ async function seedLog() {
     [bert, "contact.handled", "2026-03-05T08:00:00Z"],
   ];
   for (const [actor, action, at] of entries) {
-    await audit(db, actor, { action, entityType: "x" });
+    await audit(actor, { action, entityType: "x" }, db);
     // Backdate the line just written; audit() itself always uses now().
     await db.execute(sql`update audit_log set at = ${at} where id = (select max(id) from audit_log)`);
   }

@@ -38,14 +38,14 @@ async function setup() {
   const staff = await createStaff(["ambtenaar"]);
   const actor = { id: staff.id, email: staff.email };
   const [project] = await db().insert(projects).values({ slug: "woonvisie", title: "Woonvisie" }).returning();
-  const created = await createDocument(db(), actor, form({ project: String(project!.id), titel: "Concept" }));
+  const created = await createDocument(actor, form({ project: String(project!.id), titel: "Concept" }), db());
   if (!created.ok) throw new Error("not created");
   const post = (values: Record<string, string>) =>
-    handleDocumentPost(db(), actor, created.id, form(values), DURING);
+    handleDocumentPost(actor, created.id, form(values), db(), DURING);
   await post({ intent: "save", tekst: "# Wonen\nMeer sociale huur.\n\nStarters." });
   await post({ intent: "period", start: "2026-12-01T09:00", einde: "2026-12-15T23:59" });
   await post({ intent: "publish" });
-  const page = (await publicDocument(db(), "woonvisie", undefined, DURING))!;
+  const page = (await publicDocument("woonvisie", db(), undefined, DURING))!;
   return { actor, id: created.id, post, paragraph: page.chapters[0]!.paragraphs[0]!.id };
 }
 
@@ -102,7 +102,7 @@ describe("the reaction form", () => {
   ])("%s: a Dutch message at the field, the input kept", async (_name, change, field, message) => {
     const { paragraph } = await setup();
     const values = { ...valid(paragraph), ...change };
-    const outcome = await submitReaction(db(), "woonvisie", form(values), DURING);
+    const outcome = await submitReaction("woonvisie", form(values), db(), DURING);
     expect(outcome).toMatchObject({ ok: false, status: 400, errors: { [field]: message } });
     if (!outcome.ok) expect(outcome.values.reactie).toBe(values.reactie);
     expect(await db().select().from(consultationReactions)).toHaveLength(0);
@@ -115,7 +115,7 @@ describe("the reaction form", () => {
     ["a number too large for the database", HUGE],
   ])("a paragraph given as %s is refused politely, not a 500", async (_name, alinea) => {
     const { paragraph } = await setup();
-    const outcome = await submitReaction(db(), "woonvisie", form({ ...valid(paragraph), alinea }), DURING);
+    const outcome = await submitReaction("woonvisie", form({ ...valid(paragraph), alinea }), db(), DURING);
     expect(outcome).toMatchObject({ ok: false, status: 409, values: { naam: "Jan Jansen" } });
     if (!outcome.ok) expect(outcome.errors._form).toContain("Deze alinea staat niet (meer) in het document");
   });
@@ -123,9 +123,9 @@ describe("the reaction form", () => {
   test("a repeated field (a crafted form) is a Dutch message, not a 500", async () => {
     const { paragraph } = await setup();
     const outcome = await submitReaction(
-      db(),
       "woonvisie",
       form({ ...valid(paragraph), naam: ["Jan", "Piet"], soort: ["inwoner", "organisatie"] }),
+      db(),
       DURING,
     );
     expect(outcome).toMatchObject({ ok: false, status: 400 });
@@ -134,7 +134,7 @@ describe("the reaction form", () => {
 
   test("an unknown intent on the reaction link is refused", async () => {
     await setup();
-    expect(await handleOwnReaction(db(), "woonvisie", "x".repeat(43), "confirm", DURING)).toMatchObject({
+    expect(await handleOwnReaction("woonvisie", "x".repeat(43), "confirm", db(), DURING)).toMatchObject({
       ok: false,
       status: 404,
     });
@@ -197,7 +197,7 @@ describe("staff forms", () => {
     const upload = (file?: File) => {
       const f = form({ intent: "import" });
       if (file) f.set("bestand", file);
-      return handleDocumentPost(db(), actor, id, f, DURING);
+      return handleDocumentPost(actor, id, f, db(), DURING);
     };
     expect(await upload()).toMatchObject({
       ok: false,
@@ -226,7 +226,7 @@ describe("staff forms", () => {
       [{ project: "abc", titel: "Concept" }, "project"],
       [{ project: String(other!.id), titel: "a" }, "titel"],
     ] as const) {
-      const outcome = await createDocument(db(), actor, form(values));
+      const outcome = await createDocument(actor, form(values), db());
       expect(outcome, JSON.stringify(values)).toMatchObject({
         ok: false,
         status: 400,
@@ -234,7 +234,7 @@ describe("staff forms", () => {
       });
     }
     const [project] = await db().select().from(projects);
-    const twice = await createDocument(db(), actor, form({ project: String(project!.id), titel: "Nog een" }));
+    const twice = await createDocument(actor, form({ project: String(project!.id), titel: "Nog een" }), db());
     expect(twice).toMatchObject({
       ok: false,
       errors: { project: "Dit project heeft al een inspraakdocument." },
@@ -243,17 +243,17 @@ describe("staff forms", () => {
 
   test("reactions page and its forms: hostile ids are refused, never a 500", async () => {
     const { actor, id } = await setup();
-    expect(await documentPage(db(), Number(HUGE))).toBeNull();
-    expect(await reactionsPage(db(), Number(HUGE))).toBeNull();
-    expect(await loadNota(db(), { documentId: id }, Number(HUGE))).toBeNull();
+    expect(await documentPage(Number(HUGE), db())).toBeNull();
+    expect(await reactionsPage(Number(HUGE), db())).toBeNull();
+    expect(await loadNota({ documentId: id }, Number(HUGE), db())).toBeNull();
     expect(
-      await handleDocumentPost(db(), actor, Number(HUGE), form({ intent: "publish" }), DURING),
+      await handleDocumentPost(actor, Number(HUGE), form({ intent: "publish" }), db(), DURING),
     ).toMatchObject({
       ok: false,
       status: 404,
     });
     const post = (values: Record<string, string | string[]>, version = 1) =>
-      handleReactionsPost(db(), actor, id, version, form(values), DURING);
+      handleReactionsPost(actor, id, version, form(values), db(), DURING);
     expect(await post({ intent: "merge", reacties: [] }, Number(HUGE))).toMatchObject({
       ok: false,
       status: 404,
@@ -275,7 +275,7 @@ describe("staff forms", () => {
     expect(
       await post({ intent: "answer", punt: "1", antwoord: "A", besluit: "misschien", reden: "R" }),
     ).toMatchObject({ ok: false, status: 400, errors: { besluit: "Kies wat u met dit punt doet." } });
-    expect(await publishNota(db(), actor, id, Number.NaN, DURING)).toMatchObject({ ok: false });
-    expect(await publishNota(db(), actor, id, Number(HUGE), DURING)).toMatchObject({ ok: false });
+    expect(await publishNota(actor, id, Number.NaN, db(), DURING)).toMatchObject({ ok: false });
+    expect(await publishNota(actor, id, Number(HUGE), db(), DURING)).toMatchObject({ ok: false });
   });
 });

@@ -54,14 +54,14 @@ async function setup() {
   const actor = { id: staff.id, email: staff.email };
   const [project] = await db().insert(projects).values({ slug: "woonvisie", title: "Woonvisie" }).returning();
   const created = await createDocument(
-    db(),
     actor,
     form({ project: String(project!.id), titel: "Concept-Woonvisie" }),
+    db(),
   );
   if (!created.ok) throw new Error("not created");
   const id = created.id;
   const post = (values: Record<string, string>, now = DURING) =>
-    handleDocumentPost(db(), actor, id, form(values), now);
+    handleDocumentPost(actor, id, form(values), db(), now);
   expect(
     (
       await post({
@@ -74,14 +74,14 @@ async function setup() {
     true,
   );
   expect((await post({ intent: "publish" })).ok).toBe(true);
-  const page = await publicDocument(db(), "woonvisie", undefined, DURING);
+  const page = await publicDocument("woonvisie", db(), undefined, DURING);
   return { actor, id, post, page: page! };
 }
 
 const tokenIn = (text: string) => /\/reactie\/([A-Za-z0-9_-]{43})/.exec(text)?.[1] ?? "";
 
 async function react(values: Record<string, string>, now = DURING) {
-  const outcome = await submitReaction(db(), "woonvisie", form(values), now);
+  const outcome = await submitReaction("woonvisie", form(values), db(), now);
   if (!outcome.ok) return { outcome, token: "" };
   const [mail] = await db().select().from(outbox).where(eq(outbox.to, values.email!)).orderBy(outbox.id);
   return { outcome, token: tokenIn(mail!.text) };
@@ -104,16 +104,16 @@ describe("reaction confirm flow", () => {
     expect(outcome.ok).toBe(true);
     const [mail] = await db().select().from(outbox).where(eq(outbox.kind, "consultation.confirm"));
     expect(mail!.text).toContain("alinea 1.1");
-    expect((await publicDocument(db(), "woonvisie", undefined, DURING))!.reactionCount).toBe(0);
+    expect((await publicDocument("woonvisie", db(), undefined, DURING))!.reactionCount).toBe(0);
 
-    expect(await ownReaction(db(), "woonvisie", token, DURING)).toMatchObject({
+    expect(await ownReaction("woonvisie", token, db(), DURING)).toMatchObject({
       status: "pending",
       canConfirm: true,
     });
-    expect(await handleOwnReaction(db(), "woonvisie", token, "confirm", DURING)).toMatchObject({ ok: true });
+    expect(await handleOwnReaction("woonvisie", token, "confirm", db(), DURING)).toMatchObject({ ok: true });
     // Twice is harmless.
-    expect(await handleOwnReaction(db(), "woonvisie", token, "confirm", DURING)).toMatchObject({ ok: true });
-    const after = (await publicDocument(db(), "woonvisie", undefined, DURING))!;
+    expect(await handleOwnReaction("woonvisie", token, "confirm", db(), DURING)).toMatchObject({ ok: true });
+    const after = (await publicDocument("woonvisie", db(), undefined, DURING))!;
     expect(after.reactionCount).toBe(1);
     expect(after.chapters[0]!.paragraphs[0]!.reactions).toEqual([
       {
@@ -129,8 +129,8 @@ describe("reaction confirm flow", () => {
   test("a wrong token or another project's slug finds nothing", async () => {
     const { page } = await setup();
     const { token } = await react(resident(page.chapters[0]!.paragraphs[0]!.id));
-    expect(await ownReaction(db(), "woonvisie", "x".repeat(43), DURING)).toBeNull();
-    expect(await ownReaction(db(), "ander-project", token, DURING)).toBeNull();
+    expect(await ownReaction("woonvisie", "x".repeat(43), db(), DURING)).toBeNull();
+    expect(await ownReaction("ander-project", token, db(), DURING)).toBeNull();
   });
 
   test("reaction text with likely personal data is held back until staff clear it", async () => {
@@ -140,22 +140,21 @@ describe("reaction confirm flow", () => {
         reactie: "Bel mij op 06-12345678 over de Binnenweg 12.",
       }),
     );
-    await handleOwnReaction(db(), "woonvisie", token, "confirm", DURING);
-    const shown = (await publicDocument(db(), "woonvisie", undefined, DURING))!.chapters[0]!.paragraphs[1]!
+    await handleOwnReaction("woonvisie", token, "confirm", db(), DURING);
+    const shown = (await publicDocument("woonvisie", db(), undefined, DURING))!.chapters[0]!.paragraphs[1]!
       .reactions;
     expect(shown[0]!.text).toBeNull();
-    const staffView = await reactionsPage(db(), id);
+    const staffView = await reactionsPage(id, db());
     expect(staffView!.reactions[0]!.personalData).toEqual(["telefoonnummer", "straat met huisnummer"]);
     const refused = await handleReactionsPost(
-      db(),
       actor,
       id,
       1,
       form({ intent: "clear", reactie: String(staffView!.reactions[0]!.id), openbaar: "Bel 06-12345678" }),
+      db(),
     );
     expect(refused).toMatchObject({ ok: false, status: 400 });
     const cleared = await handleReactionsPost(
-      db(),
       actor,
       id,
       1,
@@ -164,9 +163,10 @@ describe("reaction confirm flow", () => {
         reactie: String(staffView!.reactions[0]!.id),
         openbaar: "Bel mij over mijn straat.",
       }),
+      db(),
     );
     expect(cleared.ok).toBe(true);
-    const again = (await publicDocument(db(), "woonvisie", undefined, DURING))!.chapters[0]!.paragraphs[1]!
+    const again = (await publicDocument("woonvisie", db(), undefined, DURING))!.chapters[0]!.paragraphs[1]!
       .reactions;
     expect(again[0]!.text).toBe("Bel mij over mijn straat.");
   });
@@ -177,7 +177,7 @@ describe("period rules", () => {
     const { page } = await setup();
     const values = resident(page.chapters[0]!.paragraphs[0]!.id);
     for (const at of [new Date("2026-11-30T12:00:00Z"), AFTER]) {
-      const outcome = await submitReaction(db(), "woonvisie", form(values), at);
+      const outcome = await submitReaction("woonvisie", form(values), db(), at);
       expect(outcome).toMatchObject({ ok: false, status: 409, values: { naam: "Jan Jansen" } });
     }
     expect(await db().select().from(consultationReactions)).toHaveLength(0);
@@ -186,10 +186,10 @@ describe("period rules", () => {
   test("the period end is Amsterdam time: 23:59 on 15 December is 22:59 UTC", async () => {
     const { page } = await setup();
     const values = resident(page.chapters[0]!.paragraphs[0]!.id);
-    expect((await submitReaction(db(), "woonvisie", form(values), new Date("2026-12-15T22:58:00Z"))).ok).toBe(
+    expect((await submitReaction("woonvisie", form(values), db(), new Date("2026-12-15T22:58:00Z"))).ok).toBe(
       true,
     );
-    expect((await submitReaction(db(), "woonvisie", form(values), new Date("2026-12-15T22:59:00Z"))).ok).toBe(
+    expect((await submitReaction("woonvisie", form(values), db(), new Date("2026-12-15T22:59:00Z"))).ok).toBe(
       false,
     );
   });
@@ -198,17 +198,17 @@ describe("period rules", () => {
     const { page } = await setup();
     const a = await react(resident(page.chapters[0]!.paragraphs[0]!.id));
     const b = await react(resident(page.chapters[0]!.paragraphs[0]!.id, { email: "piet@example.nl" }));
-    await handleOwnReaction(db(), "woonvisie", a.token, "confirm", DURING);
-    expect(await handleOwnReaction(db(), "woonvisie", a.token, "withdraw", DURING)).toMatchObject({
+    await handleOwnReaction("woonvisie", a.token, "confirm", db(), DURING);
+    expect(await handleOwnReaction("woonvisie", a.token, "withdraw", db(), DURING)).toMatchObject({
       ok: true,
     });
-    expect((await publicDocument(db(), "woonvisie", undefined, DURING))!.reactionCount).toBe(0);
-    expect(await handleOwnReaction(db(), "woonvisie", b.token, "confirm", AFTER)).toMatchObject({
+    expect((await publicDocument("woonvisie", db(), undefined, DURING))!.reactionCount).toBe(0);
+    expect(await handleOwnReaction("woonvisie", b.token, "confirm", db(), AFTER)).toMatchObject({
       ok: false,
       status: 409,
     });
-    await handleOwnReaction(db(), "woonvisie", b.token, "confirm", DURING);
-    expect(await handleOwnReaction(db(), "woonvisie", b.token, "withdraw", AFTER)).toMatchObject({
+    await handleOwnReaction("woonvisie", b.token, "confirm", db(), DURING);
+    expect(await handleOwnReaction("woonvisie", b.token, "withdraw", db(), AFTER)).toMatchObject({
       ok: false,
       status: 409,
     });
@@ -221,13 +221,13 @@ describe("period rules", () => {
       soort: "organisatie",
       email: "info@elan.example",
     };
-    const missing = await submitReaction(db(), "woonvisie", form(base), DURING);
+    const missing = await submitReaction("woonvisie", form(base), db(), DURING);
     expect(missing).toMatchObject({ ok: false, status: 400 });
     if (!missing.ok) expect(Object.keys(missing.errors).sort()).toEqual(["organisatie", "rol"]);
     const ok = await submitReaction(
-      db(),
       "woonvisie",
       form({ ...base, organisatie: "Elan Wonen", rol: "adviseur" }),
+      db(),
       DURING,
     );
     expect(ok.ok).toBe(true);
@@ -238,9 +238,9 @@ describe("period rules", () => {
     expect((await post({ intent: "new_version" })).ok).toBe(true);
     expect((await post({ intent: "publish" })).ok).toBe(true);
     const outcome = await submitReaction(
-      db(),
       "woonvisie",
       form(resident(page.chapters[0]!.paragraphs[0]!.id)),
+      db(),
       DURING,
     );
     expect(outcome).toMatchObject({ ok: false, status: 409 });
@@ -251,7 +251,7 @@ describe("versions", () => {
   test("a published version is frozen; reactions stay on their version; the change overview compares them", async () => {
     const { page, post } = await setup();
     const { token } = await react(resident(page.chapters[0]!.paragraphs[0]!.id));
-    await handleOwnReaction(db(), "woonvisie", token, "confirm", DURING);
+    await handleOwnReaction("woonvisie", token, "confirm", db(), DURING);
     // Nothing to edit: version 1 is published.
     expect(await post({ intent: "save", tekst: "# X\nY" })).toMatchObject({ ok: false, status: 409 });
     await post({ intent: "new_version" });
@@ -264,13 +264,13 @@ describe("versions", () => {
       ).ok,
     ).toBe(true);
     await post({ intent: "publish" });
-    const v2 = (await publicDocument(db(), "woonvisie", undefined, DURING))!;
+    const v2 = (await publicDocument("woonvisie", db(), undefined, DURING))!;
     expect(v2.version.number).toBe(2);
     expect(v2.reactionCount).toBe(0);
-    const v1 = (await publicDocument(db(), "woonvisie", 1, DURING))!;
+    const v1 = (await publicDocument("woonvisie", db(), 1, DURING))!;
     expect(v1.chapters[0]!.paragraphs[0]!.reactions).toHaveLength(1);
     expect(v1.chapters[0]!.paragraphs[0]!.text).toBe("Meer sociale huur.");
-    const changes = (await publicChanges(db(), "woonvisie", 1, 2))!.changes;
+    const changes = (await publicChanges("woonvisie", 1, 2, db()))!.changes;
     expect(changes.filter((c) => c.kind === "changed").map((c) => c.label)).toEqual(["1.1"]);
   });
 
@@ -318,13 +318,13 @@ describe("versions", () => {
       );
       return f;
     };
-    const good = await handleDocumentPost(db(), actor, id, file("concept-woonvisie.docx"));
+    const good = await handleDocumentPost(actor, id, file("concept-woonvisie.docx"), db());
     expect(good).toMatchObject({ ok: true });
     for (const [name, message] of [
       ["beveiligd.docx", uploadMessages.encrypted],
       ["geen-word.docx", uploadMessages.notWord],
     ] as const)
-      expect(await handleDocumentPost(db(), actor, id, file(name))).toMatchObject({
+      expect(await handleDocumentPost(actor, id, file(name), db())).toMatchObject({
         ok: false,
         status: 400,
         errors: { bestand: message },
@@ -332,7 +332,7 @@ describe("versions", () => {
     const big = new FormData();
     big.set("intent", "import");
     big.set("bestand", new File([new Uint8Array(10 * 1024 * 1024 + 10)], "groot.docx"));
-    expect(await handleDocumentPost(db(), actor, id, big)).toMatchObject({
+    expect(await handleDocumentPost(actor, id, big, db())).toMatchObject({
       errors: { bestand: uploadMessages.tooLarge },
     });
     const actions = (await db().select().from(auditLog)).map((a) => a.action);
@@ -353,17 +353,17 @@ describe("decisions and the reactienota", () => {
       ],
     ] as const) {
       const { token } = await react(resident(p11, { email, ...extra }));
-      await handleOwnReaction(db(), "woonvisie", token, "confirm", DURING);
+      await handleOwnReaction("woonvisie", token, "confirm", db(), DURING);
     }
     return ctx;
   }
 
   test("staff merge similar reactions into one point, answer and decide; the nota names organisations only", async () => {
     const { actor, id } = await withReactions();
-    const staff = await reactionsPage(db(), id);
+    const staff = await reactionsPage(id, db());
     const ids = staff!.reactions.map((r) => String(r.id));
     const post = (values: Record<string, string | string[]>, now = DURING) =>
-      handleReactionsPost(db(), actor, id, 1, form(values), now);
+      handleReactionsPost(actor, id, 1, form(values), db(), now);
     expect(
       (
         await post({
@@ -377,7 +377,7 @@ describe("decisions and the reactienota", () => {
       (await post({ intent: "merge", reacties: [ids[2]!], samenvatting: "Haalbaarheid met de corporaties." }))
         .ok,
     ).toBe(true);
-    const points = (await reactionsPage(db(), id))!.points;
+    const points = (await reactionsPage(id, db()))!.points;
     expect(points.map((p) => p.reactionIds.length)).toEqual([2, 1]);
 
     // A decision needs an answer, a reason and (unless not adopted) the change.
@@ -423,12 +423,12 @@ describe("decisions and the reactienota", () => {
     ).toBe(true);
 
     // Not during the period.
-    expect(await publishNota(db(), actor, id, 1, DURING)).toMatchObject({ ok: false, status: 409 });
-    const published = await publishNota(db(), actor, id, 1, AFTER);
+    expect(await publishNota(actor, id, 1, db(), DURING)).toMatchObject({ ok: false, status: 409 });
+    const published = await publishNota(actor, id, 1, db(), AFTER);
     expect(published).toMatchObject({ ok: true, recipients: 3 });
-    expect(await publishNota(db(), actor, id, 1, AFTER)).toMatchObject({ ok: false, status: 409 });
+    expect(await publishNota(actor, id, 1, db(), AFTER)).toMatchObject({ ok: false, status: 409 });
 
-    const nota = (await loadNota(db(), { slug: "woonvisie" }, 1, { publicOnly: true }))!;
+    const nota = (await loadNota({ slug: "woonvisie" }, 1, db(), { publicOnly: true }))!;
     const text = JSON.stringify(nota);
     for (const secret of [
       "Jan Jansen",
@@ -446,7 +446,7 @@ describe("decisions and the reactienota", () => {
 
     // The project page shows the document, its (closed) period and now the reactienota.
     const [project] = await db().select().from(projects);
-    expect(await projectConsultation(db(), project!.id, AFTER)).toMatchObject({
+    expect(await projectConsultation(project!.id, db(), AFTER)).toMatchObject({
       title: "Concept-Woonvisie",
       period: "closed",
       latest: 1,
@@ -488,8 +488,8 @@ describe("decisions and the reactienota", () => {
   test("the nota cannot be published while a reaction is not in a point", async () => {
     const { actor, id } = await withReactions();
     const [project] = await db().select().from(projects);
-    expect(await projectConsultation(db(), project!.id, DURING)).toMatchObject({ period: "open", notas: [] });
-    expect(await publishNota(db(), actor, id, 1, AFTER)).toMatchObject({
+    expect(await projectConsultation(project!.id, db(), DURING)).toMatchObject({ period: "open", notas: [] });
+    expect(await publishNota(actor, id, 1, db(), AFTER)).toMatchObject({
       ok: false,
       status: 409,
       error: expect.stringContaining("3 reacties"),
@@ -498,7 +498,7 @@ describe("decisions and the reactienota", () => {
 
   test("theme suggestions reuse the open-answer themes", async () => {
     const { actor, id } = await withReactions();
-    expect((await handleReactionsPost(db(), actor, id, 1, form({ intent: "suggest" }))).ok).toBe(true);
+    expect((await handleReactionsPost(actor, id, 1, form({ intent: "suggest" }), db())).ok).toBe(true);
     const rows = await db().select({ theme: consultationReactions.theme }).from(consultationReactions);
     expect(rows.every((r) => r.theme === 1)).toBe(true);
   });
@@ -603,9 +603,9 @@ describe("rate limits on the reaction form", () => {
     const outcomes = await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
         submitReaction(
-          db(),
           "woonvisie",
           form({ ...values, email: i % 2 ? "jan@example.nl" : "Jan@Example.nl" }),
+          db(),
           DURING,
           `10.0.0.${i}`,
         ),
@@ -623,9 +623,9 @@ describe("rate limits on the reaction form", () => {
     expect(
       (
         await submitReaction(
-          db(),
           "woonvisie",
           form({ ...values, email: "piet@example.nl" }),
+          db(),
           DURING,
           "10.0.0.1",
         )
@@ -637,15 +637,15 @@ describe("rate limits on the reaction form", () => {
     const { page } = await setup();
     const values = resident(page.chapters[0]!.paragraphs[0]!.id, { reactie: "" });
     for (let i = 0; i < REACTION_IP_LIMIT.max + 2; i += 1)
-      expect(await submitReaction(db(), "woonvisie", form(values), DURING, "10.1.1.1")).toMatchObject({
+      expect(await submitReaction("woonvisie", form(values), db(), DURING, "10.1.1.1")).toMatchObject({
         status: 400,
       });
     expect(
       (
         await submitReaction(
-          db(),
           "woonvisie",
           form({ ...values, reactie: "Nu wel goed." }),
+          db(),
           DURING,
           "10.1.1.1",
         )

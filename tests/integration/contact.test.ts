@@ -170,8 +170,8 @@ describe("retention", () => {
       { to: "q@v.nl", subject: "s", text: "t", kind: "k", status: "queued", createdAt: old },
       { to: "n@v.nl", subject: "s", text: "t", kind: "k", status: "stored" },
     ]);
-    await pruneContactMessages(db);
-    await pruneOutbox(db);
+    await pruneContactMessages(undefined, db);
+    await pruneOutbox(undefined, db);
     expect((await db.select().from(contactMessages)).map((m) => m.name)).toEqual(["Nieuw"]);
     // A mail still waiting to be sent is never thrown away.
     expect((await db.select().from(outbox)).map((m) => m.to).sort()).toEqual(["n@v.nl", "q@v.nl"]);

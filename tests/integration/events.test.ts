@@ -52,7 +52,7 @@ describe("registration race", () => {
   test("50 registrations at the same instant for 20 places: exactly 20 confirmed, 30 waiting", async () => {
     const e = await makeEvent({ capacity: 20 });
     const results = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => register(getDb(), e.id, person(i))),
+      Array.from({ length: 50 }, (_, i) => register(e.id, person(i), getDb())),
     );
     expect(results.every((r) => r.ok)).toBe(true);
     const rows = await getDb().select().from(eventRegistrations).where(eq(eventRegistrations.eventId, e.id));
@@ -68,8 +68,8 @@ describe("registration race", () => {
 describe("registration", () => {
   test("confirmation has a cancel link and an .ics attachment; a double submit stores once", async () => {
     const e = await makeEvent();
-    const first = await register(getDb(), e.id, person(1, 2));
-    const again = await register(getDb(), e.id, person(1, 2));
+    const first = await register(e.id, person(1, 2), getDb());
+    const again = await register(e.id, person(1, 2), getDb());
     expect(first).toMatchObject({ ok: true, status: "confirmed", already: false });
     expect(again).toMatchObject({ ok: true, status: "confirmed", already: true });
     expect(await getDb().select().from(eventRegistrations)).toHaveLength(1);
@@ -81,7 +81,7 @@ describe("registration", () => {
 
   test("bad input keeps the values and says what is wrong at the field", async () => {
     const e = await makeEvent();
-    const res = await register(getDb(), e.id, form({ name: "", email: "geen-adres", people: "0" }));
+    const res = await register(e.id, form({ name: "", email: "geen-adres", people: "0" }), getDb());
     expect(res.ok).toBe(false);
     if (res.ok) return;
     expect(res.errors.name).toBe("Vul uw naam in.");
@@ -94,7 +94,7 @@ describe("registration", () => {
     const closed = await makeEvent({ registrationOpen: false });
     const late = await makeEvent({ registrationDeadline: new Date(Date.now() - 1000) });
     for (const e of [closed, late]) {
-      const res = await register(getDb(), e.id, person(1));
+      const res = await register(e.id, person(1), getDb());
       expect(res.ok).toBe(false);
     }
     expect(await getDb().select().from(eventRegistrations)).toHaveLength(0);
@@ -102,14 +102,14 @@ describe("registration", () => {
 
   test("cancelling a place moves the first waiting person up, with a mail; cancelling twice is harmless", async () => {
     const e = await makeEvent({ capacity: 2 });
-    await register(getDb(), e.id, person(1, 2));
-    await register(getDb(), e.id, person(2, 3)); // waiting, too big for 2
-    await register(getDb(), e.id, person(3, 1)); // waiting
-    await register(getDb(), e.id, person(4, 1)); // waiting
+    await register(e.id, person(1, 2), getDb());
+    await register(e.id, person(2, 3), getDb()); // waiting, too big for 2
+    await register(e.id, person(3, 1), getDb()); // waiting
+    await register(e.id, person(4, 1), getDb()); // waiting
     const token = await cancelTokenFor("bewoner1@voorbeeld.nl");
-    const res = await cancelRegistration(getDb(), token);
+    const res = await cancelRegistration(token, getDb());
     expect(res).toMatchObject({ ok: true, movedUp: 2 });
-    const again = await cancelRegistration(getDb(), token);
+    const again = await cancelRegistration(token, getDb());
     expect(again.movedUp).toBe(0);
     const rows = await getDb().select().from(eventRegistrations).orderBy(eventRegistrations.id);
     expect(rows.map((r) => r.status)).toEqual(["cancelled", "waiting", "confirmed", "confirmed"]);
@@ -117,7 +117,7 @@ describe("registration", () => {
     expect(moved.map((m) => m.to).sort()).toEqual(["bewoner3@voorbeeld.nl", "bewoner4@voorbeeld.nl"]);
     // The person who moved up can cancel with the link of their new mail.
     const t3 = await cancelTokenFor("bewoner3@voorbeeld.nl");
-    expect((await cancelRegistration(getDb(), t3)).ok).toBe(true);
+    expect((await cancelRegistration(t3, getDb())).ok).toBe(true);
   });
 });
 
@@ -153,11 +153,11 @@ describe("staff", () => {
   test("capacity never below the confirmed number; raising it moves the waiting list up; audited", async () => {
     const staff = await createStaff(["ambtenaar"]);
     const e = await makeEvent({ capacity: 2 });
-    await register(getDb(), e.id, person(1, 2));
-    await register(getDb(), e.id, person(2, 1));
-    const low = await handleStaffEventPost(getDb(), staff, e.id, form({ intent: "capacity", capacity: "1" }));
+    await register(e.id, person(1, 2), getDb());
+    await register(e.id, person(2, 1), getDb());
+    const low = await handleStaffEventPost(staff, e.id, form({ intent: "capacity", capacity: "1" }), getDb());
     expect(low).toMatchObject({ ok: false, errors: { capacity: expect.stringMatching(/minstens 2/) } });
-    const up = await handleStaffEventPost(getDb(), staff, e.id, form({ intent: "capacity", capacity: "3" }));
+    const up = await handleStaffEventPost(staff, e.id, form({ intent: "capacity", capacity: "3" }), getDb());
     expect(up.ok).toBe(true);
     const [r2] = await getDb()
       .select()
@@ -171,17 +171,17 @@ describe("staff", () => {
   test("cancelling the bijeenkomst mails everyone and closes it", async () => {
     const staff = await createStaff(["ambtenaar"]);
     const e = await makeEvent({ capacity: 1 });
-    await register(getDb(), e.id, person(1));
-    await register(getDb(), e.id, person(2));
+    await register(e.id, person(1), getDb());
+    await register(e.id, person(2), getDb());
     const res = await handleStaffEventPost(
-      getDb(),
       staff,
       e.id,
       form({ intent: "cancel", confirm: "ja", reason: "" }),
+      getDb(),
     );
     expect(res.ok).toBe(true);
     const mails = await getDb().select().from(outbox).where(eq(outbox.kind, "event.cancelled"));
     expect(mails).toHaveLength(2);
-    expect((await register(getDb(), e.id, person(3))).ok).toBe(false);
+    expect((await register(e.id, person(3), getDb())).ok).toBe(false);
   });
 });

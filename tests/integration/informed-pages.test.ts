@@ -112,7 +112,7 @@ test("home Actueel (one statement): newest public news with image widths, upcomi
     .toBuffer();
   const prepared = await prepareImage(new File([new Uint8Array(photo)], "a.jpg"));
   if (!prepared.ok) throw new Error("image not prepared");
-  const imageId = await saveImage(db, prepared.image, (await createStaff(["ambtenaar"])).id);
+  const imageId = await saveImage(prepared.image, (await createStaff(["ambtenaar"])).id, db);
   await db.insert(newsItems).values([
     { slug: "oud", title: "Oud", summary: "s", publishAt: new Date(now.getTime() - 5 * hour) },
     { slug: "later", title: "Later", summary: "s", publishAt: new Date(now.getTime() + hour) },

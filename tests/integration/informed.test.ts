@@ -37,24 +37,24 @@ async function woonvisie() {
 }
 
 async function follow(email: string, scope: string, at: Date) {
-  expect(await requestFollow(getDb(), form({ email, scope }), at)).toEqual({ ok: true });
-  return confirmFollow(getDb(), await confirmLink(email), at);
+  expect(await requestFollow(form({ email, scope }), getDb(), at)).toEqual({ ok: true });
+  return confirmFollow(await confirmLink(email), getDb(), at);
 }
 
 describe("double opt-in", () => {
   test("nothing is followed until the link's POST; an unknown project is refused at the field", async () => {
     const p = await woonvisie();
-    const bad = await requestFollow(getDb(), form({ email: "a@voorbeeld.nl", scope: "999" }));
+    const bad = await requestFollow(form({ email: "a@voorbeeld.nl", scope: "999" }), getDb());
     expect(bad).toMatchObject({ ok: false, errors: { scope: "Kies een bestaand project." } });
-    await requestFollow(getDb(), form({ email: "A@voorbeeld.nl", scope: String(p.id) }));
+    await requestFollow(form({ email: "A@voorbeeld.nl", scope: String(p.id) }), getDb());
     const [pending] = await getDb().select().from(followers);
     expect(pending).toMatchObject({ email: "a@voorbeeld.nl", status: "pending" });
-    const what = await confirmFollow(getDb(), await confirmLink("a@voorbeeld.nl"));
+    const what = await confirmFollow(await confirmLink("a@voorbeeld.nl"), getDb());
     expect(what).toBe("het project Woonvisie");
     const [active] = await getDb().select().from(followers);
     expect(active!.status).toBe("active");
     // The same link a second time does nothing.
-    expect(await confirmFollow(getDb(), "x".repeat(43))).toBeNull();
+    expect(await confirmFollow("x".repeat(43), getDb())).toBeNull();
   });
 });
 
@@ -104,7 +104,7 @@ describe("digest", () => {
     expect(res.status).toBe(200);
     const [gone] = await getDb().select().from(followers).where(eq(followers.status, "left"));
     expect(gone!.email).toBeNull();
-    expect(await unsubscribeFollower(getDb(), t)).toBe(false);
+    expect(await unsubscribeFollower(t, getDb())).toBe(false);
   });
 });
 
@@ -116,15 +116,15 @@ describe("mailing", () => {
     await follow("woon@voorbeeld.nl", String(p.id), at);
     await follow("site@voorbeeld.nl", "site", at);
     const values = { subject: "Uitnodiging", body: "Kom naar de avond.", projectIds: [String(p.id)] };
-    const preview = await handleMailingPost(getDb(), staff, form({ ...values, intent: "preview" }));
+    const preview = await handleMailingPost(staff, form({ ...values, intent: "preview" }), getDb());
     expect(preview).toMatchObject({ ok: true, preview: { recipients: 1 } });
-    await handleMailingPost(getDb(), staff, form({ ...values, intent: "test" }));
+    await handleMailingPost(staff, form({ ...values, intent: "test" }), getDb());
     expect(await getDb().select().from(informedMails)).toHaveLength(0);
     const [test] = await getDb().select().from(outbox).where(eq(outbox.kind, "follower.mailing_test"));
     expect(test!.to).toBe(staff.email);
     const send = form({ ...values, intent: "send", formKey: "k1" });
-    await handleMailingPost(getDb(), staff, send);
-    await handleMailingPost(getDb(), staff, form({ ...values, intent: "send", formKey: "k1" }));
+    await handleMailingPost(staff, send, getDb());
+    await handleMailingPost(staff, form({ ...values, intent: "send", formKey: "k1" }), getDb());
     expect(await getDb().select().from(informedMails)).toHaveLength(1);
     const actions = (await getDb().select().from(auditLog)).map((l) => l.action).sort();
     expect(actions).toEqual(["follower.mailing_sent", "follower.mailing_test"]);

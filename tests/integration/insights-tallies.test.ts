@@ -41,7 +41,7 @@ describe("answer tallies", () => {
 
     // Folded in batches of 100: the same results.
     const db = getDb();
-    expect(await foldTallies(db, surveyId, definition, { batchSize: 100 })).toBe(300);
+    expect(await foldTallies(surveyId, definition, db, { batchSize: 100 })).toBe(300);
     expect(await counts(surveyId)).toMatchObject({ tallied: 300, pending: 0 });
     expect(await resultsOf(surveyId)).toEqual(fromAnswers);
 
@@ -50,7 +50,7 @@ describe("answer tallies", () => {
     const mixed = await resultsOf(surveyId);
     expect(mixed.overview.total).toBe(420);
     expect(await counts(surveyId)).toMatchObject({ tallied: 300, pending: 120 });
-    await foldTallies(db, surveyId, definition);
+    await foldTallies(surveyId, definition, db);
     expect(await resultsOf(surveyId)).toEqual(mixed);
 
     // And the same as counting everything from the answers again.
@@ -66,9 +66,9 @@ describe("answer tallies", () => {
     await db.execute(sql`
       update responses set status = 'in_progress', submitted_at = null
       where id in (select id from responses where survey_id = ${surveyId} order by id limit 10)`);
-    expect(await foldTallies(db, surveyId, definition)).toBe(40);
-    expect(await foldTallies(db, surveyId, definition)).toBe(0);
-    const rows = await readTallies(db, surveyId, definition);
+    expect(await foldTallies(surveyId, definition, db)).toBe(40);
+    expect(await foldTallies(surveyId, definition, db)).toBe(0);
+    const rows = await readTallies(surveyId, definition, db);
     const respondents = rows.filter((r) => r.kind === "respondents").reduce((a, r) => a + r.count, 0);
     expect(respondents).toBe(40);
     expect(await counts(surveyId)).toMatchObject({ tallied: 40, pending: 0 });
@@ -79,9 +79,9 @@ describe("answer tallies", () => {
     const db = getDb();
     const before = await resultsOf(surveyId);
     const folded = await Promise.all([
-      foldTallies(db, surveyId, definition, { batchSize: 50 }),
-      foldTallies(db, surveyId, definition, { batchSize: 50 }),
-      foldTallies(db, surveyId, definition, { batchSize: 70 }),
+      foldTallies(surveyId, definition, db, { batchSize: 50 }),
+      foldTallies(surveyId, definition, db, { batchSize: 50 }),
+      foldTallies(surveyId, definition, db, { batchSize: 70 }),
     ]);
     expect(folded.reduce((a, b) => a + b, 0)).toBe(200);
     expect(await resultsOf(surveyId)).toEqual(before);
@@ -90,7 +90,7 @@ describe("answer tallies", () => {
   test("when a new version changes the background questions, the tallies are counted again", async () => {
     const { surveyId } = await newSurvey("tallies-basis", 80, 41);
     const db = getDb();
-    await foldTallies(db, surveyId, definition);
+    await foldTallies(surveyId, definition, db);
     // Version 2 no longer asks the household: the household categories must disappear from the counts.
     const withoutHousehold: SurveyDefinition = {
       ...definition,

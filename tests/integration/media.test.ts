@@ -72,9 +72,9 @@ test("stored once per upload, served with srcset widths and a year-long cache", 
   const db = getDb();
   const prepared = await prepareImage(asFile(await photoWithExif(2000, 1000), "a.jpg"));
   if (!prepared.ok) throw new Error(prepared.problem);
-  const id = await saveImage(db, prepared.image, null);
-  expect(await saveImage(db, prepared.image, null)).toBe(id);
-  const described = (await describeImages(db, [id])).get(id)!;
+  const id = await saveImage(prepared.image, null, db);
+  expect(await saveImage(prepared.image, null, db)).toBe(id);
+  const described = (await describeImages([id], db)).get(id)!;
   const attrs = imageAttributes(described);
   expect(attrs.srcSet.split(", ")).toHaveLength(3); // rotated to 1000 wide: 320, 640, 1000
   expect(attrs.src).toBe(`/media/${id}/640.webp`);

@@ -20,14 +20,17 @@ describe("outgoing mail page", () => {
   test("lists the outbox, filtered by kind and by part of the recipient", async () => {
     const { cookie } = await loginAs(["beheerder"]);
     const db = getDb();
-    await queueMail(db, { to: "a@voorbeeld.nl", subject: "Een", text: "1", kind: "contact.confirmation" });
-    await queueMail(db, { to: "b@voorbeeld.nl", subject: "Twee", text: "2", kind: "contact.confirmation" });
-    await queueMail(db, {
-      to: "info@heemstede.nl",
-      subject: "Drie",
-      text: "3",
-      kind: "contact.notification",
-    });
+    await queueMail({ to: "a@voorbeeld.nl", subject: "Een", text: "1", kind: "contact.confirmation" }, db);
+    await queueMail({ to: "b@voorbeeld.nl", subject: "Twee", text: "2", kind: "contact.confirmation" }, db);
+    await queueMail(
+      {
+        to: "info@heemstede.nl",
+        subject: "Drie",
+        text: "3",
+        kind: "contact.notification",
+      },
+      db,
+    );
     const get = (q: string) =>
       run<ListPage>(list.loader, makeRequest(`/beheer/uitgaande-mail?${q}`, { cookie }));
 
@@ -42,12 +45,15 @@ describe("outgoing mail page", () => {
 
   test("one mail shows its text, and an unknown id gives 404", async () => {
     const { cookie } = await loginAs(["beheerder"]);
-    const id = await queueMail(getDb(), {
-      to: "a@voorbeeld.nl",
-      subject: "Met <b>tekens</b>",
-      text: "Regel 1\n<script>alert(1)</script>",
-      kind: "test",
-    });
+    const id = await queueMail(
+      {
+        to: "a@voorbeeld.nl",
+        subject: "Met <b>tekens</b>",
+        text: "Regel 1\n<script>alert(1)</script>",
+        kind: "test",
+      },
+      getDb(),
+    );
     const res = await run<{ mail: { text: string; status: string } }>(
       detail.loader,
       makeRequest(`/beheer/uitgaande-mail/${id}`, { cookie }),
@@ -67,19 +73,25 @@ describe("outgoing mail page", () => {
     const { cookie } = await loginAs(["beheerder"]);
     const token = "Zk3_9aQ-xY7bT2mN8pL4vR6sW1cE5dH0jK3fG9uI2oP";
     const db = getDb();
-    const follow = await queueMail(db, {
-      to: "initiatiefnemer@voorbeeld.nl",
-      subject: "Uw idee",
-      text: `Volg uw idee: http://localhost:3000/idee/volgen/${token}`,
-      kind: "initiative.submitted",
-    });
-    const invite = await queueMail(db, {
-      to: "lid@voorbeeld.nl",
-      subject: "Uitnodiging",
-      text: "Doe mee: http://localhost:3000/enquete/woonvisie?code=ABCD-EFGH-JKM2 (code ABCD-EFGH-JKM2)",
-      headers: { "List-Unsubscribe": `<http://localhost:3000/digipanel/afmelden/${token}>` },
-      kind: "panel.invitation",
-    });
+    const follow = await queueMail(
+      {
+        to: "initiatiefnemer@voorbeeld.nl",
+        subject: "Uw idee",
+        text: `Volg uw idee: http://localhost:3000/idee/volgen/${token}`,
+        kind: "initiative.submitted",
+      },
+      db,
+    );
+    const invite = await queueMail(
+      {
+        to: "lid@voorbeeld.nl",
+        subject: "Uitnodiging",
+        text: "Doe mee: http://localhost:3000/enquete/woonvisie?code=ABCD-EFGH-JKM2 (code ABCD-EFGH-JKM2)",
+        headers: { "List-Unsubscribe": `<http://localhost:3000/digipanel/afmelden/${token}>` },
+        kind: "panel.invitation",
+      },
+      db,
+    );
     const open = (id: number) =>
       run<{ mail: { to: string; text: string; headers: Record<string, string> } }>(
         detail.loader,
@@ -104,14 +116,17 @@ describe("outgoing mail page", () => {
 
   test("the retention job deletes a mail's text a week after delivery, waiting mail untouched", async () => {
     const db = getDb();
-    const old = await queueMail(db, {
-      to: "lid@voorbeeld.nl",
-      subject: "Oud",
-      text: "x",
-      kind: "panel.login",
-    });
-    const recent = await queueMail(db, { to: "a@voorbeeld.nl", subject: "Nieuw", text: "y", kind: "test" });
-    const waiting = await queueMail(db, { to: "b@voorbeeld.nl", subject: "Wacht", text: "z", kind: "test" });
+    const old = await queueMail(
+      {
+        to: "lid@voorbeeld.nl",
+        subject: "Oud",
+        text: "x",
+        kind: "panel.login",
+      },
+      db,
+    );
+    const recent = await queueMail({ to: "a@voorbeeld.nl", subject: "Nieuw", text: "y", kind: "test" }, db);
+    const waiting = await queueMail({ to: "b@voorbeeld.nl", subject: "Wacht", text: "z", kind: "test" }, db);
     await db.execute(
       sql`update outbox set status = 'sent', sent_at = now() - interval '8 days' where id = ${old}`,
     );
@@ -121,7 +136,7 @@ describe("outgoing mail page", () => {
     await db.execute(
       sql`update outbox set status = 'queued', created_at = now() - interval '30 days' where id = ${waiting}`,
     );
-    expect(await pruneOutbox(db)).toEqual({ purged: 1, deleted: 0 });
+    expect(await pruneOutbox(undefined, db)).toEqual({ purged: 1, deleted: 0 });
     const rows = await db.execute<{ id: number; text: string; to: string }>(
       sql`select id, text, "to" from outbox order by id`,
     );
@@ -137,6 +152,6 @@ describe("outgoing mail page", () => {
       { id: String(old) },
     );
     expect(page.data.mail.purged).toBe(true);
-    expect(await pruneOutbox(db)).toEqual({ purged: 0, deleted: 0 });
+    expect(await pruneOutbox(undefined, db)).toEqual({ purged: 0, deleted: 0 });
   });
 });

@@ -66,7 +66,7 @@ async function setup(definition: unknown = def) {
     definition: surveyDefinitionSchema.parse(definition),
     publishedAt: new Date(),
   });
-  const codes = await createPersonalCodes(db, survey!.id, 4, "letter", ["r1", "r2", "r3", "r4"]);
+  const codes = await createPersonalCodes(survey!.id, 4, "letter", db, ["r1", "r2", "r3", "r4"]);
   return { id: survey!.id, codes: codes.map((c) => c.code) };
 }
 
@@ -400,8 +400,8 @@ describe("bureau import of a large file", () => {
   test("COPY stores the same answer rows as the row-by-row insert (escapes, arrays, postcode wijk)", async () => {
     const { id } = await setup(wide);
     const db = getDb();
-    const target = (await paperSurvey(db, id))!;
-    const [c1, c2] = await createPersonalCodes(db, id, 2, "letter");
+    const target = (await paperSurvey(id, db))!;
+    const [c1, c2] = await createPersonalCodes(id, 2, "letter", db);
     const checked = checkWholeForm(target.definition, {
       v_woon: "huur",
       v_kamers: "3",
@@ -412,12 +412,18 @@ describe("bureau import of a large file", () => {
     });
     expect(checked.errors).toEqual({});
     await db.transaction(async (tx) => {
-      await copySubmittedResponses(tx, target, "bureau", [
-        { codeId: c1!.codeId, respondentId: null, answers: checked.answers },
-      ]);
-      await insertSubmittedResponses(tx, target, "bureau", [
-        { codeId: c2!.codeId, respondentId: null, answers: checked.answers },
-      ]);
+      await copySubmittedResponses(
+        target,
+        "bureau",
+        [{ codeId: c1!.codeId, respondentId: null, answers: checked.answers }],
+        tx,
+      );
+      await insertSubmittedResponses(
+        target,
+        "bureau",
+        [{ codeId: c2!.codeId, respondentId: null, answers: checked.answers }],
+        tx,
+      );
     });
     const stored = await db.select().from(answers).orderBy(answers.questionKey, answers.subKey, answers.id);
     const byResponse = new Map<string, unknown[]>();
@@ -434,7 +440,7 @@ describe("bureau import of a large file", () => {
     const { id } = await setup(wide);
     const { cookie } = await loginAs(["onderzoeker"]);
     const db = getDb();
-    const codes = (await createPersonalCodes(db, id, 2100, "letter")).map((c) => c.code);
+    const codes = (await createPersonalCodes(id, 2100, "letter", db)).map((c) => c.code);
     const header = ["code", "woon", "kamers", "pc", "tekst", "wens_a", "wens_b", "wens_anders"];
     const rows = codes.map((code, i) => [
       code,
@@ -469,7 +475,7 @@ describe("results per channel", () => {
   test("paper and bureau responses are counted per channel", async () => {
     const { computeSurveyResults } = await import("../../app/domain/insights/results.server");
     const { id } = await setup();
-    const more = await createPersonalCodes(getDb(), id, 10, "letter");
+    const more = await createPersonalCodes(id, 10, "letter", getDb());
     const { cookie } = await loginAs(["onderzoeker"]);
     const file = csv([["code", "woon", "kamers", "pc"], ...more.map((c) => [c.code, "huur", "2", ""])]);
     const res = await upload(id, cookie, file, { kanaal: "bureau", stap: "importeren" });

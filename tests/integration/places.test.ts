@@ -33,18 +33,18 @@ beforeEach(async () => {
 
 describe("wijkFor a point", () => {
   test("inside a wijk, or inside a buurt whose wijk has no shape", async () => {
-    expect(await wijkFor(getDb(), { lat: 52.35, lng: 4.55 })).toBe("A");
-    expect(await wijkFor(getDb(), { lat: 52.35, lng: 4.65 })).toBe("B");
+    expect(await wijkFor({ lat: 52.35, lng: 4.55 }, getDb())).toBe("A");
+    expect(await wijkFor({ lat: 52.35, lng: 4.65 }, getDb())).toBe("B");
   });
 
   test("outside every wijk is null", async () => {
-    expect(await wijkFor(getDb(), { lat: 52.5, lng: 4.55 })).toBeNull();
-    expect(await wijkFor(getDb(), { lat: 52.35, lng: 4.8 })).toBeNull();
+    expect(await wijkFor({ lat: 52.5, lng: 4.55 }, getDb())).toBeNull();
+    expect(await wijkFor({ lat: 52.35, lng: 4.8 }, getDb())).toBeNull();
   });
 
   test("on the edge two wijken share: exactly one of them, the same every time", async () => {
     const answers = new Set<string | null>();
-    for (let i = 0; i < 3; i++) answers.add(await wijkFor(getDb(), { lat: 52.35, lng: 4.6 }));
+    for (let i = 0; i < 3; i++) answers.add(await wijkFor({ lat: 52.35, lng: 4.6 }, getDb()));
     expect(answers.size).toBe(1);
     expect(["A", "B"]).toContain([...answers][0]);
   });
@@ -52,19 +52,19 @@ describe("wijkFor a point", () => {
 
 describe("wijkFor a postcode", () => {
   test("the wijk that lists its digits, with or without letters", async () => {
-    expect(await wijkFor(getDb(), { postcode: "2101 AB" })).toBe("A");
-    expect(await wijkFor(getDb(), { postcode: "2102ab" })).toBe("B");
-    expect(await wijkFor(getDb(), { postcode: "2102" })).toBe("B");
+    expect(await wijkFor({ postcode: "2101 AB" }, getDb())).toBe("A");
+    expect(await wijkFor({ postcode: "2102ab" }, getDb())).toBe("B");
+    expect(await wijkFor({ postcode: "2102" }, getDb())).toBe("B");
   });
 
   test("two wijken list the same digits: the lowest code", async () => {
-    expect(await wijkFor(getDb(), { postcode: "2104" })).toBe("A");
+    expect(await wijkFor({ postcode: "2104" }, getDb())).toBe("A");
   });
 
   test("an unknown postcode, a buurt's postcode and no postcode at all are null", async () => {
-    expect(await wijkFor(getDb(), { postcode: "1011 AB" })).toBeNull();
-    expect(await wijkFor(getDb(), { postcode: "2109" })).toBeNull();
-    expect(await wijkFor(getDb(), { postcode: "Binnenweg" })).toBeNull();
-    expect(await wijkFor(getDb(), { postcode: "" })).toBeNull();
+    expect(await wijkFor({ postcode: "1011 AB" }, getDb())).toBeNull();
+    expect(await wijkFor({ postcode: "2109" }, getDb())).toBeNull();
+    expect(await wijkFor({ postcode: "Binnenweg" }, getDb())).toBeNull();
+    expect(await wijkFor({ postcode: "" }, getDb())).toBeNull();
   });
 });

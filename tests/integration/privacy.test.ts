@@ -30,7 +30,7 @@ async function seed() {
   await getDb()
     .insert(contactMessages)
     .values({ name: "Geheime Naam", email: EMAIL, subject: "Vraag", message: "Hoi" });
-  await queueMail(getDb(), { to: EMAIL, subject: "Uw idee", text: "x", kind: "initiative.submitted" });
+  await queueMail({ to: EMAIL, subject: "Uw idee", text: "x", kind: "initiative.submitted" }, getDb());
   return idea;
 }
 
@@ -158,12 +158,15 @@ describe("AVG requests", () => {
 
 describe("retention job", () => {
   test("maintenance-retention runs every pruning step", async () => {
-    const id = await queueMail(getDb(), {
-      to: "a@voorbeeld.nl",
-      subject: "Oud",
-      text: "geheim",
-      kind: "test",
-    });
+    const id = await queueMail(
+      {
+        to: "a@voorbeeld.nl",
+        subject: "Oud",
+        text: "geheim",
+        kind: "test",
+      },
+      getDb(),
+    );
     await getDb()
       .update(outbox)
       .set({ status: "sent", sentAt: new Date(Date.now() - 8 * 86_400_000) })

@@ -72,7 +72,7 @@ describe("survey codes", () => {
 
   test("a right code does not use up the limit", async () => {
     const survey = await createSurvey("code");
-    const codes = await createPersonalCodes(getDb(), survey.id, CODE_LIMIT.max + 2, "letter");
+    const codes = await createPersonalCodes(survey.id, CODE_LIMIT.max + 2, "letter", getDb());
     for (const c of codes) expect((await surveyPost({ intent: "start", code: c.code })).status).toBe(302);
   });
 });

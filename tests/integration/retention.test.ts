@@ -239,7 +239,7 @@ describe("bijeenkomst registrations", () => {
       [regs.lastWeek.id, regs.recent.id, regs.upcoming.id, regs.cancelledRecently.id].sort(),
     );
     // The staff page of the old bijeenkomst still counts the places.
-    const old = await staffEvent(db(), ev.longAgo.id);
+    const old = await staffEvent(ev.longAgo.id, db());
     expect(old!.registrations.map((r) => [r.name, r.email, r.people])).toEqual([
       [EXPIRED, "", 2],
       [EXPIRED, "", 2],
@@ -250,17 +250,17 @@ describe("bijeenkomst registrations", () => {
     const actor = { id: staff.id, email: staff.email };
     const outboxBefore = (await db().select().from(outbox)).length;
     const capacity = await handleStaffEventPost(
-      db(),
       actor,
       ev.longAgo.id,
       form({ intent: "capacity", capacity: "100" }),
+      db(),
     );
     expect(capacity.ok).toBe(true);
     const cancel = await handleStaffEventPost(
-      db(),
       actor,
       ev.longAgo.id,
       form({ intent: "cancel", confirm: "ja", reason: "Dubbel ingevoerd" }),
+      db(),
     );
     expect(cancel).toMatchObject({ ok: true, message: expect.stringContaining("0 personen kregen") });
     expect(await db().select().from(outbox)).toHaveLength(outboxBefore);
@@ -296,13 +296,13 @@ async function consultationWithReactions() {
   const actor = { id: staff.id, email: staff.email };
   const [project] = await db().insert(projects).values({ slug: "woonvisie", title: "Woonvisie" }).returning();
   const created = await createDocument(
-    db(),
     actor,
     form({ project: String(project!.id), titel: "Concept-Woonvisie" }),
+    db(),
   );
   if (!created.ok) throw new Error("not created");
   const id = created.id;
-  const post = (values: Record<string, string>) => handleDocumentPost(db(), actor, id, form(values), DURING);
+  const post = (values: Record<string, string>) => handleDocumentPost(actor, id, form(values), db(), DURING);
   expect((await post({ intent: "save", tekst: "# Passend wonen\nMeer sociale huur.\n\nStarters." })).ok).toBe(
     true,
   );
@@ -310,20 +310,20 @@ async function consultationWithReactions() {
     true,
   );
   expect((await post({ intent: "publish" })).ok).toBe(true);
-  const page = (await publicDocument(db(), "woonvisie", undefined, DURING))!;
+  const page = (await publicDocument("woonvisie", db(), undefined, DURING))!;
   const alinea = String(page.chapters[0]!.paragraphs[0]!.id);
   const react = async (values: Record<string, string>, then?: "confirm" | "withdraw") => {
     const outcome = await submitReaction(
-      db(),
       "woonvisie",
       form({ soort: "inwoner", reactie: "Meer sociale huur voor starters.", alinea, ...values }),
+      db(),
       DURING,
     );
     expect(outcome.ok).toBe(true);
     const [mail] = await db().select().from(outbox).where(eq(outbox.to, values.email!));
     const token = /\/reactie\/([A-Za-z0-9_-]{43})/.exec(mail!.text)![1]!;
-    if (then) await handleOwnReaction(db(), "woonvisie", token, "confirm", DURING);
-    if (then === "withdraw") await handleOwnReaction(db(), "woonvisie", token, "withdraw", DURING);
+    if (then) await handleOwnReaction("woonvisie", token, "confirm", db(), DURING);
+    if (then === "withdraw") await handleOwnReaction("woonvisie", token, "withdraw", db(), DURING);
   };
   await react({ naam: "Jan Jansen", email: "jan@example.nl" }, "confirm");
   await react({ naam: "Marie de Vries", email: "marie@example.nl" }, "confirm");
@@ -347,7 +347,7 @@ async function consultationWithReactions() {
     .from(consultationReactions)
     .where(eq(consultationReactions.status, "confirmed"));
   const staffPost = (values: Record<string, string | string[]>) =>
-    handleReactionsPost(db(), actor, id, 1, form(values), DURING);
+    handleReactionsPost(actor, id, 1, form(values), db(), DURING);
   expect(
     (
       await staffPost({
@@ -357,7 +357,7 @@ async function consultationWithReactions() {
       })
     ).ok,
   ).toBe(true);
-  const [point] = (await reactionsPage(db(), id))!.points;
+  const [point] = (await reactionsPage(id, db()))!.points;
   expect(
     (
       await staffPost({
@@ -387,8 +387,8 @@ const reactionRows = () =>
 describe("consultation reactions", () => {
   test("after the reactienota plus 180 days name and e-mail go, the text stays and the nota reads the same", async () => {
     const { actor, id } = await consultationWithReactions();
-    expect(await publishNota(db(), actor, id, 1, AFTER)).toMatchObject({ ok: true, recipients: 3 });
-    const before = await loadNota(db(), { slug: "woonvisie" }, 1, { publicOnly: true });
+    expect(await publishNota(actor, id, 1, db(), AFTER)).toMatchObject({ ok: true, recipients: 3 });
+    const before = await loadNota({ slug: "woonvisie" }, 1, db(), { publicOnly: true });
 
     // Within 30 days of the period's end nothing goes.
     expect(await pruneReactions(db(), later(PERIOD_END, 29))).toEqual({
@@ -443,7 +443,7 @@ describe("consultation reactions", () => {
     ]);
 
     // The published reactienota is unchanged: same points, same respondents (organisation named).
-    const after = await loadNota(db(), { slug: "woonvisie" }, 1, { publicOnly: true });
+    const after = await loadNota({ slug: "woonvisie" }, 1, db(), { publicOnly: true });
     expect(after).toEqual(before);
     expect(after!.nota.sections[0]!.paragraphs[0]!.points[0]!.respondents).toEqual([
       "Elan Wonen (Adviseur (meedenken))",
@@ -455,7 +455,7 @@ describe("consultation reactions", () => {
     });
     expect(route.status).toBe(200);
     // Staff still see the reactions, without who sent them.
-    const staffPage = await reactionsPage(db(), id);
+    const staffPage = await reactionsPage(id, db());
     expect(staffPage!.reactions).toHaveLength(3);
     expect(JSON.stringify(staffPage)).not.toContain("example.nl");
 
@@ -474,10 +474,10 @@ describe("consultation reactions", () => {
     expect((await pruneReactions(db(), later(PERIOD_END, 364))).anonymised).toBe(0);
     expect((await pruneReactions(db(), later(PERIOD_END, 366))).anonymised).toBe(3);
     expect((await reactionRows()).every((r) => r.email === "" && r.name === EXPIRED)).toBe(true);
-    const published = await publishNota(db(), actor, id, 1, later(PERIOD_END, 367));
+    const published = await publishNota(actor, id, 1, db(), later(PERIOD_END, 367));
     expect(published).toMatchObject({ ok: true, recipients: 0 });
     expect(await db().select().from(consultationMails)).toHaveLength(0);
-    const nota = await loadNota(db(), { slug: "woonvisie" }, 1, { publicOnly: true });
+    const nota = await loadNota({ slug: "woonvisie" }, 1, db(), { publicOnly: true });
     expect(nota!.nota.sections[0]!.paragraphs[0]!.points[0]!.respondents).toEqual([
       "Elan Wonen (Adviseur (meedenken))",
       "2 inwoners",

@@ -199,7 +199,7 @@ describe("answering a survey", () => {
 describe("personal codes", () => {
   test("one response per code; the code is used up at submit and then refused politely", async () => {
     const { survey } = await createSurvey("code");
-    const [code] = await createPersonalCodes(getDb(), survey.id, 1, "letter");
+    const [code] = await createPersonalCodes(survey.id, 1, "letter", getDb());
     const noCode = await post({ intent: "start", code: "" });
     expect(noCode.status).toBe(400);
     const wrong = await post({ intent: "start", code: "AAAA-BBBB-CCCC" });
@@ -228,7 +228,7 @@ describe("personal codes", () => {
     const submit = await post({ intent: "submit", pagina: String(def.pages.length - 1) }, second);
     expect(submit.location).toBe(`${path}/bedankt`);
 
-    const use = await listCodeUse(getDb(), survey.id, { onlyUsed: true });
+    const use = await listCodeUse(survey.id, getDb(), { onlyUsed: true });
     expect(use).toHaveLength(1);
     expect(use[0]!.usedAt).toBeInstanceOf(Date);
     const again = await post({ intent: "start", code: code!.code });
@@ -239,7 +239,7 @@ describe("personal codes", () => {
 
   test("two starts with one code at the same moment create one response", async () => {
     const { survey } = await createSurvey("code");
-    const [code] = await createPersonalCodes(getDb(), survey.id, 1, "panel", ["panel-123"]);
+    const [code] = await createPersonalCodes(survey.id, 1, "panel", getDb(), ["panel-123"]);
     await Promise.all([start({ code: code!.code }), start({ code: code!.code })]);
     const rows = await getDb().select().from(responses);
     expect(rows).toHaveLength(1);

@@ -20,7 +20,7 @@ export interface AuditEntry {
  * The one function every staff write passes. Call it inside the same transaction as the change,
  * so a change without its audit line cannot be committed.
  */
-export async function audit(db: Executor, actor: Actor | null, entry: AuditEntry) {
+export async function audit(actor: Actor | null, entry: AuditEntry, db: Executor) {
   await db.insert(auditLog).values({
     actorId: actor?.id ?? null,
     actorEmail: actor?.email ?? null,

@@ -104,7 +104,7 @@ function toStaffUser(user: typeof staffUsers.$inferSelect): StaffUser {
   };
 }
 
-async function startSession(db: Executor, user: typeof staffUsers.$inferSelect) {
+async function startSession(user: typeof staffUsers.$inferSelect, db: Executor) {
   await db.update(staffUsers).set({ lastLoginAt: new Date() }).where(eq(staffUsers.id, user.id));
   const session = await getLucia().createSession(user.id, {});
   return { ok: true as const, user: toStaffUser(user), cookie: sessionCookie(session.id) };
@@ -119,7 +119,7 @@ async function startSession(db: Executor, user: typeof staffUsers.$inferSelect) 
 export async function login(input: { email: string; password: string; ip: string }): Promise<LoginResult> {
   const db = getDb();
   const email = input.email.toLowerCase();
-  const claim = await claimLoginAttempt(db, email, input.ip);
+  const claim = await claimLoginAttempt(email, input.ip, db);
   if (!claim.allowed) return { ok: false, reason: "blocked", retryAfterSeconds: claim.retryAfterSeconds };
 
   const [user] = await db.select().from(staffUsers).where(eq(staffUsers.email, email));
@@ -128,13 +128,13 @@ export async function login(input: { email: string; password: string; ip: string
       ? await verifyPassword(user.passwordHash, input.password)
       : await verifyAgainstDummy(input.password);
   if (!user || !valid) {
-    if (user?.active && claim.attempts === LOGIN_ALERT_AFTER) await sendLoginAlert(db, user);
+    if (user?.active && claim.attempts === LOGIN_ALERT_AFTER) await sendLoginAlert(user, db);
     return { ok: false, reason: "invalid" };
   }
-  await clearLoginAttempts(db, email, input.ip);
+  await clearLoginAttempts(email, input.ip, db);
   if (user.totpEnabledAt && user.totpSecret)
-    return { ok: false, reason: "code", challenge: await createLoginChallenge(db, user.id) };
-  return startSession(db, user);
+    return { ok: false, reason: "code", challenge: await createLoginChallenge(user.id, db) };
+  return startSession(user, db);
 }
 
 /** The second step of a login with two-factor login on. */
@@ -143,31 +143,38 @@ export async function loginWithCode(input: {
   code: string;
 }): Promise<{ ok: true; user: StaffUser; cookie: string } | { ok: false; reason: "wrong" | "over" }> {
   const db = getDb();
-  const outcome = await completeLoginChallenge(db, input.challenge, input.code);
+  const outcome = await completeLoginChallenge(input.challenge, input.code, db);
   if (!outcome.ok) return outcome;
   const [user] = await db.select().from(staffUsers).where(eq(staffUsers.id, outcome.userId));
   if (!user?.active) return { ok: false, reason: "over" };
-  return startSession(db, user);
+  return startSession(user, db);
 }
 
 /** The account holder hears about many wrong passwords (once per series), through the outbox. */
-async function sendLoginAlert(db: Executor, user: { id: string; email: string }) {
+async function sendLoginAlert(user: { id: string; email: string }, db: Executor) {
   await db.transaction(async (tx) => {
-    await queueMail(tx, {
-      to: user.email,
-      subject: "Veel mislukte pogingen om in te loggen op uw account",
-      kind: "staff.login-alert",
-      ...composeMail([
-        `Iemand heeft ${LOGIN_ALERT_AFTER} keer kort na elkaar geprobeerd in te loggen op uw account bij het beheer van Wij maken Heemstede, met een verkeerd wachtwoord.`,
-        "Was u dat zelf? Dan hoeft u niets te doen.",
-        "Was u dat niet? Uw account is nog veilig zolang niemand uw wachtwoord weet. Kies een sterk wachtwoord dat u nergens anders gebruikt, zet tweestapsverificatie aan en meld het bij de beheerder.",
-      ]),
-    });
-    await audit(tx, null, {
-      action: "staff.login_alert_sent" satisfies TwoFactorAuditAction,
-      entityType: "staff_user",
-      entityId: user.id,
-    });
+    await queueMail(
+      {
+        to: user.email,
+        subject: "Veel mislukte pogingen om in te loggen op uw account",
+        kind: "staff.login-alert",
+        ...composeMail([
+          `Iemand heeft ${LOGIN_ALERT_AFTER} keer kort na elkaar geprobeerd in te loggen op uw account bij het beheer van Wij maken Heemstede, met een verkeerd wachtwoord.`,
+          "Was u dat zelf? Dan hoeft u niets te doen.",
+          "Was u dat niet? Uw account is nog veilig zolang niemand uw wachtwoord weet. Kies een sterk wachtwoord dat u nergens anders gebruikt, zet tweestapsverificatie aan en meld het bij de beheerder.",
+        ]),
+      },
+      tx,
+    );
+    await audit(
+      null,
+      {
+        action: "staff.login_alert_sent" satisfies TwoFactorAuditAction,
+        entityType: "staff_user",
+        entityId: user.id,
+      },
+      tx,
+    );
   });
 }
 
@@ -223,15 +230,15 @@ export async function endAllSessions(userId: string) {
 export async function twoFactorSetup(user: StaffUser) {
   const db = getDb();
   if (user.twoFactorEnabled)
-    return { enabled: true as const, codesLeft: await recoveryCodesLeft(db, user.id) };
+    return { enabled: true as const, codesLeft: await recoveryCodesLeft(user.id, db) };
   return {
     enabled: false as const,
     required: twoFactorRequired(user.roles),
-    ...(await startEnrolment(db, user)),
+    ...(await startEnrolment(user, db)),
   };
 }
 
 /** Confirm the set-up with the first code from the app; returns the recovery codes to show once. */
 export function confirmTwoFactor(user: StaffUser, code: string) {
-  return confirmEnrolment(getDb(), user, code);
+  return confirmEnrolment(user, code, getDb());
 }

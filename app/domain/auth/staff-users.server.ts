@@ -57,12 +57,16 @@ export async function createStaffUser(
       .onConflictDoNothing()
       .returning();
     if (!row) throw new StaffUserError("Er is al een gebruiker met dit e-mailadres.", "email");
-    await audit(tx, actor, {
-      action: "staff_user.created",
-      entityType: "staff_user",
-      entityId: row.id,
-      details: { email: row.email, roles: row.roles },
-    });
+    await audit(
+      actor,
+      {
+        action: "staff_user.created",
+        entityType: "staff_user",
+        entityId: row.id,
+        details: { email: row.email, roles: row.roles },
+      },
+      tx,
+    );
     return row;
   });
   return { user, password };
@@ -92,18 +96,25 @@ export async function inviteStaffUser(input: { email: string; name: string; role
       `Kies binnen ${INVITE_DAYS} dagen een wachtwoord via deze link: ${link}`,
       "Heeft u deze uitnodiging niet verwacht? Dan kunt u deze e-mail negeren.",
     ]);
-    await queueMail(tx, {
-      to: row.email,
-      subject: "Uitnodiging voor Wij maken Heemstede",
-      kind: "staff.invite",
-      ...mail,
-    });
-    await audit(tx, actor, {
-      action: "staff_user.invited",
-      entityType: "staff_user",
-      entityId: row.id,
-      details: { email: row.email, roles: row.roles },
-    });
+    await queueMail(
+      {
+        to: row.email,
+        subject: "Uitnodiging voor Wij maken Heemstede",
+        kind: "staff.invite",
+        ...mail,
+      },
+      tx,
+    );
+    await audit(
+      actor,
+      {
+        action: "staff_user.invited",
+        entityType: "staff_user",
+        entityId: row.id,
+        details: { email: row.email, roles: row.roles },
+      },
+      tx,
+    );
     return { user: row, token };
   });
 }
@@ -135,15 +146,15 @@ export async function acceptInvite(token: string, password: string): Promise<boo
       .returning();
     if (!row) return false;
     await audit(
-      tx,
       { id: row.id, email: row.email },
       { action: "staff_user.password_set", entityType: "staff_user", entityId: row.id },
+      tx,
     );
     return true;
   });
 }
 
-async function activeAdminsOtherThan(tx: Executor, userId: string): Promise<number> {
+async function activeAdminsOtherThan(userId: string, tx: Executor): Promise<number> {
   const [row] = await tx
     .select({ count: sql<number>`count(*)::int` })
     .from(staffUsers)
@@ -165,17 +176,21 @@ export async function changeRoles(userId: string, newRoles: Role[], actor: Actor
     if (
       user.roles.includes("beheerder") &&
       !newRoles.includes("beheerder") &&
-      (await activeAdminsOtherThan(tx, userId)) === 0
+      (await activeAdminsOtherThan(userId, tx)) === 0
     ) {
       throw new StaffUserError("Er moet altijd minstens één actieve beheerder zijn.", "roles");
     }
     await tx.update(staffUsers).set({ roles: newRoles }).where(eq(staffUsers.id, userId));
-    await audit(tx, actor, {
-      action: "staff_user.roles_changed",
-      entityType: "staff_user",
-      entityId: userId,
-      details: { email: user.email, from: user.roles, to: newRoles },
-    });
+    await audit(
+      actor,
+      {
+        action: "staff_user.roles_changed",
+        entityType: "staff_user",
+        entityId: userId,
+        details: { email: user.email, from: user.roles, to: newRoles },
+      },
+      tx,
+    );
   });
   await endAllSessions(userId);
 }
@@ -185,16 +200,20 @@ export async function setActive(userId: string, active: boolean, actor: Actor) {
   await getDb().transaction(async (tx) => {
     const [user] = await tx.select().from(staffUsers).where(eq(staffUsers.id, userId)).for("update");
     if (!user) throw new StaffUserError("Deze gebruiker bestaat niet.");
-    if (!active && user.roles.includes("beheerder") && (await activeAdminsOtherThan(tx, userId)) === 0) {
+    if (!active && user.roles.includes("beheerder") && (await activeAdminsOtherThan(userId, tx)) === 0) {
       throw new StaffUserError("Er moet altijd minstens één actieve beheerder zijn.");
     }
     await tx.update(staffUsers).set({ active }).where(eq(staffUsers.id, userId));
-    await audit(tx, actor, {
-      action: active ? "staff_user.activated" : "staff_user.deactivated",
-      entityType: "staff_user",
-      entityId: userId,
-      details: { email: user.email },
-    });
+    await audit(
+      actor,
+      {
+        action: active ? "staff_user.activated" : "staff_user.deactivated",
+        entityType: "staff_user",
+        entityId: userId,
+        details: { email: user.email },
+      },
+      tx,
+    );
   });
   if (!active) await endAllSessions(userId);
 }

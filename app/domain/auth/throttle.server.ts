@@ -23,7 +23,7 @@ function keys(email: string, ip: string) {
  * this account too often, when this address tried too many accounts, or when the account's growing
  * delay (over all addresses) has not passed yet. Refusals only hold for minutes.
  */
-export async function claimLoginAttempt(db: Executor, email: string, ip: string): Promise<LoginClaim> {
+export async function claimLoginAttempt(email: string, ip: string, db: Executor): Promise<LoginClaim> {
   const k = keys(email, ip);
   const accountAddress = await hit(k.accountAddress, LOGIN_THROTTLE, db);
   if (!accountAddress.allowed) return { allowed: false, retryAfterSeconds: accountAddress.retryAfterSeconds };
@@ -53,7 +53,7 @@ export async function claimLoginAttempt(db: Executor, email: string, ip: string)
 }
 
 /** A right password: the account's attempts and this address's attempts on it start again. */
-export async function clearLoginAttempts(db: Executor, email: string, ip: string) {
+export async function clearLoginAttempts(email: string, ip: string, db: Executor) {
   await db.execute(
     sql`update login_delays set attempts = 0, not_before = clock_timestamp() where email = ${email}`,
   );

@@ -38,7 +38,7 @@ export interface Enrolment {
  * The secret to show while a user sets up two-factor login. Kept as "pending" until a first code
  * confirms it, so reloading the page shows the same QR code.
  */
-export async function startEnrolment(db: Executor, user: { id: string; email: string }): Promise<Enrolment> {
+export async function startEnrolment(user: { id: string; email: string }, db: Executor): Promise<Enrolment> {
   const [row] = await db
     .select({ pending: staffUsers.totpPendingSecret })
     .from(staffUsers)
@@ -55,11 +55,11 @@ export async function startEnrolment(db: Executor, user: { id: string; email: st
 
 /** Check a TOTP code; on success store its time step so the same code is never accepted twice. */
 async function acceptTotp(
-  db: Executor,
   userId: string,
   secret: string,
   lastStep: number | null,
   code: string,
+  db: Executor,
 ): Promise<boolean> {
   const result = await verify({
     secret,
@@ -84,9 +84,9 @@ export type EnrolOutcome = { ok: true; recoveryCodes: string[] } | { ok: false }
 
 /** Turn two-factor login on with the first code from the app; returns the recovery codes (shown once). */
 export async function confirmEnrolment(
-  db: Executor,
   user: { id: string; email: string },
   input: string,
+  db: Executor,
 ): Promise<EnrolOutcome> {
   const code = totpCodeFrom(input);
   if (!code) return { ok: false };
@@ -97,32 +97,39 @@ export async function confirmEnrolment(
       .where(eq(staffUsers.id, user.id))
       .for("update");
     if (!row?.pending) return { ok: false as const };
-    if (!(await acceptTotp(tx, user.id, row.pending, null, code))) return { ok: false as const };
+    if (!(await acceptTotp(user.id, row.pending, null, code, tx))) return { ok: false as const };
     await tx
       .update(staffUsers)
       .set({ totpSecret: row.pending, totpPendingSecret: null, totpEnabledAt: new Date() })
       .where(eq(staffUsers.id, user.id));
-    const recoveryCodes = await replaceRecoveryCodes(tx, user.id);
-    await audit(tx, user, {
-      action: "staff.two_factor_enabled",
-      entityType: "staff_user",
-      entityId: user.id,
-    });
-    await queueMail(tx, {
-      to: user.email,
-      subject: "Tweestapsverificatie staat aan",
-      kind: "staff.two-factor-enabled",
-      ...composeMail([
-        "Voor uw account bij het beheer van Wij maken Heemstede staat tweestapsverificatie nu aan.",
-        "Bij het inloggen vult u voortaan ook een code uit uw app in.",
-        "Heeft u dit niet zelf gedaan? Neem dan direct contact op met de beheerder.",
-      ]),
-    });
+    const recoveryCodes = await replaceRecoveryCodes(user.id, tx);
+    await audit(
+      user,
+      {
+        action: "staff.two_factor_enabled",
+        entityType: "staff_user",
+        entityId: user.id,
+      },
+      tx,
+    );
+    await queueMail(
+      {
+        to: user.email,
+        subject: "Tweestapsverificatie staat aan",
+        kind: "staff.two-factor-enabled",
+        ...composeMail([
+          "Voor uw account bij het beheer van Wij maken Heemstede staat tweestapsverificatie nu aan.",
+          "Bij het inloggen vult u voortaan ook een code uit uw app in.",
+          "Heeft u dit niet zelf gedaan? Neem dan direct contact op met de beheerder.",
+        ]),
+      },
+      tx,
+    );
     return { ok: true as const, recoveryCodes };
   });
 }
 
-async function replaceRecoveryCodes(db: Executor, userId: string): Promise<string[]> {
+async function replaceRecoveryCodes(userId: string, db: Executor): Promise<string[]> {
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
   await db.delete(staffRecoveryCodes).where(eq(staffRecoveryCodes.userId, userId));
   await db
@@ -132,7 +139,7 @@ async function replaceRecoveryCodes(db: Executor, userId: string): Promise<strin
 }
 
 /** After a right password: a short-lived challenge for the second step (its token goes in the form). */
-export async function createLoginChallenge(db: Executor, userId: string): Promise<string> {
+export async function createLoginChallenge(userId: string, db: Executor): Promise<string> {
   const token = createToken();
   await db.insert(staffLoginChallenges).values({
     tokenHash: hashToken(token),
@@ -149,9 +156,9 @@ export type ChallengeOutcome = { ok: true; userId: string } | { ok: false; reaso
  * checked (one statement), so a challenge allows exactly CHALLENGE_MAX_ATTEMPTS tries.
  */
 export async function completeLoginChallenge(
-  db: Executor,
   token: string,
   input: string,
+  db: Executor,
 ): Promise<ChallengeOutcome> {
   const tokenHash = hashToken(token);
   const [claimed] = await db
@@ -181,7 +188,7 @@ export async function completeLoginChallenge(
   const totp = totpCodeFrom(input);
   let accepted = false;
   if (totp) {
-    accepted = await acceptTotp(db, user.id, user.secret, user.lastStep, totp);
+    accepted = await acceptTotp(user.id, user.secret, user.lastStep, totp, db);
   } else if (input.trim()) {
     accepted = await db.transaction(async (tx) => {
       const used = await tx
@@ -196,11 +203,15 @@ export async function completeLoginChallenge(
         )
         .returning({ id: staffRecoveryCodes.id });
       if (used.length !== 1) return false;
-      await audit(tx, user, {
-        action: "staff.recovery_code_used" satisfies TwoFactorAuditAction,
-        entityType: "staff_user",
-        entityId: user.id,
-      });
+      await audit(
+        user,
+        {
+          action: "staff.recovery_code_used" satisfies TwoFactorAuditAction,
+          entityType: "staff_user",
+          entityId: user.id,
+        },
+        tx,
+      );
       return true;
     });
   }
@@ -210,7 +221,7 @@ export async function completeLoginChallenge(
 }
 
 /** How many unused recovery codes a user has left (shown on the settings page). */
-export async function recoveryCodesLeft(db: Executor, userId: string): Promise<number> {
+export async function recoveryCodesLeft(userId: string, db: Executor): Promise<number> {
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(staffRecoveryCodes)

@@ -60,9 +60,9 @@ export type FormOutcome<T = object> =
 
 /** A new document for a project, with an empty draft version 1. */
 export async function createDocument(
-  db: Executor,
   actor: Actor,
   form: FormData,
+  db: Executor,
 ): Promise<FormOutcome<{ id: number }>> {
   const parsed = parseForm(createSchema, form);
   if (!parsed.ok) return { ...parsed, status: 400 };
@@ -84,17 +84,21 @@ export async function createDocument(
         status: 409,
       };
     await tx.insert(consultationVersions).values({ documentId: doc.id, number: 1 });
-    await audit(tx, actor, {
-      action: "consultation_document.created",
-      entityType: "consultation_document",
-      entityId: doc.id,
-      details: { title: titel },
-    });
+    await audit(
+      actor,
+      {
+        action: "consultation_document.created",
+        entityType: "consultation_document",
+        entityId: doc.id,
+        details: { title: titel },
+      },
+      tx,
+    );
     return { ok: true, id: doc.id, message: "Het document is aangemaakt." };
   });
 }
 
-export async function paragraphsOf(db: Executor, versionId: number) {
+export async function paragraphsOf(versionId: number, db: Executor) {
   return db
     .select()
     .from(consultationParagraphs)
@@ -103,7 +107,7 @@ export async function paragraphsOf(db: Executor, versionId: number) {
 }
 
 /** Everything the staff document page shows. */
-export async function documentPage(db: Executor, id: number) {
+export async function documentPage(id: number, db: Executor) {
   if (!isDbId(id)) return null;
   const [doc] = await db
     .select({ doc: consultationDocuments, projectTitle: projects.title, projectSlug: projects.slug })
@@ -121,7 +125,7 @@ export async function documentPage(db: Executor, id: number) {
     .where(eq(consultationVersions.documentId, id))
     .orderBy(desc(consultationVersions.number));
   const draft = versions.find((v) => v.version.status === "draft")?.version ?? null;
-  const draftText = draft ? toEditorText(await paragraphsOf(db, draft.id)) : "";
+  const draftText = draft ? toEditorText(await paragraphsOf(draft.id, db)) : "";
   return {
     ...doc,
     period: {
@@ -157,7 +161,7 @@ const editorSchema = z.object({
     .refine((t) => parseEditorText(t).length > 0, "Typ minstens één alinea tekst."),
 });
 
-async function replaceDraftParagraphs(tx: Executor, versionId: number, paragraphs: ParagraphInput[]) {
+async function replaceDraftParagraphs(versionId: number, paragraphs: ParagraphInput[], tx: Executor) {
   await tx.delete(consultationParagraphs).where(eq(consultationParagraphs.versionId, versionId));
   for (let i = 0; i < paragraphs.length; i += 500)
     await tx
@@ -172,10 +176,10 @@ export type DocumentIntent = "period" | "save" | "import" | "publish" | "new_ver
  * transaction with its audit line. A published version is never changed (only a draft is).
  */
 export async function handleDocumentPost(
-  db: Executor,
   actor: Actor,
   id: number,
   form: FormData,
+  db: Executor,
   now = new Date(),
 ): Promise<FormOutcome & { intent?: DocumentIntent }> {
   const intent = String(form.get("intent") ?? "") as DocumentIntent;
@@ -206,12 +210,16 @@ export async function handleDocumentPost(
         .update(consultationDocuments)
         .set({ reactionStartsAt: parsed.data.start, reactionEndsAt: parsed.data.end, updatedAt: now })
         .where(eq(consultationDocuments.id, id));
-      await audit(tx, actor, {
-        action: "consultation_document.period_changed",
-        entityType: "consultation_document",
-        entityId: id,
-        details: { from: parsed.data.start.toISOString(), to: parsed.data.end.toISOString() },
-      });
+      await audit(
+        actor,
+        {
+          action: "consultation_document.period_changed",
+          entityType: "consultation_document",
+          entityId: id,
+          details: { from: parsed.data.start.toISOString(), to: parsed.data.end.toISOString() },
+        },
+        tx,
+      );
       return { ok: true, intent, message: "De reactieperiode is opgeslagen." };
     });
   }
@@ -223,17 +231,21 @@ export async function handleDocumentPost(
       const draft = await draftOf(tx);
       if (!draft) return { ...noDraft(parsed.values), intent };
       const paragraphs = parseEditorText(parsed.data.tekst);
-      await replaceDraftParagraphs(tx, draft.id, paragraphs);
+      await replaceDraftParagraphs(draft.id, paragraphs, tx);
       await tx
         .update(consultationVersions)
         .set({ source: "editor", importNotes: [] })
         .where(eq(consultationVersions.id, draft.id));
-      await audit(tx, actor, {
-        action: "consultation_version.edited",
-        entityType: "consultation_version",
-        entityId: draft.id,
-        details: { version: draft.number, count: paragraphs.length },
-      });
+      await audit(
+        actor,
+        {
+          action: "consultation_version.edited",
+          entityType: "consultation_version",
+          entityId: draft.id,
+          details: { version: draft.number, count: paragraphs.length },
+        },
+        tx,
+      );
       return { ok: true, intent, message: `De tekst is opgeslagen: ${paragraphs.length} alinea's.` };
     });
   }
@@ -256,18 +268,22 @@ export async function handleDocumentPost(
     return db.transaction(async (tx) => {
       const draft = await draftOf(tx);
       if (!draft) return { ...noDraft(), intent };
-      await replaceDraftParagraphs(tx, draft.id, read.paragraphs);
+      await replaceDraftParagraphs(draft.id, read.paragraphs, tx);
       const source = file.name.slice(0, 200) || "Word-bestand";
       await tx
         .update(consultationVersions)
         .set({ source, importNotes: read.notes })
         .where(eq(consultationVersions.id, draft.id));
-      await audit(tx, actor, {
-        action: "consultation_version.imported",
-        entityType: "consultation_version",
-        entityId: draft.id,
-        details: { version: draft.number, name: source, count: read.paragraphs.length },
-      });
+      await audit(
+        actor,
+        {
+          action: "consultation_version.imported",
+          entityType: "consultation_version",
+          entityId: draft.id,
+          details: { version: draft.number, name: source, count: read.paragraphs.length },
+        },
+        tx,
+      );
       return {
         ok: true,
         intent,
@@ -296,12 +312,16 @@ export async function handleDocumentPost(
         .update(consultationVersions)
         .set({ status: "published", publishedAt: now })
         .where(eq(consultationVersions.id, draft.id));
-      await audit(tx, actor, {
-        action: "consultation_version.published",
-        entityType: "consultation_version",
-        entityId: draft.id,
-        details: { version: draft.number },
-      });
+      await audit(
+        actor,
+        {
+          action: "consultation_version.published",
+          entityType: "consultation_version",
+          entityId: draft.id,
+          details: { version: draft.number },
+        },
+        tx,
+      );
       return { ok: true, intent, message: `Versie ${draft.number} is gepubliceerd.` };
     });
   }
@@ -329,21 +349,25 @@ export async function handleDocumentPost(
       // The new version starts as a copy of the latest text; the published one stays as it is.
       if (latest)
         await replaceDraftParagraphs(
-          tx,
           created!.id,
-          (await paragraphsOf(tx, latest.id)).map(({ chapter, chapterTitle, number, text }) => ({
+          (await paragraphsOf(latest.id, tx)).map(({ chapter, chapterTitle, number, text }) => ({
             chapter,
             chapterTitle,
             number,
             text,
           })),
+          tx,
         );
-      await audit(tx, actor, {
-        action: "consultation_version.created",
-        entityType: "consultation_version",
-        entityId: created!.id,
-        details: { version: created!.number },
-      });
+      await audit(
+        actor,
+        {
+          action: "consultation_version.created",
+          entityType: "consultation_version",
+          entityId: created!.id,
+          details: { version: created!.number },
+        },
+        tx,
+      );
       return { ok: true, intent, message: `Versie ${created!.number} is gemaakt als concept.` };
     });
   }
@@ -352,7 +376,7 @@ export async function handleDocumentPost(
 }
 
 /** Confirmed reactions per version (for counts on staff pages). */
-export async function confirmedCount(db: Executor, versionId: number): Promise<number> {
+export async function confirmedCount(versionId: number, db: Executor): Promise<number> {
   const [row] = await db
     .select({ n: count() })
     .from(consultationReactions)

@@ -22,9 +22,9 @@ import { buildNota, type Decision, isDbId, type Nota, paragraphLabel, periodStat
 
 /** The nota of a version of a document; `publicOnly` requires it to be published (and the project public). */
 export async function loadNota(
-  db: Executor,
   where: { documentId: number } | { slug: string },
   versionNumber: number,
+  db: Executor,
   options: { publicOnly?: boolean } = {},
 ): Promise<{
   documentId: number;
@@ -132,14 +132,14 @@ export type PublishOutcome =
  * answered and decided, without likely personal data. Queues one mail per address that reacted.
  */
 export async function publishNota(
-  db: Executor,
   actor: Actor,
   documentId: number,
   versionNumber: number,
+  db: Executor,
   now = new Date(),
 ): Promise<PublishOutcome> {
   return db.transaction(async (tx) => {
-    const loaded = await loadNota(tx, { documentId }, versionNumber);
+    const loaded = await loadNota({ documentId }, versionNumber, tx);
     if (!loaded) return { ok: false, error: "Deze versie bestaat niet.", status: 404 };
     const [locked] = await tx
       .select()
@@ -199,12 +199,16 @@ export async function publishNota(
             .map((r) => ({ versionId: locked!.id, reactionId: Number(r.id), subject, text })),
         )
         .onConflictDoNothing();
-    await audit(tx, actor, {
-      action: "consultation_nota.published",
-      entityType: "consultation_version",
-      entityId: locked!.id,
-      details: { version: versionNumber, count: recipients.length },
-    });
+    await audit(
+      actor,
+      {
+        action: "consultation_nota.published",
+        entityType: "consultation_version",
+        entityId: locked!.id,
+        details: { version: versionNumber, count: recipients.length },
+      },
+      tx,
+    );
     return {
       ok: true,
       recipients: recipients.length,
@@ -253,7 +257,7 @@ export const consultationQueue: BulkQueue = registerBulkQueue({
 });
 
 /** Staff list of versions with their nota state (for the nota page's version choice). */
-export async function notaVersions(db: Executor, documentId: number) {
+export async function notaVersions(documentId: number, db: Executor) {
   return db
     .select({ number: consultationVersions.number, notaPublishedAt: consultationVersions.notaPublishedAt })
     .from(consultationVersions)
@@ -262,7 +266,7 @@ export async function notaVersions(db: Executor, documentId: number) {
 }
 
 /** Mails of published notas that have not gone out yet (for tests and the staff page). */
-export async function pendingNotaMails(db: Executor, versionId: number): Promise<number> {
+export async function pendingNotaMails(versionId: number, db: Executor): Promise<number> {
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(consultationMails)

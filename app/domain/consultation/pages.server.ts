@@ -18,29 +18,29 @@ import {
 
 export const consultationStaff = {
   list: () => listDocuments(getDb()),
-  create: (actor: Actor, form: FormData) => createDocument(getDb(), actor, form),
-  document: (id: number) => documentPage(getDb(), id),
-  documentPost: (actor: Actor, id: number, form: FormData) => handleDocumentPost(getDb(), actor, id, form),
+  create: (actor: Actor, form: FormData) => createDocument(actor, form, getDb()),
+  document: (id: number) => documentPage(id, getDb()),
+  documentPost: (actor: Actor, id: number, form: FormData) => handleDocumentPost(actor, id, form, getDb()),
   reactions: (id: number, options: { version?: number; sort?: ReactionSort }) =>
-    reactionsPage(getDb(), id, options),
+    reactionsPage(id, getDb(), options),
   reactionsPost: (actor: Actor, id: number, version: number, form: FormData) =>
-    handleReactionsPost(getDb(), actor, id, version, form),
-  nota: (id: number, version: number) => loadNota(getDb(), { documentId: id }, version),
-  notaVersions: (id: number) => notaVersions(getDb(), id),
+    handleReactionsPost(actor, id, version, form, getDb()),
+  nota: (id: number, version: number) => loadNota({ documentId: id }, version, getDb()),
+  notaVersions: (id: number) => notaVersions(id, getDb()),
   async publishNota(actor: Actor, id: number, version: number) {
-    const outcome = await publishNota(getDb(), actor, id, version);
+    const outcome = await publishNota(actor, id, version, getDb());
     if (outcome.ok) await kickConsultationDelivery();
     return outcome;
   },
 };
 
 export const consultationPublic = {
-  forProject: (projectId: number) => projectConsultation(getDb(), projectId),
-  document: (slug: string, version?: number) => publicDocument(getDb(), slug, version),
-  form: (slug: string, paragraphId: number | null) => reactionForm(getDb(), slug, paragraphId),
-  react: (slug: string, form: FormData, ip: string) => submitReaction(getDb(), slug, form, new Date(), ip),
-  own: (slug: string, token: string) => ownReaction(getDb(), slug, token),
-  ownPost: (slug: string, token: string, intent: string) => handleOwnReaction(getDb(), slug, token, intent),
-  nota: (slug: string, version: number) => loadNota(getDb(), { slug }, version, { publicOnly: true }),
-  changes: (slug: string, from: number, to: number) => publicChanges(getDb(), slug, from, to),
+  forProject: (projectId: number) => projectConsultation(projectId, getDb()),
+  document: (slug: string, version?: number) => publicDocument(slug, getDb(), version),
+  form: (slug: string, paragraphId: number | null) => reactionForm(slug, paragraphId, getDb()),
+  react: (slug: string, form: FormData, ip: string) => submitReaction(slug, form, getDb(), new Date(), ip),
+  own: (slug: string, token: string) => ownReaction(slug, token, getDb()),
+  ownPost: (slug: string, token: string, intent: string) => handleOwnReaction(slug, token, intent, getDb()),
+  nota: (slug: string, version: number) => loadNota({ slug }, version, getDb(), { publicOnly: true }),
+  changes: (slug: string, from: number, to: number) => publicChanges(slug, from, to, getDb()),
 };

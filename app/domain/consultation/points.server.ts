@@ -22,7 +22,7 @@ import { type Decision, isDbId, MAX_DB_INT, paragraphLabel, planMerge } from "./
 // suggestions of app/domain/insights help), merge similar ones into points, answer and decide per point,
 // clear reaction text for publication (the personal-data check used for quotes). docs/consultation.md.
 
-async function versionOf(db: Executor, documentId: number, number?: number) {
+async function versionOf(documentId: number, db: Executor, number?: number) {
   // No number (or 0/NaN from an empty field) means the latest published version.
   if (!isDbId(documentId) || (number && !isDbId(number))) return null;
   const rows = await db
@@ -44,8 +44,8 @@ export type ReactionSort = "paragraph" | "theme";
 
 /** The reactions page: confirmed reactions of one published version with flags, suggestions and points. */
 export async function reactionsPage(
-  db: Executor,
   documentId: number,
+  db: Executor,
   options: { version?: number; sort?: ReactionSort } = {},
 ) {
   if (!isDbId(documentId)) return null;
@@ -60,11 +60,11 @@ export async function reactionsPage(
     .from(consultationVersions)
     .where(eq(consultationVersions.documentId, documentId))
     .orderBy(asc(consultationVersions.number));
-  const version = await versionOf(db, documentId, options.version);
+  const version = await versionOf(documentId, db, options.version);
   if (!version)
     return { ...doc, versions, version: null, paragraphs: [], reactions: [], points: [], later: [] };
   const [paragraphs, reactionRows, pointRows, laterVersion] = await Promise.all([
-    paragraphsOf(db, version.id),
+    paragraphsOf(version.id, db),
     db
       .select({
         id: consultationReactions.id,
@@ -113,7 +113,7 @@ export async function reactionsPage(
   );
   // The change can be linked to a paragraph of the newest version after this one (draft or published).
   const latest = laterVersion[0];
-  const later = latest && latest.number > version.number ? await paragraphsOf(db, latest.id) : [];
+  const later = latest && latest.number > version.number ? await paragraphsOf(latest.id, db) : [];
   return {
     ...doc,
     versions,
@@ -187,15 +187,15 @@ const clearSchema = z.object({
 
 /** Every staff write on the reactions page: the intent picks one; each is one transaction with audit. */
 export async function handleReactionsPost(
-  db: Executor,
   actor: Actor,
   documentId: number,
   versionNumber: number,
   form: FormData,
+  db: Executor,
   now = new Date(),
 ): Promise<ReactionsOutcome> {
   const intent = String(form.get("intent") ?? "");
-  const version = await versionOf(db, documentId, versionNumber);
+  const version = await versionOf(documentId, db, versionNumber);
   if (!version) return { ok: false, errors: { _form: "Deze versie bestaat niet." }, values: {}, status: 404 };
   if (version.notaPublishedAt && intent !== "clear")
     return {
@@ -238,12 +238,16 @@ export async function handleReactionsPost(
           .where(eq(consultationReactions.id, r.id));
         themed += 1;
       }
-      await audit(tx, actor, {
-        action: "consultation_reaction.themed",
-        entityType: "consultation_version",
-        entityId: version.id,
-        details: { count: themed, suggested: true },
-      });
+      await audit(
+        actor,
+        {
+          action: "consultation_reaction.themed",
+          entityType: "consultation_version",
+          entityId: version.id,
+          details: { count: themed, suggested: true },
+        },
+        tx,
+      );
       return {
         ok: true,
         message: `${themed} van de ${open.length} reacties zonder thema kregen een voorgesteld thema.`,
@@ -272,12 +276,16 @@ export async function handleReactionsPost(
             rows.map((r) => r.id),
           ),
         );
-      await audit(tx, actor, {
-        action: "consultation_reaction.themed",
-        entityType: "consultation_version",
-        entityId: version.id,
-        details: { count: rows.length, theme: parsed.data.thema },
-      });
+      await audit(
+        actor,
+        {
+          action: "consultation_reaction.themed",
+          entityType: "consultation_version",
+          entityId: version.id,
+          details: { count: rows.length, theme: parsed.data.thema },
+        },
+        tx,
+      );
       return { ok: true, message: `Thema gekozen voor ${rows.length} reacties.` };
     });
   }
@@ -325,12 +333,16 @@ export async function handleReactionsPost(
         .update(consultationReactions)
         .set({ pointId })
         .where(inArray(consultationReactions.id, plan.reactionIds));
-      await audit(tx, actor, {
-        action: "consultation_point.merged",
-        entityType: "consultation_point",
-        entityId: pointId,
-        details: { count: plan.reactionIds.length },
-      });
+      await audit(
+        actor,
+        {
+          action: "consultation_point.merged",
+          entityType: "consultation_point",
+          entityId: pointId,
+          details: { count: plan.reactionIds.length },
+        },
+        tx,
+      );
       return { ok: true, message: `${plan.reactionIds.length} reacties staan nu in één punt.` };
     });
   }
@@ -390,12 +402,16 @@ export async function handleReactionsPost(
           updatedAt: now,
         })
         .where(eq(consultationPoints.id, point.id));
-      await audit(tx, actor, {
-        action: "consultation_point.answered",
-        entityType: "consultation_point",
-        entityId: point.id,
-        details: { to: d.besluit },
-      });
+      await audit(
+        actor,
+        {
+          action: "consultation_point.answered",
+          entityType: "consultation_point",
+          entityId: point.id,
+          details: { to: d.besluit },
+        },
+        tx,
+      );
       return { ok: true, message: "Het antwoord en het besluit zijn opgeslagen." };
     });
   }
@@ -415,11 +431,15 @@ export async function handleReactionsPost(
         .set({ pointId: null })
         .where(eq(consultationReactions.pointId, point.id));
       await tx.delete(consultationPoints).where(eq(consultationPoints.id, point.id));
-      await audit(tx, actor, {
-        action: "consultation_point.dissolved",
-        entityType: "consultation_point",
-        entityId: point.id,
-      });
+      await audit(
+        actor,
+        {
+          action: "consultation_point.dissolved",
+          entityType: "consultation_point",
+          entityId: point.id,
+        },
+        tx,
+      );
       return { ok: true, message: "Het punt is opgeheven. De reacties staan weer los." };
     });
   }
@@ -440,11 +460,15 @@ export async function handleReactionsPost(
         .update(consultationReactions)
         .set({ publicText: parsed.data.openbaar })
         .where(eq(consultationReactions.id, row.id));
-      await audit(tx, actor, {
-        action: "consultation_reaction.cleared",
-        entityType: "consultation_reaction",
-        entityId: row.id,
-      });
+      await audit(
+        actor,
+        {
+          action: "consultation_reaction.cleared",
+          entityType: "consultation_reaction",
+          entityId: row.id,
+        },
+        tx,
+      );
       return { ok: true, message: "De tekst van de reactie is vrijgegeven." };
     });
   }

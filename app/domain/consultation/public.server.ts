@@ -42,7 +42,7 @@ export const consultationUrls = {
     `/meedenken/${slug}/wijzigingen?van=${from}&naar=${to}`,
 };
 
-async function documentOf(db: Executor, slug: string) {
+async function documentOf(slug: string, db: Executor) {
   const [row] = await db
     .select({ doc: consultationDocuments, project: projects })
     .from(consultationDocuments)
@@ -51,7 +51,7 @@ async function documentOf(db: Executor, slug: string) {
   return row ?? null;
 }
 
-async function publishedVersions(db: Executor, documentId: number) {
+async function publishedVersions(documentId: number, db: Executor) {
   return db
     .select()
     .from(consultationVersions)
@@ -66,13 +66,13 @@ export function shownText(r: { text: string; publicText: string | null }): strin
 }
 
 /** For the project page: the document, its period and which versions have a reactienota. */
-export async function projectConsultation(db: Executor, projectId: number, now = new Date()) {
+export async function projectConsultation(projectId: number, db: Executor, now = new Date()) {
   const [doc] = await db
     .select()
     .from(consultationDocuments)
     .where(eq(consultationDocuments.projectId, projectId));
   if (!doc) return null;
-  const versions = await publishedVersions(db, doc.id);
+  const versions = await publishedVersions(doc.id, db);
   if (!versions.length) return null;
   return {
     title: doc.title,
@@ -88,10 +88,10 @@ export async function projectConsultation(db: Executor, projectId: number, now =
  * The public document page: one published version (the latest unless asked), paragraph by paragraph with
  * the confirmed reactions made on exactly that version and paragraph.
  */
-export async function publicDocument(db: Executor, slug: string, versionNumber?: number, now = new Date()) {
-  const found = await documentOf(db, slug);
+export async function publicDocument(slug: string, db: Executor, versionNumber?: number, now = new Date()) {
+  const found = await documentOf(slug, db);
   if (!found) return null;
-  const versions = await publishedVersions(db, found.doc.id);
+  const versions = await publishedVersions(found.doc.id, db);
   const version = versionNumber ? versions.find((v) => v.number === versionNumber) : versions[0];
   if (!version) return null;
   const [paragraphs, reactions] = await Promise.all([
@@ -161,10 +161,10 @@ export async function publicDocument(db: Executor, slug: string, versionNumber?:
 }
 
 /** The reaction form's context: the latest published version and, if given, one of its paragraphs. */
-export async function reactionForm(db: Executor, slug: string, paragraphId: number | null, now = new Date()) {
-  const found = await documentOf(db, slug);
+export async function reactionForm(slug: string, paragraphId: number | null, db: Executor, now = new Date()) {
+  const found = await documentOf(slug, db);
   if (!found) return null;
-  const [version] = await publishedVersions(db, found.doc.id);
+  const [version] = await publishedVersions(found.doc.id, db);
   if (!version) return null;
   let paragraph: { id: number; label: string; text: string } | null = null;
   if (paragraphId !== null && !isDbId(paragraphId)) return null;
@@ -246,15 +246,15 @@ const limitKey = (kind: "ip" | "email", value: string) =>
  * comes back with a Dutch message and the input kept (429).
  */
 export async function submitReaction(
-  db: Executor,
   slug: string,
   form: FormData,
+  db: Executor,
   now = new Date(),
   ip = "unknown",
 ): Promise<ReactOutcome> {
   const parsed = parseForm(reactionSchema, form);
   const values = parsed.values;
-  const found = await documentOf(db, slug);
+  const found = await documentOf(slug, db);
   if (!found) return { ok: false, errors: { _form: "Dit document bestaat niet." }, values, status: 404 };
   const state = periodState(found.doc, now);
   if (state !== "open") return { ok: false, errors: { _form: periodMessages[state] }, values, status: 409 };
@@ -276,7 +276,7 @@ export async function submitReaction(
       };
   }
   return db.transaction(async (tx) => {
-    const [version] = await publishedVersions(tx, found.doc.id);
+    const [version] = await publishedVersions(found.doc.id, tx);
     if (!version) return { ok: false, errors: { _form: "Dit document bestaat niet." }, values, status: 404 };
     let paragraphId: number | null = null;
     let where = "het hele document";
@@ -317,22 +317,25 @@ export async function submitReaction(
       createdAt: now,
     });
     const link = consultationUrls.reaction(slug, token);
-    await queueMail(tx, {
-      to: d.email,
-      subject: `Bevestig uw reactie op ${found.doc.title}`,
-      kind: "consultation.confirm",
-      ...composeMail([
-        `U reageerde op ${where} van ${found.doc.title}. Uw reactie telt pas mee als u bevestigt dat dit uw e-mailadres is.`,
-        `Bevestig uw reactie met deze link:\n${link}`,
-        "Met dezelfde link kunt u uw reactie later lezen of intrekken, tot het einde van de reactieperiode.",
-        "Heeft u niet gereageerd? Dan hoeft u niets te doen. De reactie telt dan niet mee.",
-      ]),
-    });
+    await queueMail(
+      {
+        to: d.email,
+        subject: `Bevestig uw reactie op ${found.doc.title}`,
+        kind: "consultation.confirm",
+        ...composeMail([
+          `U reageerde op ${where} van ${found.doc.title}. Uw reactie telt pas mee als u bevestigt dat dit uw e-mailadres is.`,
+          `Bevestig uw reactie met deze link:\n${link}`,
+          "Met dezelfde link kunt u uw reactie later lezen of intrekken, tot het einde van de reactieperiode.",
+          "Heeft u niet gereageerd? Dan hoeft u niets te doen. De reactie telt dan niet mee.",
+        ]),
+      },
+      tx,
+    );
     return { ok: true, email: d.email };
   });
 }
 
-async function reactionByToken(db: Executor, slug: string, token: string) {
+async function reactionByToken(slug: string, token: string, db: Executor) {
   if (!looksLikeToken(token)) return null;
   const [row] = await db
     .select({
@@ -350,8 +353,8 @@ async function reactionByToken(db: Executor, slug: string, token: string) {
 }
 
 /** The page behind the link in the mail: the author's own reaction, to confirm or withdraw. */
-export async function ownReaction(db: Executor, slug: string, token: string, now = new Date()) {
-  const row = await reactionByToken(db, slug, token);
+export async function ownReaction(slug: string, token: string, db: Executor, now = new Date()) {
+  const row = await reactionByToken(slug, token, db);
   if (!row) return null;
   const { reaction, doc, paragraph } = row;
   return {
@@ -370,14 +373,14 @@ export type TokenOutcome = { ok: true; message: string } | { ok: false; message:
 
 /** Confirm (the reaction starts to count) or withdraw (it stops counting), by the author, in the period. */
 export async function handleOwnReaction(
-  db: Executor,
   slug: string,
   token: string,
   intent: string,
+  db: Executor,
   now = new Date(),
 ): Promise<TokenOutcome> {
   return db.transaction(async (tx) => {
-    const row = await reactionByToken(tx, slug, token);
+    const row = await reactionByToken(slug, token, tx);
     if (!row) return { ok: false, message: "Deze link werkt niet (meer).", status: 404 };
     const { reaction, doc } = row;
     const state = periodState(doc, now);
@@ -414,10 +417,10 @@ export async function handleOwnReaction(
 }
 
 /** The change overview between two published versions, paragraph by paragraph. */
-export async function publicChanges(db: Executor, slug: string, from: number, to: number) {
-  const found = await documentOf(db, slug);
+export async function publicChanges(slug: string, from: number, to: number, db: Executor) {
+  const found = await documentOf(slug, db);
   if (!found) return null;
-  const versions = await publishedVersions(db, found.doc.id);
+  const versions = await publishedVersions(found.doc.id, db);
   const a = versions.find((v) => v.number === from);
   const b = versions.find((v) => v.number === to);
   if (!a || !b || a.id === b.id) return null;
@@ -437,9 +440,9 @@ export async function publicChanges(db: Executor, slug: string, from: number, to
   };
 }
 
-export async function hasNota(db: Executor, slug: string, version: number): Promise<boolean> {
+export async function hasNota(slug: string, version: number, db: Executor): Promise<boolean> {
   if (!isDbId(version)) return false;
-  const found = await documentOf(db, slug);
+  const found = await documentOf(slug, db);
   if (!found) return false;
   const [v] = await db
     .select({ id: consultationVersions.id })

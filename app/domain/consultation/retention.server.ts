@@ -44,11 +44,15 @@ export async function pruneReactions(
       withdrawn: uncountedRows.filter((r) => r.status === "withdrawn").length,
     };
     if (counts.anonymised || counts.unconfirmed || counts.withdrawn)
-      await audit(tx, null, {
-        action: "consultation_reaction.retention_erased",
-        entityType: "consultation_reaction",
-        details: counts,
-      });
+      await audit(
+        null,
+        {
+          action: "consultation_reaction.retention_erased",
+          entityType: "consultation_reaction",
+          details: counts,
+        },
+        tx,
+      );
     return counts;
   });
 }

@@ -34,19 +34,25 @@ export async function submitContactMessage(input: ContactInput, db: Executor = g
         message: input.message,
       })
       .returning({ id: contactMessages.id });
-    await queueMail(tx, {
-      to: input.email,
-      subject: "Wij hebben uw bericht ontvangen",
-      kind: "contact.confirmation",
-      ...composeMail(confirmationParagraphs()),
-    });
-    await queueMail(tx, {
-      to: env.CONTACT_INBOX,
-      subject: `Contactformulier: ${input.subject}`.slice(0, 200),
-      kind: "contact.notification",
-      headers: { "Reply-To": input.email },
-      ...composeMail(notificationParagraphs(input, `${env.APP_URL}/beheer/contact`)),
-    });
+    await queueMail(
+      {
+        to: input.email,
+        subject: "Wij hebben uw bericht ontvangen",
+        kind: "contact.confirmation",
+        ...composeMail(confirmationParagraphs()),
+      },
+      tx,
+    );
+    await queueMail(
+      {
+        to: env.CONTACT_INBOX,
+        subject: `Contactformulier: ${input.subject}`.slice(0, 200),
+        kind: "contact.notification",
+        headers: { "Reply-To": input.email },
+        ...composeMail(notificationParagraphs(input, `${env.APP_URL}/beheer/contact`)),
+      },
+      tx,
+    );
     return row!;
   });
 }
@@ -87,17 +93,21 @@ export async function setContactHandled(id: number, handled: boolean, actor: Act
         .where(eq(contactMessages.id, id));
       return !!exists;
     }
-    await audit(tx, actor, {
-      action: handled ? "contact.handled" : "contact.reopened",
-      entityType: "contact_message",
-      entityId: id,
-    });
+    await audit(
+      actor,
+      {
+        action: handled ? "contact.handled" : "contact.reopened",
+        entityType: "contact_message",
+        entityId: id,
+      },
+      tx,
+    );
     return true;
   });
 }
 
 /** Privacy statement (/privacy): contact messages are deleted one year after they were sent. */
-export async function pruneContactMessages(db: Executor = getDb(), olderThanDays = 365) {
+export async function pruneContactMessages(olderThanDays = 365, db: Executor = getDb()) {
   await db
     .delete(contactMessages)
     .where(lt(contactMessages.createdAt, sql`now() - make_interval(days => ${olderThanDays})`));

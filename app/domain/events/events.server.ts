@@ -87,18 +87,18 @@ function icsFor(e: EventRow): string {
   });
 }
 
-async function issueCancelLink(db: Executor, registrationId: number): Promise<string> {
+async function issueCancelLink(registrationId: number, db: Executor): Promise<string> {
   const token = createToken();
   await db.insert(eventCancelTokens).values({ tokenHash: hashToken(token), registrationId });
   return eventUrls.cancel(token);
 }
 
-async function lockEvent(db: Executor, id: number): Promise<EventRow | undefined> {
+async function lockEvent(id: number, db: Executor): Promise<EventRow | undefined> {
   const [row] = await db.select().from(events).where(eq(events.id, id)).for("update");
   return row;
 }
 
-async function confirmedPeople(db: Executor, eventId: number): Promise<number> {
+async function confirmedPeople(eventId: number, db: Executor): Promise<number> {
   const [row] = await db
     .select({ n: sql<number>`coalesce(sum(${eventRegistrations.people}), 0)::int` })
     .from(eventRegistrations)
@@ -107,7 +107,7 @@ async function confirmedPeople(db: Executor, eventId: number): Promise<number> {
 }
 
 /** Move people up from the waiting list into free places (event row locked by the caller). */
-async function fillFromWaitingList(db: Executor, e: EventRow): Promise<number> {
+async function fillFromWaitingList(e: EventRow, db: Executor): Promise<number> {
   const waiting = (
     await db
       .select()
@@ -115,14 +115,14 @@ async function fillFromWaitingList(db: Executor, e: EventRow): Promise<number> {
       .where(and(eq(eventRegistrations.eventId, e.id), eq(eventRegistrations.status, "waiting")))
       .orderBy(asc(eventRegistrations.id))
   ).filter((w) => hasAddress(w.email)); // cleared by retention (docs/privacy.md): long over, never moved up
-  const moves = waitingListMoves(e.capacity, await confirmedPeople(db, e.id), waiting);
+  const moves = waitingListMoves(e.capacity, await confirmedPeople(e.id, db), waiting);
   for (const w of moves) {
     await db
       .update(eventRegistrations)
       .set({ status: "confirmed", promotedAt: new Date() })
       .where(eq(eventRegistrations.id, w.id));
-    const link = await issueCancelLink(db, w.id);
-    await queueMail(db, { ...movedUpMail(w.email, w.name, mailFacts(e), link, icsFor(e)) });
+    const link = await issueCancelLink(w.id, db);
+    await queueMail({ ...movedUpMail(w.email, w.name, mailFacts(e), link, icsFor(e)) }, db);
   }
   return moves.length;
 }
@@ -140,7 +140,7 @@ export interface PublicEvent {
 }
 
 /** A published or cancelled bijeenkomst for its public page; null when unknown. */
-export async function getPublicEvent(db: Executor, id: number): Promise<PublicEvent | null> {
+export async function getPublicEvent(id: number, db: Executor): Promise<PublicEvent | null> {
   if (!Number.isSafeInteger(id) || id <= 0 || id > 2_147_483_647) return null;
   const [row] = await db
     .select({ event: events, projectTitle: projects.title, projectSlug: projects.slug })
@@ -196,16 +196,16 @@ export type RegistrationOutcome =
  * registration with the same address (a double submit) stores nothing and answers the same.
  */
 export async function register(
-  db: Executor,
   eventId: number,
   form: FormData,
+  db: Executor,
   now = new Date(),
 ): Promise<RegistrationOutcome> {
   const parsed = parseForm(registrationSchema, form);
   if (!parsed.ok) return parsed;
   const input = parsed.data;
   return db.transaction(async (tx) => {
-    const e = await lockEvent(tx, eventId);
+    const e = await lockEvent(eventId, tx);
     if (!e) return { ok: false, errors: { _form: "Deze bijeenkomst bestaat niet." }, values: parsed.values };
     const closed = registrationClosedReason(e, now);
     if (closed) return { ok: false, errors: { _form: closedMessage(closed) }, values: parsed.values };
@@ -220,7 +220,7 @@ export async function register(
         ),
       );
     if (existing) return { ok: true, status: existing.status as "confirmed" | "waiting", already: true };
-    const status = placeFor(e.capacity, await confirmedPeople(tx, e.id), input.people);
+    const status = placeFor(e.capacity, await confirmedPeople(e.id, tx), input.people);
     const [row] = await tx
       .insert(eventRegistrations)
       .values({
@@ -232,12 +232,12 @@ export async function register(
         status,
       })
       .returning({ id: eventRegistrations.id });
-    const link = await issueCancelLink(tx, row!.id);
+    const link = await issueCancelLink(row!.id, tx);
     await queueMail(
-      tx,
       status === "confirmed"
         ? confirmedMail(input.email, input.name, mailFacts(e), input.people, link, icsFor(e))
         : waitingMail(input.email, input.name, mailFacts(e), link),
+      tx,
     );
     return { ok: true, status, already: false };
   });
@@ -253,7 +253,7 @@ function closedMessage(reason: NonNullable<ReturnType<typeof registrationClosedR
 }
 
 /** The registration behind a cancel link, for the confirmation page; null when unknown or used. */
-export async function registrationByToken(db: Executor, token: string) {
+export async function registrationByToken(token: string, db: Executor) {
   if (!looksLikeToken(token)) return null;
   const [row] = await db
     .select({
@@ -277,22 +277,22 @@ export async function registrationByToken(db: Executor, token: string) {
  * waiting list at once, in the same transaction (with a mail to whoever moves up).
  */
 export async function cancelRegistration(
-  db: Executor,
   token: string,
+  db: Executor,
 ): Promise<{ ok: boolean; eventId?: number; movedUp: number }> {
-  const found = await registrationByToken(db, token);
+  const found = await registrationByToken(token, db);
   if (!found) return { ok: false, movedUp: 0 };
   return db.transaction(async (tx) => {
-    const e = await lockEvent(tx, found.eventId);
+    const e = await lockEvent(found.eventId, tx);
     const [reg] = await tx
       .update(eventRegistrations)
       .set({ status: "cancelled", cancelledAt: new Date() })
       .where(and(eq(eventRegistrations.id, found.id), ne(eventRegistrations.status, "cancelled")))
       .returning();
     if (!reg || !e) return { ok: true, eventId: found.eventId, movedUp: 0 };
-    await queueMail(tx, cancelledByYouMail(reg.email, reg.name, mailFacts(e)));
+    await queueMail(cancelledByYouMail(reg.email, reg.name, mailFacts(e)), tx);
     const movedUp =
-      e.status === "published" && found.status === "confirmed" ? await fillFromWaitingList(tx, e) : 0;
+      e.status === "published" && found.status === "confirmed" ? await fillFromWaitingList(e, tx) : 0;
     return { ok: true, eventId: e.id, movedUp };
   });
 }
@@ -334,8 +334,8 @@ export async function queueReminders(db: Executor, now = new Date()): Promise<nu
         )
         .returning();
       for (const r of regs) {
-        const link = await issueCancelLink(tx, r.id);
-        await queueMail(tx, reminderMail(r.email, r.name, mailFacts(e), link));
+        const link = await issueCancelLink(r.id, tx);
+        await queueMail(reminderMail(r.email, r.name, mailFacts(e), link), tx);
         n++;
       }
     }
@@ -385,11 +385,15 @@ export async function pruneRegistrations(
         .where(inArray(eventCancelTokens.registrationId, ids.slice(i, i + 1000)));
     const counts = { accessibility: accessibility.length, anonymised: anonymised.length };
     if (counts.accessibility || counts.anonymised)
-      await audit(tx, null, {
-        action: "event_registration.retention_erased",
-        entityType: "event_registration",
-        details: counts,
-      });
+      await audit(
+        null,
+        {
+          action: "event_registration.retention_erased",
+          entityType: "event_registration",
+          details: counts,
+        },
+        tx,
+      );
     return counts;
   });
 }
@@ -422,7 +426,7 @@ export type EventSaveOutcome =
   | { ok: false; errors: FieldErrors; values: FormValues }
   | { ok: true; id: number };
 
-async function projectExists(db: Executor, id: number | null): Promise<boolean> {
+async function projectExists(id: number | null, db: Executor): Promise<boolean> {
   if (id === null) return true;
   const [row] = await db.select({ id: projects.id }).from(projects).where(eq(projects.id, id));
   return !!row;
@@ -445,16 +449,16 @@ function eventValues(input: EventInput) {
 
 /** Create a bijeenkomst (staff form). The form's random key makes a double submit store once. */
 export async function createEvent(
-  db: Executor,
   actor: Actor,
   form: FormData,
+  db: Executor,
   now = new Date(),
 ): Promise<EventSaveOutcome> {
   const parsed = parseForm(eventFormSchema(now), form);
   if (!parsed.ok) return parsed;
   const formKey = String(form.get("formKey") ?? "").slice(0, 100) || null;
   return db.transaction(async (tx) => {
-    if (!(await projectExists(tx, parsed.data.projectId)))
+    if (!(await projectExists(parsed.data.projectId, tx)))
       return { ok: false, errors: { projectId: "Kies een bestaand project." }, values: parsed.values };
     const [row] = await tx
       .insert(events)
@@ -465,12 +469,16 @@ export async function createEvent(
       const [existing] = await tx.select({ id: events.id }).from(events).where(eq(events.formKey, formKey!));
       return { ok: true, id: existing!.id };
     }
-    await audit(tx, actor, {
-      action: "event.created",
-      entityType: "event",
-      entityId: row.id,
-      details: { title: parsed.data.title },
-    });
+    await audit(
+      actor,
+      {
+        action: "event.created",
+        entityType: "event",
+        entityId: row.id,
+        details: { title: parsed.data.title },
+      },
+      tx,
+    );
     return { ok: true, id: row.id };
   });
 }
@@ -484,10 +492,10 @@ export type StaffEventOutcome =
 
 /** Every staff action on one bijeenkomst, by intent: one audited transaction each. */
 export async function handleStaffEventPost(
-  db: Executor,
   actor: Actor,
   eventId: number,
   form: FormData,
+  db: Executor,
   now = new Date(),
 ): Promise<StaffEventOutcome> {
   const raw = String(form.get("intent") ?? "save");
@@ -495,15 +503,19 @@ export async function handleStaffEventPost(
     (["save", "close", "reopen", "capacity", "cancel"] as const).find((i) => i === raw) ?? "save";
   const fail = (errors: FieldErrors, values: FormValues) => ({ ok: false as const, intent, errors, values });
   return db.transaction(async (tx): Promise<StaffEventOutcome> => {
-    const e = await lockEvent(tx, eventId);
+    const e = await lockEvent(eventId, tx);
     if (!e) return { ok: false, intent, notFound: true };
     const log = (action: AuditAction, details: Record<string, unknown> = {}) =>
-      audit(tx, actor, {
-        action,
-        entityType: "event",
-        entityId: e.id,
-        details: { title: e.title, ...details },
-      });
+      audit(
+        actor,
+        {
+          action,
+          entityType: "event",
+          entityId: e.id,
+          details: { title: e.title, ...details },
+        },
+        tx,
+      );
     if (e.status === "cancelled")
       return fail({ _form: "Deze bijeenkomst is afgelast. U kunt niets meer veranderen." }, {});
     switch (intent) {
@@ -511,9 +523,9 @@ export async function handleStaffEventPost(
         // Editing an existing bijeenkomst may keep its start in the past check against now.
         const parsed = parseForm(eventFormSchema(now), form);
         if (!parsed.ok) return fail(parsed.errors, parsed.values);
-        if (!(await projectExists(tx, parsed.data.projectId)))
+        if (!(await projectExists(parsed.data.projectId, tx)))
           return fail({ projectId: "Kies een bestaand project." }, parsed.values);
-        const confirmed = await confirmedPeople(tx, e.id);
+        const confirmed = await confirmedPeople(e.id, tx);
         if (capacityTooLow(parsed.data.capacity, confirmed))
           return fail(
             { capacity: `Er zijn al ${confirmed} personen aangemeld. Kies minstens ${confirmed} plaatsen.` },
@@ -525,7 +537,7 @@ export async function handleStaffEventPost(
           .where(eq(events.id, e.id))
           .returning();
         await log("event.updated");
-        const moved = await fillFromWaitingList(tx, updated!);
+        const moved = await fillFromWaitingList(updated!, tx);
         return { ok: true, intent, message: movedText("De bijeenkomst is opgeslagen.", moved) };
       }
       case "close":
@@ -544,7 +556,7 @@ export async function handleStaffEventPost(
       case "capacity": {
         const parsed = parseForm(capacitySchema, form);
         if (!parsed.ok) return fail(parsed.errors, parsed.values);
-        const confirmed = await confirmedPeople(tx, e.id);
+        const confirmed = await confirmedPeople(e.id, tx);
         if (capacityTooLow(parsed.data.capacity, confirmed))
           return fail(
             { capacity: `Er zijn al ${confirmed} personen aangemeld. Kies minstens ${confirmed} plaatsen.` },
@@ -556,7 +568,7 @@ export async function handleStaffEventPost(
           .where(eq(events.id, e.id))
           .returning();
         await log("event.capacity_changed", { from: e.capacity, to: parsed.data.capacity });
-        const moved = await fillFromWaitingList(tx, updated!);
+        const moved = await fillFromWaitingList(updated!, tx);
         return {
           ok: true,
           intent,
@@ -585,7 +597,7 @@ export async function handleStaffEventPost(
         // Registrations cleared by retention (docs/privacy.md) have no address left to mail.
         const mailed = regs.filter((r) => hasAddress(r.email));
         for (const r of mailed)
-          await queueMail(tx, eventCancelledMail(r.email, r.name, mailFacts(e), reason));
+          await queueMail(eventCancelledMail(r.email, r.name, mailFacts(e), reason), tx);
         await log("event.cancelled", { mails: mailed.length });
         return {
           ok: true,
@@ -603,8 +615,8 @@ function movedText(base: string, moved: number): string {
 }
 
 /** The staff view of one bijeenkomst: the event, its counts and the attendee list. */
-export async function staffEvent(db: Executor, id: number) {
-  const pub = await getPublicEvent(db, id);
+export async function staffEvent(id: number, db: Executor) {
+  const pub = await getPublicEvent(id, db);
   if (!pub) return null;
   const registrations = await db
     .select({
@@ -632,16 +644,20 @@ export const registrationStatusLabels = {
 };
 
 /** The attendee list as CSV (Dutch Excel, formula-safe), audited as a download of personal data. */
-export async function attendeesCsv(db: Executor, actor: Actor, id: number): Promise<string | null> {
+export async function attendeesCsv(actor: Actor, id: number, db: Executor): Promise<string | null> {
   return db.transaction(async (tx) => {
-    const data = await staffEvent(tx, id);
+    const data = await staffEvent(id, tx);
     if (!data) return null;
-    await audit(tx, actor, {
-      action: "event.attendees_exported",
-      entityType: "event",
-      entityId: id,
-      details: { title: data.event.title, rows: data.registrations.length },
-    });
+    await audit(
+      actor,
+      {
+        action: "event.attendees_exported",
+        entityType: "event",
+        entityId: id,
+        details: { title: data.event.title, rows: data.registrations.length },
+      },
+      tx,
+    );
     let out =
       CSV_BOM +
       csvRow(["Naam", "E-mailadres", "Aantal personen", "Toegankelijkheid", "Status", "Aangemeld op"]);
@@ -662,17 +678,17 @@ export async function attendeesCsv(db: Executor, actor: Actor, id: number): Prom
 // Entry points for routes (routes never touch the database themselves).
 
 export const eventPages = {
-  publicEvent: (id: number) => getPublicEvent(getDb(), id),
+  publicEvent: (id: number) => getPublicEvent(id, getDb()),
   upcoming: () => listUpcomingEvents(getDb()),
-  register: (id: number, form: FormData) => register(getDb(), id, form),
-  registrationByToken: (token: string) => registrationByToken(getDb(), token),
-  cancel: (token: string) => cancelRegistration(getDb(), token),
+  register: (id: number, form: FormData) => register(id, form, getDb()),
+  registrationByToken: (token: string) => registrationByToken(token, getDb()),
+  cancel: (token: string) => cancelRegistration(token, getDb()),
   staffList: () => listEventsForStaff(getDb()),
-  staffEvent: (id: number) => staffEvent(getDb(), id),
+  staffEvent: (id: number) => staffEvent(id, getDb()),
   projectOptions: () => projectOptions(getDb()),
-  create: (actor: Actor, form: FormData) => createEvent(getDb(), actor, form),
-  staffPost: (actor: Actor, id: number, form: FormData) => handleStaffEventPost(getDb(), actor, id, form),
-  attendeesCsv: (actor: Actor, id: number) => attendeesCsv(getDb(), actor, id),
+  create: (actor: Actor, form: FormData) => createEvent(actor, form, getDb()),
+  staffPost: (actor: Actor, id: number, form: FormData) => handleStaffEventPost(actor, id, form, getDb()),
+  attendeesCsv: (actor: Actor, id: number) => attendeesCsv(actor, id, getDb()),
 };
 
 /** A positive int4 id from a route parameter, or null. */

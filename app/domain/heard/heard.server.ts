@@ -42,7 +42,7 @@ export async function listPublications(db: Executor) {
 }
 
 /** What the staff page needs: the survey, its closed questions, its marked quotes and the current choice. */
-export async function loadPublication(db: Executor, surveyId: number) {
+export async function loadPublication(surveyId: number, db: Executor) {
   const results = await getSurveyResults(surveyId, db);
   if (!results || results.survey.status === "draft") return null;
   const [row] = await db.select().from(publishedResults).where(eq(publishedResults.surveyId, surveyId));
@@ -73,7 +73,7 @@ export async function loadPublication(db: Executor, surveyId: number) {
   };
 }
 
-async function responsePeriod(db: Executor, surveyId: number) {
+async function responsePeriod(surveyId: number, db: Executor) {
   const [row] = await db.execute<{ from: string | null; to: string | null }>(sql`
     select to_char(min(submitted_at) at time zone 'Europe/Amsterdam', 'YYYY-MM-DD') as "from",
            to_char(max(submitted_at) at time zone 'Europe/Amsterdam', 'YYYY-MM-DD') as "to"
@@ -86,10 +86,10 @@ async function responsePeriod(db: Executor, surveyId: number) {
  * only read it. Refused (409) while the survey has fewer than 10 responses.
  */
 export async function publishResults(
-  db: Executor,
   actor: Actor,
   surveyId: number,
   form: FormData,
+  db: Executor,
 ): Promise<PublishOutcome> {
   const parsed = readPublishForm(form);
   if (!parsed.success) {
@@ -102,7 +102,7 @@ export async function publishResults(
     return { ok: false, status: 400, errors };
   }
   const input = parsed.data;
-  const page = await loadPublication(db, surveyId);
+  const page = await loadPublication(surveyId, db);
   if (!page) return { ok: false, status: 404, errors: {} };
   if (!page.enough) return { ok: false, status: 409, errors: {}, formError: NOT_ENOUGH_RESPONSES };
   const known = new Set(page.questions.map((q) => q.key));
@@ -115,7 +115,7 @@ export async function publishResults(
     return { ok: false, status: 400, errors: { vraag: NOTHING_CHOSEN } };
 
   const results = (await getSurveyResults(surveyId, db))!;
-  const project = await surveyProjectInfo(db, page.survey.slug);
+  const project = await surveyProjectInfo(page.survey.slug, db);
   const publishedAt = new Date();
   const snapshot = buildPublicResults({
     results,
@@ -130,7 +130,7 @@ export async function publishResults(
     },
     survey: { title: page.survey.title, slug: page.survey.slug },
     project: project ? { slug: project.slug, title: project.title } : null,
-    period: await responsePeriod(db, surveyId),
+    period: await responsePeriod(surveyId, db),
     publishedAt,
   });
   const values = {
@@ -148,18 +148,22 @@ export async function publishResults(
       .insert(publishedResults)
       .values({ surveyId, ...values })
       .onConflictDoUpdate({ target: publishedResults.surveyId, set: values });
-    await audit(tx, actor, {
-      action: "results.published",
-      entityType: "survey",
-      entityId: surveyId,
-      details: { vragen: questionKeys.length, citaten: quoteIds.length, weging: input.weighted },
-    });
+    await audit(
+      actor,
+      {
+        action: "results.published",
+        entityType: "survey",
+        entityId: surveyId,
+        details: { vragen: questionKeys.length, citaten: quoteIds.length, weging: input.weighted },
+      },
+      tx,
+    );
   });
   return { ok: true };
 }
 
 /** Take the public page down; the choice stays for a next publication. */
-export async function withdrawResults(db: Executor, actor: Actor, surveyId: number): Promise<PublishOutcome> {
+export async function withdrawResults(actor: Actor, surveyId: number, db: Executor): Promise<PublishOutcome> {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(publishedResults)
@@ -167,13 +171,13 @@ export async function withdrawResults(db: Executor, actor: Actor, surveyId: numb
       .where(and(eq(publishedResults.surveyId, surveyId), isNotNull(publishedResults.publishedAt)))
       .returning({ surveyId: publishedResults.surveyId });
     if (!row) return { ok: false, status: 409, errors: {}, formError: "Deze resultaten staan niet online." };
-    await audit(tx, actor, { action: "results.withdrawn", entityType: "survey", entityId: surveyId });
+    await audit(actor, { action: "results.withdrawn", entityType: "survey", entityId: surveyId }, tx);
     return { ok: true };
   });
 }
 
 /** The published content of one survey (by its slug), with its publication time for the ETag; or null. */
-export async function publicSurveyResults(db: Executor, slug: string) {
+export async function publicSurveyResults(slug: string, db: Executor) {
   const [row] = await db
     .select({ snapshot: publishedResults.snapshot, publishedAt: publishedResults.publishedAt })
     .from(publishedResults)
@@ -184,7 +188,7 @@ export async function publicSurveyResults(db: Executor, slug: string) {
 }
 
 /** The published results of every survey of a public project, newest publication first. */
-export async function publishedOfProject(db: Executor, projectId: number) {
+export async function publishedOfProject(projectId: number, db: Executor) {
   const rows = await db
     .select({ snapshot: publishedResults.snapshot, publishedAt: publishedResults.publishedAt })
     .from(publishedResults)
@@ -195,7 +199,7 @@ export async function publishedOfProject(db: Executor, projectId: number) {
 }
 
 /** Slugs of the surveys among these whose results are public (for links on other pages). */
-export async function publishedSurveySlugs(db: Executor, surveySlugs: string[]): Promise<string[]> {
+export async function publishedSurveySlugs(surveySlugs: string[], db: Executor): Promise<string[]> {
   if (surveySlugs.length === 0) return [];
   const rows = await db
     .select({ slug: surveys.slug })
@@ -207,19 +211,19 @@ export async function publishedSurveySlugs(db: Executor, surveySlugs: string[]):
 
 // Route entry points (routes never see the database).
 export const publications = () => listPublications(getDb());
-export const publication = (surveyId: number) => loadPublication(getDb(), surveyId);
+export const publication = (surveyId: number) => loadPublication(surveyId, getDb());
 export const publish = (actor: Actor, surveyId: number, form: FormData) =>
-  publishResults(getDb(), actor, surveyId, form);
-export const withdraw = (actor: Actor, surveyId: number) => withdrawResults(getDb(), actor, surveyId);
-export const surveyResultsPage = (slug: string) => publicSurveyResults(getDb(), slug);
+  publishResults(actor, surveyId, form, getDb());
+export const withdraw = (actor: Actor, surveyId: number) => withdrawResults(actor, surveyId, getDb());
+export const surveyResultsPage = (slug: string) => publicSurveyResults(slug, getDb());
 
 /** /meedenken/<slug>/wat-we-hebben-gehoord: the project and the published results of its surveys. */
-export async function projectResultsPage(db: Executor, slug: string) {
-  const project = await findPublicProject(db, slug);
+export async function projectResultsPage(slug: string, db: Executor) {
+  const project = await findPublicProject(slug, db);
   if (!project) return null;
   return {
     project: { slug: project.slug, title: project.title },
-    results: await publishedOfProject(db, project.id),
+    results: await publishedOfProject(project.id, db),
   };
 }
-export const projectResults = (slug: string) => projectResultsPage(getDb(), slug);
+export const projectResults = (slug: string) => projectResultsPage(slug, getDb());

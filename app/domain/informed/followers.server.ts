@@ -41,7 +41,7 @@ export const informedUrls = {
   unsubscribe: (token: string) => `${getEnv().APP_URL}/blijf-op-de-hoogte/afmelden/${token}`,
 };
 
-async function scopeName(db: Executor, scope: string): Promise<string | null> {
+async function scopeName(scope: string, db: Executor): Promise<string | null> {
   if (scope === "site") return "alles op Wij maken Heemstede";
   const [p] = await db
     .select({ title: projects.title })
@@ -56,12 +56,12 @@ export type FollowOutcome = { ok: false; errors: FieldErrors; values: FormValues
  * Ask to follow the whole site or one project. Every address gets the same answer and a
  * confirmation link (double opt-in); nothing is followed until the link's button is pressed.
  */
-export async function requestFollow(db: Executor, form: FormData, now = new Date()): Promise<FollowOutcome> {
+export async function requestFollow(form: FormData, db: Executor, now = new Date()): Promise<FollowOutcome> {
   const parsed = parseForm(followSchema, form);
   if (!parsed.ok) return parsed;
   const { email, scope } = parsed.data;
   return db.transaction(async (tx) => {
-    const what = await scopeName(tx, scope);
+    const what = await scopeName(scope, tx);
     if (!what) return { ok: false, errors: { scope: "Kies een bestaand project." }, values: parsed.values };
     const token = createToken();
     const values = {
@@ -73,23 +73,23 @@ export async function requestFollow(db: Executor, form: FormData, now = new Date
       .insert(followers)
       .values({ email, status: "pending", ...values })
       .onConflictDoUpdate({ target: followers.email, set: values });
-    await queueMail(tx, followConfirmMail(email, what, informedUrls.confirm(token)));
+    await queueMail(followConfirmMail(email, what, informedUrls.confirm(token)), tx);
     return { ok: true };
   });
 }
 
 /** What a confirmation link would confirm, for the page with the button; null when invalid or expired. */
-export async function pendingFollow(db: Executor, token: string, now = new Date()): Promise<string | null> {
+export async function pendingFollow(token: string, db: Executor, now = new Date()): Promise<string | null> {
   if (!looksLikeToken(token)) return null;
   const [f] = await db
     .select()
     .from(followers)
     .where(and(eq(followers.confirmTokenHash, hashToken(token)), gt(followers.confirmExpiresAt, now)));
-  return f?.pendingScope ? scopeName(db, f.pendingScope) : null;
+  return f?.pendingScope ? scopeName(f.pendingScope, db) : null;
 }
 
 /** Confirm (POST only, so mail scanners cannot): the follow becomes active from this moment. */
-export async function confirmFollow(db: Executor, token: string, now = new Date()): Promise<string | null> {
+export async function confirmFollow(token: string, db: Executor, now = new Date()): Promise<string | null> {
   if (!looksLikeToken(token)) return null;
   return db.transaction(async (tx) => {
     const [f] = await tx
@@ -98,7 +98,7 @@ export async function confirmFollow(db: Executor, token: string, now = new Date(
       .where(and(eq(followers.confirmTokenHash, hashToken(token)), gt(followers.confirmExpiresAt, now)))
       .for("update");
     if (!f?.pendingScope) return null;
-    const what = await scopeName(tx, f.pendingScope);
+    const what = await scopeName(f.pendingScope, tx);
     await tx
       .update(followers)
       .set({
@@ -120,7 +120,7 @@ export async function confirmFollow(db: Executor, token: string, now = new Date(
   });
 }
 
-export async function unsubscribeTokenValid(db: Executor, token: string): Promise<boolean> {
+export async function unsubscribeTokenValid(token: string, db: Executor): Promise<boolean> {
   if (!looksLikeToken(token)) return false;
   const [row] = await db
     .select({ id: followerUnsubscribeTokens.followerId })
@@ -133,7 +133,7 @@ export async function unsubscribeTokenValid(db: Executor, token: string): Promis
  * One-click unsubscribe (RFC 8058 POST or the button): stop everything, forget the address, drop
  * unsent mails. Idempotent; unknown tokens do nothing.
  */
-export async function unsubscribeFollower(db: Executor, token: string, now = new Date()): Promise<boolean> {
+export async function unsubscribeFollower(token: string, db: Executor, now = new Date()): Promise<boolean> {
   if (!looksLikeToken(token)) return false;
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -166,7 +166,7 @@ export async function unsubscribeFollower(db: Executor, token: string, now = new
 // Digest
 
 /** Items that became news in (since, until]: published news, phases that started, new bijeenkomsten. */
-export async function digestCandidates(db: Executor, since: Date, until: Date): Promise<DigestItem[]> {
+export async function digestCandidates(since: Date, until: Date, db: Executor): Promise<DigestItem[]> {
   const base = getEnv().APP_URL;
   const news = await db
     .select({
@@ -279,7 +279,7 @@ export async function queueDigests(db: Executor, now = new Date()): Promise<numb
         Math.min(...people.map((p) => new Date(p.since ?? 0).getTime())),
       ),
     );
-    const items = await digestCandidates(tx, earliest, now);
+    const items = await digestCandidates(earliest, now, tx);
     const rows: (typeof informedMails.$inferInsert)[] = [];
     for (const p of people) {
       const chosen = selectDigest(
@@ -391,7 +391,7 @@ export async function pruneFollowers(
       .returning({ id: followers.id });
     const counts = { left: left.length, unconfirmed: unconfirmed.length };
     if (counts.left || counts.unconfirmed)
-      await audit(tx, null, { action: "follower.retention_erased", entityType: "follower", details: counts });
+      await audit(null, { action: "follower.retention_erased", entityType: "follower", details: counts }, tx);
     return counts;
   });
 }
@@ -429,7 +429,7 @@ export async function followerOverview(db: Executor) {
   return { counts: counts ?? { active: 0, pending: 0, left: 0, site: 0 }, perProject, mailings };
 }
 
-async function recipientsOf(db: Executor, projectIds: number[]): Promise<string[]> {
+async function recipientsOf(projectIds: number[], db: Executor): Promise<string[]> {
   if (projectIds.length === 0) return [];
   const rows = await db
     .selectDistinct({ id: followers.id })
@@ -455,7 +455,7 @@ export type MailingOutcome =
  * staff member's own address (through the outbox), or send (audited; the form key makes a double
  * submit send once).
  */
-export async function handleMailingPost(db: Executor, actor: Actor, form: FormData): Promise<MailingOutcome> {
+export async function handleMailingPost(actor: Actor, form: FormData, db: Executor): Promise<MailingOutcome> {
   const raw = String(form.get("intent") ?? "preview");
   const intent: MailingIntent = raw === "send" || raw === "test" ? raw : "preview";
   const parsed = parseForm(mailingSchema, form, { multi: ["projectIds"] });
@@ -470,7 +470,7 @@ export async function handleMailingPost(db: Executor, actor: Actor, form: FormDa
         errors: { projectIds: "Kies een bestaand project." },
         values: parsed.values,
       };
-    const recipients = await recipientsOf(tx, projectIds);
+    const recipients = await recipientsOf(projectIds, tx);
     const paragraphs = [
       "Beste lezer,",
       ...body
@@ -486,20 +486,27 @@ export async function handleMailingPost(db: Executor, actor: Actor, form: FormDa
     if (intent === "preview")
       return { ok: true, intent, values: parsed.values, preview, message: "Zo ziet de e-mail eruit." };
     if (intent === "test") {
-      await queueMail(tx, {
-        to: actor.email,
-        kind: "follower.mailing_test",
-        subject: `[TEST] ${subject}`,
-        ...composeMail([
-          ...paragraphs,
-          "Dit is een test. Volgers krijgen onderaan een link om zich af te melden.",
-        ]),
-      });
-      await audit(tx, actor, {
-        action: "follower.mailing_test",
-        entityType: "follower_mailing",
-        details: { subject },
-      });
+      await queueMail(
+        {
+          to: actor.email,
+          kind: "follower.mailing_test",
+          subject: `[TEST] ${subject}`,
+          ...composeMail([
+            ...paragraphs,
+            "Dit is een test. Volgers krijgen onderaan een link om zich af te melden.",
+          ]),
+        },
+        tx,
+      );
+      await audit(
+        actor,
+        {
+          action: "follower.mailing_test",
+          entityType: "follower_mailing",
+          details: { subject },
+        },
+        tx,
+      );
       return {
         ok: true,
         intent,
@@ -532,12 +539,16 @@ export async function handleMailingPost(db: Executor, actor: Actor, form: FormDa
           text: paragraphs.join("\n\n"),
         })),
       );
-    await audit(tx, actor, {
-      action: "follower.mailing_sent",
-      entityType: "follower_mailing",
-      entityId: mailing.id,
-      details: { subject, projectIds, recipients: recipients.length },
-    });
+    await audit(
+      actor,
+      {
+        action: "follower.mailing_sent",
+        entityType: "follower_mailing",
+        entityId: mailing.id,
+        details: { subject, projectIds, recipients: recipients.length },
+      },
+      tx,
+    );
     return {
       ok: true,
       intent,
@@ -561,13 +572,13 @@ export async function registrationCount(db: Executor = getDb()): Promise<number>
 // Entry points for routes (routes never touch the database themselves).
 
 export const followerPages = {
-  request: (form: FormData) => requestFollow(getDb(), form),
-  pending: (token: string) => pendingFollow(getDb(), token),
-  confirm: (token: string) => confirmFollow(getDb(), token),
-  unsubscribeValid: (token: string) => unsubscribeTokenValid(getDb(), token),
-  unsubscribe: (token: string) => unsubscribeFollower(getDb(), token),
+  request: (form: FormData) => requestFollow(form, getDb()),
+  pending: (token: string) => pendingFollow(token, getDb()),
+  confirm: (token: string) => confirmFollow(token, getDb()),
+  unsubscribeValid: (token: string) => unsubscribeTokenValid(token, getDb()),
+  unsubscribe: (token: string) => unsubscribeFollower(token, getDb()),
   overview: () => followerOverview(getDb()),
-  mailing: (actor: Actor, form: FormData) => handleMailingPost(getDb(), actor, form),
+  mailing: (actor: Actor, form: FormData) => handleMailingPost(actor, form, getDb()),
   projectOptions: () =>
     getDb().select({ id: projects.id, title: projects.title }).from(projects).orderBy(asc(projects.title)),
 };

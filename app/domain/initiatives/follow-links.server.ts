@@ -16,7 +16,7 @@ const fresh = sql`${initiativeFollowTokens.lastUsedAt} > now() - make_interval(d
  * The initiative behind a follow link that still works, or null (unknown, malformed or expired).
  * Opening the link counts as use (at most one write an hour per link).
  */
-export async function initiativeByFollowToken(db: Executor, token: string) {
+export async function initiativeByFollowToken(token: string, db: Executor) {
   if (!looksLikeToken(token)) return null;
   const hash = hashToken(token);
   const [row] = await db
@@ -38,7 +38,7 @@ export async function initiativeByFollowToken(db: Executor, token: string) {
 }
 
 /** True when the token is a follow link that existed but has expired (to offer a new one). */
-export async function followLinkExpired(db: Executor, token: string): Promise<boolean> {
+export async function followLinkExpired(token: string, db: Executor): Promise<boolean> {
   if (!looksLikeToken(token)) return false;
   const [row] = await db
     .select({ fresh: sql<boolean>`${fresh}` })
@@ -49,7 +49,7 @@ export async function followLinkExpired(db: Executor, token: string): Promise<bo
 
 /** For the follow page's loader: is this an expired link (then it offers a new one)? */
 export function isExpiredFollowLink(token: string): Promise<boolean> {
-  return followLinkExpired(getDb(), token);
+  return followLinkExpired(token, getDb());
 }
 
 /**

@@ -29,11 +29,11 @@ export interface ActionAudit {
 export type ActionField = "status" | "reason" | "publicTitle" | "publicSummary" | "published";
 
 export async function applyStatusChange(
-  tx: Executor,
   idea: Initiative,
   to: Status,
   reason: string | undefined,
   actor: Actor,
+  tx: Executor,
 ): Promise<{ idea: Initiative; audit: ActionAudit }> {
   if (!allowedNextStatuses(idea.status as Status).includes(to))
     throw new InitiativeError("Deze statuswijziging is niet mogelijk.", "status");
@@ -51,14 +51,17 @@ export async function applyStatusChange(
     .values({ initiativeId: idea.id, kind: "status", status: to, text: reason ?? null, actorId: actor.id });
   // Initiatives that staff entered without an address have nobody to mail.
   if (idea.initiatorEmail) {
-    const { link } = await newFollowLink(tx, idea.id);
+    const { link } = await newFollowLink(idea.id, tx);
     const m = mails.statusMail({ name: idea.initiatorName, title: idea.title, status: to, reason, link });
-    await queueMail(tx, {
-      to: idea.initiatorEmail,
-      subject: m.subject,
-      kind: "initiative.status",
-      ...composeMail(m.paragraphs),
-    });
+    await queueMail(
+      {
+        to: idea.initiatorEmail,
+        subject: m.subject,
+        kind: "initiative.status",
+        ...composeMail(m.paragraphs),
+      },
+      tx,
+    );
   }
   return {
     idea: { ...idea, ...set },
@@ -75,10 +78,10 @@ export interface PublicationInput {
 
 /** Put the initiative on the map, or update what the map shows. */
 export async function applyPublication(
-  tx: Executor,
   idea: Initiative,
   input: PublicationInput,
   actor: Actor,
+  tx: Executor,
 ): Promise<ActionAudit> {
   const problem = publicationProblem(idea, input);
   if (problem) throw new InitiativeError(problem.message, problem.field);
@@ -112,21 +115,21 @@ export async function applyPublication(
 }
 
 /** Take the initiative off the map. */
-export async function applyUnpublish(tx: Executor, idea: Initiative): Promise<ActionAudit> {
+export async function applyUnpublish(idea: Initiative, tx: Executor): Promise<ActionAudit> {
   await tx
     .update(initiatives)
     .set({ isPublished: false, isFeatured: false, publishedAt: null })
     .where(eq(initiatives.id, idea.id));
   // Off the map means the initiator's photo is private again.
-  await setPhotoPublished(tx, idea.id, false);
+  await setPhotoPublished(idea.id, false, tx);
   return { action: "initiative.unpublished" };
 }
 
 /** Store the public location (and texts) of an initiative that is not on the map. */
 export async function applyPublicLocation(
-  tx: Executor,
   idea: Initiative,
   location: PublicLocationRequest,
+  tx: Executor,
 ): Promise<void> {
   await tx.update(initiatives).set(publicLocation(idea, location)).where(eq(initiatives.id, idea.id));
 }

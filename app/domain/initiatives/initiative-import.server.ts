@@ -48,11 +48,15 @@ export async function importInitiatives(rows: ImportRow[], actor: Actor, db: Exe
         })),
       );
     }
-    await audit(tx, actor, {
-      action: "initiative.imported",
-      entityType: "initiative",
-      details: { count: ids.length },
-    });
+    await audit(
+      actor,
+      {
+        action: "initiative.imported",
+        entityType: "initiative",
+        details: { count: ids.length },
+      },
+      tx,
+    );
     return ids.length;
   });
 }

@@ -25,13 +25,13 @@ import {
 
 // ---------------------------------------------------------------- the initiator's private page
 
-async function byToken(db: Executor, token: string) {
-  return initiativeByFollowToken(db, token);
+async function byToken(token: string, db: Executor) {
+  return initiativeByFollowToken(token, db);
 }
 
 /** Everything the initiator may see; null for an unknown or malformed token. */
 export async function findForInitiator(token: string, db: Executor = getDb()) {
-  const idea = await byToken(db, token);
+  const idea = await byToken(token, db);
   if (!idea) return null;
   const [manager] = idea.accountManagerId
     ? await db
@@ -51,15 +51,15 @@ export async function findForInitiator(token: string, db: Executor = getDb()) {
       .where(and(eq(initiativeEvents.initiativeId, idea.id), eq(initiativeEvents.public, true)))
       .orderBy(asc(initiativeEvents.at), asc(initiativeEvents.id)),
     messagesWithAuthor(
-      db,
       and(eq(initiativeMessages.initiativeId, idea.id), ne(initiativeMessages.kind, "note")),
+      db,
     ),
   ]);
   const documents = await db
     .selectDistinct({ kind: initiativeDocuments.kind })
     .from(initiativeDocuments)
     .where(eq(initiativeDocuments.initiativeId, idea.id));
-  const photo = await photoOf(db, idea.id);
+  const photo = await photoOf(idea.id, db);
   return {
     idea,
     contact: manager?.name ?? idea.team ?? FALLBACK_TEAM,
@@ -81,11 +81,11 @@ export async function findForInitiator(token: string, db: Executor = getDb()) {
  * unknown token or when there is none yet.
  */
 export async function findDocumentForInitiator(
-  db: Executor = getDb(),
   token: string,
   kind: "plan_description" | "participation_plan",
+  db: Executor = getDb(),
 ) {
-  const idea = await byToken(db, token);
+  const idea = await byToken(token, db);
   if (!idea) return null;
   const [doc] = await db
     .select()
@@ -99,26 +99,30 @@ export async function findDocumentForInitiator(
 /** A message or an addition from the initiator; mailed to the accounthouder (or the team). */
 export async function messageFromInitiator(token: string, kind: "from_initiator" | "addition", body: string) {
   return getDb().transaction(async (tx) => {
-    const idea = await byToken(tx, token);
+    const idea = await byToken(token, tx);
     if (!idea) return false;
     if (idea.status === "withdrawn" || idea.status === "rejected")
       throw new InitiativeError("Dit idee is afgesloten. U kunt geen berichten meer sturen.", "body");
     await tx.insert(initiativeMessages).values({ initiativeId: idea.id, kind, body });
     await tx.update(initiatives).set({ updatedAt: new Date() }).where(eq(initiatives.id, idea.id));
     // No staff actor: the initiator did this, but it belongs in the idea's trail too.
-    await audit(tx, null, {
-      action: kind === "addition" ? "initiative.initiator_added_info" : "initiative.initiator_messaged",
-      entityType: "initiative",
-      entityId: idea.id,
-    });
-    const to = await staffRecipient(tx, idea);
+    await audit(
+      null,
+      {
+        action: kind === "addition" ? "initiative.initiator_added_info" : "initiative.initiator_messaged",
+        entityType: "initiative",
+        entityId: idea.id,
+      },
+      tx,
+    );
+    const to = await staffRecipient(idea, tx);
     const m = mails.messageToStaffMail({ title: idea.title, body, staffLink: staffLink(idea.id), kind });
-    await queueMail(tx, { to, subject: m.subject, kind: "initiative.reply", ...composeMail(m.paragraphs) });
+    await queueMail({ to, subject: m.subject, kind: "initiative.reply", ...composeMail(m.paragraphs) }, tx);
     return true;
   });
 }
 
-async function staffRecipient(tx: Executor, idea: Initiative): Promise<string> {
+async function staffRecipient(idea: Initiative, tx: Executor): Promise<string> {
   if (idea.accountManagerId) {
     const [u] = await tx
       .select({ email: staffUsers.email })
@@ -131,7 +135,7 @@ async function staffRecipient(tx: Executor, idea: Initiative): Promise<string> {
 
 export async function withdrawByInitiator(token: string, reason: string | undefined) {
   return getDb().transaction(async (tx) => {
-    const idea = await byToken(tx, token);
+    const idea = await byToken(token, tx);
     if (!idea) return false;
     if (idea.status === "withdrawn" || idea.status === "rejected")
       throw new InitiativeError("Dit idee is al afgesloten.");
@@ -148,20 +152,27 @@ export async function withdrawByInitiator(token: string, reason: string | undefi
     await tx
       .insert(initiativeEvents)
       .values({ initiativeId: idea.id, kind: "status", status: "withdrawn", text: reason ?? null });
-    await audit(tx, null, {
-      action: "initiative.withdrawn_by_initiator",
-      entityType: "initiative",
-      entityId: idea.id,
-      details: { from: idea.status, reason: reason ?? null },
-    });
-    const to = await staffRecipient(tx, idea);
+    await audit(
+      null,
+      {
+        action: "initiative.withdrawn_by_initiator",
+        entityType: "initiative",
+        entityId: idea.id,
+        details: { from: idea.status, reason: reason ?? null },
+      },
+      tx,
+    );
+    const to = await staffRecipient(idea, tx);
     const m = mails.withdrawnForStaffMail({ title: idea.title, reason, staffLink: staffLink(idea.id) });
-    await queueMail(tx, {
-      to,
-      subject: m.subject,
-      kind: "initiative.withdrawn",
-      ...composeMail(m.paragraphs),
-    });
+    await queueMail(
+      {
+        to,
+        subject: m.subject,
+        kind: "initiative.withdrawn",
+        ...composeMail(m.paragraphs),
+      },
+      tx,
+    );
     return true;
   });
 }
@@ -181,14 +192,17 @@ export async function resendLinks(email: string) {
     if (ideas.length === 0) return;
     const links: { title: string; link: string }[] = [];
     for (const idea of ideas) {
-      links.push({ title: idea.title, link: (await newFollowLink(tx, idea.id)).link });
+      links.push({ title: idea.title, link: (await newFollowLink(idea.id, tx)).link });
     }
     const m = mails.linksMail({ ideas: links });
-    await queueMail(tx, {
-      to: email.toLowerCase(),
-      subject: m.subject,
-      kind: "initiative.link",
-      ...composeMail(m.paragraphs),
-    });
+    await queueMail(
+      {
+        to: email.toLowerCase(),
+        subject: m.subject,
+        kind: "initiative.link",
+        ...composeMail(m.paragraphs),
+      },
+      tx,
+    );
   });
 }

@@ -22,7 +22,7 @@ const UPLOAD_LIMIT = { windowSeconds: 3600, max: 20 };
 export type PhotoUpload = { ok: true; imageId: string } | { ok: false; message: string };
 
 /** Check, clean and store a resident's upload as a private image; a Dutch message when it is refused. */
-export async function storeIdeaPhoto(db: Executor, file: File, clientIp: string): Promise<PhotoUpload> {
+export async function storeIdeaPhoto(file: File, clientIp: string, db: Executor): Promise<PhotoUpload> {
   const prepared = await prepareImage(file);
   if (!prepared.ok) return { ok: false, message: imageProblemMessages[prepared.problem] };
   const limited = await hit(`idee-foto:${clientIp}`, UPLOAD_LIMIT, db);
@@ -31,15 +31,15 @@ export async function storeIdeaPhoto(db: Executor, file: File, clientIp: string)
       ok: false,
       message: "U heeft in korte tijd veel foto's gestuurd. Probeer het over een uur opnieuw.",
     };
-  const imageId = await saveImage(db, prepared.image, null, { isPublic: false });
+  const imageId = await saveImage(prepared.image, null, db, { isPublic: false });
   return { ok: true, imageId };
 }
 
 /** Attach the draft's photo to a new initiative (inside the submit transaction). */
 export async function attachPhoto(
-  tx: Executor,
   initiativeId: string,
   photo: { imageId: string; alt: string | null },
+  tx: Executor,
 ) {
   const [image] = await tx
     .select({ id: mediaImages.id })
@@ -56,34 +56,34 @@ export interface InitiativePhoto {
 }
 
 /** The initiative's photo with its sizes; null when there is none. */
-export async function photoOf(db: Executor, initiativeId: string): Promise<InitiativePhoto | null> {
+export async function photoOf(initiativeId: string, db: Executor): Promise<InitiativePhoto | null> {
   const [row] = await db
     .select()
     .from(initiativePhotos)
     .where(eq(initiativePhotos.initiativeId, initiativeId));
   if (!row) return null;
-  const image = (await describeImages(db, [row.imageId])).get(row.imageId);
+  const image = (await describeImages([row.imageId], db)).get(row.imageId);
   return image ? { image, alt: row.alt, published: row.published } : null;
 }
 
 /** Sizes of a draft's photo, for the preview on the quickscan; null when unknown. */
-export async function describeDraftPhoto(db: Executor, imageId: unknown): Promise<StoredImage | null> {
+export async function describeDraftPhoto(imageId: unknown, db: Executor): Promise<StoredImage | null> {
   if (typeof imageId !== "string" || !/^[0-9a-f-]{36}$/i.test(imageId)) return null;
-  return (await describeImages(db, [imageId])).get(imageId) ?? null;
+  return (await describeImages([imageId], db)).get(imageId) ?? null;
 }
 
 /**
  * Show or hide the photo on the public initiative page (part of publishing, inside its transaction).
  * Hiding makes the image private again unless a news item uses the same picture.
  */
-export async function setPhotoPublished(tx: Executor, initiativeId: string, published: boolean) {
+export async function setPhotoPublished(initiativeId: string, published: boolean, tx: Executor) {
   const [row] = await tx
     .update(initiativePhotos)
     .set({ published })
     .where(eq(initiativePhotos.initiativeId, initiativeId))
     .returning({ imageId: initiativePhotos.imageId });
   if (!row) return false;
-  if (published) await setImagePublic(tx, row.imageId, true);
+  if (published) await setImagePublic(row.imageId, true, tx);
   else {
     const [usedByNews] = await tx
       .select({ id: newsItems.id })
@@ -95,21 +95,21 @@ export async function setPhotoPublished(tx: Executor, initiativeId: string, publ
       .from(initiativePhotos)
       .where(and(eq(initiativePhotos.imageId, row.imageId), eq(initiativePhotos.published, true)))
       .limit(1);
-    if (!usedByNews && !publishedElsewhere) await setImagePublic(tx, row.imageId, false);
+    if (!usedByNews && !publishedElsewhere) await setImagePublic(row.imageId, false, tx);
   }
   return true;
 }
 
 /** The photo of the idea behind a follow link; a Dutch 404 for anything else. */
 export async function followPhotoResponse(token: string, file: string, db: Executor = getDb()) {
-  const idea = await initiativeByFollowToken(db, token);
-  const photo = idea ? await photoOf(db, idea.id) : null;
+  const idea = await initiativeByFollowToken(token, db);
+  const photo = idea ? await photoOf(idea.id, db) : null;
   return imageResponse(photo?.image.id ?? "", file, db, { allowPrivate: true });
 }
 
 /** The photo of an initiative for staff (the route checks the role first). */
 export async function staffPhotoResponse(initiativeId: string, file: string, db: Executor = getDb()) {
-  const photo = /^[0-9a-f-]{36}$/i.test(initiativeId) ? await photoOf(db, initiativeId) : null;
+  const photo = /^[0-9a-f-]{36}$/i.test(initiativeId) ? await photoOf(initiativeId, db) : null;
   return imageResponse(photo?.image.id ?? "", file, db, { allowPrivate: true });
 }
 

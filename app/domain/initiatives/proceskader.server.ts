@@ -52,7 +52,7 @@ export async function saveDocument(
       .insert(initiativeDocuments)
       .values({ initiativeId: id, kind, version, content, createdBy: actor.id });
     const step = kind === "plan_description" ? 1 : 2;
-    if (idea.processStep < step) await setStep(tx, idea, step, actor);
+    if (idea.processStep < step) await setStep(idea, step, actor, tx);
     return {
       action:
         kind === "plan_description"
@@ -64,7 +64,7 @@ export async function saveDocument(
   });
 }
 
-async function setStep(tx: Executor, idea: Initiative, step: number, actor: Actor) {
+async function setStep(idea: Initiative, step: number, actor: Actor, tx: Executor) {
   await tx.update(initiatives).set({ processStep: step }).where(eq(initiatives.id, idea.id));
   await tx
     .insert(initiativeEvents)
@@ -81,7 +81,7 @@ export async function recordAdoption(
     const docs = await latestDocuments(id, tx);
     if (!docs.plan) throw new InitiativeError("Maak eerst een planomschrijving.", "adoptedBy");
     await tx.update(initiatives).set(input).where(eq(initiatives.id, id));
-    if (idea.processStep < 3) await setStep(tx, idea, 3, actor);
+    if (idea.processStep < 3) await setStep(idea, 3, actor, tx);
     await tx.insert(initiativeEvents).values({
       initiativeId: id,
       kind: "adopted",
@@ -110,7 +110,7 @@ export async function setProcessStep(id: string, step: number, actor: Actor) {
         "Leg eerst vast dat het college of de raad de plannen heeft vastgesteld.",
         "processStep",
       );
-    await setStep(tx, idea, step, actor);
+    await setStep(idea, step, actor, tx);
     return { action: "initiative.process_step_changed", details: { from: idea.processStep, to: step } };
   });
 }

@@ -182,7 +182,7 @@ export async function getPublicInitiative(id: string, db: Executor = getDb()) {
     });
   const { canContact, ...rest } = row;
   // The initiator's photo only when staff published it with the initiative.
-  const photo = await photoOf(db, id);
+  const photo = await photoOf(id, db);
   return {
     initiative: toPublic(rest),
     timeline,
@@ -347,13 +347,16 @@ export async function contactInitiator(
       message.message,
       `Wilt u reageren? Beantwoord deze e-mail, dan gaat uw antwoord naar ${message.email}. Uw e-mailadres hebben wij niet aan deze persoon gegeven.`,
     ]);
-    await queueMail(tx, {
-      to: row.email,
-      subject: `Reactie op uw initiatief: ${row.title}`,
-      ...mail,
-      headers: { "Reply-To": message.email },
-      kind: "initiative.contact",
-    });
+    await queueMail(
+      {
+        to: row.email,
+        subject: `Reactie op uw initiatief: ${row.title}`,
+        ...mail,
+        headers: { "Reply-To": message.email },
+        kind: "initiative.contact",
+      },
+      tx,
+    );
     return "sent";
   });
 }

@@ -68,10 +68,10 @@ export interface QuickscanPage {
 export type QuickscanView = { kind: "redirect"; to: string } | ({ kind: "page" } & QuickscanPage);
 
 async function page(
-  db: Executor,
   step: StepId,
   values: DraftValues,
   fromCheck: boolean,
+  db: Executor,
 ): Promise<QuickscanPage> {
   const wijken = await listWijken(db);
   const wijkName = (code: string) => wijken.find((w) => w.code === code)?.name;
@@ -85,12 +85,12 @@ async function page(
     addressSearch: addressSearchEnabled(),
     tiles: tileConfig(),
     rows: step === "controleren" ? checkRows(values, wijkName) : null,
-    photo: step === "idee" || step === "controleren" ? await describeDraftPhoto(db, values.photoId) : null,
+    photo: step === "idee" || step === "controleren" ? await describeDraftPhoto(values.photoId, db) : null,
   };
 }
 
 /** What GET /idee/nieuw?stap=… shows; a redirect when the step cannot be shown yet. */
-export async function quickscanView(db: Executor = getDb(), request: Request): Promise<QuickscanView> {
+export async function quickscanView(request: Request, db: Executor = getDb()): Promise<QuickscanView> {
   const url = new URL(request.url);
   const asked = url.searchParams.get("stap") ?? "idee";
   const step: StepId = isStep(asked) ? asked : "idee";
@@ -101,7 +101,7 @@ export async function quickscanView(db: Executor = getDb(), request: Request): P
   // The location page needs a kind; "all of Heemstede" has no location page.
   if (step === "plek" && !stepsFor(values).includes("plek")) return { kind: "redirect", to: stepUrl("waar") };
   if (step === "plek" && !values.locationKind) return { kind: "redirect", to: stepUrl("waar") };
-  return { kind: "page", ...(await page(db, step, values, url.searchParams.get("wijzig") === "1")) };
+  return { kind: "page", ...(await page(step, values, url.searchParams.get("wijzig") === "1", db)) };
 }
 
 export type QuickscanOutcome = { cookies: string[] } & (
@@ -135,9 +135,9 @@ function postedStep(step: StepId, form: FormData): DraftValues {
  * on the check page: send), "terug", or "zoeken" (address search on the location page).
  */
 export async function handleQuickscanPost(
-  db: Executor = getDb(),
   form: FormData,
   context: { draftToken: string | null; clientIp: string },
+  db: Executor = getDb(),
 ): Promise<QuickscanOutcome> {
   const cookies: string[] = [];
   if (form.get("website")) return { kind: "badRequest", cookies };
@@ -166,7 +166,7 @@ export async function handleQuickscanPost(
     // The multipart form's file: checked and stored at once, so the draft only keeps its id.
     const file = form.get("photo");
     if (file instanceof File && file.size > 0) {
-      const upload = await storeIdeaPhoto(db, file, context.clientIp);
+      const upload = await storeIdeaPhoto(file, context.clientIp, db);
       if (upload.ok) draft.photoId = upload.imageId;
       else photoError = upload.message;
     }
@@ -182,19 +182,19 @@ export async function handleQuickscanPost(
   if (direction === "zoeken" && step === "plek") {
     const address = typeof draft.address === "string" ? draft.address : "";
     const suggestions = await searchAddress(address);
-    return { kind: "searched", page: await page(db, step, draft, fromCheck), suggestions, cookies };
+    return { kind: "searched", page: await page(step, draft, fromCheck, db), suggestions, cookies };
   }
 
   if (photoError)
     return {
       kind: "invalid",
-      page: await page(db, step, draft, fromCheck),
+      page: await page(step, draft, fromCheck, db),
       errors: { photo: photoError },
       cookies,
     };
   const checked = validateStep(step, draft);
   if (!checked.ok)
-    return { kind: "invalid", page: await page(db, step, draft, fromCheck), errors: checked.errors, cookies };
+    return { kind: "invalid", page: await page(step, draft, fromCheck, db), errors: checked.errors, cookies };
   if (step !== "controleren") {
     const next = nextStep(step, draft, fromCheck);
     return { kind: "go", to: stepUrl(next, fromCheck), cookies };
@@ -204,7 +204,7 @@ export async function handleQuickscanPost(
   if (!limited.allowed)
     return {
       kind: "rateLimited",
-      page: await page(db, step, draft, false),
+      page: await page(step, draft, false, db),
       message: quickscanMessages.rateLimited,
       cookies,
     };
@@ -212,7 +212,7 @@ export async function handleQuickscanPost(
     const result = await submitDraft(draft, token, db);
     if (!result.ok) {
       const at = result.step;
-      return { kind: "invalid", page: await page(db, at, draft, true), errors: result.errors, cookies };
+      return { kind: "invalid", page: await page(at, draft, true, db), errors: result.errors, cookies };
     }
     cookies.push(clearDraftCookie());
     return { kind: "submitted", followToken: result.token, cookies };

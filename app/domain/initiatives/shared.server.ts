@@ -23,8 +23,8 @@ const followLink = (token: string) => `${getEnv().APP_URL}/idee/volgen/${token}`
 
 /** A new link to the private page; older links keep working. */
 export async function newFollowLink(
-  tx: Executor,
   initiativeId: string,
+  tx: Executor,
 ): Promise<{ token: string; link: string }> {
   const token = createToken();
   await tx.insert(initiativeFollowTokens).values({ tokenHash: hashToken(token), initiativeId });
@@ -33,7 +33,7 @@ export async function newFollowLink(
 export const staffLink = (id: string) => `${getEnv().APP_URL}/beheer/initiatieven/${id}`;
 
 /** Messages matching `where`, oldest first, with the name of the staff member who wrote each. */
-export function messagesWithAuthor(db: Executor, where: SQL | undefined) {
+export function messagesWithAuthor(where: SQL | undefined, db: Executor) {
   return db
     .select({
       id: initiativeMessages.id,
@@ -62,12 +62,16 @@ export async function change<T>(
     if (!idea) throw new InitiativeError("Dit initiatief bestaat niet.");
     const out = await fn(tx, idea);
     await tx.update(initiatives).set({ updatedAt: new Date() }).where(eq(initiatives.id, id));
-    await audit(tx, actor, {
-      action: out.action,
-      entityType: "initiative",
-      entityId: id,
-      details: out.details,
-    });
+    await audit(
+      actor,
+      {
+        action: out.action,
+        entityType: "initiative",
+        entityId: id,
+        details: out.details,
+      },
+      tx,
+    );
     return out.result;
   });
 }

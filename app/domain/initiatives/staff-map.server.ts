@@ -73,7 +73,7 @@ export async function createInitiativeByStaff(
 ) {
   return db.transaction(async (tx) => {
     const wijkCode =
-      input.wijkCode ?? (input.lat !== null ? await wijkFor(tx, { lat: input.lat, lng: input.lng! }) : null);
+      input.wijkCode ?? (input.lat !== null ? await wijkFor({ lat: input.lat, lng: input.lng! }, tx) : null);
     const now = new Date();
     const [row] = await tx
       .insert(initiatives)
@@ -86,12 +86,16 @@ export async function createInitiativeByStaff(
       await tx
         .insert(initiativeEvents)
         .values({ initiativeId: row!.id, kind: "published", actorId: actor.id });
-    await audit(tx, actor, {
-      action: "initiative.created",
-      entityType: "initiative",
-      entityId: row!.id,
-      details: { source: "beheer", published: input.published },
-    });
+    await audit(
+      actor,
+      {
+        action: "initiative.created",
+        entityType: "initiative",
+        entityId: row!.id,
+        details: { source: "beheer", published: input.published },
+      },
+      tx,
+    );
     return row!.id;
   });
 }
@@ -152,13 +156,13 @@ export async function updateInitiativeByStaff(
       let idea = before;
       const entries: ActionAudit[] = [];
       if (input.status !== idea.status) {
-        const changed = await applyStatusChange(tx, idea, input.status, input.reason ?? undefined, actor);
+        const changed = await applyStatusChange(idea, input.status, input.reason ?? undefined, actor, tx);
         idea = changed.idea;
         entries.push(changed.audit);
       }
       const wijkCode =
         input.wijkCode ??
-        (input.lat !== null ? await wijkFor(tx, { lat: input.lat, lng: input.lng! }) : null);
+        (input.lat !== null ? await wijkFor({ lat: input.lat, lng: input.lng! }, tx) : null);
       const location = { point: input.lat !== null ? { lat: input.lat, lng: input.lng! } : null };
       await tx
         .update(initiatives)
@@ -173,17 +177,17 @@ export async function updateInitiativeByStaff(
       if (input.published) {
         const texts = { publicTitle: input.title, publicSummary: input.summary };
         entries.push(
-          await applyPublication(tx, idea, { ...texts, featured: input.featured, location }, actor),
+          await applyPublication(idea, { ...texts, featured: input.featured, location }, actor, tx),
         );
       } else {
-        if (idea.isPublished) entries.push(await applyUnpublish(tx, idea));
-        await applyPublicLocation(tx, idea, location);
+        if (idea.isPublished) entries.push(await applyUnpublish(idea, tx));
+        await applyPublicLocation(idea, location, tx);
       }
       entries.push({
         action: "initiative.map_details_changed",
         details: { status: input.status, published: input.published, featured: input.featured },
       });
-      for (const e of entries) await audit(tx, actor, { ...e, entityType: "initiative", entityId: id });
+      for (const e of entries) await audit(actor, { ...e, entityType: "initiative", entityId: id }, tx);
       return { ok: true as const };
     });
   } catch (error) {

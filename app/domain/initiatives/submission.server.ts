@@ -44,12 +44,16 @@ export async function setResponseDays(days: number, actor: Actor) {
       .insert(settings)
       .values({ key: RESPONSE_DAYS_KEY, value: days })
       .onConflictDoUpdate({ target: settings.key, set: { value: days, updatedAt: new Date() } });
-    await audit(tx, actor, {
-      action: "initiative.answer_days_changed",
-      entityType: "setting",
-      entityId: RESPONSE_DAYS_KEY,
-      details: { days },
-    });
+    await audit(
+      actor,
+      {
+        action: "initiative.answer_days_changed",
+        entityType: "setting",
+        entityId: RESPONSE_DAYS_KEY,
+        details: { days },
+      },
+      tx,
+    );
   });
 }
 
@@ -130,12 +134,16 @@ export async function saveRoutingRule(
         set: { accountManagerId: input.accountManagerId, team: input.team },
       })
       .returning({ id: routingRules.id });
-    await audit(tx, actor, {
-      action: "routing.saved",
-      entityType: "initiative_routing_rule",
-      entityId: row!.id,
-      details: input,
-    });
+    await audit(
+      actor,
+      {
+        action: "routing.saved",
+        entityType: "initiative_routing_rule",
+        entityId: row!.id,
+        details: input,
+      },
+      tx,
+    );
   });
 }
 
@@ -143,17 +151,21 @@ export async function deleteRoutingRule(id: number, actor: Actor) {
   await getDb().transaction(async (tx) => {
     const [row] = await tx.delete(routingRules).where(eq(routingRules.id, id)).returning();
     if (!row) throw new InitiativeError("Deze regel bestaat niet meer.");
-    await audit(tx, actor, {
-      action: "routing.deleted",
-      entityType: "initiative_routing_rule",
-      entityId: id,
-      details: { theme: row.theme, wijkCode: row.wijkCode },
-    });
+    await audit(
+      actor,
+      {
+        action: "routing.deleted",
+        entityType: "initiative_routing_rule",
+        entityId: id,
+        details: { theme: row.theme, wijkCode: row.wijkCode },
+      },
+      tx,
+    );
   });
 }
 
 /** The accounthouder (active) or team for an idea; the fallback team when no rule matches. */
-export async function routeIdea(db: Executor, idea: { theme: string; wijkCode: string | null }) {
+export async function routeIdea(idea: { theme: string; wijkCode: string | null }, db: Executor) {
   const rules = await db
     .select({
       id: routingRules.id,
@@ -207,8 +219,8 @@ export async function submitIdea(input: SubmitInput, db: Executor = getDb(), now
     const wijkCode =
       input.wijkCode ??
       (a.locationKind === "wijk" ? (a.wijkCode ?? null) : null) ??
-      (lat !== null && lng !== null ? await wijkFor(tx, { lat, lng }) : null);
-    const route = await routeIdea(tx, { theme: a.theme, wijkCode });
+      (lat !== null && lng !== null ? await wijkFor({ lat, lng }, tx) : null);
+    const route = await routeIdea({ theme: a.theme, wijkCode }, tx);
     const [row] = await tx
       .insert(initiatives)
       .values({
@@ -239,32 +251,38 @@ export async function submitIdea(input: SubmitInput, db: Executor = getDb(), now
       })
       .returning();
     const idea = row!;
-    if (a.photoId) await attachPhoto(tx, idea.id, { imageId: a.photoId, alt: a.photoAlt ?? null });
+    if (a.photoId) await attachPhoto(idea.id, { imageId: a.photoId, alt: a.photoAlt ?? null }, tx);
     await tx.insert(initiativeEvents).values({ initiativeId: idea.id, kind: "status", status: "new" });
-    const { token, link } = await newFollowLink(tx, idea.id);
+    const { token, link } = await newFollowLink(idea.id, tx);
     const manager = route.accountManagerId
       ? (await tx.select().from(staffUsers).where(eq(staffUsers.id, route.accountManagerId)))[0]
       : undefined;
     const contact = manager ? manager.name : (route.team ?? FALLBACK_TEAM);
     const m = mails.submittedMail({ link, result, contact, respondBy });
-    await queueMail(tx, {
-      to: a.email,
-      subject: m.subject,
-      kind: "initiative.submitted",
-      ...composeMail(m.paragraphs),
-    });
+    await queueMail(
+      {
+        to: a.email,
+        subject: m.subject,
+        kind: "initiative.submitted",
+        ...composeMail(m.paragraphs),
+      },
+      tx,
+    );
     const staffTo = manager?.email ?? getEnv().INITIATIVES_TEAM_EMAIL;
     const s = mails.newIdeaForStaffMail({
       title: a.title,
       staffLink: staffLink(idea.id),
       complex: result.complex,
     });
-    await queueMail(tx, {
-      to: staffTo,
-      subject: s.subject,
-      kind: "initiative.new",
-      ...composeMail(s.paragraphs),
-    });
+    await queueMail(
+      {
+        to: staffTo,
+        subject: s.subject,
+        kind: "initiative.new",
+        ...composeMail(s.paragraphs),
+      },
+      tx,
+    );
     return { id: idea.id, token, result, contact, respondBy };
   });
 }
@@ -290,7 +308,7 @@ export async function submitDraft(
     address = choice?.label ?? a.address ?? null;
     if (choice) ({ lat, lng } = choice);
     const postcode = choice?.postcode || address?.match(/\b(\d{4})\s?[A-Za-z]{2}\b/)?.[1];
-    if (postcode) wijkCode = await wijkFor(db, { postcode });
+    if (postcode) wijkCode = await wijkFor({ postcode }, db);
   }
   const point = chosenPoint(a);
   if (point) ({ lat, lng } = point);

@@ -110,7 +110,7 @@ export async function getInitiative(id: string, db: Executor = getDb()) {
   const [idea] = await db.select().from(initiatives).where(eq(initiatives.id, id));
   if (!idea) return null;
   const [messages, events, documents] = await Promise.all([
-    messagesWithAuthor(db, eq(initiativeMessages.initiativeId, id)),
+    messagesWithAuthor(eq(initiativeMessages.initiativeId, id), db),
     db
       .select()
       .from(initiativeEvents)
@@ -118,7 +118,7 @@ export async function getInitiative(id: string, db: Executor = getDb()) {
       .orderBy(asc(initiativeEvents.at), asc(initiativeEvents.id)),
     latestDocuments(id, db),
   ]);
-  const photo = await photoOf(db, id);
+  const photo = await photoOf(id, db);
   return { idea, messages, events, documents, photo };
 }
 
@@ -139,12 +139,15 @@ export async function assignAccountManager(id: string, accountManagerId: string 
           staffLink: staffLink(id),
           complex: idea.complex,
         });
-        await queueMail(tx, {
-          to: u.email,
-          subject: m.subject,
-          kind: "initiative.assigned",
-          ...composeMail(m.paragraphs),
-        });
+        await queueMail(
+          {
+            to: u.email,
+            subject: m.subject,
+            kind: "initiative.assigned",
+            ...composeMail(m.paragraphs),
+          },
+          tx,
+        );
       }
     }
     await tx.update(initiatives).set({ accountManagerId }).where(eq(initiatives.id, id));
@@ -197,7 +200,7 @@ export async function setDecider(
 
 /** A status change from the triage page; the rules are in applyStatusChange. */
 export async function changeStatus(id: string, to: Status, reason: string | undefined, actor: Actor) {
-  await change(id, actor, async (tx, idea) => (await applyStatusChange(tx, idea, to, reason, actor)).audit);
+  await change(id, actor, async (tx, idea) => (await applyStatusChange(idea, to, reason, actor, tx)).audit);
 }
 
 export async function addNote(id: string, body: string, actor: Actor) {
@@ -214,14 +217,17 @@ export async function messageToInitiator(id: string, body: string, actor: Actor)
     await tx
       .insert(initiativeMessages)
       .values({ initiativeId: id, kind: "to_initiator", body, staffUserId: actor.id });
-    const { link } = await newFollowLink(tx, id);
+    const { link } = await newFollowLink(id, tx);
     const m = mails.messageToInitiatorMail({ name: idea.initiatorName, title: idea.title, body, link });
-    await queueMail(tx, {
-      to: idea.initiatorEmail,
-      subject: m.subject,
-      kind: "initiative.message",
-      ...composeMail(m.paragraphs),
-    });
+    await queueMail(
+      {
+        to: idea.initiatorEmail,
+        subject: m.subject,
+        kind: "initiative.message",
+        ...composeMail(m.paragraphs),
+      },
+      tx,
+    );
     return { action: "initiative.message_sent" };
   });
 }
@@ -243,7 +249,6 @@ export async function publish(
 ) {
   await change(id, actor, async (tx, idea) => {
     const out = await applyPublication(
-      tx,
       idea,
       {
         publicTitle: input.publicTitle,
@@ -252,12 +257,13 @@ export async function publish(
         location: { precision: input.precision },
       },
       actor,
+      tx,
     );
-    const hasPhoto = await setPhotoPublished(tx, id, input.showPhoto ?? false);
+    const hasPhoto = await setPhotoPublished(id, input.showPhoto ?? false, tx);
     return hasPhoto ? { ...out, details: { ...out.details, photo: input.showPhoto ?? false } } : out;
   });
 }
 
 export async function unpublish(id: string, actor: Actor) {
-  await change(id, actor, (tx, idea) => applyUnpublish(tx, idea));
+  await change(id, actor, (tx, idea) => applyUnpublish(idea, tx));
 }

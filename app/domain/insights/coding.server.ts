@@ -114,7 +114,7 @@ export async function listOpenAnswers(
   };
 }
 
-async function allOpenAnswers(db: Executor, surveyId: number, questionKey: string) {
+async function allOpenAnswers(surveyId: number, questionKey: string, db: Executor) {
   return db
     .select({ id: answers.id, text: answers.valueText })
     .from(answers)
@@ -178,7 +178,7 @@ export async function suggestCodes(
       ).map((r) => r.answerId),
     );
 
-    const open = (await allOpenAnswers(tx, surveyId, questionKey)).filter((a) => !coded.has(a.id));
+    const open = (await allOpenAnswers(surveyId, questionKey, tx)).filter((a) => !coded.has(a.id));
     const codeBySub = new Map(kept.filter((c) => c.subCode).map((c) => [c.subCode!, c.id]));
     const links: { answerId: number; codeId: number }[] = [];
     const remaining: { id: number; text: string }[] = [];
@@ -231,17 +231,21 @@ export async function suggestCodes(
         .insert(answerCodes)
         .values(links.slice(i, i + 1000).map((l) => ({ ...l, source: "suggested" as const })))
         .onConflictDoNothing();
-    await audit(tx, actor, {
-      action: "insights.codes_suggested",
-      entityType: "survey",
-      entityId: surveyId,
-      details: { questionKey, suggested: links.length, clusters: clusters.length },
-    });
+    await audit(
+      actor,
+      {
+        action: "insights.codes_suggested",
+        entityType: "survey",
+        entityId: surveyId,
+        details: { questionKey, suggested: links.length, clusters: clusters.length },
+      },
+      tx,
+    );
     return { suggested: links.length, clusters: clusters.length, uncoded: open.length - links.length };
   });
 }
 
-async function codeOf(tx: Executor, surveyId: number, questionKey: string, codeId: number) {
+async function codeOf(surveyId: number, questionKey: string, codeId: number, tx: Executor) {
   const [code] = await tx
     .select()
     .from(codes)
@@ -259,16 +263,20 @@ export async function acceptCode(
   codeId: number,
 ): Promise<Result> {
   return getDb().transaction(async (tx) => {
-    const code = await codeOf(tx, surveyId, questionKey, codeId);
+    const code = await codeOf(surveyId, questionKey, codeId, tx);
     if (!code) return { ok: false, error: "Deze code bestaat niet (meer)." };
     await tx.update(codes).set({ status: "accepted" }).where(eq(codes.id, codeId));
     await tx.update(answerCodes).set({ source: "manual" }).where(eq(answerCodes.codeId, codeId));
-    await audit(tx, actor, {
-      action: "insights.code_accepted",
-      entityType: "code",
-      entityId: codeId,
-      details: { label: code.label },
-    });
+    await audit(
+      actor,
+      {
+        action: "insights.code_accepted",
+        entityType: "code",
+        entityId: codeId,
+        details: { label: code.label },
+      },
+      tx,
+    );
     return { ok: true };
   });
 }
@@ -281,15 +289,19 @@ export async function renameCode(
 ): Promise<Result> {
   if (hasPersonalData(input.label)) return { ok: false, error: LABEL_HAS_PERSONAL_DATA };
   return getDb().transaction(async (tx) => {
-    const code = await codeOf(tx, surveyId, questionKey, input.codeId);
+    const code = await codeOf(surveyId, questionKey, input.codeId, tx);
     if (!code) return { ok: false, error: "Deze code bestaat niet (meer)." };
     await tx.update(codes).set({ label: input.label, theme: input.theme }).where(eq(codes.id, input.codeId));
-    await audit(tx, actor, {
-      action: "insights.code_renamed",
-      entityType: "code",
-      entityId: input.codeId,
-      details: { from: code.label, to: input.label, theme: input.theme },
-    });
+    await audit(
+      actor,
+      {
+        action: "insights.code_renamed",
+        entityType: "code",
+        entityId: input.codeId,
+        details: { from: code.label, to: input.label, theme: input.theme },
+      },
+      tx,
+    );
     return { ok: true };
   });
 }
@@ -305,8 +317,8 @@ export async function mergeCodes(
   if (fromId === intoId) return { ok: false, error: "Kies twee verschillende codes om samen te voegen." };
   return getDb().transaction(async (tx) => {
     const [from, into] = [
-      await codeOf(tx, surveyId, questionKey, fromId),
-      await codeOf(tx, surveyId, questionKey, intoId),
+      await codeOf(surveyId, questionKey, fromId, tx),
+      await codeOf(surveyId, questionKey, intoId, tx),
     ];
     if (!from || !into) return { ok: false, error: "Deze code bestaat niet (meer)." };
     await tx.execute(sql`
@@ -315,22 +327,26 @@ export async function mergeCodes(
       on conflict do nothing`);
     await tx.delete(codes).where(eq(codes.id, fromId));
     await tx.update(codes).set({ status: "accepted" }).where(eq(codes.id, intoId));
-    await audit(tx, actor, {
-      action: "insights.codes_merged",
-      entityType: "code",
-      entityId: intoId,
-      details: { merged: from.label, into: into.label },
-    });
+    await audit(
+      actor,
+      {
+        action: "insights.codes_merged",
+        entityType: "code",
+        entityId: intoId,
+        details: { merged: from.label, into: into.label },
+      },
+      tx,
+    );
     return { ok: true };
   });
 }
 
 /** A code of staff's own making, accepted at once; returns its id. */
 async function insertCustomCode(
-  tx: Executor,
   surveyId: number,
   questionKey: string,
   input: { label: string; theme: number | null },
+  tx: Executor,
 ): Promise<number> {
   const [created] = await tx
     .insert(codes)
@@ -357,20 +373,24 @@ export async function splitCode(
     return { ok: false, error: "Kies de antwoorden die naar de nieuwe code gaan." };
   if (hasPersonalData(input.label)) return { ok: false, error: LABEL_HAS_PERSONAL_DATA };
   return getDb().transaction(async (tx) => {
-    const code = await codeOf(tx, surveyId, questionKey, input.codeId);
+    const code = await codeOf(surveyId, questionKey, input.codeId, tx);
     if (!code) return { ok: false, error: "Deze code bestaat niet (meer)." };
-    const createdId = await insertCustomCode(tx, surveyId, questionKey, input);
+    const createdId = await insertCustomCode(surveyId, questionKey, input, tx);
     const moved = await tx
       .update(answerCodes)
       .set({ codeId: createdId, source: "manual" })
       .where(and(eq(answerCodes.codeId, input.codeId), inArray(answerCodes.answerId, input.answerIds)))
       .returning({ answerId: answerCodes.answerId });
-    await audit(tx, actor, {
-      action: "insights.code_split",
-      entityType: "code",
-      entityId: input.codeId,
-      details: { newCode: createdId, label: input.label, answers: moved.length },
-    });
+    await audit(
+      actor,
+      {
+        action: "insights.code_split",
+        entityType: "code",
+        entityId: input.codeId,
+        details: { newCode: createdId, label: input.label, answers: moved.length },
+      },
+      tx,
+    );
     return { ok: true, newCodeId: createdId };
   });
 }
@@ -384,18 +404,22 @@ export async function createCode(
 ): Promise<Result> {
   if (hasPersonalData(input.label)) return { ok: false, error: LABEL_HAS_PERSONAL_DATA };
   return getDb().transaction(async (tx) => {
-    const createdId = await insertCustomCode(tx, surveyId, questionKey, input);
-    await audit(tx, actor, {
-      action: "insights.code_created",
-      entityType: "code",
-      entityId: createdId,
-      details: input,
-    });
+    const createdId = await insertCustomCode(surveyId, questionKey, input, tx);
+    await audit(
+      actor,
+      {
+        action: "insights.code_created",
+        entityType: "code",
+        entityId: createdId,
+        details: input,
+      },
+      tx,
+    );
     return { ok: true };
   });
 }
 
-async function answerOf(tx: Executor, surveyId: number, questionKey: string, answerId: number) {
+async function answerOf(surveyId: number, questionKey: string, answerId: number, tx: Executor) {
   const [row] = await tx
     .select({ id: answers.id, text: answers.valueText })
     .from(answers)
@@ -414,7 +438,7 @@ export async function recodeAnswer(
   codeIds: number[],
 ): Promise<Result> {
   return getDb().transaction(async (tx) => {
-    if (!(await answerOf(tx, surveyId, questionKey, answerId)))
+    if (!(await answerOf(surveyId, questionKey, answerId, tx)))
       return { ok: false, error: "Dit antwoord bestaat niet." };
     const valid = codeIds.length
       ? await tx
@@ -429,12 +453,16 @@ export async function recodeAnswer(
       await tx
         .insert(answerCodes)
         .values(valid.map((c) => ({ answerId, codeId: c.id, source: "manual" as const })));
-    await audit(tx, actor, {
-      action: "insights.answer_recoded",
-      entityType: "answer",
-      entityId: answerId,
-      details: { codes: valid.map((c) => c.id) },
-    });
+    await audit(
+      actor,
+      {
+        action: "insights.answer_recoded",
+        entityType: "answer",
+        entityId: answerId,
+        details: { codes: valid.map((c) => c.id) },
+      },
+      tx,
+    );
     return { ok: true };
   });
 }
@@ -452,7 +480,7 @@ export async function markQuote(
 ): Promise<Result> {
   if (findPersonalData(text).length > 0) return { ok: false, error: QUOTE_HAS_PERSONAL_DATA };
   return getDb().transaction(async (tx) => {
-    if (!(await answerOf(tx, surveyId, questionKey, answerId)))
+    if (!(await answerOf(surveyId, questionKey, answerId, tx)))
       return { ok: false, error: "Dit antwoord bestaat niet." };
     await tx
       .insert(quotes)
@@ -461,7 +489,7 @@ export async function markQuote(
         target: quotes.answerId,
         set: { text, markedBy: actor.id, markedAt: new Date() },
       });
-    await audit(tx, actor, { action: "insights.quote_marked", entityType: "answer", entityId: answerId });
+    await audit(actor, { action: "insights.quote_marked", entityType: "answer", entityId: answerId }, tx);
     return { ok: true };
   });
 }
@@ -469,7 +497,7 @@ export async function markQuote(
 export async function unmarkQuote(actor: Actor, surveyId: number, answerId: number): Promise<Result> {
   return getDb().transaction(async (tx) => {
     await tx.delete(quotes).where(and(eq(quotes.answerId, answerId), eq(quotes.surveyId, surveyId)));
-    await audit(tx, actor, { action: "insights.quote_unmarked", entityType: "answer", entityId: answerId });
+    await audit(actor, { action: "insights.quote_unmarked", entityType: "answer", entityId: answerId }, tx);
     return { ok: true };
   });
 }

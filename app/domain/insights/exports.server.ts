@@ -101,12 +101,16 @@ async function* answerRows(surveyId: number, columns: ReturnType<typeof exportCo
 /** Write the audit line first (in its own transaction): an export that started is an export that happened. */
 async function auditExport(actor: Actor, survey: SurveyForResults, format: "csv" | "xlsx") {
   await getDb().transaction(async (tx) => {
-    await audit(tx, actor, {
-      action: format === "csv" ? "insights.exported_csv" : "insights.exported_xlsx",
-      entityType: "survey",
-      entityId: survey.id,
-      details: { title: survey.title },
-    });
+    await audit(
+      actor,
+      {
+        action: format === "csv" ? "insights.exported_csv" : "insights.exported_xlsx",
+        entityType: "survey",
+        entityId: survey.id,
+        details: { title: survey.title },
+      },
+      tx,
+    );
   });
 }
 

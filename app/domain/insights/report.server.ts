@@ -64,12 +64,16 @@ export async function addInputItem(actor: Actor, projectId: number, input: Input
       .insert(inputItems)
       .values({ projectId, ...input, authorId: actor.id })
       .returning({ id: inputItems.id });
-    await audit(tx, actor, {
-      action: "insights.input_item_created",
-      entityType: "input_item",
-      entityId: item!.id,
-      details: { projectId, theme: input.theme, source: input.source, title: input.title },
-    });
+    await audit(
+      actor,
+      {
+        action: "insights.input_item_created",
+        entityType: "input_item",
+        entityId: item!.id,
+        details: { projectId, theme: input.theme, source: input.source, title: input.title },
+      },
+      tx,
+    );
     return item!;
   });
 }
@@ -81,12 +85,16 @@ export async function deleteInputItem(actor: Actor, projectId: number, itemId: n
       .where(and(eq(inputItems.id, itemId), eq(inputItems.projectId, projectId)))
       .returning({ title: inputItems.title });
     if (deleted.length === 0) return false;
-    await audit(tx, actor, {
-      action: "insights.input_item_deleted",
-      entityType: "input_item",
-      entityId: itemId,
-      details: { projectId, title: deleted[0]!.title },
-    });
+    await audit(
+      actor,
+      {
+        action: "insights.input_item_deleted",
+        entityType: "input_item",
+        entityId: itemId,
+        details: { projectId, title: deleted[0]!.title },
+      },
+      tx,
+    );
     return true;
   });
 }

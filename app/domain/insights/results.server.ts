@@ -203,12 +203,12 @@ export async function computeSurveyResults(
     wijk: wijkLabels,
   };
 
-  const tallies = await readTallies(db, surveyId, def);
+  const tallies = await readTallies(surveyId, def, db);
   const mapRows = await mapPointAnswers(
-    db,
     surveyId,
     questions.filter((q) => q.type === "mapPoint"),
     tallies,
+    db,
   );
   const background = (r: TallyRow) => ({
     age: r.age || null,
@@ -282,7 +282,7 @@ const COMMENT_SAMPLE_RESPONSES = 2000;
  * time), so the page shows some comments at once however many there are. Likely personal data in a
  * comment is replaced; addresses (sub key "adres") are never read.
  */
-async function mapPointAnswers(db: Executor, surveyId: number, qs: Question[], tallies: readonly TallyRow[]) {
+async function mapPointAnswers(surveyId: number, qs: Question[], tallies: readonly TallyRow[], db: Executor) {
   return Promise.all(
     qs.map(async (q) => {
       const labels = choiceLabels(q);
@@ -359,7 +359,7 @@ async function mapPointAnswers(db: Executor, surveyId: number, qs: Question[], t
 const RESULTS_VERSION = "7";
 
 /** Everything the results depend on, cheap to read: submitted responses, survey version, population, wijken. */
-async function resultsFingerprint(db: Executor, surveyId: number): Promise<string> {
+async function resultsFingerprint(surveyId: number, db: Executor): Promise<string> {
   const [row] = await db.execute<{ fingerprint: string }>(sql`
     select concat_ws('|', ${RESULTS_VERSION}::text,
       (select concat_ws(',', count(*), max(submitted_at), max(updated_at)) from responses
@@ -378,7 +378,7 @@ export async function getSurveyResults(
   surveyId: number,
   db: Executor = getDb(),
 ): Promise<SurveyResults | null> {
-  const fingerprint = await resultsFingerprint(db, surveyId);
+  const fingerprint = await resultsFingerprint(surveyId, db);
   const [cached] = await db
     .select({ fingerprint: resultsCache.fingerprint, results: resultsCache.results })
     .from(resultsCache)
@@ -406,7 +406,7 @@ export async function foldPendingTallies(db: Executor = getDb()): Promise<number
   let folded = 0;
   for (const surveyId of await surveysWithUntallied(db)) {
     const survey = await loadSurveyForResults(surveyId, db);
-    if (survey) folded += await foldTallies(db, surveyId, survey.definition);
+    if (survey) folded += await foldTallies(surveyId, survey.definition, db);
   }
   return folded;
 }

@@ -119,12 +119,16 @@ export async function handleSummaryPost(
           target: [reportSummaries.projectId, reportSummaries.theme],
           set: { text: input.text, updatedBy: actor.id, updatedAt: new Date() },
         });
-      await audit(tx, actor, {
-        action: "insights.summary_edited",
-        entityType: "project",
-        entityId: projectId,
-        details: { theme: input.theme, lines: summaryLines(input.text).length },
-      });
+      await audit(
+        actor,
+        {
+          action: "insights.summary_edited",
+          entityType: "project",
+          entityId: projectId,
+          details: { theme: input.theme, lines: summaryLines(input.text).length },
+        },
+        tx,
+      );
       return { kind: "saved" as const, theme: input.theme };
     }
     const removed = await tx
@@ -132,12 +136,16 @@ export async function handleSummaryPost(
       .where(and(eq(reportSummaries.projectId, projectId), eq(reportSummaries.theme, input.theme)))
       .returning({ theme: reportSummaries.theme });
     if (removed.length > 0)
-      await audit(tx, actor, {
-        action: "insights.summary_reset",
-        entityType: "project",
-        entityId: projectId,
-        details: { theme: input.theme },
-      });
+      await audit(
+        actor,
+        {
+          action: "insights.summary_reset",
+          entityType: "project",
+          entityId: projectId,
+          details: { theme: input.theme },
+        },
+        tx,
+      );
     return { kind: "reset" as const, theme: input.theme };
   });
 }

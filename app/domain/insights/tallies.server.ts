@@ -204,7 +204,7 @@ async function planForFewResponses(tx: Executor) {
 }
 
 /** Submitted responses of a survey that are not in its tallies yet, oldest id first. */
-async function pendingIds(db: Executor, surveyId: number, limit: number): Promise<string[]> {
+async function pendingIds(surveyId: number, limit: number, db: Executor): Promise<string[]> {
   const rows = await db.execute<{ id: string }>(sql`
     select id from responses where survey_id = ${surveyId} and status = 'submitted' and tallied_at is null
     order by id limit ${limit}`);
@@ -212,7 +212,7 @@ async function pendingIds(db: Executor, surveyId: number, limit: number): Promis
 }
 
 /** Forget a survey's tallies when they were counted on another basis, so they are counted again. */
-async function resetIfBasisChanged(tx: Executor, surveyId: number, basis: string): Promise<void> {
+async function resetIfBasisChanged(surveyId: number, basis: string, tx: Executor): Promise<void> {
   const [state] = await tx.execute<{ basis: string }>(
     sql`select basis from tally_states where survey_id = ${surveyId}`,
   );
@@ -232,9 +232,9 @@ async function resetIfBasisChanged(tx: Executor, surveyId: number, basis: string
  * counts together). Folds of the same survey wait for each other. Returns the number folded.
  */
 export async function foldTallies(
-  db: Executor,
   surveyId: number,
   definition: Pick<SurveyDefinition, "pages">,
+  db: Executor,
   { batchSize = 2000 }: { batchSize?: number } = {},
 ): Promise<number> {
   const keys = backgroundKeys(definition);
@@ -244,8 +244,8 @@ export async function foldTallies(
     const n = await db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext('answer_tallies'), ${surveyId})`);
       await planForFewResponses(tx);
-      await resetIfBasisChanged(tx, surveyId, basis);
-      const ids = await pendingIds(tx, surveyId, batchSize);
+      await resetIfBasisChanged(surveyId, basis, tx);
+      const ids = await pendingIds(surveyId, batchSize, tx);
       if (ids.length === 0) return 0;
       // Rows go in key order so two transactions adding to the same counts never deadlock.
       await tx.execute(sql`
@@ -279,9 +279,9 @@ export async function surveysWithUntallied(db: Executor): Promise<number[]> {
  * read in one snapshot. When the tallies were counted on another basis they are counted again first.
  */
 export async function readTallies(
-  db: Executor,
   surveyId: number,
   definition: Pick<SurveyDefinition, "pages">,
+  db: Executor,
 ): Promise<TallyRow[]> {
   const keys = backgroundKeys(definition);
   const basis = tallyBasis(keys);
@@ -289,13 +289,13 @@ export async function readTallies(
     sql`select basis from tally_states where survey_id = ${surveyId}`,
   );
   // No state means nothing was ever folded: the first fold writes the state in its transaction.
-  if (state && state.basis !== basis) await foldTallies(db, surveyId, definition);
+  if (state && state.basis !== basis) await foldTallies(surveyId, definition, db);
   // One snapshot for the pending ids and the counts, so a fold in between is not counted twice.
   const read = () =>
     db.transaction(
       async (tx) => {
         await planForFewResponses(tx);
-        const ids = await pendingIds(tx, surveyId, MAX_UNFOLDED + 1);
+        const ids = await pendingIds(surveyId, MAX_UNFOLDED + 1, tx);
         if (ids.length > MAX_UNFOLDED) return null;
         const stored = await tx.execute<TallyRow>(sql`
           select question_key as "questionKey", sub_key as "subKey", kind, value, age, tenure, wijk, household,
@@ -316,6 +316,6 @@ export async function readTallies(
   const rows = await read();
   if (rows) return rows;
   // Many responses were never folded (jobs are not running, or a bulk import): fold them now.
-  await foldTallies(db, surveyId, definition);
+  await foldTallies(surveyId, definition, db);
   return (await read()) ?? [];
 }

@@ -73,9 +73,9 @@ export async function prepareImage(file: File | Blob | null | undefined): Promis
  * chose to publish those exact bytes) makes the stored image public.
  */
 export async function saveImage(
-  db: Executor,
   image: PreparedImage,
   actorId: string | null,
+  db: Executor,
   options: { isPublic?: boolean } = {},
 ): Promise<string> {
   const isPublic = options.isPublic ?? true;
@@ -95,7 +95,7 @@ export async function saveImage(
       .select({ id: mediaImages.id })
       .from(mediaImages)
       .where(eq(mediaImages.sourceHash, image.sourceHash));
-    if (isPublic) await setImagePublic(db, existing!.id, true);
+    if (isPublic) await setImagePublic(existing!.id, true, db);
     return existing!.id;
   }
   await db.insert(mediaImageVariants).values(
@@ -111,15 +111,15 @@ export async function saveImage(
 }
 
 /** Make an image reachable on /media/ (true) or only through routes that check who asks (false). */
-export async function setImagePublic(db: Executor, imageId: string, isPublic: boolean) {
+export async function setImagePublic(imageId: string, isPublic: boolean, db: Executor) {
   await db.update(mediaImages).set({ isPublic }).where(eq(mediaImages.id, imageId));
 }
 
 /** One stored width of an image, for the media route; null when unknown (or private, unless allowed). */
 export async function readImageVariant(
-  db: Executor,
   imageId: string,
   width: number,
+  db: Executor,
   options: { allowPrivate?: boolean } = {},
 ) {
   if (!/^[0-9a-f-]{36}$/i.test(imageId)) return null;
@@ -137,7 +137,7 @@ export async function readImageVariant(
 }
 
 /** Size and stored widths of these images, for building srcset attributes. */
-export async function describeImages(db: Executor, imageIds: string[]): Promise<Map<string, StoredImage>> {
+export async function describeImages(imageIds: string[], db: Executor): Promise<Map<string, StoredImage>> {
   const ids = [...new Set(imageIds)];
   const result = new Map<string, StoredImage>();
   if (!ids.length) return result;
@@ -167,7 +167,7 @@ export async function imageResponse(
   options: { allowPrivate?: boolean } = {},
 ): Promise<Response> {
   const width = parseVariantFile(file);
-  const variant = width ? await readImageVariant(db, imageId, width, options) : null;
+  const variant = width ? await readImageVariant(imageId, width, db, options) : null;
   if (!variant) {
     return new Response("Deze afbeelding bestaat niet.", {
       status: 404,

@@ -168,7 +168,7 @@ interface RoundContext {
   }[];
 }
 
-async function roundContext(db: Executor, roundId: number): Promise<RoundContext | null> {
+async function roundContext(roundId: number, db: Executor): Promise<RoundContext | null> {
   if (!Number.isInteger(roundId) || roundId <= 0 || roundId > 2_147_483_647) return null;
   const [round] = await db.select().from(monitorRounds).where(eq(monitorRounds.id, roundId));
   if (!round) return null;
@@ -248,12 +248,12 @@ async function roundContext(db: Executor, roundId: number): Promise<RoundContext
 
 /** A round as a spreadsheet to fill in offline: one row per agreement and organisation; audited (staff only). */
 export async function exportRound(
-  db: Executor,
   user: MonitorUser,
   roundId: number,
   format: "csv" | "xlsx",
+  db: Executor,
 ): Promise<ExportFile | null> {
-  const rc = await roundContext(db, roundId);
+  const rc = await roundContext(roundId, db);
   if (!rc) return null;
   const rows: CellValue[][] = rc.lines.map((l) => [
     l.key,
@@ -262,16 +262,20 @@ export async function exportRound(
     l.current ? stoplichtLabel(l.current.stoplicht) : "",
     l.current?.explanation ?? "",
   ]);
-  await audit(db, user, {
-    action: "monitor_round.exported",
-    entityType: "monitor_round",
-    entityId: rc.round.id,
-    details: {
-      omschrijving: monitorAuditActions["monitor_round.exported"],
-      formaat: format,
-      regels: rows.length,
+  await audit(
+    user,
+    {
+      action: "monitor_round.exported",
+      entityType: "monitor_round",
+      entityId: rc.round.id,
+      details: {
+        omschrijving: monitorAuditActions["monitor_round.exported"],
+        formaat: format,
+        regels: rows.length,
+      },
     },
-  });
+    db,
+  );
   const base = `monitor-ronde-${rc.round.year}-t${rc.round.tertiaal}`;
   if (format === "csv")
     return {
@@ -325,14 +329,14 @@ export type ImportOutcome =
  * same organisation is replaced. One audit line lists the keys.
  */
 export async function importRound(
-  db: Executor,
   user: MonitorUser,
   roundId: number,
   rows: string[][],
   apply: boolean,
+  db: Executor,
 ): Promise<ImportOutcome> {
   return db.transaction(async (tx) => {
-    const rc = await roundContext(tx, roundId);
+    const rc = await roundContext(roundId, tx);
     if (!rc) return { kind: "not_found" as const };
     if (rc.round.status !== "open")
       return {
@@ -386,20 +390,24 @@ export async function importRound(
       });
     }
     await refreshCurrentStoplicht(
-      tx,
       diff.changes.map((c) => c.key),
+      tx,
     );
-    await audit(tx, user, {
-      action: "monitor_round.imported",
-      entityType: "monitor_round",
-      entityId: rc.round.id,
-      details: {
-        omschrijving: monitorAuditActions["monitor_round.imported"],
-        tertiaal: tertiaalLabel(rc.round.year, rc.round.tertiaal),
-        gewijzigd: diff.changes.length,
-        sleutels: diff.changes.map((c) => `${c.key} (${c.organisationName})`),
+    await audit(
+      user,
+      {
+        action: "monitor_round.imported",
+        entityType: "monitor_round",
+        entityId: rc.round.id,
+        details: {
+          omschrijving: monitorAuditActions["monitor_round.imported"],
+          tertiaal: tertiaalLabel(rc.round.year, rc.round.tertiaal),
+          gewijzigd: diff.changes.length,
+          sleutels: diff.changes.map((c) => `${c.key} (${c.organisationName})`),
+        },
       },
-    });
+      tx,
+    );
     return { kind: "applied" as const, diff, applied: true as const };
   });
 }

@@ -34,18 +34,25 @@ import { updateStatusLabels } from "./vocabulary";
  */
 export async function publicOverview(url: URL, options: { all?: boolean } = {}) {
   const db = getDb();
-  const { years, period, organisations } = await overviewContext(db, {
-    year: Number(url.searchParams.get("jaar")),
-    tertiaal: Number(url.searchParams.get("tertiaal")),
-  });
+  const { years, period, organisations } = await overviewContext(
+    {
+      year: Number(url.searchParams.get("jaar")),
+      tertiaal: Number(url.searchParams.get("tertiaal")),
+    },
+    db,
+  );
   const filter = parseOverviewFilter(url.searchParams, period, {
     years,
     organisations: organisations.map((o) => o.id),
   });
-  const overview = await loadOverview(db, filter, {
-    pageSize: options.all ? null : PUBLIC_PAGE_SIZE,
-    organisationOrder: organisations.map((o) => o.id),
-  });
+  const overview = await loadOverview(
+    filter,
+    {
+      pageSize: options.all ? null : PUBLIC_PAGE_SIZE,
+      organisationOrder: organisations.map((o) => o.id),
+    },
+    db,
+  );
   const organisationNames = Object.fromEntries(organisations.map((o) => [o.id, o.name]));
   return {
     filter,
@@ -73,7 +80,7 @@ export async function publicExportRows(
 /** One agreement for the public detail page, or null (the route answers 404). */
 export async function publicAgreement(id: string | undefined) {
   if (!id || !/^\d{1,9}$/.test(id)) return null;
-  return getAgreement(getDb(), Number(id), { kind: "public" });
+  return getAgreement(Number(id), { kind: "public" }, getDb());
 }
 
 /** A public export of the overview in the URL's filter; null for an unknown format (404). */
@@ -87,15 +94,15 @@ export async function publicExportFile(format: string | undefined, url: URL) {
 /** The start page: for a partner their agreements in the open round, for the gemeente what waits for them. */
 export async function staffMonitorHome(user: MonitorUser) {
   const db = getDb();
-  const viewer = await monitorViewer(db, user);
+  const viewer = await monitorViewer(user, db);
   const round = await openRoundNow(db);
   const pending = viewer.isGemeente ? await pendingUpdates(db) : [];
   let mine: { id: number; key: string; number: string; title: string; theme: number; done: string | null }[] =
     [];
   if (round && viewer.writer && !viewer.isGemeente) {
     const [list, work] = await Promise.all([
-      agreementsInScope(db, viewer.writer, round.year),
-      roundWork(db, viewer.writer.organisationId, round),
+      agreementsInScope(viewer.writer, round.year, db),
+      roundWork(viewer.writer.organisationId, round, db),
     ]);
     mine = list.map((a) => ({
       ...a,
@@ -123,13 +130,13 @@ export async function staffMonitorHome(user: MonitorUser) {
 export async function staffAgreement(user: MonitorUser, id: string | undefined) {
   if (!id || !/^\d{1,9}$/.test(id)) return { kind: "not_found" as const };
   const db = getDb();
-  const viewer = await monitorViewer(db, user);
+  const viewer = await monitorViewer(user, db);
   const detail = await getAgreement(
-    db,
     Number(id),
     viewer.isGemeente
       ? { kind: "gemeente" }
       : { kind: "partner", organisationId: viewer.writer?.organisationId ?? null },
+    db,
   );
   if (!detail) return { kind: "not_found" as const };
   if (!viewer.isGemeente) {
@@ -159,15 +166,15 @@ export type StaffAgreementIntent = "update" | "reactie" | "beoordelen";
 export async function staffAgreementAction(user: MonitorUser, id: string | undefined, form: FormData) {
   if (!id || !/^\d{1,9}$/.test(id)) return null;
   const db = getDb();
-  const viewer = await monitorViewer(db, user);
+  const viewer = await monitorViewer(user, db);
   const intent = String(form.get("intent") ?? "");
   const agreementId = Number(id);
   if (intent === "update")
-    return { intent: "update" as const, outcome: await submitUpdate(db, viewer, agreementId, form) };
+    return { intent: "update" as const, outcome: await submitUpdate(viewer, agreementId, form, db) };
   if (intent === "reactie")
-    return { intent: "reactie" as const, outcome: await submitReaction(db, viewer, agreementId, form) };
+    return { intent: "reactie" as const, outcome: await submitReaction(viewer, agreementId, form, db) };
   if (intent === "bevestigen" || intent === "terugsturen")
-    return { intent: "beoordelen" as const, outcome: await reviewUpdate(db, viewer, agreementId, form) };
+    return { intent: "beoordelen" as const, outcome: await reviewUpdate(viewer, agreementId, form, db) };
   return null;
 }
 
@@ -175,23 +182,23 @@ export async function staffAgreementAction(user: MonitorUser, id: string | undef
 export async function roundsPage() {
   const db = getDb();
   const [rounds, open] = await Promise.all([listRounds(db), openRoundNow(db)]);
-  const overview = open ? await notUpdatedOverview(db, open) : [];
+  const overview = open ? await notUpdatedOverview(open, db) : [];
   return { rounds, open, overview };
 }
 
 export async function roundsAction(user: MonitorUser, form: FormData) {
   const db = getDb();
   const intent = String(form.get("intent") ?? "");
-  if (intent === "openen") return { intent, outcome: await openRound(db, user, form) };
-  if (intent === "sluiten") return { intent, outcome: await closeRound(db, user, Number(form.get("ronde"))) };
+  if (intent === "openen") return { intent, outcome: await openRound(user, form, db) };
+  if (intent === "sluiten") return { intent, outcome: await closeRound(user, Number(form.get("ronde")), db) };
   if (intent === "kopieren")
-    return { intent, outcome: await copyToNextYear(db, user, Number(form.get("jaar"))) };
+    return { intent, outcome: await copyToNextYear(user, Number(form.get("jaar")), db) };
   return null;
 }
 
 export async function roundExportFile(user: MonitorUser, format: string | undefined, roundId: string | null) {
   if ((format !== "csv" && format !== "xlsx") || !roundId || !/^\d{1,9}$/.test(roundId)) return null;
-  return exportRound(getDb(), user, Number(roundId), format);
+  return exportRound(user, Number(roundId), format, getDb());
 }
 
 /** The import page: check (dry run) or apply an uploaded file for a round. */
@@ -210,7 +217,7 @@ export async function importAction(user: MonitorUser, form: FormData) {
         bestand: "Wij kunnen dit bestand niet lezen. Gebruik een export van deze pagina.",
       } as FieldErrors,
     };
-  const outcome = await importRound(getDb(), user, Number(roundId), rows, apply);
+  const outcome = await importRound(user, Number(roundId), rows, apply, getDb());
   if (outcome.kind === "not_found") return { errors: { ronde: "Deze ronde bestaat niet." } as FieldErrors };
   if (outcome.kind === "closed") return { errors: { ronde: outcome.message } as FieldErrors };
   return { errors: {} as FieldErrors, outcome };
@@ -227,5 +234,5 @@ export async function partnerLinksPage() {
 
 /** /beheer/gebruikers, intent "organisatie": link a partner account to its organisation (beheerder). */
 export async function linkPartnerAction(actor: Actor, form: FormData) {
-  return linkPartnerOrganisation(getDb(), actor, form);
+  return linkPartnerOrganisation(actor, form, getDb());
 }

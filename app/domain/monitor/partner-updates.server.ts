@@ -23,7 +23,7 @@ import { actorOf, auditEntry, type MonitorViewer } from "./viewer.server";
 import { stoplichtLabel, tertiaalLabel, type UpdateStatus } from "./vocabulary";
 
 /** The agreements a writer may update (corporatie, gemeente) in a year, or all of the year (huurdersorganisatie). */
-export async function agreementsInScope(db: Executor, writer: Writer, year: number) {
+export async function agreementsInScope(writer: Writer, year: number, db: Executor) {
   const inYear = and(
     sql`${monitorAgreements.firstYear} <= ${year}`,
     sql`${monitorAgreements.lastYear} >= ${year}`,
@@ -50,7 +50,7 @@ export async function agreementsInScope(db: Executor, writer: Writer, year: numb
 }
 
 /** What an organisation wrote in a round: its updates and reactions per agreement id. */
-export async function roundWork(db: Executor, organisationId: string, round: TertiaalRef) {
+export async function roundWork(organisationId: string, round: TertiaalRef, db: Executor) {
   const [updates, reactions] = await Promise.all([
     db
       .select({
@@ -115,12 +115,12 @@ function refused(status: 403 | 404, message: string, values: FormValues = {}): W
   return { ok: false, status, errors: { _form: message }, values };
 }
 
-async function loadRound(db: Executor, id: number) {
+async function loadRound(id: number, db: Executor) {
   const [round] = await db.select().from(monitorRounds).where(eq(monitorRounds.id, id));
   return round ?? null;
 }
 
-async function loadAgreementWithParties(db: Executor, id: number) {
+async function loadAgreementWithParties(id: number, db: Executor) {
   if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) return null;
   const [agreement] = await db.select().from(monitorAgreements).where(eq(monitorAgreements.id, id));
   if (!agreement) return null;
@@ -137,18 +137,18 @@ async function loadAgreementWithParties(db: Executor, id: number) {
  * posted, and the round must be open. A second submit before the gemeente looked replaces the first.
  */
 export async function submitUpdate(
-  db: Executor,
   viewer: MonitorViewer,
   agreementId: number,
   form: FormData,
+  db: Executor,
 ): Promise<WriteOutcome> {
   const parsed = parseForm(updateFormSchema, form);
-  const found = await loadAgreementWithParties(db, agreementId);
+  const found = await loadAgreementWithParties(agreementId, db);
   if (!found) return refused(404, "Deze afspraak bestaat niet.");
   if (!viewer.writer || !mayUpdate(viewer.writer, found.parties))
     return refused(403, "U kunt deze afspraak niet bijwerken: uw organisatie is geen trekker of partij.");
   if (!parsed.ok) return { ok: false, status: 400, errors: parsed.errors, values: parsed.values };
-  const round = await loadRound(db, parsed.data.ronde);
+  const round = await loadRound(parsed.data.ronde, db);
   const check = checkRound(round, found.agreement);
   if (!check.ok) return { ok: false, status: 400, errors: { ronde: check.message }, values: parsed.values };
   const writer = viewer.writer;
@@ -186,7 +186,6 @@ export async function submitUpdate(
       })
       .returning({ id: monitorUpdates.id });
     await audit(
-      tx,
       actorOf(viewer.user),
       auditEntry("monitor_update.submitted", "monitor_update", row!.id, {
         afspraak: agreement.key,
@@ -194,6 +193,7 @@ export async function submitUpdate(
         tertiaal: tertiaalLabel(round!.year, round!.tertiaal),
         stoplicht: stoplichtLabel(parsed.data.stoplicht),
       }),
+      tx,
     );
   });
   return {
@@ -204,18 +204,18 @@ export async function submitUpdate(
 
 /** A huurdersorganisatie's reaction for the open round; a second one in the same round replaces the first. */
 export async function submitReaction(
-  db: Executor,
   viewer: MonitorViewer,
   agreementId: number,
   form: FormData,
+  db: Executor,
 ): Promise<WriteOutcome> {
   const parsed = parseForm(reactionFormSchema, form);
-  const found = await loadAgreementWithParties(db, agreementId);
+  const found = await loadAgreementWithParties(agreementId, db);
   if (!found) return refused(404, "Deze afspraak bestaat niet.");
   if (!viewer.writer || !mayReact(viewer.writer))
     return refused(403, "Alleen een huurdersorganisatie kan een reactie geven.");
   if (!parsed.ok) return { ok: false, status: 400, errors: parsed.errors, values: parsed.values };
-  const round = await loadRound(db, parsed.data.ronde);
+  const round = await loadRound(parsed.data.ronde, db);
   const check = checkRound(round, found.agreement);
   if (!check.ok) return { ok: false, status: 400, errors: { ronde: check.message }, values: parsed.values };
   const writer = viewer.writer;
@@ -249,13 +249,13 @@ export async function submitReaction(
       })
       .returning({ id: monitorReactions.id });
     await audit(
-      tx,
       actorOf(viewer.user),
       auditEntry("monitor_reaction.saved", "monitor_reaction", row!.id, {
         afspraak: agreement.key,
         organisatie: writer.organisationId,
         tertiaal: tertiaalLabel(round!.year, round!.tertiaal),
       }),
+      tx,
     );
   });
   return { ok: true, message: "Uw reactie is opgeslagen en staat op de openbare pagina van de afspraak." };
@@ -266,10 +266,10 @@ export async function submitReaction(
  * mail). Only pending updates of this agreement; a second click finds nothing pending and changes nothing.
  */
 export async function reviewUpdate(
-  db: Executor,
   viewer: MonitorViewer,
   agreementId: number,
   form: FormData,
+  db: Executor,
 ): Promise<WriteOutcome> {
   if (!viewer.isGemeente) return refused(403, "Alleen de gemeente bevestigt updates.");
   const parsed = parseForm(reviewFormSchema, form);
@@ -299,33 +299,35 @@ export async function reviewUpdate(
         reviewNote: confirm ? null : input.notitie,
       })
       .where(eq(monitorUpdates.id, update.id));
-    if (confirm) await refreshCurrentStoplicht(tx, [update.agreementKey]);
+    if (confirm) await refreshCurrentStoplicht([update.agreementKey], tx);
     if (!confirm && update.authorId) {
       const [author] = await tx
         .select({ email: staffUsers.email, active: staffUsers.active })
         .from(staffUsers)
         .where(eq(staffUsers.id, update.authorId));
       if (author?.active)
-        await queueMail(tx, {
-          to: author.email,
-          kind: "monitor.sent_back",
-          subject: `Uw update van ${update.agreementKey} is teruggestuurd`,
-          text: [
-            "Beste partner,",
-            "",
-            `De gemeente heeft uw update van prestatieafspraak ${update.agreementKey} (${tertiaalLabel(update.year, update.tertiaal)}) teruggestuurd.`,
-            "",
-            `Opmerking van de gemeente: ${input.notitie}`,
-            "",
-            `Pas uw update aan op ${getEnv().APP_URL}/beheer/prestatieafspraken/${update.agreementId}`,
-            "",
-            "Met vriendelijke groet,",
-            "Gemeente Heemstede",
-          ].join("\n"),
-        });
+        await queueMail(
+          {
+            to: author.email,
+            kind: "monitor.sent_back",
+            subject: `Uw update van ${update.agreementKey} is teruggestuurd`,
+            text: [
+              "Beste partner,",
+              "",
+              `De gemeente heeft uw update van prestatieafspraak ${update.agreementKey} (${tertiaalLabel(update.year, update.tertiaal)}) teruggestuurd.`,
+              "",
+              `Opmerking van de gemeente: ${input.notitie}`,
+              "",
+              `Pas uw update aan op ${getEnv().APP_URL}/beheer/prestatieafspraken/${update.agreementId}`,
+              "",
+              "Met vriendelijke groet,",
+              "Gemeente Heemstede",
+            ].join("\n"),
+          },
+          tx,
+        );
     }
     await audit(
-      tx,
       actorOf(viewer.user),
       auditEntry(
         confirm ? "monitor_update.confirmed" : "monitor_update.sent_back",
@@ -338,6 +340,7 @@ export async function reviewUpdate(
           ...(confirm ? {} : { notitie: input.notitie }),
         },
       ),
+      tx,
     );
     return {
       ok: true as const,

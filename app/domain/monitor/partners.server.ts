@@ -36,9 +36,9 @@ const linkSchema = z.object({
  * partner, only to a corporatie or huurdersorganisatie; one transaction with its audit line.
  */
 export async function linkPartnerOrganisation(
-  db: Executor,
   actor: Actor,
   form: FormData,
+  db: Executor,
 ): Promise<StaffUsersOutcome> {
   const intent = "organisatie";
   const parsed = parseForm(linkSchema, form);
@@ -66,12 +66,12 @@ export async function linkPartnerOrganisation(
       if (!current) return fail("Kies de organisatie waarvoor deze partner werkt.");
       await tx.delete(monitorPartners).where(eq(monitorPartners.userId, userId));
       await audit(
-        tx,
         actor,
         auditEntry("monitor_partner.unlinked", "staff_user", userId, {
           email: user.email,
           organisatie: current.organisationId,
         }),
+        tx,
       );
       return {
         intent,
@@ -104,13 +104,13 @@ export async function linkPartnerOrganisation(
       .values({ userId, organisationId: organisation.id })
       .onConflictDoUpdate({ target: monitorPartners.userId, set: { organisationId: organisation.id } });
     await audit(
-      tx,
       actor,
       auditEntry("monitor_partner.linked", "staff_user", userId, {
         email: user.email,
         organisatie: organisation.id,
         ...(current ? { vorigeOrganisatie: current.organisationId } : {}),
       }),
+      tx,
     );
     return {
       intent,

@@ -70,7 +70,7 @@ function overviewWhere(f: Omit<OverviewFilter, "page">) {
  * `db.execute` never prepares, so the hot public reads go through here.
  */
 const dialect = new PgDialect();
-async function executePrepared<T>(db: Executor, name: string, query: SQL): Promise<T[]> {
+async function executePrepared<T>(name: string, query: SQL, db: Executor): Promise<T[]> {
   return (await db._.session
     .prepareQuery(dialect.sqlToQuery(query), undefined, name, false)
     .execute()) as T[];
@@ -90,8 +90,8 @@ export interface OverviewContext {
  * as it reads every confirmed update.
  */
 export async function overviewContext(
-  db: Executor,
   requested: { year: number; tertiaal: number },
+  db: Executor,
 ): Promise<OverviewContext> {
   const year = Number.isInteger(requested.year) && Math.abs(requested.year) < 10_000 ? requested.year : 0;
   const tertiaalOk = [1, 2, 3].includes(requested.tertiaal);
@@ -105,7 +105,6 @@ export async function overviewContext(
     latest: TertiaalRef | null;
     organisations: OverviewContext["organisations"];
   }>(
-    db,
     "monitor_overview_context",
     sql`
     with span as (select min(first_year) as min, max(last_year) as max from monitor_agreements)
@@ -114,6 +113,7 @@ export async function overviewContext(
       (select coalesce(json_agg(json_build_object('id', o.id, 'name', o.name, 'kind', o.kind) order by o.kind, o.name), '[]')
          from monitor_organisations o) as organisations
     from span`,
+    db,
   );
   const years: number[] = [];
   if (row?.min != null && row.max != null) for (let y = row.min; y <= row.max; y++) years.push(y);
@@ -145,16 +145,15 @@ export interface Overview {
  * The total is the sum of the theme counts (every agreement has one theme), so it needs no scan of its own.
  */
 export async function loadOverview(
-  db: Executor,
   f: OverviewFilter,
   options: { pageSize: number | null; organisationOrder: readonly string[] },
+  db: Executor,
 ): Promise<Overview> {
   const stoplichtCond = f.stoplicht ? sql`where c.stoplicht = ${f.stoplicht}` : sql``;
   const limit = options.pageSize
     ? sql`limit ${options.pageSize} offset ${(f.page - 1) * options.pageSize}`
     : sql``;
   const [row] = await executePrepared<{ by_theme: unknown; by_trekker: unknown; rows: unknown }>(
-    db,
     "monitor_overview",
     sql`
     with cur as materialized (
@@ -184,6 +183,7 @@ export async function loadOverview(
             array_agg(p.organisation_id order by p.organisation_id) filter (where p.role = 'party') as parties
           from monitor_agreement_parties p where p.agreement_id = pg.id
         ) t on true) as rows`,
+    db,
   );
   const summary = summaryFromCounts(
     row!.by_theme as { k: number; s: Stoplicht; n: number }[],
@@ -235,9 +235,9 @@ export interface AgreementDetail {
  * the confirmed ones, a partner also the own organisation's pending and sent-back ones, the gemeente all.
  */
 export async function getAgreement(
-  db: Executor,
   id: number,
   visibleTo: { kind: "public" } | { kind: "gemeente" } | { kind: "partner"; organisationId: string | null },
+  db: Executor,
 ): Promise<AgreementDetail | null> {
   if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) return null;
   const [agreement] = await db.select().from(monitorAgreements).where(eq(monitorAgreements.id, id));

@@ -38,7 +38,7 @@ export async function openRoundNow(db: Executor) {
 // ---- Rounds ----
 
 /** Partner accounts (active, with an organisation) and what is open for them in a round. */
-async function partnersWithOpenWork(db: Executor, round: TertiaalRef & { id: number }) {
+async function partnersWithOpenWork(round: TertiaalRef & { id: number }, db: Executor) {
   const partners = await db
     .select({
       userId: staffUsers.id,
@@ -59,9 +59,9 @@ async function partnersWithOpenWork(db: Executor, round: TertiaalRef & { id: num
     let open = perOrg.get(p.organisationId);
     if (!open) {
       open = await openAgreementsFor(
-        db,
         { organisationId: p.organisationId, organisationKind: p.kind },
         round,
+        db,
       );
       perOrg.set(p.organisationId, open);
     }
@@ -74,7 +74,7 @@ async function partnersWithOpenWork(db: Executor, round: TertiaalRef & { id: num
  * What an organisation still has to do in a round: agreements in scope that are not finished, without an
  * update (corporatie, gemeente) or reaction (huurdersorganisatie) of theirs in this round.
  */
-export async function openAgreementsFor(db: Executor, writer: Writer, round: TertiaalRef) {
+export async function openAgreementsFor(writer: Writer, round: TertiaalRef, db: Executor) {
   const order = round.year * 10 + round.tertiaal;
   const scope =
     writer.organisationKind === "huurdersorganisatie"
@@ -128,7 +128,7 @@ export type RoundOutcome =
  * agreements gets one mail (outbox, delivered by the pg-boss outbox job); monitor_round_mails has one row
  * per round, partner and kind, so a partner is mailed exactly once however often this runs.
  */
-export async function openRound(db: Executor, user: MonitorUser, form: FormData): Promise<RoundOutcome> {
+export async function openRound(user: MonitorUser, form: FormData, db: Executor): Promise<RoundOutcome> {
   const parsed = parseForm(openRoundSchema, form);
   if (!parsed.ok) return { ok: false, errors: parsed.errors, values: parsed.values };
   const { jaar, tertiaal, herinnering } = parsed.data;
@@ -144,15 +144,15 @@ export async function openRound(db: Executor, user: MonitorUser, form: FormData)
         errors: { tertiaal: `De ronde voor tertiaal ${tertiaal} van ${jaar} bestaat al.` },
         values: parsed.values,
       };
-    const mailed = await mailRound(tx, round, "invitation");
+    const mailed = await mailRound(round, "invitation", tx);
     await audit(
-      tx,
       actorOf(user),
       auditEntry("monitor_round.opened", "monitor_round", round.id, {
         tertiaal: tertiaalLabel(jaar, tertiaal),
         herinneringNaDagen: herinnering,
         gemaild: mailed,
       }),
+      tx,
     );
     return {
       ok: true as const,
@@ -163,12 +163,12 @@ export async function openRound(db: Executor, user: MonitorUser, form: FormData)
 }
 
 async function mailRound(
-  tx: Executor,
   round: typeof monitorRounds.$inferSelect,
   kind: "invitation" | "reminder",
+  tx: Executor,
 ) {
   let mailed = 0;
-  for (const p of await partnersWithOpenWork(tx, round)) {
+  for (const p of await partnersWithOpenWork(round, tx)) {
     if (p.open.length === 0) continue;
     const [claimed] = await tx
       .insert(monitorRoundMails)
@@ -176,15 +176,18 @@ async function mailRound(
       .onConflictDoNothing()
       .returning({ userId: monitorRoundMails.userId });
     if (!claimed) continue;
-    const outboxId = await queueMail(tx, {
-      to: p.email,
-      kind: `monitor.round_${kind}`,
-      subject:
-        kind === "invitation"
-          ? `Monitor prestatieafspraken: ${tertiaalLabel(round.year, round.tertiaal).toLowerCase()} is open`
-          : `Herinnering monitor prestatieafspraken: ${tertiaalLabel(round.year, round.tertiaal).toLowerCase()}`,
-      text: roundMailText(kind, p, round, p.open, round.deadline),
-    });
+    const outboxId = await queueMail(
+      {
+        to: p.email,
+        kind: `monitor.round_${kind}`,
+        subject:
+          kind === "invitation"
+            ? `Monitor prestatieafspraken: ${tertiaalLabel(round.year, round.tertiaal).toLowerCase()} is open`
+            : `Herinnering monitor prestatieafspraken: ${tertiaalLabel(round.year, round.tertiaal).toLowerCase()}`,
+        text: roundMailText(kind, p, round, p.open, round.deadline),
+      },
+      tx,
+    );
     await tx
       .update(monitorRoundMails)
       .set({ outboxId })
@@ -209,13 +212,13 @@ export async function sendDueReminders(db: Executor, now = new Date()): Promise<
   let mailed = 0;
   for (const round of open) {
     if (!reminderDue(round, now)) continue;
-    mailed += await db.transaction((tx) => mailRound(tx, round, "reminder"));
+    mailed += await db.transaction((tx) => mailRound(round, "reminder", tx));
   }
   return mailed;
 }
 
 /** Close a round: no more updates or reactions for it. */
-export async function closeRound(db: Executor, user: MonitorUser, roundId: number): Promise<RoundOutcome> {
+export async function closeRound(user: MonitorUser, roundId: number, db: Executor): Promise<RoundOutcome> {
   return db.transaction(async (tx) => {
     const [round] = await tx
       .update(monitorRounds)
@@ -229,11 +232,11 @@ export async function closeRound(db: Executor, user: MonitorUser, roundId: numbe
         values: {},
       };
     await audit(
-      tx,
       actorOf(user),
       auditEntry("monitor_round.closed", "monitor_round", round.id, {
         tertiaal: tertiaalLabel(round.year, round.tertiaal),
       }),
+      tx,
     );
     return {
       ok: true as const,
@@ -243,7 +246,7 @@ export async function closeRound(db: Executor, user: MonitorUser, roundId: numbe
 }
 
 /** Per organisation in a round: how many agreements are still open, and which. */
-export async function notUpdatedOverview(db: Executor, round: TertiaalRef) {
+export async function notUpdatedOverview(round: TertiaalRef, db: Executor) {
   const orgs = await listOrganisations(db);
   const out: {
     organisationId: string;
@@ -252,7 +255,7 @@ export async function notUpdatedOverview(db: Executor, round: TertiaalRef) {
     open: { id: number; key: string; title: string }[];
   }[] = [];
   for (const o of orgs) {
-    const open = await openAgreementsFor(db, { organisationId: o.id, organisationKind: o.kind }, round);
+    const open = await openAgreementsFor({ organisationId: o.id, organisationKind: o.kind }, round, db);
     out.push({ organisationId: o.id, name: o.name, kind: o.kind, open });
   }
   return out;
@@ -262,14 +265,14 @@ export async function notUpdatedOverview(db: Executor, round: TertiaalRef) {
  * Copy the doorlopende and unfinished jaarafspraken of `year` to `year + 1`, keeping key, parties and (through
  * the key) history. Running it twice copies nothing the second time.
  */
-export async function copyToNextYear(db: Executor, user: MonitorUser, year: number): Promise<RoundOutcome> {
+export async function copyToNextYear(user: MonitorUser, year: number, db: Executor): Promise<RoundOutcome> {
   if (!Number.isInteger(year) || year < 2000 || year > 2100)
     return { ok: false, errors: { jaar: "Kies een jaar." }, values: { jaar: String(year) } };
   return db.transaction(async (tx) => {
     const overview = await loadOverview(
-      tx,
       { year, tertiaal: 3, theme: null, trekker: null, stoplicht: null, q: "", page: 1 },
       { pageSize: null, organisationOrder: [] },
+      tx,
     );
     const jaarRows = await tx
       .select()
@@ -298,11 +301,10 @@ export async function copyToNextYear(db: Executor, user: MonitorUser, year: numb
       copied++;
     }
     await refreshCurrentStoplicht(
-      tx,
       selected.map((a) => a.key),
+      tx,
     );
     await audit(
-      tx,
       actorOf(user),
       auditEntry("monitor_agreements.copied", "monitor_agreement", `${year}`, {
         vanJaar: year,
@@ -310,6 +312,7 @@ export async function copyToNextYear(db: Executor, user: MonitorUser, year: numb
         gekopieerd: copied,
         sleutels: selected.map((a) => a.key),
       }),
+      tx,
     );
     return {
       ok: true as const,
@@ -318,7 +321,7 @@ export async function copyToNextYear(db: Executor, user: MonitorUser, year: numb
   });
 }
 
-export async function agreementIdsForKeys(db: Executor, keys: string[]) {
+export async function agreementIdsForKeys(keys: string[], db: Executor) {
   if (keys.length === 0) return [];
   return db
     .select({ id: monitorAgreements.id, key: monitorAgreements.key })

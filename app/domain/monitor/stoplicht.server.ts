@@ -32,7 +32,7 @@ function recompute(where: ReturnType<typeof sql>) {
  * A transaction-scoped advisory lock per key (in sorted order, so no deadlock) serialises two writes to one
  * key; the statement after the lock sees the other's commit, so no update is lost.
  */
-export async function refreshCurrentStoplicht(tx: Executor, keys: readonly string[]) {
+export async function refreshCurrentStoplicht(keys: readonly string[], tx: Executor) {
   const unique = [...new Set(keys)].sort();
   if (unique.length === 0) return;
   for (const key of unique)

@@ -10,12 +10,11 @@ import { loadOverview, monitorPeriods } from "./public-read.server";
 import { STOPLICHTEN, stoplichtInfo, tertiaalLabel } from "./vocabulary";
 
 /** A text block with the summary for these themes, or null when the monitor has no agreements in that year. */
-export async function stoplichtSummaryBlock(db: Executor, themes: readonly number[]): Promise<Block | null> {
+export async function stoplichtSummaryBlock(themes: readonly number[], db: Executor): Promise<Block | null> {
   if (themes.length === 0) return null;
   const { years, latest } = await monitorPeriods(db);
   if (years.length === 0) return null;
   const { summary } = await loadOverview(
-    db,
     {
       year: latest.year,
       tertiaal: latest.tertiaal,
@@ -26,6 +25,7 @@ export async function stoplichtSummaryBlock(db: Executor, themes: readonly numbe
       page: 1,
     },
     { pageSize: 1, organisationOrder: [] },
+    db,
   );
   const paragraphs: string[] = [];
   for (const { theme, counts } of summary.byTheme) {

@@ -25,7 +25,7 @@ export interface MonitorViewer {
   organisationName: string | null;
 }
 
-export async function monitorViewer(db: Executor, user: MonitorUser): Promise<MonitorViewer> {
+export async function monitorViewer(user: MonitorUser, db: Executor): Promise<MonitorViewer> {
   const isGemeente = user.roles.includes("ambtenaar") || user.roles.includes("beheerder");
   if (isGemeente)
     return {

@@ -106,8 +106,8 @@ export function toPublicNewsRow(r: RawNewsRow): PublicNewsRow {
  * the end still knows the total (bench:informed-pages).
  */
 export async function listPublicNews(
-  db: Executor,
   options: { page: number; projectSlug?: string | null; now?: Date; pageSize?: number; countTotal?: boolean },
+  db: Executor,
 ): Promise<{ rows: PublicNewsRow[]; total: number; pageSize: number }> {
   const now = options.now ?? new Date();
   const pageSize = options.pageSize ?? NEWS_PAGE_SIZE;
@@ -134,7 +134,7 @@ export async function listPublicNews(
 }
 
 /** One published news item by slug, or null (unknown, scheduled, concept or withdrawn). */
-export async function findPublicNews(db: Executor, slug: string, now = new Date()) {
+export async function findPublicNews(slug: string, db: Executor, now = new Date()) {
   const [row] = await db
     .select({ item: newsItems, projectSlug: projects.slug, projectTitle: projects.title })
     .from(newsItems)
@@ -142,13 +142,13 @@ export async function findPublicNews(db: Executor, slug: string, now = new Date(
     .where(and(eq(newsItems.slug, slug), isPublic(now)));
   if (!row) return null;
   const image = row.item.imageId
-    ? ((await describeImages(db, [row.item.imageId])).get(row.item.imageId) ?? null)
+    ? ((await describeImages([row.item.imageId], db)).get(row.item.imageId) ?? null)
     : null;
   return { ...row, image };
 }
 
 /** The Atom feed of the newest 30 published items. */
-export async function newsFeed(db: Executor, baseUrl: string, now = new Date()): Promise<string> {
+export async function newsFeed(baseUrl: string, db: Executor, now = new Date()): Promise<string> {
   const rows = await db
     .select({
       slug: newsItems.slug,
@@ -177,7 +177,7 @@ export async function newsFeed(db: Executor, baseUrl: string, now = new Date()):
 }
 
 /** Project choices for the news form and the /actueel filter. */
-export async function projectOptions(db: Executor, includeDrafts: boolean) {
+export async function projectOptions(includeDrafts: boolean, db: Executor) {
   const rows = await db
     .select({ id: projects.id, slug: projects.slug, title: projects.title, status: projects.status })
     .from(projects)
@@ -187,7 +187,7 @@ export async function projectOptions(db: Executor, includeDrafts: boolean) {
 
 // ---------------------------------------------------------------- staff
 
-export async function listNewsForStaff(db: Executor, page: number, pageSize = 25) {
+export async function listNewsForStaff(page: number, db: Executor, pageSize = 25) {
   const [rows, [total]] = await Promise.all([
     db
       .select({
@@ -209,14 +209,14 @@ export async function listNewsForStaff(db: Executor, page: number, pageSize = 25
   return { rows, total: total?.n ?? 0 };
 }
 
-export async function getNewsForStaff(db: Executor, id: number) {
+export async function getNewsForStaff(id: number, db: Executor) {
   const [item] = await db.select().from(newsItems).where(eq(newsItems.id, id));
   if (!item) return null;
-  const image = item.imageId ? ((await describeImages(db, [item.imageId])).get(item.imageId) ?? null) : null;
+  const image = item.imageId ? ((await describeImages([item.imageId], db)).get(item.imageId) ?? null) : null;
   return { item, image };
 }
 
-async function uniqueSlug(db: Executor, title: string, exceptId?: number) {
+async function uniqueSlug(title: string, db: Executor, exceptId?: number) {
   const base = slugify(title);
   const taken = await db
     .select({ slug: newsItems.slug, id: newsItems.id })
@@ -237,15 +237,15 @@ export type NewsOutcome =
  * together. A repeated submit of the same new-item form (same hidden key) stores nothing new.
  */
 export async function saveNewsFromForm(
-  db: Executor,
   actor: Actor,
   id: number | null,
   form: FormData,
+  db: Executor,
   now = new Date(),
 ): Promise<NewsOutcome> {
   const values = formToObject(form);
   delete values.image;
-  const existing = id === null ? null : await getNewsForStaff(db, id);
+  const existing = id === null ? null : await getNewsForStaff(id, db);
   if (id !== null && !existing) return { ok: false, status: 404, errors: {}, values };
   const parsed = newsFormSchema(now).safeParse(values);
   const errors: FieldErrors = parsed.success ? {} : firstErrors(parsed.error);
@@ -277,7 +277,7 @@ export async function saveNewsFromForm(
     }
     const imageId =
       upload?.ok === true
-        ? await saveImage(tx, upload.image, actor.id)
+        ? await saveImage(upload.image, actor.id, tx)
         : input.removeImage
           ? null
           : (existing?.item.imageId ?? null);
@@ -298,7 +298,7 @@ export async function saveNewsFromForm(
         .insert(newsItems)
         .values({
           ...fields,
-          slug: await uniqueSlug(tx, input.title),
+          slug: await uniqueSlug(input.title, tx),
           submissionKey: input.submissionKey ?? null,
           createdBy: actor.id,
         })
@@ -312,29 +312,41 @@ export async function saveNewsFromForm(
         return { ok: true as const, id: dup!.id, message: "Het bericht is opgeslagen." };
       }
       newsId = row.id;
-      await audit(tx, actor, {
-        action: "news.created",
-        entityType: "news",
-        entityId: newsId,
-        details: { title: input.title },
-      });
+      await audit(
+        actor,
+        {
+          action: "news.created",
+          entityType: "news",
+          entityId: newsId,
+          details: { title: input.title },
+        },
+        tx,
+      );
     } else {
       await tx.update(newsItems).set(fields).where(eq(newsItems.id, id));
       newsId = id;
-      await audit(tx, actor, {
-        action: "news.updated",
-        entityType: "news",
-        entityId: newsId,
-        details: { title: input.title },
-      });
+      await audit(
+        actor,
+        {
+          action: "news.updated",
+          entityType: "news",
+          entityId: newsId,
+          details: { title: input.title },
+        },
+        tx,
+      );
     }
     if (input.publishAt && input.publishAt.getTime() !== existing?.item.publishAt?.getTime()) {
-      await audit(tx, actor, {
-        action: "news.published",
-        entityType: "news",
-        entityId: newsId,
-        details: { publishAt: input.publishAt.toISOString() },
-      });
+      await audit(
+        actor,
+        {
+          action: "news.published",
+          entityType: "news",
+          entityId: newsId,
+          details: { publishAt: input.publishAt.toISOString() },
+        },
+        tx,
+      );
     }
     const message =
       input.publishMode === "draft"
@@ -347,7 +359,7 @@ export async function saveNewsFromForm(
 }
 
 /** Take a news item off the site (it stays in /beheer). Audited. Repeating it changes nothing. */
-export async function withdrawNews(db: Executor, actor: Actor, id: number, now = new Date()) {
+export async function withdrawNews(actor: Actor, id: number, db: Executor, now = new Date()) {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(newsItems)
@@ -355,24 +367,28 @@ export async function withdrawNews(db: Executor, actor: Actor, id: number, now =
       .where(and(eq(newsItems.id, id), isNull(newsItems.withdrawnAt)))
       .returning({ title: newsItems.title });
     if (row)
-      await audit(tx, actor, {
-        action: "news.withdrawn",
-        entityType: "news",
-        entityId: id,
-        details: { title: row.title },
-      });
+      await audit(
+        actor,
+        {
+          action: "news.withdrawn",
+          entityType: "news",
+          entityId: id,
+          details: { title: row.title },
+        },
+        tx,
+      );
     return !!row;
   });
 }
 
 // Route entry points (the routes never see the database).
 export const publicNewsPage = (page: number, projectSlug: string | null) =>
-  listPublicNews(getDb(), { page, projectSlug });
-export const publicNewsItem = (slug: string) => findPublicNews(getDb(), slug);
-export const publicFeed = () => newsFeed(getDb(), getEnv().APP_URL);
-export const newsProjectOptions = (includeDrafts: boolean) => projectOptions(getDb(), includeDrafts);
-export const staffNewsList = (page: number) => listNewsForStaff(getDb(), page);
-export const staffNewsItem = (id: number) => getNewsForStaff(getDb(), id);
+  listPublicNews({ page, projectSlug }, getDb());
+export const publicNewsItem = (slug: string) => findPublicNews(slug, getDb());
+export const publicFeed = () => newsFeed(getEnv().APP_URL, getDb());
+export const newsProjectOptions = (includeDrafts: boolean) => projectOptions(includeDrafts, getDb());
+export const staffNewsList = (page: number) => listNewsForStaff(page, getDb());
+export const staffNewsItem = (id: number) => getNewsForStaff(id, getDb());
 export const handleNewsSave = (actor: Actor, id: number | null, form: FormData) =>
-  saveNewsFromForm(getDb(), actor, id, form);
-export const handleNewsWithdraw = (actor: Actor, id: number) => withdrawNews(getDb(), actor, id);
+  saveNewsFromForm(actor, id, form, getDb());
+export const handleNewsWithdraw = (actor: Actor, id: number) => withdrawNews(actor, id, getDb());

@@ -264,12 +264,16 @@ export async function createCampaign(
         createdBy: actor.id,
       })
       .returning({ id: panelCampaigns.id });
-    await audit(tx, actor, {
-      action: "panel.campaign_scheduled",
-      entityType: "panel_campaign",
-      entityId: row!.id,
-      details: { surveyId: input.surveyId, mode: input.mode, planned: plan.plan.total },
-    });
+    await audit(
+      actor,
+      {
+        action: "panel.campaign_scheduled",
+        entityType: "panel_campaign",
+        entityId: row!.id,
+        details: { surveyId: input.surveyId, mode: input.mode, planned: plan.plan.total },
+      },
+      tx,
+    );
     return row!.id;
   });
 }
@@ -282,11 +286,15 @@ export async function cancelCampaign(actor: Actor, campaignId: number, db: Execu
       .where(and(eq(panelCampaigns.id, campaignId), eq(panelCampaigns.status, "scheduled")))
       .returning({ id: panelCampaigns.id });
     if (rows.length)
-      await audit(tx, actor, {
-        action: "panel.campaign_cancelled",
-        entityType: "panel_campaign",
-        entityId: campaignId,
-      });
+      await audit(
+        actor,
+        {
+          action: "panel.campaign_cancelled",
+          entityType: "panel_campaign",
+          entityId: campaignId,
+        },
+        tx,
+      );
   });
 }
 
@@ -325,7 +333,7 @@ export async function queueCampaign(
       );
     }
     const respondentIds = chosen.map(() => randomUUID());
-    const codes = await createPersonalCodes(tx, campaign.surveyId, chosen.length, "panel", respondentIds);
+    const codes = await createPersonalCodes(campaign.surveyId, chosen.length, "panel", tx, respondentIds);
     for (let start = 0; start < chosen.length; start += 1000) {
       await tx
         .insert(panelInvitations)

@@ -294,7 +294,7 @@ export async function deliverPanelMail(
                 messageId: invitationMessageId(row.id, reminder, domain),
               });
               if (!smtpUrl) {
-                await queueMail(db, mail);
+                await queueMail(mail, db);
                 await markSent([row.id], db);
                 inFlight.delete(row.id);
                 result.sent++;
@@ -485,7 +485,7 @@ export async function deliverBulkQueue(
               const id = Number(row.id);
               const mail = mails.get(id)!;
               if (!smtpUrl) {
-                await queueMail(db, mail);
+                await queueMail(mail, db);
                 await markSentIds([id], db);
                 inFlight.delete(id);
                 result.sent++;

@@ -26,7 +26,7 @@ export const panelUrls = {
 
 /** The wijk of a 4-digit postcode, from the wijken table; null outside Heemstede. */
 export async function deriveWijk(postcode: string, db: Executor = getDb()): Promise<string | null> {
-  return wijkFor(db, { postcode });
+  return wijkFor({ postcode }, db);
 }
 
 export async function wijkNames(db: Executor = getDb()): Promise<{ code: string; name: string }[]> {
@@ -72,7 +72,7 @@ export async function signUp(
       .onConflictDoNothing({ target: panelMembers.email })
       .returning({ id: panelMembers.id });
     if (inserted.length) {
-      await queueMail(tx, confirmMail(input.email, panelUrls.confirm(token)));
+      await queueMail(confirmMail(input.email, panelUrls.confirm(token)), tx);
       return;
     }
     const [existing] = await tx
@@ -86,14 +86,14 @@ export async function signUp(
       .for("update");
     if (!existing) return;
     if (existing.status === "active") {
-      await queueMail(tx, alreadyMemberMail(input.email, panelUrls.mine()));
+      await queueMail(alreadyMemberMail(input.email, panelUrls.mine()), tx);
       return;
     }
     // A confirmation went out moments ago (e.g. a double submit): that one stays valid, no second mail.
     const sentAt = (existing.confirmExpiresAt?.getTime() ?? 0) - CONFIRM_VALID_MS;
     if (now.getTime() - sentAt < RESEND_CONFIRM_AFTER_MS) return;
     await tx.update(panelMembers).set(profile).where(eq(panelMembers.id, existing.id));
-    await queueMail(tx, confirmMail(input.email, panelUrls.confirm(token)));
+    await queueMail(confirmMail(input.email, panelUrls.confirm(token)), tx);
   });
   return { ok: true };
 }
@@ -146,7 +146,7 @@ export async function renewConfirmation(token: string, now = new Date(), db: Exe
       .update(panelMembers)
       .set({ confirmTokenHash: hashToken(fresh), confirmExpiresAt: expiresAt(now, CONFIRM_VALID_MS) })
       .where(eq(panelMembers.id, member.id));
-    await queueMail(tx, confirmMail(member.email, panelUrls.confirm(fresh)));
+    await queueMail(confirmMail(member.email, panelUrls.confirm(fresh)), tx);
   });
 }
 
@@ -165,13 +165,13 @@ export async function requestLogin(email: string, now = new Date(), db: Executor
         .update(panelMembers)
         .set({ loginTokenHash: hashToken(token), loginExpiresAt: expiresAt(now, LOGIN_VALID_MS) })
         .where(eq(panelMembers.id, member.id));
-      await queueMail(tx, loginMail(member.email, panelUrls.login(token)));
+      await queueMail(loginMail(member.email, panelUrls.login(token)), tx);
     } else if (member.status === "pending") {
       await tx
         .update(panelMembers)
         .set({ confirmTokenHash: hashToken(token), confirmExpiresAt: expiresAt(now, CONFIRM_VALID_MS) })
         .where(eq(panelMembers.id, member.id));
-      await queueMail(tx, confirmMail(member.email, panelUrls.confirm(token)));
+      await queueMail(confirmMail(member.email, panelUrls.confirm(token)), tx);
     }
   });
 }

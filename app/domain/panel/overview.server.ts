@@ -108,11 +108,15 @@ export async function savePopulation(
       await tx
         .insert(populationTable)
         .values(rows.map((r) => ({ ...r, source, isDemo: false, updatedAt: new Date() })));
-    await audit(tx, actor, {
-      action: "panel.population_saved",
-      entityType: "population_figures",
-      details: { dimensions: dims, rows: rows.length, source },
-    });
+    await audit(
+      actor,
+      {
+        action: "panel.population_saved",
+        entityType: "population_figures",
+        details: { dimensions: dims, rows: rows.length, source },
+      },
+      tx,
+    );
   });
 }
 

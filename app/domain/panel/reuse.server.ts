@@ -27,7 +27,7 @@ export interface ReuseOffer {
 export async function reuseOffer(request: Request, db: Executor = getDb()): Promise<ReuseOffer | null> {
   const cookie = readAfterSurveyCookie(request);
   if (!cookie) return null;
-  const given = await submittedBackground(db, cookie.surveyId, cookie.token, AFTER_SURVEY_MAX_AGE_SECONDS);
+  const given = await submittedBackground(cookie.surveyId, cookie.token, AFTER_SURVEY_MAX_AGE_SECONDS, db);
   if (!given) return null;
   const offer: ReuseOffer = { values: {}, shown: [] };
   if (given.birthYear !== undefined) {

@@ -20,7 +20,7 @@ export async function listWijken(db: Executor = getDb()) {
  * Which wijk a point or a postcode lies in; null outside every wijk or for an unknown postcode.
  * The one lookup every context uses; the rules are in wijk-for.ts.
  */
-export async function wijkFor(db: Executor, place: PlaceQuery): Promise<string | null> {
+export async function wijkFor(place: PlaceQuery, db: Executor): Promise<string | null> {
   if ("postcode" in place) {
     const digits = postcodeDigitsOf(place.postcode);
     if (!digits) return null;
@@ -111,11 +111,15 @@ export async function importWijken(areas: ImportedArea[], actor: Actor, db: Exec
         .onConflictDoUpdate({ target: wijken.code, set: values });
     }
     const reassigned = await reassignWijken(tx);
-    await audit(tx, actor, {
-      action: "wijk.imported",
-      entityType: "wijk",
-      details: { count: areas.length, codes: areas.slice(0, 50).map((a) => a.code), reassigned },
-    });
+    await audit(
+      actor,
+      {
+        action: "wijk.imported",
+        entityType: "wijk",
+        details: { count: areas.length, codes: areas.slice(0, 50).map((a) => a.code), reassigned },
+      },
+      tx,
+    );
     return { imported: areas.length, reassigned };
   });
 }

@@ -78,8 +78,8 @@ export async function getOutboxMail(id: number, db: Executor = getDb()) {
  * Returns the numbers of rows purged and deleted.
  */
 export async function pruneOutbox(
-  db: Executor = getDb(),
   days: { body?: number; all?: number } = {},
+  db: Executor = getDb(),
 ): Promise<{ purged: number; deleted: number }> {
   const bodyDays = days.body ?? OUTBOX_BODY_DAYS;
   const allDays = days.all ?? OUTBOX_DAYS;

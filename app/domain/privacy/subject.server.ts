@@ -77,7 +77,7 @@ export interface SubjectData {
   }[];
 }
 
-async function collect(db: Executor, email: string): Promise<SubjectData> {
+async function collect(email: string, db: Executor): Promise<SubjectData> {
   const ideas = await db
     .select()
     .from(initiatives)
@@ -190,19 +190,23 @@ async function collect(db: Executor, email: string): Promise<SubjectData> {
 
 /** Everything held on `email`; the look-up (or download) is audited without the address. */
 export async function findSubjectData(
-  db: Executor,
   actor: Actor,
   email: string,
+  db: Executor,
   purpose: "viewed" | "exported" = "viewed",
 ): Promise<SubjectData> {
   return db.transaction(async (tx) => {
-    const data = await collect(tx, email);
-    await audit(tx, actor, {
-      action: `privacy_subject.${purpose}`,
-      entityType: "data_subject",
-      entityId: subjectRef(email),
-      details: counts(data),
-    });
+    const data = await collect(email, tx);
+    await audit(
+      actor,
+      {
+        action: `privacy_subject.${purpose}`,
+        entityType: "data_subject",
+        entityId: subjectRef(email),
+        details: counts(data),
+      },
+      tx,
+    );
     return data;
   });
 }
@@ -228,9 +232,9 @@ function counts(d: SubjectData) {
  * a reaction answered in a reactienota) without name, address and accessibility need; a registration
  * that was still open is cancelled (a place it frees is not offered to the waiting list automatically).
  */
-export async function eraseSubjectData(db: Executor, actor: Actor, email: string) {
+export async function eraseSubjectData(actor: Actor, email: string, db: Executor) {
   return db.transaction(async (tx) => {
-    const before = await collect(tx, email);
+    const before = await collect(email, tx);
     const ids = before.initiatives.map((i) => i.id);
     if (ids.length) {
       await tx
@@ -277,12 +281,16 @@ export async function eraseSubjectData(db: Executor, actor: Actor, email: string
       .update(consultationReactions)
       .set({ name: ERASED, email: "" })
       .where(sql`lower(${consultationReactions.email}) = ${email}`);
-    await audit(tx, actor, {
-      action: "privacy_subject.erased",
-      entityType: "data_subject",
-      entityId: subjectRef(email),
-      details: counts(before),
-    });
+    await audit(
+      actor,
+      {
+        action: "privacy_subject.erased",
+        entityType: "data_subject",
+        entityId: subjectRef(email),
+        details: counts(before),
+      },
+      tx,
+    );
     return counts(before);
   });
 }
@@ -300,20 +308,20 @@ export async function handlePrivacyPost(actor: Actor, form: FormData, db: Execut
   if (intent === "wissen") {
     const parsed = eraseSchema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error, raw.email);
-    const done = await eraseSubjectData(db, actor, parsed.data.email);
+    const done = await eraseSubjectData(actor, parsed.data.email, db);
     return { kind: "erased", email: parsed.data.email, counts: done } satisfies PrivacyOutcome;
   }
   const parsed = subjectEmailSchema.safeParse(raw.email);
   if (!parsed.success) return invalid(parsed.error, raw.email, "email");
   if (intent === "downloaden") {
-    const data = await findSubjectData(db, actor, parsed.data, "exported");
+    const data = await findSubjectData(actor, parsed.data, db, "exported");
     return {
       kind: "download",
       filename: `gegevens-${subjectRef(parsed.data)}.json`,
       json: JSON.stringify(data, null, 2),
     } satisfies PrivacyOutcome;
   }
-  return { kind: "found", data: await findSubjectData(db, actor, parsed.data) } satisfies PrivacyOutcome;
+  return { kind: "found", data: await findSubjectData(actor, parsed.data, db) } satisfies PrivacyOutcome;
 }
 
 function invalid(error: z.ZodError, email: string, path?: string): PrivacyOutcome {

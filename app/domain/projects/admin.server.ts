@@ -10,10 +10,10 @@ export async function listProjectsForStaff(db: Executor) {
   return db.select().from(projects).orderBy(asc(projects.sortOrder), asc(projects.title));
 }
 
-export async function getProjectForStaff(db: Executor, id: number) {
+export async function getProjectForStaff(id: number, db: Executor) {
   const [project] = await db.select().from(projects).where(eq(projects.id, id));
   if (!project) return null;
-  return { project, phases: await phasesOf(db, [id]) };
+  return { project, phases: await phasesOf([id], db) };
 }
 
 export type AdminOutcome =
@@ -22,13 +22,13 @@ export type AdminOutcome =
 
 /** One intent of the staff project page: save the project, add or change a phase, pin or unpin. */
 export async function handleProjectPost(
-  db: Executor,
   actor: Actor,
   projectId: number,
   form: FormData,
+  db: Executor,
 ): Promise<AdminOutcome> {
   const intent = String(form.get("intent") ?? "");
-  const found = await getProjectForStaff(db, projectId);
+  const found = await getProjectForStaff(projectId, db);
   if (!found) return { ok: false, status: 404, intent, errors: {}, values: {} };
   const phaseId = Number(form.get("phaseId"));
   const phase = found.phases.find((p) => p.id === phaseId);
@@ -42,12 +42,16 @@ export async function handleProjectPost(
         .update(projects)
         .set({ ...parsed.data, contactEmail: parsed.data.contactEmail ?? null, updatedAt: new Date() })
         .where(eq(projects.id, projectId));
-      await audit(tx, actor, {
-        action: "project.updated",
-        entityType: "project",
-        entityId: projectId,
-        details: { title: parsed.data.title, status: parsed.data.status },
-      });
+      await audit(
+        actor,
+        {
+          action: "project.updated",
+          entityType: "project",
+          entityId: projectId,
+          details: { title: parsed.data.title, status: parsed.data.status },
+        },
+        tx,
+      );
     });
     return { ok: true, message: "Het project is opgeslagen." };
   }
@@ -72,23 +76,31 @@ export async function handleProjectPost(
           .insert(projectPhases)
           .values({ ...parsed.data, projectId, position: (last?.n ?? 0) + 1 })
           .returning({ id: projectPhases.id });
-        await audit(tx, actor, {
-          action: "project.phase_added",
-          entityType: "project",
-          entityId: projectId,
-          details: { phaseId: row!.id, title: parsed.data.title },
-        });
+        await audit(
+          actor,
+          {
+            action: "project.phase_added",
+            entityType: "project",
+            entityId: projectId,
+            details: { phaseId: row!.id, title: parsed.data.title },
+          },
+          tx,
+        );
       } else {
         await tx
           .update(projectPhases)
           .set({ ...parsed.data, datesAreDemo: false, updatedAt: new Date() })
           .where(and(eq(projectPhases.id, phaseId), eq(projectPhases.projectId, projectId)));
-        await audit(tx, actor, {
-          action: "project.phase_updated",
-          entityType: "project",
-          entityId: projectId,
-          details: { phaseId, title: parsed.data.title },
-        });
+        await audit(
+          actor,
+          {
+            action: "project.phase_updated",
+            entityType: "project",
+            entityId: projectId,
+            details: { phaseId, title: parsed.data.title },
+          },
+          tx,
+        );
       }
     });
     return {
@@ -102,12 +114,16 @@ export async function handleProjectPost(
       await tx.update(projectPhases).set({ pinned: false }).where(eq(projectPhases.projectId, projectId));
       if (intent === "phase-pin")
         await tx.update(projectPhases).set({ pinned: true }).where(eq(projectPhases.id, phaseId));
-      await audit(tx, actor, {
-        action: intent === "phase-pin" ? "project.phase_pinned" : "project.phase_unpinned",
-        entityType: "project",
-        entityId: projectId,
-        details: { phaseId, title: phase.title },
-      });
+      await audit(
+        actor,
+        {
+          action: intent === "phase-pin" ? "project.phase_pinned" : "project.phase_unpinned",
+          entityType: "project",
+          entityId: projectId,
+          details: { phaseId, title: phase.title },
+        },
+        tx,
+      );
     });
     return {
       ok: true,
@@ -119,6 +135,6 @@ export async function handleProjectPost(
 }
 
 export const staffProjectList = () => listProjectsForStaff(getDb());
-export const staffProject = (id: number) => getProjectForStaff(getDb(), id);
+export const staffProject = (id: number) => getProjectForStaff(id, getDb());
 export const postProject = (actor: Actor, id: number, form: FormData) =>
-  handleProjectPost(getDb(), actor, id, form);
+  handleProjectPost(actor, id, form, getDb());

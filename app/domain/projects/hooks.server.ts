@@ -16,8 +16,8 @@ export interface BijeenkomstSummary {
 }
 
 export async function upcomingBijeenkomsten(
-  db: Executor,
   options: { projectId?: number; now?: Date; limit: number },
+  db: Executor,
 ): Promise<BijeenkomstSummary[]> {
   const rows = await db
     .select({

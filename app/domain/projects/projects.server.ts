@@ -17,7 +17,7 @@ export type ProjectRow = typeof projects.$inferSelect;
 export type PhaseRow = typeof projectPhases.$inferSelect;
 
 /** Phases of these projects, in order. */
-export async function phasesOf(db: Executor, projectIds: number[]): Promise<PhaseRow[]> {
+export async function phasesOf(projectIds: number[], db: Executor): Promise<PhaseRow[]> {
   if (!projectIds.length) return [];
   return db
     .select()
@@ -27,7 +27,7 @@ export async function phasesOf(db: Executor, projectIds: number[]): Promise<Phas
 }
 
 /** A public project (not a draft) by slug, or null. */
-export async function findPublicProject(db: Executor, slug: string): Promise<ProjectRow | null> {
+export async function findPublicProject(slug: string, db: Executor): Promise<ProjectRow | null> {
   const [row] = await db
     .select()
     .from(projects)
@@ -42,12 +42,12 @@ const publishedNews = (now: Date) =>
  * Everything the public project page shows: the phases with their state ("u bent hier"), what is
  * open now (surveys, bijeenkomsten), what comes next and when, and the news of the project.
  */
-export async function loadProjectPage(db: Executor, slug: string, now = new Date()) {
-  const project = await findPublicProject(db, slug);
+export async function loadProjectPage(slug: string, db: Executor, now = new Date()) {
+  const project = await findPublicProject(slug, db);
   if (!project) return null;
   const today = amsterdamDay(now);
   const [phases, surveyRows, links, news, bijeenkomsten, published, consultation] = await Promise.all([
-    phasesOf(db, [project.id]),
+    phasesOf([project.id], db),
     db
       .select()
       .from(surveys)
@@ -71,14 +71,14 @@ export async function loadProjectPage(db: Executor, slug: string, now = new Date
       // "nulls last" (publish_at is never null here) lets news_items_project_idx give the order.
       .orderBy(sql`${newsItems.publishAt} desc nulls last`)
       .limit(20),
-    upcomingBijeenkomsten(db, { projectId: project.id, now, limit: 20 }),
+    upcomingBijeenkomsten({ projectId: project.id, now, limit: 20 }, db),
     // "Wat we hebben gehoord": surveys of this project with published results.
     db
       .select({ surveyId: publishedResults.surveyId })
       .from(publishedResults)
       .innerJoin(surveys, eq(surveys.id, publishedResults.surveyId))
       .where(and(eq(surveys.projectId, project.id), isNotNull(publishedResults.publishedAt))),
-    projectConsultation(db, project.id, now),
+    projectConsultation(project.id, db, now),
   ]);
   const publishedIds = new Set(published.map((p) => p.surveyId));
   const states = phaseStates(phases, today);
@@ -119,10 +119,10 @@ export async function listPublicProjects(db: Executor, now = new Date()) {
     .orderBy(asc(projects.sortOrder), asc(projects.title));
   const [phases, bijeenkomsten] = await Promise.all([
     phasesOf(
-      db,
       rows.map((r) => r.id),
+      db,
     ),
-    upcomingBijeenkomsten(db, { now, limit: 50 }),
+    upcomingBijeenkomsten({ now, limit: 50 }, db),
   ]);
   return rows.map((project) => {
     const own = phases.filter((p) => p.projectId === project.id);
@@ -140,7 +140,7 @@ export async function listPublicProjects(db: Executor, now = new Date()) {
  * For a survey's thank-you page: its project, and when results are expected (the end of the phase the
  * survey belongs to, or else the end of the current phase).
  */
-export async function surveyProjectInfo(db: Executor, surveySlug: string, now = new Date()) {
+export async function surveyProjectInfo(surveySlug: string, db: Executor, now = new Date()) {
   const [row] = await db
     .select({
       surveyId: surveys.id,
@@ -151,7 +151,7 @@ export async function surveyProjectInfo(db: Executor, surveySlug: string, now = 
     .innerJoin(projects, eq(projects.id, surveys.projectId))
     .where(and(eq(surveys.slug, surveySlug), ne(projects.status, "draft")));
   if (!row) return null;
-  const phases = await phasesOf(db, [row.project.id]);
+  const phases = await phasesOf([row.project.id], db);
   const [link] = await db.select().from(phaseSurveys).where(eq(phaseSurveys.surveyId, row.surveyId));
   const phase = phases.find((p) => p.id === link?.phaseId) ?? currentPhase(phases, amsterdamDay(now));
   return {
@@ -164,6 +164,6 @@ export async function surveyProjectInfo(db: Executor, surveySlug: string, now = 
 }
 
 // Route entry points (the routes never see the database).
-export const projectPage = (slug: string) => loadProjectPage(getDb(), slug);
+export const projectPage = (slug: string) => loadProjectPage(slug, getDb());
 export const publicProjects = () => listPublicProjects(getDb());
-export const thanksProject = (surveySlug: string) => surveyProjectInfo(getDb(), surveySlug);
+export const thanksProject = (surveySlug: string) => surveyProjectInfo(surveySlug, getDb());

@@ -35,7 +35,7 @@ import {
 
 export const staffSurveyList = () => listSurveysForStaff(getDb());
 export const staffProjects = () => listProjects(getDb());
-export const staffSurvey = (id: number) => getSurveyForStaff(getDb(), id);
+export const staffSurvey = (id: number) => getSurveyForStaff(id, getDb());
 
 export type AdminOutcome =
   | { ok: true; message: string; redirectTo?: string }
@@ -44,14 +44,14 @@ export type AdminOutcome =
 export async function createSurveyFromForm(actor: Actor, form: FormData): Promise<AdminOutcome> {
   const parsed = parseForm(newSurveySchema, form);
   if (!parsed.ok) return { ok: false, errors: parsed.errors, values: parsed.values, status: 400 };
-  if (await isSlugTaken(getDb(), parsed.data.slug))
+  if (await isSlugTaken(parsed.data.slug, getDb()))
     return {
       ok: false,
       errors: { slug: "Dit webadres is al in gebruik. Kies een ander." },
       values: parsed.values,
       status: 400,
     };
-  const id = await createSurvey(getDb(), actor, parsed.data);
+  const id = await createSurvey(actor, parsed.data, getDb());
   return { ok: true, message: "De enquête is aangemaakt.", redirectTo: `/beheer/enquetes/${id}` };
 }
 
@@ -130,7 +130,7 @@ export async function handleEditorPost(
   intents: readonly string[],
 ): Promise<AdminOutcome> {
   const db = getDb();
-  const current = await getSurveyForStaff(db, surveyId);
+  const current = await getSurveyForStaff(surveyId, db);
   if (!current) return { ok: false, errors: {}, values: {}, status: 404 };
   const intent = String(form.get("intent") ?? "");
   const values = Object.fromEntries(
@@ -151,40 +151,40 @@ export async function handleEditorPost(
         values: parsed.values,
         status: 400,
       };
-    if (await isSlugTaken(db, parsed.data.slug, surveyId))
+    if (await isSlugTaken(parsed.data.slug, db, surveyId))
       return {
         ok: false,
         errors: { slug: "Dit webadres is al in gebruik. Kies een ander." },
         values: parsed.values,
         status: 400,
       };
-    await updateSurveySettings(db, actor, surveyId, parsed.data);
+    await updateSurveySettings(actor, surveyId, parsed.data, db);
     return { ok: true, message: "De instellingen zijn opgeslagen." };
   }
   if (intent === "publish") {
     const parsed = parseForm(publishSchema, form);
     if (!parsed.ok) return { ok: false, errors: parsed.errors, values: parsed.values, status: 400 };
-    const result = await publishSurvey(db, actor, surveyId, parsed.data);
+    const result = await publishSurvey(actor, surveyId, parsed.data, db);
     if (!result.ok)
       return { ok: false, errors: { _form: result.message }, values: parsed.values, status: 400 };
     return { ok: true, message: `Versie ${result.version} is gepubliceerd.` };
   }
   if (intent === "close") {
-    await setSurveyStatus(db, actor, surveyId, "closed");
+    await setSurveyStatus(actor, surveyId, "closed", db);
     return { ok: true, message: "De enquête is gesloten. Er kunnen geen antwoorden meer bij komen." };
   }
   if (intent === "duplicate") {
-    const id = await duplicateSurvey(db, actor, surveyId);
+    const id = await duplicateSurvey(actor, surveyId, db);
     return { ok: true, message: "Er is een kopie gemaakt.", redirectTo: `/beheer/enquetes/${id}` };
   }
   const edit = editFor(intent, current.definition, values);
   if (!edit) return { ok: false, errors: { _form: "Onbekende actie." }, values, status: 400 };
   if (!edit.ok) return { ok: false, errors: edit.errors, values, status: 400 };
   const saved = await saveDefinition(
-    db,
     actor,
     surveyId,
     edit.definition,
+    db,
     intent === "import" ? "survey.imported" : "survey.edited",
   );
   const note = saved.newVersion

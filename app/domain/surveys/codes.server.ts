@@ -28,10 +28,10 @@ export function personalLink(slug: string, code: string): string {
  * onto the response, e.g. the panel's id for the member — never an e-mail address or name.
  */
 export async function createPersonalCodes(
-  db: Executor,
   surveyId: number,
   count: number,
   channel: CodeChannel,
+  db: Executor,
   respondentIds?: string[],
 ): Promise<PersonalCode[]> {
   if (!Number.isInteger(count) || count < 0 || count > 50_000) throw new Error("count out of range");
@@ -70,8 +70,8 @@ export interface CodeUse {
 
 /** Which codes of a survey were used: for panel reminders (skip those who answered) and response rates. */
 export async function listCodeUse(
-  db: Executor,
   surveyId: number,
+  db: Executor,
   options: { onlyUsed?: boolean } = {},
 ): Promise<CodeUse[]> {
   const rows = await db
@@ -108,7 +108,7 @@ export type CodeLookup =
     };
 
 /** Look a typed code up for one survey. */
-export async function lookupCode(db: Executor, surveyId: number, input: string): Promise<CodeLookup> {
+export async function lookupCode(surveyId: number, input: string, db: Executor): Promise<CodeLookup> {
   const code = normalizeCode(input);
   if (!code) return { status: "unknown" };
   const [row] = await db

@@ -85,12 +85,12 @@ function showPage(definition: SurveyDefinition, index: number, answers: Answers)
  * prestatieafspraken of those themes (docs/monitor.md): an ordinary text block added on the server, so the
  * survey page needs no new JavaScript.
  */
-async function withMonitorSummary(db: Executor, shown: ReturnType<typeof showPage>) {
+async function withMonitorSummary(shown: ReturnType<typeof showPage>, db: Executor) {
   if (!shown.isInfo) return shown;
   const themes = [
     ...new Set(shown.page.blocks.flatMap((b) => (b.kind === "figures" && b.theme ? [b.theme] : []))),
   ];
-  const block = await stoplichtSummaryBlock(db, themes);
+  const block = await stoplichtSummaryBlock(themes, db);
   return block ? { ...shown, page: { ...shown.page, blocks: [...shown.page.blocks, block] } } : shown;
 }
 
@@ -99,7 +99,7 @@ export async function surveyView(
   slug: string,
   db: Executor = getDb(),
 ): Promise<SurveyView | null> {
-  const found = await findSurveyForResident(db, slug, readResumeCookies(request));
+  const found = await findSurveyForResident(slug, readResumeCookies(request), db);
   if (!found) return null;
   const { survey, loaded } = found;
   const availability = surveyAvailability(survey.survey);
@@ -112,7 +112,7 @@ export async function surveyView(
   return {
     state: "page",
     survey,
-    shown: await withMonitorSummary(db, shown),
+    shown: await withMonitorSummary(shown, db),
     later: url.searchParams.has("later"),
   };
 }
@@ -126,7 +126,7 @@ export async function resumeFromLink(
   token: string,
   db: Executor = getDb(),
 ): Promise<string | null> {
-  return looksLikeToken(token) ? takeOverResponse(db, surveyId, token) : null;
+  return looksLikeToken(token) ? takeOverResponse(surveyId, token, db) : null;
 }
 
 export type PostOutcome =
@@ -157,7 +157,7 @@ export async function handleSurveyPost(
   db: Executor = getDb(),
 ): Promise<PostOutcome> {
   // One round trip for the survey and the resident's response (used by every intent but "start").
-  const found = await findSurveyForResident(db, slug, readResumeCookies(request));
+  const found = await findSurveyForResident(slug, readResumeCookies(request), db);
   if (!found) return { kind: "notFound" };
   const { survey } = found;
   if (surveyAvailability(survey.survey) !== "open") return { kind: "unavailable" };
@@ -181,7 +181,7 @@ export async function handleSurveyPost(
       const limitKey = `survey-code:${ipKey}`;
       if (!(await hit(limitKey, CODE_LIMIT, db)).allowed)
         return { kind: "codeError", status: 429, message: flowMessages.tooMany, code };
-      const started = await startWithCode(db, survey, code);
+      const started = await startWithCode(survey, code, db);
       if (started.status === "unknown")
         return {
           kind: "codeError",
@@ -201,7 +201,7 @@ export async function handleSurveyPost(
     }
     const limit = await hit(`survey-start:${ipKey}`, START_LIMIT, db);
     if (!limit.allowed) return { kind: "rateLimited" };
-    const started = await startResponse(db, survey);
+    const started = await startResponse(survey, db);
     return { kind: "started", token: started.token, surveyId: survey.survey.id };
   }
 
@@ -220,19 +220,19 @@ export async function handleSurveyPost(
       return { kind: "mailError", errors: { email: parsed.error.issues[0]!.message }, values };
     const limit = await hit(`survey-mail:${ipKey}`, RESUME_MAIL_LIMIT, db);
     if (!limit.allowed) return { kind: "mailError", errors: { email: flowMessages.tooMany }, values };
-    await mailResumeLink(db, { slug, title: loaded.definition.title, token, email: parsed.data });
+    await mailResumeLink({ slug, title: loaded.definition.title, token, email: parsed.data }, db);
     return { kind: "mailed" };
   }
 
-  return handlePagePost(db, loaded, form, intent, thanks);
+  return handlePagePost(loaded, form, intent, thanks, db);
 }
 
 async function handlePagePost(
-  db: Executor,
   loaded: LoadedResponse,
   form: FormData,
   intent: string,
   thanks: { token: string; reuse: boolean },
+  db: Executor,
 ): Promise<PostOutcome> {
   const { definition, answers } = loaded;
   const index = Number.parseInt(String(form.get("pagina") ?? ""), 10);
@@ -247,7 +247,7 @@ async function handlePagePost(
   const after = nextPage(definition, index, merged);
 
   if (intent === "submit" || (intent === "next" && after >= definition.pages.length)) {
-    const outcome = await submitResponse(db, loaded.response.id, definition, result, merged, answers);
+    const outcome = await submitResponse(loaded.response.id, definition, result, merged, db, answers);
     if (outcome.status === "submitted" || outcome.status === "alreadySubmitted")
       return { kind: "submitted", surveyId: loaded.response.surveyId, ...thanks };
     return { kind: "moved" };
@@ -258,7 +258,7 @@ async function handlePagePost(
       : intent === "back"
         ? Math.max(previousPage(definition, index, merged), 0)
         : index;
-  const saved = await savePage(db, loaded.response.id, definition, result, goTo);
+  const saved = await savePage(loaded.response.id, definition, result, goTo, db);
   if (saved.status === "submitted")
     return { kind: "submitted", surveyId: loaded.response.surveyId, ...thanks };
   if (saved.status === "gone") return { kind: "noResponse" };
@@ -267,7 +267,7 @@ async function handlePagePost(
 
 /** The thank-you text of a survey (null when residents may not see the survey). */
 export async function surveyThanks(slug: string, db: Executor = getDb()) {
-  const found = await findPublicSurvey(db, slug);
+  const found = await findPublicSurvey(slug, db);
   return found ? { title: found.definition.title, thankYou: found.definition.thankYou } : null;
 }
 

@@ -34,9 +34,9 @@ const validId = (id: unknown) => (Number.isSafeInteger(Number(id)) && Number(id)
 export async function paperEntryPage(idParam: string | undefined) {
   const id = validId(idParam);
   if (!id) return null;
-  const target = await paperSurvey(getDb(), id);
+  const target = await paperSurvey(id, getDb());
   if (!target) {
-    const staff = await getSurveyForStaff(getDb(), id);
+    const staff = await getSurveyForStaff(id, getDb());
     return staff ? { kind: "notPublished" as const, id, title: staff.survey.title } : null;
   }
   return {
@@ -44,8 +44,8 @@ export async function paperEntryPage(idParam: string | undefined) {
     id,
     title: target.survey.title,
     definition: target.definition,
-    counts: await paperCounts(getDb(), id),
-    open: await listOpenPaperEntries(getDb(), target),
+    counts: await paperCounts(id, getDb()),
+    open: await listOpenPaperEntries(target, getDb()),
   };
 }
 
@@ -65,23 +65,28 @@ export async function paperEntryPost(
   form: FormData,
 ): Promise<PaperEntryPost> {
   const id = validId(idParam);
-  const target = id ? await paperSurvey(getDb(), id) : null;
+  const target = id ? await paperSurvey(id, getDb()) : null;
   if (!target) return { kind: "notFound" };
   const intent = String(form.get("intent") ?? "");
   const codeInput = String(form.get("code") ?? "")
     .trim()
     .slice(0, 40);
-  const check = await checkPaperCode(getDb(), actor, target.survey.id, codeInput);
+  const check = await checkPaperCode(actor, target.survey.id, codeInput, getDb());
   if ("message" in check) return { kind: "codeRefused", code: codeInput, message: check.message };
   const code = formatCode(check.code);
   if (intent === "code") return { kind: "codeAccepted", code, second: check.status === "second" };
   if (intent !== "opslaan") return { kind: "badRequest" };
   const values = formToObject(form) as RawValues;
-  const outcome = await savePaperEntry(getDb(), actor, target, {
-    code,
-    raw: values,
-    double: form.get("dubbel") === "ja",
-  });
+  const outcome = await savePaperEntry(
+    actor,
+    target,
+    {
+      code,
+      raw: values,
+      double: form.get("dubbel") === "ja",
+    },
+    getDb(),
+  );
   switch (outcome.status) {
     case "refused":
       return { kind: "codeRefused", code, message: outcome.message };
@@ -121,7 +126,7 @@ export async function paperResolvePost(
 ): Promise<ResolvePost> {
   const id = validId(idParam);
   const entryId = validId(form.get("invoer"));
-  const target = id ? await paperSurvey(getDb(), id) : null;
+  const target = id ? await paperSurvey(id, getDb()) : null;
   if (!target || !entryId) return { kind: "notFound" };
   const choices: Record<string, "first" | "second"> = {};
   for (const q of listQuestions(target.definition)) {
@@ -129,7 +134,7 @@ export async function paperResolvePost(
     if (v === "eerste") choices[q.key] = "first";
     if (v === "tweede") choices[q.key] = "second";
   }
-  const outcome = await resolvePaperEntry(getDb(), actor, target, entryId, choices);
+  const outcome = await resolvePaperEntry(actor, target, entryId, choices, getDb());
   if (outcome.status === "notFound") return { kind: "notFound" };
   if (outcome.status === "missing")
     return {
@@ -147,9 +152,9 @@ export async function paperResolvePost(
 export async function printPage(idParam: string | undefined) {
   const id = validId(idParam);
   if (!id) return null;
-  const staff = await getSurveyForStaff(getDb(), id);
+  const staff = await getSurveyForStaff(id, getDb());
   if (!staff) return null;
-  const published = await paperSurvey(getDb(), id);
+  const published = await paperSurvey(id, getDb());
   return {
     id,
     title: staff.survey.title,
@@ -172,7 +177,7 @@ export async function printPost(
   form: FormData,
 ): Promise<PrintPost> {
   const id = validId(idParam);
-  const published = id ? await paperSurvey(getDb(), id) : null;
+  const published = id ? await paperSurvey(id, getDb()) : null;
   if (!id || !published) return { kind: "notFound" };
   const text = String(form.get("aantal") ?? "").trim();
   const count = /^\d{1,4}$/.test(text) ? Number(text) : Number.NaN;
@@ -182,7 +187,7 @@ export async function printPost(
       errors: { aantal: `Vul een aantal in van 1 tot en met ${MAX_PRINT}.` },
       values: { aantal: text },
     };
-  const codes = await printCodes(getDb(), actor, id, count);
+  const codes = await printCodes(actor, id, count, getDb());
   return { kind: "printed", codes: codes.map((c) => c.code) };
 }
 
@@ -191,9 +196,9 @@ export async function printPost(
 export async function bureauPage(idParam: string | undefined) {
   const id = validId(idParam);
   if (!id) return null;
-  const target = await paperSurvey(getDb(), id);
+  const target = await paperSurvey(id, getDb());
   if (!target) {
-    const staff = await getSurveyForStaff(getDb(), id);
+    const staff = await getSurveyForStaff(id, getDb());
     return staff ? { id, title: staff.survey.title, published: false as const } : null;
   }
   return { id, title: target.survey.title, published: true as const };
@@ -212,7 +217,7 @@ export async function bureauPost(
   form: FormData,
 ): Promise<BureauPost> {
   const id = validId(idParam);
-  const target = id ? await paperSurvey(getDb(), id) : null;
+  const target = id ? await paperSurvey(id, getDb()) : null;
   if (!target) return { kind: "notFound" };
   const channelText = String(form.get("kanaal") ?? "");
   const values = { kanaal: channelText };
@@ -238,10 +243,16 @@ export async function bureauPost(
   if (!lines) return unreadable;
   let outcome: Awaited<ReturnType<typeof importBureauRows>>;
   try {
-    outcome = await importBureauRows(getDb(), actor, target, lines, {
-      apply: form.get("stap") === "importeren",
-      channel: channelText as "papier" | "bureau",
-    });
+    outcome = await importBureauRows(
+      actor,
+      target,
+      lines,
+      {
+        apply: form.get("stap") === "importeren",
+        channel: channelText as "papier" | "bureau",
+      },
+      getDb(),
+    );
   } catch (error) {
     if (error instanceof UnreadableBureauFile) return unreadable;
     throw error;
@@ -254,8 +265,8 @@ export async function bureauPost(
 export async function bureauTemplate(idParam: string | undefined, format: string | undefined) {
   const id = validId(idParam);
   if (!id || !(templateFormats as readonly string[]).includes(format ?? "")) return null;
-  const target = await paperSurvey(getDb(), id);
-  const definition = target?.definition ?? (await getSurveyForStaff(getDb(), id))?.definition;
+  const target = await paperSurvey(id, getDb());
+  const definition = target?.definition ?? (await getSurveyForStaff(id, getDb()))?.definition;
   if (!definition) return null;
   const file = await templateFile(definition, format as TemplateFormat);
   const name = format === "codeboek" ? `codeboek-enquete-${id}` : `sjabloon-enquete-${id}`;

@@ -46,7 +46,7 @@ export interface PaperSurvey {
 }
 
 /** The survey with its newest published version: paper answers use it, as a new online response does. */
-export async function paperSurvey(db: Executor, surveyId: number): Promise<PaperSurvey | null> {
+export async function paperSurvey(surveyId: number, db: Executor): Promise<PaperSurvey | null> {
   const [row] = await db
     .select({ survey: surveys, version: versionMetaColumns(surveyVersions) })
     .from(surveys)
@@ -58,7 +58,7 @@ export async function paperSurvey(db: Executor, surveyId: number): Promise<Paper
     .orderBy(desc(surveyVersions.version))
     .limit(1);
   if (!row) return null;
-  const definitions = await definitionsOf(db, [row.version]);
+  const definitions = await definitionsOf([row.version], db);
   return { ...row, definition: definitions.get(row.version.id)! };
 }
 
@@ -77,7 +77,7 @@ interface CodeState {
   entry: { id: number; status: string; firstBy: string } | null;
 }
 
-async function codeState(db: Executor, surveyId: number, code: string, lock: boolean) {
+async function codeState(surveyId: number, code: string, lock: boolean, db: Executor) {
   const query = db
     .select({
       id: surveyCodes.id,
@@ -111,15 +111,15 @@ function judgeCode(state: CodeState | null, code: string, actor: Actor): PaperCo
 
 /** Step one of the entry screen: is this code one to type a paper form for? Refused at once if not. */
 export async function checkPaperCode(
-  db: Executor,
   actor: Actor,
   surveyId: number,
   input: string,
+  db: Executor,
 ): Promise<PaperCodeCheck> {
   if (!input.trim()) return { status: "unknown", message: paperMessages.codeMissing };
   const code = normalizeCode(input);
   if (!code) return { status: "unknown", message: paperMessages.codeUnknown };
-  return judgeCode(await codeState(db, surveyId, code, false), code, actor);
+  return judgeCode(await codeState(surveyId, code, false, db), code, actor);
 }
 
 // ---------------------------------------------------------------- writing responses
@@ -137,10 +137,10 @@ export interface NewResponse {
  * resident answered on paper, and a code counts once.
  */
 export async function insertSubmittedResponses(
-  tx: Executor,
   target: PaperSurvey,
   channel: "papier" | "bureau",
   items: readonly NewResponse[],
+  tx: Executor,
 ): Promise<string[]> {
   const ids: string[] = [];
   const questions = target.definition.pages.flatMap((p) => p.questions);
@@ -246,10 +246,10 @@ async function copyLines(client: postgres.Sql, statement: string, lines: Iterabl
  * their wijk, as before.
  */
 export async function copySubmittedResponses(
-  tx: Executor,
   target: PaperSurvey,
   channel: "papier" | "bureau",
   items: readonly NewResponse[],
+  tx: Executor,
 ): Promise<number> {
   if (items.length === 0) return 0;
   const client = rawClient(tx);
@@ -330,24 +330,27 @@ export type PaperEntryOutcome =
  * the code row locked: counted at once, kept for a second entry, or compared with the first entry.
  */
 export async function savePaperEntry(
-  db: Executor,
   actor: Actor,
   target: PaperSurvey,
   input: { code: string; raw: RawValues; double: boolean; year?: number },
+  db: Executor,
 ): Promise<PaperEntryOutcome> {
   const code = normalizeCode(input.code);
   if (!code) return { status: "refused", message: paperMessages.codeUnknown };
   const checked = checkWholeForm(target.definition, input.raw, input.year);
   if (Object.keys(checked.errors).length > 0) return { status: "invalid", errors: checked.errors };
   return db.transaction(async (tx) => {
-    const state = await codeState(tx, target.survey.id, code, true);
+    const state = await codeState(target.survey.id, code, true, tx);
     const judged = judgeCode(state, code, actor);
     if ("message" in judged) return { status: "refused" as const, message: judged.message };
     const codeRow = state!;
     if (judged.status === "new" && !input.double) {
-      const [responseId] = await insertSubmittedResponses(tx, target, "papier", [
-        { codeId: codeRow.id, respondentId: codeRow.respondentId, answers: checked.answers },
-      ]);
+      const [responseId] = await insertSubmittedResponses(
+        target,
+        "papier",
+        [{ codeId: codeRow.id, respondentId: codeRow.respondentId, answers: checked.answers }],
+        tx,
+      );
       await tx.insert(paperEntries).values({
         surveyId: target.survey.id,
         surveyVersionId: target.version.id,
@@ -357,12 +360,16 @@ export async function savePaperEntry(
         firstBy: actor.id,
         responseId: responseId!,
       });
-      await audit(tx, actor, {
-        action: "survey.paper_entered",
-        entityType: "survey",
-        entityId: target.survey.id,
-        details: { codeId: codeRow.id, step: "enkel" },
-      });
+      await audit(
+        actor,
+        {
+          action: "survey.paper_entered",
+          entityType: "survey",
+          entityId: target.survey.id,
+          details: { codeId: codeRow.id, step: "enkel" },
+        },
+        tx,
+      );
       return { status: "counted" as const, responseId: responseId!, afterSecond: false };
     }
     if (judged.status === "new") {
@@ -377,12 +384,16 @@ export async function savePaperEntry(
           firstBy: actor.id,
         })
         .returning({ id: paperEntries.id });
-      await audit(tx, actor, {
-        action: "survey.paper_entered",
-        entityType: "survey",
-        entityId: target.survey.id,
-        details: { codeId: codeRow.id, entryId: entry!.id, step: "eerste" },
-      });
+      await audit(
+        actor,
+        {
+          action: "survey.paper_entered",
+          entityType: "survey",
+          entityId: target.survey.id,
+          details: { codeId: codeRow.id, entryId: entry!.id, step: "eerste" },
+        },
+        tx,
+      );
       return { status: "awaitingSecond" as const, entryId: entry!.id };
     }
     // The second entry, by someone else: compare with the first.
@@ -390,12 +401,21 @@ export async function savePaperEntry(
     const first = entry!.firstAnswers as Answers;
     const disagreements = findDisagreements(target.definition, first, checked.answers);
     const now = new Date();
-    await audit(tx, actor, {
-      action: "survey.paper_entered",
-      entityType: "survey",
-      entityId: target.survey.id,
-      details: { codeId: codeRow.id, entryId: entry!.id, step: "tweede", differences: disagreements.length },
-    });
+    await audit(
+      actor,
+      {
+        action: "survey.paper_entered",
+        entityType: "survey",
+        entityId: target.survey.id,
+        details: {
+          codeId: codeRow.id,
+          entryId: entry!.id,
+          step: "tweede",
+          differences: disagreements.length,
+        },
+      },
+      tx,
+    );
     if (disagreements.length > 0) {
       await tx
         .update(paperEntries)
@@ -409,9 +429,12 @@ export async function savePaperEntry(
         .where(eq(paperEntries.id, entry!.id));
       return { status: "disagreement" as const, entryId: entry!.id, disagreements };
     }
-    const [responseId] = await insertSubmittedResponses(tx, target, "papier", [
-      { codeId: codeRow.id, respondentId: codeRow.respondentId, answers: checked.answers },
-    ]);
+    const [responseId] = await insertSubmittedResponses(
+      target,
+      "papier",
+      [{ codeId: codeRow.id, respondentId: codeRow.respondentId, answers: checked.answers }],
+      tx,
+    );
     await tx
       .update(paperEntries)
       .set({
@@ -435,7 +458,7 @@ export interface OpenPaperEntry {
 }
 
 /** Paper forms that do not count yet: waiting for a second entry, or with differences to resolve. */
-export async function listOpenPaperEntries(db: Executor, target: PaperSurvey): Promise<OpenPaperEntry[]> {
+export async function listOpenPaperEntries(target: PaperSurvey, db: Executor): Promise<OpenPaperEntry[]> {
   const rows = await db
     .select()
     .from(paperEntries)
@@ -447,7 +470,6 @@ export async function listOpenPaperEntries(db: Executor, target: PaperSurvey): P
     )
     .orderBy(paperEntries.id);
   const definitions = await definitionsOf(
-    db,
     await db
       .select({ id: surveyVersions.id, publishedAt: surveyVersions.publishedAt })
       .from(surveyVersions)
@@ -457,6 +479,7 @@ export async function listOpenPaperEntries(db: Executor, target: PaperSurvey): P
           [...new Set(rows.map((r) => r.surveyVersionId))].concat(target.version.id),
         ),
       ),
+    db,
   );
   return rows.map((r) => ({
     id: r.id,
@@ -480,11 +503,11 @@ export type ResolveOutcome =
 
 /** Resolve the differences of a twice-typed paper form: per question the entry that matches the paper. */
 export async function resolvePaperEntry(
-  db: Executor,
   actor: Actor,
   target: PaperSurvey,
   entryId: number,
   choices: Record<string, "first" | "second">,
+  db: Executor,
 ): Promise<ResolveOutcome> {
   return db.transaction(async (tx) => {
     const [entry] = await tx
@@ -494,11 +517,11 @@ export async function resolvePaperEntry(
       .for("update");
     if (entry?.status !== "disagreement") return { status: "notFound" as const };
     const [version] = await definitionsOf(
-      tx,
       await tx
         .select({ id: surveyVersions.id, publishedAt: surveyVersions.publishedAt })
         .from(surveyVersions)
         .where(eq(surveyVersions.id, entry.surveyVersionId)),
+      tx,
     ).then((m) => [...m.values()]);
     const definition = version ?? target.definition;
     const resolved = resolveAnswers(
@@ -511,27 +534,31 @@ export async function resolvePaperEntry(
     const [code] = await tx.select().from(surveyCodes).where(eq(surveyCodes.id, entry.codeId)).for("update");
     if (!code || code.usedAt) return { status: "notFound" as const };
     const [responseId] = await insertSubmittedResponses(
-      tx,
       { ...target, version: { ...target.version, id: entry.surveyVersionId }, definition },
       "papier",
       [{ codeId: code.id, respondentId: code.respondentId, answers: resolved.answers }],
+      tx,
     );
     await tx
       .update(paperEntries)
       .set({ status: "counted", responseId: responseId!, resolvedBy: actor.id, updatedAt: new Date() })
       .where(eq(paperEntries.id, entry.id));
-    await audit(tx, actor, {
-      action: "survey.paper_resolved",
-      entityType: "survey",
-      entityId: target.survey.id,
-      details: { entryId: entry.id, codeId: code.id, questions: Object.keys(choices).length },
-    });
+    await audit(
+      actor,
+      {
+        action: "survey.paper_resolved",
+        entityType: "survey",
+        entityId: target.survey.id,
+        details: { entryId: entry.id, codeId: code.id, questions: Object.keys(choices).length },
+      },
+      tx,
+    );
     return { status: "counted" as const, responseId: responseId! };
   });
 }
 
 /** Counts for the entry screen: counted paper forms and the ones waiting. */
-export async function paperCounts(db: Executor, surveyId: number) {
+export async function paperCounts(surveyId: number, db: Executor) {
   const rows = await db
     .select({ status: paperEntries.status, n: sql<number>`count(*)::int` })
     .from(paperEntries)
@@ -545,19 +572,23 @@ export async function paperCounts(db: Executor, surveyId: number) {
 
 /** Create letter codes for printed questionnaires (only their hashes are stored), with an audit line. */
 export async function printCodes(
-  db: Executor,
   actor: Actor,
   surveyId: number,
   count: number,
+  db: Executor,
 ): Promise<PersonalCode[]> {
   return db.transaction(async (tx) => {
-    const codes = await createPersonalCodes(tx, surveyId, count, "letter");
-    await audit(tx, actor, {
-      action: "survey.codes_printed",
-      entityType: "survey",
-      entityId: surveyId,
-      details: { count },
-    });
+    const codes = await createPersonalCodes(surveyId, count, "letter", tx);
+    await audit(
+      actor,
+      {
+        action: "survey.codes_printed",
+        entityType: "survey",
+        entityId: surveyId,
+        details: { count },
+      },
+      tx,
+    );
     return codes;
   });
 }
@@ -622,11 +653,11 @@ class RolledBack extends Error {
  * transaction is rolled back. One audit line on success.
  */
 export async function importBureauRows(
-  db: Executor,
   actor: Actor,
   target: PaperSurvey,
   table: BureauRows,
   options: { apply: boolean; channel: "papier" | "bureau"; year?: number },
+  db: Executor,
 ): Promise<BureauOutcome> {
   const year = options.year ?? new Date().getFullYear();
   const columns = templateColumns(target.definition);
@@ -636,9 +667,9 @@ export async function importBureauRows(
   });
 
   const lookUp = async (
-    tx: Executor,
     batch: (CheckedRow & { normalized: string | null })[],
     lock: boolean,
+    tx: Executor,
   ) => {
     const codeErrors: RowError[] = [];
     const hashes = batch.filter((r) => r.normalized).map((r) => hashCode(r.normalized!));
@@ -683,7 +714,7 @@ export async function importBureauRows(
     return { codeErrors, items };
   };
 
-  const pass = async (tx: Executor, apply: boolean): Promise<BureauOutcome> => {
+  const pass = async (apply: boolean, tx: Executor): Promise<BureauOutcome> => {
     let head: ReturnType<typeof readHeader> | null = null;
     let rows = 0;
     let imported = 0;
@@ -703,11 +734,11 @@ export async function importBureauRows(
     const flush = async () => {
       if (batch.length === 0 && batchErrors.length === 0) return;
       const hadErrors = errorCount > 0 || batchErrors.length > 0;
-      const { codeErrors, items } = await lookUp(tx, batch, apply);
+      const { codeErrors, items } = await lookUp(batch, apply, tx);
       // Row errors first, then code errors, each in line order (a stable sort keeps that per line).
       addErrors([...batchErrors, ...codeErrors].sort((a, b) => a.line - b.line));
       if (apply && !hadErrors && codeErrors.length === 0)
-        imported += await copySubmittedResponses(tx, target, options.channel, items);
+        imported += await copySubmittedResponses(target, options.channel, items, tx);
       batch = [];
       batchErrors = [];
     };
@@ -746,19 +777,23 @@ export async function importBureauRows(
       moreErrors: Math.max(0, errorCount - SHOWN_ERRORS),
     };
     if (!apply || errorCount > 0) return { status: "checked", check };
-    await audit(tx, actor, {
-      action: "survey.bureau_imported",
-      entityType: "survey",
-      entityId: target.survey.id,
-      details: { rows: imported, channel: options.channel },
-    });
+    await audit(
+      actor,
+      {
+        action: "survey.bureau_imported",
+        entityType: "survey",
+        entityId: target.survey.id,
+        details: { rows: imported, channel: options.channel },
+      },
+      tx,
+    );
     return { status: "imported", check, imported };
   };
 
-  if (!options.apply) return pass(db, false);
+  if (!options.apply) return pass(false, db);
   try {
     return await db.transaction(async (tx) => {
-      const outcome = await pass(tx, true);
+      const outcome = await pass(true, tx);
       // Nothing of a refused file stays: the responses written before the first error go too.
       if (outcome.status !== "imported") throw new RolledBack(outcome);
       return outcome;

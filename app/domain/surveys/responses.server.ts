@@ -36,7 +36,7 @@ export interface StartedResponse {
 }
 
 /** Start a response for an open or anonymous survey. */
-export async function startResponse(db: Executor, target: PublicSurvey): Promise<StartedResponse> {
+export async function startResponse(target: PublicSurvey, db: Executor): Promise<StartedResponse> {
   const token = createToken();
   const [row] = await db
     .insert(responses)
@@ -58,9 +58,9 @@ export type CodeStart = { status: "unknown" } | { status: "used" } | ({ status: 
  * Start (or continue) with a personal code. One response per code: a second start with the same
  * code continues that response (with a fresh resume token); a submitted code is used up.
  */
-export async function startWithCode(db: Executor, target: PublicSurvey, code: string): Promise<CodeStart> {
+export async function startWithCode(target: PublicSurvey, code: string, db: Executor): Promise<CodeStart> {
   return db.transaction(async (tx) => {
-    const found = await lookupCode(tx, target.survey.id, code);
+    const found = await lookupCode(target.survey.id, code, tx);
     if (found.status !== "available") return found;
     // Lock the code row so two starts with one code cannot both create a response.
     const [locked] = await tx
@@ -176,9 +176,9 @@ const residentQueries = new WeakMap<Executor, ReturnType<typeof residentQuery>>(
  * for the survey found counts, as with a cookie per survey.
  */
 export async function findSurveyForResident(
-  db: Executor,
   slug: string,
   tokens: ReadonlyMap<number, string>,
+  db: Executor,
 ): Promise<ResidentSurvey | null> {
   const hashes = Object.fromEntries([...tokens].map(([id, token]) => [id, hashToken(token)]));
   let query = residentQueries.get(db);
@@ -191,8 +191,8 @@ export async function findSurveyForResident(
   const token = tokens.get(row.survey.id) ?? null;
   const response = token && row.response?.resumeTokenHash === hashes[row.survey.id] ? row.response : null;
   const definitions = await definitionsOf(
-    db,
     response && row.responseVersion ? [row.version, row.responseVersion] : [row.version],
+    db,
   );
   const survey = { survey: row.survey, version: row.version, definition: definitions.get(row.version.id)! };
   if (!response || !row.responseVersion) return { survey, token, loaded: null };
@@ -205,23 +205,23 @@ export async function findSurveyForResident(
 }
 
 /** wijk code for the 4 postcode digits (places: wijkFor), or OUTSIDE_WIJK. */
-export async function wijkForPostcode(db: Executor, pc4: string): Promise<string> {
-  return (await wijkFor(db, { postcode: pc4 })) ?? OUTSIDE_WIJK;
+export async function wijkForPostcode(pc4: string, db: Executor): Promise<string> {
+  return (await wijkFor({ postcode: pc4 }, db)) ?? OUTSIDE_WIJK;
 }
 
 /** Fill in server-side derived parts of answers (the wijk of a postcode). */
-async function deriveAnswers(db: Executor, pageAnswers: Answers): Promise<Answers> {
+async function deriveAnswers(pageAnswers: Answers, db: Executor): Promise<Answers> {
   const out: Answers = { ...pageAnswers };
   for (const [key, value] of Object.entries(out))
-    if (value.kind === "postcode") out[key] = { ...value, wijk: await wijkForPostcode(db, value.postcode) };
+    if (value.kind === "postcode") out[key] = { ...value, wijk: await wijkForPostcode(value.postcode, db) };
   return out;
 }
 
 async function writeAnswers(
-  tx: Executor,
   response: Pick<ResponseRow, "id" | "surveyId">,
   definition: SurveyDefinition,
   result: Pick<PageResult, "answers" | "cleared">,
+  tx: Executor,
   /** Answers already stored, when known: only their keys need deleting first. */
   stored?: Answers,
 ) {
@@ -266,18 +266,18 @@ export type SaveOutcome =
  * so a page saved twice at once (double click) still leaves one set of rows.
  */
 export async function savePage(
-  db: Executor,
   responseId: string,
   definition: SurveyDefinition,
   result: Pick<PageResult, "answers" | "cleared">,
   goTo: number,
+  db: Executor,
 ): Promise<SaveOutcome> {
-  const derived = await deriveAnswers(db, result.answers);
+  const derived = await deriveAnswers(result.answers, db);
   return db.transaction(async (tx) => {
     const [response] = await tx.select().from(responses).where(eq(responses.id, responseId)).for("update");
     if (!response) return { status: "gone" as const };
     if (response.status === "submitted") return { status: "submitted" as const };
-    await writeAnswers(tx, response, definition, { answers: derived, cleared: result.cleared });
+    await writeAnswers(response, definition, { answers: derived, cleared: result.cleared }, tx);
     const currentPage = Math.max(0, Math.min(goTo, definition.pages.length - 1));
     await tx
       .update(responses)
@@ -298,25 +298,25 @@ export type SubmitOutcome =
  * submitted exactly once (row lock + status check), and a personal code is used up with it.
  */
 export async function submitResponse(
-  db: Executor,
   responseId: string,
   definition: SurveyDefinition,
   lastPage: Pick<PageResult, "answers" | "cleared">,
   /** All answers after this page (stored answers merged with the last page), for the final check. */
   allAnswers: Answers,
+  db: Executor,
   stored?: Answers,
 ): Promise<SubmitOutcome> {
   const missing = missingRequired(definition, allAnswers);
   if (missing.length > 0) {
     const page = definition.pages.findIndex((p) => p.questions.some((q) => q.key === missing[0]));
-    const saved = await savePage(db, responseId, definition, lastPage, page);
+    const saved = await savePage(responseId, definition, lastPage, page, db);
     if (saved.status === "submitted") return { status: "alreadySubmitted" };
     return saved.status === "gone" ? { status: "gone" } : { status: "incomplete", page, missing };
   }
   const storedKeys = [...Object.keys(lastPage.answers), ...lastPage.cleared].filter(
     (k) => !stored || k in stored,
   );
-  if (storedKeys.length > 0) return submitInTransaction(db, responseId, definition, lastPage);
+  if (storedKeys.length > 0) return submitInTransaction(responseId, definition, lastPage, db);
 
   // The common case (the last page has no stored answers yet): one statement does it all, which
   // is atomic by itself. The status moves from in_progress to submitted once: the update takes the
@@ -371,12 +371,12 @@ function answerRowsForSql(definition: SurveyDefinition, pageAnswers: Answers) {
 
 /** Submit when answers of the last page were stored before (they are replaced), in one transaction. */
 async function submitInTransaction(
-  db: Executor,
   responseId: string,
   definition: SurveyDefinition,
   lastPage: Pick<PageResult, "answers" | "cleared">,
+  db: Executor,
 ): Promise<SubmitOutcome> {
-  const derived = await deriveAnswers(db, lastPage.answers);
+  const derived = await deriveAnswers(lastPage.answers, db);
   return db.transaction(async (tx) => {
     const now = new Date();
     const [moved] = await tx
@@ -391,7 +391,7 @@ async function submitInTransaction(
         .where(eq(responses.id, responseId));
       return exists ? { status: "alreadySubmitted" as const } : { status: "gone" as const };
     }
-    await writeAnswers(tx, moved, definition, { answers: derived, cleared: lastPage.cleared });
+    await writeAnswers(moved, definition, { answers: derived, cleared: lastPage.cleared }, tx);
     await tx.update(surveyCodes).set({ usedAt: now }).where(eq(surveyCodes.responseId, responseId));
     return { status: "submitted" as const };
   });
@@ -404,9 +404,9 @@ async function submitInTransaction(
  * Returns the new token, or null when the link was already used or the response is no longer open.
  */
 export async function takeOverResponse(
-  db: Executor,
   surveyId: number,
   token: string,
+  db: Executor,
 ): Promise<string | null> {
   const fresh = createToken();
   const [row] = await db
@@ -429,8 +429,8 @@ export function resumeLink(slug: string, token: string): string {
 
 /** Mail a link to continue later. The address is only used for this mail; it is not linked to the answers. */
 export async function mailResumeLink(
-  db: Executor,
   input: { slug: string; title: string; token: string; email: string },
+  db: Executor,
 ) {
   const link = resumeLink(input.slug, input.token);
   const body = composeMail([
@@ -438,19 +438,22 @@ export async function mailResumeLink(
     link,
     "Deel deze link niet met anderen: wie de link heeft, kan uw antwoorden zien en veranderen.",
   ]);
-  await queueMail(db, {
-    to: input.email,
-    subject: `Verder met de vragenlijst "${input.title}"`,
-    ...body,
-    kind: "survey.resume-link",
-  });
+  await queueMail(
+    {
+      to: input.email,
+      subject: `Verder met de vragenlijst "${input.title}"`,
+      ...body,
+      kind: "survey.resume-link",
+    },
+    db,
+  );
 }
 
 /** The typed answers of one response. */
 export async function loadAnswers(
-  db: Executor,
   responseId: string,
   definition: SurveyDefinition,
+  db: Executor,
 ): Promise<Answers> {
   const rows = await db
     .select({
@@ -484,10 +487,10 @@ export interface SubmittedBackground {
  * null otherwise. Nothing is written: the caller shows them and the resident decides.
  */
 export async function submittedBackground(
-  db: Executor,
   surveyId: number,
   token: string,
   maxAgeSeconds: number,
+  db: Executor,
 ): Promise<SubmittedBackground | null> {
   const [row] = await db
     .select({ id: responses.id, definition: surveyVersions.definition })
@@ -505,7 +508,7 @@ export async function submittedBackground(
     );
   if (!row) return null;
   const definition = row.definition as SurveyDefinition;
-  const given = await loadAnswers(db, row.id, definition);
+  const given = await loadAnswers(row.id, definition, db);
   const out: SubmittedBackground = {};
   for (const page of definition.pages)
     for (const q of page.questions) {

@@ -60,8 +60,8 @@ export function versionMetaColumns(table: typeof surveyVersions) {
  * ones this process has not seen yet) read in one query.
  */
 export async function definitionsOf(
-  db: Executor,
   versions: Pick<VersionRow, "id" | "publishedAt">[],
+  db: Executor,
 ): Promise<Map<number, SurveyDefinition>> {
   const out = new Map<number, SurveyDefinition>();
   const missing: number[] = [];
@@ -96,7 +96,7 @@ export interface PublicSurvey {
 }
 
 /** A survey by slug as residents may see it: never a draft. */
-export async function findPublicSurvey(db: Executor, slug: string): Promise<PublicSurvey | null> {
+export async function findPublicSurvey(slug: string, db: Executor): Promise<PublicSurvey | null> {
   // One round trip: the survey and its newest published version (drafts have none); its
   // definition comes from the cache.
   const [row] = await db
@@ -110,7 +110,7 @@ export async function findPublicSurvey(db: Executor, slug: string): Promise<Publ
     .orderBy(desc(surveyVersions.version))
     .limit(1);
   if (!row || row.survey.status === "draft") return null;
-  const definitions = await definitionsOf(db, [row.version]);
+  const definitions = await definitionsOf([row.version], db);
   return { survey: row.survey, version: row.version, definition: definitions.get(row.version.id)! };
 }
 
@@ -183,7 +183,7 @@ export interface StaffSurvey {
   responseCount: number;
 }
 
-export async function getSurveyForStaff(db: Executor, id: number): Promise<StaffSurvey | null> {
+export async function getSurveyForStaff(id: number, db: Executor): Promise<StaffSurvey | null> {
   const [survey] = await db.select().from(surveys).where(eq(surveys.id, id));
   if (!survey) return null;
   const versions = await db
@@ -212,15 +212,15 @@ export async function getSurveyForStaff(db: Executor, id: number): Promise<Staff
   };
 }
 
-export async function isSlugTaken(db: Executor, slug: string, exceptId?: number): Promise<boolean> {
+export async function isSlugTaken(slug: string, db: Executor, exceptId?: number): Promise<boolean> {
   const [row] = await db.select({ id: surveys.id }).from(surveys).where(eq(surveys.slug, slug));
   return !!row && row.id !== exceptId;
 }
 
 export async function createSurvey(
-  db: Executor,
   actor: Actor,
   input: { title: string; slug: string; accessMode: AccessMode; projectId: number | null },
+  db: Executor,
   definition: SurveyDefinition = emptyDefinition(input.title),
 ): Promise<number> {
   return db.transaction(async (tx) => {
@@ -239,18 +239,22 @@ export async function createSurvey(
       definition: { ...definition, title: input.title },
       createdBy: actor.id,
     });
-    await audit(tx, actor, {
-      action: "survey.created",
-      entityType: "survey",
-      entityId: survey!.id,
-      details: { slug: input.slug },
-    });
+    await audit(
+      actor,
+      {
+        action: "survey.created",
+        entityType: "survey",
+        entityId: survey!.id,
+        details: { slug: input.slug },
+      },
+      tx,
+    );
     return survey!.id;
   });
 }
 
 /** The newest version of a survey, locked until the transaction ends; undefined when it has none. */
-async function latestVersionForUpdate(tx: Executor, surveyId: number) {
+async function latestVersionForUpdate(surveyId: number, tx: Executor) {
   const [latest] = await tx
     .select()
     .from(surveyVersions)
@@ -266,14 +270,14 @@ async function latestVersionForUpdate(tx: Executor, surveyId: number) {
  * published, a new draft version is started; otherwise the draft is updated in place.
  */
 export async function saveDefinition(
-  db: Executor,
   actor: Actor,
   surveyId: number,
   definition: SurveyDefinition,
+  db: Executor,
   action: AuditAction = "survey.edited",
 ): Promise<{ version: number; newVersion: boolean }> {
   return db.transaction(async (tx) => {
-    const latest = await latestVersionForUpdate(tx, surveyId);
+    const latest = await latestVersionForUpdate(surveyId, tx);
     if (!latest) throw new Error(`survey ${surveyId} has no version`);
     const plan = planDefinitionSave(latest);
     const { version } = plan;
@@ -290,21 +294,25 @@ export async function saveDefinition(
       .update(surveys)
       .set({ title: definition.title, updatedAt: new Date() })
       .where(eq(surveys.id, surveyId));
-    await audit(tx, actor, {
-      action,
-      entityType: "survey",
-      entityId: surveyId,
-      details: { version, newVersion },
-    });
+    await audit(
+      actor,
+      {
+        action,
+        entityType: "survey",
+        entityId: surveyId,
+        details: { version, newVersion },
+      },
+      tx,
+    );
     return { version, newVersion };
   });
 }
 
 export async function updateSurveySettings(
-  db: Executor,
   actor: Actor,
   surveyId: number,
   input: { slug: string; accessMode: AccessMode; projectId: number | null },
+  db: Executor,
 ) {
   await db.transaction(async (tx) => {
     await tx
@@ -316,12 +324,16 @@ export async function updateSurveySettings(
         updatedAt: new Date(),
       })
       .where(eq(surveys.id, surveyId));
-    await audit(tx, actor, {
-      action: "survey.settings_changed",
-      entityType: "survey",
-      entityId: surveyId,
-      details: input,
-    });
+    await audit(
+      actor,
+      {
+        action: "survey.settings_changed",
+        entityType: "survey",
+        entityId: surveyId,
+        details: input,
+      },
+      tx,
+    );
   });
 }
 
@@ -329,13 +341,13 @@ export type PublishResult = { ok: true; version: number } | { ok: false; message
 
 /** Publish the draft (if any) and set the dates. The published version is frozen from now on. */
 export async function publishSurvey(
-  db: Executor,
   actor: Actor,
   surveyId: number,
   dates: { opensAt: Date | null; closesAt: Date | null },
+  db: Executor,
 ): Promise<PublishResult> {
   return db.transaction(async (tx) => {
-    const latest = await latestVersionForUpdate(tx, surveyId);
+    const latest = await latestVersionForUpdate(surveyId, tx);
     if (!latest) return { ok: false, message: "Deze enquête heeft geen inhoud." };
     const definition = definitionOf(latest);
     if (listQuestions(definition).length === 0)
@@ -352,12 +364,16 @@ export async function publishSurvey(
       .update(surveys)
       .set({ status: "published", opensAt: dates.opensAt, closesAt: dates.closesAt, updatedAt: new Date() })
       .where(eq(surveys.id, surveyId));
-    await audit(tx, actor, {
-      action: "survey.published",
-      entityType: "survey",
-      entityId: surveyId,
-      details: { version: latest.version, opensAt: dates.opensAt, closesAt: dates.closesAt },
-    });
+    await audit(
+      actor,
+      {
+        action: "survey.published",
+        entityType: "survey",
+        entityId: surveyId,
+        details: { version: latest.version, opensAt: dates.opensAt, closesAt: dates.closesAt },
+      },
+      tx,
+    );
     return { ok: true, version: latest.version };
   });
 }
@@ -368,15 +384,15 @@ const surveyStatusAction = {
   closed: "survey.closed",
 } as const satisfies Record<SurveyStatus, AuditAction>;
 
-export async function setSurveyStatus(db: Executor, actor: Actor, surveyId: number, status: SurveyStatus) {
+export async function setSurveyStatus(actor: Actor, surveyId: number, status: SurveyStatus, db: Executor) {
   await db.transaction(async (tx) => {
     await tx.update(surveys).set({ status, updatedAt: new Date() }).where(eq(surveys.id, surveyId));
-    await audit(tx, actor, { action: surveyStatusAction[status], entityType: "survey", entityId: surveyId });
+    await audit(actor, { action: surveyStatusAction[status], entityType: "survey", entityId: surveyId }, tx);
   });
 }
 
 /** A free slug like "woonvisie-kopie", "woonvisie-kopie-2", … */
-async function freeSlug(db: Executor, base: string): Promise<string> {
+async function freeSlug(base: string, db: Executor): Promise<string> {
   const rows = await db
     .select({ slug: surveys.slug })
     .from(surveys)
@@ -387,15 +403,15 @@ async function freeSlug(db: Executor, base: string): Promise<string> {
 }
 
 /** A new draft survey with a copy of the newest definition; answers are not copied. */
-export async function duplicateSurvey(db: Executor, actor: Actor, surveyId: number): Promise<number | null> {
-  const source = await getSurveyForStaff(db, surveyId);
+export async function duplicateSurvey(actor: Actor, surveyId: number, db: Executor): Promise<number | null> {
+  const source = await getSurveyForStaff(surveyId, db);
   if (!source) return null;
-  const slug = await freeSlug(db, `${source.survey.slug.slice(0, 50)}-kopie`);
+  const slug = await freeSlug(`${source.survey.slug.slice(0, 50)}-kopie`, db);
   const title = `${source.definition.title} (kopie)`.slice(0, 200);
   return createSurvey(
-    db,
     actor,
     { title, slug, accessMode: source.survey.accessMode, projectId: source.survey.projectId },
+    db,
     { ...source.definition, title },
   );
 }

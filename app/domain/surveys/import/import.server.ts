@@ -94,7 +94,7 @@ export async function saveLimeSurveyImport(
       suggestedSlug: slug,
       errors: { slug: parsed.error.issues[0]?.message ?? "Vul een webadres in." },
     };
-  if (await isSlugTaken(db, parsed.data.slug))
+  if (await isSlugTaken(parsed.data.slug, db))
     return {
       ...preview,
       suggestedSlug: slug,
@@ -105,17 +105,21 @@ export async function saveLimeSurveyImport(
     return { kind: "error", status: 400, errors: { [FILE_FIELD]: outcome.message }, values: { slug } };
   const surveyId = await db.transaction(async (tx) => {
     const id = await createSurvey(
-      tx,
       actor,
       { title: outcome.definition.title, slug: parsed.data.slug, accessMode: "open", projectId: null },
+      tx,
       outcome.definition,
     );
-    await audit(tx, actor, {
-      action: "survey.imported_limesurvey",
-      entityType: "survey",
-      entityId: id,
-      details: { file: preview.fileName || "(zonder naam)", ...outcome.report.counts },
-    });
+    await audit(
+      actor,
+      {
+        action: "survey.imported_limesurvey",
+        entityType: "survey",
+        entityId: id,
+        details: { file: preview.fileName || "(zonder naam)", ...outcome.report.counts },
+      },
+      tx,
+    );
     return id;
   });
   return { kind: "saved", surveyId };
@@ -125,7 +129,7 @@ export async function saveLimeSurveyImport(
 export async function limeSurveyExportReport(
   surveyId: number,
 ): Promise<{ title: string; report: ExportReport } | null> {
-  const survey = await getSurveyForStaff(getDb(), surveyId);
+  const survey = await getSurveyForStaff(surveyId, getDb());
   if (!survey) return null;
   return { title: survey.survey.title, report: exportLss(survey.definition).report };
 }
@@ -136,14 +140,18 @@ export async function limeSurveyExportFile(
   surveyId: number,
 ): Promise<{ fileName: string; xml: string } | null> {
   const db = getDb();
-  const survey = await getSurveyForStaff(db, surveyId);
+  const survey = await getSurveyForStaff(surveyId, db);
   if (!survey) return null;
   const { xml } = exportLss(survey.definition);
-  await audit(db, actor, {
-    action: "survey.exported_limesurvey",
-    entityType: "survey",
-    entityId: surveyId,
-    details: { format: "lss" },
-  });
+  await audit(
+    actor,
+    {
+      action: "survey.exported_limesurvey",
+      entityType: "survey",
+      entityId: surveyId,
+      details: { format: "lss" },
+    },
+    db,
+  );
   return { fileName: `${survey.survey.slug}.lss`, xml };
 }
