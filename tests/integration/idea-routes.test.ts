@@ -99,7 +99,7 @@ describe("the quickscan form", () => {
     const step1 = await view("idee", cookie);
     expect(step1.data.values.title).toBe(steps.idee!.title);
     expect(step1.data.values.locationKind).toBe("adres");
-    expect(step1.data.position).toEqual({ number: 1, total: 9 });
+    expect(step1.data.position).toEqual({ number: 1, total: 8 });
 
     const expected = ["plek", "wie", "gevolgen", "regels", "bijdrage", "gegevens", "controleren"];
     for (const [i, step] of ORDER.slice(1).entries())

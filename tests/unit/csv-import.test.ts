@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { checkCsv, parseCsv } from "../../app/domain/initiatives/csv-import";
 
-const options = { themes: ["groen", "verkeer"], statuses: ["lopend", "afgerond"], wijkCodes: ["DEMO01"] };
+const options = { themes: ["groen", "verkeer"], statuses: ["in_execution", "realised"], wijkCodes: ["DEMO01"] };
 
 describe("CSV parsing", () => {
   test("quotes, doubled quotes, newlines in a field, CRLF and a BOM", () => {
@@ -23,12 +23,13 @@ describe("checking an import file", () => {
   const header = "titel;samenvatting;thema;status;breedtegraad;lengtegraad;wijk;uitgelicht;email";
   test("a valid file gives typed rows; Dutch decimals and ja/nee are understood", () => {
     const result = checkCsv(
-      `${header}\nBankje;Een bank in het park;groen;lopend;52,35;4,61;demo01;ja;A@Voorbeeld.nl\nZebrapad;Oversteek;verkeer;afgerond;;;;;`,
+      `${header}\nBankje;Een bank in het park;groen;in_uitvoering;52,35;4,61;demo01;ja;A@Voorbeeld.nl\nZebrapad;Oversteek;verkeer;gerealiseerd;;;;;`,
       options,
     );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.rows[0]).toMatchObject({
+      status: "in_execution",
       titel: "Bankje",
       breedtegraad: 52.35,
       lengtegraad: 4.61,
@@ -48,7 +49,7 @@ describe("checking an import file", () => {
 
   test("errors per row with the line number a spreadsheet shows", () => {
     const result = checkCsv(
-      `${header}\nGoed;Goed;groen;lopend;52.35;4.61;;;\n;Geen titel;paars;lopend;52.35;;;misschien;geen-mail`,
+      `${header}\nGoed;Goed;groen;in_uitvoering;52.35;4.61;;;\n;Geen titel;paars;in_uitvoering;52.35;;;misschien;geen-mail`,
       options,
     );
     expect(result.ok).toBe(false);
@@ -69,7 +70,7 @@ describe("checking an import file", () => {
   });
 
   test("a point outside the region is refused", () => {
-    const result = checkCsv(`${header}\nA;B;groen;lopend;40;4.6;;;`, options);
+    const result = checkCsv(`${header}\nA;B;groen;in_uitvoering;40;4.6;;;`, options);
     expect(result.ok).toBe(false);
   });
 
