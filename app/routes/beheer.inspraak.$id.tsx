@@ -1,4 +1,10 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/domain/auth/auth.server";
 import { staffAccess } from "~/domain/auth/roles";
@@ -20,7 +26,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, staffAccess["beheer.inspraak.$id"]);
   const page = await consultationStaff.document(idOf(params.id));
   if (!page) throw new Response("Dit document bestaat niet", { status: 404 });
+  const draftCount = page.versions.find((v) => v.version.status === "draft")?.paragraphs ?? 0;
   return {
+    // After a Word import the page is loaded afresh (?ingelezen=1), so the text field and the message
+    // come from one loader run.
+    imported: new URL(request.url).searchParams.has("ingelezen")
+      ? `Het Word-bestand is ingelezen: ${draftCount} alinea's.`
+      : null,
     id: page.doc.id,
     title: page.doc.title,
     isDemo: page.doc.isDemo,
@@ -57,6 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       },
       { status: outcome.status },
     );
+  if (outcome.intent === "import") throw redirect(`/beheer/inspraak/${idOf(params.id)}?ingelezen=1`);
   return { ok: true as const, intent: outcome.intent, errors: {}, values: {}, message: outcome.message };
 }
 
@@ -89,6 +102,7 @@ export default function StaffConsultationDocument() {
         )}
       </Paragraph>
       {result?.ok ? <Alert type="ok">{result.message}</Alert> : null}
+      {!result && d.imported ? <Alert type="ok">{d.imported}</Alert> : null}
       {result && !result.ok && result.errors._form ? <Alert type="error">{result.errors._form}</Alert> : null}
       {published.length ? (
         <ul>

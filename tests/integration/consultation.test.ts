@@ -1,7 +1,11 @@
 import { readFileSync } from "node:fs";
 import { eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
-import { createDocument, handleDocumentPost } from "../../app/domain/consultation/documents.server";
+import {
+  createDocument,
+  documentPage,
+  handleDocumentPost,
+} from "../../app/domain/consultation/documents.server";
 import { consultationQueue, loadNota, publishNota } from "../../app/domain/consultation/nota.server";
 import { handleReactionsPost, reactionsPage } from "../../app/domain/consultation/points.server";
 import {
@@ -124,6 +128,19 @@ describe("reaction confirm flow", () => {
     ]);
     expect(JSON.stringify(after)).not.toContain("Jan Jansen");
     expect(JSON.stringify(after)).not.toContain("jan@example.nl");
+  });
+
+  test("the staff page counts each version's own paragraphs and confirmed reactions", async () => {
+    const { id, page, post } = await setup();
+    const { token } = await react(resident(page.chapters[0]!.paragraphs[0]!.id));
+    await handleOwnReaction("woonvisie", token, "confirm", db(), DURING);
+    expect((await post({ intent: "new_version" })).ok).toBe(true);
+    const staffPage = (await documentPage(id, db()))!;
+    // Version 2 (the draft copy) has the same 3 paragraphs and no reactions; version 1 has the reaction.
+    expect(staffPage.versions.map((v) => [v.version.number, v.paragraphs, v.reactions])).toEqual([
+      [2, 3, 0],
+      [1, 3, 1],
+    ]);
   });
 
   test("a wrong token or another project's slug finds nothing", async () => {

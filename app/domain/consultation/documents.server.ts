@@ -118,8 +118,10 @@ export async function documentPage(id: number, db: Executor) {
   const versions = await db
     .select({
       version: consultationVersions,
-      paragraphs: sql<number>`(select count(*)::int from consultation_paragraphs p where p.version_id = ${consultationVersions.id})`,
-      reactions: sql<number>`(select count(*)::int from consultation_reactions r where r.version_id = ${consultationVersions.id} and r.status = 'confirmed')`,
+      // Qualified by hand: drizzle writes a column of the only table in the query unqualified, and inside
+      // the subquery that name would mean the subquery's own id.
+      paragraphs: sql<number>`(select count(*)::int from consultation_paragraphs p where p.version_id = consultation_versions.id)`,
+      reactions: sql<number>`(select count(*)::int from consultation_reactions r where r.version_id = consultation_versions.id and r.status = 'confirmed')`,
     })
     .from(consultationVersions)
     .where(eq(consultationVersions.documentId, id))

@@ -13,8 +13,10 @@ export async function listProjectsWithSurveys(db: Executor = getDb()) {
       id: projects.id,
       title: projects.title,
       isDemo: projects.isDemo,
-      surveys: sql<number>`(select count(*)::int from surveys s where s.project_id = ${projects.id})`,
-      inputItems: sql<number>`(select count(*)::int from input_items i where i.project_id = ${projects.id})`,
+      // Qualified by hand: in a query on one table drizzle writes ${projects.id} as a bare "id", which
+      // inside the subquery would mean the subquery's own id.
+      surveys: sql<number>`(select count(*)::int from surveys s where s.project_id = projects.id)`,
+      inputItems: sql<number>`(select count(*)::int from input_items i where i.project_id = projects.id)`,
     })
     .from(projects)
     .orderBy(asc(projects.sortOrder), asc(projects.title));

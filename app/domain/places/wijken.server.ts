@@ -84,7 +84,8 @@ export async function listWijkenForAdmin(db: Executor = getDb()) {
       hasBoundary: sql<boolean>`${wijken.geometry} is not null`,
       isDemo: wijken.isDemo,
       updatedAt: wijken.updatedAt,
-      initiativeCount: sql<number>`(select count(*)::int from ${initiatives} where ${initiatives.wijkCode} = ${wijken.code})`,
+      // Qualified by hand (a one-table query writes columns bare).
+      initiativeCount: sql<number>`(select count(*)::int from initiatives i where i.wijk_code = wijken.code)`,
     })
     .from(wijken)
     .orderBy(asc(wijken.kind), asc(wijken.code));
