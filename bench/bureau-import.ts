@@ -172,7 +172,7 @@ async function main() {
         .values({ surveyId: s!.id, version: 1, definition: def, publishedAt: new Date() });
       return s!.id;
     };
-    const actor = await createStaffUserForBench();
+    const _actor = await createStaffUserForBench();
     const header = templateHeader(def);
     console.log(`file: ${ROWS.toLocaleString("en")} rows × ${header.length} columns`);
 

@@ -123,7 +123,7 @@ async function main() {
     const { loadavg } = await import("node:os");
     const ratio = p95(doc_) / p95(base);
     process.stdout.write(
-      [
+      `${[
         `Consultation bench: ${PARAGRAPHS} paragraphs, ${REACTIONS} reactions, ${RUNS} runs, load ${loadavg()
           .map((l) => l.toFixed(2))
           .join(" ")}`,
@@ -131,7 +131,7 @@ async function main() {
         `public document page (domain + loader data): p95 ${p95(doc_).toFixed(1)} ms (median ${[...doc_].sort((a, b) => a - b)[Math.floor(RUNS / 2)]!.toFixed(1)} ms)`,
         `ratio: ${ratio.toFixed(2)}× (target ≤ 2×) ${ratio <= 2 ? "OK" : "OVER TARGET"}`,
         `reactienota: ${nota!.nota.summary.points} points, ${nota!.nota.summary.reactions} reactions in ${notaMs.toFixed(0)} ms (target < 5000 ms) ${notaMs < 5000 ? "OK" : "OVER TARGET"}`,
-      ].join("\n") + "\n",
+      ].join("\n")}\n`,
     );
   } finally {
     await closeDb();

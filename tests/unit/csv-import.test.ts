@@ -1,7 +1,11 @@
 import { describe, expect, test } from "vitest";
 import { checkCsv, parseCsv } from "../../app/domain/initiatives/csv-import";
 
-const options = { themes: ["groen", "verkeer"], statuses: ["in_execution", "realised"], wijkCodes: ["DEMO01"] };
+const options = {
+  themes: ["groen", "verkeer"],
+  statuses: ["in_execution", "realised"],
+  wijkCodes: ["DEMO01"],
+};
 
 describe("CSV parsing", () => {
   test("quotes, doubled quotes, newlines in a field, CRLF and a BOM", () => {
