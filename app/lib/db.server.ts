@@ -1,3 +1,5 @@
+import type { SQL } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
 import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import * as schema from "../../db/schema";
@@ -41,4 +43,17 @@ export function rawClient(db: Executor): postgres.Sql {
   const session = (db as unknown as { session?: { client?: postgres.Sql } }).session;
   if (!session?.client) throw new Error("no postgres.js client under this executor");
   return session.client;
+}
+
+/**
+ * Run one read statement as a prepared statement of the connection (postgres.js keeps it per connection by
+ * its text): a repeated page view then only binds its parameters, without parsing and planning again.
+ * `db.execute` never prepares, so the hot public reads (monitor overview, home Actueel, /actueel) go through
+ * here. Uses drizzle's session.prepareQuery: typed, but low level.
+ */
+const dialect = new PgDialect();
+export async function executePrepared<T>(name: string, query: SQL, db: Executor): Promise<T[]> {
+  return (await db._.session
+    .prepareQuery(dialect.sqlToQuery(query), undefined, name, false)
+    .execute()) as T[];
 }

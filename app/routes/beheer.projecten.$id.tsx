@@ -37,7 +37,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     saved: new URL(request.url).searchParams.get("melding"),
     project: found.project,
-    phases: found.phases.map((p) => ({ ...p, isCurrent: p.id === current?.id })),
+    phases: found.phases.map((p) => ({
+      ...p,
+      isCurrent: p.id === current?.id,
+      surveyIds: found.links.filter((l) => l.phaseId === p.id).map((l) => String(l.surveyId)),
+    })),
+    surveys: found.surveys.map((s) => ({
+      value: String(s.id),
+      label: s.status === "draft" ? `${s.title} (concept)` : s.title,
+    })),
   };
 }
 
@@ -54,7 +62,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 function fieldIdsFor(intent: string | undefined): Record<string, string> | undefined {
   if (!intent?.startsWith("phase-")) return undefined;
   const prefix = intent === "phase-add-" ? "nieuw" : `fase-${intent.replace("phase-update-", "")}`;
-  return Object.fromEntries(["title", "description", "startsOn", "endsOn"].map((k) => [k, `${prefix}-${k}`]));
+  return Object.fromEntries(
+    ["title", "description", "startsOn", "endsOn", "surveys"].map((k) => [k, `${prefix}-${k}`]),
+  );
 }
 
 export default function StaffProject() {
@@ -205,6 +215,18 @@ export default function StaffProject() {
                     defaultValue={f.v("endsOn", phase.endsOn)}
                     error={f.errors.endsOn}
                   />
+                  {d.surveys.length ? (
+                    <ChoiceGroup
+                      id={`${prefix}-surveys`}
+                      name="surveys"
+                      label="Enquêtes bij deze fase"
+                      description="De projectpagina toont deze enquêtes bij deze fase."
+                      multiple
+                      options={d.surveys}
+                      defaultValue={phase.surveyIds}
+                      error={f.errors.surveys}
+                    />
+                  ) : null}
                   <SubmitButton variant="secondary">Fase opslaan</SubmitButton>
                 </Form>
                 <Form method="post">

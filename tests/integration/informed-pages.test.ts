@@ -10,7 +10,7 @@ import * as feed from "../../app/routes/actueel[.]xml";
 import * as staffNews from "../../app/routes/beheer.nieuws.$id";
 import * as staffProject from "../../app/routes/beheer.projecten.$id";
 import * as projectPage from "../../app/routes/meedenken_.$slug";
-import { auditLog, events, newsItems, projectPhases, projects } from "../../db/schema";
+import { auditLog, events, newsItems, phaseSurveys, projectPhases, projects, surveys } from "../../db/schema";
 import { seedProjects } from "../../db/seed/projects";
 import { createStaff, loginAs, resetDatabase } from "../support/db";
 import { makeRequest, run } from "../support/remix";
@@ -311,4 +311,59 @@ test("staff phase form: end before start is refused at the field; pinning moves 
   expect(publicPage.data.phases.map((p) => p.state)).toEqual(["done", "done", "done", "current"]);
   const audits = await getDb().select().from(auditLog).where(eq(auditLog.action, "project.phase_pinned"));
   expect(audits).toHaveLength(1);
+});
+
+test("staff link surveys to a phase: only the project's own surveys, the choice replaces the earlier one, audited", async () => {
+  const project = await woonvisie();
+  const [other] = await getDb()
+    .insert(projects)
+    .values({ slug: "ander", title: "Ander project" })
+    .returning();
+  const [own, foreign] = await getDb()
+    .insert(surveys)
+    .values([
+      { slug: "e2-fase", title: "Enquête bij de fase", projectId: project.id, status: "published" },
+      { slug: "e2-ander", title: "Enquête van een ander project", projectId: other!.id, status: "published" },
+    ])
+    .returning();
+  const { cookie } = await loginAs(["ambtenaar"]);
+  const params = { id: String(project.id) };
+  const page = await run<{ phases: { id: number; surveyIds: string[] }[]; surveys: { label: string }[] }>(
+    staffProject.loader,
+    makeRequest(`/beheer/projecten/${project.id}`, { cookie }),
+    params,
+  );
+  expect(page.data.surveys.map((s) => s.label)).toContain("Enquête bij de fase");
+  expect(page.data.surveys.map((s) => s.label)).not.toContain("Enquête van een ander project");
+  const phase = page.data.phases[1]!.id;
+  const post = (surveyIds: string[]) =>
+    run<{ errors: Record<string, string> }>(
+      staffProject.action,
+      makeRequest(`/beheer/projecten/${project.id}`, {
+        cookie,
+        form: {
+          intent: "phase-update",
+          phaseId: String(phase),
+          title: "Participatiesporen",
+          surveys: surveyIds,
+        },
+      }),
+      params,
+    );
+  const linksOf = async () =>
+    (await getDb().select().from(phaseSurveys).where(eq(phaseSurveys.phaseId, phase))).map((l) => l.surveyId);
+
+  const before = await linksOf();
+  const refused = await post([String(own!.id), String(foreign!.id)]);
+  expect(refused.status).toBe(400);
+  expect(refused.data.errors.surveys).toBe("Kies alleen enquêtes van dit project.");
+  expect(await linksOf()).toEqual(before); // nothing written
+
+  expect((await post([String(own!.id)])).status).toBe(302);
+  expect(await linksOf()).toEqual([own!.id]);
+  expect(before).not.toContain(own!.id);
+  expect((await post([])).status).toBe(302);
+  expect(await linksOf()).toEqual([]);
+  const audits = await getDb().select().from(auditLog).where(eq(auditLog.action, "project.phase_updated"));
+  expect(audits.map((a) => (a.details as { surveys: number }).surveys)).toEqual([1, 0]);
 });

@@ -60,9 +60,25 @@ async function publishedVersions(documentId: number, db: Executor) {
 }
 
 /** The text of a confirmed reaction as it may be shown: cleared by staff, or free of likely personal data. */
+/**
+ * Whether a reaction text holds likely personal data. A reaction's text never changes, and the public
+ * document shows thousands of them on every view, so the verdict is kept per text (bounded).
+ */
+const verdicts = new Map<string, boolean>();
+const MAX_VERDICTS = 20_000;
+function holdsPersonalData(text: string): boolean {
+  let verdict = verdicts.get(text);
+  if (verdict === undefined) {
+    verdict = findPersonalData(text).length > 0;
+    if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
+    verdicts.set(text, verdict);
+  }
+  return verdict;
+}
+
 export function shownText(r: { text: string; publicText: string | null }): string | null {
   if (r.publicText !== null) return r.publicText;
-  return findPersonalData(r.text).length ? null : r.text;
+  return holdsPersonalData(r.text) ? null : r.text;
 }
 
 /** For the project page: the document, its period and which versions have a reactienota. */

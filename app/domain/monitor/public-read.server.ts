@@ -1,7 +1,6 @@
 // Public reading of the monitor: the periods, the overview with its stoplicht summary (from the maintained
 // current-stoplicht table, see stoplicht.server.ts) and one agreement with its history (docs/monitor.md).
-import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
-import { PgDialect } from "drizzle-orm/pg-core";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import {
   monitorAgreementParties,
   monitorAgreements,
@@ -9,7 +8,7 @@ import {
   monitorReactions,
   monitorUpdates,
 } from "../../../db/schema";
-import type { Executor } from "../../lib/db.server";
+import { type Executor, executePrepared } from "../../lib/db.server";
 import type { OverviewFilter } from "./forms";
 import { type Summary, summaryFromCounts, type TertiaalRef } from "./rules";
 import type { OrganisationKind, Prioriteit, Stoplicht, UpdateStatus } from "./vocabulary";
@@ -62,18 +61,6 @@ function overviewWhere(f: Omit<OverviewFilter, "page">) {
     conditions.push(sql`(a.title ilike ${like} or a.text ilike ${like} or a.number ilike ${like})`);
   }
   return sql.join(conditions, sql` and `);
-}
-
-/**
- * Run one read statement as a prepared statement of the connection (postgres.js keeps it per connection by
- * its text): a repeated page view then only binds its parameters, without parsing and planning again.
- * `db.execute` never prepares, so the hot public reads go through here.
- */
-const dialect = new PgDialect();
-async function executePrepared<T>(name: string, query: SQL, db: Executor): Promise<T[]> {
-  return (await db._.session
-    .prepareQuery(dialect.sqlToQuery(query), undefined, name, false)
-    .execute()) as T[];
 }
 
 export interface OverviewContext {

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { type Executor, getDb } from "../../lib/db.server";
+import { type Executor, executePrepared, getDb } from "../../lib/db.server";
 import type { BijeenkomstSummary } from "../projects/hooks.server";
 import { amsterdamDay } from "../projects/phases";
 import { type PublicNewsRow, publicNewsRowsSql, type RawNewsRow, toPublicNewsRow } from "./news.server";
@@ -39,7 +39,9 @@ type HomeRow = Partial<RawNewsRow> & {
 export async function loadHomeActueel(db: Executor, now = new Date()) {
   const at = now.toISOString();
   const today = amsterdamDay(now);
-  const rows = await db.execute<HomeRow>(sql`
+  const rows = await executePrepared<HomeRow>(
+    "home_actueel",
+    sql`
     select * from (
       (select 'news' as part, row_number() over () as ord, x.* from (${publicNewsRowsSql({
         now,
@@ -67,7 +69,9 @@ export async function loadHomeActueel(db: Executor, now = new Date()) {
         order by ph.starts_on
         limit ${HOME_ITEMS}) x)
     ) u
-    order by case part when 'news' then 1 when 'event' then 2 else 3 end, ord`);
+    order by case part when 'news' then 1 when 'event' then 2 else 3 end, ord`,
+    db,
+  );
   const news: PublicNewsRow[] = [];
   const bijeenkomsten: BijeenkomstSummary[] = [];
   const phases: SoonPhase[] = [];

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, isNotNull, isNull, lte, type SQL, sql } from "drizzle-orm";
 import { newsItems, projects } from "../../../db/schema";
-import { type Executor, getDb } from "../../lib/db.server";
+import { type Executor, executePrepared, getDb } from "../../lib/db.server";
 import { getEnv } from "../../lib/env.server";
 import { type FieldErrors, type FormValues, firstErrors, formToObject } from "../../lib/forms";
 import { type Actor, audit } from "../audit/audit.server";
@@ -122,8 +122,10 @@ export async function listPublicNews(
     limit: pageSize,
     offset: (options.page - 1) * pageSize,
   });
-  const result = await db.execute<RawNewsRow & { total: number; id: number | null }>(
+  const result = await executePrepared<RawNewsRow & { total: number; id: number | null }>(
+    "public_news_page",
     sql`select t.total, r.* from (${total}) t left join lateral (${page}) r on true`,
+    db,
   );
   const rows = [...result];
   return {

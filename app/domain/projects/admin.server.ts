@@ -1,5 +1,5 @@
-import { and, asc, eq, max } from "drizzle-orm";
-import { projectPhases, projects } from "../../../db/schema";
+import { and, asc, eq, inArray, max } from "drizzle-orm";
+import { phaseSurveys, projectPhases, projects, surveys } from "../../../db/schema";
 import { type Executor, getDb } from "../../lib/db.server";
 import { type FieldErrors, type FormValues, parseForm } from "../../lib/forms";
 import { type Actor, audit } from "../audit/audit.server";
@@ -13,7 +13,33 @@ export async function listProjectsForStaff(db: Executor) {
 export async function getProjectForStaff(id: number, db: Executor) {
   const [project] = await db.select().from(projects).where(eq(projects.id, id));
   if (!project) return null;
-  return { project, phases: await phasesOf([id], db) };
+  const phases = await phasesOf([id], db);
+  const [projectSurveys, links] = await Promise.all([
+    db
+      .select({ id: surveys.id, title: surveys.title, status: surveys.status })
+      .from(surveys)
+      .where(eq(surveys.projectId, id))
+      .orderBy(asc(surveys.title)),
+    phases.length
+      ? db
+          .select()
+          .from(phaseSurveys)
+          .where(
+            inArray(
+              phaseSurveys.phaseId,
+              phases.map((p) => p.id),
+            ),
+          )
+      : [],
+  ]);
+  return { project, phases, surveys: projectSurveys, links };
+}
+
+/** The surveys ticked on a phase form: only this project's surveys; anything else is refused. */
+function chosenSurveys(form: FormData, projectSurveyIds: Set<number>): number[] | null {
+  const ids = form.getAll("surveys").map((v) => Number(v));
+  if (ids.some((id) => !projectSurveyIds.has(id))) return null;
+  return [...new Set(ids)];
 }
 
 export type AdminOutcome =
@@ -58,6 +84,15 @@ export async function handleProjectPost(
   if (intent === "phase-add" || intent === "phase-update") {
     if (intent === "phase-update" && !phase) return notFound;
     const parsed = parseForm(phaseSchema, form);
+    const linked = chosenSurveys(form, new Set(found.surveys.map((s) => s.id)));
+    if (parsed.ok && !linked)
+      return {
+        ok: false,
+        status: 400,
+        intent: `${intent}-${phaseId || ""}`,
+        errors: { surveys: "Kies alleen enquêtes van dit project." },
+        values: parsed.values,
+      };
     if (!parsed.ok)
       return {
         ok: false,
@@ -76,6 +111,8 @@ export async function handleProjectPost(
           .insert(projectPhases)
           .values({ ...parsed.data, projectId, position: (last?.n ?? 0) + 1 })
           .returning({ id: projectPhases.id });
+        if (linked?.length)
+          await tx.insert(phaseSurveys).values(linked.map((surveyId) => ({ phaseId: row!.id, surveyId })));
         await audit(
           actor,
           {
@@ -91,13 +128,17 @@ export async function handleProjectPost(
           .update(projectPhases)
           .set({ ...parsed.data, datesAreDemo: false, updatedAt: new Date() })
           .where(and(eq(projectPhases.id, phaseId), eq(projectPhases.projectId, projectId)));
+        // The surveys shown with this phase: the ticked ones replace the earlier choice.
+        await tx.delete(phaseSurveys).where(eq(phaseSurveys.phaseId, phaseId));
+        if (linked?.length)
+          await tx.insert(phaseSurveys).values(linked.map((surveyId) => ({ phaseId, surveyId })));
         await audit(
           actor,
           {
             action: "project.phase_updated",
             entityType: "project",
             entityId: projectId,
-            details: { phaseId, title: parsed.data.title },
+            details: { phaseId, title: parsed.data.title, surveys: linked?.length ?? 0 },
           },
           tx,
         );
