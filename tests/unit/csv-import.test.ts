@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { checkCsv, parseCsv } from "../../app/domain/initiatives/csv-import";
+import { checkCsv } from "../../app/domain/initiatives/csv-import";
+import { parseCsv } from "../../app/lib/csv";
 
 const options = {
   themes: ["groen", "verkeer"],

@@ -1,46 +1,10 @@
 import { z } from "zod";
+import { parseCsv } from "../../lib/csv";
 import { type Status, statusFromWord, statusWords } from "./statuses";
 
 // Bulk import of initiatives from a CSV file at /beheer/kaart/import. Columns are documented in
 // docs/map.md. Rows are checked all together: staff see every error per row, and nothing is
 // written unless the whole file is valid.
-
-/** Parse CSV text (RFC 4180): quoted fields, doubled quotes, newlines inside quotes, ; or , as separator. */
-export function parseCsv(text: string): string[][] {
-  const input = text.replace(/^\uFEFF/, "");
-  const firstLine = input.split(/\r?\n/, 1)[0] ?? "";
-  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ";" : ",";
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < input.length; i++) {
-    const c = input[i]!;
-    if (quoted) {
-      if (c === '"') {
-        if (input[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += c;
-    } else if (c === '"' && field === "") quoted = true;
-    else if (c === delimiter) {
-      row.push(field);
-      field = "";
-    } else if (c === "\n" || c === "\r") {
-      if (c === "\r" && input[i + 1] === "\n") i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else field += c;
-  }
-  if (field !== "" || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows.filter((r) => r.some((f) => f.trim() !== ""));
-}
 
 export const CSV_COLUMNS = [
   "titel",

@@ -12,9 +12,9 @@ import {
   monitorRounds,
   monitorUpdates,
 } from "../../../db/schema";
+import { parseCsv } from "../../lib/csv";
 import type { Executor } from "../../lib/db.server";
 import { audit } from "../audit/audit.server";
-import { parseCsv } from "../initiatives/csv-import";
 import { type CellValue, CSV_BOM, csvRow, spreadsheetCell } from "../insights/csv";
 import { type ThemeId, themeLabels } from "../insights/themes";
 import { diffImport, IMPORT_COLUMNS, type ImportContext, type ImportDiff } from "./import-diff";

@@ -2,6 +2,7 @@
 // Every text cell we write passes the formula rule of the exports (docs/policy.md: exports).
 import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
+import { csvRows } from "../../lib/csv";
 import { CSV_BOM, csvRow, spreadsheetCell } from "../insights/csv";
 import type { SurveyDefinition } from "./definition";
 import { CODE_COLUMN, type TemplateColumn, templateColumns } from "./paper";
@@ -122,64 +123,6 @@ async function* xlsxLines(buffer: Buffer): AsyncGenerator<BureauLine> {
 }
 
 /**
- * The non-empty rows of a CSV (semicolon or comma, as parseCsv reads it), decoded and parsed in pieces
- * so the file never exists as one string or one table. Lines are counted over the non-empty rows, as
- * parseCsv drops empty rows before the rows are numbered.
- */
-function* csvLines(buffer: Buffer): Generator<BureauLine> {
-  const decoder = new TextDecoder("utf-8", { fatal: false });
-  const newline = buffer.indexOf(0x0a);
-  const firstLine = decoder
-    .decode(buffer.subarray(0, newline < 0 ? buffer.length : newline))
-    .replace(/^\uFEFF/, "")
-    .replace(/\r.*$/s, "");
-  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ";" : ",";
-  let line = 0;
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  // A piece that ends in a quote or a carriage return is decided with the next piece (a doubled quote,
-  // or \r\n), so that last character is carried over.
-  let carry = "";
-  const STEP = 64 * 1024;
-  for (let offset = 0; offset < buffer.length; offset += STEP) {
-    const last = offset + STEP >= buffer.length;
-    let text = carry + decoder.decode(buffer.subarray(offset, offset + STEP), { stream: !last });
-    if (offset === 0) text = text.replace(/^\uFEFF/, "");
-    carry = "";
-    if (!last && (text.endsWith('"') || text.endsWith("\r"))) {
-      carry = text.slice(-1);
-      text = text.slice(0, -1);
-    }
-    for (let i = 0; i < text.length; i++) {
-      const c = text[i]!;
-      if (quoted) {
-        if (c === '"') {
-          if (text[i + 1] === '"') {
-            field += '"';
-            i++;
-          } else quoted = false;
-        } else field += c;
-      } else if (c === '"' && field === "") quoted = true;
-      else if (c === delimiter) {
-        row.push(field);
-        field = "";
-      } else if (c === "\n" || c === "\r") {
-        if (c === "\r" && text[i + 1] === "\n") i++;
-        row.push(field);
-        if (!isBlank(row)) yield { cells: row, line: ++line };
-        row = [];
-        field = "";
-      } else field += c;
-    }
-  }
-  if (field !== "" || row.length) {
-    row.push(field);
-    if (!isBlank(row)) yield { cells: row, line: ++line };
-  }
-}
-
-/**
  * The rows of the first sheet of an XLSX or of a CSV (semicolon or comma), one at a time, header first.
  * Null when the file is clearly not one of them; a broken XLSX throws UnreadableBureauFile while it is
  * read.
@@ -193,7 +136,7 @@ export async function openBureauFile(file: {
   if (/\.xlsx$/i.test(file.name) || isZip) return isZip ? xlsxLines(buffer) : null;
   // A binary file that is not a spreadsheet: refuse instead of reading noise.
   if (buffer.includes(0)) return null;
-  return csvLines(buffer);
+  return csvRows(buffer);
 }
 
 /**
