@@ -147,10 +147,7 @@ export async function insertSubmittedResponses(
   for (let start = 0; start < items.length; start += 1000) {
     const chunk = items.slice(start, start + 1000);
     const codeIds = chunk.map((i) => i.codeId);
-    await tx.execute(sql`
-      delete from responses where status = 'in_progress' and id in (
-        select response_id from survey_codes where id = any(${sql`${`{${codeIds.join(",")}}`}::int[]`})
-          and response_id is not null)`);
+    await dropUnfinishedResponses(codeIds, tx);
     const now = new Date();
     const inserted = await tx
       .insert(responses)
@@ -181,29 +178,49 @@ export async function insertSubmittedResponses(
           });
       }
     });
-    for (let a = 0; a < rows.length; a += 5_000) {
-      // The wijk of a postcode is looked up in the same statement, as an online submit does.
-      await tx.execute(sql`
-        insert into answers (response_id, survey_id, question_key, sub_key, value_text, value_number,
-                             value_option, value_options, value_lat, value_lng, dont_know)
-        select v.response_id, ${target.survey.id}, v.question_key, v.sub_key, v.value_text, v.value_number,
-               coalesce(v.value_option, case when v.postcode is not null then coalesce(
-                 ${wijkOfPostcodeSql(sql`v.postcode`)}, ${OUTSIDE_WIJK}) end),
-               v.value_options, v.value_lat, v.value_lng, v.dont_know
-        from jsonb_to_recordset(${JSON.stringify(rows.slice(a, a + 5_000))}::jsonb) as v(
-          response_id uuid, question_key text, sub_key text, value_text text, value_number double precision,
-          value_option text, value_options text[], value_lat double precision, value_lng double precision,
-          dont_know boolean, postcode text)`);
-    }
-    await tx.execute(sql`
-      update survey_codes c set used_at = now(), response_id = u.response_id
-      from jsonb_to_recordset(${JSON.stringify(
-        chunk.map((i, n) => ({ code_id: i.codeId, response_id: inserted[n]!.id })),
-      )}::jsonb) as u(code_id int, response_id uuid)
-      where c.id = u.code_id`);
+    await insertAnswerRows(target.survey.id, rows, tx);
+    await markCodesUsed(
+      chunk.map((i, n) => ({ code_id: i.codeId, response_id: inserted[n]!.id })),
+      tx,
+    );
     ids.push(...inserted.map((r) => r.id));
   }
   return ids;
+}
+
+/** A half-typed online response of a code gives way to the paper or bureau answers of that code. */
+async function dropUnfinishedResponses(codeIds: number[], tx: Executor) {
+  await tx.execute(sql`
+    delete from responses where status = 'in_progress' and id in (
+      select response_id from survey_codes where id = any(${sql`${`{${codeIds.join(",")}}`}::int[]`})
+        and response_id is not null)`);
+}
+
+/**
+ * Answer rows (answerColumns plus response_id and postcode) in statements of 5,000; the wijk of a postcode
+ * is looked up in the same statement, as an online submit does.
+ */
+async function insertAnswerRows(surveyId: number, rows: Record<string, unknown>[], tx: Executor) {
+  for (let a = 0; a < rows.length; a += 5_000)
+    await tx.execute(sql`
+      insert into answers (response_id, survey_id, question_key, sub_key, value_text, value_number,
+                           value_option, value_options, value_lat, value_lng, dont_know)
+      select v.response_id, ${surveyId}, v.question_key, v.sub_key, v.value_text, v.value_number,
+             coalesce(v.value_option, case when v.postcode is not null then coalesce(
+               ${wijkOfPostcodeSql(sql`v.postcode`)}, ${OUTSIDE_WIJK}) end),
+             v.value_options, v.value_lat, v.value_lng, v.dont_know
+      from jsonb_to_recordset(${JSON.stringify(rows.slice(a, a + 5_000))}::jsonb) as v(
+        response_id uuid, question_key text, sub_key text, value_text text, value_number double precision,
+        value_option text, value_options text[], value_lat double precision, value_lng double precision,
+        dont_know boolean, postcode text)`);
+}
+
+/** Each code is used by the response typed for it. */
+async function markCodesUsed(pairs: { code_id: number; response_id: string }[], tx: Executor) {
+  await tx.execute(sql`
+    update survey_codes c set used_at = now(), response_id = u.response_id
+    from jsonb_to_recordset(${JSON.stringify(pairs)}::jsonb) as u(code_id int, response_id uuid)
+    where c.id = u.code_id`);
 }
 
 /** A value in PostgreSQL's COPY text format: \N for null, backslash escapes for the rest. */
@@ -255,10 +272,7 @@ export async function copySubmittedResponses(
   const client = rawClient(tx);
   const questions = target.definition.pages.flatMap((p) => p.questions);
   const codeIds = items.map((i) => i.codeId);
-  await tx.execute(sql`
-    delete from responses where status = 'in_progress' and id in (
-      select response_id from survey_codes where id = any(${sql`${`{${codeIds.join(",")}}`}::int[]`})
-        and response_id is not null)`);
+  await dropUnfinishedResponses(codeIds, tx);
   const now = new Date().toISOString();
   const ids = items.map(() => randomUUID());
   const surveyId = target.survey.id;
@@ -293,25 +307,11 @@ export async function copySubmittedResponses(
       }
     })(),
   );
-  for (let a = 0; a < withPostcode.length; a += 5_000) {
-    await tx.execute(sql`
-      insert into answers (response_id, survey_id, question_key, sub_key, value_text, value_number,
-                           value_option, value_options, value_lat, value_lng, dont_know)
-      select v.response_id, ${surveyId}, v.question_key, v.sub_key, v.value_text, v.value_number,
-             coalesce(v.value_option, case when v.postcode is not null then coalesce(
-               ${wijkOfPostcodeSql(sql`v.postcode`)}, ${OUTSIDE_WIJK}) end),
-             v.value_options, v.value_lat, v.value_lng, v.dont_know
-      from jsonb_to_recordset(${JSON.stringify(withPostcode.slice(a, a + 5_000))}::jsonb) as v(
-        response_id uuid, question_key text, sub_key text, value_text text, value_number double precision,
-        value_option text, value_options text[], value_lat double precision, value_lng double precision,
-        dont_know boolean, postcode text)`);
-  }
-  await tx.execute(sql`
-    update survey_codes c set used_at = now(), response_id = u.response_id
-    from jsonb_to_recordset(${JSON.stringify(
-      items.map((i, n) => ({ code_id: i.codeId, response_id: ids[n] })),
-    )}::jsonb) as u(code_id int, response_id uuid)
-    where c.id = u.code_id`);
+  await insertAnswerRows(surveyId, withPostcode, tx);
+  await markCodesUsed(
+    items.map((i, n) => ({ code_id: i.codeId, response_id: ids[n]! })),
+    tx,
+  );
   return items.length;
 }
 
