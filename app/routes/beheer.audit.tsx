@@ -10,6 +10,7 @@ import { statusLabel } from "~/domain/initiatives/statuses";
 import { countPages, firstErrors, pageParam } from "~/lib/forms";
 import { formatDateTime, Heading, Pagination, Paragraph } from "~/ui/content";
 import { ErrorSummary, SelectField, SubmitButton, TextField } from "~/ui/form";
+import { TableScroll } from "~/ui/table-scroll";
 
 export const meta: MetaFunction = () => [{ title: "Auditlog - Beheer - Wij maken Heemstede" }];
 
@@ -86,7 +87,7 @@ export default function AuditLog() {
       {rows.length === 0 ? (
         <Paragraph>Geen regels gevonden.</Paragraph>
       ) : (
-        <div className="wmh-table-wrap">
+        <TableScroll label="Auditlog, nieuwste eerst">
           <table className="utrecht-table">
             <caption className="wmh-visually-hidden">Auditlog, nieuwste eerst</caption>
             <thead className="utrecht-table__header">
@@ -128,7 +129,7 @@ export default function AuditLog() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <Pagination page={page} pageCount={pageCount} searchParams={searchParams} />
     </div>

@@ -4,6 +4,7 @@ import { requireRole } from "~/domain/auth/auth.server";
 import { staffAccess } from "~/domain/auth/roles";
 import { eventPages } from "~/domain/events/events.server";
 import { ButtonLink, DemoBadge, formatDateTime, Heading, Paragraph } from "~/ui/content";
+import { TableScroll } from "~/ui/table-scroll";
 
 export const meta: MetaFunction = () => [{ title: "Bijeenkomsten - Beheer - Wij maken Heemstede" }];
 
@@ -19,7 +20,7 @@ export default function StaffEvents() {
       <Heading level={1}>Bijeenkomsten</Heading>
       <ButtonLink to="/beheer/bijeenkomsten/nieuw">Nieuwe bijeenkomst</ButtonLink>
       {events.length === 0 ? <Paragraph>Er zijn nog geen bijeenkomsten.</Paragraph> : null}
-      <div className="wmh-table-wrap">
+      <TableScroll label="Alle bijeenkomsten, nieuwste eerst">
         <table className="utrecht-table">
           <caption className="utrecht-table__caption">Alle bijeenkomsten, nieuwste eerst</caption>
           <thead className="utrecht-table__header">
@@ -56,7 +57,7 @@ export default function StaffEvents() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { requireRole } from "~/domain/auth/auth.server";
 import { staffAccess } from "~/domain/auth/roles";
 import { eventIdParam, eventPages, eventWhen, registrationStatusLabels } from "~/domain/events/events.server";
 import { Heading, Paragraph, TextLink } from "~/ui/content";
+import { TableScroll } from "~/ui/table-scroll";
 
 export const meta: MetaFunction = () => [{ title: "Deelnemers - Beheer - Wij maken Heemstede" }];
 
@@ -69,7 +70,7 @@ export default function Attendees() {
           <TextLink to={`/beheer/bijeenkomsten/${d.id}`}>Terug naar de bijeenkomst</TextLink>
         </span>
       </Paragraph>
-      <div className="wmh-table-wrap">
+      <TableScroll label="Aanmeldingen in volgorde van aanmelden">
         <table className="utrecht-table">
           <caption className="utrecht-table__caption">Aanmeldingen in volgorde van aanmelden</caption>
           <thead className="utrecht-table__header">
@@ -93,7 +94,7 @@ export default function Attendees() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </div>
   );
 }

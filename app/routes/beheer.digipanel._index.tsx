@@ -9,6 +9,7 @@ import { ageGroupLabel, tenureShortLabels } from "~/domain/panel/profile";
 import { ButtonLink, DemoBadge, formatDateTime, Heading, Paragraph } from "~/ui/content";
 import panelCss from "~/ui/panel.css?url";
 import { CompositionChart } from "~/ui/panel-composition-chart";
+import { TableScroll } from "~/ui/table-scroll";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: panelCss }];
 export const meta: MetaFunction = () => [{ title: "Digipanel - Beheer - Wij maken Heemstede" }];
@@ -78,7 +79,18 @@ export default function PanelOverview() {
         {composition.map((c) => (
           <div key={c.dimension}>
             <CompositionChart data={c} />
-            <div className="wmh-table-wrap">
+            <TableScroll
+              label={`${dimensionTitles[c.dimension]}
+                  ${
+                    c.populationIsDemo ? (
+                      <>
+                        {" "}
+                        <DemoBadge /> voorbeeldcijfers bevolking
+                      </>
+                    ) : null
+                  }
+                  ${c.hasPopulation ? null : " (nog geen bevolkingscijfers)"}`}
+            >
               <table className="wmh-panel-table">
                 <caption>
                   {dimensionTitles[c.dimension]}
@@ -124,7 +136,7 @@ export default function PanelOverview() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           </div>
         ))}
       </section>
@@ -137,7 +149,7 @@ export default function PanelOverview() {
         {campaigns.length === 0 ? (
           <Paragraph>Er zijn nog geen uitnodigingen verstuurd.</Paragraph>
         ) : (
-          <div className="wmh-table-wrap">
+          <TableScroll label="Alle uitnodigingen">
             <table className="wmh-panel-table">
               <caption>Alle uitnodigingen</caption>
               <thead>
@@ -166,7 +178,7 @@ export default function PanelOverview() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
     </div>

@@ -16,6 +16,7 @@ import { type BarSeries, GroupedBars } from "~/ui/charts/grouped-bars";
 import { formatDateTime, Heading, Paragraph, TextLink } from "~/ui/content";
 import { SubmitButton } from "~/ui/form";
 import panelCss from "~/ui/panel.css?url";
+import { TableScroll } from "~/ui/table-scroll";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: panelCss }];
 export const meta: MetaFunction = () => [{ title: "Uitnodiging - Digipanel - Beheer" }];
@@ -174,7 +175,7 @@ export default function CampaignPage() {
           Er zijn nog geen uitnodigingen gemaakt. De cijfers komen hier zodra ze verstuurd worden.
         </Paragraph>
       )}
-      <div className="wmh-table-wrap">
+      <TableScroll label="Respons per groep (leeftijd × wijk)">
         <table className="wmh-panel-table">
           <caption>Respons per groep (leeftijd × wijk)</caption>
           <thead>
@@ -216,7 +217,7 @@ export default function CampaignPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </div>
   );
 }

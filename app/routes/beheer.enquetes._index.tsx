@@ -13,6 +13,7 @@ import { accessModeLabels, statusLabels } from "~/domain/surveys/rules";
 import { type FieldErrors, str } from "~/lib/forms";
 import { DemoBadge, formatDateTime, Heading, Paragraph } from "~/ui/content";
 import { ErrorSummary, SelectField, SubmitButton, TextField } from "~/ui/form";
+import { TableScroll } from "~/ui/table-scroll";
 
 export const meta: MetaFunction = () => [{ title: "Enquêtes - Beheer - Wij maken Heemstede" }];
 
@@ -45,7 +46,7 @@ export default function SurveyList() {
     <div className="wmh-stack">
       <Heading level={1}>Enquêtes</Heading>
       <Paragraph>Maak een vragenlijst, bekijk hem zoals een inwoner hem ziet, en publiceer hem.</Paragraph>
-      <div className="wmh-table-wrap">
+      <TableScroll label="Alle enquêtes">
         <table className="utrecht-table">
           <caption className="wmh-visually-hidden">Alle enquêtes</caption>
           <thead className="utrecht-table__header">
@@ -92,7 +93,7 @@ export default function SurveyList() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {surveys.length === 0 ? <Paragraph>Er zijn nog geen enquêtes.</Paragraph> : null}
 
       <section className="wmh-form" aria-labelledby="nieuw">

@@ -20,6 +20,7 @@ import {
 } from "~/ui/insights/result-views";
 import insightsCss from "~/ui/insights.css?url";
 import mapCss from "~/ui/map.css?url";
+import { TableScroll } from "~/ui/table-scroll";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: insightsCss },
@@ -134,7 +135,7 @@ export default function SurveyResultsPage() {
               description="Kolomdiagram van de respons per week; de cijfers staan in de tabel hieronder."
               columns={overview.perWeek.map((w) => ({ label: week(w.week), value: w.total }))}
             />
-            <div className="wmh-table-wrap">
+            <TableScroll label="Respons per week (week begint op maandag) en kanaal">
               <table className="utrecht-table wmh-results-table">
                 <caption className="utrecht-table__caption">
                   Respons per week (week begint op maandag) en kanaal
@@ -168,7 +169,7 @@ export default function SurveyResultsPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           </>
         ) : (
           <Paragraph>Er zijn nog geen ingestuurde antwoorden.</Paragraph>

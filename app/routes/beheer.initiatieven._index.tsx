@@ -18,6 +18,7 @@ import { countPages, pageParam } from "~/lib/forms";
 import { DemoBadge, formatDate, Heading, Pagination, TextLink } from "~/ui/content";
 import { CheckboxField, SelectField, SubmitButton, TextField } from "~/ui/form";
 import ideasCss from "~/ui/ideas.css?url";
+import { TableScroll } from "~/ui/table-scroll";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: ideasCss }];
 export const meta: MetaFunction = () => [{ title: "Initiatieven - Beheer - Wij maken Heemstede" }];
@@ -181,7 +182,7 @@ export default function InitiativeList() {
       </Form>
       <p role="status">{d.total === 1 ? "1 initiatief gevonden" : `${d.total} initiatieven gevonden`}</p>
       {d.rows.length ? (
-        <div className="wmh-table-wrap">
+        <TableScroll label="Initiatieven">
           <table className="wmh-table">
             <caption className="wmh-visually-hidden">Initiatieven</caption>
             <thead>
@@ -221,7 +222,7 @@ export default function InitiativeList() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
       <Pagination page={d.page} pageCount={d.pageCount} searchParams={params} />
     </div>

@@ -7,6 +7,7 @@ import { statusLabel } from "~/domain/initiatives/statuses";
 import { themeLabel } from "~/domain/initiatives/themes";
 import { pageParam } from "~/lib/forms";
 import { Alert, ButtonLink, DemoBadge, Heading, Pagination, Paragraph } from "~/ui/content";
+import { TableScroll } from "~/ui/table-scroll";
 
 export const meta: MetaFunction = () => [{ title: "Initiatieven op de kaart - Beheer" }];
 
@@ -38,7 +39,7 @@ export default function StaffMapIndex() {
           Importeren uit CSV
         </ButtonLink>
       </p>
-      <div className="wmh-table-wrap">
+      <TableScroll label="Initiatieven, nieuwste wijziging eerst">
         <table className="utrecht-table">
           <caption className="wmh-visually-hidden">Initiatieven, nieuwste wijziging eerst</caption>
           <thead className="utrecht-table__header">
@@ -83,7 +84,7 @@ export default function StaffMapIndex() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <Pagination page={page} pageCount={pageCount} searchParams={searchParams} />
     </div>
   );

@@ -6,6 +6,7 @@ import { newsState } from "~/domain/news/news";
 import { staffNewsList } from "~/domain/news/news.server";
 import { countPages, pageParam } from "~/lib/forms";
 import { ButtonLink, DemoBadge, formatDateTime, Heading, Pagination, Paragraph } from "~/ui/content";
+import { TableScroll } from "~/ui/table-scroll";
 
 export const meta: MetaFunction = () => [{ title: "Nieuws - Beheer" }];
 
@@ -43,7 +44,7 @@ export default function StaffNews() {
       <Heading level={1}>Nieuws</Heading>
       <Paragraph>Berichten voor de pagina Actueel en de startpagina.</Paragraph>
       <ButtonLink to="/beheer/nieuws/nieuw">Nieuw bericht</ButtonLink>
-      <div className="wmh-table-wrap">
+      <TableScroll label="Alle nieuwsberichten">
         <table className="utrecht-table">
           <caption className="wmh-visually-hidden">Alle nieuwsberichten</caption>
           <thead className="utrecht-table__header">
@@ -78,7 +79,7 @@ export default function StaffNews() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <Pagination page={d.page} pageCount={d.pageCount} searchParams={searchParams} />
     </div>
   );

@@ -4,6 +4,7 @@ import { requireRole } from "~/domain/auth/auth.server";
 import { staffAccess } from "~/domain/auth/roles";
 import { publications } from "~/domain/heard/heard.server";
 import { formatDateTime, Heading, Paragraph } from "~/ui/content";
+import { TableScroll } from "~/ui/table-scroll";
 
 export const meta: MetaFunction = () => [{ title: "Wat we hebben gehoord - Beheer - Wij maken Heemstede" }];
 
@@ -27,7 +28,7 @@ export default function PublicResultsIndex() {
       {surveys.length === 0 ? (
         <Paragraph>Er zijn nog geen enquêtes die open zijn geweest.</Paragraph>
       ) : (
-        <div className="wmh-table-wrap">
+        <TableScroll label="Enquêtes en hun openbare resultaten">
           <table className="utrecht-table">
             <caption className="utrecht-table__caption">Enquêtes en hun openbare resultaten</caption>
             <thead className="utrecht-table__header">
@@ -63,7 +64,7 @@ export default function PublicResultsIndex() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </div>
   );

@@ -4,6 +4,7 @@ import { requireRole } from "~/domain/auth/auth.server";
 import { staffAccess } from "~/domain/auth/roles";
 import { listSurveysWithResponses } from "~/domain/insights/report.server";
 import { DemoBadge, Heading, Paragraph } from "~/ui/content";
+import { TableScroll } from "~/ui/table-scroll";
 
 export const meta: MetaFunction = () => [{ title: "Resultaten - Beheer - Wij maken Heemstede" }];
 
@@ -23,7 +24,7 @@ export default function Results() {
       {surveys.length === 0 ? (
         <Paragraph>Er zijn nog geen enquêtes.</Paragraph>
       ) : (
-        <div className="wmh-table-wrap">
+        <TableScroll label="Enquêtes met het aantal ingestuurde antwoorden">
           <table className="utrecht-table">
             <caption className="wmh-visually-hidden">Enquêtes met het aantal ingestuurde antwoorden</caption>
             <thead className="utrecht-table__header">
@@ -58,7 +59,7 @@ export default function Results() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </div>
   );

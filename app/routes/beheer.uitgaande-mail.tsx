@@ -8,6 +8,7 @@ import { countPages, pageParam } from "~/lib/forms";
 import { mailKindLabel } from "~/lib/mail-kinds";
 import { formatDateTime, Heading, Pagination, Paragraph } from "~/ui/content";
 import { SelectField, SubmitButton, TextField } from "~/ui/form";
+import { TableScroll } from "~/ui/table-scroll";
 
 export const meta: MetaFunction = () => [{ title: "Uitgaande mail - Beheer - Wij maken Heemstede" }];
 
@@ -59,7 +60,7 @@ export default function Outbox() {
       {rows.length === 0 ? (
         <Paragraph>Geen e-mails gevonden.</Paragraph>
       ) : (
-        <div className="wmh-table-wrap">
+        <TableScroll label="Uitgaande e-mails, nieuwste eerst">
           <table className="utrecht-table">
             <caption className="wmh-visually-hidden">Uitgaande e-mails, nieuwste eerst</caption>
             <thead className="utrecht-table__header">
@@ -97,7 +98,7 @@ export default function Outbox() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <Pagination page={page} pageCount={pageCount} searchParams={searchParams} />
     </div>

@@ -6,6 +6,7 @@ import { parseWijkenGeoJson } from "~/domain/places/geo";
 import { importWijken, listWijkenForAdmin } from "~/domain/places/wijken.server";
 import { Alert, DemoBadge, formatDate, Heading, Paragraph } from "~/ui/content";
 import { SubmitButton } from "~/ui/form";
+import { TableScroll } from "~/ui/table-scroll";
 
 export const meta: MetaFunction = () => [{ title: "Wijken - Beheer" }];
 
@@ -85,7 +86,7 @@ export default function StaffWijken() {
         </div>
         <SubmitButton>Grenzen importeren</SubmitButton>
       </Form>
-      <div className="wmh-table-wrap">
+      <TableScroll label="Wijken en buurten">
         <table className="utrecht-table">
           <caption className="utrecht-table__caption">Wijken en buurten</caption>
           <thead className="utrecht-table__header">
@@ -129,7 +130,7 @@ export default function StaffWijken() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </div>
   );
 }

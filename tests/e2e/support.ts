@@ -71,7 +71,7 @@ afterAll(async () => {
  * JavaScript (timers), so a page opened without it is checked as a copy: the same HTML, minus
  * scripts, served at the same URL in a page with JavaScript (stylesheets load as usual).
  */
-export async function expectAccessible(page: Page) {
+export async function accessibilityViolations(page: Page): Promise<string[]> {
   let target = page;
   if (withoutJavaScript.has(page)) {
     const url = page.url();
@@ -98,6 +98,12 @@ export async function expectAccessible(page: Page) {
   const violations = (
     results.violations as { id: string; help: string; nodes: { target: string[] }[] }[]
   ).map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  return violations;
+}
+
+/** Fails the test on any axe violation (see accessibilityViolations). */
+export async function expectAccessible(page: Page) {
+  const violations = await accessibilityViolations(page);
   expect(violations, `axe violations on ${page.url()}`).toEqual([]);
 }
 

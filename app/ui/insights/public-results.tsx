@@ -1,5 +1,7 @@
 // "Wat we hebben gehoord": one survey's published results for residents. Plain data in, no domain imports
 // (app/ui knows nothing of the domain). Every chart has the same figures in a table below it.
+
+import { TableScroll } from "~/ui/table-scroll";
 import { BarChart } from "../charts/bar-chart";
 import { formatDate } from "../content";
 import { nl, pct, SUPPRESSED } from "./result-views";
@@ -118,7 +120,7 @@ export function PublicResults({ r, headingLevel = 2 }: { r: PublicResultsView; h
                           description={`Staafdiagram, percentages ${weighting}; de cijfers staan in de tabel hieronder.`}
                           bars={part.cells.map((c) => ({ label: c.label, value: c.share }))}
                         />
-                        <div className="wmh-table-wrap">
+                        <TableScroll label={caption}>
                           <table className="utrecht-table wmh-results-table">
                             <caption className="utrecht-table__caption">{caption}</caption>
                             <thead className="utrecht-table__header">
@@ -154,7 +156,7 @@ export function PublicResults({ r, headingLevel = 2 }: { r: PublicResultsView; h
                               ))}
                             </tbody>
                           </table>
-                        </div>
+                        </TableScroll>
                       </>
                     ) : null}
                   </div>

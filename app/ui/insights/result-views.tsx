@@ -1,5 +1,7 @@
 // Views of survey results: a chart and the same data as a table. Props are plain data, so this file
 // needs nothing from the domain (docs/architecture.md: app/ui knows nothing of the domain).
+
+import { TableScroll } from "~/ui/table-scroll";
 import { BarChart } from "../charts/bar-chart";
 
 export const nl = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 1 });
@@ -59,12 +61,12 @@ export interface QuestionView {
 
 function Table({ caption, children }: { caption: string; children: React.ReactNode }) {
   return (
-    <div className="wmh-table-wrap">
+    <TableScroll label={caption}>
       <table className="utrecht-table wmh-results-table">
         <caption className="utrecht-table__caption">{caption}</caption>
         {children}
       </table>
-    </div>
+    </TableScroll>
   );
 }
 
@@ -310,7 +312,7 @@ export function MapPointList({ summary, caption }: { summary: MapPointListData; 
   const { places, elsewhere, comments, commentCount } = summary;
   return (
     <>
-      <div className="wmh-table-wrap">
+      <TableScroll label={`${caption}: gekozen plekken`}>
         <table className="utrecht-table wmh-results-table">
           <caption className="utrecht-table__caption">{caption}: gekozen plekken</caption>
           <thead className="utrecht-table__header">
@@ -346,7 +348,7 @@ export function MapPointList({ summary, caption }: { summary: MapPointListData; 
             ) : null}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {commentCount > 0 ? (
         <details>
           <summary>Toelichtingen ({commentCount})</summary>
