@@ -117,6 +117,7 @@ test("staff import a .docx, residents and an organisation react, staff publish t
   await staff.getByLabel("Titel van het document").fill("Concept-Woonvisie E2E");
   await staff.getByRole("button", { name: "Document aanmaken" }).click();
   await staff.getByRole("heading", { name: "Concept-Woonvisie E2E" }).waitFor();
+  const staffDocument = staff.url();
   await staff.getByLabel(/Word-bestand \(.docx/).setInputFiles(fixture);
   await staff.getByRole("button", { name: "Word-bestand inlezen" }).click();
   await staff.getByText(/Het Word-bestand is ingelezen: 4 alinea's/).waitFor();
@@ -210,7 +211,27 @@ test("staff import a .docx, residents and an organisation react, staff publish t
   await widths(page, "reactienota");
   await visitor.goto(`/meedenken/${slug}`);
   await visitor.getByRole("link", { name: /Reactienota bij versie 1/ }).waitFor();
-}, 240_000);
+
+  // After the reactions staff make version 2 with one paragraph changed; residents see what changed,
+  // on a phone and on a laptop.
+  await staff.goto(staffDocument);
+  await staff.getByRole("button", { name: "Nieuwe versie maken" }).click();
+  const text = staff.getByLabel("Tekst van het document");
+  await text.waitFor();
+  const before = await text.inputValue();
+  expect(before).toContain("# Passend wonen voor iedereen");
+  await text.fill(`${before.trimEnd()}\n\nNieuw: wij bouwen ook voor jongeren die alleen wonen.`);
+  await staff.getByRole("button", { name: "Tekst opslaan" }).click();
+  await staff.getByText(/De tekst is opgeslagen/).waitFor();
+  await staff.getByRole("button", { name: "Versie 2 publiceren" }).click();
+  await staff.getByText("Versie 2 is gepubliceerd.").waitFor();
+  await visitor.goto(`/meedenken/${slug}/document`);
+  await visitor.getByRole("link", { name: "Wat is er veranderd in versie 2?" }).click();
+  await visitor.getByRole("heading", { level: 1, name: /veranderd/ }).waitFor();
+  await visitor.getByText("Nieuw: wij bouwen ook voor jongeren die alleen wonen.").first().waitFor();
+  await expectAccessible(visitor);
+  await widths(visitor, "wijzigingen");
+}, 300_000);
 
 test("the demo concept-Woonvisie reads without JavaScript and holds back a reaction with personal data", async () => {
   const page = await newPage({ javaScript: false });
