@@ -38,9 +38,13 @@ export class SiteWalk {
     private readonly page: Page,
     private readonly options: WalkOptions = {},
   ) {
-    // Page errors are collected per page (with the address) instead of failing at once.
+    // Page errors are collected (with the address) instead of failing at once, also on the pages
+    // opened only to find an id.
     page.removeAllListeners("pageerror");
+    page.on("pageerror", (error) => this.errors.push(`${page.url()}: page error ${error.message}`));
   }
+
+  private errors: string[] = [];
 
   /** The ids linked from the list before a parameter (at most ten), in page order. */
   private async idsFor(list: string): Promise<string[]> {
@@ -101,9 +105,6 @@ export class SiteWalk {
         if (!this.options.mayBeEmpty?.has(template)) problems.push(`${template}: no demo item to open`);
         continue;
       }
-      const errors: string[] = [];
-      const onError = (error: Error) => errors.push(`${url} at ${width} px: page error ${error.message}`);
-      this.page.on("pageerror", onError);
       const res = await this.page.goto(url);
       visited.push(url);
       if (!res || res.status() >= 400) {
@@ -115,9 +116,8 @@ export class SiteWalk {
         for (const v of await accessibilityViolations(this.page))
           problems.push(`${url} at ${width} px: ${v}`);
       }
-      this.page.off("pageerror", onError);
-      problems.push(...errors);
     }
+    problems.push(...this.errors.splice(0));
     return { visited, problems };
   }
 }
