@@ -83,7 +83,7 @@ test("a woon-DNA page shows the live stoplicht summary of its theme, and follows
       { id: String(agreement!.id) },
     );
   expect(
-    (await post({ intent: "update", ronde: String(round!.id), stoplicht: "groen", toelichting: "Gedaan." }))
+    (await post({ intent: "update", ronde: String(round!.id), stoplicht: "green", toelichting: "Gedaan." }))
       .status,
   ).toBe(200);
   const [pending] = await getDb().select().from(monitorUpdates).where(eq(monitorUpdates.status, "submitted"));

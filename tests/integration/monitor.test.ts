@@ -79,7 +79,7 @@ describe("public overview", () => {
     );
     expect(res.data.total).toBe(75);
     expect(res.data.summary.byTheme.map((t) => t.counts.total)).toEqual([23, 19, 17, 13, 3]);
-    expect(res.data.summary.total.nog_niet_beoordeeld).toBe(75);
+    expect(res.data.summary.total.not_assessed).toBe(75);
     expect(res.data.rows).toHaveLength(20);
     // Elan Wonen is trekker of every corporaties' agreement, and of J 2.3, J 2.6 alone
     expect(
@@ -106,7 +106,7 @@ describe("public overview", () => {
     await post(elan, a, {
       intent: "update",
       ronde: String(round.id),
-      stoplicht: "groen",
+      stoplicht: "green",
       toelichting: "Vijver aangelegd.",
     });
     const [u] = await getDb()
@@ -128,13 +128,13 @@ describe("public overview", () => {
     expect([kept.data.filter.year, kept.data.filter.tertiaal]).toEqual([2025, 3]);
     const green = await load("?jaar=2024&tertiaal=2&stoplicht=groen");
     expect(green.data.total).toBe(1);
-    expect(green.data.summary.total.groen).toBe(1);
+    expect(green.data.summary.total.green).toBe(1);
     expect(green.data.summary.total.total).toBe(75);
     expect(green.data.rows).toEqual([
       expect.objectContaining({
         id: a,
         number: "J 1.3",
-        stoplicht: "groen",
+        stoplicht: "green",
         explanation: "Vijver aangelegd.",
         trekkers: expect.arrayContaining(["elan-wonen", "pre-wonen"]),
       }),
@@ -144,7 +144,7 @@ describe("public overview", () => {
     const ids = pages.flatMap((p) => p.data.rows.map((r) => r.id));
     expect(new Set(ids).size).toBe(75);
     const rowA = pages.flatMap((p) => p.data.rows).find((r) => r.id === a)!;
-    expect(rowA).toMatchObject({ stoplicht: "groen", explanation: "Vijver aangelegd." });
+    expect(rowA).toMatchObject({ stoplicht: "green", explanation: "Vijver aangelegd." });
     expect(pages[0]!.data.rows[0]).toEqual({
       id: expect.any(Number),
       key: expect.any(String),
@@ -211,14 +211,14 @@ describe("partners", () => {
     const ok = await post(elan, own, {
       intent: "update",
       ronde: String(round.id),
-      stoplicht: "geel",
+      stoplicht: "yellow",
       toelichting: "Loopt.",
     });
     expect(ok.status).toBe(200);
     const refused = await post(elan, gemeenteOnly, {
       intent: "update",
       ronde: String(round.id),
-      stoplicht: "groen",
+      stoplicht: "green",
       toelichting: "Niet van ons.",
     });
     expect(refused.status).toBe(403);
@@ -243,7 +243,7 @@ describe("partners", () => {
     await post(pre, shared, {
       intent: "update",
       ronde: String(round.id),
-      stoplicht: "rood",
+      stoplicht: "red",
       toelichting: "Geheim concept van Pré.",
     });
     const res = await run<{ detail: { timeline: { explanation: string }[] } }>(
@@ -272,7 +272,7 @@ describe("partners", () => {
     const update = await post(bewonersraad, id, {
       intent: "update",
       ronde: String(round.id),
-      stoplicht: "groen",
+      stoplicht: "green",
       toelichting: "x",
     });
     expect(update.status).toBe(403);
@@ -322,7 +322,7 @@ describe("partners", () => {
     const late = await post(elan, id, {
       intent: "update",
       ronde: String(closed!.id),
-      stoplicht: "groen",
+      stoplicht: "green",
       toelichting: "Te laat.",
     });
     expect(late.status).toBe(400);
@@ -344,13 +344,13 @@ describe("the gemeente confirms or sends back", () => {
     await post(elan, a, {
       intent: "update",
       ronde: String(round.id),
-      stoplicht: "groen",
+      stoplicht: "green",
       toelichting: "Vijver aangelegd.",
     });
     await post(elan, b, {
       intent: "update",
       ronde: String(round.id),
-      stoplicht: "rood",
+      stoplicht: "red",
       toelichting: "Nog niets.",
     });
     const [ua] = await getDb()
@@ -380,8 +380,8 @@ describe("the gemeente confirms or sends back", () => {
       publicIndex.loader,
       makeRequest("/prestatieafspraken?jaar=2024&tertiaal=2"),
     );
-    expect(overview.data.summary.total.groen).toBe(1);
-    expect(overview.data.summary.total.rood).toBe(0);
+    expect(overview.data.summary.total.green).toBe(1);
+    expect(overview.data.summary.total.red).toBe(0);
     const mails = await getDb().select().from(outbox).where(eq(outbox.kind, "monitor.sent_back"));
     expect(mails.map((m) => m.to)).toEqual([elan.user.email]);
     const actions = (await getDb().select().from(auditLog)).map((l) => l.action);
@@ -505,8 +505,8 @@ describe("import round trip", () => {
     expect(applied.status).toBe(200);
     const written = await getDb().select().from(monitorUpdates).where(eq(monitorUpdates.tertiaal, 2));
     expect(written.map((w) => [w.organisationId, w.stoplicht, w.status]).sort()).toEqual([
-      ["elan-wonen", "groen", "confirmed"],
-      ["pre-wonen", "geel", "confirmed"],
+      ["elan-wonen", "green", "confirmed"],
+      ["pre-wonen", "yellow", "confirmed"],
     ]);
     const [line] = await getDb().select().from(auditLog).where(eq(auditLog.action, "monitor_round.imported"));
     expect(line?.details).toMatchObject({ gewijzigd: 2 });

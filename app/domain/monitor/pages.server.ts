@@ -107,7 +107,7 @@ export async function staffMonitorHome(user: MonitorUser) {
     mine = list.map((a) => ({
       ...a,
       done:
-        viewer.writer?.organisationKind === "huurdersorganisatie"
+        viewer.writer?.organisationKind === "tenant_organisation"
           ? work.reacted.has(a.id)
             ? "Reactie gegeven"
             : null
@@ -134,14 +134,14 @@ export async function staffAgreement(user: MonitorUser, id: string | undefined) 
   const detail = await getAgreement(
     Number(id),
     viewer.isGemeente
-      ? { kind: "gemeente" }
+      ? { kind: "municipality" }
       : { kind: "partner", organisationId: viewer.writer?.organisationId ?? null },
     db,
   );
   if (!detail) return { kind: "not_found" as const };
   if (!viewer.isGemeente) {
     if (!viewer.writer) return { kind: "forbidden" as const };
-    if (viewer.writer.organisationKind !== "huurdersorganisatie" && !mayUpdate(viewer.writer, detail.parties))
+    if (viewer.writer.organisationKind !== "tenant_organisation" && !mayUpdate(viewer.writer, detail.parties))
       return { kind: "forbidden" as const };
   }
   const round = await openRoundNow(db);

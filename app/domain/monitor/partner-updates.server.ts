@@ -29,7 +29,7 @@ export async function agreementsInScope(writer: Writer, year: number, db: Execut
     sql`${monitorAgreements.lastYear} >= ${year}`,
   );
   const scoped =
-    writer.organisationKind === "huurdersorganisatie"
+    writer.organisationKind === "tenant_organisation"
       ? inYear
       : and(
           inYear,

@@ -1,0 +1,24 @@
+-- Custom data migration (issue 18, point 4, after 0012): the monitor's stored values as English codes.
+-- Dutch stays in the labels (app/domain/monitor/vocabulary.ts) and in the words people read or keep: the
+-- `?stoplicht=` filter of the public monitor and the open-data JSON export map the codes back
+-- (`stoplichtWords`, `prioriteitWords`); the XLSX/CSV round trip writes labels and reads labels, codes and
+-- the old Dutch codes. The columns are plain text (drizzle's enum is a type only), so no type or check
+-- changes; the audit details of the monitor hold labels, not codes.
+UPDATE "monitor_organisations" SET "kind" = CASE "kind"
+    WHEN 'gemeente' THEN 'municipality'
+    WHEN 'corporatie' THEN 'housing_corporation'
+    WHEN 'huurdersorganisatie' THEN 'tenant_organisation'
+    ELSE "kind" END
+  WHERE "kind" IN ('gemeente', 'corporatie', 'huurdersorganisatie');--> statement-breakpoint
+UPDATE "monitor_agreements" SET "prioriteit" = 'ongoing' WHERE "prioriteit" = 'doorlopend';--> statement-breakpoint
+CREATE TEMPORARY TABLE "english_stoplichten" ("old" text PRIMARY KEY, "new" text NOT NULL);--> statement-breakpoint
+INSERT INTO "english_stoplichten" VALUES
+  ('groen', 'green'),
+  ('geel', 'yellow'),
+  ('rood', 'red'),
+  ('afgerond', 'completed'),
+  ('vervallen', 'lapsed'),
+  ('nog_niet_beoordeeld', 'not_assessed');--> statement-breakpoint
+UPDATE "monitor_updates" u SET "stoplicht" = m."new" FROM "english_stoplichten" m WHERE u."stoplicht" = m."old";--> statement-breakpoint
+UPDATE "monitor_stoplicht_current" c SET "stoplicht" = m."new" FROM "english_stoplichten" m WHERE c."stoplicht" = m."old";--> statement-breakpoint
+DROP TABLE "english_stoplichten";
