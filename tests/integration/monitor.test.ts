@@ -181,7 +181,7 @@ describe("public overview", () => {
       { formaat: "csv" },
     );
     expect(csv.data).toContain("'=HYPERLINK");
-    const json = await run<{ afspraken: unknown[] }>(
+    const json = await run<{ afspraken: { nummer: string; prioriteit: string | null; stoplicht: string }[] }>(
       publicExport.loader,
       makeRequest("/prestatieafspraken/export/json?jaar=2024"),
       {
@@ -189,6 +189,9 @@ describe("public overview", () => {
       },
     );
     expect(json.data.afspraken).toHaveLength(75);
+    // The open-data file keeps the Dutch words it had before the stored codes became English.
+    expect(new Set(json.data.afspraken.map((a) => a.stoplicht))).toEqual(new Set(["nog_niet_beoordeeld"]));
+    expect(json.data.afspraken.map((a) => a.prioriteit)).toContain("doorlopend");
     const none = await run(publicExport.loader, makeRequest("/prestatieafspraken/export/pdf"), {
       formaat: "pdf",
     });
