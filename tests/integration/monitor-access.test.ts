@@ -46,7 +46,7 @@ async function openRound(jaar: string, tertiaal: string) {
   const res = await run(
     staffRounds.action,
     makeRequest("/beheer/prestatieafspraken/rondes", {
-      form: { intent: "openen", jaar, tertiaal, herinnering: "7" },
+      form: { intent: "open", jaar, tertiaal, herinnering: "7" },
       cookie: ambtenaar.cookie,
     }),
   );
@@ -86,9 +86,7 @@ describe("partner scoping, enumerated over every agreement of 2024", () => {
       const mine = ofElan.has(a.id);
       expect((await read(elan, a.id)).status, a.key).toBe(mine ? 200 : 403);
       expect((await post(elan, a.id, { intent: "update", ...form })).status, a.key).toBe(mine ? 200 : 403);
-      expect((await post(elan, a.id, { intent: "reactie", ronde: form.ronde, reactie: "x" })).status).toBe(
-        403,
-      );
+      expect((await post(elan, a.id, { intent: "react", ronde: form.ronde, reactie: "x" })).status).toBe(403);
       // A huurdersorganisatie reads every agreement, reacts to every one and updates none.
       expect((await read(bewonersraad, a.id)).status, a.key).toBe(200);
       expect((await post(bewonersraad, a.id, { intent: "update", ...form })).status, a.key).toBe(403);
@@ -127,9 +125,9 @@ describe("partner scoping, enumerated over every agreement of 2024", () => {
       .from(monitorUpdates)
       .where(eq(monitorUpdates.status, "submitted"));
     for (const s of [elan, pre, bewonersraad]) {
-      expect((await post(s, id, { intent: "bevestigen", update: String(preUpdate!.id) })).status).toBe(403);
+      expect((await post(s, id, { intent: "confirm", update: String(preUpdate!.id) })).status).toBe(403);
       expect(
-        (await post(s, id, { intent: "terugsturen", update: String(preUpdate!.id), notitie: "Nee." })).status,
+        (await post(s, id, { intent: "send_back", update: String(preUpdate!.id), notitie: "Nee." })).status,
       ).toBe(403);
     }
     // Elan's own update on the same agreement is a separate row: Pré's pending text is untouched.
@@ -180,7 +178,7 @@ describe("linking a partner account to its organisation (/beheer/gebruikers)", (
     run<{ ok: boolean; message: string; errors: Record<string, string> }>(
       staffUsersRoute.action,
       makeRequest("/beheer/gebruikers", {
-        form: { intent: "organisatie", userId, organisatie },
+        form: { intent: "link_organisation", userId, organisatie },
         cookie: s.cookie,
       }),
     );
@@ -293,8 +291,8 @@ describe("the maintained current-stoplicht table", () => {
     const pending = await getDb().select().from(monitorUpdates).where(eq(monitorUpdates.status, "submitted"));
     const ua = pending.find((u) => u.agreementId === a!.id)!;
     const ub = pending.find((u) => u.agreementId === b!.id)!;
-    await post(ambtenaar, a!.id, { intent: "bevestigen", update: String(ua.id) });
-    await post(ambtenaar, b!.id, { intent: "terugsturen", update: String(ub.id), notitie: "Graag cijfers." });
+    await post(ambtenaar, a!.id, { intent: "confirm", update: String(ua.id) });
+    await post(ambtenaar, b!.id, { intent: "send_back", update: String(ub.id), notitie: "Graag cijfers." });
     expect(await drift()).toBe(0);
     const at = async (q: string) =>
       (
@@ -315,7 +313,7 @@ describe("the maintained current-stoplicht table", () => {
     const copy = await run(
       staffRounds.action,
       makeRequest("/beheer/prestatieafspraken/rondes", {
-        form: { intent: "kopieren", jaar: "2024" },
+        form: { intent: "copy", jaar: "2024" },
         cookie: ambtenaar.cookie,
       }),
     );
@@ -335,7 +333,7 @@ describe("the maintained current-stoplicht table", () => {
     );
     const body = new FormData();
     body.set("ronde", String(round.id));
-    body.set("stap", "importeren");
+    body.set("intent", "import");
     body.set("bestand", file);
     const imported = await run(
       staffImport.action,

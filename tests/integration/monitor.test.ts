@@ -45,7 +45,7 @@ async function openRound2024(tertiaal = "2") {
   const res = await run(
     staffRounds.action,
     makeRequest("/beheer/prestatieafspraken/rondes", {
-      form: { intent: "openen", jaar: "2024", tertiaal, herinnering: "7" },
+      form: { intent: "open", jaar: "2024", tertiaal, herinnering: "7" },
       cookie: ambtenaar.cookie,
     }),
   );
@@ -113,7 +113,7 @@ describe("public overview", () => {
       .select()
       .from(monitorUpdates)
       .where(and(eq(monitorUpdates.agreementId, a), eq(monitorUpdates.status, "submitted")));
-    expect((await post(ambtenaar, a, { intent: "bevestigen", update: String(u!.id) })).status).toBe(200);
+    expect((await post(ambtenaar, a, { intent: "confirm", update: String(u!.id) })).status).toBe(200);
     const load = (query: string) =>
       run<Awaited<ReturnType<typeof publicIndex.loader>>>(
         publicIndex.loader,
@@ -280,13 +280,13 @@ describe("partners", () => {
     });
     expect(update.status).toBe(403);
     const reaction = await post(bewonersraad, id, {
-      intent: "reactie",
+      intent: "react",
       ronde: String(round.id),
       reactie: "Goede wijkschouw.",
     });
     expect(reaction.status).toBe(200);
     const again = await post(bewonersraad, id, {
-      intent: "reactie",
+      intent: "react",
       ronde: String(round.id),
       reactie: "Goede wijkschouw, met bewoners.",
     });
@@ -299,7 +299,7 @@ describe("partners", () => {
       },
     );
     expect(publicRes.data.reactions.map((r) => r.text)).toEqual(["Goede wijkschouw, met bewoners."]);
-    expect((await post(elan, id, { intent: "reactie", ronde: String(round.id), reactie: "x" })).status).toBe(
+    expect((await post(elan, id, { intent: "react", ronde: String(round.id), reactie: "x" })).status).toBe(
       403,
     );
   });
@@ -364,18 +364,18 @@ describe("the gemeente confirms or sends back", () => {
       .select()
       .from(monitorUpdates)
       .where(and(eq(monitorUpdates.agreementId, b), eq(monitorUpdates.status, "submitted")));
-    expect((await post(elan, a, { intent: "bevestigen", update: String(ua!.id) })).status).toBe(403);
-    expect((await post(ambtenaar, a, { intent: "bevestigen", update: String(ua!.id) })).status).toBe(200);
+    expect((await post(elan, a, { intent: "confirm", update: String(ua!.id) })).status).toBe(403);
+    expect((await post(ambtenaar, a, { intent: "confirm", update: String(ua!.id) })).status).toBe(200);
     // Twice: nothing changes the second time.
-    expect((await post(ambtenaar, a, { intent: "bevestigen", update: String(ua!.id) })).status).toBe(400);
+    expect((await post(ambtenaar, a, { intent: "confirm", update: String(ua!.id) })).status).toBe(400);
     // Another agreement's update id posted here is not found.
     expect(
-      (await post(ambtenaar, a, { intent: "terugsturen", update: String(ub!.id), notitie: "x" })).status,
+      (await post(ambtenaar, a, { intent: "send_back", update: String(ub!.id), notitie: "x" })).status,
     ).toBe(404);
-    const noNote = await post(ambtenaar, b, { intent: "terugsturen", update: String(ub!.id), notitie: "" });
+    const noNote = await post(ambtenaar, b, { intent: "send_back", update: String(ub!.id), notitie: "" });
     expect(noNote.data).toMatchObject({ errors: { notitie: "Schrijf waarom u de update terugstuurt." } });
     expect(
-      (await post(ambtenaar, b, { intent: "terugsturen", update: String(ub!.id), notitie: "Graag cijfers." }))
+      (await post(ambtenaar, b, { intent: "send_back", update: String(ub!.id), notitie: "Graag cijfers." }))
         .status,
     ).toBe(200);
 
@@ -414,7 +414,7 @@ describe("rounds", () => {
     const again = await run(
       staffRounds.action,
       makeRequest("/beheer/prestatieafspraken/rondes", {
-        form: { intent: "openen", jaar: "2024", tertiaal: "2", herinnering: "7" },
+        form: { intent: "open", jaar: "2024", tertiaal: "2", herinnering: "7" },
         cookie: ambtenaar.cookie,
       }),
     );
@@ -440,7 +440,7 @@ describe("rounds", () => {
       run(
         staffRounds.action,
         makeRequest("/beheer/prestatieafspraken/rondes", {
-          form: { intent: "kopieren", jaar: "2024" },
+          form: { intent: "copy", jaar: "2024" },
           cookie: ambtenaar.cookie,
         }),
       );
@@ -466,10 +466,10 @@ describe("rounds", () => {
 });
 
 describe("import round trip", () => {
-  async function upload(roundId: number, csv: string, stap: string) {
+  async function upload(roundId: number, csv: string, intent: "check" | "import") {
     const form = new FormData();
     form.set("ronde", String(roundId));
-    form.set("stap", stap);
+    form.set("intent", intent);
     form.set("bestand", new File([csv], "ronde.csv", { type: "text/csv" }));
     const request = new Request("http://localhost/beheer/prestatieafspraken/import", {
       method: "POST",
@@ -487,7 +487,7 @@ describe("import round trip", () => {
     const bad =
       `${header}J 1.3 (2024);;Elan Wonen;Groen;Klaar.\r\nJ 9.9 (2024);;Elan Wonen;Groen;x\r\n` +
       `J 1.6 (2024);;Woonzorg;Paars;\r\nJ 1.1 (2024);;Elan Wonen;Rood;Niet van Elan.\r\n`;
-    const checked = await upload(round.id, bad, "importeren");
+    const checked = await upload(round.id, bad, "import");
     expect(checked.status).toBe(400);
     const errors = checked.data.outcome!.diff.errors;
     expect(errors.map((e) => e.line)).toEqual([3, 4, 5]);
@@ -501,10 +501,10 @@ describe("import round trip", () => {
     expect(await getDb().select().from(monitorUpdates).where(eq(monitorUpdates.tertiaal, 2))).toHaveLength(0);
 
     const good = `${header}J 1.3 (2024);;Elan Wonen;Groen;Klaar.\r\nJ 1.3 (2024);;pre-wonen;geel;Bijna.\r\nJ 1.6 (2024);;Elan Wonen;;\r\n`;
-    const dry = await upload(round.id, good, "controleren");
+    const dry = await upload(round.id, good, "check");
     expect(dry.data.outcome!.diff.changes).toHaveLength(2);
     expect(await getDb().select().from(monitorUpdates).where(eq(monitorUpdates.tertiaal, 2))).toHaveLength(0);
-    const applied = await upload(round.id, good, "importeren");
+    const applied = await upload(round.id, good, "import");
     expect(applied.status).toBe(200);
     const written = await getDb().select().from(monitorUpdates).where(eq(monitorUpdates.tertiaal, 2));
     expect(written.map((w) => [w.organisationId, w.stoplicht, w.status]).sort()).toEqual([

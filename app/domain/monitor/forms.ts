@@ -39,9 +39,9 @@ export const reactionFormSchema = z.object({
 });
 
 export const reviewFormSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("bevestigen"), update: z.coerce.number().int().positive() }),
+  z.object({ intent: z.literal("confirm"), update: z.coerce.number().int().positive() }),
   z.object({
-    intent: z.literal("terugsturen"),
+    intent: z.literal("send_back"),
     update: z.coerce.number().int().positive(),
     notitie: z
       .string({ required_error: "Schrijf waarom u de update terugstuurt." })

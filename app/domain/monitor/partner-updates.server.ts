@@ -289,7 +289,7 @@ export async function reviewUpdate(
         errors: { _form: "Deze update is al bevestigd of teruggestuurd." },
         values: parsed.values,
       };
-    const confirm = input.intent === "bevestigen";
+    const confirm = input.intent === "confirm";
     await tx
       .update(monitorUpdates)
       .set({

@@ -40,7 +40,7 @@ export async function linkPartnerOrganisation(
   form: FormData,
   db: Executor,
 ): Promise<StaffUsersOutcome> {
-  const intent = "organisatie";
+  const intent = "link_organisation";
   const parsed = parseForm(linkSchema, form);
   const userId = String(form.get("userId") ?? "").slice(0, 100);
   const fail = (message: string, status = 400): StaffUsersOutcome => ({
