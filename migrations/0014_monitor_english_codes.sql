@@ -1,4 +1,5 @@
--- Custom data migration (issue 18, point 4, after 0012): the monitor's stored values as English codes.
+-- Custom data migration (issue 18, point 4, after 0012): the monitor's stored values (and the population
+-- figures' source) as English codes.
 -- Dutch stays in the labels (app/domain/monitor/vocabulary.ts) and in the words people read or keep: the
 -- `?stoplicht=` filter of the public monitor and the open-data JSON export map the codes back
 -- (`stoplichtWords`, `prioriteitWords`); the XLSX/CSV round trip writes labels and reads labels, codes and
@@ -22,3 +23,9 @@ INSERT INTO "english_stoplichten" VALUES
 UPDATE "monitor_updates" u SET "stoplicht" = m."new" FROM "english_stoplichten" m WHERE u."stoplicht" = m."old";--> statement-breakpoint
 UPDATE "monitor_stoplicht_current" c SET "stoplicht" = m."new" FROM "english_stoplichten" m WHERE c."stoplicht" = m."old";--> statement-breakpoint
 DROP TABLE "english_stoplichten";
+--> statement-breakpoint
+-- Population figures entered on /beheer/digipanel/bevolking were stored with source 'ingevuld' (the CSV
+-- upload with 'csv'); the audit line of that save keeps the same source.
+UPDATE "population_figures" SET "source" = 'entered' WHERE "source" = 'ingevuld';--> statement-breakpoint
+UPDATE "audit_log" SET "details" = jsonb_set("details", '{source}', '"entered"')
+  WHERE "action" = 'panel.population_saved' AND "details"->>'source' = 'ingevuld';

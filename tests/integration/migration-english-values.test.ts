@@ -125,6 +125,11 @@ test("migrations 0012 and 0014 turn the stored Dutch values into English codes",
       select id, 2024, 1, case key when 'J 1.1 (2024)' then 'groen' else 'nog_niet_beoordeeld' end, null
       from monitor_agreements`;
 
+    await db`insert into population_figures (dimension, category, count, source) values
+      ('age', '16-29', 10, 'ingevuld'), ('wijk', 'W1', 20, 'csv')`;
+    await db`insert into audit_log (action, entity_type, details) values
+      ('panel.population_saved', 'population_figures', ${JSON.stringify({ dimensions: ["age"], rows: 1, source: "ingevuld" })}::jsonb)`;
+
     await migrateDatabase(url);
 
     const initiativeRows = await db<{ id: string; status: string }[]>`select id, status from initiatives`;
@@ -172,7 +177,8 @@ test("migrations 0012 and 0014 turn the stored Dutch values into English codes",
     expect(messages.map((m) => m.kind)).toEqual(["from_initiator", "addition", "to_initiator", "note"]);
     const documents = await db`select kind from initiative_documents order by id`;
     expect(documents.map((d) => d.kind)).toEqual(["plan_description", "participation_plan"]);
-    const audit = await db`select details from audit_log order by id`;
+    const audit =
+      await db`select details from audit_log where action <> 'panel.population_saved' order by id`;
     expect(audit.map((a) => a.details)).toEqual([
       { from: "new", to: "rejected", reason: "past niet" },
       // A value that was never a status stays as it was; only status changes are touched.
@@ -225,6 +231,12 @@ test("migrations 0012 and 0014 turn the stored Dutch values into English codes",
       ["elan", "housing_corporation"],
       ["gemeente-heemstede", "municipality"],
     ]);
+    expect((await db`select source from population_figures order by count`).map((r) => r.source)).toEqual([
+      "entered",
+      "csv",
+    ]);
+    const [populationAudit] = await db`select details from audit_log where action = 'panel.population_saved'`;
+    expect(populationAudit!.details).toEqual({ dimensions: ["age"], rows: 1, source: "entered" });
     expect(
       (await db`select prioriteit from monitor_agreements order by key`).map((r) => r.prioriteit),
     ).toEqual(["ongoing", "t2"]);
