@@ -129,6 +129,20 @@ test("migrations 0012 and 0014 turn the stored Dutch values into English codes",
       ('age', '16-29', 10, 'ingevuld'), ('wijk', 'W1', 20, 'csv')`;
     await db`insert into audit_log (action, entity_type, details) values
       ('panel.population_saved', 'population_figures', ${JSON.stringify({ dimensions: ["age"], rows: 1, source: "ingevuld" })}::jsonb)`;
+    const [project] = await db<{ id: number }[]>`
+      insert into projects (slug, title) values ('woonvisie', 'Woonvisie') returning id`;
+    const sources = [
+      "bewonersavond",
+      "werkgroep-samen-besluiten",
+      "woningcorporaties",
+      "huurdersorganisaties",
+      "overige-stakeholders",
+    ];
+    for (const source of sources)
+      await db`insert into input_items (project_id, theme, source, title, text, item_date)
+        values (${project!.id}, 1, ${source}, 'T', 'T', '2026-10-14')`;
+    await db`insert into audit_log (action, entity_type, details) values
+      ('insights.input_item_created', 'input_item', ${JSON.stringify({ projectId: project!.id, theme: 1, source: "bewonersavond", title: "T" })}::jsonb)`;
 
     await migrateDatabase(url);
 
@@ -177,8 +191,8 @@ test("migrations 0012 and 0014 turn the stored Dutch values into English codes",
     expect(messages.map((m) => m.kind)).toEqual(["from_initiator", "addition", "to_initiator", "note"]);
     const documents = await db`select kind from initiative_documents order by id`;
     expect(documents.map((d) => d.kind)).toEqual(["plan_description", "participation_plan"]);
-    const audit =
-      await db`select details from audit_log where action <> 'panel.population_saved' order by id`;
+    const audit = await db`select details from audit_log
+      where action not in ('panel.population_saved', 'insights.input_item_created') order by id`;
     expect(audit.map((a) => a.details)).toEqual([
       { from: "new", to: "rejected", reason: "past niet" },
       // A value that was never a status stays as it was; only status changes are touched.
@@ -235,6 +249,15 @@ test("migrations 0012 and 0014 turn the stored Dutch values into English codes",
       "entered",
       "csv",
     ]);
+    expect((await db`select source from input_items order by id`).map((r) => r.source)).toEqual([
+      "residents_evening",
+      "working_group",
+      "housing_corporations",
+      "tenant_organisations",
+      "other_stakeholders",
+    ]);
+    const [inputAudit] = await db`select details from audit_log where action = 'insights.input_item_created'`;
+    expect(inputAudit!.details).toMatchObject({ source: "residents_evening" });
     const [populationAudit] = await db`select details from audit_log where action = 'panel.population_saved'`;
     expect(populationAudit!.details).toEqual({ dimensions: ["age"], rows: 1, source: "entered" });
     expect(
