@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { filterParams, parseOverviewFilter } from "../../app/domain/monitor/forms";
 import { diffImport, type ImportContext } from "../../app/domain/monitor/import-diff";
 import {
   barWidths,
@@ -223,5 +224,19 @@ describe("import diff", () => {
     expect(parseStoplicht("vervallen")).toBe("lapsed");
     for (const s of STOPLICHTEN) expect(parseStoplicht(stoplichtWords[s])).toBe(s);
     expect(parseStoplicht("paars")).toBeNull();
+  });
+});
+
+describe("the overview filter in the URL", () => {
+  test("keeps the Dutch stoplicht word while the filter holds the English code", () => {
+    const known = { years: [2024], organisations: ["elan-wonen"] };
+    const filter = parseOverviewFilter(
+      new URLSearchParams("jaar=2024&tertiaal=2&stoplicht=nog_niet_beoordeeld"),
+      { year: 2024, tertiaal: 3 },
+      known,
+    );
+    expect(filter.stoplicht).toBe("not_assessed");
+    expect(filterParams(filter).get("stoplicht")).toBe("nog_niet_beoordeeld");
+    expect(filterParams(filter, { stoplicht: "green" }).toString()).toContain("stoplicht=groen");
   });
 });
