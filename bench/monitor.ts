@@ -56,13 +56,13 @@ async function main() {
     console.log(`Seeding ${AGREEMENTS} agreements x 12 tertialen of history…`);
     await sql`select setseed(0.13)`;
     await sql`insert into monitor_organisations (id, name, kind) values
-      ('gemeente-heemstede', 'Gemeente Heemstede', 'gemeente'), ('elan-wonen', 'Elan Wonen', 'corporatie'),
-      ('pre-wonen', 'Pré Wonen', 'corporatie')`;
+      ('gemeente-heemstede', 'Gemeente Heemstede', 'municipality'), ('elan-wonen', 'Elan Wonen', 'housing_corporation'),
+      ('pre-wonen', 'Pré Wonen', 'housing_corporation')`;
     await sql.unsafe(`
       insert into monitor_agreements (key, number, kind, first_year, last_year, theme, title, text, prioriteit, position)
       select 'J ' || g || ' (2024)', 'J ' || g, case when g % 4 = 0 then 'kader' else 'jaar' end, 2024, 2027,
         1 + g % 5, 'Afspraak ' || g, 'De tekst van afspraak ' || g || ' over wonen in Heemstede.',
-        (array['t1','t2','t3','doorlopend'])[1 + g % 4], g
+        (array['t1','t2','t3','ongoing'])[1 + g % 4], g
       from generate_series(1, ${AGREEMENTS}) g`);
     await sql.unsafe(`
       insert into monitor_agreement_parties (agreement_id, organisation_id, role)
@@ -73,7 +73,7 @@ async function main() {
       insert into monitor_updates (agreement_id, agreement_key, year, tertiaal, organisation_id, stoplicht, explanation,
         author_name, status)
       select a.id, a.key, 2024 + (t - 1) / 3, 1 + (t - 1) % 3, 'elan-wonen',
-        (array['groen','geel','rood','afgerond','vervallen'])[1 + floor(random() * 5)::int],
+        (array['green','yellow','red','completed','lapsed'])[1 + floor(random() * 5)::int],
         'Toelichting bij tertiaal ' || t || ': er is voortgang geboekt en de partijen overleggen verder.', 'Bench',
         case when random() < 0.5 then 'confirmed' else 'submitted' end
       from monitor_agreements a cross join generate_series(1, 12) t`);

@@ -77,7 +77,7 @@ export async function action({ request }: ActionFunctionArgs) {
       else rows.push({ dimension, category, count: n });
     }
   if (Object.keys(errors).length) return data({ errors, values }, { status: 400 });
-  await savePopulation(user, rows, "ingevuld");
+  await savePopulation(user, rows, "entered");
   throw redirect("/beheer/digipanel?opgeslagen=bevolking");
 }
 
@@ -111,7 +111,7 @@ export default function Population() {
         )}
       />
       <Form method="post" noValidate className="wmh-form wmh-panel-form">
-        <input type="hidden" name="intent" value="invullen" />
+        <input type="hidden" name="intent" value="enter" />
         {(["age", "wijk", "tenure"] as const).map((d) => (
           <fieldset key={d} className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
             <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">

@@ -69,7 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, staffAccess["beheer.digipanel.campagnes.$id"]);
   const id = campaignId(params.id);
   const form = await request.formData();
-  if (form.get("intent") === "annuleren") await cancelCampaign(user, id);
+  if (form.get("intent") === "cancel") await cancelCampaign(user, id);
   throw redirect(`/beheer/digipanel/campagnes/${id}`);
 }
 
@@ -115,7 +115,7 @@ export default function CampaignPage() {
       </Paragraph>
       {campaign.status === "scheduled" ? (
         <Form method="post">
-          <input type="hidden" name="intent" value="annuleren" />
+          <input type="hidden" name="intent" value="cancel" />
           <SubmitButton variant="secondary">Uitnodiging annuleren</SubmitButton>
         </Form>
       ) : null}

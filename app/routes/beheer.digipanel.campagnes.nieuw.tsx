@@ -50,7 +50,7 @@ export async function action({ request }: ActionFunctionArgs) {
       },
       { status: 400 },
     );
-  if (form.get("intent") === "inplannen") {
+  if (form.get("intent") === "schedule") {
     const id = await createCampaign(user, parsed.data);
     if (!parsed.data.scheduledAt || parsed.data.scheduledAt <= new Date()) await kickPanelTick();
     throw redirect(`/beheer/digipanel/campagnes/${id}`);
@@ -197,7 +197,7 @@ export default function NewCampaign() {
           defaultValue={v("reminderAfterDays") ?? "7"}
           error={errors.reminderAfterDays}
         />
-        <SubmitButton name="intent" value="voorbeeld" variant={preview ? "secondary" : "primary"}>
+        <SubmitButton name="intent" value="preview" variant={preview ? "secondary" : "primary"}>
           Voorbeeld bekijken
         </SubmitButton>
         {preview ? (
@@ -253,7 +253,7 @@ export default function NewCampaign() {
               De e-mail heeft ook de kopregels List-Unsubscribe en List-Unsubscribe-Post, zodat leden zich met
               één klik kunnen afmelden. Er zitten geen afbeeldingen of meetpixels in.
             </Paragraph>
-            <SubmitButton name="intent" value="inplannen">
+            <SubmitButton name="intent" value="schedule">
               Uitnodiging inplannen
             </SubmitButton>
           </section>

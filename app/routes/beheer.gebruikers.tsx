@@ -23,7 +23,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireRole(request, staffAccess["beheer.gebruikers"]);
   const form = await request.formData();
   const { status, ...result } =
-    form.get("intent") === "organisatie"
+    form.get("intent") === "link_organisation"
       ? await linkPartnerAction(actor, form)
       : await handleStaffUsersPost(actor, form);
   return data(result, { status });
@@ -33,9 +33,9 @@ export default function StaffUsers() {
   const { me, users, partners } = useLoaderData<typeof loader>();
   const organisationName = Object.fromEntries(partners.organisations.map((o) => [o.value, o.label]));
   const actionData = useActionData<typeof action>();
-  const inviteErrors: FieldErrors = actionData?.intent === "uitnodigen" ? actionData.errors : {};
-  const inviteValues = actionData?.intent === "uitnodigen" && !actionData.ok ? actionData.values : undefined;
-  const rowMessage = actionData && actionData.intent !== "uitnodigen" ? actionData : null;
+  const inviteErrors: FieldErrors = actionData?.intent === "invite" ? actionData.errors : {};
+  const inviteValues = actionData?.intent === "invite" && !actionData.ok ? actionData.values : undefined;
+  const rowMessage = actionData && actionData.intent !== "invite" ? actionData : null;
   return (
     <div className="wmh-stack">
       <Heading level={1}>Gebruikers</Heading>
@@ -95,7 +95,7 @@ export default function StaffUsers() {
                       </summary>
                       {rowError ? <Alert type="error">{rowError}</Alert> : null}
                       <Form method="post">
-                        <input type="hidden" name="intent" value="rollen" />
+                        <input type="hidden" name="intent" value="change_roles" />
                         <input type="hidden" name="userId" value={u.id} />
                         <ChoiceGroup
                           id={`rollen-${u.id}`}
@@ -116,7 +116,7 @@ export default function StaffUsers() {
                       </Form>
                       {u.roles.includes("partner") ? (
                         <Form method="post">
-                          <input type="hidden" name="intent" value="organisatie" />
+                          <input type="hidden" name="intent" value="link_organisation" />
                           <input type="hidden" name="userId" value={u.id} />
                           <SelectField
                             id={`organisatie-${u.id}`}
@@ -132,7 +132,7 @@ export default function StaffUsers() {
                             options={partners.organisations}
                             defaultValue={partners.links[u.id] ?? ""}
                             error={
-                              rowMessage?.intent === "organisatie" && rowError
+                              rowMessage?.intent === "link_organisation" && rowError
                                 ? (rowMessage.message ?? undefined)
                                 : undefined
                             }
@@ -146,7 +146,7 @@ export default function StaffUsers() {
                         <p className="utrecht-paragraph">U kunt uw eigen account niet uitzetten.</p>
                       ) : (
                         <Form method="post">
-                          <input type="hidden" name="intent" value="actief" />
+                          <input type="hidden" name="intent" value="set_active" />
                           <input type="hidden" name="userId" value={u.id} />
                           <input type="hidden" name="active" value={u.active ? "nee" : "ja"} />
                           <SubmitButton variant="secondary">
@@ -173,7 +173,7 @@ export default function StaffUsers() {
         </Paragraph>
         <ErrorSummary errors={inviteErrors} fieldIds={{ roles: "veld-roles" }} />
         <Form method="post" noValidate>
-          <input type="hidden" name="intent" value="uitnodigen" />
+          <input type="hidden" name="intent" value="invite" />
           <TextField
             name="name"
             label="Naam"

@@ -66,13 +66,16 @@ const daysSchema = z.object({
     .max(60, "Vul hoogstens 60 werkdagen in."),
 });
 
+/** The Dutch word in the URL after saving (?opgeslagen=regel), per intent. */
+const savedWords = { rule: "regel", delete_rule: "verwijderen", response_days: "termijn" } as const;
+
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, staffAccess["beheer.initiatieven.routering"]);
   const actor = { id: user.id, email: user.email };
   const form = await request.formData();
   const intent = String(form.get("intent"));
   try {
-    if (intent === "regel") {
+    if (intent === "rule") {
       const p = parseForm(ruleSchema, form);
       if (!p.ok) return data({ intent, errors: p.errors, values: p.values }, { status: 400 });
       const [managers, wijken] = await Promise.all([listAccountManagers(), listWijken()]);
@@ -95,11 +98,11 @@ export async function action({ request }: ActionFunctionArgs) {
         },
         actor,
       );
-    } else if (intent === "verwijderen") {
+    } else if (intent === "delete_rule") {
       const id = Number(form.get("id"));
       if (!Number.isInteger(id)) throw new Response("Dit verzoek klopt niet", { status: 400 });
       await deleteRoutingRule(id, actor);
-    } else if (intent === "termijn") {
+    } else if (intent === "response_days") {
       const p = parseForm(daysSchema, form);
       if (!p.ok) return data({ intent, errors: p.errors, values: p.values }, { status: 400 });
       await setResponseDays(p.data.days, actor);
@@ -109,7 +112,9 @@ export async function action({ request }: ActionFunctionArgs) {
       return data({ intent, errors: { _form: error.message } as FieldErrors, values: {} }, { status: 400 });
     throw error;
   }
-  throw redirect(`/beheer/initiatieven/routering?opgeslagen=${intent}`);
+  throw redirect(
+    `/beheer/initiatieven/routering?opgeslagen=${savedWords[intent as keyof typeof savedWords]}`,
+  );
 }
 
 export default function Routing() {
@@ -153,7 +158,7 @@ export default function Routing() {
                 </td>
                 <td>
                   <Form method="post" className="wmh-inline-form">
-                    <input type="hidden" name="intent" value="verwijderen" />
+                    <input type="hidden" name="intent" value="delete_rule" />
                     <input type="hidden" name="id" value={r.id} />
                     <button type="submit" className="utrecht-link-button utrecht-link-button--html-button">
                       Verwijder
@@ -174,8 +179,8 @@ export default function Routing() {
       <IntentFormPanel
         id="regel-titel"
         title="Regel toevoegen of wijzigen"
-        intent="regel"
-        errors={errorsFor("regel")}
+        intent="rule"
+        errors={errorsFor("rule")}
         intro={
           <Paragraph>Bestaat er al een regel voor dit thema en deze wijk, dan wordt die vervangen.</Paragraph>
         }
@@ -185,30 +190,30 @@ export default function Routing() {
           label="Thema"
           placeholder="Elk thema"
           options={[...INITIATIVE_THEMES]}
-          defaultValue={valueFor("regel", "theme")}
-          error={errorsFor("regel").theme}
+          defaultValue={valueFor("rule", "theme")}
+          error={errorsFor("rule").theme}
         />
         <SelectField
           name="wijkCode"
           label="Wijk"
           placeholder="Elke wijk"
           options={d.wijken.map((w) => ({ value: w.code, label: w.name }))}
-          defaultValue={valueFor("regel", "wijkCode")}
-          error={errorsFor("regel").wijkCode}
+          defaultValue={valueFor("rule", "wijkCode")}
+          error={errorsFor("rule").wijkCode}
         />
         <SelectField
           name="accountManagerId"
           label="Accounthouder"
           placeholder="Geen: een team"
           options={d.managers.map((m) => ({ value: m.id, label: m.name }))}
-          defaultValue={valueFor("regel", "accountManagerId")}
-          error={errorsFor("regel").accountManagerId}
+          defaultValue={valueFor("rule", "accountManagerId")}
+          error={errorsFor("rule").accountManagerId}
         />
         <TextField
           name="team"
           label="Team (als er geen accounthouder is)"
-          defaultValue={valueFor("regel", "team")}
-          error={errorsFor("regel").team}
+          defaultValue={valueFor("rule", "team")}
+          error={errorsFor("rule").team}
         />
         <SubmitButton>Regel opslaan</SubmitButton>
       </IntentFormPanel>
@@ -216,8 +221,8 @@ export default function Routing() {
       <IntentFormPanel
         id="termijn-titel"
         title="Reactietermijn"
-        intent="termijn"
-        errors={errorsFor("termijn")}
+        intent="response_days"
+        errors={errorsFor("response_days")}
       >
         <TextField
           name="days"
@@ -225,8 +230,8 @@ export default function Routing() {
           inputMode="numeric"
           size="short"
           required
-          defaultValue={valueFor("termijn", "days") ?? String(d.responseDays)}
-          error={errorsFor("termijn").days}
+          defaultValue={valueFor("response_days", "days") ?? String(d.responseDays)}
+          error={errorsFor("response_days").days}
         />
         <SubmitButton>Termijn opslaan</SubmitButton>
       </IntentFormPanel>

@@ -48,7 +48,7 @@ export async function action({ request }: ActionFunctionArgs) {
       400,
     );
   // The dry run shows what would be imported; only "Importeren" writes, after checking again.
-  if (form.get("stap") !== "importeren")
+  if (form.get("intent") !== "import")
     return {
       csv,
       fileErrors: [],
@@ -187,7 +187,7 @@ export default function ImportInitiatives() {
           </div>
           <Form method="post">
             <input type="hidden" name="csv" value={result.csv} />
-            <input type="hidden" name="stap" value="importeren" />
+            <input type="hidden" name="intent" value="import" />
             <SubmitButton>Importeren</SubmitButton>
           </Form>
         </section>
@@ -204,7 +204,7 @@ export default function ImportInitiatives() {
             <input id="veld-bestand" name="bestand" type="file" accept=".csv,text/csv" />
           </div>
         </div>
-        <input type="hidden" name="stap" value="controleren" />
+        <input type="hidden" name="intent" value="check" />
         <SubmitButton variant="secondary">Bestand controleren</SubmitButton>
       </Form>
     </div>

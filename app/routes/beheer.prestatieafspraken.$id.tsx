@@ -69,8 +69,8 @@ export default function StaffAgreement() {
   const valueFor = (intent: string, key: string) =>
     result?.intent === intent ? str(result.values, key) : undefined;
   const updateErrors = errorsFor("update");
-  const reactionErrors = errorsFor("reactie");
-  const reviewErrors = errorsFor("beoordelen");
+  const reactionErrors = errorsFor("react");
+  const reviewErrors = errorsFor("review");
   const pending = detail.timeline.filter((t) => t.status === "submitted");
   return (
     <div className="wmh-stack">
@@ -140,7 +140,7 @@ export default function StaffAgreement() {
           </Heading>
           {round ? (
             <Form method="post" className="wmh-stack" noValidate>
-              <input type="hidden" name="intent" value="reactie" />
+              <input type="hidden" name="intent" value="react" />
               <input type="hidden" name="ronde" value={round.id} />
               <Paragraph>
                 Uw reactie voor {tertiaalLabel(round.year, round.tertiaal).toLowerCase()} staat direct op de
@@ -153,7 +153,7 @@ export default function StaffAgreement() {
                 required
                 rows={5}
                 maxLength={4000}
-                defaultValue={valueFor("reactie", "reactie")}
+                defaultValue={valueFor("react", "reactie")}
                 error={reactionErrors.reactie}
               />
               <SubmitButton>Reactie opslaan</SubmitButton>
@@ -175,14 +175,14 @@ export default function StaffAgreement() {
             actions={(e) => (
               <div className="wmh-stack">
                 <Form method="post">
-                  <input type="hidden" name="intent" value="bevestigen" />
+                  <input type="hidden" name="intent" value="confirm" />
                   <input type="hidden" name="update" value={e.id} />
                   <SubmitButton>
                     Bevestigen<span className="wmh-visually-hidden">: update van {e.organisationName}</span>
                   </SubmitButton>
                 </Form>
                 <Form method="post" className="wmh-stack" noValidate>
-                  <input type="hidden" name="intent" value="terugsturen" />
+                  <input type="hidden" name="intent" value="send_back" />
                   <input type="hidden" name="update" value={e.id} />
                   <TextArea
                     name="notitie"
@@ -192,12 +192,12 @@ export default function StaffAgreement() {
                     rows={3}
                     maxLength={2000}
                     defaultValue={
-                      result?.intent === "beoordelen" && str(result.values, "update") === String(e.id)
+                      result?.intent === "review" && str(result.values, "update") === String(e.id)
                         ? str(result.values, "notitie")
                         : undefined
                     }
                     error={
-                      result?.intent === "beoordelen" && str(result.values, "update") === String(e.id)
+                      result?.intent === "review" && str(result.values, "update") === String(e.id)
                         ? reviewErrors.notitie
                         : undefined
                     }

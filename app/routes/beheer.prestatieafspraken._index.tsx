@@ -65,7 +65,7 @@ export default function StaffMonitorHome() {
         <>
           <Paragraph>
             U werkt namens <strong>{data.organisationName}</strong>.{" "}
-            {data.organisationKind === "huurdersorganisatie"
+            {data.organisationKind === "tenant_organisation"
               ? "U kunt per afspraak een reactie geven."
               : "U kunt de afspraken bijwerken waarvan uw organisatie trekker of partij is. De gemeente bevestigt uw update voordat hij openbaar wordt."}
           </Paragraph>

@@ -85,10 +85,10 @@ export default function ImportRound() {
             </div>
           </div>
           <div className="wmh-stack">
-            <SubmitButton name="stap" value="controleren">
+            <SubmitButton name="intent" value="check">
               Controleren
             </SubmitButton>
-            <SubmitButton name="stap" value="importeren" variant="secondary">
+            <SubmitButton name="intent" value="import" variant="secondary">
               Controleren en importeren
             </SubmitButton>
           </div>

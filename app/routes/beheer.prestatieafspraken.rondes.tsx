@@ -34,7 +34,7 @@ export default function Rounds() {
   const { rounds, open, overview } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors ?? {};
-  const v = (k: string) => (result?.intent === "openen" ? str(result.values, k) : undefined);
+  const v = (k: string) => (result?.intent === "open" ? str(result.values, k) : undefined);
   const latestYear = rounds[0]?.year ?? new Date().getFullYear();
   return (
     <div className="wmh-stack">
@@ -107,7 +107,7 @@ export default function Rounds() {
             </li>
           </ul>
           <Form method="post">
-            <input type="hidden" name="intent" value="sluiten" />
+            <input type="hidden" name="intent" value="close" />
             <input type="hidden" name="ronde" value={open.id} />
             <SubmitButton variant="secondary">Ronde sluiten</SubmitButton>
           </Form>
@@ -119,7 +119,7 @@ export default function Rounds() {
           </Heading>
           <Paragraph>Elke partner met open afspraken krijgt één e-mail met zijn afspraken.</Paragraph>
           <Form method="post" className="wmh-stack" noValidate>
-            <input type="hidden" name="intent" value="openen" />
+            <input type="hidden" name="intent" value="open" />
             <TextField
               name="jaar"
               label="Jaar"
@@ -127,7 +127,7 @@ export default function Rounds() {
               inputMode="numeric"
               required
               defaultValue={v("jaar") ?? String(latestYear)}
-              error={result?.intent === "openen" ? errors.jaar : undefined}
+              error={result?.intent === "open" ? errors.jaar : undefined}
             />
             <SelectField
               name="tertiaal"
@@ -139,7 +139,7 @@ export default function Rounds() {
                 { value: "3", label: "Tertiaal 3 (september tot en met december)" },
               ]}
               defaultValue={v("tertiaal")}
-              error={result?.intent === "openen" ? errors.tertiaal : undefined}
+              error={result?.intent === "open" ? errors.tertiaal : undefined}
             />
             <TextField
               name="herinnering"
@@ -148,14 +148,14 @@ export default function Rounds() {
               inputMode="numeric"
               required
               defaultValue={v("herinnering") ?? "14"}
-              error={result?.intent === "openen" ? errors.herinnering : undefined}
+              error={result?.intent === "open" ? errors.herinnering : undefined}
             />
             <SubmitButton>Ronde openen en partners mailen</SubmitButton>
           </Form>
         </section>
       )}
-      <section aria-labelledby="kopieren" className="wmh-stack">
-        <Heading level={2} id="kopieren">
+      <section aria-labelledby="copy" className="wmh-stack">
+        <Heading level={2} id="copy">
           Afspraken naar het volgende jaar
         </Heading>
         <Paragraph>
@@ -163,7 +163,7 @@ export default function Rounds() {
           volgende jaar. Ze houden hun sleutel en geschiedenis.
         </Paragraph>
         <Form method="post" className="wmh-stack" noValidate>
-          <input type="hidden" name="intent" value="kopieren" />
+          <input type="hidden" name="intent" value="copy" />
           <TextField
             name="jaar"
             id="veld-kopieer-jaar"
@@ -172,7 +172,7 @@ export default function Rounds() {
             inputMode="numeric"
             required
             defaultValue={String(latestYear)}
-            error={result?.intent === "kopieren" ? errors.jaar : undefined}
+            error={result?.intent === "copy" ? errors.jaar : undefined}
           />
           <SubmitButton variant="secondary">Kopiëren naar het volgende jaar</SubmitButton>
         </Form>

@@ -71,7 +71,7 @@ export default function PrivacyRequests() {
           defaultValue={email}
           error={errors.email}
         />
-        <SubmitButton name="intent" value="zoeken">
+        <SubmitButton name="intent" value="search">
           Zoeken
         </SubmitButton>
       </Form>
@@ -174,7 +174,7 @@ function SubjectView({ data: d, errors }: { data: Found; errors: Record<string, 
       ) : null}
       <Form method="post" reloadDocument>
         <input type="hidden" name="email" value={d.email} />
-        <SubmitButton name="intent" value="downloaden" variant="secondary">
+        <SubmitButton name="intent" value="download" variant="secondary">
           Download alles (JSON)
         </SubmitButton>
       </Form>
@@ -190,7 +190,7 @@ function SubjectView({ data: d, errors }: { data: Found; errors: Record<string, 
           label="Ik wil alle gegevens van dit e-mailadres wissen"
           error={errors.bevestig}
         />
-        <SubmitButton name="intent" value="wissen">
+        <SubmitButton name="intent" value="erase">
           Gegevens wissen
         </SubmitButton>
       </Form>

@@ -16,7 +16,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData();
   const token = params.token ?? "";
-  if (form.get("intent") === "opnieuw") {
+  if (form.get("intent") === "renew") {
     await renewConfirmation(token);
     return data({ result: "renewed" as const });
   }
@@ -64,7 +64,7 @@ export default function Confirm() {
           link sturen.
         </Paragraph>
         <Form method="post">
-          <input type="hidden" name="intent" value="opnieuw" />
+          <input type="hidden" name="intent" value="renew" />
           <SubmitButton>Stuur mij een nieuwe link</SubmitButton>
         </Form>
       </div>
@@ -84,7 +84,7 @@ export default function Confirm() {
       <Heading level={1}>Bevestig uw aanmelding</Heading>
       <Paragraph>Klik op de knop om mee te doen aan het digipanel van Heemstede.</Paragraph>
       <Form method="post">
-        <input type="hidden" name="intent" value="bevestigen" />
+        <input type="hidden" name="intent" value="confirm" />
         <SubmitButton>Ja, ik doe mee</SubmitButton>
       </Form>
     </div>

@@ -57,18 +57,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const member = await currentMember(request);
   if (!member) throw redirect("/digipanel/mijn");
-  if (intent === "profiel") {
+  if (intent === "profile") {
     const parsed = parseForm(profileSchema(new Date().getUTCFullYear()), form);
     if (!parsed.ok) return result({ errors: parsed.errors, values: parsed.values }, 400);
     const updated = await updateProfile(member.id, parsed.data);
     if (!updated.ok) return result({ errors: { postcode: NOT_IN_HEEMSTEDE }, values: parsed.values }, 400);
     return result({ message: "Uw gegevens zijn opgeslagen." });
   }
-  if (intent === "stoppen") {
+  if (intent === "leave") {
     await leavePanel(member.id);
     throw redirect("/digipanel/mijn/gestopt", { headers: { "Set-Cookie": clearSessionCookie() } });
   }
-  if (intent === "uitloggen") {
+  if (intent === "logout") {
     await logout(member);
     throw redirect("/digipanel/mijn", { headers: { "Set-Cookie": clearSessionCookie() } });
   }
@@ -127,7 +127,7 @@ export default function MyPanel() {
         </Heading>
         <ErrorSummary errors={errors} />
         <Form method="post" noValidate aria-labelledby="gegevens">
-          <input type="hidden" name="intent" value="profiel" />
+          <input type="hidden" name="intent" value="profile" />
           <PanelProfileFields
             values={{
               birthYear: val("birthYear"),
@@ -170,13 +170,13 @@ export default function MyPanel() {
           blijven bewaard, maar zonder verband met u.
         </Paragraph>
         <Form method="post">
-          <input type="hidden" name="intent" value="stoppen" />
+          <input type="hidden" name="intent" value="leave" />
           <SubmitButton variant="secondary">Stoppen met het digipanel</SubmitButton>
         </Form>
       </section>
 
       <Form method="post">
-        <input type="hidden" name="intent" value="uitloggen" />
+        <input type="hidden" name="intent" value="logout" />
         <SubmitButton variant="subtle">Uitloggen</SubmitButton>
       </Form>
     </div>

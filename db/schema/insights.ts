@@ -77,12 +77,13 @@ export const quotes = pgTable("quotes", {
   markedAt: timestamp("marked_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
+/** Where staff heard the input (labels in app/domain/insights/input-items.ts). */
 export const inputSources = [
-  "bewonersavond",
-  "werkgroep-samen-besluiten",
-  "woningcorporaties",
-  "huurdersorganisaties",
-  "overige-stakeholders",
+  "residents_evening",
+  "working_group",
+  "housing_corporations",
+  "tenant_organisations",
+  "other_stakeholders",
 ] as const;
 export type InputSource = (typeof inputSources)[number];
 

@@ -23,10 +23,10 @@ import { staffUsers } from "./staff";
 // corporaties and the huurdersorganisaties, with a stoplicht per tertiaal. Stoplicht values, kinds and
 // prioriteiten are closed lists whose Dutch labels live in app/domain/monitor/vocabulary.ts.
 
-export const organisationKinds = ["gemeente", "corporatie", "huurdersorganisatie"] as const;
+export const organisationKinds = ["municipality", "housing_corporation", "tenant_organisation"] as const;
 export const agreementKinds = ["kader", "jaar"] as const;
-export const prioriteiten = ["t1", "t2", "t3", "doorlopend"] as const;
-export const stoplichten = ["groen", "geel", "rood", "afgerond", "vervallen", "nog_niet_beoordeeld"] as const;
+export const prioriteiten = ["t1", "t2", "t3", "ongoing"] as const;
+export const stoplichten = ["green", "yellow", "red", "completed", "lapsed", "not_assessed"] as const;
 export const updateStatuses = ["submitted", "confirmed", "returned"] as const;
 
 export const monitorOrganisations = pgTable("monitor_organisations", {

@@ -469,7 +469,7 @@ export async function seedInsights(db: Executor) {
     {
       projectId: target.projectId,
       theme: 1,
-      source: "bewonersavond",
+      source: "residents_evening",
       title: "Starters vinden geen woning",
       text: "Aan drie tafels werd genoemd dat kinderen van Heemstedenaren geen woning in het dorp kunnen vinden.",
       itemDate: "2026-10-14",
@@ -478,7 +478,7 @@ export async function seedInsights(db: Executor) {
     {
       projectId: target.projectId,
       theme: 2,
-      source: "woningcorporaties",
+      source: "housing_corporations",
       title: "Meer geclusterde ouderenwoningen",
       text: "Elan Wonen en Pré Wonen zien vraag naar geclusterde woningen voor ouderen met zorg dichtbij.",
       itemDate: "2026-10-21",
@@ -487,7 +487,7 @@ export async function seedInsights(db: Executor) {
     {
       projectId: target.projectId,
       theme: 4,
-      source: "huurdersorganisaties",
+      source: "tenant_organisations",
       title: "Verduurzaming zonder hogere woonlasten",
       text: "De Bewonersraad Elan Wonen vraagt om verduurzaming waarbij de totale woonlasten niet stijgen.",
       itemDate: "2026-10-28",

@@ -17,7 +17,11 @@ import data from "./data/prestatieafspraken-2024.json";
 
 export interface MonitorData {
   monitorTertiaal: { year: number; tertiaal: number };
-  organisations: { id: string; name: string; kind: "gemeente" | "corporatie" | "huurdersorganisatie" }[];
+  organisations: {
+    id: string;
+    name: string;
+    kind: "municipality" | "housing_corporation" | "tenant_organisation";
+  }[];
   agreements: {
     key: string;
     number: string;
@@ -32,7 +36,7 @@ export interface MonitorData {
     lastYear: number;
     trekkers: string[];
     parties: string[];
-    prioriteit: "t1" | "t2" | "t3" | "doorlopend" | null;
+    prioriteit: "t1" | "t2" | "t3" | "ongoing" | null;
     prioriteitAsWritten: string | null;
     monitor: { trekkerAsWritten: string; realisatie: string } | null;
   }[];
@@ -102,7 +106,7 @@ export async function loadMonitorData(db: Executor, source: MonitorData = monito
         tertiaal,
         organisationId: a.trekkers[0]!,
         // The document gives no colours in its text: never guessed.
-        stoplicht: "nog_niet_beoordeeld",
+        stoplicht: "not_assessed",
         explanation: a.monitor.realisatie,
         authorName: MONITOR_2024_AUTHOR,
         createdAt: new Date(`${year}-11-01T12:00:00Z`),

@@ -50,7 +50,7 @@ test("an onderzoeker codes open answers, adds bewonersavond input, reads the rep
   await page.getByRole("button", { name: "Inbreng toevoegen" }).click();
   await page.getByText("Geef de inbreng een korte titel.").first().waitFor();
   await expectAccessible(page);
-  await page.getByLabel("Waar komt de inbreng vandaan?").selectOption("bewonersavond");
+  await page.getByLabel("Waar komt de inbreng vandaan?").selectOption({ label: "Bewonersavond" });
   await page.getByLabel("Thema").selectOption("3");
   await page.getByLabel("Korte titel").fill("Bomen sparen bij nieuwbouw");
   await page

@@ -309,13 +309,16 @@ describe("routing rules page", () => {
         routingRoute.action,
         makeRequest("/beheer/initiatieven/routering", { cookie, form }),
       );
-    const bad = await post({ intent: "regel", theme: "groen" });
+    const bad = await post({ intent: "rule", theme: "groen" });
     expect(bad.status).toBe(400);
     expect(bad.data.errors.accountManagerId).toMatch(/accounthouder/);
-    expect((await post({ intent: "regel", theme: "groen", accountManagerId: user.id })).status).toBe(302);
+    expect((await post({ intent: "rule", theme: "groen", accountManagerId: user.id })).status).toBe(302);
     expect(await getDb().select().from(routingRules)).toHaveLength(1);
-    expect((await post({ intent: "termijn", days: "0" })).data.errors.days).toMatch(/minstens 1/);
-    expect((await post({ intent: "termijn", days: "8" })).status).toBe(302);
+    expect((await post({ intent: "response_days", days: "0" })).data.errors.days).toMatch(/minstens 1/);
+    const saved = await post({ intent: "response_days", days: "8" });
+    expect(saved.status).toBe(302);
+    // The URL keeps its Dutch word.
+    expect(saved.location).toBe("/beheer/initiatieven/routering?opgeslagen=termijn");
   });
 });
 

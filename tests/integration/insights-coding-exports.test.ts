@@ -213,7 +213,7 @@ describe("the Woonvisie input report", () => {
     const bad = await run(
       inputRoute.action,
       makeRequest(`/beheer/woonvisie-input/${projectId}/inbreng`, {
-        form: { source: "bewonersavond" },
+        form: { source: "residents_evening" },
         cookie: researcher,
       }),
       { projectId: String(projectId) },
@@ -226,7 +226,7 @@ describe("the Woonvisie input report", () => {
       inputRoute.action,
       makeRequest(`/beheer/woonvisie-input/${projectId}/inbreng`, {
         form: {
-          source: "bewonersavond",
+          source: "residents_evening",
           theme: "3",
           title: "Meer groen in de wijk",
           text: "Tafel 2 wil geen bomen kappen voor nieuwbouw.",

@@ -226,7 +226,7 @@ describe("staff", () => {
 
     const rejected = await run<{ rowErrors: { line: number; messages: string[] }[] }>(
       staffImport.action,
-      multipart("/beheer/kaart/import", cookie, { stap: "importeren" }, { name: "a.csv", content: bad }),
+      multipart("/beheer/kaart/import", cookie, { intent: "import" }, { name: "a.csv", content: bad }),
     );
     expect(rejected.status).toBe(400);
     expect(rejected.data.rowErrors.map((r) => r.line)).toEqual([3, 4]);
@@ -235,7 +235,7 @@ describe("staff", () => {
     const fixed = csv.replace("afgerond", "gerealiseerd");
     const preview = await run<{ preview: unknown[] }>(
       staffImport.action,
-      multipart("/beheer/kaart/import", cookie, { stap: "controleren" }, { name: "a.csv", content: fixed }),
+      multipart("/beheer/kaart/import", cookie, { intent: "check" }, { name: "a.csv", content: fixed }),
     );
     expect(preview.status).toBe(200);
     expect(preview.data.preview).toHaveLength(2);
@@ -243,7 +243,7 @@ describe("staff", () => {
 
     const done = await run(
       staffImport.action,
-      multipart("/beheer/kaart/import", cookie, { stap: "importeren", csv: fixed }),
+      multipart("/beheer/kaart/import", cookie, { intent: "import", csv: fixed }),
     );
     expect(done.status).toBe(302);
     const rows = await getDb().select().from(initiatives);

@@ -8,9 +8,9 @@ import { expect, inject, test } from "vitest";
 import { migrateDatabase, migrationsFolder } from "../../app/server/migrate";
 import { withDatabase } from "../../app/server/scratch-db";
 
-// Migration 0012 (english_stored_values) converts the Dutch codes stored before it into the English
-// codes of the glossary. A database is migrated up to 0011, filled with the old values, then
-// migrated to the end.
+// Migrations 0012 (english_stored_values) and 0014 (monitor_english_codes) convert the Dutch codes stored
+// before them into the English codes of the glossary. A database is migrated up to 0011, filled with the
+// old values, then migrated to the end.
 
 const LAST_DUTCH = "0011_monitor_stoplicht_backfill";
 
@@ -27,7 +27,7 @@ function migrationsUpTo(tag: string): string {
   return dir;
 }
 
-test("migration 0012 turns the stored Dutch values into English codes", async () => {
+test("migrations 0012 and 0014 turn the stored Dutch values into English codes", async () => {
   const serverUrl = inject("dbServerUrl");
   const name = `wmh_t_${inject("dbTemplate").slice(9)}_english${Date.now() % 100000}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
@@ -85,10 +85,13 @@ test("migration 0012 turns the stored Dutch values into English codes", async ()
       ('staff_user.roles_changed', 'staff_user', 'u1', ${JSON.stringify({ from: "nieuw", to: "afgewezen" })}::jsonb),
       ('initiative.published', 'initiative', ${first}, ${JSON.stringify({ publicTitle: "T", precision: "geen", featured: false })}::jsonb),
       ('initiative.decider_confirmed', 'initiative', ${first}, ${JSON.stringify({ from: { decider: "ambtenaren", complex: false }, to: { decider: "raad", complex: true }, reason: "groot" })}::jsonb)`;
-    await db`insert into monitor_organisations (id, name, kind) values ('elan', 'Elan', 'corporatie')`;
+    await db`insert into monitor_organisations (id, name, kind) values ('elan', 'Elan', 'corporatie'),
+      ('gemeente-heemstede', 'Gemeente', 'gemeente'), ('bewonersraad', 'Bewonersraad', 'huurdersorganisatie')`;
     const [agreement] = await db<{ id: number }[]>`
-      insert into monitor_agreements (key, number, kind, first_year, last_year, theme, title, text)
-      values ('J 1.1 (2024)', 'J 1.1', 'jaar', 2024, 2024, 1, 'T', 'T') returning id`;
+      insert into monitor_agreements (key, number, kind, first_year, last_year, theme, title, text, prioriteit)
+      values ('J 1.1 (2024)', 'J 1.1', 'jaar', 2024, 2024, 1, 'T', 'T', 'doorlopend') returning id`;
+    await db`insert into monitor_agreements (key, number, kind, first_year, last_year, theme, title, text, prioriteit)
+      values ('J 1.2 (2024)', 'J 1.2', 'jaar', 2024, 2024, 1, 'T', 'T', 't2')`;
     await db`insert into monitor_agreement_parties (agreement_id, organisation_id, role)
       values (${agreement!.id}, 'elan', 'partij')`;
     const [round] = await db<{ id: number }[]>`
@@ -99,14 +102,47 @@ test("migration 0012 turns the stored Dutch values into English codes", async ()
       ('a@example.nl', 'Contact', 'x', 'contact.confirmation')`;
     await db`insert into monitor_round_mails (round_id, user_id, kind) values
       (${round!.id}, 'u1', 'uitnodiging'), (${round!.id}, 'u1', 'herinnering')`;
-    for (const [tertiaal, status] of [
-      [1, "bevestigd"],
-      [2, "teruggestuurd"],
-      [3, "ingediend"],
+    for (const [tertiaal, status, stoplicht] of [
+      [1, "bevestigd", "groen"],
+      [2, "teruggestuurd", "rood"],
+      [3, "ingediend", "afgerond"],
     ] as const)
       await db`insert into monitor_updates (agreement_id, agreement_key, year, tertiaal, organisation_id,
           stoplicht, explanation, author_name, status)
-        values (${agreement!.id}, 'J 1.1 (2024)', 2024, ${tertiaal}, 'elan', 'groen', 'Loopt.', 'A', ${status})`;
+        values (${agreement!.id}, 'J 1.1 (2024)', 2024, ${tertiaal}, 'elan', ${stoplicht}, 'Loopt.', 'A', ${status})`;
+    // The other stoplichten, each once, in updates of the other agreement.
+    for (const [tertiaal, stoplicht] of [
+      [1, "geel"],
+      [2, "vervallen"],
+      [3, "nog_niet_beoordeeld"],
+    ] as const)
+      await db`insert into monitor_updates (agreement_id, agreement_key, year, tertiaal, organisation_id,
+          stoplicht, explanation, author_name, status)
+        select id, key, 2024, ${tertiaal}, 'elan', ${stoplicht}, 'Loopt.', 'A', 'bevestigd'
+        from monitor_agreements where key = 'J 1.2 (2024)'`;
+    // The maintained current stoplicht as the app kept it (0011 filled it the same way).
+    await db`insert into monitor_stoplicht_current (agreement_id, year, tertiaal, stoplicht, explanation)
+      select id, 2024, 1, case key when 'J 1.1 (2024)' then 'groen' else 'nog_niet_beoordeeld' end, null
+      from monitor_agreements`;
+
+    await db`insert into population_figures (dimension, category, count, source) values
+      ('age', '16-29', 10, 'ingevuld'), ('wijk', 'W1', 20, 'csv')`;
+    await db`insert into audit_log (action, entity_type, details) values
+      ('panel.population_saved', 'population_figures', ${JSON.stringify({ dimensions: ["age"], rows: 1, source: "ingevuld" })}::jsonb)`;
+    const [project] = await db<{ id: number }[]>`
+      insert into projects (slug, title) values ('woonvisie', 'Woonvisie') returning id`;
+    const sources = [
+      "bewonersavond",
+      "werkgroep-samen-besluiten",
+      "woningcorporaties",
+      "huurdersorganisaties",
+      "overige-stakeholders",
+    ];
+    for (const source of sources)
+      await db`insert into input_items (project_id, theme, source, title, text, item_date)
+        values (${project!.id}, 1, ${source}, 'T', 'T', '2026-10-14')`;
+    await db`insert into audit_log (action, entity_type, details) values
+      ('insights.input_item_created', 'input_item', ${JSON.stringify({ projectId: project!.id, theme: 1, source: "bewonersavond", title: "T" })}::jsonb)`;
 
     await migrateDatabase(url);
 
@@ -155,7 +191,8 @@ test("migration 0012 turns the stored Dutch values into English codes", async ()
     expect(messages.map((m) => m.kind)).toEqual(["from_initiator", "addition", "to_initiator", "note"]);
     const documents = await db`select kind from initiative_documents order by id`;
     expect(documents.map((d) => d.kind)).toEqual(["plan_description", "participation_plan"]);
-    const audit = await db`select details from audit_log order by id`;
+    const audit = await db`select details from audit_log
+      where action not in ('panel.population_saved', 'insights.input_item_created') order by id`;
     expect(audit.map((a) => a.details)).toEqual([
       { from: "new", to: "rejected", reason: "past niet" },
       // A value that was never a status stays as it was; only status changes are touched.
@@ -179,11 +216,53 @@ test("migration 0012 turns the stored Dutch values into English codes", async ()
       "monitor.round_reminder",
       "contact.confirmation",
     ]);
-    expect((await db`select status from monitor_updates order by tertiaal`).map((r) => r.status)).toEqual([
-      "confirmed",
-      "returned",
-      "submitted",
+    expect(
+      (await db`select status, stoplicht from monitor_updates order by id`).map((r) => [
+        r.status,
+        r.stoplicht,
+      ]),
+    ).toEqual([
+      ["confirmed", "green"],
+      ["returned", "red"],
+      ["submitted", "completed"],
+      ["confirmed", "yellow"],
+      ["confirmed", "lapsed"],
+      ["confirmed", "not_assessed"],
     ]);
+    expect(
+      (
+        await db`select a.key, c.stoplicht from monitor_stoplicht_current c join monitor_agreements a
+        on a.id = c.agreement_id order by a.key`
+      ).map((r) => [r.key, r.stoplicht]),
+    ).toEqual([
+      ["J 1.1 (2024)", "green"],
+      ["J 1.2 (2024)", "not_assessed"],
+    ]);
+    expect(
+      (await db`select id, kind from monitor_organisations order by id`).map((r) => [r.id, r.kind]),
+    ).toEqual([
+      ["bewonersraad", "tenant_organisation"],
+      ["elan", "housing_corporation"],
+      ["gemeente-heemstede", "municipality"],
+    ]);
+    expect((await db`select source from population_figures order by count`).map((r) => r.source)).toEqual([
+      "entered",
+      "csv",
+    ]);
+    expect((await db`select source from input_items order by id`).map((r) => r.source)).toEqual([
+      "residents_evening",
+      "working_group",
+      "housing_corporations",
+      "tenant_organisations",
+      "other_stakeholders",
+    ]);
+    const [inputAudit] = await db`select details from audit_log where action = 'insights.input_item_created'`;
+    expect(inputAudit!.details).toMatchObject({ source: "residents_evening" });
+    const [populationAudit] = await db`select details from audit_log where action = 'panel.population_saved'`;
+    expect(populationAudit!.details).toEqual({ dimensions: ["age"], rows: 1, source: "entered" });
+    expect(
+      (await db`select prioriteit from monitor_agreements order by key`).map((r) => r.prioriteit),
+    ).toEqual(["ongoing", "t2"]);
 
     // The new checks, defaults and the partial index hold the English codes.
     await expect(db`update initiatives set status = 'nieuw' where id = ${first}`).rejects.toThrow(

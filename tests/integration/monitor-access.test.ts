@@ -46,7 +46,7 @@ async function openRound(jaar: string, tertiaal: string) {
   const res = await run(
     staffRounds.action,
     makeRequest("/beheer/prestatieafspraken/rondes", {
-      form: { intent: "openen", jaar, tertiaal, herinnering: "7" },
+      form: { intent: "open", jaar, tertiaal, herinnering: "7" },
       cookie: ambtenaar.cookie,
     }),
   );
@@ -81,14 +81,12 @@ describe("partner scoping, enumerated over every agreement of 2024", () => {
     // The seed has agreements of both kinds: the enumeration must see both answers.
     expect(ofElan.size).toBeGreaterThan(5);
     expect(ofElan.size).toBeLessThan(agreements.length);
-    const form = { ronde: String(round.id), stoplicht: "geel", toelichting: "Bijgewerkt door Elan." };
+    const form = { ronde: String(round.id), stoplicht: "yellow", toelichting: "Bijgewerkt door Elan." };
     for (const a of agreements) {
       const mine = ofElan.has(a.id);
       expect((await read(elan, a.id)).status, a.key).toBe(mine ? 200 : 403);
       expect((await post(elan, a.id, { intent: "update", ...form })).status, a.key).toBe(mine ? 200 : 403);
-      expect((await post(elan, a.id, { intent: "reactie", ronde: form.ronde, reactie: "x" })).status).toBe(
-        403,
-      );
+      expect((await post(elan, a.id, { intent: "react", ronde: form.ronde, reactie: "x" })).status).toBe(403);
       // A huurdersorganisatie reads every agreement, reacts to every one and updates none.
       expect((await read(bewonersraad, a.id)).status, a.key).toBe(200);
       expect((await post(bewonersraad, a.id, { intent: "update", ...form })).status, a.key).toBe(403);
@@ -117,7 +115,7 @@ describe("partner scoping, enumerated over every agreement of 2024", () => {
         await post(pre, id, {
           intent: "update",
           ronde: String(round.id),
-          stoplicht: "rood",
+          stoplicht: "red",
           toelichting: "Pré.",
         })
       ).status,
@@ -127,20 +125,20 @@ describe("partner scoping, enumerated over every agreement of 2024", () => {
       .from(monitorUpdates)
       .where(eq(monitorUpdates.status, "submitted"));
     for (const s of [elan, pre, bewonersraad]) {
-      expect((await post(s, id, { intent: "bevestigen", update: String(preUpdate!.id) })).status).toBe(403);
+      expect((await post(s, id, { intent: "confirm", update: String(preUpdate!.id) })).status).toBe(403);
       expect(
-        (await post(s, id, { intent: "terugsturen", update: String(preUpdate!.id), notitie: "Nee." })).status,
+        (await post(s, id, { intent: "send_back", update: String(preUpdate!.id), notitie: "Nee." })).status,
       ).toBe(403);
     }
     // Elan's own update on the same agreement is a separate row: Pré's pending text is untouched.
     await post(elan, id, {
       intent: "update",
       ronde: String(round.id),
-      stoplicht: "groen",
+      stoplicht: "green",
       toelichting: "Elan.",
     });
     const [after] = await getDb().select().from(monitorUpdates).where(eq(monitorUpdates.id, preUpdate!.id));
-    expect(after).toMatchObject({ status: "submitted", explanation: "Pré.", stoplicht: "rood" });
+    expect(after).toMatchObject({ status: "submitted", explanation: "Pré.", stoplicht: "red" });
     // Partners have no rounds, import or users pages.
     for (const s of [elan, bewonersraad]) {
       expect((await run(staffRounds.loader, makeRequest("/x", { cookie: s.cookie }))).status).toBe(403);
@@ -152,7 +150,7 @@ describe("partner scoping, enumerated over every agreement of 2024", () => {
   test("bad ids and bad intents are Dutch 404 and 400, never 500", async () => {
     const round = await openRound("2024", "2");
     const elan = await partner("elan-wonen");
-    const form = { intent: "update", ronde: String(round.id), stoplicht: "groen", toelichting: "x" };
+    const form = { intent: "update", ronde: String(round.id), stoplicht: "green", toelichting: "x" };
     for (const id of ["0", "abc", "99999999", "-1", "1.5", "1e3", "12345678901234567890"]) {
       expect((await read(elan, id)).status, id).toBe(404);
       expect([400, 404], id).toContain((await post(elan, id, form)).status);
@@ -180,7 +178,7 @@ describe("linking a partner account to its organisation (/beheer/gebruikers)", (
     run<{ ok: boolean; message: string; errors: Record<string, string> }>(
       staffUsersRoute.action,
       makeRequest("/beheer/gebruikers", {
-        form: { intent: "organisatie", userId, organisatie },
+        form: { intent: "link_organisation", userId, organisatie },
         cookie: s.cookie,
       }),
     );
@@ -201,7 +199,7 @@ describe("linking a partner account to its organisation (/beheer/gebruikers)", (
     );
     expect(home.status).toBe(200);
     expect(home.data.organisationName).toBeNull();
-    const form = { intent: "update", ronde: String(round.id), stoplicht: "groen", toelichting: "Klaar." };
+    const form = { intent: "update", ronde: String(round.id), stoplicht: "green", toelichting: "Klaar." };
     expect((await post(loose, own!.id, form)).status).toBe(403);
 
     // Validation.
@@ -265,7 +263,7 @@ describe("the maintained current-stoplicht table", () => {
       left join lateral (select u.stoplicht from monitor_updates u where u.agreement_key = a.key
         and u.status = 'confirmed' and (u.year, u.tertiaal) <= (y.y, t.t)
         order by u.year desc, u.tertiaal desc, u.id desc limit 1) u on true
-      where s.stoplicht is distinct from coalesce(u.stoplicht, 'nog_niet_beoordeeld')`);
+      where s.stoplicht is distinct from coalesce(u.stoplicht, 'not_assessed')`);
     return rows[0]!.n;
   }
 
@@ -286,15 +284,15 @@ describe("the maintained current-stoplicht table", () => {
       );
     const [a, b] = own;
     for (const [x, stoplicht] of [
-      [a!, "afgerond"],
-      [b!, "rood"],
+      [a!, "completed"],
+      [b!, "red"],
     ] as const)
       await post(elan, x.id, { intent: "update", ronde: String(round.id), stoplicht, toelichting: "Stand." });
     const pending = await getDb().select().from(monitorUpdates).where(eq(monitorUpdates.status, "submitted"));
     const ua = pending.find((u) => u.agreementId === a!.id)!;
     const ub = pending.find((u) => u.agreementId === b!.id)!;
-    await post(ambtenaar, a!.id, { intent: "bevestigen", update: String(ua.id) });
-    await post(ambtenaar, b!.id, { intent: "terugsturen", update: String(ub.id), notitie: "Graag cijfers." });
+    await post(ambtenaar, a!.id, { intent: "confirm", update: String(ua.id) });
+    await post(ambtenaar, b!.id, { intent: "send_back", update: String(ub.id), notitie: "Graag cijfers." });
     expect(await drift()).toBe(0);
     const at = async (q: string) =>
       (
@@ -306,16 +304,16 @@ describe("the maintained current-stoplicht table", () => {
     const stoplichtOf = async (q: string, key: string) =>
       (await at(`${q}&zoek=${encodeURIComponent(key.split(" (")[0]!)}`)).find((r) => r.key === key)
         ?.stoplicht;
-    expect(await stoplichtOf("jaar=2024&tertiaal=1", a!.key)).toBe("nog_niet_beoordeeld");
-    expect(await stoplichtOf("jaar=2024&tertiaal=2", a!.key)).toBe("afgerond");
-    expect(await stoplichtOf("jaar=2024&tertiaal=3", a!.key)).toBe("nog_niet_beoordeeld"); // the seed's T3 text
-    expect(await stoplichtOf("jaar=2024&tertiaal=2", b!.key)).toBe("nog_niet_beoordeeld");
+    expect(await stoplichtOf("jaar=2024&tertiaal=1", a!.key)).toBe("not_assessed");
+    expect(await stoplichtOf("jaar=2024&tertiaal=2", a!.key)).toBe("completed");
+    expect(await stoplichtOf("jaar=2024&tertiaal=3", a!.key)).toBe("not_assessed"); // the seed's T3 text
+    expect(await stoplichtOf("jaar=2024&tertiaal=2", b!.key)).toBe("not_assessed");
 
     // Copy 2024 to 2025: the copies get their rows, from the history of the key.
     const copy = await run(
       staffRounds.action,
       makeRequest("/beheer/prestatieafspraken/rondes", {
-        form: { intent: "kopieren", jaar: "2024" },
+        form: { intent: "copy", jaar: "2024" },
         cookie: ambtenaar.cookie,
       }),
     );
@@ -335,7 +333,7 @@ describe("the maintained current-stoplicht table", () => {
     );
     const body = new FormData();
     body.set("ronde", String(round.id));
-    body.set("stap", "importeren");
+    body.set("intent", "import");
     body.set("bestand", file);
     const imported = await run(
       staffImport.action,
@@ -346,7 +344,7 @@ describe("the maintained current-stoplicht table", () => {
       }),
     );
     expect(imported.status).toBe(200);
-    expect(await stoplichtOf("jaar=2024&tertiaal=2", b!.key)).toBe("geel");
+    expect(await stoplichtOf("jaar=2024&tertiaal=2", b!.key)).toBe("yellow");
     expect(await drift()).toBe(0);
     expect(await getDb().select().from(monitorReactions)).toEqual([]);
   });

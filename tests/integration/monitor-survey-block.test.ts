@@ -83,11 +83,11 @@ test("a woon-DNA page shows the live stoplicht summary of its theme, and follows
       { id: String(agreement!.id) },
     );
   expect(
-    (await post({ intent: "update", ronde: String(round!.id), stoplicht: "groen", toelichting: "Gedaan." }))
+    (await post({ intent: "update", ronde: String(round!.id), stoplicht: "green", toelichting: "Gedaan." }))
       .status,
   ).toBe(200);
   const [pending] = await getDb().select().from(monitorUpdates).where(eq(monitorUpdates.status, "submitted"));
-  expect((await post({ intent: "bevestigen", update: String(pending!.id) })).status).toBe(200);
+  expect((await post({ intent: "confirm", update: String(pending!.id) })).status).toBe(200);
   const after = (await firstPageBlocks()).at(-1)!;
   expect(after.text).toContain("Groen (op schema of gedaan): 1");
 });

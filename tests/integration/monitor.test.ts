@@ -45,7 +45,7 @@ async function openRound2024(tertiaal = "2") {
   const res = await run(
     staffRounds.action,
     makeRequest("/beheer/prestatieafspraken/rondes", {
-      form: { intent: "openen", jaar: "2024", tertiaal, herinnering: "7" },
+      form: { intent: "open", jaar: "2024", tertiaal, herinnering: "7" },
       cookie: ambtenaar.cookie,
     }),
   );
@@ -79,7 +79,7 @@ describe("public overview", () => {
     );
     expect(res.data.total).toBe(75);
     expect(res.data.summary.byTheme.map((t) => t.counts.total)).toEqual([23, 19, 17, 13, 3]);
-    expect(res.data.summary.total.nog_niet_beoordeeld).toBe(75);
+    expect(res.data.summary.total.not_assessed).toBe(75);
     expect(res.data.rows).toHaveLength(20);
     // Elan Wonen is trekker of every corporaties' agreement, and of J 2.3, J 2.6 alone
     expect(
@@ -106,14 +106,14 @@ describe("public overview", () => {
     await post(elan, a, {
       intent: "update",
       ronde: String(round.id),
-      stoplicht: "groen",
+      stoplicht: "green",
       toelichting: "Vijver aangelegd.",
     });
     const [u] = await getDb()
       .select()
       .from(monitorUpdates)
       .where(and(eq(monitorUpdates.agreementId, a), eq(monitorUpdates.status, "submitted")));
-    expect((await post(ambtenaar, a, { intent: "bevestigen", update: String(u!.id) })).status).toBe(200);
+    expect((await post(ambtenaar, a, { intent: "confirm", update: String(u!.id) })).status).toBe(200);
     const load = (query: string) =>
       run<Awaited<ReturnType<typeof publicIndex.loader>>>(
         publicIndex.loader,
@@ -128,13 +128,13 @@ describe("public overview", () => {
     expect([kept.data.filter.year, kept.data.filter.tertiaal]).toEqual([2025, 3]);
     const green = await load("?jaar=2024&tertiaal=2&stoplicht=groen");
     expect(green.data.total).toBe(1);
-    expect(green.data.summary.total.groen).toBe(1);
+    expect(green.data.summary.total.green).toBe(1);
     expect(green.data.summary.total.total).toBe(75);
     expect(green.data.rows).toEqual([
       expect.objectContaining({
         id: a,
         number: "J 1.3",
-        stoplicht: "groen",
+        stoplicht: "green",
         explanation: "Vijver aangelegd.",
         trekkers: expect.arrayContaining(["elan-wonen", "pre-wonen"]),
       }),
@@ -144,7 +144,7 @@ describe("public overview", () => {
     const ids = pages.flatMap((p) => p.data.rows.map((r) => r.id));
     expect(new Set(ids).size).toBe(75);
     const rowA = pages.flatMap((p) => p.data.rows).find((r) => r.id === a)!;
-    expect(rowA).toMatchObject({ stoplicht: "groen", explanation: "Vijver aangelegd." });
+    expect(rowA).toMatchObject({ stoplicht: "green", explanation: "Vijver aangelegd." });
     expect(pages[0]!.data.rows[0]).toEqual({
       id: expect.any(Number),
       key: expect.any(String),
@@ -181,7 +181,7 @@ describe("public overview", () => {
       { formaat: "csv" },
     );
     expect(csv.data).toContain("'=HYPERLINK");
-    const json = await run<{ afspraken: unknown[] }>(
+    const json = await run<{ afspraken: { nummer: string; prioriteit: string | null; stoplicht: string }[] }>(
       publicExport.loader,
       makeRequest("/prestatieafspraken/export/json?jaar=2024"),
       {
@@ -189,6 +189,9 @@ describe("public overview", () => {
       },
     );
     expect(json.data.afspraken).toHaveLength(75);
+    // The open-data file keeps the Dutch words it had before the stored codes became English.
+    expect(new Set(json.data.afspraken.map((a) => a.stoplicht))).toEqual(new Set(["nog_niet_beoordeeld"]));
+    expect(json.data.afspraken.map((a) => a.prioriteit)).toContain("doorlopend");
     const none = await run(publicExport.loader, makeRequest("/prestatieafspraken/export/pdf"), {
       formaat: "pdf",
     });
@@ -211,14 +214,14 @@ describe("partners", () => {
     const ok = await post(elan, own, {
       intent: "update",
       ronde: String(round.id),
-      stoplicht: "geel",
+      stoplicht: "yellow",
       toelichting: "Loopt.",
     });
     expect(ok.status).toBe(200);
     const refused = await post(elan, gemeenteOnly, {
       intent: "update",
       ronde: String(round.id),
-      stoplicht: "groen",
+      stoplicht: "green",
       toelichting: "Niet van ons.",
     });
     expect(refused.status).toBe(403);
@@ -243,7 +246,7 @@ describe("partners", () => {
     await post(pre, shared, {
       intent: "update",
       ronde: String(round.id),
-      stoplicht: "rood",
+      stoplicht: "red",
       toelichting: "Geheim concept van Pré.",
     });
     const res = await run<{ detail: { timeline: { explanation: string }[] } }>(
@@ -272,18 +275,18 @@ describe("partners", () => {
     const update = await post(bewonersraad, id, {
       intent: "update",
       ronde: String(round.id),
-      stoplicht: "groen",
+      stoplicht: "green",
       toelichting: "x",
     });
     expect(update.status).toBe(403);
     const reaction = await post(bewonersraad, id, {
-      intent: "reactie",
+      intent: "react",
       ronde: String(round.id),
       reactie: "Goede wijkschouw.",
     });
     expect(reaction.status).toBe(200);
     const again = await post(bewonersraad, id, {
-      intent: "reactie",
+      intent: "react",
       ronde: String(round.id),
       reactie: "Goede wijkschouw, met bewoners.",
     });
@@ -296,7 +299,7 @@ describe("partners", () => {
       },
     );
     expect(publicRes.data.reactions.map((r) => r.text)).toEqual(["Goede wijkschouw, met bewoners."]);
-    expect((await post(elan, id, { intent: "reactie", ronde: String(round.id), reactie: "x" })).status).toBe(
+    expect((await post(elan, id, { intent: "react", ronde: String(round.id), reactie: "x" })).status).toBe(
       403,
     );
   });
@@ -322,7 +325,7 @@ describe("partners", () => {
     const late = await post(elan, id, {
       intent: "update",
       ronde: String(closed!.id),
-      stoplicht: "groen",
+      stoplicht: "green",
       toelichting: "Te laat.",
     });
     expect(late.status).toBe(400);
@@ -344,13 +347,13 @@ describe("the gemeente confirms or sends back", () => {
     await post(elan, a, {
       intent: "update",
       ronde: String(round.id),
-      stoplicht: "groen",
+      stoplicht: "green",
       toelichting: "Vijver aangelegd.",
     });
     await post(elan, b, {
       intent: "update",
       ronde: String(round.id),
-      stoplicht: "rood",
+      stoplicht: "red",
       toelichting: "Nog niets.",
     });
     const [ua] = await getDb()
@@ -361,18 +364,18 @@ describe("the gemeente confirms or sends back", () => {
       .select()
       .from(monitorUpdates)
       .where(and(eq(monitorUpdates.agreementId, b), eq(monitorUpdates.status, "submitted")));
-    expect((await post(elan, a, { intent: "bevestigen", update: String(ua!.id) })).status).toBe(403);
-    expect((await post(ambtenaar, a, { intent: "bevestigen", update: String(ua!.id) })).status).toBe(200);
+    expect((await post(elan, a, { intent: "confirm", update: String(ua!.id) })).status).toBe(403);
+    expect((await post(ambtenaar, a, { intent: "confirm", update: String(ua!.id) })).status).toBe(200);
     // Twice: nothing changes the second time.
-    expect((await post(ambtenaar, a, { intent: "bevestigen", update: String(ua!.id) })).status).toBe(400);
+    expect((await post(ambtenaar, a, { intent: "confirm", update: String(ua!.id) })).status).toBe(400);
     // Another agreement's update id posted here is not found.
     expect(
-      (await post(ambtenaar, a, { intent: "terugsturen", update: String(ub!.id), notitie: "x" })).status,
+      (await post(ambtenaar, a, { intent: "send_back", update: String(ub!.id), notitie: "x" })).status,
     ).toBe(404);
-    const noNote = await post(ambtenaar, b, { intent: "terugsturen", update: String(ub!.id), notitie: "" });
+    const noNote = await post(ambtenaar, b, { intent: "send_back", update: String(ub!.id), notitie: "" });
     expect(noNote.data).toMatchObject({ errors: { notitie: "Schrijf waarom u de update terugstuurt." } });
     expect(
-      (await post(ambtenaar, b, { intent: "terugsturen", update: String(ub!.id), notitie: "Graag cijfers." }))
+      (await post(ambtenaar, b, { intent: "send_back", update: String(ub!.id), notitie: "Graag cijfers." }))
         .status,
     ).toBe(200);
 
@@ -380,8 +383,8 @@ describe("the gemeente confirms or sends back", () => {
       publicIndex.loader,
       makeRequest("/prestatieafspraken?jaar=2024&tertiaal=2"),
     );
-    expect(overview.data.summary.total.groen).toBe(1);
-    expect(overview.data.summary.total.rood).toBe(0);
+    expect(overview.data.summary.total.green).toBe(1);
+    expect(overview.data.summary.total.red).toBe(0);
     const mails = await getDb().select().from(outbox).where(eq(outbox.kind, "monitor.sent_back"));
     expect(mails.map((m) => m.to)).toEqual([elan.user.email]);
     const actions = (await getDb().select().from(auditLog)).map((l) => l.action);
@@ -411,7 +414,7 @@ describe("rounds", () => {
     const again = await run(
       staffRounds.action,
       makeRequest("/beheer/prestatieafspraken/rondes", {
-        form: { intent: "openen", jaar: "2024", tertiaal: "2", herinnering: "7" },
+        form: { intent: "open", jaar: "2024", tertiaal: "2", herinnering: "7" },
         cookie: ambtenaar.cookie,
       }),
     );
@@ -437,7 +440,7 @@ describe("rounds", () => {
       run(
         staffRounds.action,
         makeRequest("/beheer/prestatieafspraken/rondes", {
-          form: { intent: "kopieren", jaar: "2024" },
+          form: { intent: "copy", jaar: "2024" },
           cookie: ambtenaar.cookie,
         }),
       );
@@ -463,10 +466,10 @@ describe("rounds", () => {
 });
 
 describe("import round trip", () => {
-  async function upload(roundId: number, csv: string, stap: string) {
+  async function upload(roundId: number, csv: string, intent: "check" | "import") {
     const form = new FormData();
     form.set("ronde", String(roundId));
-    form.set("stap", stap);
+    form.set("intent", intent);
     form.set("bestand", new File([csv], "ronde.csv", { type: "text/csv" }));
     const request = new Request("http://localhost/beheer/prestatieafspraken/import", {
       method: "POST",
@@ -484,7 +487,7 @@ describe("import round trip", () => {
     const bad =
       `${header}J 1.3 (2024);;Elan Wonen;Groen;Klaar.\r\nJ 9.9 (2024);;Elan Wonen;Groen;x\r\n` +
       `J 1.6 (2024);;Woonzorg;Paars;\r\nJ 1.1 (2024);;Elan Wonen;Rood;Niet van Elan.\r\n`;
-    const checked = await upload(round.id, bad, "importeren");
+    const checked = await upload(round.id, bad, "import");
     expect(checked.status).toBe(400);
     const errors = checked.data.outcome!.diff.errors;
     expect(errors.map((e) => e.line)).toEqual([3, 4, 5]);
@@ -498,15 +501,15 @@ describe("import round trip", () => {
     expect(await getDb().select().from(monitorUpdates).where(eq(monitorUpdates.tertiaal, 2))).toHaveLength(0);
 
     const good = `${header}J 1.3 (2024);;Elan Wonen;Groen;Klaar.\r\nJ 1.3 (2024);;pre-wonen;geel;Bijna.\r\nJ 1.6 (2024);;Elan Wonen;;\r\n`;
-    const dry = await upload(round.id, good, "controleren");
+    const dry = await upload(round.id, good, "check");
     expect(dry.data.outcome!.diff.changes).toHaveLength(2);
     expect(await getDb().select().from(monitorUpdates).where(eq(monitorUpdates.tertiaal, 2))).toHaveLength(0);
-    const applied = await upload(round.id, good, "importeren");
+    const applied = await upload(round.id, good, "import");
     expect(applied.status).toBe(200);
     const written = await getDb().select().from(monitorUpdates).where(eq(monitorUpdates.tertiaal, 2));
     expect(written.map((w) => [w.organisationId, w.stoplicht, w.status]).sort()).toEqual([
-      ["elan-wonen", "groen", "confirmed"],
-      ["pre-wonen", "geel", "confirmed"],
+      ["elan-wonen", "green", "confirmed"],
+      ["pre-wonen", "yellow", "confirmed"],
     ]);
     const [line] = await getDb().select().from(auditLog).where(eq(auditLog.action, "monitor_round.imported"));
     expect(line?.details).toMatchObject({ gewijzigd: 2 });

@@ -73,7 +73,7 @@ describe("/digipanel", () => {
     expect((await getDb().select().from(panelMembers))[0]!.status).toBe("pending");
     const done = await run<{ result: string }>(
       confirmRoute.action,
-      makeRequest(`/x`, { form: { intent: "bevestigen" } }),
+      makeRequest(`/x`, { form: { intent: "confirm" } }),
       { token },
     );
     expect(done.data.result).toBe("confirmed");
@@ -97,7 +97,7 @@ describe("/digipanel", () => {
     expect((await run<{ state: string }>(confirmRoute.loader, makeRequest("/x"), { token })).data.state).toBe(
       "expired",
     );
-    await run(confirmRoute.action, makeRequest("/x", { form: { intent: "opnieuw" } }), { token });
+    await run(confirmRoute.action, makeRequest("/x", { form: { intent: "renew" } }), { token });
     const fresh = await mailLink("oud@example.nl", "/digipanel/bevestigen/");
     expect(fresh).not.toBe(token);
     expect(
@@ -140,7 +140,7 @@ describe("/digipanel/mijn and /digipanel/afmelden", () => {
       makeRequest("/digipanel/mijn", {
         cookie,
         form: {
-          intent: "profiel",
+          intent: "profile",
           birthYear: "1980",
           postcode: "2104",
           household: "alleenstaand",
@@ -155,7 +155,7 @@ describe("/digipanel/mijn and /digipanel/afmelden", () => {
     });
     const left = await run(
       mine.action,
-      makeRequest("/digipanel/mijn", { cookie, form: { intent: "stoppen" } }),
+      makeRequest("/digipanel/mijn", { cookie, form: { intent: "leave" } }),
     );
     expect(left.location).toBe("/digipanel/mijn/gestopt");
     expect((await getDb().select().from(panelMembers))[0]).toMatchObject({ status: "left", email: null });
@@ -276,14 +276,14 @@ describe("/beheer/digipanel", () => {
     };
     const preview = await run<{ preview: { needed: number; strata: { quota: number }[]; text: string } }>(
       newCampaign.action,
-      makeRequest("/beheer/digipanel/campagnes/nieuw", { cookie, form: { ...fields, intent: "voorbeeld" } }),
+      makeRequest("/beheer/digipanel/campagnes/nieuw", { cookie, form: { ...fields, intent: "preview" } }),
     );
     expect(preview.data.preview.needed).toBe(20);
     expect(preview.data.preview.strata.reduce((a, s) => a + s.quota, 0)).toBe(20);
     expect(preview.data.preview.text).toMatch(/afmelden/);
     const scheduled = await run(
       newCampaign.action,
-      makeRequest("/beheer/digipanel/campagnes/nieuw", { cookie, form: { ...fields, intent: "inplannen" } }),
+      makeRequest("/beheer/digipanel/campagnes/nieuw", { cookie, form: { ...fields, intent: "schedule" } }),
     );
     expect(scheduled.location).toMatch(/^\/beheer\/digipanel\/campagnes\/\d+$/);
     const page = await run<{ campaign: { status: string } }>(

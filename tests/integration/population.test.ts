@@ -19,7 +19,7 @@ beforeEach(async () => {
 
 /** Every age group, wijk and tenure field of the bevolking form, with these counts for age. */
 function populationForm(age: Record<string, string>) {
-  const form: Record<string, string> = { intent: "invullen" };
+  const form: Record<string, string> = { intent: "enter" };
   for (const g of ageGroups) form[`age:${g}`] = age[g] ?? "";
   for (const w of demoWijken) form[`wijk:${w.code}`] = "";
   return form;

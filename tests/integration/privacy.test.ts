@@ -43,15 +43,15 @@ describe("AVG requests", () => {
         route.action,
         makeRequest("/beheer/privacy", { cookie, form }),
       );
-    const found = await post({ intent: "zoeken", email: EMAIL.toUpperCase() });
+    const found = await post({ intent: "search", email: EMAIL.toUpperCase() });
     expect(found.data.kind).toBe("found");
     expect(found.data.data!.initiatives).toHaveLength(1);
     expect(found.data.data!.contactMessages).toHaveLength(1);
     expect(found.data.data!.mails).toHaveLength(1);
 
-    const bad = await post({ intent: "wissen", email: EMAIL });
+    const bad = await post({ intent: "erase", email: EMAIL });
     expect(bad.status).toBe(400);
-    const erased = await post({ intent: "wissen", email: EMAIL, bevestig: "ja" });
+    const erased = await post({ intent: "erase", email: EMAIL, bevestig: "ja" });
     expect(erased.data.kind).toBe("erased");
     const [after] = await getDb().select().from(initiatives).where(eq(initiatives.id, idea.id));
     expect(after).toMatchObject({
@@ -61,7 +61,7 @@ describe("AVG requests", () => {
     });
     expect(await getDb().select().from(contactMessages)).toHaveLength(0);
     expect(await getDb().select().from(outbox)).toHaveLength(0);
-    const again = await post({ intent: "zoeken", email: EMAIL });
+    const again = await post({ intent: "search", email: EMAIL });
     expect(again.data.data!.initiatives).toHaveLength(0);
 
     const log = await getDb().select().from(auditLog);
@@ -123,12 +123,12 @@ describe("AVG requests", () => {
         kind: string;
         data?: { following: unknown; registrations: unknown[]; consultationReactions: unknown[] };
       }>(route.action, makeRequest("/beheer/privacy", { cookie, form }));
-    const found = await post({ intent: "zoeken", email: EMAIL });
+    const found = await post({ intent: "search", email: EMAIL });
     expect(found.data.data!.following).not.toBeNull();
     expect(found.data.data!.registrations).toHaveLength(1);
     expect(found.data.data!.consultationReactions).toHaveLength(1);
 
-    await post({ intent: "wissen", email: EMAIL, bevestig: "ja" });
+    await post({ intent: "erase", email: EMAIL, bevestig: "ja" });
     expect(await db.select().from(followers)).toHaveLength(0);
     const [registration] = await db.select().from(eventRegistrations);
     expect(registration).toMatchObject({
@@ -139,7 +139,7 @@ describe("AVG requests", () => {
     });
     const [reaction] = await db.select().from(consultationReactions);
     expect(reaction).toMatchObject({ name: "[verwijderd op verzoek]", email: "", text: "Meer groen graag." });
-    const again = await post({ intent: "zoeken", email: EMAIL });
+    const again = await post({ intent: "search", email: EMAIL });
     expect(again.data.data!.registrations).toHaveLength(0);
     expect(again.data.data!.consultationReactions).toHaveLength(0);
     expect(again.data.data!.following).toBeNull();
@@ -149,7 +149,7 @@ describe("AVG requests", () => {
     const { cookie } = await loginAs(["beheerder"]);
     const res = await run<{ errors: Record<string, string> }>(
       route.action,
-      makeRequest("/beheer/privacy", { cookie, form: { intent: "zoeken", email: "geen-adres" } }),
+      makeRequest("/beheer/privacy", { cookie, form: { intent: "search", email: "geen-adres" } }),
     );
     expect(res.status).toBe(400);
     expect(res.data.errors.email).toMatch(/geldig e-mailadres/);

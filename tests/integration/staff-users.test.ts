@@ -32,7 +32,7 @@ describe("inviting a colleague", () => {
   test("an invitation mails a link; the colleague chooses a password and can log in", async () => {
     const { user: admin, cookie } = await loginAs(["beheerder"]);
     const res = await act(cookie, {
-      intent: "uitnodigen",
+      intent: "invite",
       name: "Nieuwe Collega",
       email: "Nieuw@Heemstede.nl",
       roles: ["ambtenaar", "onderzoeker"],
@@ -112,7 +112,7 @@ describe("inviting a colleague", () => {
 
   test("an invitation with missing fields gets Dutch messages and keeps the input", async () => {
     const { cookie } = await loginAs(["beheerder"]);
-    const res = await act(cookie, { intent: "uitnodigen", name: "", email: "geen-adres" });
+    const res = await act(cookie, { intent: "invite", name: "", email: "geen-adres" });
     expect(res.status).toBe(400);
     expect(res.data.errors).toMatchObject({
       name: "Vul de naam in.",
@@ -125,7 +125,7 @@ describe("inviting a colleague", () => {
   test("inviting an existing e-mail address is refused at the field", async () => {
     const { user, cookie } = await loginAs(["beheerder"]);
     const res = await act(cookie, {
-      intent: "uitnodigen",
+      intent: "invite",
       name: "Dubbel",
       email: user.email,
       roles: ["ambtenaar"],
@@ -139,7 +139,7 @@ describe("changing roles and deactivating", () => {
   test("changing roles is audited and ends the user's sessions", async () => {
     const { cookie } = await loginAs(["beheerder"]);
     const other = await loginAs(["ambtenaar"]);
-    const res = await act(cookie, { intent: "rollen", userId: other.user.id, roles: ["onderzoeker"] });
+    const res = await act(cookie, { intent: "change_roles", userId: other.user.id, roles: ["onderzoeker"] });
     expect(res.status).toBe(200);
     const [row] = await getDb().select().from(staffUsers).where(eq(staffUsers.id, other.user.id));
     expect(row!.roles).toEqual(["onderzoeker"]);
@@ -153,7 +153,7 @@ describe("changing roles and deactivating", () => {
 
   test("the last beheerder cannot lose the role, with a Dutch message", async () => {
     const { user, cookie } = await loginAs(["beheerder"]);
-    const res = await act(cookie, { intent: "rollen", userId: user.id, roles: ["ambtenaar"] });
+    const res = await act(cookie, { intent: "change_roles", userId: user.id, roles: ["ambtenaar"] });
     expect(res.status).toBe(400);
     expect(res.data.message).toBe("Er moet altijd minstens één actieve beheerder zijn.");
     const [row] = await getDb().select().from(staffUsers).where(eq(staffUsers.id, user.id));
@@ -162,7 +162,7 @@ describe("changing roles and deactivating", () => {
 
   test("a beheerder cannot switch off their own account", async () => {
     const { user, cookie } = await loginAs(["beheerder"]);
-    const res = await act(cookie, { intent: "actief", userId: user.id, active: "nee" });
+    const res = await act(cookie, { intent: "set_active", userId: user.id, active: "nee" });
     expect(res.status).toBe(400);
     expect(res.data.message).toBe("U kunt uw eigen account niet uitzetten.");
     const [row] = await getDb().select().from(staffUsers).where(eq(staffUsers.id, user.id));
@@ -172,7 +172,7 @@ describe("changing roles and deactivating", () => {
   test("a deactivated user's sessions end at once, and activating again is audited", async () => {
     const { cookie } = await loginAs(["beheerder"]);
     const other = await loginAs(["ambtenaar"]);
-    const res = await act(cookie, { intent: "actief", userId: other.user.id, active: "nee" });
+    const res = await act(cookie, { intent: "set_active", userId: other.user.id, active: "nee" });
     expect(res.status).toBe(200);
     const [{ n }] = (await getDb().execute<{ n: number }>(
       sql`select count(*)::int as n from ${staffSessions} where user_id = ${other.user.id}`,
@@ -182,7 +182,7 @@ describe("changing roles and deactivating", () => {
       ok: false,
       reason: "invalid",
     });
-    await act(cookie, { intent: "actief", userId: other.user.id, active: "ja" });
+    await act(cookie, { intent: "set_active", userId: other.user.id, active: "ja" });
     const actions = (await getDb().select().from(auditLog)).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(["staff_user.deactivated", "staff_user.activated"]));
   });

@@ -28,7 +28,7 @@ describe("counts per row in staff lists", () => {
     await getDb().insert(inputItems).values({
       projectId: b!.id,
       theme: 1,
-      source: "bewonersavond",
+      source: "residents_evening",
       title: "Avond",
       text: "Tekst",
       itemDate: "2026-11-01",

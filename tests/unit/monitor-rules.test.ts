@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { filterParams, parseOverviewFilter } from "../../app/domain/monitor/forms";
 import { diffImport, type ImportContext } from "../../app/domain/monitor/import-diff";
 import {
   barWidths,
@@ -11,7 +12,7 @@ import {
   summarise,
   type UpdateLike,
 } from "../../app/domain/monitor/rules";
-import { parseStoplicht } from "../../app/domain/monitor/vocabulary";
+import { parseStoplicht, STOPLICHTEN, stoplichtWords } from "../../app/domain/monitor/vocabulary";
 
 const u = (
   id: number,
@@ -30,20 +31,20 @@ const u = (
 describe("stoplicht of a tertiaal", () => {
   test("the latest confirmed update up to the tertiaal counts; pending and sent back never", () => {
     const updates = [
-      u(1, 2024, 1, "rood"),
-      u(2, 2024, 2, "geel"),
-      u(3, 2024, 3, "groen", "submitted"),
-      u(4, 2024, 3, "afgerond", "returned"),
+      u(1, 2024, 1, "red"),
+      u(2, 2024, 2, "yellow"),
+      u(3, 2024, 3, "green", "submitted"),
+      u(4, 2024, 3, "completed", "returned"),
     ];
-    expect(stoplichtAt(updates, { year: 2024, tertiaal: 1 })).toBe("rood");
-    expect(stoplichtAt(updates, { year: 2024, tertiaal: 3 })).toBe("geel");
-    expect(stoplichtAt(updates, { year: 2025, tertiaal: 1 })).toBe("geel");
-    expect(stoplichtAt(updates, { year: 2023, tertiaal: 3 })).toBe("nog_niet_beoordeeld");
-    expect(stoplichtAt([], { year: 2024, tertiaal: 1 })).toBe("nog_niet_beoordeeld");
+    expect(stoplichtAt(updates, { year: 2024, tertiaal: 1 })).toBe("red");
+    expect(stoplichtAt(updates, { year: 2024, tertiaal: 3 })).toBe("yellow");
+    expect(stoplichtAt(updates, { year: 2025, tertiaal: 1 })).toBe("yellow");
+    expect(stoplichtAt(updates, { year: 2023, tertiaal: 3 })).toBe("not_assessed");
+    expect(stoplichtAt([], { year: 2024, tertiaal: 1 })).toBe("not_assessed");
   });
   test("two confirmed updates in one tertiaal: the later one wins", () => {
-    expect(stoplichtAt([u(7, 2024, 2, "groen"), u(5, 2024, 2, "rood")], { year: 2024, tertiaal: 2 })).toBe(
-      "groen",
+    expect(stoplichtAt([u(7, 2024, 2, "green"), u(5, 2024, 2, "red")], { year: 2024, tertiaal: 2 })).toBe(
+      "green",
     );
   });
 });
@@ -52,14 +53,14 @@ describe("stoplicht summary", () => {
   test("counts per theme (all five) and per trekker; two trekkers count for both", () => {
     const s = summarise(
       [
-        { theme: 1, trekkers: ["elan", "pre"], stoplicht: "groen" },
-        { theme: 1, trekkers: ["gemeente"], stoplicht: "rood" },
-        { theme: 4, trekkers: ["pre"], stoplicht: "nog_niet_beoordeeld" },
+        { theme: 1, trekkers: ["elan", "pre"], stoplicht: "green" },
+        { theme: 1, trekkers: ["gemeente"], stoplicht: "red" },
+        { theme: 4, trekkers: ["pre"], stoplicht: "not_assessed" },
       ],
       ["gemeente", "elan", "pre", "bewonersraad"],
     );
     expect(s.byTheme.map((t) => t.counts.total)).toEqual([2, 0, 0, 1, 0]);
-    expect(s.total).toMatchObject({ groen: 1, rood: 1, nog_niet_beoordeeld: 1, total: 3 });
+    expect(s.total).toMatchObject({ green: 1, red: 1, not_assessed: 1, total: 3 });
     expect(s.byTrekker.map((t) => [t.organisationId, t.counts.total])).toEqual([
       ["gemeente", 1],
       ["elan", 1],
@@ -68,16 +69,16 @@ describe("stoplicht summary", () => {
   });
   test("bar widths add up to 100", () => {
     const w = barWidths({
-      groen: 1,
-      geel: 1,
-      rood: 1,
-      afgerond: 0,
-      vervallen: 0,
-      nog_niet_beoordeeld: 0,
+      green: 1,
+      yellow: 1,
+      red: 1,
+      completed: 0,
+      lapsed: 0,
+      not_assessed: 0,
       total: 3,
     });
     expect(w.reduce((a, p) => a + p.percent, 0)).toBe(100);
-    expect(w.map((p) => p.stoplicht)).toEqual(["groen", "geel", "rood"]);
+    expect(w.map((p) => p.stoplicht)).toEqual(["green", "yellow", "red"]);
   });
 });
 
@@ -87,18 +88,30 @@ describe("round rules", () => {
     { organisationId: "gemeente-heemstede", role: "party" as const },
   ];
   test.each([
-    ["trekker corporatie", { organisationId: "elan-wonen", organisationKind: "corporatie" as const }, true],
-    ["party gemeente", { organisationId: "gemeente-heemstede", organisationKind: "gemeente" as const }, true],
-    ["other corporatie", { organisationId: "pre-wonen", organisationKind: "corporatie" as const }, false],
+    [
+      "trekker corporatie",
+      { organisationId: "elan-wonen", organisationKind: "housing_corporation" as const },
+      true,
+    ],
+    [
+      "party gemeente",
+      { organisationId: "gemeente-heemstede", organisationKind: "municipality" as const },
+      true,
+    ],
+    [
+      "other corporatie",
+      { organisationId: "pre-wonen", organisationKind: "housing_corporation" as const },
+      false,
+    ],
     [
       "huurdersorganisatie",
-      { organisationId: "bewonersraad", organisationKind: "huurdersorganisatie" as const },
+      { organisationId: "bewonersraad", organisationKind: "tenant_organisation" as const },
       false,
     ],
   ])("%s may update: %s", (_n, writer, expected) => expect(mayUpdate(writer, parties)).toBe(expected));
   test("only huurdersorganisaties react", () => {
-    expect(mayReact({ organisationId: "x", organisationKind: "huurdersorganisatie" })).toBe(true);
-    expect(mayReact({ organisationId: "x", organisationKind: "corporatie" })).toBe(false);
+    expect(mayReact({ organisationId: "x", organisationKind: "tenant_organisation" })).toBe(true);
+    expect(mayReact({ organisationId: "x", organisationKind: "housing_corporation" })).toBe(false);
   });
   test("a closed round, no round, or a year outside the agreement is refused", () => {
     const a = { firstYear: 2024, lastYear: 2024 };
@@ -131,15 +144,15 @@ describe("copy to a new year", () => {
       kind: "jaar" as const,
       lastYear: 2024,
       prioriteit: "t1" as const,
-      stoplicht: "geel" as const,
+      stoplicht: "yellow" as const,
       ...over,
     });
     const picked = selectForCopy(
       [
         a("unfinished", {}),
-        a("done", { stoplicht: "afgerond" }),
-        a("dropped", { stoplicht: "vervallen" }),
-        a("doorlopend-done", { prioriteit: "doorlopend", stoplicht: "afgerond" }),
+        a("done", { stoplicht: "completed" }),
+        a("dropped", { stoplicht: "lapsed" }),
+        a("doorlopend-done", { prioriteit: "ongoing", stoplicht: "completed" }),
         a("kader", { kind: "kader", lastYear: 2027 }),
         a("last-year", { lastYear: 2023 }),
       ],
@@ -158,21 +171,22 @@ describe("import diff", () => {
       ],
     ]),
     organisations: new Map([
-      ["elan-wonen", { id: "elan-wonen", name: "Elan Wonen", kind: "corporatie" as const }],
-      ["elan wonen", { id: "elan-wonen", name: "Elan Wonen", kind: "corporatie" as const }],
-      ["pre-wonen", { id: "pre-wonen", name: "Pré Wonen", kind: "corporatie" as const }],
-      ["pré wonen", { id: "pre-wonen", name: "Pré Wonen", kind: "corporatie" as const }],
+      ["elan-wonen", { id: "elan-wonen", name: "Elan Wonen", kind: "housing_corporation" as const }],
+      ["elan wonen", { id: "elan-wonen", name: "Elan Wonen", kind: "housing_corporation" as const }],
+      ["pre-wonen", { id: "pre-wonen", name: "Pré Wonen", kind: "housing_corporation" as const }],
+      ["pré wonen", { id: "pre-wonen", name: "Pré Wonen", kind: "housing_corporation" as const }],
     ]),
-    current: new Map([["J 1.3 (2024)|elan-wonen", { stoplicht: "geel" as const, explanation: "Bezig." }]]),
+    current: new Map([["J 1.3 (2024)|elan-wonen", { stoplicht: "yellow" as const, explanation: "Bezig." }]]),
   };
   const header = ["Sleutel", "Titel", "Organisatie", "Stoplicht", "Toelichting"];
   test("changes, unchanged and skipped rows", () => {
     expect(
       diffImport([header, ["J 1.3 (2024)", "", "Elan Wonen", "Groen", "Klaar."]], ctx).changes,
-    ).toMatchObject([{ line: 2, stoplicht: "groen", before: { stoplicht: "geel" } }]);
+    ).toMatchObject([{ line: 2, stoplicht: "green", before: { stoplicht: "yellow" } }]);
     const same = diffImport(
       [
         header,
+        // A file exported before migration 0014 holds the old Dutch code.
         ["J 1.3 (2024)", "", "elan-wonen", "geel", "Bezig."],
         ["J 1.3 (2024)", "", "Elan Wonen", "", ""],
       ],
@@ -202,9 +216,27 @@ describe("import diff", () => {
   test("a file without the right columns", () => {
     expect(diffImport([["a", "b"]], ctx).fileErrors[0]).toContain("ontbreekt");
   });
-  test("stoplicht labels and codes are both accepted", () => {
-    expect(parseStoplicht("Nog niet beoordeeld")).toBe("nog_niet_beoordeeld");
-    expect(parseStoplicht(" GROEN ")).toBe("groen");
+  test("stoplicht labels, codes and the Dutch words of URLs and older files are all accepted", () => {
+    expect(parseStoplicht("Nog niet beoordeeld")).toBe("not_assessed");
+    expect(parseStoplicht(" GROEN ")).toBe("green");
+    expect(parseStoplicht("not_assessed")).toBe("not_assessed");
+    expect(parseStoplicht("nog_niet_beoordeeld")).toBe("not_assessed");
+    expect(parseStoplicht("vervallen")).toBe("lapsed");
+    for (const s of STOPLICHTEN) expect(parseStoplicht(stoplichtWords[s])).toBe(s);
     expect(parseStoplicht("paars")).toBeNull();
+  });
+});
+
+describe("the overview filter in the URL", () => {
+  test("keeps the Dutch stoplicht word while the filter holds the English code", () => {
+    const known = { years: [2024], organisations: ["elan-wonen"] };
+    const filter = parseOverviewFilter(
+      new URLSearchParams("jaar=2024&tertiaal=2&stoplicht=nog_niet_beoordeeld"),
+      { year: 2024, tertiaal: 3 },
+      known,
+    );
+    expect(filter.stoplicht).toBe("not_assessed");
+    expect(filterParams(filter).get("stoplicht")).toBe("nog_niet_beoordeeld");
+    expect(filterParams(filter, { stoplicht: "green" }).toString()).toContain("stoplicht=groen");
   });
 });

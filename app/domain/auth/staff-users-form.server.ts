@@ -45,7 +45,7 @@ function outcome(partial: Partial<StaffUsersOutcome> & { intent: string }, statu
 export async function handleStaffUsersPost(actor: Actor, form: FormData): Promise<StaffUsersOutcome> {
   const intent = String(form.get("intent") ?? "");
   try {
-    if (intent === "uitnodigen") {
+    if (intent === "invite") {
       const parsed = parseForm(inviteSchema, form, { multi: ["roles"] });
       if (!parsed.ok) return outcome({ intent, errors: parsed.errors, values: parsed.values }, 400);
       const { user } = await inviteStaffUser(parsed.data, actor);
@@ -54,7 +54,7 @@ export async function handleStaffUsersPost(actor: Actor, form: FormData): Promis
         message: `${user.name} is uitgenodigd. De uitnodiging is per e-mail verstuurd.`,
       });
     }
-    if (intent === "rollen") {
+    if (intent === "change_roles") {
       const parsed = parseForm(rolesSchema, form, { multi: ["roles"] });
       const userId = str(parsed.values, "userId");
       if (!parsed.ok)
@@ -62,7 +62,7 @@ export async function handleStaffUsersPost(actor: Actor, form: FormData): Promis
       await changeRoles(parsed.data.userId, parsed.data.roles, actor);
       return outcome({ intent, userId, message: "De rollen zijn opgeslagen." });
     }
-    if (intent === "actief") {
+    if (intent === "set_active") {
       const parsed = parseForm(activeSchema, form);
       if (!parsed.ok) return outcome({ intent, message: "Dit verzoek klopt niet." }, 400);
       const active = parsed.data.active === "ja";
@@ -76,7 +76,7 @@ export async function handleStaffUsersPost(actor: Actor, form: FormData): Promis
     return outcome({ intent, message: "Dit verzoek klopt niet. Probeer het opnieuw." }, 400);
   } catch (error) {
     if (!(error instanceof StaffUserError)) throw error;
-    if (intent === "uitnodigen")
+    if (intent === "invite")
       return outcome(
         {
           intent,

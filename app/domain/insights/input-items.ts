@@ -5,11 +5,11 @@ import { requiredText } from "../../lib/forms";
 export { type InputSource, inputSources };
 
 export const inputSourceLabels: Record<InputSource, string> = {
-  bewonersavond: "Bewonersavond",
-  "werkgroep-samen-besluiten": "Werkgroep Samen Besluiten",
-  woningcorporaties: "Woningcorporaties",
-  huurdersorganisaties: "Huurdersorganisaties",
-  "overige-stakeholders": "Overige stakeholders",
+  residents_evening: "Bewonersavond",
+  working_group: "Werkgroep Samen Besluiten",
+  housing_corporations: "Woningcorporaties",
+  tenant_organisations: "Huurdersorganisaties",
+  other_stakeholders: "Overige stakeholders",
 };
 
 export const inputItemSchema = z.object({

@@ -26,8 +26,10 @@ import {
   monitorAuditActions,
   type OrganisationKind,
   prioriteitLabels,
+  prioriteitWords,
   type Stoplicht,
   stoplichtLabel,
+  stoplichtWords,
   tertiaalLabel,
 } from "./vocabulary";
 
@@ -130,8 +132,9 @@ export async function publicExport(
             titel: r.title,
             trekkers: r.trekkers.map((t) => data.organisationNames[t] ?? t),
             partijen: r.parties.map((t) => data.organisationNames[t] ?? t),
-            prioriteit: r.prioriteit ?? r.prioriteitAsWritten,
-            stoplicht: r.stoplicht,
+            // The open-data file keeps its Dutch words (as before the codes became English).
+            prioriteit: r.prioriteit ? prioriteitWords[r.prioriteit] : r.prioriteitAsWritten,
+            stoplicht: stoplichtWords[r.stoplicht],
             stoplichtLabel: stoplichtLabel(r.stoplicht),
             toelichting: r.explanation,
           })),
@@ -235,7 +238,7 @@ async function roundContext(roundId: number, db: Executor): Promise<RoundContext
   for (const a of agreements)
     for (const p of partiesOf.get(a.id) ?? []) {
       const org = orgById.get(p.organisationId);
-      if (!org || org.kind === "huurdersorganisatie") continue;
+      if (!org || org.kind === "tenant_organisation") continue;
       lines.push({
         key: a.key,
         title: a.title,

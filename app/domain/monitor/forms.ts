@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { type ThemeId, themeIds } from "../insights/themes";
 import type { TertiaalRef } from "./rules";
-import { parseStoplicht, type Stoplicht } from "./vocabulary";
+import { parseStoplicht, type Stoplicht, stoplichtWords } from "./vocabulary";
 
 const stoplichtField = z.string({ required_error: "Kies een stoplicht." }).transform((v, ctx) => {
   const s = parseStoplicht(v);
@@ -39,9 +39,9 @@ export const reactionFormSchema = z.object({
 });
 
 export const reviewFormSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("bevestigen"), update: z.coerce.number().int().positive() }),
+  z.object({ intent: z.literal("confirm"), update: z.coerce.number().int().positive() }),
   z.object({
-    intent: z.literal("terugsturen"),
+    intent: z.literal("send_back"),
     update: z.coerce.number().int().positive(),
     notitie: z
       .string({ required_error: "Schrijf waarom u de update terugstuurt." })
@@ -111,7 +111,7 @@ export function filterParams(f: OverviewFilter, overrides: Partial<OverviewFilte
   p.set("tertiaal", String(v.tertiaal));
   if (v.theme) p.set("thema", String(v.theme));
   if (v.trekker) p.set("trekker", v.trekker);
-  if (v.stoplicht) p.set("stoplicht", v.stoplicht);
+  if (v.stoplicht) p.set("stoplicht", stoplichtWords[v.stoplicht]);
   if (v.q) p.set("zoek", v.q);
   if (v.page > 1) p.set("pagina", String(v.page));
   return p;

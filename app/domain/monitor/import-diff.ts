@@ -76,7 +76,7 @@ export function diffImport(rows: readonly string[][], ctx: ImportContext): Impor
     else if (!org) messages.push(`De organisatie "${orgText}" kennen wij niet.`);
     else if (agreement && !agreement.parties.some((p) => p.organisationId === org.id))
       messages.push(`${org.name} is geen trekker of partij van deze afspraak.`);
-    else if (org.kind === "huurdersorganisatie")
+    else if (org.kind === "tenant_organisation")
       messages.push(`${org.name} geeft een reactie, geen stoplicht.`);
     const stoplicht = parseStoplicht(stoplichtText);
     if (!stoplichtText) messages.push("Het stoplicht ontbreekt.");

@@ -107,7 +107,7 @@ export async function staffMonitorHome(user: MonitorUser) {
     mine = list.map((a) => ({
       ...a,
       done:
-        viewer.writer?.organisationKind === "huurdersorganisatie"
+        viewer.writer?.organisationKind === "tenant_organisation"
           ? work.reacted.has(a.id)
             ? "Reactie gegeven"
             : null
@@ -134,14 +134,14 @@ export async function staffAgreement(user: MonitorUser, id: string | undefined) 
   const detail = await getAgreement(
     Number(id),
     viewer.isGemeente
-      ? { kind: "gemeente" }
+      ? { kind: "municipality" }
       : { kind: "partner", organisationId: viewer.writer?.organisationId ?? null },
     db,
   );
   if (!detail) return { kind: "not_found" as const };
   if (!viewer.isGemeente) {
     if (!viewer.writer) return { kind: "forbidden" as const };
-    if (viewer.writer.organisationKind !== "huurdersorganisatie" && !mayUpdate(viewer.writer, detail.parties))
+    if (viewer.writer.organisationKind !== "tenant_organisation" && !mayUpdate(viewer.writer, detail.parties))
       return { kind: "forbidden" as const };
   }
   const round = await openRoundNow(db);
@@ -160,7 +160,7 @@ export async function staffAgreement(user: MonitorUser, id: string | undefined) 
   };
 }
 
-export type StaffAgreementIntent = "update" | "reactie" | "beoordelen";
+export type StaffAgreementIntent = "update" | "react" | "review";
 
 /** One domain call per intent of the agreement page. */
 export async function staffAgreementAction(user: MonitorUser, id: string | undefined, form: FormData) {
@@ -171,10 +171,10 @@ export async function staffAgreementAction(user: MonitorUser, id: string | undef
   const agreementId = Number(id);
   if (intent === "update")
     return { intent: "update" as const, outcome: await submitUpdate(viewer, agreementId, form, db) };
-  if (intent === "reactie")
-    return { intent: "reactie" as const, outcome: await submitReaction(viewer, agreementId, form, db) };
-  if (intent === "bevestigen" || intent === "terugsturen")
-    return { intent: "beoordelen" as const, outcome: await reviewUpdate(viewer, agreementId, form, db) };
+  if (intent === "react")
+    return { intent: "react" as const, outcome: await submitReaction(viewer, agreementId, form, db) };
+  if (intent === "confirm" || intent === "send_back")
+    return { intent: "review" as const, outcome: await reviewUpdate(viewer, agreementId, form, db) };
   return null;
 }
 
@@ -189,10 +189,9 @@ export async function roundsPage() {
 export async function roundsAction(user: MonitorUser, form: FormData) {
   const db = getDb();
   const intent = String(form.get("intent") ?? "");
-  if (intent === "openen") return { intent, outcome: await openRound(user, form, db) };
-  if (intent === "sluiten") return { intent, outcome: await closeRound(user, Number(form.get("ronde")), db) };
-  if (intent === "kopieren")
-    return { intent, outcome: await copyToNextYear(user, Number(form.get("jaar")), db) };
+  if (intent === "open") return { intent, outcome: await openRound(user, form, db) };
+  if (intent === "close") return { intent, outcome: await closeRound(user, Number(form.get("ronde")), db) };
+  if (intent === "copy") return { intent, outcome: await copyToNextYear(user, Number(form.get("jaar")), db) };
   return null;
 }
 
@@ -205,7 +204,7 @@ export async function roundExportFile(user: MonitorUser, format: string | undefi
 export async function importAction(user: MonitorUser, form: FormData) {
   const file = form.get("bestand");
   const roundId = String(form.get("ronde") ?? "");
-  const apply = form.get("stap") === "importeren";
+  const apply = form.get("intent") === "import";
   if (!/^\d{1,9}$/.test(roundId)) return { errors: { ronde: "Kies een ronde." } as FieldErrors };
   if (!file || typeof file === "string" || file.size === 0)
     return { errors: { bestand: "Kies een CSV- of Excelbestand (XLSX)." } as FieldErrors };
@@ -232,7 +231,7 @@ export async function partnerLinksPage() {
   return partnerLinks(getDb());
 }
 
-/** /beheer/gebruikers, intent "organisatie": link a partner account to its organisation (beheerder). */
+/** /beheer/gebruikers, intent "link_organisation": link a partner account to its organisation (beheerder). */
 export async function linkPartnerAction(actor: Actor, form: FormData) {
   return linkPartnerOrganisation(actor, form, getDb());
 }

@@ -29,7 +29,7 @@ export async function agreementsInScope(writer: Writer, year: number, db: Execut
     sql`${monitorAgreements.lastYear} >= ${year}`,
   );
   const scoped =
-    writer.organisationKind === "huurdersorganisatie"
+    writer.organisationKind === "tenant_organisation"
       ? inYear
       : and(
           inYear,
@@ -289,7 +289,7 @@ export async function reviewUpdate(
         errors: { _form: "Deze update is al bevestigd of teruggestuurd." },
         values: parsed.values,
       };
-    const confirm = input.intent === "bevestigen";
+    const confirm = input.intent === "confirm";
     await tx
       .update(monitorUpdates)
       .set({

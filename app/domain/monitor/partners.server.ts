@@ -19,7 +19,7 @@ export async function partnerLinks(db: Executor) {
   ]);
   return {
     organisations: organisations
-      .filter((o) => o.kind !== "gemeente")
+      .filter((o) => o.kind !== "municipality")
       .sort((a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name, "nl"))
       .map((o) => ({ value: o.id, label: `${o.name} (${organisationKindLabels[o.kind].toLowerCase()})` })),
     links: Object.fromEntries(links.map((l) => [l.userId, l.organisationId])) as Record<string, string>,
@@ -40,7 +40,7 @@ export async function linkPartnerOrganisation(
   form: FormData,
   db: Executor,
 ): Promise<StaffUsersOutcome> {
-  const intent = "organisatie";
+  const intent = "link_organisation";
   const parsed = parseForm(linkSchema, form);
   const userId = String(form.get("userId") ?? "").slice(0, 100);
   const fail = (message: string, status = 400): StaffUsersOutcome => ({
@@ -87,7 +87,7 @@ export async function linkPartnerOrganisation(
       .select()
       .from(monitorOrganisations)
       .where(eq(monitorOrganisations.id, organisatie));
-    if (!organisation || organisation.kind === "gemeente")
+    if (!organisation || organisation.kind === "municipality")
       return fail("Kies een woningcorporatie of huurdersorganisatie uit de lijst.");
     if (current?.organisationId === organisation.id)
       return {

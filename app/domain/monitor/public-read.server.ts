@@ -144,7 +144,7 @@ export async function loadOverview(
     "monitor_overview",
     sql`
     with cur as materialized (
-      select a.id, a.theme, a.kind, a.position, coalesce(s.stoplicht, 'nog_niet_beoordeeld') as stoplicht
+      select a.id, a.theme, a.kind, a.position, coalesce(s.stoplicht, 'not_assessed') as stoplicht
       from monitor_agreements a
       left join monitor_stoplicht_current s
         on s.agreement_id = a.id and s.year = ${f.year} and s.tertiaal = ${f.tertiaal}
@@ -223,14 +223,17 @@ export interface AgreementDetail {
  */
 export async function getAgreement(
   id: number,
-  visibleTo: { kind: "public" } | { kind: "gemeente" } | { kind: "partner"; organisationId: string | null },
+  visibleTo:
+    | { kind: "public" }
+    | { kind: "municipality" }
+    | { kind: "partner"; organisationId: string | null },
   db: Executor,
 ): Promise<AgreementDetail | null> {
   if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) return null;
   const [agreement] = await db.select().from(monitorAgreements).where(eq(monitorAgreements.id, id));
   if (!agreement) return null;
   const visible =
-    visibleTo.kind === "gemeente"
+    visibleTo.kind === "municipality"
       ? undefined
       : visibleTo.kind === "partner" && visibleTo.organisationId
         ? sql`(${monitorUpdates.status} = 'confirmed' or ${monitorUpdates.organisationId} = ${visibleTo.organisationId})`

@@ -77,18 +77,18 @@ async function partnersWithOpenWork(round: TertiaalRef & { id: number }, db: Exe
 export async function openAgreementsFor(writer: Writer, round: TertiaalRef, db: Executor) {
   const order = round.year * 10 + round.tertiaal;
   const scope =
-    writer.organisationKind === "huurdersorganisatie"
+    writer.organisationKind === "tenant_organisation"
       ? sql`true`
       : sql`exists (select 1 from monitor_agreement_parties p where p.agreement_id = a.id and p.organisation_id = ${writer.organisationId})`;
   const done =
-    writer.organisationKind === "huurdersorganisatie"
+    writer.organisationKind === "tenant_organisation"
       ? sql`exists (select 1 from monitor_reactions r where r.agreement_id = a.id and r.organisation_id = ${writer.organisationId} and r.year = ${round.year} and r.tertiaal = ${round.tertiaal})`
       : sql`exists (select 1 from monitor_updates u where u.agreement_id = a.id and u.organisation_id = ${writer.organisationId} and u.year = ${round.year} and u.tertiaal = ${round.tertiaal} and u.status <> 'returned')`;
   const rows = await db.execute<{ id: number; key: string; title: string }>(sql`
     select a.id, a.key, a.title from monitor_agreements a
     where a.first_year <= ${round.year} and a.last_year >= ${round.year} and ${scope} and not ${done}
       and coalesce((select u.stoplicht from monitor_updates u where u.agreement_key = a.key and u.status = 'confirmed'
-            and u.year * 10 + u.tertiaal < ${order} order by u.year desc, u.tertiaal desc, u.id desc limit 1), '') not in ('afgerond', 'vervallen')
+            and u.year * 10 + u.tertiaal < ${order} order by u.year desc, u.tertiaal desc, u.id desc limit 1), '') not in ('completed', 'lapsed')
     order by a.theme, a.kind, a.position, a.id`);
   return [...rows];
 }
@@ -100,7 +100,7 @@ function roundMailText(
   open: { key: string; title: string }[],
   deadline: string | null,
 ) {
-  const what = p.kind === "huurdersorganisatie" ? "een reactie geven" : "de stand bijwerken";
+  const what = p.kind === "tenant_organisation" ? "een reactie geven" : "de stand bijwerken";
   const lines = [
     `Beste ${p.name},`,
     "",
@@ -280,7 +280,7 @@ export async function copyToNextYear(user: MonitorUser, year: number, db: Execut
       .where(and(eq(monitorAgreements.kind, "jaar"), eq(monitorAgreements.lastYear, year)));
     const stoplicht = new Map(overview.rows.map((r) => [r.id, r.stoplicht]));
     const selected = selectForCopy(
-      jaarRows.map((a) => ({ ...a, stoplicht: stoplicht.get(a.id) ?? "nog_niet_beoordeeld" })),
+      jaarRows.map((a) => ({ ...a, stoplicht: stoplicht.get(a.id) ?? "not_assessed" })),
       year,
     );
     let copied = 0;

@@ -37,13 +37,13 @@ export function stoplichtAt(updates: readonly UpdateLike[], at: TertiaalRef): St
     )
       best = u;
   }
-  return best?.stoplicht ?? "nog_niet_beoordeeld";
+  return best?.stoplicht ?? "not_assessed";
 }
 
 export type Counts = Record<Stoplicht, number> & { total: number };
 
 export function emptyCounts(): Counts {
-  return { groen: 0, geel: 0, rood: 0, afgerond: 0, vervallen: 0, nog_niet_beoordeeld: 0, total: 0 };
+  return { green: 0, yellow: 0, red: 0, completed: 0, lapsed: 0, not_assessed: 0, total: 0 };
 }
 
 export interface SummaryItem {
@@ -167,13 +167,13 @@ export interface Writer {
 
 /** A corporatie (or the gemeente) updates an agreement only when it is trekker or party of it. */
 export function mayUpdate(writer: Writer, parties: readonly PartyLike[]): boolean {
-  if (writer.organisationKind === "huurdersorganisatie") return false;
+  if (writer.organisationKind === "tenant_organisation") return false;
   return parties.some((p) => p.organisationId === writer.organisationId);
 }
 
 /** Huurdersorganisaties react (to every agreement: they are party to the whole set); they never update. */
 export function mayReact(writer: Writer): boolean {
-  return writer.organisationKind === "huurdersorganisatie";
+  return writer.organisationKind === "tenant_organisation";
 }
 
 export interface RoundLike extends TertiaalRef {
@@ -214,9 +214,9 @@ export function reminderDue(
   );
 }
 
-/** An agreement is finished when its last confirmed stoplicht is afgerond or vervallen. */
+/** An agreement is finished when its last confirmed stoplicht is completed or lapsed (afgerond, vervallen). */
 export function isFinished(stoplicht: Stoplicht): boolean {
-  return stoplicht === "afgerond" || stoplicht === "vervallen";
+  return stoplicht === "completed" || stoplicht === "lapsed";
 }
 
 /**
@@ -228,6 +228,6 @@ export function selectForCopy<
 >(agreements: readonly A[], year: number): A[] {
   return agreements.filter(
     (a) =>
-      a.kind === "jaar" && a.lastYear === year && (a.prioriteit === "doorlopend" || !isFinished(a.stoplicht)),
+      a.kind === "jaar" && a.lastYear === year && (a.prioriteit === "ongoing" || !isFinished(a.stoplicht)),
   );
 }

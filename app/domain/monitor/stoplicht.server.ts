@@ -12,7 +12,7 @@ import type { Executor } from "../../lib/db.server";
 function recompute(where: ReturnType<typeof sql>) {
   return sql`
     insert into monitor_stoplicht_current (agreement_id, year, tertiaal, stoplicht, explanation, update_id)
-    select a.id, y.y, t.t, coalesce(u.stoplicht, 'nog_niet_beoordeeld'), u.explanation, u.id
+    select a.id, y.y, t.t, coalesce(u.stoplicht, 'not_assessed'), u.explanation, u.id
     from monitor_agreements a
     cross join lateral generate_series(a.first_year, a.last_year) as y(y)
     cross join generate_series(1, 3) as t(t)

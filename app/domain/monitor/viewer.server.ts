@@ -31,7 +31,7 @@ export async function monitorViewer(user: MonitorUser, db: Executor): Promise<Mo
     return {
       user,
       isGemeente,
-      writer: { organisationId: GEMEENTE_ID, organisationKind: "gemeente" },
+      writer: { organisationId: GEMEENTE_ID, organisationKind: "municipality" },
       organisationName: "Gemeente Heemstede",
     };
   const [row] = await db

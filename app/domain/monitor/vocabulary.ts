@@ -16,12 +16,12 @@ export type UpdateStatus = (typeof updateStatuses)[number];
 
 /** In the order residents read them: done and on track first, not yet assessed last. */
 export const STOPLICHTEN = [
-  "groen",
-  "geel",
-  "rood",
-  "afgerond",
-  "vervallen",
-  "nog_niet_beoordeeld",
+  "green",
+  "yellow",
+  "red",
+  "completed",
+  "lapsed",
+  "not_assessed",
 ] as const satisfies readonly Stoplicht[];
 
 /**
@@ -29,12 +29,12 @@ export const STOPLICHTEN = [
  * and a shape per stoplicht, so colour is never the only signal (WCAG 1.4.1).
  */
 export const stoplichtInfo: Record<Stoplicht, { label: string; meaning: string; shape: StoplichtShape }> = {
-  groen: { label: "Groen", meaning: "Op schema of gedaan", shape: "circle" },
-  geel: { label: "Geel", meaning: "Er is actie nodig", shape: "triangle" },
-  rood: { label: "Rood", meaning: "Loopt achter of nog geen actie", shape: "square" },
-  afgerond: { label: "Afgerond", meaning: "De afspraak is helemaal uitgevoerd", shape: "check" },
-  vervallen: { label: "Vervallen", meaning: "De afspraak geldt niet meer", shape: "cross" },
-  nog_niet_beoordeeld: {
+  green: { label: "Groen", meaning: "Op schema of gedaan", shape: "circle" },
+  yellow: { label: "Geel", meaning: "Er is actie nodig", shape: "triangle" },
+  red: { label: "Rood", meaning: "Loopt achter of nog geen actie", shape: "square" },
+  completed: { label: "Afgerond", meaning: "De afspraak is helemaal uitgevoerd", shape: "check" },
+  lapsed: { label: "Vervallen", meaning: "De afspraak geldt niet meer", shape: "cross" },
+  not_assessed: {
     label: "Nog niet beoordeeld",
     meaning: "Er is nog geen bevestigde stand",
     shape: "dash",
@@ -42,15 +42,39 @@ export const stoplichtInfo: Record<Stoplicht, { label: string; meaning: string; 
 };
 export type StoplichtShape = "circle" | "triangle" | "square" | "check" | "cross" | "dash";
 
+/**
+ * The Dutch word of each stoplicht where people read or keep it: the `?stoplicht=` filter of the public
+ * monitor and the open-data JSON export (the codes stored before migration 0014).
+ */
+export const stoplichtWords: Record<Stoplicht, string> = {
+  green: "groen",
+  yellow: "geel",
+  red: "rood",
+  completed: "afgerond",
+  lapsed: "vervallen",
+  not_assessed: "nog_niet_beoordeeld",
+};
+
 export function stoplichtLabel(s: Stoplicht): string {
   return stoplichtInfo[s].label;
 }
 
-/** Accepts a code or a label in any case ("Nog niet beoordeeld", "GROEN"); for imports and URL filters. */
+/**
+ * Accepts a code, a Dutch word or a label in any case ("green", "nog_niet_beoordeeld", "Nog niet
+ * beoordeeld", "GROEN"); for imports (also files exported before the codes became English) and URL filters.
+ */
 export function parseStoplicht(value: string): Stoplicht | null {
-  const v = value.trim().toLowerCase().replace(/\s+/g, " ");
+  const v = value
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, " ");
   for (const s of STOPLICHTEN)
-    if (s === v.replace(/ /g, "_") || stoplichtInfo[s].label.toLowerCase() === v) return s;
+    if (
+      s === v.replace(/ /g, "_") ||
+      stoplichtWords[s] === v.replace(/ /g, "_") ||
+      stoplichtInfo[s].label.toLowerCase() === v
+    )
+      return s;
   return null;
 }
 
@@ -58,7 +82,15 @@ export const prioriteitLabels: Record<Prioriteit, string> = {
   t1: "Tertiaal 1",
   t2: "Tertiaal 2",
   t3: "Tertiaal 3",
-  doorlopend: "Doorlopend",
+  ongoing: "Doorlopend",
+};
+
+/** The Dutch word of each prioriteit in the open-data JSON export (as it was stored before migration 0014). */
+export const prioriteitWords: Record<Prioriteit, string> = {
+  t1: "t1",
+  t2: "t2",
+  t3: "t3",
+  ongoing: "doorlopend",
 };
 
 export const kindLabels: Record<AgreementKind, string> = {
@@ -67,9 +99,9 @@ export const kindLabels: Record<AgreementKind, string> = {
 };
 
 export const organisationKindLabels: Record<OrganisationKind, string> = {
-  gemeente: "Gemeente",
-  corporatie: "Woningcorporatie",
-  huurdersorganisatie: "Huurdersorganisatie",
+  municipality: "Gemeente",
+  housing_corporation: "Woningcorporatie",
+  tenant_organisation: "Huurdersorganisatie",
 };
 
 export const updateStatusLabels: Record<UpdateStatus, string> = {

@@ -97,7 +97,7 @@ export async function panelComposition(now = new Date(), db: Executor = getDb())
 export async function savePopulation(
   actor: Actor,
   rows: PopulationRow[],
-  source: string,
+  source: "csv" | "entered",
   db: Executor = getDb(),
 ) {
   const dims: PopulationDimension[] = [...new Set(rows.map((r) => r.dimension))];

@@ -301,11 +301,11 @@ export type PrivacyOutcome =
   | { kind: "download"; filename: string; json: string }
   | { kind: "erased"; email: string; counts: ReturnType<typeof counts> };
 
-/** The /beheer/privacy form: intent "zoeken", "downloaden" or "wissen". */
+/** The /beheer/privacy form: intent "search", "download" or "erase". */
 export async function handlePrivacyPost(actor: Actor, form: FormData, db: Executor = getDb()) {
-  const intent = String(form.get("intent") ?? "zoeken");
+  const intent = String(form.get("intent") ?? "search");
   const raw = { email: String(form.get("email") ?? ""), bevestig: form.get("bevestig") ?? undefined };
-  if (intent === "wissen") {
+  if (intent === "erase") {
     const parsed = eraseSchema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error, raw.email);
     const done = await eraseSubjectData(actor, parsed.data.email, db);
@@ -313,7 +313,7 @@ export async function handlePrivacyPost(actor: Actor, form: FormData, db: Execut
   }
   const parsed = subjectEmailSchema.safeParse(raw.email);
   if (!parsed.success) return invalid(parsed.error, raw.email, "email");
-  if (intent === "downloaden") {
+  if (intent === "download") {
     const data = await findSubjectData(actor, parsed.data, db, "exported");
     return {
       kind: "download",

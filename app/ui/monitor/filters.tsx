@@ -1,7 +1,13 @@
 // The filter form of the public overview: a GET form, so every filter is in the URL and works without JavaScript.
 import { Form } from "@remix-run/react";
 import type { OverviewFilter } from "~/domain/monitor/forms";
-import { STOPLICHTEN, stoplichtInfo, TERTIALEN, tertiaalMonths } from "~/domain/monitor/vocabulary";
+import {
+  STOPLICHTEN,
+  stoplichtInfo,
+  stoplichtWords,
+  TERTIALEN,
+  tertiaalMonths,
+} from "~/domain/monitor/vocabulary";
 
 function Select({
   name,
@@ -89,17 +95,18 @@ export function MonitorFilters({
         options={[
           { value: "", label: "Alle trekkers" },
           ...organisations
-            .filter((o) => o.kind !== "huurdersorganisatie")
+            .filter((o) => o.kind !== "tenant_organisation")
             .map((o) => ({ value: o.id, label: o.name })),
         ]}
       />
       <Select
         name="stoplicht"
         label="Stoplicht"
-        value={filter.stoplicht ?? ""}
+        value={filter.stoplicht ? stoplichtWords[filter.stoplicht] : ""}
         options={[
           { value: "", label: "Alle stoplichten" },
-          ...STOPLICHTEN.map((s) => ({ value: s, label: stoplichtInfo[s].label })),
+          // The URL keeps the Dutch word (?stoplicht=groen).
+          ...STOPLICHTEN.map((s) => ({ value: stoplichtWords[s], label: stoplichtInfo[s].label })),
         ]}
       />
       <div className="utrecht-form-field">
