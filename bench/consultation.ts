@@ -5,6 +5,8 @@
 //    React rendering of the page is not included (see docs/consultation.md).
 // 2. The reactienota of that version (loadNota: 300 points) generated in under 5 s.
 // Uses BENCH_DATABASE_URL, TEST_DATABASE_URL or DATABASE_URL (a fresh database is created and dropped).
+
+import { benchDatabase } from "./database";
 import { p95 } from "./stats";
 
 const PARAGRAPHS = 300;
@@ -12,14 +14,7 @@ const REACTIONS = Number(process.env.BENCH_REACTIONS ?? 5_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 
 async function main() {
-  const { createScratchDatabase } = await import("../app/server/scratch-db");
-  const { migrateDatabase } = await import("../app/server/migrate");
-  const database = await createScratchDatabase("wmh_bench", [
-    process.env.BENCH_DATABASE_URL,
-    process.env.TEST_DATABASE_URL,
-    process.env.DATABASE_URL,
-  ]);
-  await migrateDatabase(database.url);
+  const database = await benchDatabase();
   Object.assign(process.env, { DATABASE_URL: database.url, LOG_LEVEL: "warn", SEED_DEMO: "false" });
   const { getDb, getSql, closeDb } = await import("../app/lib/db.server");
   const schema = await import("../db/schema");

@@ -4,6 +4,8 @@
 // plain SELECT of the same rows, measured alternately in the same run. Target: ratio <= 2.
 //
 // Uses BENCH_DATABASE_URL, TEST_DATABASE_URL or DATABASE_URL (a fresh database is created and dropped).
+
+import { benchDatabase } from "./database";
 import { p95 } from "./stats";
 
 const NEWS = Number(process.env.BENCH_NEWS ?? 5_000);
@@ -11,14 +13,7 @@ const EVENTS = Number(process.env.BENCH_EVENTS ?? 500);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 300);
 
 async function main() {
-  const { createScratchDatabase } = await import("../app/server/scratch-db");
-  const { migrateDatabase } = await import("../app/server/migrate");
-  const database = await createScratchDatabase("wmh_bench_informed_pages", [
-    process.env.BENCH_DATABASE_URL,
-    process.env.TEST_DATABASE_URL,
-    process.env.DATABASE_URL,
-  ]);
-  await migrateDatabase(database.url);
+  const database = await benchDatabase("wmh_bench_informed_pages");
   Object.assign(process.env, { DATABASE_URL: database.url, LOG_LEVEL: "warn", SEED_DEMO: "false" });
   const { getDb, getSql, closeDb } = await import("../app/lib/db.server");
   const { projects, projectPhases, newsItems, events } = await import("../db/schema");

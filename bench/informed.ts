@@ -9,6 +9,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { benchDatabase } from "./database";
 
 const FOLLOWERS = Number(process.env.BENCH_FOLLOWERS ?? 10_000);
 /** The baseline loop sends this many (a rate; on a loaded machine 10,000 would take minutes). */
@@ -21,14 +22,7 @@ function log(line: string) {
 
 async function main() {
   const { startSmtpSink } = await import("../tests/support/smtp-sink");
-  const { createScratchDatabase } = await import("../app/server/scratch-db");
-  const { migrateDatabase } = await import("../app/server/migrate");
-  const database = await createScratchDatabase("wmh_bench", [
-    process.env.BENCH_DATABASE_URL,
-    process.env.TEST_DATABASE_URL,
-    process.env.DATABASE_URL,
-  ]);
-  await migrateDatabase(database.url);
+  const database = await benchDatabase();
   const sink = await startSmtpSink({ keepRaw: false });
   Object.assign(process.env, {
     DATABASE_URL: database.url,

@@ -13,8 +13,7 @@ import { gzipSync } from "node:zlib";
 import { TOWN_ZOOM } from "../app/domain/places/heemstede";
 import { closeDb, getSql } from "../app/lib/db.server";
 import { resetEnvForTests } from "../app/lib/env.server";
-import { migrateDatabase } from "../app/server/migrate";
-import { createScratchDatabase } from "../app/server/scratch-db";
+import { benchDatabase } from "./database";
 import { p95 } from "./stats";
 
 const COUNT = 10_000;
@@ -70,14 +69,9 @@ function mapPageJavaScript(): { files: number; gzipBytes: number } {
 }
 
 async function main() {
-  const database = await createScratchDatabase("wmh_bench", [
-    process.env.BENCH_DATABASE_URL,
-    process.env.TEST_DATABASE_URL,
-    process.env.DATABASE_URL,
-  ]);
+  const database = await benchDatabase();
   const url = new URL(database.url);
   try {
-    await migrateDatabase(url.toString());
     process.env.DATABASE_URL = url.toString();
     process.env.LOG_LEVEL = "silent";
     resetEnvForTests();

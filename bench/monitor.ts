@@ -18,8 +18,7 @@ import { loadOverview } from "../app/domain/monitor/public-read.server";
 import { refreshAllCurrentStoplicht } from "../app/domain/monitor/stoplicht.server";
 import { closeDb, getDb, getSql } from "../app/lib/db.server";
 import { resetEnvForTests } from "../app/lib/env.server";
-import { migrateDatabase } from "../app/server/migrate";
-import { createScratchDatabase } from "../app/server/scratch-db";
+import { benchDatabase } from "./database";
 import { p95 } from "./stats";
 
 const AGREEMENTS = 2_000;
@@ -41,13 +40,8 @@ async function timeAlternately(fns: readonly (() => Promise<unknown>)[]): Promis
 }
 
 async function main() {
-  const database = await createScratchDatabase("wmh_bench", [
-    process.env.BENCH_DATABASE_URL,
-    process.env.TEST_DATABASE_URL,
-    process.env.DATABASE_URL,
-  ]);
+  const database = await benchDatabase();
   try {
-    await migrateDatabase(database.url);
     process.env.DATABASE_URL = database.url;
     process.env.LOG_LEVEL = "silent";
     resetEnvForTests();

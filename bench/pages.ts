@@ -7,8 +7,8 @@ import { execSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { type Browser, chromium } from "playwright-core";
-import { createScratchDatabase } from "../app/server/scratch-db";
 import { startAppServer } from "../tests/support/app-server";
+import { benchDatabase } from "./database";
 
 const runs = Number(process.argv[process.argv.indexOf("--runs") + 1]) || 5;
 const pages = [
@@ -73,11 +73,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 async function main() {
   execSync("npx tsx app/cli/build-if-needed.ts", { stdio: "inherit" });
-  const database = await createScratchDatabase("wmh_bench_pages", [
-    process.env.BENCH_DATABASE_URL,
-    process.env.TEST_DATABASE_URL,
-    process.env.DATABASE_URL,
-  ]);
+  const database = await benchDatabase("wmh_bench_pages", { migrate: false });
   const server = await startAppServer(database.url, { JOBS_ENABLED: "false" });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",

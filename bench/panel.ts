@@ -11,6 +11,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { benchDatabase } from "./database";
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 10_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -22,16 +23,9 @@ function log(line: string) {
 
 async function main() {
   const { startSmtpSink } = await import("../tests/support/smtp-sink");
-  const { createScratchDatabase } = await import("../app/server/scratch-db");
-  const { migrateDatabase } = await import("../app/server/migrate");
 
-  const database = await createScratchDatabase("wmh_bench", [
-    process.env.BENCH_DATABASE_URL,
-    process.env.TEST_DATABASE_URL,
-    process.env.DATABASE_URL,
-  ]);
+  const database = await benchDatabase();
   const databaseUrl = database.url;
-  await migrateDatabase(databaseUrl);
 
   const sink = await startSmtpSink({ keepRaw: false });
   Object.assign(process.env, {

@@ -15,6 +15,7 @@ import { type ChildProcess, execSync, spawn } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { benchDatabase } from "./database";
 
 const RESPONDENTS = Number(process.env.BENCH_RESPONDENTS ?? 300);
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 2000);
@@ -50,15 +51,10 @@ async function pool<T, R>(items: T[], limit: number, fn: (item: T, i: number) =>
 
 async function main() {
   execSync("npx tsx app/cli/build-if-needed.ts", { cwd: root, stdio: "inherit" });
-  const { createScratchDatabase } = await import("../app/server/scratch-db");
   const { startAppServer } = await import("../tests/support/app-server");
   const { startSmtpSink } = await import("../tests/support/smtp-sink");
 
-  const database = await createScratchDatabase("wmh_repl", [
-    process.env.BENCH_DATABASE_URL,
-    process.env.TEST_DATABASE_URL,
-    process.env.DATABASE_URL,
-  ]);
+  const database = await benchDatabase("wmh_repl", { migrate: false });
   const sink = await startSmtpSink({ keepRaw: false });
   const shared = {
     SEED_DEMO: "true",

@@ -31,10 +31,10 @@ import { handleSurveyPost } from "../app/domain/surveys/flow.server";
 import { startWithCode } from "../app/domain/surveys/responses.server";
 import { findPublicSurvey } from "../app/domain/surveys/surveys.server";
 import { woonvisieDefinition } from "../app/domain/surveys/woonvisie";
-import { migrateDatabase } from "../app/server/migrate";
-import { createScratchDatabase, freePort } from "../app/server/scratch-db";
+import { freePort } from "../app/server/scratch-db";
 import * as schema from "../db/schema";
 import { seedWijken } from "../db/seed/wijken";
+import { benchDatabase } from "./database";
 
 const RESPONDENTS = Number(process.env.BENCH_RESPONDENTS ?? 200);
 const POOL = Number(process.env.BENCH_POOL ?? 10);
@@ -186,13 +186,8 @@ async function surveyPageJsGzipped(): Promise<{ bytes: number; files: number }> 
 async function main() {
   execSync("npx tsx app/cli/build-if-needed.ts", { cwd: root, stdio: "inherit" });
 
-  const database = await createScratchDatabase("wmh_bench", [
-    process.env.BENCH_DATABASE_URL,
-    process.env.TEST_DATABASE_URL,
-    process.env.DATABASE_URL,
-  ]);
+  const database = await benchDatabase();
   const dbUrl = new URL(database.url);
-  await migrateDatabase(dbUrl.toString());
   // createPersonalCodes reads the environment (APP_URL for links): point it at the bench database.
   process.env.DATABASE_URL = dbUrl.toString();
 
