@@ -12,10 +12,9 @@ import {
   DONT_KNOW_VALUE,
   fieldName,
   type RawValues,
-  row,
   type StoredRow,
 } from "./question-types/shared";
-import { staffPartFor } from "./question-types/staff";
+import { row, staffPartFor } from "./question-types/staff";
 
 export {
   type AnswerRow,

@@ -25,17 +25,7 @@ export type AnswerValue =
 export type Answers = Record<string, AnswerValue>;
 export type RawValues = Partial<Record<string, string | string[]>>;
 
-export const DONT_KNOW_VALUE = "weetniet";
-export const OTHER_VALUE = "anders";
-
-/** Form field names: v_<key> for the main value, v_<key>__<sub> for rows, items and extras. */
-export function fieldName(questionKey: string, sub?: string): string {
-  return sub ? `v_${questionKey}__${sub}` : `v_${questionKey}`;
-}
-/** The id the error summary links to (the fieldset or the single input). */
-export function fieldId(questionKey: string): string {
-  return `vraag-${questionKey}`;
-}
+export { DONT_KNOW_VALUE, fieldId, fieldName, OTHER_VALUE } from "./fields";
 
 export function first(raw: RawValues, name: string): string {
   const v = raw[name];
@@ -93,21 +83,6 @@ export interface AnswerRow {
   dontKnow: boolean;
 }
 export type StoredRow = Omit<AnswerRow, "questionKey">;
-
-export function row(questionKey: string, values: Partial<AnswerRow> = {}): AnswerRow {
-  return {
-    questionKey,
-    subKey: "",
-    valueText: null,
-    valueNumber: null,
-    valueOption: null,
-    valueOptions: null,
-    valueLat: null,
-    valueLng: null,
-    dontKnow: false,
-    ...values,
-  };
-}
 
 /** The props of every question's render component. */
 export interface QuestionProps<Q extends Question = Question> {
