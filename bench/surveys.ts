@@ -443,7 +443,7 @@ async function main() {
       `  throughput ratio HTTP / direct: ${ratio.toFixed(2)} (target >= 0.25) -> ${ok(ratio >= 0.25)}`,
     );
     console.log(
-      `  survey page JavaScript: ${(js.bytes / 1024).toFixed(1)} KB gzipped in ${js.files} files (target <= 100 KB) -> ${ok(js.bytes <= 100 * 1024)}`,
+      `  survey page JavaScript: ${(js.bytes / 1024).toFixed(1)} KB gzipped in ${js.files} files (target <= 93 KB, tests/unit/survey-page-size.test.ts) -> ${ok(js.bytes <= 93 * 1024)}`,
     );
   } finally {
     if (server?.pid) {

@@ -3,10 +3,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/domain/auth/auth.server";
 import { staffAccess } from "~/domain/auth/roles";
 import { staffSurvey } from "~/domain/surveys/admin.server";
-import { pageFormValues } from "~/domain/surveys/answers";
+import { SurveyQuestion } from "~/domain/surveys/question-types";
 import { Alert, Heading, Paragraph, TextLink } from "~/ui/content";
 import { InfoBlock } from "~/ui/surveys/blocks";
-import { SurveyQuestion } from "~/ui/surveys/question";
 import surveysCss from "~/ui/surveys.css?url";
 
 // Preview as a resident: every page of the draft, one at a time, nothing is stored.
@@ -71,7 +70,7 @@ export default function Preview() {
           ))}
           <form aria-label="Voorbeeld van de vragen" onSubmit={(e) => e.preventDefault()}>
             {d.page.questions.map((q) => (
-              <SurveyQuestion key={q.key} q={q} values={pageFormValues(d.page!, {})} />
+              <SurveyQuestion key={q.key} q={q} values={{}} />
             ))}
           </form>
         </>

@@ -12,6 +12,7 @@ import {
 } from "~/domain/surveys/definition";
 import { backgroundLabels, questionToForm } from "~/domain/surveys/editor";
 import { surveyEditorAction } from "~/domain/surveys/editor-route.server";
+import { staffTypes } from "~/domain/surveys/question-types/staff";
 import type { FieldErrors, FormValues } from "~/lib/forms";
 import { Heading, Paragraph } from "~/ui/content";
 import { CheckboxField, ErrorSummary, SelectField, SubmitButton, TextArea, TextField } from "~/ui/form";
@@ -22,7 +23,6 @@ import {
   useSurveyEditor,
   formValue as v,
 } from "~/ui/surveys/editor-parts";
-import { questionTypeFields } from "~/ui/surveys/editor-type-fields";
 
 // /beheer/enquetes/:id/vraag/:pagina (new question on a page; first the kind, ?soort=…) and
 // /beheer/enquetes/:id/vraag/:pagina/:vraag (edit a question).
@@ -88,7 +88,7 @@ function QuestionForm({
   }
   const pageIndex = d.definition.pages.findIndex((p) => p.key === pageKey);
   const earlier = d.definition.pages.slice(0, pageIndex).flatMap((p) => p.questions);
-  const TypeFields = questionTypeFields[type as QuestionType];
+  const TypeFields = staffTypes[type as QuestionType].editor.Fields;
   return (
     <div className="wmh-form">
       <ErrorSummary errors={errors} fieldIds={{ showIf: "veld-showIfQuestion" }} />

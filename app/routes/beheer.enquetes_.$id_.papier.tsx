@@ -12,11 +12,11 @@ import { staffAccess } from "~/domain/auth/roles";
 import { fieldId, type RawValues } from "~/domain/surveys/answers";
 import { listQuestions } from "~/domain/surveys/definition";
 import { paperEntryPage, paperEntryPost, paperResolvePost } from "~/domain/surveys/paper-pages.server";
+import { SurveyQuestion } from "~/domain/surveys/question-types";
 import { Alert, Heading, Paragraph, TextLink } from "~/ui/content";
 import { CheckboxField, ErrorSummary, SubmitButton, TextField } from "~/ui/form";
 import paperCss from "~/ui/paper.css?url";
 import { questionNumbers } from "~/ui/surveys/paper-form";
-import { SurveyQuestion } from "~/ui/surveys/question";
 import surveysCss from "~/ui/surveys.css?url";
 
 // Typing paper questionnaires (docs/paper.md): one form per screen, the code first, the questions in

@@ -9,14 +9,14 @@ import {
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { tileConfig } from "~/domain/places/tiles.server";
-import { fieldId, type RawValues, validatePage } from "~/domain/surveys/answers";
 import { afterSurveyCookie, clearResumeCookie, resumeCookie } from "~/domain/surveys/cookie.server";
 import { handleSurveyPost, resumeFromLink, surveyView } from "~/domain/surveys/flow.server";
 import { flowMessages } from "~/domain/surveys/messages";
+import { pageErrors, SurveyQuestion } from "~/domain/surveys/question-types";
+import { fieldId, type RawValues } from "~/domain/surveys/question-types/shared";
 import { Alert, formatDateTime, Heading, Paragraph, TextLink } from "~/ui/content";
 import { ErrorSummary, SubmitButton, TextField } from "~/ui/form";
 import { InfoBlock } from "~/ui/surveys/blocks";
-import { SurveyQuestion } from "~/ui/surveys/question";
 import surveysCss from "~/ui/surveys.css?url";
 
 // The map-point question's map adds Leaflet's and the map's style sheets itself when it loads.
@@ -283,10 +283,10 @@ function SurveyPage({ data: d }: { data: LoaderData }) {
       const all = form.getAll(key).map(String);
       raw[key] = all.length > 1 ? all : (all[0] ?? "");
     }
-    const result = validatePage(view!.clientPage, raw, {}, { mode: "strict" });
-    if (Object.keys(result.errors).length > 0) {
+    const found = pageErrors(view!.clientPage, raw);
+    if (Object.keys(found).length > 0) {
       event.preventDefault();
-      setClientErrors(result.errors);
+      setClientErrors(found);
     } else setClientErrors(null);
   }
 

@@ -7,7 +7,7 @@ import {
   type QuestionType,
   questionSchema,
 } from "~/domain/surveys/definition";
-import { SurveyQuestion } from "~/ui/surveys/question";
+import { SurveyQuestion } from "~/domain/surveys/question-types";
 
 // Every question type through the registry: it renders a labelled field, and an answer (also
 // "weet ik niet") given earlier is shown again. A type added to the list without its component or

@@ -1,23 +1,20 @@
-// The one answer validation, built from the definition. It runs on the server for every saved
-// page and in the browser before a page is sent (no zod at run time here, to keep the survey page
-// small). Also the mapping between typed answers and the one-row-per-answer storage. What differs
-// per question type lives in the type's module (question-types/); this file holds what is the same
-// for every type: "weet niet", conditions, pages and progress.
+// The one answer validation, built from the definition: per question `validateQuestion` of the
+// question-type registry, which the browser also runs before a page is sent; here the pages,
+// conditions and progress around it, and the mapping between typed answers and the
+// one-row-per-answer storage. What differs per question type lives in the type's modules
+// (question-types/); this file holds what is the same for every type.
 import type { Condition, Page, Question, SurveyDefinition } from "./definition";
-import { rulesFor } from "./question-types";
+import { residentPartFor, validateQuestion } from "./question-types";
 import {
   type AnswerRow,
   type Answers,
   type AnswerValue,
-  all,
   DONT_KNOW_VALUE,
   fieldName,
-  first,
-  type QuestionResult,
   type RawValues,
-  row,
   type StoredRow,
 } from "./question-types/shared";
+import { row, staffPartFor } from "./question-types/staff";
 
 export {
   type AnswerRow,
@@ -35,32 +32,7 @@ export {
 /** Stored value for a postcode outside every known wijk. */
 export const OUTSIDE_WIJK = "buiten-heemstede";
 
-/** Is "weet ik niet" given for this question, in the way its type offers it? */
-function dontKnowGiven(q: Question, raw: RawValues): boolean {
-  if (!q.allowDontKnow) return false;
-  switch (rulesFor(q).dontKnow) {
-    case "radio":
-      return first(raw, fieldName(q.key)) === DONT_KNOW_VALUE;
-    case "checkbox":
-      return all(raw, fieldName(q.key)).includes(DONT_KNOW_VALUE);
-    case "box":
-      return first(raw, fieldName(q.key, DONT_KNOW_VALUE)) !== "";
-    case "perRow":
-      return false;
-  }
-}
-
-/** Validate one question's form values. Empty and not required → no value and no error. */
-export function validateQuestion(
-  q: Question,
-  raw: RawValues,
-  context: { year: number } = { year: new Date().getFullYear() },
-): QuestionResult {
-  if (dontKnowGiven(q, raw)) return { value: { kind: "dontKnow" } };
-  const empty = (message?: string): QuestionResult =>
-    q.required ? { error: message ?? "Beantwoord deze vraag." } : {};
-  return rulesFor(q).validate(q, raw, { year: context.year, empty });
-}
+export { validateQuestion };
 
 // ---------------------------------------------------------------- conditions
 
@@ -230,28 +202,27 @@ export function answerColumns(r: AnswerRow) {
 /** Typed answer → storage rows (one per answer; one per matrix row or ranked item). */
 export function toRows(q: Question, value: AnswerValue): AnswerRow[] {
   if (value.kind === "dontKnow") return [row(q.key, { dontKnow: true })];
-  return rulesFor(q).toRows(q, value);
+  return staffPartFor(q).toRows(q, value);
 }
 
 /** Storage rows of one question → typed answer (undefined when there are none). */
 export function fromRows(q: Question, rows: StoredRow[]): AnswerValue | undefined {
   if (rows.length === 0) return undefined;
   const main = rows.find((r) => r.subKey === "");
-  const rules = rulesFor(q);
-  if (main?.dontKnow && rules.dontKnow !== "perRow") return { kind: "dontKnow" };
-  return rules.fromRows(q, main, rows);
+  if (main?.dontKnow && residentPartFor(q).dontKnow !== "perRow") return { kind: "dontKnow" };
+  return staffPartFor(q).fromRows(q, main, rows);
 }
 
 /** Typed answer → the form values that show it again (defaults of the page's fields). */
 export function toFormValues(q: Question, value: AnswerValue | undefined): RawValues {
   if (!value) return {};
   if (value.kind === "dontKnow") {
-    const how = rulesFor(q).dontKnow;
+    const how = residentPartFor(q).dontKnow;
     if (how === "radio") return { [fieldName(q.key)]: DONT_KNOW_VALUE };
     if (how === "checkbox") return { [fieldName(q.key)]: [DONT_KNOW_VALUE] };
     return { [fieldName(q.key, DONT_KNOW_VALUE)]: "ja" };
   }
-  return rulesFor(q).toFormValues(q, value);
+  return staffPartFor(q).toFormValues(q, value);
 }
 
 /** All form values of a page, from the stored answers. */

@@ -11,19 +11,19 @@ import {
   parseDefinition,
   QUESTION_TYPES,
   type Question,
-  type QuestionOf,
   type QuestionType,
   questionSchema,
   type SimpleCondition,
   type SurveyDefinition,
 } from "./definition";
+import { staffPartFor, staffTypes } from "./question-types/staff";
 
 // The form-based editor: pure edits on a definition. Each returns the new definition or field
 // errors; the whole definition is validated again before it is stored.
 
 export type EditResult = { ok: true; definition: SurveyDefinition } | { ok: false; errors: FieldErrors };
 
-function str(values: FormValues, name: string): string {
+export function str(values: FormValues, name: string): string {
   const v = values[name];
   return (Array.isArray(v) ? (v[0] ?? "") : (v ?? "")).trim();
 }
@@ -82,7 +82,7 @@ export function optionLines(options: { value: string; label: string; lat?: numbe
     .join("\n");
 }
 
-const optionalInt = (v: string) => (v === "" ? undefined : Number(v));
+export const optionalInt = (v: string) => (v === "" ? undefined : Number(v));
 
 /** The question form → a question object (before zod). */
 export function questionInputFromForm(values: FormValues): Record<string, unknown> {
@@ -120,7 +120,7 @@ export function questionInputFromForm(values: FormValues): Record<string, unknow
   };
   // An unknown type gets no fields; the schema then names the type as the problem.
   if ((QUESTION_TYPES as readonly string[]).includes(type))
-    Object.assign(input, editorFields[type as QuestionType].fromForm(values));
+    Object.assign(input, staffTypes[type as QuestionType].editor.fromForm(values));
   return input;
 }
 
@@ -186,94 +186,8 @@ export function questionToForm(q: Question): FormValues {
     background: q.background ?? "",
     ...simpleShowIfToForm(q.showIf),
   };
-  return { ...v, ...(editorFields[q.type].toForm as (q: Question) => FormValues)(q) };
+  return { ...v, ...(staffPartFor(q).editor.toForm as (q: Question) => FormValues)(q) };
 }
-
-/**
- * The editor fields of each question type: form values → the type's own properties (checked by the
- * definition's schema afterwards), and back. A Record over every type, so a new type without its
- * editor fields is a type error.
- */
-const editorFields: {
-  [T in QuestionType]: {
-    fromForm(values: FormValues): Record<string, unknown>;
-    toForm(q: QuestionOf<T>): FormValues;
-  };
-} = {
-  single: {
-    fromForm: (values) => ({
-      options: parseOptionLines(str(values, "options")),
-      other: str(values, "other") === "ja",
-    }),
-    toForm: (q) => ({ options: optionLines(q.options), other: q.other ? "ja" : "" }),
-  },
-  multiple: {
-    fromForm: (values) => ({
-      options: parseOptionLines(str(values, "options")),
-      other: str(values, "other") === "ja",
-      max: optionalInt(str(values, "max")),
-    }),
-    toForm: (q) => ({
-      options: optionLines(q.options),
-      other: q.other ? "ja" : "",
-      max: q.max ? String(q.max) : "",
-    }),
-  },
-  agree: { fromForm: () => ({}), toForm: () => ({}) },
-  grade: { fromForm: () => ({}), toForm: () => ({}) },
-  ranking: {
-    fromForm: (values) => ({
-      items: parseOptionLines(str(values, "options")),
-      top: optionalInt(str(values, "top")),
-    }),
-    toForm: (q) => ({ options: optionLines(q.items), top: q.top ? String(q.top) : "" }),
-  },
-  matrix: {
-    fromForm: (values) => ({
-      rows: parseOptionLines(str(values, "options")),
-      scale: parseOptionLines(str(values, "scale")),
-    }),
-    toForm: (q) => ({ options: optionLines(q.rows), scale: optionLines(q.scale) }),
-  },
-  open: {
-    fromForm: (values) => ({
-      maxLength: optionalInt(str(values, "maxLength")) ?? 1000,
-      multiline: str(values, "singleLine") !== "ja",
-    }),
-    toForm: (q) => ({ maxLength: String(q.maxLength), singleLine: q.multiline ? "" : "ja" }),
-  },
-  number: {
-    fromForm: (values) => ({
-      min: optionalInt(str(values, "min")),
-      max: optionalInt(str(values, "max")),
-      integer: str(values, "decimals") !== "ja",
-      unit: str(values, "unit") || undefined,
-    }),
-    toForm: (q) => ({
-      min: q.min === undefined ? "" : String(q.min),
-      max: q.max === undefined ? "" : String(q.max),
-      decimals: q.integer ? "" : "ja",
-      unit: q.unit ?? "",
-    }),
-  },
-  birthYear: {
-    fromForm: (values) => ({ minAge: optionalInt(str(values, "minAge")) ?? 0 }),
-    toForm: (q) => ({ minAge: String(q.minAge) }),
-  },
-  postcode: { fromForm: () => ({}), toForm: () => ({}) },
-  mapPoint: {
-    fromForm: (values) => ({
-      locations: parseOptionLines(str(values, "options")),
-      allowAddress: str(values, "allowAddress") !== "nee",
-      commentLabel: str(values, "commentLabel") || "Toelichting",
-    }),
-    toForm: (q) => ({
-      options: optionLines(q.locations),
-      allowAddress: q.allowAddress ? "" : "nee",
-      commentLabel: q.commentLabel,
-    }),
-  },
-};
 
 function zodErrors(error: z.ZodError, prefix: Record<string, string> = {}): FieldErrors {
   const errors: FieldErrors = {};

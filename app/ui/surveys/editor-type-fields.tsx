@@ -1,18 +1,16 @@
-import type { ReactNode } from "react";
-import type { QuestionType } from "~/domain/surveys/definition";
 import type { FieldErrors, FormValues } from "~/lib/forms";
-import { CheckboxField, SelectField, TextArea, TextField } from "../form";
+import { CheckboxField, TextArea, TextField } from "../form";
 import { formValue as v } from "./editor-parts";
 
-// The editor's settings of each question type (the fields after the question text). A Record over
-// every type, so a new type without its editor fields is a type error; editor.ts reads them back.
+// The building blocks of the question types' editor fields (the fields after the question text); each
+// type's fields are in its staff part (app/domain/surveys/question-types/<type>.staff.tsx).
 
 interface FieldsProps {
   values: FormValues;
   errors: FieldErrors;
 }
 
-function OptionLines({ values, errors, label }: FieldsProps & { label: string }) {
+export function OptionLines({ values, errors, label }: FieldsProps & { label: string }) {
   return (
     <TextArea
       name="options"
@@ -26,7 +24,7 @@ function OptionLines({ values, errors, label }: FieldsProps & { label: string })
   );
 }
 
-function NumberSetting({
+export function NumberSetting({
   values,
   errors,
   name,
@@ -45,7 +43,7 @@ function NumberSetting({
   );
 }
 
-function OtherOption({ values }: FieldsProps) {
+export function OtherOption({ values }: FieldsProps) {
   return (
     <CheckboxField
       name="other"
@@ -55,99 +53,4 @@ function OtherOption({ values }: FieldsProps) {
   );
 }
 
-const none = () => null;
-
-export const questionTypeFields: { [T in QuestionType]: (props: FieldsProps) => ReactNode } = {
-  single: (p) => (
-    <>
-      <OptionLines {...p} label="Antwoordmogelijkheden" />
-      <OtherOption {...p} />
-    </>
-  ),
-  multiple: (p) => (
-    <>
-      <OptionLines {...p} label="Antwoordmogelijkheden" />
-      <OtherOption {...p} />
-      <NumberSetting {...p} name="max" label="Hoeveel antwoorden mag iemand hoogstens kiezen?" />
-    </>
-  ),
-  agree: none,
-  grade: none,
-  ranking: (p) => (
-    <>
-      <OptionLines {...p} label="Onderwerpen om te rangschikken" />
-      <NumberSetting {...p} name="top" label="Hoeveel onderwerpen rangschikken? (leeg is alle)" />
-    </>
-  ),
-  matrix: (p) => (
-    <>
-      <OptionLines {...p} label="Rijen" />
-      <TextArea
-        name="scale"
-        label="Schaal (kolommen)"
-        description="Eén per regel."
-        required
-        defaultValue={v(p.values, "scale")}
-        error={p.errors.scale}
-        rows={4}
-      />
-    </>
-  ),
-  open: (p) => (
-    <>
-      <NumberSetting {...p} name="maxLength" label="Hoeveel tekens hoogstens?" fallback="1000" />
-      <CheckboxField
-        name="singleLine"
-        label="Kort antwoord (één regel)"
-        defaultChecked={v(p.values, "singleLine") === "ja"}
-      />
-    </>
-  ),
-  number: (p) => (
-    <>
-      <NumberSetting {...p} name="min" label="Kleinste getal" />
-      <NumberSetting {...p} name="max" label="Grootste getal" />
-      <TextField
-        name="unit"
-        label="Eenheid, bijvoorbeeld jaar"
-        size="short"
-        defaultValue={v(p.values, "unit")}
-        error={p.errors.unit}
-      />
-      <CheckboxField
-        name="decimals"
-        label="Getallen met een komma toestaan"
-        defaultChecked={v(p.values, "decimals") === "ja"}
-      />
-    </>
-  ),
-  birthYear: (p) => <NumberSetting {...p} name="minAge" label="Minimumleeftijd" fallback="0" />,
-  postcode: none,
-  mapPoint: (p) => (
-    <>
-      <TextArea
-        name="options"
-        label="Plekken om uit te kiezen"
-        description="Eén per regel: naam; breedtegraad; lengtegraad. Bijvoorbeeld: Omgeving station; 52.3594; 4.6095"
-        defaultValue={v(p.values, "options")}
-        error={p.errors.options}
-        rows={6}
-      />
-      <SelectField
-        name="allowAddress"
-        label="Mag iemand ook een adres invullen?"
-        required
-        options={[
-          { value: "", label: "Ja" },
-          { value: "nee", label: "Nee" },
-        ]}
-        defaultValue={v(p.values, "allowAddress")}
-      />
-      <TextField
-        name="commentLabel"
-        label="Vraag bij de toelichting"
-        defaultValue={v(p.values, "commentLabel", "Toelichting")}
-      />
-    </>
-  ),
-};
+export const none = () => null;

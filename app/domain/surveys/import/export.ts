@@ -10,10 +10,10 @@ import {
   type Condition,
   type Option,
   type Question,
-  type QuestionType,
   questionTypeLabels,
   type SurveyDefinition,
 } from "../definition";
+import { staffPartFor } from "../question-types/staff";
 import { EXTRAS_ATTRIBUTE, type Extras } from "./extras";
 import { textToHtml } from "./html";
 import { countItems, type ItemStatus, limeSurveyTypes, type ReportItem } from "./report";
@@ -284,7 +284,7 @@ class LssTables {
 }
 
 /** What a per-type exporter gets: the coded question and ways to write its rows. */
-interface QuestionExport {
+export interface QuestionExport {
   coded: Coded;
   /** [our option value, LimeSurvey answer code], in order. */
   options: [string, string][];
@@ -296,82 +296,6 @@ interface QuestionExport {
   answer: (qid: string, code: string, text: string, i: number) => void;
   attr: (qid: string, attribute: string, value: string) => void;
 }
-
-/** Per question type: write its rows, return the LimeSurvey type it became. tsc names a missing type. */
-const exporters: { [T in QuestionType]: (q: Extract<Question, { type: T }>, x: QuestionExport) => string } = {
-  single(q, x) {
-    const id = x.add("L", q.other);
-    x.options.forEach(([value, code], i) => void x.answer(id, code, x.label(value), i));
-    return "L";
-  },
-  multiple(q, x) {
-    const id = x.add("M", q.other);
-    x.options.forEach(([value, code], i) => void x.sub(id, code, x.label(value), i));
-    if (q.max) x.attr(id, "max_answers", String(q.max));
-    return "M";
-  },
-  agree(_q, x) {
-    x.notes.push("Eens/oneens wordt in LimeSurvey een lijst met 5 antwoorden (codes 1 tot en met 5).");
-    const id = x.add("L");
-    AGREE_SCALE.forEach((s, i) => void x.answer(id, String(s.value), s.label, i));
-    return "L";
-  },
-  grade(_q, x) {
-    x.notes.push("Het rapportcijfer wordt in LimeSurvey een getalvraag van 1 tot en met 10.");
-    const id = x.add("N");
-    x.attr(id, "min_num_value_n", "1");
-    x.attr(id, "max_num_value_n", "10");
-    x.attr(id, "num_value_int_only", "1");
-    return "N";
-  },
-  birthYear(_q, x) {
-    x.notes.push("Het geboortejaar wordt in LimeSurvey een getalvraag.");
-    const id = x.add("N");
-    x.attr(id, "min_num_value_n", "1900");
-    x.attr(id, "num_value_int_only", "1");
-    return "N";
-  },
-  number(q, x) {
-    const id = x.add("N");
-    if (q.min !== undefined) x.attr(id, "min_num_value_n", String(q.min));
-    if (q.max !== undefined) x.attr(id, "max_num_value_n", String(q.max));
-    if (q.integer) x.attr(id, "num_value_int_only", "1");
-    if (q.unit) x.attr(id, "suffix", q.unit);
-    return "N";
-  },
-  ranking(q, x) {
-    const id = x.add("R");
-    x.options.forEach(([value, code], i) => void x.answer(id, code, x.label(value), i));
-    if (q.top) x.attr(id, "max_answers", String(q.top));
-    return "R";
-  },
-  matrix(q, x) {
-    const id = x.add("F");
-    [...x.coded.rows.entries()].forEach(
-      ([value, code], i) => void x.sub(id, code, q.rows.find((r) => r.value === value)!.label, i),
-    );
-    x.options.forEach(([value, code], i) => void x.answer(id, code, x.label(value), i));
-    return "F";
-  },
-  open(q, x) {
-    const type = q.multiline ? (q.maxLength > 1000 ? "U" : "T") : "S";
-    const id = x.add(type);
-    x.attr(id, "maximum_chars", String(q.maxLength));
-    return type;
-  },
-  postcode(_q, x) {
-    x.notes.push(
-      "De postcodevraag wordt in LimeSurvey een korte tekstvraag; de wijk wordt daar niet bepaald.",
-    );
-    x.add("S");
-    return "S";
-  },
-  mapPoint(_q, x) {
-    x.notes.push("Een plek op de kaart kent LimeSurvey niet; het wordt een korte tekstvraag.");
-    x.add("S");
-    return "S";
-  },
-};
 
 /** The options of a question (choices, ranking items or the matrix scale) and its matrix rows. */
 function listsOf(q: Question): { options: Option[]; rows: Option[] } {
@@ -500,7 +424,7 @@ export function exportLss(def: SurveyDefinition): { xml: string; report: ExportR
         answer: (qid, code, text, i) => tables.answer(qid, code, text, i),
         attr: (qid, attribute, value) => tables.attr(qid, attribute, value),
       };
-      const exporter = exporters[q.type] as (q: Question, x: QuestionExport) => string;
+      const exporter = staffPartFor(q).lss.export as (q: Question, x: QuestionExport) => string;
       const type = exporter(q, x);
       items.push({
         code: q.key,

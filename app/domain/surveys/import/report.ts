@@ -2,7 +2,8 @@
 // (and why), plus notes on the survey as a whole. Dutch B1, no internal codes except the question's own
 // code, which the researcher knows from LimeSurvey.
 
-import type { QuestionType } from "../definition";
+import { QUESTION_TYPES, type QuestionType } from "../definition";
+import { staffTypes } from "../question-types/staff";
 
 export type ItemStatus = "asIs" | "changed" | "leftOut";
 
@@ -36,18 +37,12 @@ export interface ImportReport {
   counts: Record<ItemStatus, number>;
 }
 
+/** Our question types by their name in the import and export reports (each type's staff part). */
 export const ourTypeLabels: Record<QuestionType | "block", string> = {
-  single: "één antwoord kiezen",
-  multiple: "meer antwoorden kiezen",
-  agree: "eens/oneens",
-  grade: "rapportcijfer",
-  ranking: "rangorde",
-  matrix: "matrix",
-  open: "open antwoord",
-  number: "getal",
-  birthYear: "geboortejaar",
-  postcode: "postcode",
-  mapPoint: "plek in Heemstede",
+  ...(Object.fromEntries(QUESTION_TYPES.map((t) => [t, staffTypes[t].lss.label])) as Record<
+    QuestionType,
+    string
+  >),
   block: "informatieblok",
 };
 

@@ -1,6 +1,9 @@
-// What every question type module shares: the typed answer, the form field names, the messages and
-// the storage row. Browser-safe (no zod): the survey page validates with it before a page is sent.
-import type { QuestionOf, QuestionType } from "../definition";
+// What every question type module shares: the typed answer, the form field names, the messages, the
+// storage row and the shapes of a type's two parts. Browser-safe (no zod): the survey page validates
+// with it before a page is sent.
+import type { ReactNode } from "react";
+import type { TileConfig } from "~/ui/map/types";
+import type { Question, QuestionOf, QuestionType } from "../definition";
 
 export type AnswerValue =
   | { kind: "dontKnow" }
@@ -22,17 +25,7 @@ export type AnswerValue =
 export type Answers = Record<string, AnswerValue>;
 export type RawValues = Partial<Record<string, string | string[]>>;
 
-export const DONT_KNOW_VALUE = "weetniet";
-export const OTHER_VALUE = "anders";
-
-/** Form field names: v_<key> for the main value, v_<key>__<sub> for rows, items and extras. */
-export function fieldName(questionKey: string, sub?: string): string {
-  return sub ? `v_${questionKey}__${sub}` : `v_${questionKey}`;
-}
-/** The id the error summary links to (the fieldset or the single input). */
-export function fieldId(questionKey: string): string {
-  return `vraag-${questionKey}`;
-}
+export { DONT_KNOW_VALUE, fieldId, fieldName, OTHER_VALUE } from "./fields";
 
 export function first(raw: RawValues, name: string): string {
   const v = raw[name];
@@ -91,37 +84,28 @@ export interface AnswerRow {
 }
 export type StoredRow = Omit<AnswerRow, "questionKey">;
 
-export function row(questionKey: string, values: Partial<AnswerRow> = {}): AnswerRow {
-  return {
-    questionKey,
-    subKey: "",
-    valueText: null,
-    valueNumber: null,
-    valueOption: null,
-    valueOptions: null,
-    valueLat: null,
-    valueLng: null,
-    dontKnow: false,
-    ...values,
-  };
+/** The props of every question's render component. */
+export interface QuestionProps<Q extends Question = Question> {
+  q: Q;
+  values: RawValues;
+  error?: string;
+  /** Map tiles for the map-point question; without them it offers the list and the address only. */
+  tiles?: TileConfig;
 }
 
 /**
- * Everything the survey flow needs to know of one question type, browser-safe. The registry
- * (index.ts) is a Record over every type, so a type without its rules is a type error.
+ * The resident's part of a question type: all the survey page ships to the browser (no zod, no
+ * storage, no editor). The registry (index.ts) is a Record over every type, so a type without it is
+ * a type error.
  */
-export interface QuestionTypeRules<T extends QuestionType> {
+export interface ResidentPart<T extends QuestionType> {
   /** Form values → typed answer or a Dutch message. Not called for "weet niet" radio values. */
   validate(q: QuestionOf<T>, raw: RawValues, context: ValidationContext): QuestionResult;
-  /** Typed answer (never "weet niet") → storage rows: one per answer, or one per row or item. */
-  toRows(q: QuestionOf<T>, value: AnswerValue): AnswerRow[];
-  /** Storage rows (at least one; "weet niet" already handled) → typed answer. */
-  fromRows(q: QuestionOf<T>, main: StoredRow | undefined, rows: StoredRow[]): AnswerValue | undefined;
-  /** Typed answer (never "weet niet") → the form values that show it again. */
-  toFormValues(q: QuestionOf<T>, value: AnswerValue): RawValues;
   /**
    * How "weet ik niet" is given: as a value of the main radio group, as one of the checkboxes, or
    * as a separate box (the matrix has it per row, as a scale value).
    */
   dontKnow: "radio" | "checkbox" | "box" | "perRow";
+  /** The plain HTML form fields residents answer with (also the editor's preview and the paper form). */
+  Component: (props: QuestionProps<QuestionOf<T>>) => ReactNode;
 }

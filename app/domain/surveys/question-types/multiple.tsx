@@ -1,7 +1,8 @@
-import { all, fieldName, first, messages, OTHER_VALUE, type QuestionTypeRules, row } from "./shared";
+import { ChoiceQuestion } from "./parts";
+import { all, fieldName, first, messages, OTHER_VALUE, type ResidentPart } from "./shared";
 
 /** Meer antwoorden kiezen: checkboxes, optionally at most `max`, and "anders, namelijk". */
-export const multiple: QuestionTypeRules<"multiple"> = {
+export const multiple: ResidentPart<"multiple"> = {
   dontKnow: "checkbox",
   validate(q, raw, { empty }) {
     const chosen = [...new Set(all(raw, fieldName(q.key)))];
@@ -18,19 +19,5 @@ export const multiple: QuestionTypeRules<"multiple"> = {
     }
     return { value: { kind: "options", options: ordered } };
   },
-  toRows: (q, value) =>
-    value.kind === "options"
-      ? [row(q.key, { valueOptions: value.options, valueText: value.other ?? null })]
-      : [],
-  fromRows: (_q, main) =>
-    main?.valueOptions
-      ? { kind: "options", options: main.valueOptions, ...(main.valueText ? { other: main.valueText } : {}) }
-      : undefined,
-  toFormValues: (q, value) =>
-    value.kind === "options"
-      ? {
-          [fieldName(q.key)]: value.options,
-          ...(value.other ? { [fieldName(q.key, OTHER_VALUE)]: value.other } : {}),
-        }
-      : {},
+  Component: ChoiceQuestion,
 };

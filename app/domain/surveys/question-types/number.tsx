@@ -1,16 +1,9 @@
 // Getal and geboortejaar: a number typed in a text field (a comma is a decimal point).
-import { fieldName, first, messages, parseNumber, type QuestionTypeRules, row } from "./shared";
+import { TextQuestion } from "./parts";
+import { fieldName, first, messages, parseNumber, type ResidentPart } from "./shared";
 
-const numberStorage = {
+export const number: ResidentPart<"number"> = {
   dontKnow: "box",
-  toRows: (q, value) => (value.kind === "number" ? [row(q.key, { valueNumber: value.number })] : []),
-  fromRows: (_q, main) =>
-    main?.valueNumber != null ? { kind: "number", number: main.valueNumber } : undefined,
-  toFormValues: (q, value) => (value.kind === "number" ? { [fieldName(q.key)]: String(value.number) } : {}),
-} satisfies Omit<QuestionTypeRules<"number" | "birthYear">, "validate">;
-
-export const number: QuestionTypeRules<"number"> = {
-  ...numberStorage,
   validate(q, raw, { empty }) {
     const text = first(raw, fieldName(q.key));
     if (!text) return empty();
@@ -21,11 +14,12 @@ export const number: QuestionTypeRules<"number"> = {
     if (q.max !== undefined && n > q.max) return { error: messages.numberMax(q.max) };
     return { value: { kind: "number", number: n } };
   },
+  Component: (p) => <TextQuestion {...p} kind="number" />,
 };
 
 /** Geboortejaar: 1900 up to this year minus the minimum age. */
-export const birthYear: QuestionTypeRules<"birthYear"> = {
-  ...numberStorage,
+export const birthYear: ResidentPart<"birthYear"> = {
+  dontKnow: "box",
   validate(q, raw, { empty, year }) {
     const text = first(raw, fieldName(q.key));
     if (!text) return empty();
@@ -34,4 +28,5 @@ export const birthYear: QuestionTypeRules<"birthYear"> = {
     if (n === null || !Number.isInteger(n) || n < 1900 || n > max) return { error: messages.birthYear(max) };
     return { value: { kind: "number", number: n } };
   },
+  Component: (p) => <TextQuestion {...p} kind="birthYear" />,
 };
