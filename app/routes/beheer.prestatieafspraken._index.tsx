@@ -42,6 +42,11 @@ export default function StaffMonitorHome() {
                 Updates importeren uit een spreadsheet
               </TextLink>
             </li>
+            <li>
+              <a className="utrecht-link" href="#alle-afspraken">
+                Alle afspraken zoeken en openen
+              </a>
+            </li>
           </ul>
           <Heading level={2}>Updates die wachten op bevestiging</Heading>
           {data.pending.length === 0 ? (
