@@ -5,6 +5,7 @@ import { staffAccess } from "~/domain/auth/roles";
 import { staffMonitorHome } from "~/domain/monitor/pages.server";
 import { tertiaalLabel } from "~/domain/monitor/vocabulary";
 import { Alert, formatDateTime, Heading, Paragraph, TextLink } from "~/ui/content";
+import { StaffAgreementListSection } from "~/ui/monitor/staff-list";
 import { StoplichtBadge } from "~/ui/monitor/stoplicht";
 import monitorCss from "~/ui/monitor.css?url";
 
@@ -13,7 +14,7 @@ export const meta: MetaFunction = () => [{ title: "Prestatieafspraken - Beheer -
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, staffAccess["beheer.prestatieafspraken._index"]);
-  return staffMonitorHome(user);
+  return staffMonitorHome(user, new URL(request.url));
 }
 
 export default function StaffMonitorHome() {
@@ -41,6 +42,11 @@ export default function StaffMonitorHome() {
                 Updates importeren uit een spreadsheet
               </TextLink>
             </li>
+            <li>
+              <a className="utrecht-link" href="#alle-afspraken">
+                Alle afspraken zoeken en openen
+              </a>
+            </li>
           </ul>
           <Heading level={2}>Updates die wachten op bevestiging</Heading>
           {data.pending.length === 0 ? (
@@ -60,6 +66,7 @@ export default function StaffMonitorHome() {
               ))}
             </ul>
           )}
+          {data.list ? <StaffAgreementListSection list={data.list} /> : null}
         </>
       ) : data.organisationName ? (
         <>

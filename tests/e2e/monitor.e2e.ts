@@ -4,8 +4,9 @@ import { expect, test } from "vitest";
 import { DEMO_PASSWORD, db, demoLogin, expectAccessible, expectNoSidewaysScroll, newPage } from "./support";
 
 // The prestatieafspraken monitor as its users meet it (issue 13): a corporatie partner updates two
-// agreements in the open demo round, a huurdersorganisatie reacts, an ambtenaar confirms one update and
-// sends the other back, and a resident reads the public overview by keyboard at 320 px and 1280 px.
+// agreements in the open demo round, a huurdersorganisatie reacts, an ambtenaar confirms one update, sends
+// the other back and finds an agreement through the list "Alle afspraken", and a resident reads the public
+// overview by keyboard at 320 px and 1280 px.
 // Every page passes axe; no page scrolls sideways. Screenshots go to MONITOR_SHOTS (default /tmp).
 
 const shots = process.env.MONITOR_SHOTS ?? "/tmp/monitor-e2e";
@@ -108,6 +109,29 @@ test("partners update and react, the gemeente confirms and sends back, a residen
   const [mail] =
     await db()`select text from outbox where "to" = 'elan@demo.wijmakenheemstede.nl' and kind = 'monitor.sent_back'`;
   expect(mail!.text).toContain("Graag het aantal geruilde woningen noemen.");
+
+  // 3b. The gemeente finds an agreement without a waiting update through "Alle afspraken": filters in a GET
+  // form without JavaScript, at 320 px, then opens the agreement.
+  const lijst = await newPage({ javaScript: false });
+  await lijst.setViewportSize({ width: 320, height: 800 });
+  await login(lijst, demoLogin.ambtenaar);
+  await lijst.goto("/beheer/prestatieafspraken");
+  await lijst.getByRole("heading", { name: "Alle afspraken" }).waitFor();
+  await lijst.getByLabel("Thema", { exact: true }).selectOption("1");
+  await lijst.getByLabel("Organisatie (trekker of partij)").selectOption("elan-wonen");
+  await lijst.getByLabel("Stoplicht", { exact: true }).selectOption("groen");
+  await lijst.getByRole("button", { name: "Toon afspraken" }).click();
+  await lijst.waitForURL(/organisatie=elan-wonen/);
+  await check(lijst, "08b-gemeente-alle-afspraken-320");
+  const row = lijst.locator(".wmh-agreement-list li", {
+    has: lijst.getByRole("link", { name: /^K 1\.4: / }),
+  });
+  expect(await row.getByText("Er wacht een update op bevestiging").count()).toBe(0);
+  await row.getByRole("link", { name: /^K 1\.4: / }).click();
+  await lijst.waitForURL(new RegExp(`/beheer/prestatieafspraken/${k14}$`));
+  await lijst.getByRole("heading", { level: 1, name: /^K 1\.4: / }).waitFor();
+  await check(lijst, "08c-gemeente-afspraak-320");
+  await lijst.context().close();
 
   // 4. A resident reads the public overview by keyboard, at 320 px and at 1280 px.
   for (const width of [320, 1280]) {

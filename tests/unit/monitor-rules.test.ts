@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { filterParams, parseOverviewFilter } from "../../app/domain/monitor/forms";
+import { filterParams, parseOverviewFilter, parseStaffListFilter } from "../../app/domain/monitor/forms";
 import { diffImport, type ImportContext } from "../../app/domain/monitor/import-diff";
 import {
   barWidths,
@@ -238,5 +238,49 @@ describe("the overview filter in the URL", () => {
     expect(filter.stoplicht).toBe("not_assessed");
     expect(filterParams(filter).get("stoplicht")).toBe("nog_niet_beoordeeld");
     expect(filterParams(filter, { stoplicht: "green" }).toString()).toContain("stoplicht=groen");
+  });
+});
+
+describe("the filter of the gemeente's list", () => {
+  test("takes an organisation as trekker or party and names the values it left out", () => {
+    const known = { years: [2024, 2025], organisations: ["elan-wonen", "pre-wonen"] };
+    const ok = parseStaffListFilter(
+      new URLSearchParams(
+        "jaar=2025&tertiaal=1&organisatie=pre-wonen&stoplicht=Nog niet beoordeeld&pagina=2",
+      ),
+      { year: 2024, tertiaal: 3 },
+      known,
+    );
+    expect(ok.ignored).toEqual([]);
+    expect(ok.filter).toMatchObject({ year: 2025, tertiaal: 1, organisation: "pre-wonen", trekker: null });
+    expect(ok.filter).toMatchObject({ stoplicht: "not_assessed", page: 2 });
+    expect(filterParams(ok.filter).toString()).toBe(
+      "jaar=2025&tertiaal=1&organisatie=pre-wonen&stoplicht=nog_niet_beoordeeld&pagina=2",
+    );
+    const bad = parseStaffListFilter(
+      new URLSearchParams("jaar=2030&thema=0&organisatie=x&stoplicht=paars&pagina=0&zoek=%20%20"),
+      { year: 2024, tertiaal: 3 },
+      known,
+    );
+    expect(bad.filter).toMatchObject({ year: 2024, tertiaal: 3, theme: null, organisation: null });
+    expect(bad.filter).toMatchObject({ stoplicht: null, page: 1, q: "" });
+    expect(bad.ignored.sort()).toEqual(["jaar", "organisatie", "pagina", "stoplicht", "thema"]);
+  });
+
+  test("the public filter keeps ignoring what does not fit, without the staff organisation", () => {
+    const f = parseOverviewFilter(
+      new URLSearchParams(`jaar=x&tertiaal=2&thema=3&organisatie=elan-wonen&zoek=${"a".repeat(150)}`),
+      { year: 2024, tertiaal: 3 },
+      { years: [2024], organisations: ["elan-wonen"] },
+    );
+    expect(f).toEqual({
+      year: 2024,
+      tertiaal: 2,
+      theme: 3,
+      trekker: null,
+      stoplicht: null,
+      q: "a".repeat(100),
+      page: 1,
+    });
   });
 });

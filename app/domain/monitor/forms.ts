@@ -67,39 +67,136 @@ export const openRoundSchema = z.object({
     .max(60, "Vul hoogstens 60 dagen in."),
 });
 
-// ---- The filter of the public overview (kept in the URL) ----
+// ---- The filter of the overview (kept in the URL): the public page and the gemeente's list in /beheer ----
 
 /** Agreements per page of the public overview. */
 export const PUBLIC_PAGE_SIZE = 20;
+/** Agreements per page of the list "Alle afspraken" in /beheer. */
+export const STAFF_PAGE_SIZE = 50;
 
 export interface OverviewFilter {
   year: number;
   tertiaal: number;
   theme: ThemeId | null;
   trekker: string | null;
+  /** Only on the staff list (`?organisatie=`): agreements where the organisation is trekker or party. */
+  organisation?: string | null;
   stoplicht: Stoplicht | null;
   q: string;
   page: number;
 }
 
+type Known = { years: readonly number[]; organisations: readonly string[] };
+
+/**
+ * The query parameters of the overview, each optional: a value that does not fit fails only its own field,
+ * and parseQuery drops that field (the default applies), so a hand-made URL never breaks the page.
+ */
+function overviewQuerySchema(known: Known) {
+  const organisation = z
+    .string()
+    .refine((v) => known.organisations.includes(v))
+    .optional();
+  return z.object({
+    jaar: z.coerce
+      .number()
+      .int()
+      .refine((y) => known.years.includes(y))
+      .optional(),
+    tertiaal: z.enum(["1", "2", "3"]).transform(Number).optional(),
+    thema: z.coerce
+      .number()
+      .int()
+      .refine((t) => (themeIds as readonly number[]).includes(t))
+      .transform((t) => t as ThemeId)
+      .optional(),
+    trekker: organisation,
+    organisatie: organisation,
+    stoplicht: z
+      .string()
+      .transform((v, ctx) => {
+        const s = parseStoplicht(v);
+        if (s) return s;
+        ctx.addIssue({ code: z.ZodIssueCode.custom });
+        return z.NEVER;
+      })
+      .optional(),
+    // Longer searches are cut, not refused.
+    zoek: z
+      .string()
+      .trim()
+      .transform((v) => v.slice(0, 100))
+      .optional(),
+    pagina: z.coerce.number().int().min(1).max(10_000).optional(),
+  });
+}
+
+const QUERY_FIELDS = [
+  "jaar",
+  "tertiaal",
+  "thema",
+  "trekker",
+  "organisatie",
+  "stoplicht",
+  "zoek",
+  "pagina",
+] as const;
+
+function parseQuery(params: URLSearchParams, known: Known) {
+  const schema = overviewQuerySchema(known);
+  // An empty field ("Alle thema's") is no choice.
+  const input: Record<string, string> = {};
+  for (const k of QUERY_FIELDS) {
+    const v = params.get(k);
+    if (v != null && v !== "") input[k] = v;
+  }
+  const first = schema.safeParse(input);
+  if (first.success) return { query: first.data, ignored: [] as string[] };
+  const ignored = [...new Set(first.error.issues.map((i) => String(i.path[0])))];
+  for (const k of ignored) delete input[k];
+  // Every field is optional, so without the fields that failed the rest parses.
+  return { query: schema.parse(input), ignored };
+}
+
 export function parseOverviewFilter(
   params: URLSearchParams,
   defaults: TertiaalRef,
-  known: { years: readonly number[]; organisations: readonly string[] },
+  known: Known,
 ): OverviewFilter {
-  const year = Number(params.get("jaar"));
-  const tertiaal = Number(params.get("tertiaal"));
-  const theme = Number(params.get("thema"));
-  const trekker = params.get("trekker") ?? "";
-  const page = Number(params.get("pagina"));
+  const { query } = parseQuery(params, known);
   return {
-    year: known.years.includes(year) ? year : defaults.year,
-    tertiaal: [1, 2, 3].includes(tertiaal) ? tertiaal : defaults.tertiaal,
-    theme: (themeIds as readonly number[]).includes(theme) ? (theme as ThemeId) : null,
-    trekker: known.organisations.includes(trekker) ? trekker : null,
-    stoplicht: parseStoplicht(params.get("stoplicht") ?? ""),
-    q: (params.get("zoek") ?? "").trim().slice(0, 100),
-    page: Number.isInteger(page) && page >= 1 && page <= 10_000 ? page : 1,
+    year: query.jaar ?? defaults.year,
+    tertiaal: query.tertiaal ?? defaults.tertiaal,
+    theme: query.thema ?? null,
+    trekker: query.trekker ?? null,
+    stoplicht: query.stoplicht ?? null,
+    q: query.zoek ?? "",
+    page: query.pagina ?? 1,
+  };
+}
+
+/**
+ * The filter of the gemeente's list "Alle afspraken": like the public one, with an organisation that is
+ * trekker or party instead of the trekker alone. `ignored` names the parameters whose value did not fit.
+ */
+export function parseStaffListFilter(
+  params: URLSearchParams,
+  defaults: TertiaalRef,
+  known: Known,
+): { filter: OverviewFilter; ignored: string[] } {
+  const { query, ignored } = parseQuery(params, known);
+  return {
+    filter: {
+      year: query.jaar ?? defaults.year,
+      tertiaal: query.tertiaal ?? defaults.tertiaal,
+      theme: query.thema ?? null,
+      trekker: null,
+      organisation: query.organisatie ?? null,
+      stoplicht: query.stoplicht ?? null,
+      q: query.zoek ?? "",
+      page: query.pagina ?? 1,
+    },
+    ignored: ignored.filter((k) => k !== "trekker"),
   };
 }
 
@@ -111,6 +208,7 @@ export function filterParams(f: OverviewFilter, overrides: Partial<OverviewFilte
   p.set("tertiaal", String(v.tertiaal));
   if (v.theme) p.set("thema", String(v.theme));
   if (v.trekker) p.set("trekker", v.trekker);
+  if (v.organisation) p.set("organisatie", v.organisation);
   if (v.stoplicht) p.set("stoplicht", stoplichtWords[v.stoplicht]);
   if (v.q) p.set("zoek", v.q);
   if (v.page > 1) p.set("pagina", String(v.page));

@@ -1,11 +1,18 @@
 // What the monitor's routes call: one function per page or intent. They take the request's parts and use
 // the app's database; the functions they call (viewer, public-read, partner-updates, rounds and exports .server.ts) take `db` first.
-import { getDb } from "../../lib/db.server";
+import { type Executor, getDb } from "../../lib/db.server";
 import type { FieldErrors } from "../../lib/forms";
+import { countPages } from "../../lib/forms";
 import type { Actor } from "../audit/audit.server";
 import { type ThemeId, themeLabels } from "../insights/themes";
 import { exportRound, importRound, publicExport, readSpreadsheet } from "./exports.server";
-import { type OverviewFilter, PUBLIC_PAGE_SIZE, parseOverviewFilter } from "./forms";
+import {
+  type OverviewFilter,
+  PUBLIC_PAGE_SIZE,
+  parseOverviewFilter,
+  parseStaffListFilter,
+  STAFF_PAGE_SIZE,
+} from "./forms";
 import {
   agreementsInScope,
   pendingUpdates,
@@ -15,7 +22,13 @@ import {
   submitUpdate,
 } from "./partner-updates.server";
 import { linkPartnerOrganisation, partnerLinks } from "./partners.server";
-import { getAgreement, loadOverview, type OverviewRow, overviewContext } from "./public-read.server";
+import {
+  getAgreement,
+  loadOverview,
+  type OverviewContext,
+  type OverviewRow,
+  overviewContext,
+} from "./public-read.server";
 import {
   closeRound,
   copyToNextYear,
@@ -53,17 +66,19 @@ export async function publicOverview(url: URL, options: { all?: boolean } = {}) 
     },
     db,
   );
-  const organisationNames = Object.fromEntries(organisations.map((o) => [o.id, o.name]));
+  return { filter, ...filterChoices(years, organisations), ...overview };
+}
+
+/** What the filter form and the rows of an overview need besides the rows: the choices and the names. */
+function filterChoices(years: number[], organisations: OverviewContext["organisations"]) {
   return {
-    filter,
     years,
     organisations,
     themes: (Object.entries(themeLabels) as [string, string][]).map(([id, label]) => ({
       id: Number(id) as ThemeId,
       label,
     })),
-    organisationNames,
-    ...overview,
+    organisationNames: Object.fromEntries(organisations.map((o) => [o.id, o.name])) as Record<string, string>,
   };
 }
 
@@ -91,12 +106,48 @@ export async function publicExportFile(format: string | undefined, url: URL) {
 
 // ---- Staff and partner pages (/beheer/prestatieafspraken) ----
 
-/** The start page: for a partner their agreements in the open round, for the gemeente what waits for them. */
-export async function staffMonitorHome(user: MonitorUser) {
+/**
+ * The gemeente's list "Alle afspraken" on the start page: the public overview's query and filter (period
+ * default the latest with a confirmed stand), with an organisation as trekker or party, 50 a page, and per
+ * row whether an update waits. Query values that do not fit are left out and named in `ignored`.
+ */
+export async function staffAgreementList(url: URL, db: Executor) {
+  const { years, period, organisations } = await overviewContext(
+    { year: Number(url.searchParams.get("jaar")), tertiaal: Number(url.searchParams.get("tertiaal")) },
+    db,
+  );
+  const { filter, ignored } = parseStaffListFilter(url.searchParams, period, {
+    years,
+    organisations: organisations.map((o) => o.id),
+  });
+  const { rows, total } = await loadOverview(
+    filter,
+    { pageSize: STAFF_PAGE_SIZE, organisationOrder: [], withPending: true },
+    db,
+  );
+  return {
+    filter,
+    ignored,
+    ...filterChoices(years, organisations),
+    rows,
+    total,
+    pageCount: countPages(total, STAFF_PAGE_SIZE),
+  };
+}
+
+export type StaffAgreementList = Awaited<ReturnType<typeof staffAgreementList>>;
+
+/**
+ * The start page: for a partner their agreements in the open round, for the gemeente what waits for them
+ * and the list of all agreements (`url` holds its filter).
+ */
+export async function staffMonitorHome(user: MonitorUser, url: URL) {
   const db = getDb();
   const viewer = await monitorViewer(user, db);
   const round = await openRoundNow(db);
-  const pending = viewer.isGemeente ? await pendingUpdates(db) : [];
+  const [pending, list] = viewer.isGemeente
+    ? await Promise.all([pendingUpdates(db), staffAgreementList(url, db)])
+    : [[], null];
   let mine: { id: number; key: string; number: string; title: string; theme: number; done: string | null }[] =
     [];
   if (round && viewer.writer && !viewer.isGemeente) {
@@ -123,6 +174,7 @@ export async function staffMonitorHome(user: MonitorUser) {
     round,
     pending,
     mine,
+    list,
   };
 }
 

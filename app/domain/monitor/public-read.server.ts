@@ -47,6 +47,8 @@ export interface OverviewRow {
   explanation: string | null;
   trekkers: string[];
   parties: string[];
+  /** Only when asked for (the gemeente's list): an update of this agreement waits for confirmation. */
+  pending?: boolean;
 }
 
 function overviewWhere(f: Omit<OverviewFilter, "page">) {
@@ -55,6 +57,10 @@ function overviewWhere(f: Omit<OverviewFilter, "page">) {
   if (f.trekker)
     conditions.push(
       sql`exists (select 1 from monitor_agreement_parties p where p.agreement_id = a.id and p.role = 'trekker' and p.organisation_id = ${f.trekker})`,
+    );
+  if (f.organisation)
+    conditions.push(
+      sql`exists (select 1 from monitor_agreement_parties p where p.agreement_id = a.id and p.organisation_id = ${f.organisation})`,
     );
   if (f.q) {
     const like = `%${f.q.replace(/[%_\\]/g, "\\$&")}%`;
@@ -130,18 +136,23 @@ export interface Overview {
  *
  * The filtered set is materialised narrow (id, sort keys, stoplicht); only the page's rows are read in full.
  * The total is the sum of the theme counts (every agreement has one theme), so it needs no scan of its own.
+ * `withPending` (the gemeente's list in /beheer, never the public page) adds to each row of the page whether
+ * an update of its key waits for confirmation (the index on key and status answers it).
  */
 export async function loadOverview(
   f: OverviewFilter,
-  options: { pageSize: number | null; organisationOrder: readonly string[] },
+  options: { pageSize: number | null; organisationOrder: readonly string[]; withPending?: boolean },
   db: Executor,
 ): Promise<Overview> {
   const stoplichtCond = f.stoplicht ? sql`where c.stoplicht = ${f.stoplicht}` : sql``;
   const limit = options.pageSize
     ? sql`limit ${options.pageSize} offset ${(f.page - 1) * options.pageSize}`
     : sql``;
+  const pending = options.withPending
+    ? sql`, 'pending', exists (select 1 from monitor_updates u where u.agreement_key = a.key and u.status = 'submitted')`
+    : sql``;
   const [row] = await executePrepared<{ by_theme: unknown; by_trekker: unknown; rows: unknown }>(
-    "monitor_overview",
+    options.withPending ? "monitor_staff_overview" : "monitor_overview",
     sql`
     with cur as materialized (
       select a.id, a.theme, a.kind, a.position, coalesce(s.stoplicht, 'not_assessed') as stoplicht
@@ -159,7 +170,7 @@ export async function loadOverview(
       (select coalesce(json_agg(json_build_object('id', a.id, 'key', a.key, 'number', a.number, 'kind', a.kind,
           'theme', a.theme, 'subThemeLabel', a.sub_theme_label, 'title', a.title, 'prioriteit', a.prioriteit,
           'prioriteitAsWritten', a.prioriteit_as_written, 'stoplicht', pg.stoplicht, 'explanation', s.explanation,
-          'trekkers', coalesce(t.trekkers, '{}'), 'parties', coalesce(t.parties, '{}'))
+          'trekkers', coalesce(t.trekkers, '{}'), 'parties', coalesce(t.parties, '{}')${pending})
           order by pg.theme, pg.kind, pg.position, pg.id), '[]')
         from page pg
         join monitor_agreements a on a.id = pg.id

@@ -1,4 +1,4 @@
-// The filter form of the public overview: a GET form, so every filter is in the URL and works without JavaScript.
+// The filter form of the overview (public page and the gemeente's list in /beheer): a GET form, so every filter is in the URL and works without JavaScript.
 import { Form } from "@remix-run/react";
 import type { OverviewFilter } from "~/domain/monitor/forms";
 import {
@@ -52,13 +52,17 @@ export function MonitorFilters({
   years,
   themes,
   organisations,
+  organisationAs = "trekker",
 }: {
   action: string;
   filter: OverviewFilter;
   years: number[];
   themes: { id: number; label: string }[];
   organisations: { id: string; name: string; kind: string }[];
+  /** "trekker" (public page, `?trekker=`) or "trekker of partij" (the gemeente's list, `?organisatie=`). */
+  organisationAs?: "trekker" | "trekker_or_party";
 }) {
+  const byParty = organisationAs === "trekker_or_party";
   return (
     <Form
       method="get"
@@ -89,11 +93,11 @@ export function MonitorFilters({
         ]}
       />
       <Select
-        name="trekker"
-        label="Trekker"
-        value={filter.trekker ?? ""}
+        name={byParty ? "organisatie" : "trekker"}
+        label={byParty ? "Organisatie (trekker of partij)" : "Trekker"}
+        value={(byParty ? filter.organisation : filter.trekker) ?? ""}
         options={[
-          { value: "", label: "Alle trekkers" },
+          { value: "", label: byParty ? "Alle organisaties" : "Alle trekkers" },
           ...organisations
             .filter((o) => o.kind !== "tenant_organisation")
             .map((o) => ({ value: o.id, label: o.name })),
