@@ -21,12 +21,11 @@ const templates = [
 ];
 
 const options = {
-  via: [
-    [/\/coderen$/, (list: string) => list.replace(/\/coderen$/, "/resultaten")],
-    // The gemeente's start page lists only updates that wait; every agreement is on the public
-    // list with the same id.
-    [/^\/beheer\/prestatieafspraken$/, () => "/prestatieafspraken", "/prestatieafspraken"],
-  ] as [RegExp, (list: string) => string, string?][],
+  via: [[/\/coderen$/, (list: string) => list.replace(/\/coderen$/, "/resultaten")]] as [
+    RegExp,
+    (list: string) => string,
+    string?,
+  ][],
   // Empty in a fresh demo until someone sends mail or a campaign; their items are covered by
   // tests/integration/outbox.test.ts and tests/e2e/panel.e2e.ts.
   mayBeEmpty: new Set(["/beheer/uitgaande-mail/:id", "/beheer/digipanel/campagnes/:id"]),
