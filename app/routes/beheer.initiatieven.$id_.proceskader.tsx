@@ -142,22 +142,7 @@ export default function Proceskader() {
 
   return (
     <div className="wmh-stack" ref={page}>
-      <p>
-        <TextLink to={`/beheer/initiatieven/${d.idea.id}`}>Terug naar het initiatief</TextLink>
-      </p>
-      <Heading level={1}>Proceskader: {d.idea.title}</Heading>
-      {d.idea.complex ? null : (
-        <Alert type="warning">
-          Dit initiatief is geen complexe opgave. Een planomschrijving en participatieplan zijn dan niet
-          nodig. Bevestig eerst op de pagina van het initiatief dat het een complexe opgave is.
-        </Alert>
-      )}
-      <Paragraph>
-        Beslisser: {deciderLabel(d.idea.decider)}.{" "}
-        <TextLink to={`/beheer/initiatieven/${d.idea.id}/afdrukken`}>
-          Afdrukbare versie voor college of raad
-        </TextLink>
-      </Paragraph>
+      <ProceskaderHeader idea={d.idea} />
       {actionData?.intent === "enter" ? (
         <Alert type="warning">
           Er is nog niets opgeslagen. Kies de knop onder het onderdeel dat u wilt opslaan.{unsavedNote}
@@ -180,5 +165,33 @@ export default function Proceskader() {
 
       <VersionsSection ideaId={d.idea.id} versions={d.versions} />
     </div>
+  );
+}
+
+/** Back link, title, the warning for an idea that is not complex, and the decider. */
+function ProceskaderHeader({
+  idea,
+}: {
+  idea: { id: string; title: string; complex: boolean; decider: string };
+}) {
+  return (
+    <>
+      <p>
+        <TextLink to={`/beheer/initiatieven/${idea.id}`}>Terug naar het initiatief</TextLink>
+      </p>
+      <Heading level={1}>Proceskader: {idea.title}</Heading>
+      {idea.complex ? null : (
+        <Alert type="warning">
+          Dit initiatief is geen complexe opgave. Een planomschrijving en participatieplan zijn dan niet
+          nodig. Bevestig eerst op de pagina van het initiatief dat het een complexe opgave is.
+        </Alert>
+      )}
+      <Paragraph>
+        Beslisser: {deciderLabel(idea.decider)}.{" "}
+        <TextLink to={`/beheer/initiatieven/${idea.id}/afdrukken`}>
+          Afdrukbare versie voor college of raad
+        </TextLink>
+      </Paragraph>
+    </>
   );
 }

@@ -252,7 +252,6 @@ function PointCard({
   version: NonNullable<ReactionsData["version"]>;
   err: Refused | null;
 }) {
-  const v = err?.values;
   return (
     <article className="wmh-card wmh-stack" aria-labelledby={`punt-${p.id}`}>
       <Heading level={3} id={`punt-${p.id}`}>
@@ -281,54 +280,7 @@ function PointCard({
             wijziging: `punt-${p.id}-wijziging`,
           }}
         />
-        <TextArea
-          id={`punt-${p.id}-antwoord`}
-          name="antwoord"
-          label="Antwoord"
-          required
-          rows={3}
-          defaultValue={String(v?.antwoord ?? p.answer)}
-          error={err?.errors.antwoord}
-        />
-        <ChoiceGroup
-          id={`punt-${p.id}-besluit`}
-          name="besluit"
-          label="Besluit"
-          required
-          options={decisionOptions}
-          defaultValue={String(v?.besluit ?? p.decision ?? "")}
-          error={err?.errors.besluit}
-        />
-        <TextArea
-          id={`punt-${p.id}-reden`}
-          name="reden"
-          label="Reden van het besluit"
-          required
-          rows={2}
-          defaultValue={String(v?.reden ?? p.reason)}
-          error={err?.errors.reden}
-        />
-        {later.length ? (
-          <SelectField
-            id={`punt-${p.id}-wijziging`}
-            name="wijziging"
-            label="Wijziging in de nieuwe versie"
-            placeholder="Geen alinea"
-            options={later.map((l) => ({ value: String(l.id), label: l.label }))}
-            defaultValue={String(v?.wijziging ?? p.changedParagraphId ?? "")}
-            error={err?.errors.wijziging}
-          />
-        ) : null}
-        <TextField
-          id={`punt-${p.id}-toelichting`}
-          name="toelichting"
-          label="Wat is er veranderd?"
-          description={
-            later.length ? undefined : "Maak een nieuwe versie om de alinea met de wijziging te kiezen."
-          }
-          defaultValue={String(v?.toelichting ?? p.changeNote)}
-          error={later.length ? undefined : err?.errors.wijziging}
-        />
+        <PointAnswerFields p={p} later={later} err={err} />
         {version.notaPublished ? null : (
           <div className="wmh-actions">
             <SubmitButton name="intent" value="answer">
@@ -341,5 +293,70 @@ function PointCard({
         )}
       </Form>
     </article>
+  );
+}
+
+/** Answer, decision, reason and the change in the new version: as sent after an error, else as stored. */
+function PointAnswerFields({
+  p,
+  later,
+  err,
+}: {
+  p: Point;
+  later: ReactionsData["later"];
+  err: Refused | null;
+}) {
+  const v = err?.values;
+  return (
+    <>
+      <TextArea
+        id={`punt-${p.id}-antwoord`}
+        name="antwoord"
+        label="Antwoord"
+        required
+        rows={3}
+        defaultValue={String(v?.antwoord ?? p.answer)}
+        error={err?.errors.antwoord}
+      />
+      <ChoiceGroup
+        id={`punt-${p.id}-besluit`}
+        name="besluit"
+        label="Besluit"
+        required
+        options={decisionOptions}
+        defaultValue={String(v?.besluit ?? p.decision ?? "")}
+        error={err?.errors.besluit}
+      />
+      <TextArea
+        id={`punt-${p.id}-reden`}
+        name="reden"
+        label="Reden van het besluit"
+        required
+        rows={2}
+        defaultValue={String(v?.reden ?? p.reason)}
+        error={err?.errors.reden}
+      />
+      {later.length ? (
+        <SelectField
+          id={`punt-${p.id}-wijziging`}
+          name="wijziging"
+          label="Wijziging in de nieuwe versie"
+          placeholder="Geen alinea"
+          options={later.map((l) => ({ value: String(l.id), label: l.label }))}
+          defaultValue={String(v?.wijziging ?? p.changedParagraphId ?? "")}
+          error={err?.errors.wijziging}
+        />
+      ) : null}
+      <TextField
+        id={`punt-${p.id}-toelichting`}
+        name="toelichting"
+        label="Wat is er veranderd?"
+        description={
+          later.length ? undefined : "Maak een nieuwe versie om de alinea met de wijziging te kiezen."
+        }
+        defaultValue={String(v?.toelichting ?? p.changeNote)}
+        error={later.length ? undefined : err?.errors.wijziging}
+      />
+    </>
   );
 }

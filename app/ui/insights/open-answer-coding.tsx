@@ -223,70 +223,84 @@ function AnswerCard({ a, n, codes, splitting }: { a: Answer; n: number; codes: C
           </label>
         </div>
       ) : null}
-      <details>
-        <summary>
-          Codes wijzigen
-          <span className="wmh-visually-hidden"> (antwoord {n})</span>
-        </summary>
-        <Form method="post">
-          <input type="hidden" name="intent" value="recode" />
-          <input type="hidden" name="answerId" value={a.id} />
-          <fieldset className="utrecht-form-fieldset">
-            <legend className="utrecht-form-fieldset__legend">Codes van dit antwoord</legend>
-            {codes.map((c) => (
-              <div key={c.id} className="utrecht-form-field utrecht-form-field--checkbox">
-                <input
-                  type="checkbox"
-                  id={`code-${a.id}-${c.id}`}
-                  name="codeId"
-                  value={c.id}
-                  defaultChecked={a.codeIds.includes(c.id)}
-                  className="utrecht-checkbox utrecht-checkbox--html-input"
-                />
-                <label
-                  htmlFor={`code-${a.id}-${c.id}`}
-                  className="utrecht-form-label utrecht-form-label--checkbox"
-                >
-                  {c.label}
-                </label>
-              </div>
-            ))}
-          </fieldset>
-          <SubmitButton variant="secondary">Codes opslaan</SubmitButton>
-        </Form>
-      </details>
-      {a.quote ? (
-        <>
-          <p className="utrecht-paragraph">Citaat voor het rapport:</p>
-          <blockquote className="wmh-quote">{a.quote}</blockquote>
-          <Form method="post">
-            <input type="hidden" name="intent" value="unquote" />
-            <input type="hidden" name="answerId" value={a.id} />
-            <SubmitButton variant="subtle">Citaat weghalen</SubmitButton>
-          </Form>
-        </>
-      ) : (
-        <details>
-          <summary>
-            Als citaat gebruiken
-            <span className="wmh-visually-hidden"> (antwoord {n})</span>
-          </summary>
-          <Form method="post">
-            <input type="hidden" name="intent" value="quote" />
-            <input type="hidden" name="answerId" value={a.id} />
-            <TextArea
-              name="text"
-              id={`citaat-${a.id}`}
-              label="Tekst van het citaat"
-              description="Persoonsgegevens zijn al vervangen. Controleer de tekst voordat u hem opslaat."
-              defaultValue={a.redacted}
-              rows={3}
-              required
-            />
-            <SubmitButton variant="secondary">Citaat opslaan</SubmitButton>
-          </Form>
-        </details>
-      )}
+      <RecodeDetails a={a} n={n} codes={codes} />
+      <QuoteForm a={a} n={n} />
     </article>
+  );
+}
+
+/** Which codes this answer has: one checkbox per code. */
+function RecodeDetails({ a, n, codes }: { a: Answer; n: number; codes: Code[] }) {
+  return (
+    <details>
+      <summary>
+        Codes wijzigen
+        <span className="wmh-visually-hidden"> (antwoord {n})</span>
+      </summary>
+      <Form method="post">
+        <input type="hidden" name="intent" value="recode" />
+        <input type="hidden" name="answerId" value={a.id} />
+        <fieldset className="utrecht-form-fieldset">
+          <legend className="utrecht-form-fieldset__legend">Codes van dit antwoord</legend>
+          {codes.map((c) => (
+            <div key={c.id} className="utrecht-form-field utrecht-form-field--checkbox">
+              <input
+                type="checkbox"
+                id={`code-${a.id}-${c.id}`}
+                name="codeId"
+                value={c.id}
+                defaultChecked={a.codeIds.includes(c.id)}
+                className="utrecht-checkbox utrecht-checkbox--html-input"
+              />
+              <label
+                htmlFor={`code-${a.id}-${c.id}`}
+                className="utrecht-form-label utrecht-form-label--checkbox"
+              >
+                {c.label}
+              </label>
+            </div>
+          ))}
+        </fieldset>
+        <SubmitButton variant="secondary">Codes opslaan</SubmitButton>
+      </Form>
+    </details>
+  );
+}
+
+/** The answer as a quote in the report: remove it, or write one (personal data already replaced). */
+function QuoteForm({ a, n }: { a: Answer; n: number }) {
+  if (a.quote)
+    return (
+      <>
+        <p className="utrecht-paragraph">Citaat voor het rapport:</p>
+        <blockquote className="wmh-quote">{a.quote}</blockquote>
+        <Form method="post">
+          <input type="hidden" name="intent" value="unquote" />
+          <input type="hidden" name="answerId" value={a.id} />
+          <SubmitButton variant="subtle">Citaat weghalen</SubmitButton>
+        </Form>
+      </>
+    );
+  return (
+    <details>
+      <summary>
+        Als citaat gebruiken
+        <span className="wmh-visually-hidden"> (antwoord {n})</span>
+      </summary>
+      <Form method="post">
+        <input type="hidden" name="intent" value="quote" />
+        <input type="hidden" name="answerId" value={a.id} />
+        <TextArea
+          name="text"
+          id={`citaat-${a.id}`}
+          label="Tekst van het citaat"
+          description="Persoonsgegevens zijn al vervangen. Controleer de tekst voordat u hem opslaat."
+          defaultValue={a.redacted}
+          rows={3}
+          required
+        />
+        <SubmitButton variant="secondary">Citaat opslaan</SubmitButton>
+      </Form>
+    </details>
   );
 }

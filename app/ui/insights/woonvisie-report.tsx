@@ -192,33 +192,7 @@ export function AccountabilitySection({ report, notes }: { report: Report; notes
         Verantwoording van de participatie
       </Heading>
       <Heading level={3}>Wie is betrokken, en in welke rol</Heading>
-      <div className="wmh-table-wrap">
-        <table className="utrecht-table wmh-results-table">
-          <caption className="utrecht-table__caption">
-            Deelnemers en rollen (participatieplan Woonvisie)
-          </caption>
-          <thead className="utrecht-table__header">
-            <tr className="utrecht-table__row">
-              <th scope="col" className="utrecht-table__header-cell">
-                Wie
-              </th>
-              <th scope="col" className="utrecht-table__header-cell">
-                Rol
-              </th>
-            </tr>
-          </thead>
-          <tbody className="utrecht-table__body">
-            {participationRoles.map((r) => (
-              <tr key={r.who} className="utrecht-table__row">
-                <th scope="row" className="utrecht-table__cell">
-                  {r.who}
-                </th>
-                <td className="utrecht-table__cell">{r.role}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ParticipationRolesTable />
       <Heading level={3}>Wat elk spoor heeft opgeleverd</Heading>
       <ul>
         {surveys.map((s) => (
@@ -301,6 +275,39 @@ export function CodeTable({
               <td className="utrecht-table__cell utrecht-table__cell--numeric">
                 {c.count < MIN_CELL ? SUPPRESSED : c.count}
               </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Who takes part in the Woonvisie participation, and in which role. */
+function ParticipationRolesTable() {
+  return (
+    <div className="wmh-table-wrap">
+      <table className="utrecht-table wmh-results-table">
+        <caption className="utrecht-table__caption">
+          Deelnemers en rollen (participatieplan Woonvisie)
+        </caption>
+        <thead className="utrecht-table__header">
+          <tr className="utrecht-table__row">
+            <th scope="col" className="utrecht-table__header-cell">
+              Wie
+            </th>
+            <th scope="col" className="utrecht-table__header-cell">
+              Rol
+            </th>
+          </tr>
+        </thead>
+        <tbody className="utrecht-table__body">
+          {participationRoles.map((r) => (
+            <tr key={r.who} className="utrecht-table__row">
+              <th scope="row" className="utrecht-table__cell">
+                {r.who}
+              </th>
+              <td className="utrecht-table__cell">{r.role}</td>
             </tr>
           ))}
         </tbody>
