@@ -293,11 +293,11 @@ export function StepButtons({ step, fromCheck }: { step: StepId; fromCheck: bool
         : "Volgende";
   return (
     <div className="wmh-button-row">
-      <SubmitButton name="richting" value="volgende">
+      <SubmitButton name="intent" value="next">
         {primary}
       </SubmitButton>
       {step !== "idee" || fromCheck ? (
-        <SubmitButton variant="secondary" name="richting" value="terug" formNoValidate>
+        <SubmitButton variant="secondary" name="intent" value="back" formNoValidate>
           {fromCheck ? "Terug zonder te controleren" : "Vorige"}
         </SubmitButton>
       ) : null}
@@ -347,12 +347,7 @@ function PhotoFields({ page, errors }: { page: QuickscanPage; errors: FieldError
   );
 }
 
-function WijkSelect(props: {
-  page: QuickscanPage;
-  errors: FieldErrors;
-  required?: boolean;
-  label?: string;
-}) {
+function WijkSelect(props: { page: QuickscanPage; errors: FieldErrors; required?: boolean; label?: string }) {
   return (
     <SelectField
       name="wijkCode"
@@ -387,7 +382,7 @@ function AddressField(props: {
       />
       {props.page.addressSearch ? (
         <p>
-          <SubmitButton variant="secondary" name="richting" value="zoeken" formNoValidate>
+          <SubmitButton variant="secondary" name="intent" value="search" formNoValidate>
             Zoek dit adres
           </SubmitButton>
         </p>
