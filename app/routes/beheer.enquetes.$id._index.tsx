@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { requireRole } from "~/domain/auth/auth.server";
 import { staffAccess } from "~/domain/auth/roles";
@@ -8,6 +8,7 @@ import { questionTypeLabels } from "~/domain/surveys/definition";
 import { backgroundLabels } from "~/domain/surveys/editor";
 import { surveyEditorAction, surveyIdParam } from "~/domain/surveys/editor-route.server";
 import { accessModeLabels, statusLabels } from "~/domain/surveys/rules";
+import { isSurveySaved, surveySavedMessage } from "~/domain/surveys/saved-messages";
 import type { FieldErrors, FormValues } from "~/lib/forms";
 import { Alert, ButtonLink, DemoBadge, Heading, Paragraph } from "~/ui/content";
 import { ErrorSummary, SelectField, SubmitButton, TextArea, TextField } from "~/ui/form";
@@ -47,7 +48,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const onPage = found?.definition.pages.find((p) => p.questions.some((x) => x.key === question));
     if (onPage) throw redirect(`${base}/vraag/${enc(onPage.key)}/${enc(question)}`);
   }
-  return null;
+  // After a save: the code in the URL becomes its Dutch confirmation here (never text from the URL).
+  const code = q.get("opgeslagen");
+  if (!code || !isSurveySaved(code)) return { saved: null };
+  const found = await staffSurvey(id);
+  return { saved: found ? surveySavedMessage(code, q.has("nieuweversie"), found.current.version) : null };
 }
 
 export function action({ request, params }: ActionFunctionArgs) {
@@ -72,39 +77,39 @@ function Section({ id, title, children }: { id: string; title: string; children:
 
 export default function SurveyEditorOverview() {
   const d = useSurveyEditor();
+  const { saved } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [params] = useSearchParams();
-  return (
-    <Overview
-      d={d}
-      errors={actionData?.errors ?? {}}
-      posted={actionData?.values}
-      message={params.get("melding")}
-    />
-  );
-}
-
-function Overview({
-  d,
-  errors,
-  posted,
-  message,
-}: {
-  d: SurveyEditorData;
-  errors: FieldErrors;
-  posted: FormValues | undefined;
-  message: string | null;
-}) {
-  const base = `/beheer/enquetes/${d.survey.id}`;
-  const def = d.definition;
-  const questionCount = def.pages.reduce((n, p) => n + p.questions.length, 0);
+  const errors = actionData?.errors ?? {};
+  const posted = actionData?.values;
   return (
     <div className="wmh-stack wmh-editor">
       <Heading level={1}>
-        {def.title} {d.survey.isDemo ? <DemoBadge /> : null}
+        {d.definition.title} {d.survey.isDemo ? <DemoBadge /> : null}
       </Heading>
-      {message ? <Alert type="ok">{message}</Alert> : null}
+      {saved ? <Alert type="ok">{saved}</Alert> : null}
       <ErrorSummary errors={errors} />
+      <SurveyStatus d={d} />
+      <PublishSection d={d} errors={errors} posted={posted} />
+      <SettingsSection d={d} errors={errors} posted={posted} />
+      <GeneralSection d={d} errors={errors} posted={posted} />
+      <PagesSection d={d} />
+      <JsonImportSection errors={errors} posted={posted} />
+    </div>
+  );
+}
+
+interface FormProps {
+  d: SurveyEditorData;
+  errors: FieldErrors;
+  posted: FormValues | undefined;
+}
+
+/** Status, version and link, what editing a published version means, and the survey-wide buttons. */
+function SurveyStatus({ d }: { d: SurveyEditorData }) {
+  const base = `/beheer/enquetes/${d.survey.id}`;
+  const questionCount = d.definition.pages.reduce((n, p) => n + p.questions.length, 0);
+  return (
+    <>
       <p className="utrecht-paragraph">
         Status: <strong>{statusLabels[d.survey.status]}</strong>. Versie {d.version}{" "}
         {d.currentIsPublished ? "(gepubliceerd)" : "(concept)"}. {questionCount} vragen. {d.responseCount}{" "}
@@ -151,224 +156,275 @@ function Overview({
           </Form>
         ) : null}
       </div>
+    </>
+  );
+}
 
-      <Section id="publiceren" title="Publiceren">
-        <Paragraph>
-          Kies wanneer de enquête open gaat en sluit. Laat leeg om direct te openen of niet automatisch te
-          sluiten.
-        </Paragraph>
-        <Form method="post" noValidate className="wmh-form">
-          <TextField
-            name="opensAt"
-            type="datetime-local"
-            label="Open vanaf"
-            defaultValue={v(posted, "opensAt", d.survey.opensAt)}
-            error={errors.opensAt}
-          />
-          <TextField
-            name="closesAt"
-            type="datetime-local"
-            label="Sluit op"
-            defaultValue={v(posted, "closesAt", d.survey.closesAt)}
-            error={errors.closesAt}
-          />
-          <SubmitButton name="intent" value="publish">
-            {d.currentIsPublished ? "Datums opslaan en publiceren" : `Versie ${d.version} publiceren`}
+function PublishSection({ d, errors, posted }: FormProps) {
+  return (
+    <Section id="publiceren" title="Publiceren">
+      <Paragraph>
+        Kies wanneer de enquête open gaat en sluit. Laat leeg om direct te openen of niet automatisch te
+        sluiten.
+      </Paragraph>
+      <Form method="post" noValidate className="wmh-form">
+        <TextField
+          name="opensAt"
+          type="datetime-local"
+          label="Open vanaf"
+          defaultValue={v(posted, "opensAt", d.survey.opensAt)}
+          error={errors.opensAt}
+        />
+        <TextField
+          name="closesAt"
+          type="datetime-local"
+          label="Sluit op"
+          defaultValue={v(posted, "closesAt", d.survey.closesAt)}
+          error={errors.closesAt}
+        />
+        <SubmitButton name="intent" value="publish">
+          {d.currentIsPublished ? "Datums opslaan en publiceren" : `Versie ${d.version} publiceren`}
+        </SubmitButton>
+      </Form>
+    </Section>
+  );
+}
+
+function SettingsSection({ d, errors, posted }: FormProps) {
+  return (
+    <Section id="instellingen" title="Instellingen">
+      <Form method="post" noValidate className="wmh-form">
+        <input type="hidden" name="intent" value="settings" />
+        <TextField
+          name="slug"
+          label="Webadres"
+          description={
+            d.survey.status === "draft"
+              ? "Komt achter /enquete/ in de link."
+              : "Na publiceren kan het webadres niet meer veranderen."
+          }
+          required
+          defaultValue={v(posted, "slug", d.survey.slug)}
+          error={errors.slug}
+        />
+        <SelectField
+          name="accessMode"
+          label="Wie kan meedoen?"
+          required
+          options={Object.entries(accessModeLabels).map(([value, label]) => ({ value, label }))}
+          defaultValue={v(posted, "accessMode", d.survey.accessMode)}
+          error={errors.accessMode}
+        />
+        <SelectField
+          name="projectId"
+          label="Project"
+          options={d.projects}
+          placeholder="Geen project"
+          defaultValue={v(posted, "projectId", d.survey.projectId ? String(d.survey.projectId) : "")}
+        />
+        <SubmitButton variant="secondary">Instellingen opslaan</SubmitButton>
+      </Form>
+    </Section>
+  );
+}
+
+function GeneralSection({ d, errors, posted }: FormProps) {
+  const def = d.definition;
+  return (
+    <Section id="algemeen" title="Introductie en bedankt">
+      <Form method="post" noValidate className="wmh-form">
+        <input type="hidden" name="intent" value="general" />
+        <TextField
+          name="title"
+          label="Titel"
+          required
+          defaultValue={v(posted, "title", def.title)}
+          error={errors.title}
+        />
+        <TextArea
+          name="intro"
+          label="Introductie"
+          defaultValue={v(posted, "intro", def.intro)}
+          error={errors.intro}
+          rows={4}
+        />
+        <TextField
+          name="estimatedMinutes"
+          label="Geschatte tijd in minuten"
+          required
+          inputMode="numeric"
+          size="short"
+          defaultValue={v(posted, "estimatedMinutes", String(def.estimatedMinutes))}
+          error={errors.estimatedMinutes}
+        />
+        <TextArea
+          name="whatHappens"
+          label="Wat gebeurt er met de antwoorden?"
+          defaultValue={v(posted, "whatHappens", def.whatHappens)}
+          error={errors.whatHappens}
+          rows={4}
+        />
+        <TextArea
+          name="thankYou"
+          label="Tekst op de bedankpagina"
+          defaultValue={v(posted, "thankYou", def.thankYou)}
+          rows={3}
+        />
+        <SubmitButton variant="secondary">Opslaan</SubmitButton>
+      </Form>
+    </Section>
+  );
+}
+
+type Page = SurveyEditorData["definition"]["pages"][number];
+type Question = Page["questions"][number];
+
+function PagesSection({ d }: { d: SurveyEditorData }) {
+  const base = `/beheer/enquetes/${d.survey.id}`;
+  const pages = d.definition.pages;
+  return (
+    <Section id="paginas" title="Pagina's en vragen">
+      <ol className="wmh-survey-list">
+        {pages.map((page, pi) => (
+          <PageCard key={page.key} base={base} page={page} index={pi} count={pages.length} />
+        ))}
+      </ol>
+      <Paragraph>
+        <Link to={`${base}/pagina`} className="utrecht-link">
+          Pagina toevoegen
+        </Link>
+      </Paragraph>
+    </Section>
+  );
+}
+
+/** One page in the list: its buttons, its information blocks and its questions. */
+function PageCard({ base, page, index, count }: { base: string; page: Page; index: number; count: number }) {
+  return (
+    <li className="wmh-card">
+      <Heading level={3}>
+        {index + 1}. {page.title} {page.kind === "info" ? "(informatie)" : ""}
+      </Heading>
+      <div className="wmh-button-row">
+        <Link to={`${base}/pagina/${page.key}`} className="utrecht-link">
+          Pagina bewerken<span className="wmh-visually-hidden">: {page.title}</span>
+        </Link>
+        <MoveButtons
+          intent="page"
+          field="paginaKey"
+          value={page.key}
+          label={page.title}
+          first={index === 0}
+          last={index === count - 1}
+        />
+        <Form method="post">
+          <input type="hidden" name="paginaKey" value={page.key} />
+          <SubmitButton name="intent" value="page-delete" variant="subtle">
+            Verwijderen<span className="wmh-visually-hidden">: pagina {page.title}</span>
           </SubmitButton>
         </Form>
-      </Section>
-
-      <Section id="instellingen" title="Instellingen">
-        <Form method="post" noValidate className="wmh-form">
-          <input type="hidden" name="intent" value="settings" />
-          <TextField
-            name="slug"
-            label="Webadres"
-            description={
-              d.survey.status === "draft"
-                ? "Komt achter /enquete/ in de link."
-                : "Na publiceren kan het webadres niet meer veranderen."
-            }
-            required
-            defaultValue={v(posted, "slug", d.survey.slug)}
-            error={errors.slug}
-          />
-          <SelectField
-            name="accessMode"
-            label="Wie kan meedoen?"
-            required
-            options={Object.entries(accessModeLabels).map(([value, label]) => ({ value, label }))}
-            defaultValue={v(posted, "accessMode", d.survey.accessMode)}
-            error={errors.accessMode}
-          />
-          <SelectField
-            name="projectId"
-            label="Project"
-            options={d.projects}
-            placeholder="Geen project"
-            defaultValue={v(posted, "projectId", d.survey.projectId ? String(d.survey.projectId) : "")}
-          />
-          <SubmitButton variant="secondary">Instellingen opslaan</SubmitButton>
-        </Form>
-      </Section>
-
-      <Section id="algemeen" title="Introductie en bedankt">
-        <Form method="post" noValidate className="wmh-form">
-          <input type="hidden" name="intent" value="general" />
-          <TextField
-            name="title"
-            label="Titel"
-            required
-            defaultValue={v(posted, "title", def.title)}
-            error={errors.title}
-          />
-          <TextArea
-            name="intro"
-            label="Introductie"
-            defaultValue={v(posted, "intro", def.intro)}
-            error={errors.intro}
-            rows={4}
-          />
-          <TextField
-            name="estimatedMinutes"
-            label="Geschatte tijd in minuten"
-            required
-            inputMode="numeric"
-            size="short"
-            defaultValue={v(posted, "estimatedMinutes", String(def.estimatedMinutes))}
-            error={errors.estimatedMinutes}
-          />
-          <TextArea
-            name="whatHappens"
-            label="Wat gebeurt er met de antwoorden?"
-            defaultValue={v(posted, "whatHappens", def.whatHappens)}
-            error={errors.whatHappens}
-            rows={4}
-          />
-          <TextArea
-            name="thankYou"
-            label="Tekst op de bedankpagina"
-            defaultValue={v(posted, "thankYou", def.thankYou)}
-            rows={3}
-          />
-          <SubmitButton variant="secondary">Opslaan</SubmitButton>
-        </Form>
-      </Section>
-
-      <Section id="paginas" title="Pagina's en vragen">
-        <ol className="wmh-survey-list">
-          {def.pages.map((page, pi) => (
-            <li key={page.key} className="wmh-card">
-              <Heading level={3}>
-                {pi + 1}. {page.title} {page.kind === "info" ? "(informatie)" : ""}
-              </Heading>
-              <div className="wmh-button-row">
-                <Link to={`${base}/pagina/${page.key}`} className="utrecht-link">
-                  Pagina bewerken<span className="wmh-visually-hidden">: {page.title}</span>
-                </Link>
-                <MoveButtons
-                  intent="page"
-                  field="paginaKey"
-                  value={page.key}
-                  label={page.title}
-                  first={pi === 0}
-                  last={pi === def.pages.length - 1}
-                />
-                <Form method="post">
-                  <input type="hidden" name="paginaKey" value={page.key} />
-                  <SubmitButton name="intent" value="page-delete" variant="subtle">
-                    Verwijderen<span className="wmh-visually-hidden">: pagina {page.title}</span>
-                  </SubmitButton>
-                </Form>
-              </div>
-              {page.blocks.length > 0 ? (
-                <ul>
-                  {page.blocks.map((b, bi) => (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: blocks are addressed by position
-                    <li key={bi}>
-                      {b.kind === "figures"
-                        ? `Kerncijfers: ${b.title}${b.isExample ? " (voorbeeldcijfers)" : ""}`
-                        : `Tekst: ${b.title ?? b.text.slice(0, 60)}`}{" "}
-                      <Link to={`${base}/blok/${page.key}/${bi}`} className="utrecht-link">
-                        Bewerken<span className="wmh-visually-hidden">: blok {b.title}</span>
-                      </Link>
-                      <Form method="post" className="wmh-inline-form">
-                        <input type="hidden" name="paginaKey" value={page.key} />
-                        <input type="hidden" name="blok" value={bi} />
-                        <SubmitButton name="intent" value="block-delete" variant="subtle">
-                          Verwijderen<span className="wmh-visually-hidden">: blok {b.title}</span>
-                        </SubmitButton>
-                      </Form>
-                    </li>
-                  ))}
-                </ul>
-              ) : null}
-              {page.questions.map((q, qi) => (
-                <div key={q.key} className="wmh-editor__question">
-                  <p className="utrecht-paragraph">
-                    <strong>{q.text}</strong>
-                    <br />
-                    {questionTypeLabels[q.type]} · sleutel {q.key}
-                    {q.required ? " · verplicht" : ""}
-                    {q.theme ? ` · thema ${q.theme}` : ""}
-                    {q.background ? ` · achtergrond: ${backgroundLabels[q.background]}` : ""}
-                    {q.showIf
-                      ? "question" in q.showIf && !q.showIf.row
-                        ? ` · alleen als ${q.showIf.question} ${q.showIf.operator} ${q.showIf.value ?? ""}`
-                        : " · met een samengestelde voorwaarde (uit een import)"
-                      : ""}
-                  </p>
-                  <div className="wmh-button-row">
-                    <Link to={`${base}/vraag/${page.key}/${q.key}`} className="utrecht-link">
-                      Vraag bewerken<span className="wmh-visually-hidden">: {q.text}</span>
-                    </Link>
-                    <MoveButtons
-                      intent="question"
-                      field="vraagKey"
-                      value={q.key}
-                      label={q.text}
-                      first={qi === 0}
-                      last={qi === page.questions.length - 1}
-                    />
-                    <Form method="post">
-                      <input type="hidden" name="vraagKey" value={q.key} />
-                      <SubmitButton name="intent" value="question-delete" variant="subtle">
-                        Verwijderen<span className="wmh-visually-hidden">: {q.text}</span>
-                      </SubmitButton>
-                    </Form>
-                  </div>
-                </div>
-              ))}
-              <div className="wmh-button-row">
-                <Link to={`${base}/vraag/${page.key}`} className="utrecht-link">
-                  Vraag toevoegen<span className="wmh-visually-hidden"> aan {page.title}</span>
-                </Link>
-                <Link to={`${base}/blok/${page.key}`} className="utrecht-link">
-                  Informatieblok toevoegen<span className="wmh-visually-hidden"> aan {page.title}</span>
-                </Link>
-              </div>
+      </div>
+      {page.blocks.length > 0 ? (
+        <ul>
+          {page.blocks.map((b, bi) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: blocks are addressed by position
+            <li key={bi}>
+              {b.kind === "figures"
+                ? `Kerncijfers: ${b.title}${b.isExample ? " (voorbeeldcijfers)" : ""}`
+                : `Tekst: ${b.title ?? b.text.slice(0, 60)}`}{" "}
+              <Link to={`${base}/blok/${page.key}/${bi}`} className="utrecht-link">
+                Bewerken<span className="wmh-visually-hidden">: blok {b.title}</span>
+              </Link>
+              <Form method="post" className="wmh-inline-form">
+                <input type="hidden" name="paginaKey" value={page.key} />
+                <input type="hidden" name="blok" value={bi} />
+                <SubmitButton name="intent" value="block-delete" variant="subtle">
+                  Verwijderen<span className="wmh-visually-hidden">: blok {b.title}</span>
+                </SubmitButton>
+              </Form>
             </li>
           ))}
-        </ol>
-        <Paragraph>
-          <Link to={`${base}/pagina`} className="utrecht-link">
-            Pagina toevoegen
-          </Link>
-        </Paragraph>
-      </Section>
+        </ul>
+      ) : null}
+      {page.questions.map((q, qi) => (
+        <QuestionRow
+          key={q.key}
+          base={base}
+          pageKey={page.key}
+          q={q}
+          first={qi === 0}
+          last={qi === page.questions.length - 1}
+        />
+      ))}
+      <div className="wmh-button-row">
+        <Link to={`${base}/vraag/${page.key}`} className="utrecht-link">
+          Vraag toevoegen<span className="wmh-visually-hidden"> aan {page.title}</span>
+        </Link>
+        <Link to={`${base}/blok/${page.key}`} className="utrecht-link">
+          Informatieblok toevoegen<span className="wmh-visually-hidden"> aan {page.title}</span>
+        </Link>
+      </div>
+    </li>
+  );
+}
 
-      <Section id="json" title="JSON importeren">
-        <Paragraph>
-          Plak hier een volledige enquête als JSON (bijvoorbeeld een export). Dit vervangt de inhoud van het
-          concept.
-        </Paragraph>
-        <Form method="post" noValidate>
-          <input type="hidden" name="intent" value="import" />
-          <TextArea name="json" label="JSON" defaultValue={v(posted, "json")} error={errors.json} rows={8} />
-          <SubmitButton variant="secondary">JSON inlezen</SubmitButton>
+/** The facts of a question on one line: type, key, required, theme, background, condition. */
+function questionFacts(q: Question): string {
+  const condition = q.showIf
+    ? "question" in q.showIf && !q.showIf.row
+      ? ` · alleen als ${q.showIf.question} ${q.showIf.operator} ${q.showIf.value ?? ""}`
+      : " · met een samengestelde voorwaarde (uit een import)"
+    : "";
+  return `${questionTypeLabels[q.type]} · sleutel ${q.key}${q.required ? " · verplicht" : ""}${
+    q.theme ? ` · thema ${q.theme}` : ""
+  }${q.background ? ` · achtergrond: ${backgroundLabels[q.background]}` : ""}${condition}`;
+}
+
+function QuestionRow(props: { base: string; pageKey: string; q: Question; first: boolean; last: boolean }) {
+  const { base, pageKey, q } = props;
+  return (
+    <div className="wmh-editor__question">
+      <p className="utrecht-paragraph">
+        <strong>{q.text}</strong>
+        <br />
+        {questionFacts(q)}
+      </p>
+      <div className="wmh-button-row">
+        <Link to={`${base}/vraag/${pageKey}/${q.key}`} className="utrecht-link">
+          Vraag bewerken<span className="wmh-visually-hidden">: {q.text}</span>
+        </Link>
+        <MoveButtons
+          intent="question"
+          field="vraagKey"
+          value={q.key}
+          label={q.text}
+          first={props.first}
+          last={props.last}
+        />
+        <Form method="post">
+          <input type="hidden" name="vraagKey" value={q.key} />
+          <SubmitButton name="intent" value="question-delete" variant="subtle">
+            Verwijderen<span className="wmh-visually-hidden">: {q.text}</span>
+          </SubmitButton>
         </Form>
-      </Section>
+      </div>
     </div>
+  );
+}
+
+function JsonImportSection({ errors, posted }: { errors: FieldErrors; posted: FormValues | undefined }) {
+  return (
+    <Section id="json" title="JSON importeren">
+      <Paragraph>
+        Plak hier een volledige enquête als JSON (bijvoorbeeld een export). Dit vervangt de inhoud van het
+        concept.
+      </Paragraph>
+      <Form method="post" noValidate>
+        <input type="hidden" name="intent" value="import" />
+        <TextArea name="json" label="JSON" defaultValue={v(posted, "json")} error={errors.json} rows={8} />
+        <SubmitButton variant="secondary">JSON inlezen</SubmitButton>
+      </Form>
+    </Section>
   );
 }
 

@@ -10,15 +10,13 @@ import { requireRole } from "~/domain/auth/auth.server";
 import { staffAccess } from "~/domain/auth/roles";
 import { previewLimeSurveyImport, saveLimeSurveyImport } from "~/domain/surveys/import/import.server";
 import { itemStatusLabels } from "~/domain/surveys/import/report";
+import { savedQuery } from "~/domain/surveys/saved-messages";
 import { Heading, Paragraph, TextLink } from "~/ui/content";
 import { ErrorSummary, SubmitButton, TextField } from "~/ui/form";
 
 export const meta: MetaFunction = () => [
   { title: "Enquête importeren uit LimeSurvey - Beheer - Wij maken Heemstede" },
 ];
-
-const SAVED_MESSAGE =
-  "De enquête is ingelezen uit LimeSurvey en opgeslagen als concept. Controleer de vragen voordat u hem publiceert.";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, staffAccess["beheer.enquetes.importeren"]);
@@ -33,7 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
       ? await saveLimeSurveyImport(user, form)
       : await previewLimeSurveyImport(form);
   if (outcome.kind === "saved")
-    throw redirect(`/beheer/enquetes/${outcome.surveyId}?melding=${encodeURIComponent(SAVED_MESSAGE)}`);
+    throw redirect(`/beheer/enquetes/${outcome.surveyId}${savedQuery("lss-import")}`);
   if (outcome.kind === "error") return data(outcome, { status: 400 });
   return data(outcome, { status: outcome.errors ? 400 : 200 });
 }

@@ -6,20 +6,17 @@ import {
   type MetaFunction,
   redirect,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useRef } from "react";
 import { z } from "zod";
-import { describeAction, describeDetails } from "~/domain/audit/actions";
 import { listAudit } from "~/domain/audit/audit.server";
 import { requireRole } from "~/domain/auth/auth.server";
 import { staffAccess } from "~/domain/auth/roles";
-import { PHOTO_ALT_FALLBACK, staffPhotoUrl } from "~/domain/initiatives/photo";
-import { DECIDERS, type Decider, deciderLabel, quickscan } from "~/domain/initiatives/quickscan";
+import { DECIDERS, type Decider, quickscan } from "~/domain/initiatives/quickscan";
 import { answerRows, type QuickscanAnswers, ruleAnswers } from "~/domain/initiatives/quickscan-form";
 import { LOCATION_PRECISIONS } from "~/domain/initiatives/rules";
 import { InitiativeError } from "~/domain/initiatives/shared.server";
-import { allowedNextStatuses, type Status, statusLabel, statusValues } from "~/domain/initiatives/statuses";
-import { themeLabel } from "~/domain/initiatives/themes";
+import { allowedNextStatuses, type Status, statusValues } from "~/domain/initiatives/statuses";
 import {
   addNote,
   assignAccountManager,
@@ -42,13 +39,26 @@ import {
   requiredText,
   str,
 } from "~/lib/forms";
-import { Alert, DemoBadge, formatDate, formatDateTime, Heading, Paragraph, TextLink } from "~/ui/content";
-import { CheckboxField, ErrorSummary, SelectField, SubmitButton, TextArea, TextField } from "~/ui/form";
+import { Alert, TextLink } from "~/ui/content";
 import ideasCss from "~/ui/ideas.css?url";
-import { IntentFormPanel } from "~/ui/intent-form-panel";
-import { SmallMap } from "~/ui/map/client-map";
+import {
+  AuditSection,
+  IdeaSection,
+  MessagesSection,
+  PlaceSection,
+  QuickscanSection,
+  TriageSummary,
+} from "~/ui/initiatives/triage-content";
+import {
+  AssignPanel,
+  DeciderPanel,
+  MessagePanel,
+  NotePanel,
+  type PanelFeedback,
+  PublishPanel,
+  StatusPanel,
+} from "~/ui/initiatives/triage-panel";
 import mapCss from "~/ui/map.css?url";
-import { StoredImageView } from "~/ui/stored-image";
 import { useUnsavedTextWarning } from "~/ui/unsaved-text-warning";
 
 // The staff initiative page as a triage panel: what the resident sent (content, photo, place on a
@@ -114,7 +124,8 @@ const schemas = {
   }),
   unpublish: z.object({}),
 };
-type Intent = keyof typeof schemas;
+export type TriageIntent = keyof typeof schemas;
+type Intent = TriageIntent;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, staffAccess["beheer.initiatieven.$id"]);
@@ -212,443 +223,58 @@ export default function InitiativeDetail() {
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const idea = d.idea;
-  const { errorsFor, valueFor } = intentFeedback(actionData);
-  const savedIntent = params.get("opgeslagen") ?? "";
-  const saved = savedLabels[savedIntent];
-  // The confirmation appears in the section that was saved (the page opens there).
-  const savedIn = (section: string) =>
-    saved && sectionOf[savedIntent as Intent] === section ? <Alert type="ok">{saved}</Alert> : null;
-  const closed = idea.status === "rejected" || idea.status === "withdrawn";
   const page = useRef<HTMLDivElement>(null);
   useUnsavedTextWarning(page);
+  const feedback = panelFeedback(actionData, params.get("opgeslagen") ?? "");
+  const closed = idea.status === "rejected" || idea.status === "withdrawn";
   const manager = d.managers.find((m) => m.id === idea.accountManagerId)?.name ?? idea.team ?? "Nog niemand";
-  const overdue =
-    idea.respondBy && idea.status === "new" && idea.respondBy < new Date().toISOString().slice(0, 10);
 
   return (
     <div className="wmh-stack" ref={page}>
       <p>
         <TextLink to="/beheer/initiatieven">Terug naar alle initiatieven</TextLink>
       </p>
-      <Heading level={1}>
-        {idea.title} {idea.isDemo ? <DemoBadge /> : null}
-      </Heading>
-      <dl className="wmh-dl wmh-triage__summary">
-        <dt>Status</dt>
-        <dd>{statusLabel(idea.status)}</dd>
-        <dt>Reageren vóór</dt>
-        <dd>
-          {idea.respondBy ? formatDate(idea.respondBy) : "-"}
-          {overdue ? <strong className="wmh-flag"> Te laat: de reactietermijn is voorbij</strong> : null}
-        </dd>
-        <dt>Accounthouder</dt>
-        <dd>{manager}</dd>
-        <dt>Beslisser</dt>
-        <dd>
-          {deciderLabel(idea.decider)}
-          {idea.complex ? " · complexe opgave" : ""}
-          {idea.deciderConfirmed ? " (bevestigd)" : " (voorstel quickscan)"}
-        </dd>
-      </dl>
-
+      <TriageSummary idea={idea} manager={manager} />
       <div className="wmh-triage">
         <div className="wmh-triage__content wmh-stack">
-          <section aria-labelledby="idee-titel">
-            <Heading level={2} id="idee-titel">
-              Het idee
-            </Heading>
-            <dl className="wmh-dl">
-              <dt>Thema</dt>
-              <dd>{themeLabel(idea.theme)}</dd>
-              <dt>Ingediend</dt>
-              <dd>{formatDateTime(idea.createdAt)}</dd>
-              <dt>Op de kaart</dt>
-              <dd>{idea.isPublished ? `Ja${idea.isFeatured ? ", uitgelicht" : ""}` : "Nee"}</dd>
-            </dl>
-            {idea.description.split(/\n{2,}/).map((p) => (
-              <Paragraph key={p}>{p}</Paragraph>
-            ))}
-            {d.photo ? (
-              <figure className="wmh-photo-figure">
-                <StoredImageView
-                  image={d.photo.image}
-                  alt={d.photo.alt ?? PHOTO_ALT_FALLBACK}
-                  sizes="(max-width: 64rem) 100vw, 36rem"
-                  urlFor={staffPhotoUrl(idea.id)}
-                />
-                <figcaption>
-                  Foto of schets van de initiatiefnemer.{" "}
-                  {d.photo.published
-                    ? "Staat op de openbare pagina."
-                    : "Niet openbaar: alleen medewerkers en de initiatiefnemer zien de foto."}
-                </figcaption>
-              </figure>
-            ) : null}
-            {idea.complex ? (
-              <p>
-                <TextLink to={`/beheer/initiatieven/${idea.id}/proceskader`}>
-                  Proceskader: planomschrijving, participatieplan en basisstappen (stap {idea.processStep} van
-                  5)
-                </TextLink>
-              </p>
-            ) : null}
-          </section>
-
-          <section aria-labelledby="plek-titel">
-            <Heading level={2} id="plek-titel">
-              Plek
-            </Heading>
-            <dl className="wmh-dl">
-              <dt>Waar</dt>
-              <dd>
-                {idea.locationKind === "heel"
-                  ? "In heel Heemstede"
-                  : idea.locationKind === "wijk"
-                    ? "In een wijk"
-                    : idea.locationKind === "punt"
-                      ? "Een plek op de kaart"
-                      : "Op een adres of in een straat"}
-              </dd>
-              {idea.address ? (
-                <>
-                  <dt>Adres</dt>
-                  <dd>{idea.address}</dd>
-                </>
-              ) : null}
-              <dt>Wijk</dt>
-              <dd>{d.wijkName ?? "Onbekend"}</dd>
-            </dl>
-            {idea.lat !== null && idea.lng !== null ? (
-              <SmallMap
-                tiles={d.tiles}
-                point={[idea.lat, idea.lng]}
-                title={idea.title}
-                label="De plek die de initiatiefnemer gaf, op een kaart (de tekst hierboven zegt hetzelfde)"
-              />
-            ) : (
-              <Paragraph>Er is geen punt op de kaart bekend.</Paragraph>
-            )}
-          </section>
-
-          <section aria-labelledby="berichten-titel">
-            <Heading level={2} id="berichten-titel">
-              Berichten en interne notities
-            </Heading>
-            {d.messages.length === 0 ? <Paragraph>Nog geen berichten.</Paragraph> : null}
-            <ul className="wmh-messages">
-              {[...d.messages].reverse().map((m) => (
-                <li
-                  key={m.id}
-                  className={`wmh-message${m.kind === "note" ? " wmh-message--note" : m.kind === "to_initiator" ? " wmh-message--staff" : ""}`}
-                >
-                  <p className="wmh-message__meta">
-                    {m.kind === "note"
-                      ? `Interne notitie van ${m.author ?? "onbekend"}`
-                      : m.kind === "to_initiator"
-                        ? `Aan de initiatiefnemer, van ${m.author ?? "onbekend"}`
-                        : m.kind === "addition"
-                          ? "Aanvulling van de initiatiefnemer"
-                          : "Van de initiatiefnemer"}{" "}
-                    · {formatDateTime(m.at)}
-                  </p>
-                  {m.body}
-                </li>
-              ))}
-            </ul>
-          </section>
-
-          <section aria-labelledby="quickscan-titel">
-            <Heading level={2} id="quickscan-titel">
-              Antwoorden uit de quickscan
-            </Heading>
-            <dl className="wmh-dl">
-              {d.answers.map((a) => (
-                <div key={a.label} style={{ display: "contents" }}>
-                  <dt>{a.label}</dt>
-                  <dd>{a.value}</dd>
-                </div>
-              ))}
-            </dl>
-            <Heading level={3}>Uitkomst van de quickscan</Heading>
-            <Paragraph>
-              Voorstel: {deciderLabel(idea.proposedDecider)},{" "}
-              {idea.proposedComplex ? "complexe opgave" : "geen complexe opgave"}.{" "}
-              {d.result.deciderReasons.join(" ")}
-            </Paragraph>
-            {d.result.attentionPoints.length ? (
-              <ul>
-                {d.result.attentionPoints.map((p) => (
-                  <li key={p}>{p}</li>
-                ))}
-              </ul>
-            ) : null}
-          </section>
-
-          <section aria-labelledby="audit-titel">
-            <Heading level={2} id="audit-titel">
-              Wijzigingen (audit)
-            </Heading>
-            {d.trail.length === 0 ? (
-              <Paragraph>Nog geen wijzigingen door medewerkers.</Paragraph>
-            ) : (
-              <section
-                className="wmh-table-wrap"
-                aria-labelledby="audit-tabel"
-                // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (axe scrollable-region-focusable)
-                tabIndex={0}
-              >
-                <table className="wmh-table">
-                  <caption className="wmh-visually-hidden" id="audit-tabel">
-                    Wijzigingen aan dit initiatief
-                  </caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Wanneer</th>
-                      <th scope="col">Wie</th>
-                      <th scope="col">Wat</th>
-                      <th scope="col">Details</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {d.trail.map((t) => (
-                      <tr key={t.id}>
-                        <td>{formatDateTime(t.at)}</td>
-                        <td>{t.actorName ?? t.actorEmail ?? "-"}</td>
-                        <td>{describeAction(t.action)}</td>
-                        <td>
-                          {describeDetails(
-                            t.details,
-                            t.action === "initiative.status_changed" ? statusLabel : undefined,
-                          )}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </section>
-            )}
-          </section>
+          <IdeaSection idea={idea} photo={d.photo} />
+          <PlaceSection idea={idea} wijkName={d.wijkName} tiles={d.tiles} />
+          <MessagesSection messages={d.messages} />
+          <QuickscanSection idea={idea} answers={d.answers} result={d.result} />
+          <AuditSection trail={d.trail} />
           <p>
             <Link to={`/beheer/initiatieven/${idea.id}/afdrukken`} className="utrecht-link">
               Afdrukbare versie
             </Link>
           </p>
         </div>
-
         <section className="wmh-triage__panel wmh-stack" aria-label="Behandelen">
-          <IntentFormPanel
-            id="toewijzen-titel"
-            title="Accounthouder"
-            intent="assign"
-            errors={errorsFor("assign")}
-          >
-            {savedIn("toewijzen-titel")}
-            <SelectField
-              name="accountManagerId"
-              label="Accounthouder"
-              placeholder="Niemand: het team behandelt het"
-              options={d.managers.map((m) => ({ value: m.id, label: m.name }))}
-              defaultValue={valueFor("assign", "accountManagerId", idea.accountManagerId)}
-              error={errorsFor("assign").accountManagerId}
-            />
-            <SubmitButton>Accounthouder opslaan</SubmitButton>
-          </IntentFormPanel>
-
-          <IntentFormPanel
-            id="beslisser-titel"
-            title="Beslisser en complexiteit bevestigen"
-            intent="decider"
-            errors={errorsFor("decider")}
-          >
-            {savedIn("beslisser-titel")}
-            <SelectField
-              name="decider"
-              label="Wie beslist"
-              required
-              options={DECIDERS.map((x) => ({ value: x.value, label: x.label }))}
-              defaultValue={valueFor("decider", "decider", idea.decider)}
-              error={errorsFor("decider").decider}
-            />
-            <CheckboxField
-              name="complex"
-              label="Dit is een complexe opgave (college of raad beslist, en grote verandering, veel actoren of veel belangen)"
-              defaultChecked={
-                actionData?.intent === "decider" ? str(actionData.values, "complex") === "ja" : idea.complex
-              }
-              error={errorsFor("decider").complex}
-            />
-            <TextArea
-              name="reason"
-              label="Reden"
-              required
-              rows={3}
-              defaultValue={valueFor("decider", "reason")}
-              error={errorsFor("decider").reason}
-              description="Waarom bevestigt of wijzigt u het voorstel van de quickscan?"
-            />
-            <SubmitButton>Beslisser opslaan</SubmitButton>
-          </IntentFormPanel>
-
-          <section aria-labelledby="status-titel" className="wmh-panel wmh-form">
-            <Heading level={2} id="status-titel">
-              Status wijzigen
-            </Heading>
-            {savedIn("status-titel")}
-            {d.nextStatuses.length === 0 ? (
-              <Paragraph>Dit initiatief is afgesloten. De status kan niet meer veranderen.</Paragraph>
-            ) : (
-              <>
-                <ErrorSummary errors={errorsFor("status")} />
-                <Form method="post" noValidate>
-                  <input type="hidden" name="intent" value="status" />
-                  <SelectField
-                    name="status"
-                    label="Nieuwe status"
-                    required
-                    placeholder="Kies een status"
-                    options={d.nextStatuses.map((s) => ({ value: s, label: statusLabel(s) }))}
-                    defaultValue={valueFor("status", "status")}
-                    error={errorsFor("status").status}
-                  />
-                  <TextArea
-                    name="reason"
-                    label="Toelichting voor de initiatiefnemer"
-                    rows={3}
-                    defaultValue={valueFor("status", "reason")}
-                    error={errorsFor("status").reason}
-                    description="Verplicht bij afwijzen. De initiatiefnemer krijgt deze tekst per e-mail."
-                  />
-                  <SubmitButton>Status wijzigen</SubmitButton>
-                </Form>
-              </>
-            )}
-          </section>
-
-          {closed ? null : (
-            <section aria-labelledby="bericht-titel" className="wmh-panel wmh-form">
-              <Heading level={2} id="bericht-titel">
-                Bericht sturen
-              </Heading>
-              {savedIn("bericht-titel")}
-              <ErrorSummary errors={errorsFor("message")} />
-              {/* A new key after each message: the box is empty again after a successful send. */}
-              <Form method="post" noValidate key={`bericht-${d.messages.length}`}>
-                <input type="hidden" name="intent" value="message" />
-                <TextArea
-                  name="body"
-                  label="Bericht aan de initiatiefnemer"
-                  required
-                  defaultValue={valueFor("message", "body")}
-                  error={errorsFor("message").body}
-                  description="De initiatiefnemer krijgt dit bericht per e-mail en ziet het op de eigen pagina."
-                />
-                <SubmitButton>Verstuur bericht</SubmitButton>
-              </Form>
-            </section>
-          )}
-
-          <section aria-labelledby="notitie-titel" className="wmh-panel wmh-form">
-            <Heading level={2} id="notitie-titel">
-              Notitie voor collega's
-            </Heading>
-            {savedIn("notitie-titel")}
-            <ErrorSummary errors={errorsFor("note")} />
-            <Form method="post" noValidate key={`notitie-${d.messages.length}`}>
-              <input type="hidden" name="intent" value="note" />
-              <TextArea
-                name="note"
-                label="Interne notitie"
-                required
-                rows={3}
-                defaultValue={valueFor("note", "note")}
-                error={errorsFor("note").note}
-                description="Alleen zichtbaar voor medewerkers. De initiatiefnemer ziet dit nooit."
-              />
-              <SubmitButton variant="secondary">Notitie opslaan</SubmitButton>
-            </Form>
-          </section>
-
-          <section aria-labelledby="kaart-titel" className="wmh-panel wmh-form">
-            <Heading level={2} id="kaart-titel">
-              Op de kaart met initiatieven
-            </Heading>
-            {savedIn("kaart-titel")}
-            <Paragraph>
-              Schrijf een openbare titel en samenvatting. Geen namen of huisnummers, tenzij de initiatiefnemer
-              daar toestemming voor gaf. Naam mag openbaar: {idea.showName ? "ja" : "nee"}. Precieze plek mag
-              op de kaart: {idea.allowExactLocation ? "ja" : "nee"}.
-              {idea.lat === null
-                ? " Er is geen punt bekend, dus het initiatief komt zonder punt op de lijst."
-                : ""}
-            </Paragraph>
-            <ErrorSummary errors={errorsFor("publish")} />
-            {closed ? (
-              <Paragraph>Een afgewezen of ingetrokken initiatief kan niet op de kaart.</Paragraph>
-            ) : (
-              <Form method="post" noValidate>
-                <input type="hidden" name="intent" value="publish" />
-                <TextField
-                  name="publicTitle"
-                  label="Openbare titel"
-                  required
-                  maxLength={120}
-                  defaultValue={valueFor("publish", "publicTitle", idea.publicTitle ?? idea.title)}
-                  error={errorsFor("publish").publicTitle}
-                />
-                <TextArea
-                  name="publicSummary"
-                  label="Openbare samenvatting"
-                  required
-                  rows={4}
-                  maxLength={1000}
-                  defaultValue={valueFor("publish", "publicSummary", idea.publicSummary)}
-                  error={errorsFor("publish").publicSummary}
-                />
-                <SelectField
-                  name="precision"
-                  label="Hoe precies komt de plek op de kaart?"
-                  required
-                  options={LOCATION_PRECISIONS.filter(
-                    (p) => p.value !== "exact" || idea.allowExactLocation,
-                  ).map((p) => ({ value: p.value, label: p.label }))}
-                  defaultValue={valueFor(
-                    "publish",
-                    "precision",
-                    idea.isPublished ? idea.locationPrecision : "buurt",
-                  )}
-                  error={errorsFor("publish").precision}
-                />
-                <CheckboxField
-                  name="featured"
-                  label="Uitlichten op de homepagina"
-                  defaultChecked={idea.isFeatured}
-                />
-                {d.photo ? (
-                  <CheckboxField
-                    name="showPhoto"
-                    label="Toon de foto of schets van de initiatiefnemer op de openbare pagina"
-                    description="Alleen als er niemand herkenbaar op staat en er geen huisnummer op te zien is, tenzij de initiatiefnemer daar toestemming voor gaf."
-                    defaultChecked={d.photo.published}
-                  />
-                ) : null}
-                <SubmitButton>
-                  {idea.isPublished ? "Publicatie bijwerken" : "Publiceer op de kaart"}
-                </SubmitButton>
-              </Form>
-            )}
-            {idea.isPublished ? (
-              <Form method="post">
-                <input type="hidden" name="intent" value="unpublish" />
-                <SubmitButton variant="secondary">Haal van de kaart</SubmitButton>
-              </Form>
-            ) : null}
-            <Paragraph>
-              Punt, thema of wijk op de kaart precies aanpassen?{" "}
-              <TextLink to={`/beheer/kaart/${idea.id}`}>Bewerk de vermelding op de kaart</TextLink>
-            </Paragraph>
-          </section>
+          <AssignPanel idea={idea} managers={d.managers} feedback={feedback} />
+          <DeciderPanel idea={idea} feedback={feedback} />
+          <StatusPanel nextStatuses={d.nextStatuses} feedback={feedback} />
+          {closed ? null : <MessagePanel formKey={d.messages.length} feedback={feedback} />}
+          <NotePanel formKey={d.messages.length} feedback={feedback} />
+          <PublishPanel idea={idea} photo={d.photo} closed={closed} feedback={feedback} />
         </section>
       </div>
     </div>
   );
+}
+
+/** The forms' feedback: errors and values of the form sent, and "saved" in the section saved. */
+function panelFeedback(
+  actionData: { intent: TriageIntent; errors: FieldErrors; values: FormValues } | undefined,
+  savedIntent: string,
+): PanelFeedback {
+  const { errorsFor, valueFor } = intentFeedback(actionData);
+  const saved = savedLabels[savedIntent];
+  return {
+    errorsFor,
+    valueFor,
+    checkedFor: (intent, key, stored) =>
+      actionData?.intent === intent ? str(actionData.values, key) === "ja" : stored,
+    // The confirmation appears in the section that was saved (the page opens there).
+    savedIn: (section) =>
+      saved && sectionOf[savedIntent as TriageIntent] === section ? <Alert type="ok">{saved}</Alert> : null,
+  };
 }

@@ -5,16 +5,16 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { requireRole } from "~/domain/auth/auth.server";
 import { staffAccess } from "~/domain/auth/roles";
 import { consultationStaff } from "~/domain/consultation/pages.server";
-import { decisionLabels, publicRespondent, themeLabel } from "~/domain/consultation/rules";
+import { publicRespondent } from "~/domain/consultation/rules";
 import { redactPersonalData } from "~/domain/insights/personal-data";
-import { themeIds, themeLabels } from "~/domain/insights/themes";
+import { LooseReactionsSection, PersonalDataSection, PointsSection } from "~/ui/consultation/reactions";
 import consultationCss from "~/ui/consultation.css?url";
 import { Alert, Heading, Paragraph } from "~/ui/content";
-import { ChoiceGroup, ErrorSummary, SelectField, SubmitButton, TextArea, TextField } from "~/ui/form";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: consultationCss }];
 export const meta: MetaFunction = () => [{ title: "Reacties - Inspraak - Beheer" }];
@@ -86,20 +86,60 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return { ok: true as const, intent, errors: {}, values: {}, message: outcome.message };
 }
 
-const decisionOptions = Object.entries(decisionLabels).map(([value, label]) => ({ value, label }));
-const themeOptions = themeIds.map((t) => ({ value: String(t), label: themeLabels[t] }));
-
 export default function StaffReactions() {
   const d = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failed = result && !result.ok ? result : null;
-  const pointErrors = (id: number) =>
-    failed && failed.intent === "answer" && String(failed.values.punt) === String(id) ? failed : null;
-  const loose = d.reactions.filter((r) => r.pointId === null);
-  const flagged = d.reactions.filter((r) => r.personalData.length);
   const base = `/beheer/inspraak/${d.id}/reacties`;
   const query = (sort: string, version?: number) =>
     `${base}?sortering=${sort}${version ? `&versie=${version}` : d.version ? `&versie=${d.version.number}` : ""}`;
+  const version = d.version;
+  if (!version)
+    return (
+      <ReactionsPage d={d}>
+        <Paragraph>Er is nog geen gepubliceerde versie, dus nog geen reacties.</Paragraph>
+      </ReactionsPage>
+    );
+  const flagged = d.reactions.filter((r) => r.personalData.length);
+  return (
+    <ReactionsPage d={d}>
+      <Paragraph>
+        Versie {version.number}: {d.reactions.length} bevestigde reacties, {d.points.length} punten.{" "}
+        {d.versions.length > 1
+          ? d.versions
+              .filter((n) => n !== version.number)
+              .map((n) => (
+                <Link key={n} to={query(d.sort, n)} className="utrecht-link">
+                  Naar versie {n}{" "}
+                </Link>
+              ))
+          : null}
+      </Paragraph>
+      {version.notaPublished ? (
+        <Alert type="info">De reactienota van deze versie is gepubliceerd. De punten liggen vast.</Alert>
+      ) : null}
+      {result?.ok ? <Alert type="ok">{result.message}</Alert> : null}
+      {failed?.errors._form ? <Alert type="error">{failed.errors._form}</Alert> : null}
+      <LooseReactionsSection
+        d={{ ...d, version }}
+        loose={d.reactions.filter((r) => r.pointId === null)}
+        failed={failed}
+        sortLink={
+          <Link to={query(d.sort === "theme" ? "paragraaf" : "thema")} className="utrecht-link">
+            Sorteer op {d.sort === "theme" ? "alinea" : "thema"}
+          </Link>
+        }
+      />
+      {flagged.length ? (
+        <PersonalDataSection flagged={flagged} version={version.number} failed={failed} />
+      ) : null}
+      <PointsSection d={d} version={version} failed={failed} />
+    </ReactionsPage>
+  );
+}
+
+/** The back link and the heading above every state of the page. */
+function ReactionsPage({ d, children }: { d: { id: number; title: string }; children: ReactNode }) {
   return (
     <div className="wmh-stack">
       <p>
@@ -108,298 +148,7 @@ export default function StaffReactions() {
         </Link>
       </p>
       <Heading level={1}>Reacties op {d.title}</Heading>
-      {!d.version ? (
-        <Paragraph>Er is nog geen gepubliceerde versie, dus nog geen reacties.</Paragraph>
-      ) : (
-        <>
-          <Paragraph>
-            Versie {d.version.number}: {d.reactions.length} bevestigde reacties, {d.points.length} punten.{" "}
-            {d.versions.length > 1
-              ? d.versions
-                  .filter((n) => n !== d.version!.number)
-                  .map((n) => (
-                    <Link key={n} to={query(d.sort, n)} className="utrecht-link">
-                      Naar versie {n}{" "}
-                    </Link>
-                  ))
-              : null}
-          </Paragraph>
-          {d.version.notaPublished ? (
-            <Alert type="info">De reactienota van deze versie is gepubliceerd. De punten liggen vast.</Alert>
-          ) : null}
-          {result?.ok ? <Alert type="ok">{result.message}</Alert> : null}
-          {failed?.errors._form ? <Alert type="error">{failed.errors._form}</Alert> : null}
-
-          <section aria-labelledby="los" className="wmh-stack">
-            <Heading level={2} id="los">
-              Reacties die nog niet in een punt staan ({loose.length})
-            </Heading>
-            <Paragraph>
-              Gesorteerd op {d.sort === "theme" ? "thema" : "alinea"}.{" "}
-              <Link to={query(d.sort === "theme" ? "paragraaf" : "thema")} className="utrecht-link">
-                Sorteer op {d.sort === "theme" ? "alinea" : "thema"}
-              </Link>
-            </Paragraph>
-            {d.version.notaPublished ? null : (
-              <Form method="post">
-                <input type="hidden" name="versie" value={d.version.number} />
-                <input type="hidden" name="intent" value="suggest" />
-                <SubmitButton variant="secondary">
-                  Thema's voorstellen voor reacties zonder thema
-                </SubmitButton>
-              </Form>
-            )}
-            {loose.length === 0 ? (
-              <Paragraph>Alle reacties staan in een punt.</Paragraph>
-            ) : (
-              <Form method="post" className="wmh-stack" noValidate>
-                <input type="hidden" name="versie" value={d.version.number} />
-                <ErrorSummary
-                  errors={failed && ["merge", "theme"].includes(failed.intent) ? failed.errors : undefined}
-                />
-                <fieldset className="utrecht-form-fieldset" id="veld-reacties">
-                  <legend className="utrecht-form-fieldset__legend">
-                    Kies de reacties die bij elkaar horen
-                  </legend>
-                  {failed?.errors.reacties ? (
-                    <p className="utrecht-form-field-error-message">{failed.errors.reacties}</p>
-                  ) : null}
-                  <ul className="wmh-plain-list wmh-stack">
-                    {loose.map((r) => (
-                      <li key={r.id} className="wmh-card">
-                        <div className="utrecht-form-field utrecht-form-field--checkbox">
-                          <div className="utrecht-form-field__input">
-                            <input
-                              id={`reactie-${r.id}`}
-                              type="checkbox"
-                              name="reacties"
-                              value={r.id}
-                              className="utrecht-checkbox utrecht-checkbox--html-input"
-                            />
-                            <label
-                              htmlFor={`reactie-${r.id}`}
-                              className="utrecht-form-label utrecht-form-label--checkbox"
-                            >
-                              Reactie {r.id} op{" "}
-                              {r.paragraphLabel ? `alinea ${r.paragraphLabel}` : "het hele document"} ({r.who}
-                              )
-                            </label>
-                          </div>
-                        </div>
-                        <p className="wmh-reaction-text">{r.text}</p>
-                        <p className="wmh-meta">
-                          Thema: {themeLabel(r.theme)}
-                          {r.theme === null && r.suggestedTheme !== null
-                            ? ` (voorstel: ${themeLabel(r.suggestedTheme)})`
-                            : ""}
-                          {r.personalData.length ? (
-                            <>
-                              {" "}
-                              ·{" "}
-                              <strong>Let op: mogelijk persoonsgegevens ({r.personalData.join(", ")})</strong>
-                            </>
-                          ) : null}
-                        </p>
-                      </li>
-                    ))}
-                  </ul>
-                </fieldset>
-                {d.version.notaPublished ? null : (
-                  <>
-                    <Heading level={3}>Samenvoegen tot één punt</Heading>
-                    <TextArea
-                      name="samenvatting"
-                      label="Samenvatting van het punt"
-                      description="Zo staat het punt in de reactienota. Geen namen of adressen."
-                      required
-                      rows={3}
-                      defaultValue={String(failed?.values.samenvatting ?? "")}
-                      error={failed?.errors.samenvatting}
-                    />
-                    {d.points.length ? (
-                      <SelectField
-                        name="punt"
-                        label="Of voeg toe aan een bestaand punt"
-                        placeholder="Nieuw punt"
-                        options={d.points.map((p) => ({
-                          value: String(p.id),
-                          label: `Punt ${p.id}: ${p.summary.slice(0, 60)}`,
-                        }))}
-                        defaultValue={String(failed?.values.punt ?? "")}
-                        error={failed?.errors.punt}
-                      />
-                    ) : null}
-                    <div>
-                      <SubmitButton name="intent" value="merge">
-                        Samenvoegen tot één punt
-                      </SubmitButton>
-                    </div>
-                    <Heading level={3}>Thema kiezen</Heading>
-                    <SelectField
-                      name="thema"
-                      label="Thema voor de gekozen reacties"
-                      placeholder="Kies een thema"
-                      options={themeOptions}
-                      defaultValue={String(failed?.values.thema ?? "")}
-                      error={failed?.errors.thema}
-                    />
-                    <div>
-                      <SubmitButton name="intent" value="theme" variant="secondary">
-                        Thema opslaan
-                      </SubmitButton>
-                    </div>
-                  </>
-                )}
-              </Form>
-            )}
-          </section>
-
-          {flagged.length ? (
-            <section aria-labelledby="persoonsgegevens" className="wmh-stack">
-              <Heading level={2} id="persoonsgegevens">
-                Nakijken op persoonsgegevens ({flagged.length})
-              </Heading>
-              <Paragraph>
-                In deze reacties staan mogelijk persoonsgegevens. Inwoners zien de tekst pas als u hem hebt
-                vrijgegeven.
-              </Paragraph>
-              {flagged.map((r) => (
-                <Form key={r.id} method="post" className="wmh-card wmh-stack" noValidate>
-                  <input type="hidden" name="versie" value={d.version!.number} />
-                  <input type="hidden" name="intent" value="clear" />
-                  <input type="hidden" name="reactie" value={r.id} />
-                  <TextArea
-                    id={`openbaar-${r.id}`}
-                    name="openbaar"
-                    label={`Openbare tekst van reactie ${r.id} (gevonden: ${r.personalData.join(", ")})`}
-                    required
-                    rows={4}
-                    defaultValue={
-                      failed?.intent === "clear" && String(failed.values.reactie) === String(r.id)
-                        ? String(failed.values.openbaar ?? "")
-                        : (r.redacted ?? r.text)
-                    }
-                    error={
-                      failed?.intent === "clear" && String(failed.values.reactie) === String(r.id)
-                        ? failed.errors.openbaar
-                        : undefined
-                    }
-                  />
-                  <div>
-                    <SubmitButton variant="secondary">Tekst vrijgeven</SubmitButton>
-                  </div>
-                </Form>
-              ))}
-            </section>
-          ) : null}
-
-          <section aria-labelledby="punten" className="wmh-stack">
-            <Heading level={2} id="punten">
-              Punten ({d.points.length})
-            </Heading>
-            {d.points.length === 0 ? (
-              <Paragraph>Nog geen punten. Voeg hierboven reacties samen.</Paragraph>
-            ) : null}
-            {d.points.map((p) => {
-              const err = pointErrors(p.id);
-              const v = err?.values;
-              return (
-                <article key={p.id} className="wmh-card wmh-stack" aria-labelledby={`punt-${p.id}`}>
-                  <Heading level={3} id={`punt-${p.id}`}>
-                    Punt {p.id} over {p.paragraphLabel ? `alinea ${p.paragraphLabel}` : "het hele document"}
-                  </Heading>
-                  <Paragraph>{p.summary}</Paragraph>
-                  <details>
-                    <summary>De reacties in dit punt ({p.reactionIds.length})</summary>
-                    <ul>
-                      {d.reactions
-                        .filter((r) => r.pointId === p.id)
-                        .map((r) => (
-                          <li key={r.id}>
-                            {r.who}: {r.text}
-                          </li>
-                        ))}
-                    </ul>
-                  </details>
-                  <Form method="post" className="wmh-stack wmh-consultation-form" noValidate>
-                    <input type="hidden" name="versie" value={d.version!.number} />
-                    <input type="hidden" name="punt" value={p.id} />
-                    <ErrorSummary
-                      errors={err?.errors}
-                      fieldIds={{
-                        antwoord: `punt-${p.id}-antwoord`,
-                        besluit: `punt-${p.id}-besluit`,
-                        reden: `punt-${p.id}-reden`,
-                        wijziging: `punt-${p.id}-wijziging`,
-                      }}
-                    />
-                    <TextArea
-                      id={`punt-${p.id}-antwoord`}
-                      name="antwoord"
-                      label="Antwoord"
-                      required
-                      rows={3}
-                      defaultValue={String(v?.antwoord ?? p.answer)}
-                      error={err?.errors.antwoord}
-                    />
-                    <ChoiceGroup
-                      id={`punt-${p.id}-besluit`}
-                      name="besluit"
-                      label="Besluit"
-                      required
-                      options={decisionOptions}
-                      defaultValue={String(v?.besluit ?? p.decision ?? "")}
-                      error={err?.errors.besluit}
-                    />
-                    <TextArea
-                      id={`punt-${p.id}-reden`}
-                      name="reden"
-                      label="Reden van het besluit"
-                      required
-                      rows={2}
-                      defaultValue={String(v?.reden ?? p.reason)}
-                      error={err?.errors.reden}
-                    />
-                    {d.later.length ? (
-                      <SelectField
-                        id={`punt-${p.id}-wijziging`}
-                        name="wijziging"
-                        label="Wijziging in de nieuwe versie"
-                        placeholder="Geen alinea"
-                        options={d.later.map((l) => ({ value: String(l.id), label: l.label }))}
-                        defaultValue={String(v?.wijziging ?? p.changedParagraphId ?? "")}
-                        error={err?.errors.wijziging}
-                      />
-                    ) : null}
-                    <TextField
-                      id={`punt-${p.id}-toelichting`}
-                      name="toelichting"
-                      label="Wat is er veranderd?"
-                      description={
-                        d.later.length
-                          ? undefined
-                          : "Maak een nieuwe versie om de alinea met de wijziging te kiezen."
-                      }
-                      defaultValue={String(v?.toelichting ?? p.changeNote)}
-                      error={d.later.length ? undefined : err?.errors.wijziging}
-                    />
-                    {d.version!.notaPublished ? null : (
-                      <div className="wmh-actions">
-                        <SubmitButton name="intent" value="answer">
-                          Antwoord opslaan
-                        </SubmitButton>
-                        <SubmitButton name="intent" value="dissolve" variant="subtle" formNoValidate>
-                          Punt opheffen
-                        </SubmitButton>
-                      </div>
-                    )}
-                  </Form>
-                </article>
-              );
-            })}
-          </section>
-        </>
-      )}
+      {children}
     </div>
   );
 }

@@ -10,7 +10,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/domain/auth/auth.server";
 import { staffAccess } from "~/domain/auth/roles";
 import { postProject, staffProject } from "~/domain/projects/admin.server";
-import { projectStatusLabels, projectThemeOptions } from "~/domain/projects/labels";
+import { projectSavedMessage, projectStatusLabels, projectThemeOptions } from "~/domain/projects/labels";
 import { amsterdamDay, currentPhase } from "~/domain/projects/phases";
 import { projectStatuses } from "~/domain/projects/status";
 import { type FieldErrors, type FormValues, str } from "~/lib/forms";
@@ -35,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!found) throw new Response("Dit project bestaat niet", { status: 404 });
   const current = currentPhase(found.phases, amsterdamDay());
   return {
-    saved: new URL(request.url).searchParams.get("melding"),
+    saved: projectSavedMessage(new URL(request.url).searchParams.get("opgeslagen")),
     project: found.project,
     phases: found.phases.map((p) => ({
       ...p,
@@ -53,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, staffAccess["beheer.projecten.$id"]);
   const id = idOf(params.id);
   const outcome = await postProject(user, id, await request.formData());
-  if (outcome.ok) throw redirect(`/beheer/projecten/${id}?melding=${encodeURIComponent(outcome.message)}`);
+  if (outcome.ok) throw redirect(`/beheer/projecten/${id}?opgeslagen=${outcome.saved}`);
   if (outcome.status === 404) throw new Response("Dit project of deze fase bestaat niet", { status: 404 });
   return data({ intent: outcome.intent, errors: outcome.errors, values: outcome.values }, { status: 400 });
 }

@@ -2,16 +2,18 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/domain/auth/auth.server";
 import { hasAnyRole, staffAccess } from "~/domain/auth/roles";
-import { inputSourceLabels, inputSources, participationRoles } from "~/domain/insights/input-items";
 import { representativenessNotes } from "~/domain/insights/report";
 import { buildProjectReport } from "~/domain/insights/report.server";
-import { MIN_CELL } from "~/domain/insights/statistics";
-import { NO_FINDINGS } from "~/domain/insights/summary";
 import { reportSummary } from "~/domain/insights/summary.server";
-import { themeIds, themeLabels } from "~/domain/insights/themes";
-import { channelLabel } from "~/domain/surveys/channels";
+import { themeIds } from "~/domain/insights/themes";
 import { Alert, DemoBadge, formatDate, Heading, Paragraph } from "~/ui/content";
-import { MapPointList, nl, QuestionResultView, SUPPRESSED } from "~/ui/insights/result-views";
+import {
+  AccountabilitySection,
+  CodeTable,
+  ReportContents,
+  SummarySection,
+  ThemeSection,
+} from "~/ui/insights/woonvisie-report";
 import insightsCss from "~/ui/insights.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: insightsCss }];
@@ -53,7 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function WoonvisieReport() {
   const { report, summary, notes, generatedAt, canAddInput, canEditSummary } = useLoaderData<typeof loader>();
-  const { project, surveys, coded, inputItems } = report;
+  const { project, surveys, coded } = report;
   const questions = surveys.flatMap((s) => s.questions.map((q) => ({ ...q, surveyTitle: s.survey.title })));
   const maps = surveys.flatMap((s) => {
     const def = s.survey.definition.pages.flatMap((p) => p.questions);
@@ -88,149 +90,11 @@ export default function WoonvisieReport() {
         <Alert type="warning">Dit rapport bevat demogegevens en voorbeeldcijfers.</Alert>
       ) : null}
 
-      <section className="wmh-report-summary" aria-labelledby="samenvatting">
-        <Heading level={2} id="samenvatting">
-          Samenvatting: de belangrijkste uitkomsten per thema
-        </Heading>
-        <Paragraph>
-          Per thema de drie belangrijkste uitkomsten, met de cijfers waarop ze rusten (n = aantal mensen dat
-          de vraag beantwoordde; gewogen = gecorrigeerd naar de bevolking van Heemstede). Uitkomsten van
-          minder dan 10 mensen staan er nooit in.
-        </Paragraph>
-        {canEditSummary ? (
-          <p className="utrecht-paragraph wmh-no-print">
-            <Link to={`/beheer/woonvisie-input/${project.id}/samenvatting`} className="utrecht-link">
-              Samenvatting aanpassen
-            </Link>
-          </p>
-        ) : null}
-        {summary.map((t) => (
-          <section key={t.theme} aria-labelledby={`samenvatting-${t.theme}`}>
-            <Heading level={3} id={`samenvatting-${t.theme}`}>
-              Thema {t.theme}: {t.label}
-            </Heading>
-            {t.edited ? (
-              <>
-                <ol>
-                  {t.edited.lines.map((line, i) => (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: lines of one stored text, in order
-                    <li key={i}>{line}</li>
-                  ))}
-                </ol>
-                <p className="utrecht-paragraph">
-                  <small>Tekst aangepast door de onderzoeker op {formatDate(t.edited.updatedAt)}.</small>
-                </p>
-              </>
-            ) : t.generated.length === 0 ? (
-              <Paragraph>{NO_FINDINGS}</Paragraph>
-            ) : (
-              <ol>
-                {t.generated.map((f) => (
-                  <li key={f.key}>
-                    {f.text} <span className="wmh-report-figures">Cijfers: {f.figures}.</span>
-                  </li>
-                ))}
-              </ol>
-            )}
-          </section>
-        ))}
-      </section>
-
-      <nav aria-label="Inhoud van het rapport">
-        <Heading level={2}>Inhoud</Heading>
-        <ol>
-          <li>
-            <a href="#samenvatting" className="utrecht-link">
-              Samenvatting
-            </a>
-          </li>
-          {themeIds.map((t) => (
-            <li key={t}>
-              <a href={`#thema-${t}`} className="utrecht-link">
-                {themeLabels[t]}
-              </a>
-            </li>
-          ))}
-          <li>
-            <a href="#verantwoording" className="utrecht-link">
-              Verantwoording van de participatie
-            </a>
-          </li>
-        </ol>
-      </nav>
-
-      {themeIds.map((t) => {
-        const themeQuestions = questions.filter((q) => q.theme === t);
-        const themeCodes = coded.find((c) => c.theme === t);
-        const themeMaps = maps.filter((m) => m.theme === t);
-        const items = inputItems.filter((i) => i.theme === t);
-        return (
-          <section key={t} className="wmh-theme" aria-labelledby={`thema-${t}`}>
-            <Heading level={2} id={`thema-${t}`}>
-              Thema {t}: {themeLabels[t]}
-            </Heading>
-
-            <Heading level={3}>Wat zeggen inwoners in de enquête?</Heading>
-            {themeQuestions.length === 0 ? <Paragraph>Geen gesloten vragen bij dit thema.</Paragraph> : null}
-            {themeQuestions.map((q) => (
-              <QuestionResultView key={`${q.surveyTitle}-${q.key}`} q={q} headingLevel={4} />
-            ))}
-
-            <Heading level={3}>Open antwoorden</Heading>
-            {themeCodes && themeCodes.codes.length > 0 ? (
-              <CodeTable
-                codes={themeCodes.codes}
-                caption={`Open antwoorden bij ${themeLabels[t]}, naar code`}
-              />
-            ) : (
-              <Paragraph>Nog geen geaccepteerde codes bij dit thema.</Paragraph>
-            )}
-            {themeCodes?.quotes.map((q) => (
-              <blockquote key={q.answerId} className="wmh-quote">
-                “{q.text}”
-              </blockquote>
-            ))}
-
-            {themeMaps.length > 0 ? (
-              <>
-                <Heading level={3}>Plekken op de kaart</Heading>
-                {themeMaps.map((m) => (
-                  <div key={m.key}>
-                    <Heading level={4}>{m.text}</Heading>
-                    {!m.shown ? (
-                      <Paragraph>Minder dan 10 antwoorden; niet getoond.</Paragraph>
-                    ) : (
-                      <MapPointList summary={m.summary} caption={m.text} />
-                    )}
-                  </div>
-                ))}
-              </>
-            ) : null}
-
-            <Heading level={3}>Inbreng uit andere sporen</Heading>
-            {items.length === 0 ? <Paragraph>Geen inbreng uit andere sporen bij dit thema.</Paragraph> : null}
-            {inputSources.map((source) => {
-              const list = items.filter((i) => i.source === source);
-              if (list.length === 0) return null;
-              return (
-                <div key={source}>
-                  <Heading level={4}>{inputSourceLabels[source]}</Heading>
-                  <ul>
-                    {list.map((i) => (
-                      <li key={i.id}>
-                        <strong>{i.title}</strong> ({formatDate(i.itemDate)}){" "}
-                        {i.isDemo ? <DemoBadge /> : null}
-                        <br />
-                        {i.text}
-                      </li>
-                    ))}
-                  </ul>
-                </div>
-              );
-            })}
-          </section>
-        );
-      })}
+      <SummarySection summary={summary} projectId={project.id} canEditSummary={canEditSummary} />
+      <ReportContents />
+      {themeIds.map((t) => (
+        <ThemeSection key={t} t={t} questions={questions} maps={maps} report={report} />
+      ))}
 
       {unthemed && unthemed.codes.length > 0 ? (
         <section aria-labelledby="zonder-thema">
@@ -241,125 +105,7 @@ export default function WoonvisieReport() {
         </section>
       ) : null}
 
-      <section className="wmh-theme" aria-labelledby="verantwoording">
-        <Heading level={2} id="verantwoording">
-          Verantwoording van de participatie
-        </Heading>
-        <Heading level={3}>Wie is betrokken, en in welke rol</Heading>
-        <div className="wmh-table-wrap">
-          <table className="utrecht-table wmh-results-table">
-            <caption className="utrecht-table__caption">
-              Deelnemers en rollen (participatieplan Woonvisie)
-            </caption>
-            <thead className="utrecht-table__header">
-              <tr className="utrecht-table__row">
-                <th scope="col" className="utrecht-table__header-cell">
-                  Wie
-                </th>
-                <th scope="col" className="utrecht-table__header-cell">
-                  Rol
-                </th>
-              </tr>
-            </thead>
-            <tbody className="utrecht-table__body">
-              {participationRoles.map((r) => (
-                <tr key={r.who} className="utrecht-table__row">
-                  <th scope="row" className="utrecht-table__cell">
-                    {r.who}
-                  </th>
-                  <td className="utrecht-table__cell">{r.role}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        <Heading level={3}>Wat elk spoor heeft opgeleverd</Heading>
-        <ul>
-          {surveys.map((s) => (
-            <li key={s.survey.id}>
-              Enquête “{s.survey.title}”: {s.overview.total} ingevulde vragenlijsten (
-              {s.overview.perChannel
-                .filter((c) => c.count !== 0)
-                .map((c) => `${c.count ?? SUPPRESSED} via ${channelLabel(c.channel)}`)
-                .join(", ")}
-              ).
-            </li>
-          ))}
-          {inputSources.map((source) => {
-            const n = inputItems.filter((i) => i.source === source).length;
-            return (
-              <li key={source}>
-                {inputSourceLabels[source]}:{" "}
-                {n === 0 ? "geen inbreng vastgelegd" : `${n} ${n === 1 ? "punt" : "punten"} inbreng`}.
-              </li>
-            );
-          })}
-        </ul>
-        <Heading level={3}>Grenzen van de representativiteit</Heading>
-        {surveys.map((s) => (
-          <div key={s.survey.id}>
-            <Paragraph>
-              Enquête “{s.survey.title}”: {s.weighting.respondents} respondenten met bekende achtergrond,
-              effectief {nl.format(Math.round(s.weighting.effectiveSampleSize))} na weging. De weging gaat
-              over alle kanalen samen (
-              {s.overview.perChannel
-                .filter((c) => c.count !== 0)
-                .map((c) => channelLabel(c.channel))
-                .join(", ")}
-              ). Groepen en antwoorden van minder dan {MIN_CELL} respondenten staan niet in dit rapport.
-            </Paragraph>
-            <ul>
-              {notes
-                .find((n) => n.surveyId === s.survey.id)
-                ?.notes.map((n) => (
-                  <li key={n}>{n}</li>
-                ))}
-            </ul>
-          </div>
-        ))}
-        <Paragraph>
-          De inbreng van de bewonersavond, de werkgroep en de stakeholders is kwalitatief: die laat zien welke
-          argumenten er zijn, niet hoeveel inwoners er zo over denken.
-        </Paragraph>
-      </section>
+      <AccountabilitySection report={report} notes={notes} />
     </article>
-  );
-}
-
-function CodeTable({
-  codes,
-  caption,
-}: {
-  codes: { id: number; label: string; count: number }[];
-  caption: string;
-}) {
-  return (
-    <div className="wmh-table-wrap">
-      <table className="utrecht-table wmh-results-table">
-        <caption className="utrecht-table__caption">{caption}</caption>
-        <thead className="utrecht-table__header">
-          <tr className="utrecht-table__row">
-            <th scope="col" className="utrecht-table__header-cell">
-              Code
-            </th>
-            <th scope="col" className="utrecht-table__header-cell">
-              Aantal antwoorden
-            </th>
-          </tr>
-        </thead>
-        <tbody className="utrecht-table__body">
-          {codes.map((c) => (
-            <tr key={c.id} className="utrecht-table__row">
-              <th scope="row" className="utrecht-table__cell">
-                {c.label}
-              </th>
-              <td className="utrecht-table__cell utrecht-table__cell--numeric">
-                {c.count < MIN_CELL ? SUPPRESSED : c.count}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
   );
 }

@@ -215,4 +215,17 @@ test("a civil servant handles the idea on the staff initiative page", async () =
     await staff.getByRole("heading", { level: 1, name: TITLE }).waitFor();
     await check(staff, `the staff initiative page at ${width} px`);
   }
+
+  // At 320 px with the small map loaded and a long e-mail address among the quickscan answers (an
+  // unbreakable word that made the page scroll 86 px sideways), the page still fits.
+  const longEmail = "initiatiefnemer.geveltuinen@demo.wijmakenheemstede.nl";
+  await db()`update initiatives set answers = jsonb_set(answers, '{email}', to_jsonb(${longEmail}::text))
+    where title = ${TITLE}`;
+  await staff.setViewportSize({ width: 320, height: 800 });
+  await staff.reload();
+  await waitForHydration(staff);
+  await staff.locator(".leaflet-container .leaflet-tile-loaded").first().waitFor();
+  await staff.getByText(longEmail).waitFor();
+  await staff.screenshot({ path: "/tmp/staff-initiative-e2e/staff-initiative-320.png", fullPage: true });
+  await expectNoSidewaysScroll(staff, "the staff initiative page at 320 px with its map loaded");
 }, 180_000);

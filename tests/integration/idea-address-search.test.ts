@@ -53,7 +53,7 @@ describe("address search through the PDOK Locatieserver", () => {
     const first = await post({ stap: "idee", title: "Bankje", description: "Een bankje", theme: "groen" });
     const cookie = cookieOf(first.headers);
     await post({ stap: "waar", locationKind: "adres" }, cookie);
-    const search = await post({ stap: "plek", richting: "zoeken", address: "Binnenweg 1" }, cookie);
+    const search = await post({ stap: "plek", intent: "search", address: "Binnenweg 1" }, cookie);
     expect(String((fetchStub.mock.calls[0] as unknown[])[0])).toMatch(
       /^https:\/\/pdok\.test\/locatieserver\/v3_1\/free\?q=Binnenweg\+1/,
     );
@@ -98,7 +98,7 @@ describe("address search through the PDOK Locatieserver", () => {
     const res = await run<{ suggestions: unknown }>(
       quickscanRoute.action,
       makeRequest("/idee/nieuw", {
-        form: { stap: "plek", richting: "zoeken", address: "Binnenweg 1" },
+        form: { stap: "plek", intent: "search", address: "Binnenweg 1" },
         cookie: cookieOf(first.headers),
       }),
     );

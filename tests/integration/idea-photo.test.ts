@@ -48,7 +48,7 @@ async function postMultipart(form: FormData, cookie?: string) {
 
 const idea = {
   stap: "idee",
-  richting: "volgende",
+  intent: "next",
   title: "Speeltuin",
   description: "Een schommel.",
   theme: "groen",
@@ -104,7 +104,7 @@ test("the photo goes with the idea, stays private, and is public only once staff
   let last: Awaited<ReturnType<typeof postMultipart>> | undefined;
   for (const [step, form] of steps) {
     const body = new URLSearchParams();
-    for (const [k, v] of Object.entries({ stap: step, richting: "volgende", ...form }))
+    for (const [k, v] of Object.entries({ stap: step, intent: "next", ...form }))
       for (const item of Array.isArray(v) ? v : [v]) body.append(k, item);
     last = await run(
       quickscanRoute.action,

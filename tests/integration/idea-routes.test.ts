@@ -50,15 +50,10 @@ type StepData = {
   suggestions?: unknown;
 };
 
-async function post(
-  step: string,
-  form: Record<string, string | string[]>,
-  cookie?: string,
-  richting = "volgende",
-) {
+async function post(step: string, form: Record<string, string | string[]>, cookie?: string, intent = "next") {
   return run<StepData>(
     quickscanRoute.action,
-    makeRequest("/idee/nieuw", { form: { stap: step, richting, ...form }, cookie }),
+    makeRequest("/idee/nieuw", { form: { stap: step, intent, ...form }, cookie }),
   );
 }
 
@@ -94,7 +89,7 @@ describe("the quickscan form", () => {
     expect(first.headers.get("Set-Cookie")).toMatch(/HttpOnly/);
 
     // The location kind, then "Vorige": step 1 still has its answers, and so does the kind.
-    const back = await post("waar", steps.waar!, cookie, "terug");
+    const back = await post("waar", steps.waar!, cookie, "back");
     expect(back.location).toBe("/idee/nieuw?stap=idee");
     const step1 = await view("idee", cookie);
     expect(step1.data.values.title).toBe(steps.idee!.title);
@@ -223,7 +218,7 @@ describe("the quickscan form", () => {
 
     // In DEMO01 "Centrum" (lng 4.59–4.625, lat 52.3565–52.36), as the map writes it.
     const point = { kaart: "ja", lat: "52,35800", lng: "4,60000" };
-    expect((await post("plek", point, cookie, "terug")).location).toBe("/idee/nieuw?stap=waar");
+    expect((await post("plek", point, cookie, "back")).location).toBe("/idee/nieuw?stap=waar");
     expect((await view("plek", cookie)).data.values).toMatchObject({ lat: "52,35800", lng: "4,60000" });
     expect((await post("plek", point, cookie)).location).toBe("/idee/nieuw?stap=wie");
     for (const step of ORDER.slice(3)) await post(step, steps[step]!, cookie);

@@ -303,6 +303,13 @@ test("staff phase form: end before start is refused at the field; pinning moves 
     { id: String(project.id) },
   );
   expect(pin.status).toBe(302);
+  // The redirect carries a code, and the page maps it to its own text.
+  const back = pin.headers.get("Location") ?? "";
+  expect(back).toBe(`/beheer/projecten/${project.id}?opgeslagen=phase-pinned`);
+  const saved = await run<{ saved: string | null }>(staffProject.loader, makeRequest(back, { cookie }), {
+    id: String(project.id),
+  });
+  expect(saved.data.saved).toBe("Deze fase is nu de huidige fase.");
   const publicPage = await run<{ phases: { state: string }[] }>(
     projectPage.loader,
     makeRequest("/meedenken/woonvisie"),
@@ -311,6 +318,24 @@ test("staff phase form: end before start is refused at the field; pinning moves 
   expect(publicPage.data.phases.map((p) => p.state)).toEqual(["done", "done", "done", "current"]);
   const audits = await getDb().select().from(auditLog).where(eq(auditLog.action, "project.phase_pinned"));
   expect(audits).toHaveLength(1);
+});
+
+test("staff project page: a crafted link cannot put its own text on the page; unknown codes show nothing", async () => {
+  const project = await woonvisie();
+  const { cookie } = await loginAs(["ambtenaar"]);
+  const savedFor = async (query: string) =>
+    (
+      await run<{ saved: string | null }>(
+        staffProject.loader,
+        makeRequest(`/beheer/projecten/${project.id}${query}`, { cookie }),
+        { id: String(project.id) },
+      )
+    ).data.saved;
+  expect(await savedFor("?melding=Uw%20account%20is%20geblokkeerd.%20Bel%20020-1234567")).toBeNull();
+  expect(await savedFor("?opgeslagen=Uw%20account%20is%20geblokkeerd")).toBeNull();
+  expect(await savedFor("?opgeslagen=toString")).toBeNull();
+  expect(await savedFor("?opgeslagen=project")).toBe("Het project is opgeslagen.");
+  expect(await savedFor("")).toBeNull();
 });
 
 test("staff link surveys to a phase: only the project's own surveys, the choice replaces the earlier one, audited", async () => {

@@ -185,7 +185,288 @@ const clearSchema = z.object({
     .refine((t) => !hasPersonalData(t), "Er staan nog persoonsgegevens in deze tekst. Haal ze eruit."),
 });
 
-/** Every staff write on the reactions page: the intent picks one; each is one transaction with audit. */
+/** What every intent of the reactions page works with: the published version the form was sent for. */
+interface ReactionsPost {
+  actor: Actor;
+  documentId: number;
+  version: NonNullable<Awaited<ReturnType<typeof versionOf>>>;
+  form: FormData;
+  db: Executor;
+  now: Date;
+}
+
+const refused = (errors: FieldErrors, values: FormValues, status: 400 | 404 | 409 = 400) =>
+  ({ ok: false, errors, values, status }) as const;
+
+/** Confirmed reactions of this version among the ids (others are silently left out). */
+function ownReactions(reactionIds: number[], versionId: number, db: Executor) {
+  return db
+    .select()
+    .from(consultationReactions)
+    .where(
+      and(
+        inArray(consultationReactions.id, reactionIds),
+        eq(consultationReactions.versionId, versionId),
+        eq(consultationReactions.status, "confirmed"),
+      ),
+    );
+}
+
+/** A point of this version, or nothing. */
+async function pointOf(pointId: number, versionId: number, db: Executor) {
+  const [point] = await db
+    .select()
+    .from(consultationPoints)
+    .where(and(eq(consultationPoints.id, pointId), eq(consultationPoints.versionId, versionId)));
+  return point ?? null;
+}
+
+/** "suggest": every reaction without a theme gets the best suggested theme, if any. */
+function suggestMissingThemes({ actor, version, db }: ReactionsPost): Promise<ReactionsOutcome> {
+  return db.transaction(async (tx) => {
+    const open = await tx
+      .select({ id: consultationReactions.id, text: consultationReactions.text })
+      .from(consultationReactions)
+      .where(
+        and(
+          eq(consultationReactions.versionId, version.id),
+          eq(consultationReactions.status, "confirmed"),
+          isNull(consultationReactions.theme),
+        ),
+      );
+    let themed = 0;
+    for (const r of open) {
+      const best = suggestThemes(r.text)[0];
+      if (!best) continue;
+      await tx
+        .update(consultationReactions)
+        .set({ theme: best.theme })
+        .where(eq(consultationReactions.id, r.id));
+      themed += 1;
+    }
+    await audit(
+      actor,
+      {
+        action: "consultation_reaction.themed",
+        entityType: "consultation_version",
+        entityId: version.id,
+        details: { count: themed, suggested: true },
+      },
+      tx,
+    );
+    return {
+      ok: true,
+      message: `${themed} van de ${open.length} reacties zonder thema kregen een voorgesteld thema.`,
+    };
+  });
+}
+
+/** "theme": the chosen theme for the checked reactions. */
+async function chooseTheme({ actor, version, form, db }: ReactionsPost): Promise<ReactionsOutcome> {
+  const parsed = parseForm(themeSchema, form, { multi: ["reacties"] });
+  if (!parsed.ok) return { ...parsed, status: 400 };
+  return db.transaction(async (tx) => {
+    const rows = await ownReactions(parsed.data.reacties, version.id, tx);
+    if (!rows.length) return refused({ reacties: "Kies minstens één reactie." }, parsed.values);
+    await tx
+      .update(consultationReactions)
+      .set({ theme: parsed.data.thema })
+      .where(
+        inArray(
+          consultationReactions.id,
+          rows.map((r) => r.id),
+        ),
+      );
+    await audit(
+      actor,
+      {
+        action: "consultation_reaction.themed",
+        entityType: "consultation_version",
+        entityId: version.id,
+        details: { count: rows.length, theme: parsed.data.thema },
+      },
+      tx,
+    );
+    return { ok: true, message: `Thema gekozen voor ${rows.length} reacties.` };
+  });
+}
+
+/** "merge": the checked reactions into a new point, or into an existing one (whose summary is replaced). */
+async function mergeIntoPoint({ actor, version, form, db, now }: ReactionsPost): Promise<ReactionsOutcome> {
+  const parsed = parseForm(mergeSchema, form, { multi: ["reacties"] });
+  if (!parsed.ok) return { ...parsed, status: 400 };
+  return db.transaction(async (tx) => {
+    const plan = planMerge(await ownReactions(parsed.data.reacties, version.id, tx));
+    if (!plan.ok) return refused({ reacties: plan.error }, parsed.values);
+    let pointId = typeof parsed.data.punt === "number" ? parsed.data.punt : null;
+    if (pointId) {
+      const point = await pointOf(pointId, version.id, tx);
+      if (!point) return refused({ punt: "Dit punt bestaat niet." }, parsed.values);
+      // Reactions from another paragraph make the point one about the whole document.
+      const paragraphId = point.paragraphId === plan.paragraphId ? point.paragraphId : null;
+      await tx
+        .update(consultationPoints)
+        .set({ summary: parsed.data.samenvatting, paragraphId, updatedAt: now })
+        .where(eq(consultationPoints.id, pointId));
+    } else {
+      const [created] = await tx
+        .insert(consultationPoints)
+        .values({
+          versionId: version.id,
+          paragraphId: plan.paragraphId,
+          theme: plan.theme,
+          summary: parsed.data.samenvatting,
+        })
+        .returning({ id: consultationPoints.id });
+      pointId = created!.id;
+    }
+    await tx
+      .update(consultationReactions)
+      .set({ pointId })
+      .where(inArray(consultationReactions.id, plan.reactionIds));
+    await audit(
+      actor,
+      {
+        action: "consultation_point.merged",
+        entityType: "consultation_point",
+        entityId: pointId,
+        details: { count: plan.reactionIds.length },
+      },
+      tx,
+    );
+    return { ok: true, message: `${plan.reactionIds.length} reacties staan nu in één punt.` };
+  });
+}
+
+/** A paragraph of a later version of this document (where a change was made), or nothing. */
+async function laterParagraph(
+  paragraphId: number,
+  documentId: number,
+  versionNumber: number,
+  db: Executor,
+): Promise<number | null> {
+  const [para] = await db
+    .select({ id: consultationParagraphs.id })
+    .from(consultationParagraphs)
+    .innerJoin(consultationVersions, eq(consultationVersions.id, consultationParagraphs.versionId))
+    .where(
+      and(
+        eq(consultationParagraphs.id, paragraphId),
+        eq(consultationVersions.documentId, documentId),
+        gt(consultationVersions.number, versionNumber),
+      ),
+    );
+  return para?.id ?? null;
+}
+
+/** "answer": the answer, decision and reason of a point, with where the change is if it was adopted. */
+async function answerPoint({
+  actor,
+  documentId,
+  version,
+  form,
+  db,
+  now,
+}: ReactionsPost): Promise<ReactionsOutcome> {
+  const parsed = parseForm(answerSchema, form);
+  if (!parsed.ok) return { ...parsed, status: 400 };
+  const d = parsed.data;
+  return db.transaction(async (tx) => {
+    const point = await pointOf(d.punt, version.id, tx);
+    if (!point) return refused({ _form: "Dit punt bestaat niet." }, parsed.values, 404);
+    let changedParagraphId: number | null = null;
+    if (typeof d.wijziging === "number") {
+      changedParagraphId = await laterParagraph(d.wijziging, documentId, version.number, tx);
+      if (!changedParagraphId)
+        return refused({ wijziging: "Kies een alinea uit de nieuwe versie." }, parsed.values);
+    }
+    if (d.besluit !== "not_adopted" && !changedParagraphId && !d.toelichting)
+      return refused(
+        {
+          wijziging: "Kies de alinea in de nieuwe versie waar de wijziging staat, of beschrijf de wijziging.",
+        },
+        parsed.values,
+      );
+    await tx
+      .update(consultationPoints)
+      .set({
+        answer: d.antwoord,
+        decision: d.besluit as Decision,
+        reason: d.reden,
+        changedParagraphId,
+        changeNote: d.toelichting,
+        updatedAt: now,
+      })
+      .where(eq(consultationPoints.id, point.id));
+    await audit(
+      actor,
+      {
+        action: "consultation_point.answered",
+        entityType: "consultation_point",
+        entityId: point.id,
+        details: { to: d.besluit },
+      },
+      tx,
+    );
+    return { ok: true, message: "Het antwoord en het besluit zijn opgeslagen." };
+  });
+}
+
+/** "dissolve": the point goes; its reactions are loose again. */
+async function dissolvePoint({ actor, version, form, db }: ReactionsPost): Promise<ReactionsOutcome> {
+  const pointId = Number(form.get("punt"));
+  if (!isDbId(pointId)) return refused({ _form: "Dit punt bestaat niet." }, {}, 404);
+  return db.transaction(async (tx) => {
+    const point = await pointOf(pointId, version.id, tx);
+    if (!point) return refused({ _form: "Dit punt bestaat niet." }, {}, 404);
+    await tx
+      .update(consultationReactions)
+      .set({ pointId: null })
+      .where(eq(consultationReactions.pointId, point.id));
+    await tx.delete(consultationPoints).where(eq(consultationPoints.id, point.id));
+    await audit(
+      actor,
+      { action: "consultation_point.dissolved", entityType: "consultation_point", entityId: point.id },
+      tx,
+    );
+    return { ok: true, message: "Het punt is opgeheven. De reacties staan weer los." };
+  });
+}
+
+/** "clear": the public text of a reaction with personal data, without them. */
+async function clearReaction({ actor, version, form, db }: ReactionsPost): Promise<ReactionsOutcome> {
+  const parsed = parseForm(clearSchema, form);
+  if (!parsed.ok) return { ...parsed, status: 400 };
+  return db.transaction(async (tx) => {
+    const [row] = await ownReactions([parsed.data.reactie], version.id, tx);
+    if (!row) return refused({ _form: "Deze reactie bestaat niet." }, parsed.values, 404);
+    await tx
+      .update(consultationReactions)
+      .set({ publicText: parsed.data.openbaar })
+      .where(eq(consultationReactions.id, row.id));
+    await audit(
+      actor,
+      { action: "consultation_reaction.cleared", entityType: "consultation_reaction", entityId: row.id },
+      tx,
+    );
+    return { ok: true, message: "De tekst van de reactie is vrijgegeven." };
+  });
+}
+
+/** One domain function per intent of the reactions page. */
+const reactionIntents: Record<string, (post: ReactionsPost) => Promise<ReactionsOutcome>> = {
+  suggest: suggestMissingThemes,
+  theme: chooseTheme,
+  merge: mergeIntoPoint,
+  answer: answerPoint,
+  dissolve: dissolvePoint,
+  clear: clearReaction,
+};
+
+/**
+ * Every staff write on the reactions page: the intent picks one function; each is one transaction with
+ * audit. Only "clear" is still allowed once the version's nota is published.
+ */
 export async function handleReactionsPost(
   actor: Actor,
   documentId: number,
@@ -196,282 +477,14 @@ export async function handleReactionsPost(
 ): Promise<ReactionsOutcome> {
   const intent = String(form.get("intent") ?? "");
   const version = await versionOf(documentId, db, versionNumber);
-  if (!version) return { ok: false, errors: { _form: "Deze versie bestaat niet." }, values: {}, status: 404 };
+  if (!version) return refused({ _form: "Deze versie bestaat niet." }, {}, 404);
   if (version.notaPublishedAt && intent !== "clear")
-    return {
-      ok: false,
-      errors: { _form: "De reactienota van deze versie is gepubliceerd. De punten liggen vast." },
-      values: {},
-      status: 409,
-    };
-  const own = (reactionIds: number[]) =>
-    db
-      .select()
-      .from(consultationReactions)
-      .where(
-        and(
-          inArray(consultationReactions.id, reactionIds),
-          eq(consultationReactions.versionId, version.id),
-          eq(consultationReactions.status, "confirmed"),
-        ),
-      );
-
-  if (intent === "suggest") {
-    return db.transaction(async (tx) => {
-      const open = await tx
-        .select({ id: consultationReactions.id, text: consultationReactions.text })
-        .from(consultationReactions)
-        .where(
-          and(
-            eq(consultationReactions.versionId, version.id),
-            eq(consultationReactions.status, "confirmed"),
-            isNull(consultationReactions.theme),
-          ),
-        );
-      let themed = 0;
-      for (const r of open) {
-        const best = suggestThemes(r.text)[0];
-        if (!best) continue;
-        await tx
-          .update(consultationReactions)
-          .set({ theme: best.theme })
-          .where(eq(consultationReactions.id, r.id));
-        themed += 1;
-      }
-      await audit(
-        actor,
-        {
-          action: "consultation_reaction.themed",
-          entityType: "consultation_version",
-          entityId: version.id,
-          details: { count: themed, suggested: true },
-        },
-        tx,
-      );
-      return {
-        ok: true,
-        message: `${themed} van de ${open.length} reacties zonder thema kregen een voorgesteld thema.`,
-      };
-    });
-  }
-
-  if (intent === "theme") {
-    const parsed = parseForm(themeSchema, form, { multi: ["reacties"] });
-    if (!parsed.ok) return { ...parsed, status: 400 };
-    return db.transaction(async (tx) => {
-      const rows = await own(parsed.data.reacties);
-      if (!rows.length)
-        return {
-          ok: false,
-          errors: { reacties: "Kies minstens één reactie." },
-          values: parsed.values,
-          status: 400,
-        };
-      await tx
-        .update(consultationReactions)
-        .set({ theme: parsed.data.thema })
-        .where(
-          inArray(
-            consultationReactions.id,
-            rows.map((r) => r.id),
-          ),
-        );
-      await audit(
-        actor,
-        {
-          action: "consultation_reaction.themed",
-          entityType: "consultation_version",
-          entityId: version.id,
-          details: { count: rows.length, theme: parsed.data.thema },
-        },
-        tx,
-      );
-      return { ok: true, message: `Thema gekozen voor ${rows.length} reacties.` };
-    });
-  }
-
-  if (intent === "merge") {
-    const parsed = parseForm(mergeSchema, form, { multi: ["reacties"] });
-    if (!parsed.ok) return { ...parsed, status: 400 };
-    return db.transaction(async (tx) => {
-      const rows = await own(parsed.data.reacties);
-      const plan = planMerge(rows);
-      if (!plan.ok)
-        return { ok: false, errors: { reacties: plan.error }, values: parsed.values, status: 400 };
-      let pointId = typeof parsed.data.punt === "number" ? parsed.data.punt : null;
-      if (pointId) {
-        const [point] = await tx
-          .select()
-          .from(consultationPoints)
-          .where(and(eq(consultationPoints.id, pointId), eq(consultationPoints.versionId, version.id)));
-        if (!point)
-          return {
-            ok: false,
-            errors: { punt: "Dit punt bestaat niet." },
-            values: parsed.values,
-            status: 400,
-          };
-        // Reactions from another paragraph make the point one about the whole document.
-        const paragraphId = point.paragraphId === plan.paragraphId ? point.paragraphId : null;
-        await tx
-          .update(consultationPoints)
-          .set({ summary: parsed.data.samenvatting, paragraphId, updatedAt: now })
-          .where(eq(consultationPoints.id, pointId));
-      } else {
-        const [created] = await tx
-          .insert(consultationPoints)
-          .values({
-            versionId: version.id,
-            paragraphId: plan.paragraphId,
-            theme: plan.theme,
-            summary: parsed.data.samenvatting,
-          })
-          .returning({ id: consultationPoints.id });
-        pointId = created!.id;
-      }
-      await tx
-        .update(consultationReactions)
-        .set({ pointId })
-        .where(inArray(consultationReactions.id, plan.reactionIds));
-      await audit(
-        actor,
-        {
-          action: "consultation_point.merged",
-          entityType: "consultation_point",
-          entityId: pointId,
-          details: { count: plan.reactionIds.length },
-        },
-        tx,
-      );
-      return { ok: true, message: `${plan.reactionIds.length} reacties staan nu in één punt.` };
-    });
-  }
-
-  if (intent === "answer") {
-    const parsed = parseForm(answerSchema, form);
-    if (!parsed.ok) return { ...parsed, status: 400 };
-    const d = parsed.data;
-    return db.transaction(async (tx) => {
-      const [point] = await tx
-        .select()
-        .from(consultationPoints)
-        .where(and(eq(consultationPoints.id, d.punt), eq(consultationPoints.versionId, version.id)));
-      if (!point)
-        return { ok: false, errors: { _form: "Dit punt bestaat niet." }, values: parsed.values, status: 404 };
-      let changedParagraphId: number | null = null;
-      if (typeof d.wijziging === "number") {
-        // Only a paragraph of a later version of this document.
-        const [para] = await tx
-          .select({ id: consultationParagraphs.id })
-          .from(consultationParagraphs)
-          .innerJoin(consultationVersions, eq(consultationVersions.id, consultationParagraphs.versionId))
-          .where(
-            and(
-              eq(consultationParagraphs.id, d.wijziging),
-              eq(consultationVersions.documentId, documentId),
-              gt(consultationVersions.number, version.number),
-            ),
-          );
-        if (!para)
-          return {
-            ok: false,
-            errors: { wijziging: "Kies een alinea uit de nieuwe versie." },
-            values: parsed.values,
-            status: 400,
-          };
-        changedParagraphId = para.id;
-      }
-      if (d.besluit !== "not_adopted" && !changedParagraphId && !d.toelichting)
-        return {
-          ok: false,
-          errors: {
-            wijziging:
-              "Kies de alinea in de nieuwe versie waar de wijziging staat, of beschrijf de wijziging.",
-          },
-          values: parsed.values,
-          status: 400,
-        };
-      await tx
-        .update(consultationPoints)
-        .set({
-          answer: d.antwoord,
-          decision: d.besluit as Decision,
-          reason: d.reden,
-          changedParagraphId,
-          changeNote: d.toelichting,
-          updatedAt: now,
-        })
-        .where(eq(consultationPoints.id, point.id));
-      await audit(
-        actor,
-        {
-          action: "consultation_point.answered",
-          entityType: "consultation_point",
-          entityId: point.id,
-          details: { to: d.besluit },
-        },
-        tx,
-      );
-      return { ok: true, message: "Het antwoord en het besluit zijn opgeslagen." };
-    });
-  }
-
-  if (intent === "dissolve") {
-    const pointId = Number(form.get("punt"));
-    if (!isDbId(pointId))
-      return { ok: false, errors: { _form: "Dit punt bestaat niet." }, values: {}, status: 404 };
-    return db.transaction(async (tx) => {
-      const [point] = await tx
-        .select()
-        .from(consultationPoints)
-        .where(and(eq(consultationPoints.id, pointId), eq(consultationPoints.versionId, version.id)));
-      if (!point) return { ok: false, errors: { _form: "Dit punt bestaat niet." }, values: {}, status: 404 };
-      await tx
-        .update(consultationReactions)
-        .set({ pointId: null })
-        .where(eq(consultationReactions.pointId, point.id));
-      await tx.delete(consultationPoints).where(eq(consultationPoints.id, point.id));
-      await audit(
-        actor,
-        {
-          action: "consultation_point.dissolved",
-          entityType: "consultation_point",
-          entityId: point.id,
-        },
-        tx,
-      );
-      return { ok: true, message: "Het punt is opgeheven. De reacties staan weer los." };
-    });
-  }
-
-  if (intent === "clear") {
-    const parsed = parseForm(clearSchema, form);
-    if (!parsed.ok) return { ...parsed, status: 400 };
-    return db.transaction(async (tx) => {
-      const [row] = await own([parsed.data.reactie]);
-      if (!row)
-        return {
-          ok: false,
-          errors: { _form: "Deze reactie bestaat niet." },
-          values: parsed.values,
-          status: 404,
-        };
-      await tx
-        .update(consultationReactions)
-        .set({ publicText: parsed.data.openbaar })
-        .where(eq(consultationReactions.id, row.id));
-      await audit(
-        actor,
-        {
-          action: "consultation_reaction.cleared",
-          entityType: "consultation_reaction",
-          entityId: row.id,
-        },
-        tx,
-      );
-      return { ok: true, message: "De tekst van de reactie is vrijgegeven." };
-    });
-  }
-
-  return { ok: false, errors: { _form: "Deze actie kennen wij niet." }, values: {}, status: 400 };
+    return refused(
+      { _form: "De reactienota van deze versie is gepubliceerd. De punten liggen vast." },
+      {},
+      409,
+    );
+  const handle = Object.hasOwn(reactionIntents, intent) ? reactionIntents[intent] : undefined;
+  if (!handle) return refused({ _form: "Deze actie kennen wij niet." }, {});
+  return handle({ actor, documentId, version, form, db, now });
 }

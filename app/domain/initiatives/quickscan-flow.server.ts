@@ -131,8 +131,8 @@ function postedStep(step: StepId, form: FormData): DraftValues {
 
 /**
  * Handle one POST of a quickscan step. Every post first keeps what was typed on the step, whatever
- * button was pressed, so "Vorige" never loses input. `richting`: "volgende" (check the step, go on;
- * on the check page: send), "terug", or "zoeken" (address search on the location page).
+ * button was pressed, so "Vorige" never loses input. `intent`: "next" (check the step, go on; on the
+ * check page: send), "back", or "search" (address search on the location page).
  */
 export async function handleQuickscanPost(
   form: FormData,
@@ -143,7 +143,7 @@ export async function handleQuickscanPost(
   if (form.get("website")) return { kind: "badRequest", cookies };
   const step = form.get("stap");
   if (!isStep(step)) return { kind: "badRequest", cookies };
-  const direction = String(form.get("richting") ?? "volgende");
+  const intent = String(form.get("intent") ?? "next");
   const fromCheck = form.get("wijzig") === "1";
 
   let token = context.draftToken;
@@ -173,13 +173,13 @@ export async function handleQuickscanPost(
   }
   await saveDraft(token, draft, db);
 
-  if (direction === "terug")
+  if (intent === "back")
     return {
       kind: "go",
       to: fromCheck ? stepUrl("controleren") : stepUrl(previousStep(step, draft)),
       cookies,
     };
-  if (direction === "zoeken" && step === "plek") {
+  if (intent === "search" && step === "plek") {
     const address = typeof draft.address === "string" ? draft.address : "";
     const suggestions = await searchAddress(address);
     return { kind: "searched", page: await page(step, draft, fromCheck, db), suggestions, cookies };

@@ -4,6 +4,7 @@ import { type Executor, getDb } from "../../lib/db.server";
 import { type FieldErrors, type FormValues, parseForm } from "../../lib/forms";
 import { type Actor, audit } from "../audit/audit.server";
 import { phaseSchema, projectSchema } from "./admin";
+import type { ProjectSaved } from "./labels";
 import { phasesOf } from "./projects.server";
 
 export async function listProjectsForStaff(db: Executor) {
@@ -43,7 +44,7 @@ function chosenSurveys(form: FormData, projectSurveyIds: Set<number>): number[] 
 }
 
 export type AdminOutcome =
-  | { ok: true; message: string }
+  | { ok: true; saved: ProjectSaved }
   | { ok: false; status: 400 | 404; intent: string; errors: FieldErrors; values: FormValues };
 
 /** One intent of the staff project page: save the project, add or change a phase, pin or unpin. */
@@ -79,7 +80,7 @@ export async function handleProjectPost(
         tx,
       );
     });
-    return { ok: true, message: "Het project is opgeslagen." };
+    return { ok: true, saved: "project" };
   }
   if (intent === "phase-add" || intent === "phase-update") {
     if (intent === "phase-update" && !phase) return notFound;
@@ -144,10 +145,7 @@ export async function handleProjectPost(
         );
       }
     });
-    return {
-      ok: true,
-      message: intent === "phase-add" ? "De fase is toegevoegd." : "De fase is opgeslagen.",
-    };
+    return { ok: true, saved: intent === "phase-add" ? "phase-added" : "phase-saved" };
   }
   if (intent === "phase-pin" || intent === "phase-unpin") {
     if (!phase) return notFound;
@@ -166,11 +164,7 @@ export async function handleProjectPost(
         tx,
       );
     });
-    return {
-      ok: true,
-      message:
-        intent === "phase-pin" ? "Deze fase is nu de huidige fase." : "De data bepalen weer de huidige fase.",
-    };
+    return { ok: true, saved: intent === "phase-pin" ? "phase-pinned" : "phase-unpinned" };
   }
   return { ok: false, status: 400, intent, errors: { _form: "Deze actie kennen wij niet." }, values: {} };
 }

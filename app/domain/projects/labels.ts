@@ -15,3 +15,23 @@ export const projectThemeOptions = themeIds.map((id) => ({ value: String(id), la
 export function themeLabelList(codes: readonly string[]): string[] {
   return codes.flatMap((c) => projectThemeOptions.filter((o) => o.value === c).map((o) => o.label));
 }
+
+/**
+ * The confirmation after a save on the staff project page. The redirect carries the code
+ * (`?opgeslagen=phase-added`), never the text, so a link cannot put its own words on the page.
+ */
+export const projectSavedMessages = {
+  project: "Het project is opgeslagen.",
+  "phase-added": "De fase is toegevoegd.",
+  "phase-saved": "De fase is opgeslagen.",
+  "phase-pinned": "Deze fase is nu de huidige fase.",
+  "phase-unpinned": "De data bepalen weer de huidige fase.",
+} as const;
+export type ProjectSaved = keyof typeof projectSavedMessages;
+
+/** The Dutch confirmation for a code from the URL; nothing for a missing or unknown code. */
+export function projectSavedMessage(code: string | null): string | null {
+  return code && Object.hasOwn(projectSavedMessages, code)
+    ? projectSavedMessages[code as ProjectSaved]
+    : null;
+}

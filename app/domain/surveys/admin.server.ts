@@ -20,6 +20,7 @@ import {
   upsertQuestion,
 } from "./editor";
 import { newSurveySchema, publishSchema, settingsSchema } from "./rules";
+import { isSurveySaved, type SurveySaved } from "./saved-messages";
 import {
   createSurvey,
   duplicateSurvey,
@@ -38,7 +39,7 @@ export const staffProjects = () => listProjects(getDb());
 export const staffSurvey = (id: number) => getSurveyForStaff(id, getDb());
 
 export type AdminOutcome =
-  | { ok: true; message: string; redirectTo?: string }
+  | { ok: true; saved: SurveySaved; newVersion?: boolean; redirectTo?: string }
   | { ok: false; errors: FieldErrors; values: FormValues; status: 400 | 404 };
 
 export async function createSurveyFromForm(actor: Actor, form: FormData): Promise<AdminOutcome> {
@@ -52,7 +53,7 @@ export async function createSurveyFromForm(actor: Actor, form: FormData): Promis
       status: 400,
     };
   const id = await createSurvey(actor, parsed.data, getDb());
-  return { ok: true, message: "De enquête is aangemaakt.", redirectTo: `/beheer/enquetes/${id}` };
+  return { ok: true, saved: "created", redirectTo: `/beheer/enquetes/${id}` };
 }
 
 function editFor(intent: string, def: SurveyDefinition, values: FormValues): EditResult | null {
@@ -88,17 +89,6 @@ function editFor(intent: string, def: SurveyDefinition, values: FormValues): Edi
       return null;
   }
 }
-
-const editMessages: Record<string, string> = {
-  general: "De algemene gegevens zijn opgeslagen.",
-  "page-save": "De pagina is opgeslagen.",
-  "page-delete": "De pagina is verwijderd.",
-  "question-save": "De vraag is opgeslagen.",
-  "question-delete": "De vraag is verwijderd.",
-  "block-save": "Het informatieblok is opgeslagen.",
-  "block-delete": "Het informatieblok is verwijderd.",
-  import: "De JSON is ingelezen.",
-};
 
 /** The intents each editor route accepts (the overview takes the rest). */
 export const editorIntents = {
@@ -159,7 +149,7 @@ export async function handleEditorPost(
         status: 400,
       };
     await updateSurveySettings(actor, surveyId, parsed.data, db);
-    return { ok: true, message: "De instellingen zijn opgeslagen." };
+    return { ok: true, saved: "settings" };
   }
   if (intent === "publish") {
     const parsed = parseForm(publishSchema, form);
@@ -167,15 +157,15 @@ export async function handleEditorPost(
     const result = await publishSurvey(actor, surveyId, parsed.data, db);
     if (!result.ok)
       return { ok: false, errors: { _form: result.message }, values: parsed.values, status: 400 };
-    return { ok: true, message: `Versie ${result.version} is gepubliceerd.` };
+    return { ok: true, saved: "publish" };
   }
   if (intent === "close") {
     await setSurveyStatus(actor, surveyId, "closed", db);
-    return { ok: true, message: "De enquête is gesloten. Er kunnen geen antwoorden meer bij komen." };
+    return { ok: true, saved: "close" };
   }
   if (intent === "duplicate") {
     const id = await duplicateSurvey(actor, surveyId, db);
-    return { ok: true, message: "Er is een kopie gemaakt.", redirectTo: `/beheer/enquetes/${id}` };
+    return { ok: true, saved: "duplicate", redirectTo: `/beheer/enquetes/${id}` };
   }
   const edit = editFor(intent, current.definition, values);
   if (!edit) return { ok: false, errors: { _form: "Onbekende actie." }, values, status: 400 };
@@ -187,8 +177,5 @@ export async function handleEditorPost(
     db,
     intent === "import" ? "survey.imported" : "survey.edited",
   );
-  const note = saved.newVersion
-    ? ` Er is een nieuwe conceptversie ${saved.version} gemaakt; de gepubliceerde versie blijft ongewijzigd.`
-    : "";
-  return { ok: true, message: `${editMessages[intent] ?? "Opgeslagen."}${note}` };
+  return { ok: true, saved: isSurveySaved(intent) ? intent : "saved", newVersion: saved.newVersion };
 }

@@ -2,6 +2,7 @@ import { data, redirect } from "@remix-run/node";
 import { requireRole } from "../auth/auth.server";
 import type { Role } from "../auth/roles";
 import { handleEditorPost } from "./admin.server";
+import { savedQuery } from "./saved-messages";
 
 // What every editor route under /beheer/enquetes/:id does with its id and its POST: the routes differ
 // only in the intents they accept (editorIntents) and the roles (staffAccess).
@@ -14,7 +15,7 @@ export function surveyIdParam(params: { id?: string }): number {
   return id;
 }
 
-/** Check the role, handle the POST, then back to the overview with a message (or the errors, 400). */
+/** Check the role, handle the POST, then back to the overview with the code of what was saved (or the errors, 400). */
 export async function surveyEditorAction(
   request: Request,
   params: { id?: string },
@@ -29,5 +30,5 @@ export async function surveyEditorAction(
     return data({ errors: outcome.errors, values: outcome.values }, { status: outcome.status });
   }
   const to = outcome.redirectTo ?? `/beheer/enquetes/${id}`;
-  throw redirect(`${to}?melding=${encodeURIComponent(outcome.message)}`);
+  throw redirect(`${to}${savedQuery(outcome.saved, outcome.newVersion)}`);
 }
