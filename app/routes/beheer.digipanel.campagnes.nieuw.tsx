@@ -24,6 +24,7 @@ import { type FieldErrors, type FormValues, parseForm, str } from "~/lib/forms";
 import { Alert, Heading, Paragraph, TextLink } from "~/ui/content";
 import { ChoiceGroup, ErrorSummary, SelectField, SubmitButton, TextArea, TextField } from "~/ui/form";
 import panelCss from "~/ui/panel.css?url";
+import { TableScroll } from "~/ui/table-scroll";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: panelCss }];
 export const meta: MetaFunction = () => [{ title: "Nieuwe uitnodiging - Digipanel - Beheer" }];
@@ -218,7 +219,7 @@ export default function NewCampaign() {
                 panel zelf.
               </Alert>
             ) : null}
-            <div className="wmh-table-wrap">
+            <TableScroll label="Uitnodigingen per groep (leeftijd × wijk)">
               <table className="wmh-panel-table">
                 <caption>Uitnodigingen per groep (leeftijd × wijk)</caption>
                 <thead>
@@ -246,7 +247,7 @@ export default function NewCampaign() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
             <Heading level={3}>E-mail: {preview.subject}</Heading>
             <pre className="wmh-panel-mail">{preview.text}</pre>
             <Paragraph>

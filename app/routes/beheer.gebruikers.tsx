@@ -8,6 +8,7 @@ import { linkPartnerAction, partnerLinksPage } from "~/domain/monitor/pages.serv
 import { type FieldErrors, str } from "~/lib/forms";
 import { Alert, DemoBadge, formatDateTime, Heading, Paragraph } from "~/ui/content";
 import { ChoiceGroup, ErrorSummary, SelectField, SubmitButton, TextField } from "~/ui/form";
+import { TableScroll } from "~/ui/table-scroll";
 
 export const meta: MetaFunction = () => [{ title: "Gebruikers - Beheer - Wij maken Heemstede" }];
 
@@ -48,7 +49,7 @@ export default function StaffUsers() {
         <Alert type="error">{rowMessage.message}</Alert>
       ) : null}
 
-      <div className="wmh-table-wrap">
+      <TableScroll label="Alle gebruikers">
         <table className="utrecht-table">
           <caption className="wmh-visually-hidden">Alle gebruikers</caption>
           <thead className="utrecht-table__header">
@@ -162,7 +163,7 @@ export default function StaffUsers() {
             })}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
 
       <section aria-labelledby="uitnodigen" className="wmh-form">
         <Heading level={2} id="uitnodigen">

@@ -27,6 +27,7 @@ import { Alert, DemoBadge, Heading, Paragraph, TextLink } from "~/ui/content";
 import { SelectField, SubmitButton, TextField } from "~/ui/form";
 import ideasCss from "~/ui/ideas.css?url";
 import { IntentFormPanel } from "~/ui/intent-form-panel";
+import { TableScroll } from "~/ui/table-scroll";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: ideasCss }];
 export const meta: MetaFunction = () => [
@@ -135,7 +136,7 @@ export default function Routing() {
         alleen thema, dan alleen wijk, dan de regel zonder thema en wijk. Past geen regel, dan gaat het idee
         naar {FALLBACK_TEAM}.
       </Paragraph>
-      <div className="wmh-table-wrap">
+      <TableScroll label="Routeringsregels">
         <table className="wmh-table">
           <caption className="wmh-visually-hidden">Routeringsregels</caption>
           <thead>
@@ -174,7 +175,7 @@ export default function Routing() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
 
       <IntentFormPanel
         id="regel-titel"

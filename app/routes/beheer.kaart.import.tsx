@@ -10,6 +10,7 @@ import { themeLabel } from "~/domain/initiatives/themes";
 import { listWijkenForAdmin } from "~/domain/places/wijken.server";
 import { Alert, Heading, Paragraph, TextLink } from "~/ui/content";
 import { SubmitButton } from "~/ui/form";
+import { TableScroll } from "~/ui/table-scroll";
 
 export const meta: MetaFunction = () => [{ title: "Initiatieven importeren - Beheer" }];
 
@@ -143,7 +144,7 @@ export default function ImportInitiatives() {
           <h2 id="voorbeeld" className="utrecht-heading-2">
             Voorbeeld van de import
           </h2>
-          <div className="wmh-table-wrap">
+          <TableScroll labelledBy="voorbeeld">
             <table className="utrecht-table">
               <thead className="utrecht-table__header">
                 <tr className="utrecht-table__row">
@@ -184,7 +185,7 @@ export default function ImportInitiatives() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           <Form method="post">
             <input type="hidden" name="csv" value={result.csv} />
             <input type="hidden" name="intent" value="import" />

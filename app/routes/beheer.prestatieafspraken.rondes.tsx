@@ -7,6 +7,7 @@ import { tertiaalLabel } from "~/domain/monitor/vocabulary";
 import { type FieldErrors, type FormValues, str } from "~/lib/forms";
 import { Alert, formatDate, Heading, Paragraph, TextLink } from "~/ui/content";
 import { ErrorSummary, SelectField, SubmitButton, TextField } from "~/ui/form";
+import { TableScroll } from "~/ui/table-scroll";
 
 export const meta: MetaFunction = () => [{ title: "Rondes van de monitor - Beheer - Wij maken Heemstede" }];
 
@@ -53,12 +54,7 @@ export default function Rounds() {
             Geopend op {formatDate(open.openedAt)}. Partners die nog niet hebben bijgewerkt krijgen{" "}
             {open.reminderAfterDays} dagen na het openen één herinnering.
           </Paragraph>
-          <section
-            className="wmh-table-scroll"
-            aria-labelledby="wie-nog-open"
-            // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
-            tabIndex={0}
-          >
+          <TableScroll labelledBy="wie-nog-open">
             <table className="utrecht-table">
               <caption className="utrecht-table__caption" id="wie-nog-open">
                 Wie moet nog bijwerken of reageren
@@ -90,7 +86,7 @@ export default function Rounds() {
                 ))}
               </tbody>
             </table>
-          </section>
+          </TableScroll>
           <ul>
             <li>
               <a className="utrecht-link" href={`/beheer/prestatieafspraken/export/xlsx?ronde=${open.id}`}>

@@ -7,6 +7,7 @@ import { followerPages } from "~/domain/informed/followers.server";
 import { str } from "~/lib/forms";
 import { Alert, formatDateTime, Heading, Paragraph } from "~/ui/content";
 import { ChoiceGroup, ErrorSummary, SubmitButton, TextArea, TextField } from "~/ui/form";
+import { TableScroll } from "~/ui/table-scroll";
 
 export const meta: MetaFunction = () => [{ title: "Volgers - Beheer - Wij maken Heemstede" }];
 
@@ -47,7 +48,7 @@ export default function Followers() {
           hen)
         </li>
       </ul>
-      <div className="wmh-table-wrap">
+      <TableScroll label="Volgers per project">
         <table className="utrecht-table">
           <caption className="utrecht-table__caption">Volgers per project</caption>
           <thead className="utrecht-table__header">
@@ -65,7 +66,7 @@ export default function Followers() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <section aria-labelledby="mailing" className="wmh-card">
         <Heading level={2} id="mailing">
           E-mail sturen aan volgers van projecten

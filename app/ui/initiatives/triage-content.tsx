@@ -5,6 +5,7 @@ import { deciderLabel } from "~/domain/initiatives/quickscan";
 import { statusLabel } from "~/domain/initiatives/statuses";
 import { themeLabel } from "~/domain/initiatives/themes";
 import type { loader } from "~/routes/beheer.initiatieven.$id";
+import { TableScroll } from "~/ui/table-scroll";
 import { DemoBadge, formatDate, formatDateTime, Heading, Paragraph, TextLink } from "../content";
 import { SmallMap } from "../map/client-map";
 import { StoredImageView } from "../stored-image";
@@ -221,12 +222,7 @@ export function AuditSection({ trail }: { trail: TriageData["trail"] }) {
       {trail.length === 0 ? (
         <Paragraph>Nog geen wijzigingen door medewerkers.</Paragraph>
       ) : (
-        <section
-          className="wmh-table-wrap"
-          aria-labelledby="audit-tabel"
-          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (axe scrollable-region-focusable)
-          tabIndex={0}
-        >
+        <TableScroll labelledBy="audit-tabel">
           <table className="wmh-table">
             <caption className="wmh-visually-hidden" id="audit-tabel">
               Wijzigingen aan dit initiatief
@@ -255,7 +251,7 @@ export function AuditSection({ trail }: { trail: TriageData["trail"] }) {
               ))}
             </tbody>
           </table>
-        </section>
+        </TableScroll>
       )}
     </section>
   );

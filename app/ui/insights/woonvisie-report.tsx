@@ -6,6 +6,7 @@ import { NO_FINDINGS } from "~/domain/insights/summary";
 import { type ThemeId, themeIds, themeLabels } from "~/domain/insights/themes";
 import { channelLabel } from "~/domain/surveys/channels";
 import type { loader } from "~/routes/beheer.woonvisie-input_.$projectId";
+import { TableScroll } from "~/ui/table-scroll";
 import { DemoBadge, formatDate, Heading, Paragraph } from "../content";
 import { MapPointList, nl, QuestionResultView, SUPPRESSED } from "./result-views";
 
@@ -253,7 +254,7 @@ export function CodeTable({
   caption: string;
 }) {
   return (
-    <div className="wmh-table-wrap">
+    <TableScroll label={caption}>
       <table className="utrecht-table wmh-results-table">
         <caption className="utrecht-table__caption">{caption}</caption>
         <thead className="utrecht-table__header">
@@ -279,14 +280,14 @@ export function CodeTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 
 /** Who takes part in the Woonvisie participation, and in which role. */
 function ParticipationRolesTable() {
   return (
-    <div className="wmh-table-wrap">
+    <TableScroll label="Deelnemers en rollen (participatieplan Woonvisie)">
       <table className="utrecht-table wmh-results-table">
         <caption className="utrecht-table__caption">
           Deelnemers en rollen (participatieplan Woonvisie)
@@ -312,6 +313,6 @@ function ParticipationRolesTable() {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -4,6 +4,7 @@ import { useId } from "react";
 import type { Counts } from "~/domain/monitor/rules";
 import { barWidths } from "~/domain/monitor/rules";
 import { STOPLICHTEN, type Stoplicht, type StoplichtShape, stoplichtInfo } from "~/domain/monitor/vocabulary";
+import { TableScroll } from "~/ui/table-scroll";
 
 function ShapePath({ shape }: { shape: StoplichtShape }) {
   switch (shape) {
@@ -124,12 +125,7 @@ export function StoplichtTable({
   return (
     // A narrow screen scrolls the table, not the page; the region can be reached with Tab (axe
     // scrollable-region-focusable) and is named by the table's caption.
-    <section
-      className="wmh-table-scroll"
-      aria-labelledby={captionId}
-      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
-      tabIndex={0}
-    >
+    <TableScroll labelledBy={captionId}>
       <table className="utrecht-table wmh-sl-table">
         <caption className="utrecht-table__caption" id={captionId}>
           {caption}
@@ -165,7 +161,7 @@ export function StoplichtTable({
           ))}
         </tbody>
       </table>
-    </section>
+    </TableScroll>
   );
 }
 

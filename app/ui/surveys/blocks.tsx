@@ -65,7 +65,7 @@ export function InfoBlock({ block, headingLevel = 2 }: { block: Block; headingLe
         {block.chart === "bar" ? <BarChart figures={block.figures} /> : null}
         {/* A narrow screen scrolls the table, not the page; the region can be reached with Tab. */}
         <section
-          className="wmh-table-wrap wmh-table-region"
+          className="wmh-table-scroll"
           aria-labelledby={captionId}
           // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (axe scrollable-region-focusable)
           tabIndex={0}
