@@ -8,7 +8,7 @@ import {
   copySubmittedResponses,
   insertSubmittedResponses,
   paperSurvey,
-} from "../../app/domain/surveys/paper.server";
+} from "../../app/domain/surveys/paper-responses.server";
 import { getDb } from "../../app/lib/db.server";
 import * as printRoute from "../../app/routes/beheer.enquetes_.$id_.afdrukken";
 import * as bureauRoute from "../../app/routes/beheer.enquetes_.$id_.bureau";

@@ -11,20 +11,14 @@ import {
   templateFormats,
   UnreadableBureauFile,
 } from "./bureau-files.server";
+import { importBureauRows } from "./bureau-import.server";
 import { formatCode } from "./codes";
 import { listQuestions } from "./definition";
 import { MAX_PRINT } from "./paper";
-import {
-  checkPaperCode,
-  importBureauRows,
-  listOpenPaperEntries,
-  paperCounts,
-  paperMessages,
-  paperSurvey,
-  printCodes,
-  resolvePaperEntry,
-  savePaperEntry,
-} from "./paper.server";
+import { listOpenPaperEntries, resolvePaperEntry } from "./paper-double-entry.server";
+import { checkPaperCode, paperCounts, paperMessages, savePaperEntry } from "./paper-entry.server";
+import { printCodes } from "./paper-print.server";
+import { paperSurvey } from "./paper-responses.server";
 import { getSurveyForStaff } from "./surveys.server";
 
 const validId = (id: unknown) => (Number.isSafeInteger(Number(id)) && Number(id) > 0 ? Number(id) : null);
