@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { consultationJobs } from "../domain/consultation/jobs.server";
 import { pruneReactions } from "../domain/consultation/retention.server";
 import { pruneContactMessages } from "../domain/contact/contact.server";
-import { pruneRegistrations } from "../domain/events/events.server";
+import { pruneRegistrations } from "../domain/events/registration-retention.server";
 import { pruneFollowers } from "../domain/informed/followers.server";
 import { informedJobs } from "../domain/informed/jobs.server";
 import { pruneFollowLinks } from "../domain/initiatives/follow-links.server";

@@ -9,7 +9,8 @@ import {
   submitReaction,
 } from "../../app/domain/consultation/public.server";
 import { pruneReactions } from "../../app/domain/consultation/retention.server";
-import { handleStaffEventPost, pruneRegistrations, staffEvent } from "../../app/domain/events/events.server";
+import { pruneRegistrations } from "../../app/domain/events/registration-retention.server";
+import { handleStaffEventPost, staffEvent } from "../../app/domain/events/staff-events.server";
 import { pruneFollowers } from "../../app/domain/informed/followers.server";
 import { deliverBulkQueue } from "../../app/domain/panel/delivery.server";
 import { EXPIRED } from "../../app/domain/privacy/subject";

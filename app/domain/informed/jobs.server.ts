@@ -1,7 +1,7 @@
 import { getDb } from "../../lib/db.server";
 import type { JobDefinition } from "../../lib/jobs.server";
 import { getLogger } from "../../lib/logger.server";
-import { queueReminders } from "../events/events.server";
+import { queueReminders } from "../events/reminders.server";
 import { bulkDeliveryJob } from "../panel/bulk-jobs.server";
 import { recoverBulkOrphans } from "../panel/delivery.server";
 import { informedQueue, queueDigests } from "./followers.server";
