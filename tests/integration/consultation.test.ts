@@ -20,8 +20,8 @@ import {
   REACTION_EMAIL_LIMIT,
   REACTION_IP_LIMIT,
   reactionLimitMessages,
-  uploadMessages,
-} from "../../app/domain/consultation/rules";
+} from "../../app/domain/consultation/reactions";
+import { uploadMessages } from "../../app/domain/consultation/upload";
 import { deliverBulkQueue } from "../../app/domain/panel/delivery.server";
 import { getDb } from "../../app/lib/db.server";
 import * as documentRoute from "../../app/routes/meedenken_.$slug_.document";

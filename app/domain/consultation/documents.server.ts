@@ -12,7 +12,8 @@ import { type FieldErrors, type FormValues, parseForm } from "../../lib/forms";
 import { type Actor, audit } from "../audit/audit.server";
 import { amsterdamToInstant, instantToAmsterdamLocal } from "../events/rules";
 import { readDocx } from "./docx.server";
-import { isDbId, MAX_DB_INT, type ParagraphInput, parseEditorText, toEditorText } from "./rules";
+import { isDbId, MAX_DB_INT } from "./ids";
+import { type ParagraphInput, parseEditorText, toEditorText } from "./paragraphs";
 
 // Staff side of the concept document: create, edit or import a draft version, set the reaction period,
 // publish (a published version is frozen), start a new version. docs/consultation.md.

@@ -14,19 +14,18 @@ import { composeMail, queueMail } from "../../lib/mail.server";
 import { hit } from "../../lib/rate-limit.server";
 import { createToken, hashToken, looksLikeToken } from "../../lib/tokens.server";
 import { findPersonalData } from "../insights/personal-data";
+import { changeOverview } from "./change-overview";
+import { isDbId, parseDbId } from "./ids";
+import { paragraphLabel } from "./paragraphs";
 import {
   canWithdraw,
-  changeOverview,
-  isDbId,
   organisationRoles,
-  paragraphLabel,
-  parseDbId,
   periodState,
   publicRespondent,
   REACTION_EMAIL_LIMIT,
   REACTION_IP_LIMIT,
   reactionLimitMessages,
-} from "./rules";
+} from "./reactions";
 
 // The resident's side: read the document paragraph by paragraph, react (confirmed by an e-mail link
 // before it counts), withdraw until the period ends, read the change overview and the reactienota.
