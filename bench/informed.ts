@@ -41,7 +41,7 @@ async function main() {
   const { getDb, closeDb } = await import("../app/lib/db.server");
   const { getEnv } = await import("../app/lib/env.server");
   const { followers, events, informedMails } = await import("../db/schema");
-  const { queueDigests } = await import("../app/domain/informed/followers.server");
+  const { queueDigests } = await import("../app/domain/informed/digest.server");
   const { withUnsubscribe } = await import("../app/domain/informed/mails");
   const { createPanelTransport } = await import("../app/domain/panel/delivery.server");
   const { getBoss, stopJobs } = await import("../app/lib/jobs.server");

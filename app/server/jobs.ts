@@ -4,7 +4,7 @@ import { consultationJobs } from "../domain/consultation/jobs.server";
 import { pruneReactions } from "../domain/consultation/retention.server";
 import { pruneContactMessages } from "../domain/contact/contact.server";
 import { pruneRegistrations } from "../domain/events/registration-retention.server";
-import { pruneFollowers } from "../domain/informed/followers.server";
+import { pruneFollowers } from "../domain/informed/follower-retention.server";
 import { informedJobs } from "../domain/informed/jobs.server";
 import { pruneFollowLinks } from "../domain/initiatives/follow-links.server";
 import { pruneUnusedPrivateImages } from "../domain/initiatives/photo.server";

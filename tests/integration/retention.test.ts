@@ -11,7 +11,7 @@ import {
 import { pruneReactions } from "../../app/domain/consultation/retention.server";
 import { pruneRegistrations } from "../../app/domain/events/registration-retention.server";
 import { handleStaffEventPost, staffEvent } from "../../app/domain/events/staff-events.server";
-import { pruneFollowers } from "../../app/domain/informed/followers.server";
+import { pruneFollowers } from "../../app/domain/informed/follower-retention.server";
 import { deliverBulkQueue } from "../../app/domain/panel/delivery.server";
 import { EXPIRED } from "../../app/domain/privacy/subject";
 import { getDb } from "../../app/lib/db.server";
