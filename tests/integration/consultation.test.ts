@@ -22,7 +22,7 @@ import {
   reactionLimitMessages,
 } from "../../app/domain/consultation/reactions";
 import { uploadMessages } from "../../app/domain/consultation/upload";
-import { deliverBulkQueue } from "../../app/domain/panel/delivery.server";
+import { deliverBulkQueue } from "../../app/domain/panel/bulk-delivery.server";
 import { getDb } from "../../app/lib/db.server";
 import * as documentRoute from "../../app/routes/meedenken_.$slug_.document";
 import * as notaRoute from "../../app/routes/meedenken_.$slug_.reactienota.$versie";

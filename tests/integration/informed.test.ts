@@ -4,7 +4,7 @@ import { queueDigests } from "../../app/domain/informed/digest.server";
 import { confirmFollow, requestFollow, unsubscribeFollower } from "../../app/domain/informed/follow.server";
 import { informedQueue } from "../../app/domain/informed/informed-queue.server";
 import { handleMailingPost } from "../../app/domain/informed/mailings.server";
-import { deliverBulkQueue } from "../../app/domain/panel/delivery.server";
+import { deliverBulkQueue } from "../../app/domain/panel/bulk-delivery.server";
 import { getDb } from "../../app/lib/db.server";
 import * as unsubscribeRoute from "../../app/routes/blijf-op-de-hoogte.afmelden.$token";
 import { auditLog, events, followers, informedMails, outbox, projects } from "../../db/schema";

@@ -9,7 +9,6 @@ import {
   queueDueCampaigns,
   scheduleReminders,
 } from "../../app/domain/panel/campaigns.server";
-import { deliverPanelMail } from "../../app/domain/panel/delivery.server";
 import { panelSweep } from "../../app/domain/panel/jobs.server";
 import {
   confirmSignup,
@@ -21,6 +20,7 @@ import {
   startSession,
   unsubscribe,
 } from "../../app/domain/panel/members.server";
+import { deliverPanelMail } from "../../app/domain/panel/panel-delivery.server";
 import { ageGroupOf } from "../../app/domain/panel/profile";
 import { getDb } from "../../app/lib/db.server";
 import { resetEnvForTests } from "../../app/lib/env.server";

@@ -12,7 +12,7 @@ import { pruneReactions } from "../../app/domain/consultation/retention.server";
 import { pruneRegistrations } from "../../app/domain/events/registration-retention.server";
 import { handleStaffEventPost, staffEvent } from "../../app/domain/events/staff-events.server";
 import { pruneFollowers } from "../../app/domain/informed/follower-retention.server";
-import { deliverBulkQueue } from "../../app/domain/panel/delivery.server";
+import { deliverBulkQueue } from "../../app/domain/panel/bulk-delivery.server";
 import { EXPIRED } from "../../app/domain/privacy/subject";
 import { getDb } from "../../app/lib/db.server";
 import * as notaRoute from "../../app/routes/meedenken_.$slug_.reactienota.$versie";

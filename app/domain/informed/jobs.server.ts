@@ -2,8 +2,8 @@ import { getDb } from "../../lib/db.server";
 import type { JobDefinition } from "../../lib/jobs.server";
 import { getLogger } from "../../lib/logger.server";
 import { queueReminders } from "../events/reminders.server";
+import { recoverBulkOrphans } from "../panel/bulk-delivery.server";
 import { bulkDeliveryJob } from "../panel/bulk-jobs.server";
-import { recoverBulkOrphans } from "../panel/delivery.server";
 import { queueDigests } from "./digest.server";
 import { informedQueue } from "./informed-queue.server";
 
