@@ -12,10 +12,12 @@ import {
   type SurveyDefinition,
   surveyDefinitionSchema,
 } from "../definition";
-import { type Expr, mapExpression, mapRelevance, type Resolver, type SymbolInfo } from "./expression";
+import { mapExpression, mapRelevance, type Resolver, type SymbolInfo } from "./expression";
+import type { Expr } from "./expression-parser";
 import { EXTRAS_ATTRIBUTE, type Extras, readExtras } from "./extras";
 import { cleanHtml, clearHtmlMemo } from "./html";
-import { type Context, type Mapped, mapQuestion, note, type Work } from "./lss-questions";
+import { type Context, type Mapped, note, type Work } from "./lss-question-input";
+import { mapQuestion } from "./lss-questions";
 import { codeToKey, readTables, shorten, str, uniqueKey } from "./lss-tables";
 import {
   countItems,
