@@ -1,7 +1,6 @@
 // Turning grouped answer counts into survey results: distributions with 95% intervals, weighted and
 // unweighted, breakdowns per background variable, and suppression of every group under 10.
 // Pure: results.server.ts fetches the grouped counts with SQL and hands them here.
-
 import { ageGroupLabels, ageGroupMax, ageGroupOfAge, ageGroups } from "../population/categories";
 import {
   AGREE_SCALE,
@@ -12,14 +11,8 @@ import {
   type Question,
   type SurveyDefinition,
 } from "../surveys/definition";
-import {
-  effectiveSampleSize,
-  isGroupShown,
-  MIN_CELL,
-  rake,
-  suppressCells,
-  wilsonInterval,
-} from "./statistics";
+import { effectiveSampleSize, isGroupShown, MIN_CELL, suppressCells, wilsonInterval } from "./statistics";
+import type { BaseGroup, Weighting } from "./weighting";
 
 /** The tally key under which "weet niet" answers are counted (not a form value: see answers.ts). */
 export const DONT_KNOW_TALLY = "__weetniet";
@@ -61,114 +54,8 @@ export interface AnswerGroup extends Background {
   count: number;
 }
 
-/** Respondents per class (combination of background categories). */
-export interface ClassCount extends Background {
-  count: number;
-}
-
-/** For multiple-choice questions: respondents who answered, per class (a respondent may tick several). */
-export interface BaseGroup extends Background {
-  questionKey: string;
-  subKey: string;
-  count: number;
-}
-
 export function classKey(b: Background): string {
   return `${b.age ?? ""}|${b.tenure ?? ""}|${b.wijk ?? ""}|${b.household ?? ""}`;
-}
-
-export type Population = Partial<
-  Record<"age" | "tenure" | "wijk" | "household" | "age_tenure", Record<string, number>>
->;
-
-export interface Weighting {
-  /** Weight per class key; mean 1 over respondents. */
-  weights: Map<string, number>;
-  method: "none" | "raking" | "post-stratification+raking";
-  dimensions: string[];
-  respondents: number;
-  effectiveSampleSize: number;
-  converged: boolean;
-  trimmed: number;
-  /** Population categories without respondents; `label` names the category in words. */
-  emptyCategories: { dimension: string; category: string; label: string }[];
-}
-
-/**
- * Weight respondents to the population. With the joint table age group × tenure we post-stratify on
- * it; wijk is a separate margin, so the two are raked together. Without the joint table the single
- * margins are raked. Respondents whose category is not in the population figures are not adjusted on
- * that dimension.
- */
-export function computeWeights(
-  classes: readonly ClassCount[],
-  population: Population,
-  labels: Labels = {},
-): Weighting {
-  // One unit per class with its number of respondents: weights depend only on the class.
-  const units = classes.filter((c) => c.count > 0);
-  const frequencies = units.map((c) => c.count);
-  const known = (dim: keyof Population, value: string | null) =>
-    value !== null && population[dim]?.[value] !== undefined ? value : null;
-  const dimensions: {
-    name: string;
-    categories: (string | null)[];
-    population: Record<string, number>;
-    label: (category: string) => string;
-  }[] = [];
-  const labelOf = (variable: BackgroundVariable) => (category: string) =>
-    labels[variable]?.[category] ?? category;
-  if (population.age_tenure && Object.keys(population.age_tenure).length > 0) {
-    dimensions.push({
-      name: "leeftijd × woonsituatie",
-      label: (category) => {
-        const [age = "", tenure = ""] = category.split("|");
-        return `${labelOf("age")(age)}, ${labelOf("tenure")(tenure).toLowerCase()}`;
-      },
-      categories: units.map((b) => (b.age && b.tenure ? known("age_tenure", `${b.age}|${b.tenure}`) : null)),
-      population: population.age_tenure,
-    });
-  } else {
-    for (const dim of ["age", "tenure"] as const)
-      if (population[dim])
-        dimensions.push({
-          name: backgroundLabels[dim].toLowerCase(),
-          label: labelOf(dim),
-          categories: units.map((b) => known(dim, b[dim])),
-          population: population[dim]!,
-        });
-  }
-  if (population.wijk)
-    dimensions.push({
-      name: "wijk",
-      label: labelOf("wijk"),
-      categories: units.map((b) => known("wijk", b.wijk)),
-      population: population.wijk,
-    });
-  const usable = dimensions.filter((d) => d.categories.some((c) => c !== null));
-  const result = rake(usable, units.length, { frequencies });
-  const weights = new Map<string, number>();
-  units.forEach((b, i) => {
-    weights.set(classKey(b), result.weights[i]!);
-  });
-  return {
-    weights,
-    method:
-      usable.length === 0
-        ? "none"
-        : population.age_tenure && usable[0]?.name.includes("×")
-          ? "post-stratification+raking"
-          : "raking",
-    dimensions: usable.map((d) => d.name),
-    respondents: frequencies.reduce((a, b) => a + b, 0),
-    effectiveSampleSize: result.effectiveSampleSize,
-    converged: result.converged,
-    trimmed: result.trimmed,
-    emptyCategories: result.emptyCategories.map((e) => ({
-      ...e,
-      label: usable.find((d) => d.name === e.dimension)?.label(e.category) ?? e.category,
-    })),
-  };
 }
 
 export interface ResultCell {
@@ -218,7 +105,7 @@ export interface QuestionResult {
   breakdowns: { variable: BackgroundVariable; label: string; groups: BreakdownGroup[] }[];
 }
 
-type Labels = Partial<Record<BackgroundVariable, Record<string, string>>>;
+export type Labels = Partial<Record<BackgroundVariable, Record<string, string>>>;
 
 function valueOrder(q: Question): { value: string; label: string }[] {
   const labels = choiceLabels(q);
@@ -450,60 +337,6 @@ export function buildQuestionResults(input: {
     });
   }
   return out;
-}
-
-export interface RepresentativenessRow {
-  category: string;
-  label: string;
-  respondents: number | null;
-  sampleShare: number | null;
-  weightedShare: number | null;
-  populationShare: number | null;
-  suppressed: boolean;
-}
-
-/** Respondents against the population for one background variable, before and after weighting. */
-export function representativeness(
-  variable: BackgroundVariable,
-  classes: readonly ClassCount[],
-  weighting: Weighting,
-  population: Record<string, number> | undefined,
-  labels: Record<string, string>,
-): RepresentativenessRow[] {
-  const counts = new Map<string, { n: number; w: number }>();
-  let total = 0;
-  let totalW = 0;
-  for (const c of classes) {
-    const cat = c[variable];
-    if (cat === null) continue;
-    const w = weighting.weights.get(classKey(c)) ?? 1;
-    const e = counts.get(cat) ?? { n: 0, w: 0 };
-    e.n += c.count;
-    e.w += c.count * w;
-    counts.set(cat, e);
-    total += c.count;
-    totalW += c.count * w;
-  }
-  const populationTotal = population ? Object.values(population).reduce((a, b) => a + b, 0) : 0;
-  const categories = [
-    ...new Set([...Object.keys(labels), ...counts.keys(), ...Object.keys(population ?? {})]),
-  ];
-  const rows = categories.map((category) => ({ category, count: counts.get(category)?.n ?? 0 }));
-  return suppressCells(rows).map(({ category, count, suppressed }) => {
-    const e = counts.get(category);
-    return {
-      category,
-      label: labels[category] ?? category,
-      respondents: suppressed ? null : count,
-      sampleShare: suppressed || total === 0 ? null : count / total,
-      weightedShare: suppressed || totalW === 0 ? null : (e?.w ?? 0) / totalW,
-      populationShare:
-        population && populationTotal > 0 && population[category] !== undefined
-          ? population[category]! / populationTotal
-          : null,
-      suppressed,
-    };
-  });
 }
 
 export { effectiveSampleSize };
