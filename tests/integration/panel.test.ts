@@ -1,14 +1,14 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { audit } from "../../app/domain/audit/audit.server";
+import { campaignFigures } from "../../app/domain/panel/campaign-figures.server";
 import {
-  campaignFigures,
   cancelCampaign,
   createCampaign,
   queueCampaign,
   queueDueCampaigns,
   scheduleReminders,
-} from "../../app/domain/panel/campaigns.server";
+} from "../../app/domain/panel/campaign-queue.server";
 import { panelSweep } from "../../app/domain/panel/jobs.server";
 import {
   confirmSignup,

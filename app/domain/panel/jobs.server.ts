@@ -3,7 +3,7 @@ import { getDb } from "../../lib/db.server";
 import type { JobDefinition } from "../../lib/jobs.server";
 import { getBoss } from "../../lib/jobs.server";
 import { getLogger } from "../../lib/logger.server";
-import { queueDueCampaigns, scheduleReminders } from "./campaigns.server";
+import { queueDueCampaigns, scheduleReminders } from "./campaign-queue.server";
 import type { DeliveryResult } from "./delivery.server";
 import { deliverPanelMail, recoverOrphans } from "./panel-delivery.server";
 
