@@ -18,7 +18,7 @@ import { isDbId } from "./ids";
 import { buildNota, type Nota } from "./nota";
 import { paragraphLabel } from "./paragraphs";
 import type { Decision } from "./points";
-import { consultationUrls } from "./public.server";
+import { consultationUrls } from "./public-document.server";
 import { periodState } from "./reactions";
 
 // The reactienota of one version (rules.ts: buildNota) and its publication, which mails everyone who

@@ -4,15 +4,8 @@ import { createDocument, documentPage, handleDocumentPost, listDocuments } from 
 import { kickConsultationDelivery } from "./jobs.server";
 import { loadNota, notaVersions, publishNota } from "./nota.server";
 import { handleReactionsPost, type ReactionSort, reactionsPage } from "./points.server";
-import {
-  handleOwnReaction,
-  ownReaction,
-  projectConsultation,
-  publicChanges,
-  publicDocument,
-  reactionForm,
-  submitReaction,
-} from "./public.server";
+import { projectConsultation, publicChanges, publicDocument } from "./public-document.server";
+import { handleOwnReaction, ownReaction, reactionForm, submitReaction } from "./public-reactions.server";
 
 // Entry points for routes (routes never touch the database themselves).
 
