@@ -12,7 +12,7 @@ import { handleOwnReaction, ownReaction, reactionForm, submitReaction } from "./
 export const consultationStaff = {
   list: () => listDocuments(getDb()),
   create: (actor: Actor, form: FormData) => createDocument(actor, form, getDb()),
-  document: (id: number) => documentPage(id, getDb()),
+  document: (id: number, afterImport = false) => documentPage(id, getDb(), afterImport),
   documentPost: (actor: Actor, id: number, form: FormData) => handleDocumentPost(actor, id, form, getDb()),
   reactions: (id: number, options: { version?: number; sort?: ReactionSort }) =>
     reactionsPage(id, getDb(), options),
