@@ -52,7 +52,7 @@ export type PaperEntryPost =
   | { kind: "disagreement"; message: string }
   | { kind: "badRequest" };
 
-/** intent=code: the code first; intent=opslaan: the answers of one paper form. */
+/** intent=code: the code first; intent=save: the answers of one paper form. */
 export async function paperEntryPost(
   actor: Actor,
   idParam: string | undefined,
@@ -69,7 +69,7 @@ export async function paperEntryPost(
   if ("message" in check) return { kind: "codeRefused", code: codeInput, message: check.message };
   const code = formatCode(check.code);
   if (intent === "code") return { kind: "codeAccepted", code, second: check.status === "second" };
-  if (intent !== "opslaan") return { kind: "badRequest" };
+  if (intent !== "save") return { kind: "badRequest" };
   const values = formToObject(form) as RawValues;
   const outcome = await savePaperEntry(
     actor,
