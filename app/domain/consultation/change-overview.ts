@@ -50,24 +50,16 @@ export const EDIT_SIMILARITY = 0.4;
 /** An old and a new paragraph at different places count as one moved (and edited) paragraph from this share. */
 export const MOVE_SIMILARITY = 0.7;
 
+type Op =
+  | { kind: "same"; o: number; n: number }
+  | { kind: "removed"; o: number; gap: number }
+  | { kind: "added"; n: number; gap: number };
+
 /**
- * What changed between two versions. Paragraphs are matched by their text, not their number: a longest
- * common subsequence of the paragraph texts (jsdiff's diffArrays) keeps the unchanged ones together, so
- * inserting one paragraph shows one new paragraph and renumbers the rest silently. Of what is left, the
- * same text elsewhere is a move; a similar text in the same gap is an edit (word by word); a similar text
- * elsewhere is a move with an edit; the rest is new or removed. The list follows the newer version, with
- * removed paragraphs where they stood.
+ * The paragraph texts aligned by a longest common subsequence: kept, removed or added, with the gap (the
+ * number of kept runs before it) of each removed or added one.
  */
-export function changeOverview(
-  before: readonly ParagraphInput[],
-  after: readonly ParagraphInput[],
-): ParagraphChange[] {
-  const oldTexts = before.map((p) => normalise(p.text));
-  const newTexts = after.map((p) => normalise(p.text));
-  type Op =
-    | { kind: "same"; o: number; n: number }
-    | { kind: "removed"; o: number; gap: number }
-    | { kind: "added"; n: number; gap: number };
+function alignParagraphs(oldTexts: string[], newTexts: string[]): Op[] {
   const ops: Op[] = [];
   let o = 0;
   let n = 0;
@@ -80,6 +72,14 @@ export function changeOverview(
     }
     if (!c.added && !c.removed) gap += 1;
   }
+  return ops;
+}
+
+/**
+ * Removed and added paragraphs paired up: the same text elsewhere (moved), a similar text in the same gap
+ * (edited), a very similar text elsewhere (moved and edited).
+ */
+function matchParagraphs(ops: Op[], oldTexts: string[], newTexts: string[]) {
   const removed = ops.filter((x): x is Extract<Op, { kind: "removed" }> => x.kind === "removed");
   const added = ops.filter((x): x is Extract<Op, { kind: "added" }> => x.kind === "added");
   // new index -> old index, and how they were matched
@@ -153,6 +153,18 @@ export function changeOverview(
     usedOld.add(best);
   }
 
+  return { match, usedOld };
+}
+
+/** The changes in the order of the newer version, with removed paragraphs where they stood. */
+function listChanges(
+  before: readonly ParagraphInput[],
+  after: readonly ParagraphInput[],
+  texts: { oldTexts: string[]; newTexts: string[] },
+  ops: Op[],
+  { match, usedOld }: ReturnType<typeof matchParagraphs>,
+): ParagraphChange[] {
+  const { oldTexts, newTexts } = texts;
   const out: ParagraphChange[] = [];
   const removedAt = (i: number) => {
     const p = before[i]!;
@@ -223,6 +235,24 @@ export function changeOverview(
   }
   for (const i of waiting) removedAt(i);
   return out;
+}
+
+/**
+ * What changed between two versions. Paragraphs are matched by their text, not their number: a longest
+ * common subsequence of the paragraph texts (jsdiff's diffArrays) keeps the unchanged ones together, so
+ * inserting one paragraph shows one new paragraph and renumbers the rest silently. Of what is left, the
+ * same text elsewhere is a move; a similar text in the same gap is an edit (word by word); a similar text
+ * elsewhere is a move with an edit; the rest is new or removed. The list follows the newer version, with
+ * removed paragraphs where they stood.
+ */
+export function changeOverview(
+  before: readonly ParagraphInput[],
+  after: readonly ParagraphInput[],
+): ParagraphChange[] {
+  const oldTexts = before.map((p) => normalise(p.text));
+  const newTexts = after.map((p) => normalise(p.text));
+  const ops = alignParagraphs(oldTexts, newTexts);
+  return listChanges(before, after, { oldTexts, newTexts }, ops, matchParagraphs(ops, oldTexts, newTexts));
 }
 
 export const changeKindLabels: Record<ChangeKind, string> = {
