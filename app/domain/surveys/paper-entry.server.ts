@@ -91,6 +91,135 @@ export type PaperEntryOutcome =
   | { status: "awaitingSecond"; entryId: number }
   | { status: "disagreement"; entryId: number; disagreements: Disagreement[] };
 
+/** A form typed once that counts at once (no double entry). */
+async function countAtOnce(
+  actor: Actor,
+  target: PaperSurvey,
+  codeRow: CodeState,
+  answers: Answers,
+  tx: Executor,
+): Promise<PaperEntryOutcome> {
+  const [responseId] = await insertSubmittedResponses(
+    target,
+    "papier",
+    [{ codeId: codeRow.id, respondentId: codeRow.respondentId, answers }],
+    tx,
+  );
+  await tx.insert(paperEntries).values({
+    surveyId: target.survey.id,
+    surveyVersionId: target.version.id,
+    codeId: codeRow.id,
+    status: "counted",
+    firstAnswers: answers,
+    firstBy: actor.id,
+    responseId: responseId!,
+  });
+  await audit(
+    actor,
+    {
+      action: "survey.paper_entered",
+      entityType: "survey",
+      entityId: target.survey.id,
+      details: { codeId: codeRow.id, step: "enkel" },
+    },
+    tx,
+  );
+  return { status: "counted" as const, responseId: responseId!, afterSecond: false };
+}
+
+/** The first of two entries: kept until someone else types the same form. */
+async function keepFirstEntry(
+  actor: Actor,
+  target: PaperSurvey,
+  codeRow: CodeState,
+  answers: Answers,
+  tx: Executor,
+): Promise<PaperEntryOutcome> {
+  const [entry] = await tx
+    .insert(paperEntries)
+    .values({
+      surveyId: target.survey.id,
+      surveyVersionId: target.version.id,
+      codeId: codeRow.id,
+      status: "awaiting_second",
+      firstAnswers: answers,
+      firstBy: actor.id,
+    })
+    .returning({ id: paperEntries.id });
+  await audit(
+    actor,
+    {
+      action: "survey.paper_entered",
+      entityType: "survey",
+      entityId: target.survey.id,
+      details: { codeId: codeRow.id, entryId: entry!.id, step: "eerste" },
+    },
+    tx,
+  );
+  return { status: "awaitingSecond" as const, entryId: entry!.id };
+}
+
+/** The second entry, by someone else: counted when it agrees with the first, else kept with the differences. */
+async function compareSecondEntry(
+  actor: Actor,
+  target: PaperSurvey,
+  codeRow: CodeState,
+  answers: Answers,
+  tx: Executor,
+): Promise<PaperEntryOutcome> {
+  // The second entry, by someone else: compare with the first.
+  const [entry] = await tx.select().from(paperEntries).where(eq(paperEntries.codeId, codeRow.id));
+  const first = entry!.firstAnswers as Answers;
+  const disagreements = findDisagreements(target.definition, first, answers);
+  const now = new Date();
+  await audit(
+    actor,
+    {
+      action: "survey.paper_entered",
+      entityType: "survey",
+      entityId: target.survey.id,
+      details: {
+        codeId: codeRow.id,
+        entryId: entry!.id,
+        step: "tweede",
+        differences: disagreements.length,
+      },
+    },
+    tx,
+  );
+  if (disagreements.length > 0) {
+    await tx
+      .update(paperEntries)
+      .set({
+        status: "disagreement",
+        secondAnswers: answers,
+        secondBy: actor.id,
+        secondAt: now,
+        updatedAt: now,
+      })
+      .where(eq(paperEntries.id, entry!.id));
+    return { status: "disagreement" as const, entryId: entry!.id, disagreements };
+  }
+  const [responseId] = await insertSubmittedResponses(
+    target,
+    "papier",
+    [{ codeId: codeRow.id, respondentId: codeRow.respondentId, answers }],
+    tx,
+  );
+  await tx
+    .update(paperEntries)
+    .set({
+      status: "counted",
+      secondAnswers: answers,
+      secondBy: actor.id,
+      secondAt: now,
+      responseId: responseId!,
+      updatedAt: now,
+    })
+    .where(eq(paperEntries.id, entry!.id));
+  return { status: "counted" as const, responseId: responseId!, afterSecond: true };
+}
+
 /**
  * Save one typed paper form. Checked by the survey's own validation; then, in one transaction with
  * the code row locked: counted at once, kept for a second entry, or compared with the first entry.
@@ -110,109 +239,10 @@ export async function savePaperEntry(
     const judged = judgeCode(state, code, actor);
     if ("message" in judged) return { status: "refused" as const, message: judged.message };
     const codeRow = state!;
-    if (judged.status === "new" && !input.double) {
-      const [responseId] = await insertSubmittedResponses(
-        target,
-        "papier",
-        [{ codeId: codeRow.id, respondentId: codeRow.respondentId, answers: checked.answers }],
-        tx,
-      );
-      await tx.insert(paperEntries).values({
-        surveyId: target.survey.id,
-        surveyVersionId: target.version.id,
-        codeId: codeRow.id,
-        status: "counted",
-        firstAnswers: checked.answers,
-        firstBy: actor.id,
-        responseId: responseId!,
-      });
-      await audit(
-        actor,
-        {
-          action: "survey.paper_entered",
-          entityType: "survey",
-          entityId: target.survey.id,
-          details: { codeId: codeRow.id, step: "enkel" },
-        },
-        tx,
-      );
-      return { status: "counted" as const, responseId: responseId!, afterSecond: false };
-    }
-    if (judged.status === "new") {
-      const [entry] = await tx
-        .insert(paperEntries)
-        .values({
-          surveyId: target.survey.id,
-          surveyVersionId: target.version.id,
-          codeId: codeRow.id,
-          status: "awaiting_second",
-          firstAnswers: checked.answers,
-          firstBy: actor.id,
-        })
-        .returning({ id: paperEntries.id });
-      await audit(
-        actor,
-        {
-          action: "survey.paper_entered",
-          entityType: "survey",
-          entityId: target.survey.id,
-          details: { codeId: codeRow.id, entryId: entry!.id, step: "eerste" },
-        },
-        tx,
-      );
-      return { status: "awaitingSecond" as const, entryId: entry!.id };
-    }
-    // The second entry, by someone else: compare with the first.
-    const [entry] = await tx.select().from(paperEntries).where(eq(paperEntries.codeId, codeRow.id));
-    const first = entry!.firstAnswers as Answers;
-    const disagreements = findDisagreements(target.definition, first, checked.answers);
-    const now = new Date();
-    await audit(
-      actor,
-      {
-        action: "survey.paper_entered",
-        entityType: "survey",
-        entityId: target.survey.id,
-        details: {
-          codeId: codeRow.id,
-          entryId: entry!.id,
-          step: "tweede",
-          differences: disagreements.length,
-        },
-      },
-      tx,
-    );
-    if (disagreements.length > 0) {
-      await tx
-        .update(paperEntries)
-        .set({
-          status: "disagreement",
-          secondAnswers: checked.answers,
-          secondBy: actor.id,
-          secondAt: now,
-          updatedAt: now,
-        })
-        .where(eq(paperEntries.id, entry!.id));
-      return { status: "disagreement" as const, entryId: entry!.id, disagreements };
-    }
-    const [responseId] = await insertSubmittedResponses(
-      target,
-      "papier",
-      [{ codeId: codeRow.id, respondentId: codeRow.respondentId, answers: checked.answers }],
-      tx,
-    );
-    await tx
-      .update(paperEntries)
-      .set({
-        status: "counted",
-        secondAnswers: checked.answers,
-        secondBy: actor.id,
-        secondAt: now,
-        responseId: responseId!,
-        updatedAt: now,
-      })
-      .where(eq(paperEntries.id, entry!.id));
-    return { status: "counted" as const, responseId: responseId!, afterSecond: true };
+    if (judged.status === "new" && !input.double)
+      return countAtOnce(actor, target, codeRow, checked.answers, tx);
+    if (judged.status === "new") return keepFirstEntry(actor, target, codeRow, checked.answers, tx);
+    return compareSecondEntry(actor, target, codeRow, checked.answers, tx);
   });
 }
 
