@@ -8,7 +8,7 @@ import { queueMail } from "../../lib/mail.server";
 import type { AuditAction } from "../audit/actions";
 import { type Actor, audit } from "../audit/audit.server";
 import { CSV_BOM, csvRow } from "../insights/csv";
-import { mailFacts } from "./event-mail.server";
+import { type EventRow, mailFacts } from "./event-mail.server";
 import { eventCancelledMail } from "./mails";
 import { getPublicEvent } from "./registration.server";
 import {
@@ -110,6 +110,129 @@ export type StaffEventOutcome =
   | { ok: true; intent: StaffEventIntent; message: string }
   | { ok: false; intent: StaffEventIntent; notFound: true };
 
+/** What each staff action on one bijeenkomst gets: the locked event, the form, its transaction, an audit line. */
+interface StaffEventStep {
+  intent: StaffEventIntent;
+  e: EventRow;
+  form: FormData;
+  tx: Executor;
+  now: Date;
+  log: (action: AuditAction, details?: Record<string, unknown>) => ReturnType<typeof audit>;
+  fail: (errors: FieldErrors, values: FormValues) => StaffEventOutcome;
+}
+
+/** intent=save: the edited bijeenkomst; places that came free go to the waiting list. */
+async function saveEvent({
+  intent,
+  e,
+  form,
+  tx,
+  now,
+  log,
+  fail,
+}: StaffEventStep): Promise<StaffEventOutcome> {
+  // Editing an existing bijeenkomst may keep its start in the past check against now.
+  const parsed = parseForm(eventFormSchema(now), form);
+  if (!parsed.ok) return fail(parsed.errors, parsed.values);
+  if (!(await projectExists(parsed.data.projectId, tx)))
+    return fail({ projectId: "Kies een bestaand project." }, parsed.values);
+  const confirmed = await confirmedPeople(e.id, tx);
+  if (capacityTooLow(parsed.data.capacity, confirmed))
+    return fail(
+      { capacity: `Er zijn al ${confirmed} personen aangemeld. Kies minstens ${confirmed} plaatsen.` },
+      parsed.values,
+    );
+  const [updated] = await tx
+    .update(events)
+    .set(eventValues(parsed.data))
+    .where(eq(events.id, e.id))
+    .returning();
+  await log("event.updated");
+  const moved = await fillFromWaitingList(updated!, tx);
+  return { ok: true, intent, message: movedText("De bijeenkomst is opgeslagen.", moved) };
+}
+
+/** intent=close or reopen: registration closed or open again. */
+async function openOrCloseRegistration({ intent, e, tx, log }: StaffEventStep): Promise<StaffEventOutcome> {
+  await tx
+    .update(events)
+    .set({ registrationOpen: intent === "reopen" })
+    .where(eq(events.id, e.id));
+  await log(intent === "close" ? "event.registration_closed" : "event.registration_reopened");
+  return {
+    ok: true,
+    intent,
+    message: intent === "close" ? "Aanmelden is gesloten." : "Aanmelden is weer open.",
+  };
+}
+
+/** intent=capacity: a new number of places, never below the people registered. */
+async function changeCapacity({
+  intent,
+  e,
+  form,
+  tx,
+  log,
+  fail,
+}: StaffEventStep): Promise<StaffEventOutcome> {
+  const parsed = parseForm(capacitySchema, form);
+  if (!parsed.ok) return fail(parsed.errors, parsed.values);
+  const confirmed = await confirmedPeople(e.id, tx);
+  if (capacityTooLow(parsed.data.capacity, confirmed))
+    return fail(
+      { capacity: `Er zijn al ${confirmed} personen aangemeld. Kies minstens ${confirmed} plaatsen.` },
+      parsed.values,
+    );
+  const [updated] = await tx
+    .update(events)
+    .set({ capacity: parsed.data.capacity })
+    .where(eq(events.id, e.id))
+    .returning();
+  await log("event.capacity_changed", { from: e.capacity, to: parsed.data.capacity });
+  const moved = await fillFromWaitingList(updated!, tx);
+  return {
+    ok: true,
+    intent,
+    message: movedText(`Er zijn nu ${parsed.data.capacity} plaatsen.`, moved),
+  };
+}
+
+/** intent=cancel: the bijeenkomst is called off and everyone registered gets a mail. */
+async function cancelEvent({ intent, e, form, tx, log, fail }: StaffEventStep): Promise<StaffEventOutcome> {
+  if (form.get("confirm") !== "ja")
+    return fail(
+      { confirm: "Vink aan dat u de bijeenkomst echt wilt afgelasten." },
+      {
+        reason: String(form.get("reason") ?? ""),
+      },
+    );
+  const reason = String(form.get("reason") ?? "")
+    .trim()
+    .slice(0, 1000);
+  await tx.update(events).set({ status: "cancelled", cancelledAt: new Date() }).where(eq(events.id, e.id));
+  const regs = await tx
+    .select()
+    .from(eventRegistrations)
+    .where(and(eq(eventRegistrations.eventId, e.id), ne(eventRegistrations.status, "cancelled")));
+  // Registrations cleared by retention (docs/privacy.md) have no address left to mail.
+  const mailed = regs.filter((r) => hasAddress(r.email));
+  for (const r of mailed) await queueMail(eventCancelledMail(r.email, r.name, mailFacts(e), reason), tx);
+  await log("event.cancelled", { mails: mailed.length });
+  return {
+    ok: true,
+    intent,
+    message: `De bijeenkomst is afgelast. ${mailed.length} ${mailed.length === 1 ? "persoon kreeg" : "personen kregen"} een e-mail.`,
+  };
+}
+
+const staffEventSteps: Record<StaffEventIntent, (step: StaffEventStep) => Promise<StaffEventOutcome>> = {
+  save: saveEvent,
+  close: openOrCloseRegistration,
+  reopen: openOrCloseRegistration,
+  capacity: changeCapacity,
+  cancel: cancelEvent,
+};
+
 /** Every staff action on one bijeenkomst, by intent: one audited transaction each. */
 export async function handleStaffEventPost(
   actor: Actor,
@@ -138,94 +261,7 @@ export async function handleStaffEventPost(
       );
     if (e.status === "cancelled")
       return fail({ _form: "Deze bijeenkomst is afgelast. U kunt niets meer veranderen." }, {});
-    switch (intent) {
-      case "save": {
-        // Editing an existing bijeenkomst may keep its start in the past check against now.
-        const parsed = parseForm(eventFormSchema(now), form);
-        if (!parsed.ok) return fail(parsed.errors, parsed.values);
-        if (!(await projectExists(parsed.data.projectId, tx)))
-          return fail({ projectId: "Kies een bestaand project." }, parsed.values);
-        const confirmed = await confirmedPeople(e.id, tx);
-        if (capacityTooLow(parsed.data.capacity, confirmed))
-          return fail(
-            { capacity: `Er zijn al ${confirmed} personen aangemeld. Kies minstens ${confirmed} plaatsen.` },
-            parsed.values,
-          );
-        const [updated] = await tx
-          .update(events)
-          .set(eventValues(parsed.data))
-          .where(eq(events.id, e.id))
-          .returning();
-        await log("event.updated");
-        const moved = await fillFromWaitingList(updated!, tx);
-        return { ok: true, intent, message: movedText("De bijeenkomst is opgeslagen.", moved) };
-      }
-      case "close":
-      case "reopen": {
-        await tx
-          .update(events)
-          .set({ registrationOpen: intent === "reopen" })
-          .where(eq(events.id, e.id));
-        await log(intent === "close" ? "event.registration_closed" : "event.registration_reopened");
-        return {
-          ok: true,
-          intent,
-          message: intent === "close" ? "Aanmelden is gesloten." : "Aanmelden is weer open.",
-        };
-      }
-      case "capacity": {
-        const parsed = parseForm(capacitySchema, form);
-        if (!parsed.ok) return fail(parsed.errors, parsed.values);
-        const confirmed = await confirmedPeople(e.id, tx);
-        if (capacityTooLow(parsed.data.capacity, confirmed))
-          return fail(
-            { capacity: `Er zijn al ${confirmed} personen aangemeld. Kies minstens ${confirmed} plaatsen.` },
-            parsed.values,
-          );
-        const [updated] = await tx
-          .update(events)
-          .set({ capacity: parsed.data.capacity })
-          .where(eq(events.id, e.id))
-          .returning();
-        await log("event.capacity_changed", { from: e.capacity, to: parsed.data.capacity });
-        const moved = await fillFromWaitingList(updated!, tx);
-        return {
-          ok: true,
-          intent,
-          message: movedText(`Er zijn nu ${parsed.data.capacity} plaatsen.`, moved),
-        };
-      }
-      case "cancel": {
-        if (form.get("confirm") !== "ja")
-          return fail(
-            { confirm: "Vink aan dat u de bijeenkomst echt wilt afgelasten." },
-            {
-              reason: String(form.get("reason") ?? ""),
-            },
-          );
-        const reason = String(form.get("reason") ?? "")
-          .trim()
-          .slice(0, 1000);
-        await tx
-          .update(events)
-          .set({ status: "cancelled", cancelledAt: new Date() })
-          .where(eq(events.id, e.id));
-        const regs = await tx
-          .select()
-          .from(eventRegistrations)
-          .where(and(eq(eventRegistrations.eventId, e.id), ne(eventRegistrations.status, "cancelled")));
-        // Registrations cleared by retention (docs/privacy.md) have no address left to mail.
-        const mailed = regs.filter((r) => hasAddress(r.email));
-        for (const r of mailed)
-          await queueMail(eventCancelledMail(r.email, r.name, mailFacts(e), reason), tx);
-        await log("event.cancelled", { mails: mailed.length });
-        return {
-          ok: true,
-          intent,
-          message: `De bijeenkomst is afgelast. ${mailed.length} ${mailed.length === 1 ? "persoon kreeg" : "personen kregen"} een e-mail.`,
-        };
-      }
-    }
+    return staffEventSteps[intent]({ intent, e, form, tx, now, log, fail });
   });
 }
 
