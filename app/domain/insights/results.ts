@@ -154,6 +154,139 @@ export function rankingTopRows(
   return { rows, bases };
 }
 
+/** One closed question's tallies as buildQuestionResults hands them to its steps. */
+interface QuestionTally {
+  q: Question;
+  groups: readonly AnswerGroup[];
+  /** Respondents per class who answered (multiple choice and ranking). */
+  bases: readonly BaseGroup[];
+  values: { value: string; label: string }[];
+  sharesOfRespondents: boolean;
+}
+
+/** The distribution of one (sub)question: counts and percentages with intervals, weighted and not, and a mean. */
+function distributionOf(
+  { q, groups, bases, values, sharesOfRespondents }: QuestionTally,
+  subKey: string,
+  subLabel: string | null,
+  weightOf: (b: Background) => number,
+): Distribution {
+  const rows = groups.filter((g) => g.subKey === subKey);
+  // Respondents per class who answered: for multiple choice from the base query, otherwise the sum.
+  const baseRows: { b: Background; count: number }[] = sharesOfRespondents
+    ? bases.filter((b) => b.subKey === subKey).map((b) => ({ b, count: b.count }))
+    : rows.map((r) => ({ b: r, count: r.count }));
+  let base = 0;
+  let weightedBase = 0;
+  let sumW2 = 0;
+  for (const { b, count } of baseRows) {
+    const w = weightOf(b);
+    base += count;
+    weightedBase += count * w;
+    sumW2 += count * w * w;
+  }
+  const effectiveBase = sumW2 > 0 ? (weightedBase * weightedBase) / sumW2 : 0;
+  const counts = values.map((v) => {
+    let count = 0;
+    let weighted = 0;
+    for (const r of rows)
+      if (r.value === v.value) {
+        count += r.count;
+        weighted += r.count * weightOf(r);
+      }
+    return { ...v, count, weighted };
+  });
+  const shown = isGroupShown(base);
+  const suppressed = suppressCells(counts, { totalShown: !sharesOfRespondents });
+  const cells: ResultCell[] = suppressed.map((c) => {
+    const hide = !shown || c.suppressed;
+    const wp = weightedBase > 0 ? c.weighted / weightedBase : 0;
+    return {
+      value: c.value,
+      label: c.label,
+      count: hide ? null : c.count,
+      percent: hide ? null : c.count / base,
+      ci: hide ? null : wilsonInterval(c.count, base),
+      weightedPercent: hide ? null : wp,
+      weightedCi: hide ? null : wilsonInterval(wp * effectiveBase, effectiveBase),
+      suppressed: hide,
+    };
+  });
+  let mean: Distribution["mean"] = null;
+  if ((q.type === "number" || q.type === "grade" || q.type === "agree") && shown) {
+    let s = 0;
+    let ws = 0;
+    let n = 0;
+    let wn = 0;
+    for (const r of rows) {
+      const x = Number(r.value);
+      if (!Number.isFinite(x)) continue;
+      s += x * r.count;
+      n += r.count;
+      ws += x * r.count * weightOf(r);
+      wn += r.count * weightOf(r);
+    }
+    if (n >= MIN_CELL) mean = { unweighted: s / n, weighted: wn > 0 ? ws / wn : s / n };
+  }
+  return {
+    subKey,
+    subLabel: subLabel,
+    base,
+    shown,
+    effectiveBase,
+    cells: q.type === "number" ? [] : cells,
+    mean,
+  };
+}
+
+/** The first (sub)question broken down per background variable, every group under 10 suppressed. */
+function breakdownsOf(
+  { q, groups, bases, values, sharesOfRespondents }: QuestionTally,
+  first: string,
+  categoryLabels: Labels,
+): QuestionResult["breakdowns"] {
+  const firstRows = groups.filter((g) => g.subKey === first);
+  return q.type === "number" || q.background
+    ? []
+    : breakdownVariables.map((variable) => {
+        const labels = categoryLabels[variable] ?? {};
+        const categories = [
+          ...Object.keys(labels),
+          ...[...new Set(firstRows.map((r) => r[variable]).filter((c): c is string => c !== null))]
+            .filter((c) => !(c in labels))
+            .sort(),
+        ];
+        const groupsOut = categories.map((category): BreakdownGroup => {
+          const rows = firstRows.filter((r) => r[variable] === category);
+          const base = sharesOfRespondents
+            ? bases
+                .filter((b) => b.subKey === first && b[variable] === category)
+                .reduce((a, b) => a + b.count, 0)
+            : rows.reduce((a, r) => a + r.count, 0);
+          const shown = isGroupShown(base);
+          const counts = values.map((v) => ({
+            ...v,
+            count: rows.filter((r) => r.value === v.value).reduce((a, r) => a + r.count, 0),
+          }));
+          const cells = suppressCells(counts, { totalShown: !sharesOfRespondents }).map((c) => ({
+            value: c.value,
+            label: c.label,
+            count: shown && !c.suppressed ? c.count : null,
+            percent: shown && !c.suppressed && base > 0 ? c.count / base : null,
+            suppressed: !shown || c.suppressed,
+          }));
+          return {
+            category,
+            label: labels[category] ?? category,
+            base: shown ? base : null,
+            shown,
+            cells,
+          };
+        });
+        return { variable, label: backgroundLabels[variable], groups: groupsOut };
+      });
+}
+
 /** Build the results of every closed question from the grouped counts. */
 export function buildQuestionResults(input: {
   definition: Pick<SurveyDefinition, "pages">;
@@ -213,119 +346,17 @@ export function buildQuestionResults(input: {
       Object.keys(subs).length > 0 ? Object.keys(subs) : [...new Set(groups.map((g) => g.subKey))].sort();
     if (subKeys.length === 0) subKeys.push("");
 
-    const distributions: Distribution[] = subKeys.map((subKey) => {
-      const rows = groups.filter((g) => g.subKey === subKey);
-      // Respondents per class who answered: for multiple choice from the base query, otherwise the sum.
-      const baseRows: { b: Background; count: number }[] = sharesOfRespondents
-        ? (basesByQuestion.get(q.key) ?? [])
-            .filter((b) => b.subKey === subKey)
-            .map((b) => ({ b, count: b.count }))
-        : rows.map((r) => ({ b: r, count: r.count }));
-      let base = 0;
-      let weightedBase = 0;
-      let sumW2 = 0;
-      for (const { b, count } of baseRows) {
-        const w = weightOf(b);
-        base += count;
-        weightedBase += count * w;
-        sumW2 += count * w * w;
-      }
-      const effectiveBase = sumW2 > 0 ? (weightedBase * weightedBase) / sumW2 : 0;
-      const counts = values.map((v) => {
-        let count = 0;
-        let weighted = 0;
-        for (const r of rows)
-          if (r.value === v.value) {
-            count += r.count;
-            weighted += r.count * weightOf(r);
-          }
-        return { ...v, count, weighted };
-      });
-      const shown = isGroupShown(base);
-      const suppressed = suppressCells(counts, { totalShown: !sharesOfRespondents });
-      const cells: ResultCell[] = suppressed.map((c) => {
-        const hide = !shown || c.suppressed;
-        const wp = weightedBase > 0 ? c.weighted / weightedBase : 0;
-        return {
-          value: c.value,
-          label: c.label,
-          count: hide ? null : c.count,
-          percent: hide ? null : c.count / base,
-          ci: hide ? null : wilsonInterval(c.count, base),
-          weightedPercent: hide ? null : wp,
-          weightedCi: hide ? null : wilsonInterval(wp * effectiveBase, effectiveBase),
-          suppressed: hide,
-        };
-      });
-      let mean: Distribution["mean"] = null;
-      if ((q.type === "number" || q.type === "grade" || q.type === "agree") && shown) {
-        let s = 0;
-        let ws = 0;
-        let n = 0;
-        let wn = 0;
-        for (const r of rows) {
-          const x = Number(r.value);
-          if (!Number.isFinite(x)) continue;
-          s += x * r.count;
-          n += r.count;
-          ws += x * r.count * weightOf(r);
-          wn += r.count * weightOf(r);
-        }
-        if (n >= MIN_CELL) mean = { unweighted: s / n, weighted: wn > 0 ? ws / wn : s / n };
-      }
-      return {
-        subKey,
-        subLabel: subs[subKey] ?? null,
-        base,
-        shown,
-        effectiveBase,
-        cells: q.type === "number" ? [] : cells,
-        mean,
-      };
-    });
-
-    const first = subKeys[0]!;
-    const firstRows = groups.filter((g) => g.subKey === first);
-    const breakdowns: QuestionResult["breakdowns"] =
-      q.type === "number" || q.background
-        ? []
-        : breakdownVariables.map((variable) => {
-            const labels = input.categoryLabels[variable] ?? {};
-            const categories = [
-              ...Object.keys(labels),
-              ...[...new Set(firstRows.map((r) => r[variable]).filter((c): c is string => c !== null))]
-                .filter((c) => !(c in labels))
-                .sort(),
-            ];
-            const groupsOut = categories.map((category): BreakdownGroup => {
-              const rows = firstRows.filter((r) => r[variable] === category);
-              const base = sharesOfRespondents
-                ? (basesByQuestion.get(q.key) ?? [])
-                    .filter((b) => b.subKey === first && b[variable] === category)
-                    .reduce((a, b) => a + b.count, 0)
-                : rows.reduce((a, r) => a + r.count, 0);
-              const shown = isGroupShown(base);
-              const counts = values.map((v) => ({
-                ...v,
-                count: rows.filter((r) => r.value === v.value).reduce((a, r) => a + r.count, 0),
-              }));
-              const cells = suppressCells(counts, { totalShown: !sharesOfRespondents }).map((c) => ({
-                value: c.value,
-                label: c.label,
-                count: shown && !c.suppressed ? c.count : null,
-                percent: shown && !c.suppressed && base > 0 ? c.count / base : null,
-                suppressed: !shown || c.suppressed,
-              }));
-              return {
-                category,
-                label: labels[category] ?? category,
-                base: shown ? base : null,
-                shown,
-                cells,
-              };
-            });
-            return { variable, label: backgroundLabels[variable], groups: groupsOut };
-          });
+    const tally: QuestionTally = {
+      q,
+      groups,
+      bases: basesByQuestion.get(q.key) ?? [],
+      values,
+      sharesOfRespondents,
+    };
+    const distributions = subKeys.map((subKey) =>
+      distributionOf(tally, subKey, subs[subKey] ?? null, weightOf),
+    );
+    const breakdowns = breakdownsOf(tally, subKeys[0]!, input.categoryLabels);
 
     out.push({
       key: q.key,
