@@ -69,6 +69,79 @@ export type MailingOutcome =
       message: string;
     };
 
+/** intent=test: the mailing to the staff member's own address, through the outbox. */
+async function sendTestMailing(actor: Actor, subject: string, paragraphs: string[], tx: Executor) {
+  await queueMail(
+    {
+      to: actor.email,
+      kind: "follower.mailing_test",
+      subject: `[TEST] ${subject}`,
+      ...composeMail([
+        ...paragraphs,
+        "Dit is een test. Volgers krijgen onderaan een link om zich af te melden.",
+      ]),
+    },
+    tx,
+  );
+  await audit(
+    actor,
+    {
+      action: "follower.mailing_test",
+      entityType: "follower_mailing",
+      details: { subject },
+    },
+    tx,
+  );
+}
+
+/**
+ * intent=send: the mailing stored once (the form key makes a double submit send once) and queued for every
+ * follower, audited. Returns the message to show.
+ */
+async function sendMailing(
+  actor: Actor,
+  formKey: string | null,
+  { subject, body, projectIds }: { subject: string; body: string; projectIds: number[] },
+  paragraphs: string[],
+  recipients: string[],
+  tx: Executor,
+): Promise<string> {
+  const [mailing] = await tx
+    .insert(followerMailings)
+    .values({
+      subject,
+      body,
+      projectIds,
+      recipients: recipients.length,
+      createdBy: actor.id,
+      formKey,
+    })
+    .onConflictDoNothing({ target: followerMailings.formKey })
+    .returning({ id: followerMailings.id });
+  if (!mailing) return "Deze e-mail was al verstuurd.";
+  for (let i = 0; i < recipients.length; i += 1000)
+    await tx.insert(informedMails).values(
+      recipients.slice(i, i + 1000).map((followerId) => ({
+        followerId,
+        kind: "mailing" as const,
+        mailingId: mailing.id,
+        subject,
+        text: paragraphs.join("\n\n"),
+      })),
+    );
+  await audit(
+    actor,
+    {
+      action: "follower.mailing_sent",
+      entityType: "follower_mailing",
+      entityId: mailing.id,
+      details: { subject, projectIds, recipients: recipients.length },
+    },
+    tx,
+  );
+  return `De e-mail gaat naar ${recipients.length} ${recipients.length === 1 ? "volger" : "volgers"}.`;
+}
+
 /**
  * A mailing to the followers of one or more projects: preview (nothing stored), a test to the
  * staff member's own address (through the outbox), or send (audited; the form key makes a double
@@ -105,27 +178,7 @@ export async function handleMailingPost(actor: Actor, form: FormData, db: Execut
     if (intent === "preview")
       return { ok: true, intent, values: parsed.values, preview, message: "Zo ziet de e-mail eruit." };
     if (intent === "test") {
-      await queueMail(
-        {
-          to: actor.email,
-          kind: "follower.mailing_test",
-          subject: `[TEST] ${subject}`,
-          ...composeMail([
-            ...paragraphs,
-            "Dit is een test. Volgers krijgen onderaan een link om zich af te melden.",
-          ]),
-        },
-        tx,
-      );
-      await audit(
-        actor,
-        {
-          action: "follower.mailing_test",
-          entityType: "follower_mailing",
-          details: { subject },
-        },
-        tx,
-      );
+      await sendTestMailing(actor, subject, paragraphs, tx);
       return {
         ok: true,
         intent,
@@ -135,46 +188,8 @@ export async function handleMailingPost(actor: Actor, form: FormData, db: Execut
       };
     }
     const formKey = String(form.get("formKey") ?? "").slice(0, 100) || null;
-    const [mailing] = await tx
-      .insert(followerMailings)
-      .values({
-        subject,
-        body,
-        projectIds,
-        recipients: recipients.length,
-        createdBy: actor.id,
-        formKey,
-      })
-      .onConflictDoNothing({ target: followerMailings.formKey })
-      .returning({ id: followerMailings.id });
-    if (!mailing) return { ok: true, intent, values: {}, preview, message: "Deze e-mail was al verstuurd." };
-    for (let i = 0; i < recipients.length; i += 1000)
-      await tx.insert(informedMails).values(
-        recipients.slice(i, i + 1000).map((followerId) => ({
-          followerId,
-          kind: "mailing" as const,
-          mailingId: mailing.id,
-          subject,
-          text: paragraphs.join("\n\n"),
-        })),
-      );
-    await audit(
-      actor,
-      {
-        action: "follower.mailing_sent",
-        entityType: "follower_mailing",
-        entityId: mailing.id,
-        details: { subject, projectIds, recipients: recipients.length },
-      },
-      tx,
-    );
-    return {
-      ok: true,
-      intent,
-      values: {},
-      preview,
-      message: `De e-mail gaat naar ${recipients.length} ${recipients.length === 1 ? "volger" : "volgers"}.`,
-    };
+    const message = await sendMailing(actor, formKey, parsed.data, paragraphs, recipients, tx);
+    return { ok: true, intent, values: {}, preview, message };
   });
 }
 
