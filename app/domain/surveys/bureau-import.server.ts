@@ -108,6 +108,100 @@ async function lookUpCodes(
   return { codeErrors, items };
 }
 
+/** A bureau file with the whole file wrong (columns, empty, too long). */
+function refusedFile(fileError: string, rows: number): BureauOutcome {
+  return { status: "checked", check: { fileError, rows, errors: [], moreErrors: 0 } };
+}
+
+/**
+ * One pass over a bureau file: every row checked, the codes looked up per batch and, when `apply` and no
+ * error has been found, each batch's responses written; one audit line when all rows were imported.
+ */
+async function bureauPass(
+  actor: Actor,
+  target: PaperSurvey,
+  table: BureauRows,
+  options: { channel: "papier" | "bureau"; year?: number },
+  apply: boolean,
+  tx: Executor,
+): Promise<BureauOutcome> {
+  const year = options.year ?? new Date().getFullYear();
+  const columns = templateColumns(target.definition);
+  let head: ReturnType<typeof readHeader> | null = null;
+  let rows = 0;
+  let imported = 0;
+  // Row errors (checked here) and code errors (from the database), in line order. Lines only grow,
+  // so only the first SHOWN_ERRORS are kept, with a count of all.
+  let shown: RowError[] = [];
+  let errorCount = 0;
+  const addErrors = (list: RowError[]) => {
+    if (list.length === 0) return;
+    errorCount += list.length;
+    if (shown.length < SHOWN_ERRORS)
+      shown = [...shown, ...list].sort((a, b) => a.line - b.line).slice(0, SHOWN_ERRORS);
+  };
+  const seen = new Map<string, number>();
+  let batch: (CheckedRow & { normalized: string | null })[] = [];
+  let batchErrors: RowError[] = [];
+  const flush = async () => {
+    if (batch.length === 0 && batchErrors.length === 0) return;
+    const hadErrors = errorCount > 0 || batchErrors.length > 0;
+    const { codeErrors, items } = await lookUpCodes(target, batch, apply, tx);
+    // Row errors first, then code errors, each in line order (a stable sort keeps that per line).
+    addErrors([...batchErrors, ...codeErrors].sort((a, b) => a.line - b.line));
+    if (apply && !hadErrors && codeErrors.length === 0)
+      imported += await copySubmittedResponses(target, options.channel, items, tx);
+    batch = [];
+    batchErrors = [];
+  };
+  for await (const { cells, line } of numbered(table)) {
+    if (head === null) {
+      // The header is the first line; a file whose first line is empty has no header.
+      head = readHeader(line === 1 ? cells : [], columns);
+      if (!head.ok) return refusedFile(head.message, 0);
+      if (line === 1) continue;
+    }
+    if (cells.every((c) => c.trim() === "")) continue;
+    if (++rows > MAX_ROWS) return refusedFile(bureauMessages.tooMany, rows);
+    const { row, errors: rowErrors } = checkRow(target.definition, columns, head.index, cells, line, year);
+    batchErrors.push(...rowErrors);
+    const normalized = normalizeCode(row.code);
+    if (!row.code) batchErrors.push({ line, column: CODE_COLUMN, message: bureauMessages.codeMissing });
+    else if (!normalized)
+      batchErrors.push({ line, column: CODE_COLUMN, message: bureauMessages.codeUnknown });
+    else if (seen.has(normalized))
+      batchErrors.push({
+        line,
+        column: CODE_COLUMN,
+        message: bureauMessages.codeTwice(seen.get(normalized)!),
+      });
+    else seen.set(normalized, line);
+    batch.push({ ...row, normalized });
+    if (batch.length >= BATCH) await flush();
+  }
+  if (head === null) return refusedFile(bureauMessages.empty, 0);
+  if (rows === 0) return refusedFile(bureauMessages.empty, 0);
+  await flush();
+  const check: BureauCheck = {
+    fileError: null,
+    rows,
+    errors: shown,
+    moreErrors: Math.max(0, errorCount - SHOWN_ERRORS),
+  };
+  if (!apply || errorCount > 0) return { status: "checked", check };
+  await audit(
+    actor,
+    {
+      action: "survey.bureau_imported",
+      entityType: "survey",
+      entityId: target.survey.id,
+      details: { rows: imported, channel: options.channel },
+    },
+    tx,
+  );
+  return { status: "imported", check, imported };
+}
+
 /**
  * Check a bureau file (a dry run) or import it, reading it row by row: every row through the survey's
  * own validation, the codes against the database per batch of rows, then all rows or none. An import
@@ -123,93 +217,10 @@ export async function importBureauRows(
   options: { apply: boolean; channel: "papier" | "bureau"; year?: number },
   db: Executor,
 ): Promise<BureauOutcome> {
-  const year = options.year ?? new Date().getFullYear();
-  const columns = templateColumns(target.definition);
-  const fail = (fileError: string, rows: number): BureauOutcome => ({
-    status: "checked",
-    check: { fileError, rows, errors: [], moreErrors: 0 },
-  });
-
-  const pass = async (apply: boolean, tx: Executor): Promise<BureauOutcome> => {
-    let head: ReturnType<typeof readHeader> | null = null;
-    let rows = 0;
-    let imported = 0;
-    // Row errors (checked here) and code errors (from the database), in line order. Lines only grow,
-    // so only the first SHOWN_ERRORS are kept, with a count of all.
-    let shown: RowError[] = [];
-    let errorCount = 0;
-    const addErrors = (list: RowError[]) => {
-      if (list.length === 0) return;
-      errorCount += list.length;
-      if (shown.length < SHOWN_ERRORS)
-        shown = [...shown, ...list].sort((a, b) => a.line - b.line).slice(0, SHOWN_ERRORS);
-    };
-    const seen = new Map<string, number>();
-    let batch: (CheckedRow & { normalized: string | null })[] = [];
-    let batchErrors: RowError[] = [];
-    const flush = async () => {
-      if (batch.length === 0 && batchErrors.length === 0) return;
-      const hadErrors = errorCount > 0 || batchErrors.length > 0;
-      const { codeErrors, items } = await lookUpCodes(target, batch, apply, tx);
-      // Row errors first, then code errors, each in line order (a stable sort keeps that per line).
-      addErrors([...batchErrors, ...codeErrors].sort((a, b) => a.line - b.line));
-      if (apply && !hadErrors && codeErrors.length === 0)
-        imported += await copySubmittedResponses(target, options.channel, items, tx);
-      batch = [];
-      batchErrors = [];
-    };
-    for await (const { cells, line } of numbered(table)) {
-      if (head === null) {
-        // The header is the first line; a file whose first line is empty has no header.
-        head = readHeader(line === 1 ? cells : [], columns);
-        if (!head.ok) return fail(head.message, 0);
-        if (line === 1) continue;
-      }
-      if (cells.every((c) => c.trim() === "")) continue;
-      if (++rows > MAX_ROWS) return fail(bureauMessages.tooMany, rows);
-      const { row, errors: rowErrors } = checkRow(target.definition, columns, head.index, cells, line, year);
-      batchErrors.push(...rowErrors);
-      const normalized = normalizeCode(row.code);
-      if (!row.code) batchErrors.push({ line, column: CODE_COLUMN, message: bureauMessages.codeMissing });
-      else if (!normalized)
-        batchErrors.push({ line, column: CODE_COLUMN, message: bureauMessages.codeUnknown });
-      else if (seen.has(normalized))
-        batchErrors.push({
-          line,
-          column: CODE_COLUMN,
-          message: bureauMessages.codeTwice(seen.get(normalized)!),
-        });
-      else seen.set(normalized, line);
-      batch.push({ ...row, normalized });
-      if (batch.length >= BATCH) await flush();
-    }
-    if (head === null) return fail(bureauMessages.empty, 0);
-    if (rows === 0) return fail(bureauMessages.empty, 0);
-    await flush();
-    const check: BureauCheck = {
-      fileError: null,
-      rows,
-      errors: shown,
-      moreErrors: Math.max(0, errorCount - SHOWN_ERRORS),
-    };
-    if (!apply || errorCount > 0) return { status: "checked", check };
-    await audit(
-      actor,
-      {
-        action: "survey.bureau_imported",
-        entityType: "survey",
-        entityId: target.survey.id,
-        details: { rows: imported, channel: options.channel },
-      },
-      tx,
-    );
-    return { status: "imported", check, imported };
-  };
-
-  if (!options.apply) return pass(false, db);
+  if (!options.apply) return bureauPass(actor, target, table, options, false, db);
   try {
     return await db.transaction(async (tx) => {
-      const outcome = await pass(true, tx);
+      const outcome = await bureauPass(actor, target, table, options, true, tx);
       // Nothing of a refused file stays: the responses written before the first error go too.
       if (outcome.status !== "imported") throw new RolledBack(outcome);
       return outcome;
