@@ -4,8 +4,8 @@ import { and, eq, inArray } from "drizzle-orm";
 import { answerCodes, answers, codes, quotes } from "../../../db/schema";
 import { type Executor, getDb } from "../../lib/db.server";
 import { type Actor, audit } from "../audit/audit.server";
+import type { CodingResult } from "./code-edits.server";
 import { findPersonalData } from "./personal-data";
-import { type CodingResult } from "./code-edits.server";
 
 async function answerOf(surveyId: number, questionKey: string, answerId: number, tx: Executor) {
   const [row] = await tx
