@@ -106,6 +106,32 @@ export const periodMessages = {
 const limitKey = (kind: "ip" | "email", value: string) =>
   `consultation-react:${kind}:${hashToken(`${kind}:${value}`).slice(0, 32)}`;
 
+/** The rate limits of the form, per IP address and per e-mail address: the refusal when one is reached. */
+async function overLimit(
+  ip: string,
+  email: string,
+  values: FormValues,
+  db: Executor,
+  now: Date,
+): Promise<ReactOutcome | null> {
+  for (const [kind, value, rule] of [
+    ["ip", ip, REACTION_IP_LIMIT],
+    ["email", email.toLowerCase(), REACTION_EMAIL_LIMIT],
+  ] as const) {
+    const limit = await hit(limitKey(kind, value), rule, db, now);
+    if (!limit.allowed)
+      return {
+        ok: false,
+        errors:
+          kind === "email" ? { email: reactionLimitMessages.email } : { _form: reactionLimitMessages.ip },
+        values,
+        status: 429,
+        retryAfterSeconds: limit.retryAfterSeconds,
+      };
+  }
+  return null;
+}
+
 /**
  * A reaction on a paragraph (or the whole document) of the latest published version. It is stored as
  * pending and counts only after the link in the confirmation mail is used. A valid reaction is counted
@@ -127,21 +153,8 @@ export async function submitReaction(
   if (state !== "open") return { ok: false, errors: { _form: periodMessages[state] }, values, status: 409 };
   if (!parsed.ok) return { ...parsed, status: 400 };
   const d = parsed.data;
-  for (const [kind, value, rule] of [
-    ["ip", ip, REACTION_IP_LIMIT],
-    ["email", d.email.toLowerCase(), REACTION_EMAIL_LIMIT],
-  ] as const) {
-    const limit = await hit(limitKey(kind, value), rule, db, now);
-    if (!limit.allowed)
-      return {
-        ok: false,
-        errors:
-          kind === "email" ? { email: reactionLimitMessages.email } : { _form: reactionLimitMessages.ip },
-        values,
-        status: 429,
-        retryAfterSeconds: limit.retryAfterSeconds,
-      };
-  }
+  const limited = await overLimit(ip, d.email, values, db, now);
+  if (limited) return limited;
   return db.transaction(async (tx) => {
     const [version] = await publishedVersions(found.doc.id, tx);
     if (!version) return { ok: false, errors: { _form: "Dit document bestaat niet." }, values, status: 404 };
