@@ -124,6 +124,23 @@ const exporters: { [T in QuestionType]: (q: Extract<Question, { type: T }>, x: Q
   },
 };
 
+/** A question's relevance equation, and the report's notes on what LimeSurvey cannot hold of it. */
+function relevanceAndNotes(q: Question, coded: Map<string, Coded>) {
+  const notes: string[] = [];
+  let relevance = "1";
+  if (q.showIf) {
+    const r = relevanceOf(q.showIf, coded);
+    if (r) relevance = r;
+    else notes.push("De voorwaarde past niet in LimeSurvey; de vraag wordt daar altijd getoond.");
+  }
+  if (q.allowDontKnow)
+    notes.push(
+      '"Weet ik niet / geen mening" bestaat in LimeSurvey alleen als "Geen antwoord" bij niet-verplichte vragen.',
+    );
+  if (q.theme || q.background) notes.push("Het thema en de achtergrondvariabele kent LimeSurvey niet.");
+  return { relevance, notes };
+}
+
 /** The .lss file and what changed on the way. */
 export function exportLss(def: SurveyDefinition): { xml: string; report: ExportReport } {
   const tables = new LssTables();
@@ -168,18 +185,7 @@ export function exportLss(def: SurveyDefinition): { xml: string; report: ExportR
     });
     for (const q of page.questions) {
       const c = coded.get(q.key)!;
-      const notes: string[] = [];
-      let relevance = "1";
-      if (q.showIf) {
-        const r = relevanceOf(q.showIf, coded);
-        if (r) relevance = r;
-        else notes.push("De voorwaarde past niet in LimeSurvey; de vraag wordt daar altijd getoond.");
-      }
-      if (q.allowDontKnow)
-        notes.push(
-          '"Weet ik niet / geen mening" bestaat in LimeSurvey alleen als "Geen antwoord" bij niet-verplichte vragen.',
-        );
-      if (q.theme || q.background) notes.push("Het thema en de achtergrondvariabele kent LimeSurvey niet.");
+      const { relevance, notes } = relevanceAndNotes(q, coded);
       const extras = extrasOf(q, c);
       const head = {
         title: c.code,
