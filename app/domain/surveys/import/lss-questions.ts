@@ -10,13 +10,8 @@ import { mapDisplay, mapMultipleText, mapNumber, mapText, mapUnknown } from "./l
 import { ATTRIBUTE_NOTES, QUIET_ATTRIBUTES, TIMER_ATTRIBUTE } from "./lss-vocabulary";
 import { limeSurveyTypes } from "./report";
 
-export function mapQuestion(ctx: Context, q: LsQuestion, w: Work, extras: Extras | null): Mapped | null {
-  const subs = ctx.t.subquestions.filter((s) => s.gid === q.qid);
-  const answers = ctx.t.answers.get(q.qid) ?? [];
-  const attrs = ctx.t.attributes.get(q.qid) ?? new Map<string, string>();
-  const typeName = limeSurveyTypes[q.type];
-
-  // Texts: the question and its help; what does not fit in 500 characters moves to the description.
+/** The question's text and help: what does not fit in 500 characters moves to the description. */
+function questionTexts(q: LsQuestion, w: Work) {
   const text = cleanHtml(q.text);
   const help = cleanHtml(q.help);
   for (const d of new Set([...text.dropped, ...help.dropped]))
@@ -40,6 +35,16 @@ export function mapQuestion(ctx: Context, q: LsQuestion, w: Work, extras: Extras
     mainText = q.title || "Vraag";
     note(w, "De vraag had geen tekst; de vraagcode is als tekst gebruikt.");
   }
+  return { text, help, mainText, description };
+}
+
+export function mapQuestion(ctx: Context, q: LsQuestion, w: Work, extras: Extras | null): Mapped | null {
+  const subs = ctx.t.subquestions.filter((s) => s.gid === q.qid);
+  const answers = ctx.t.answers.get(q.qid) ?? [];
+  const attrs = ctx.t.attributes.get(q.qid) ?? new Map<string, string>();
+  const typeName = limeSurveyTypes[q.type];
+
+  const { text, help, mainText, description } = questionTexts(q, w);
 
   if (attrs.get("hidden") === "1" && q.type !== "*") {
     w.item.status = "leftOut";
