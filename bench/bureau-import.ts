@@ -97,7 +97,8 @@ async function importOnly(url: string, surveyId: number, file: string) {
   resetEnvForTests();
   const fs = await import("node:fs");
   const { openBureauFile } = await import("../app/domain/surveys/bureau-files.server");
-  const { importBureauRows, paperSurvey } = await import("../app/domain/surveys/paper.server");
+  const { importBureauRows } = await import("../app/domain/surveys/bureau-import.server");
+  const { paperSurvey } = await import("../app/domain/surveys/paper-responses.server");
   const { createStaffUserForBench } = await import("./support");
   const db = getDb();
   const actor = await createStaffUserForBench();
@@ -152,7 +153,9 @@ async function main() {
     const { surveyDefinitionSchema } = await import("../app/domain/surveys/definition");
     const { createPersonalCodes } = await import("../app/domain/surveys/codes.server");
     const { templateHeader } = await import("../app/domain/surveys/bureau-files.server");
-    const { paperSurvey, insertSubmittedResponses } = await import("../app/domain/surveys/paper.server");
+    const { paperSurvey, insertSubmittedResponses } = await import(
+      "../app/domain/surveys/paper-responses.server"
+    );
     const { checkWholeForm } = await import("../app/domain/surveys/paper");
     const { surveys, surveyVersions } = await import("../db/schema");
     const { seedWijken } = await import("../db/seed/wijken");

@@ -1,5 +1,5 @@
 // `npm run bench:consultation`: a concept document of 300 paragraphs with 5,000 confirmed reactions.
-// 1. The public document page's server work (app/domain/consultation/public.server.ts publicDocument, plus
+// 1. The public document page's server work (app/domain/consultation/public-document.server.ts publicDocument, plus
 //    serialising its loader data) — p95 over RUNS runs, as a ratio to the p95 of ONE plain SELECT of the same
 //    rows (paragraphs left-joined with their confirmed reactions), measured in the same run. Target ≤ 2×.
 //    React rendering of the page is not included (see docs/consultation.md).
@@ -18,7 +18,7 @@ async function main() {
   Object.assign(process.env, { DATABASE_URL: database.url, LOG_LEVEL: "warn", SEED_DEMO: "false" });
   const { getDb, getSql, closeDb } = await import("../app/lib/db.server");
   const schema = await import("../db/schema");
-  const { publicDocument } = await import("../app/domain/consultation/public.server");
+  const { publicDocument } = await import("../app/domain/consultation/public-document.server");
   const { loadNota } = await import("../app/domain/consultation/nota.server");
   const db = getDb();
   try {

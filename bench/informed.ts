@@ -1,5 +1,5 @@
 // `npm run bench:informed`: 10,000 followers' digest through the digipanel's delivery path
-// (app/domain/panel/delivery.server.ts, deliverBulkQueue) to a local SMTP sink, with a kill -9 of the
+// (app/domain/panel/bulk-delivery.server.ts, deliverBulkQueue) to a local SMTP sink, with a kill -9 of the
 // worker at a random moment and a second worker started. Targets (issue 14): 0 lost, no repeat
 // beyond the messages in flight at the kill (same Message-ID), total under 60 s. Prints
 // delivered/sec as a ratio against a plain nodemailer loop (as bench/panel.ts), in the same run.
@@ -35,7 +35,7 @@ async function main() {
   const { getDb, closeDb } = await import("../app/lib/db.server");
   const { getEnv } = await import("../app/lib/env.server");
   const { followers, events, informedMails } = await import("../db/schema");
-  const { queueDigests } = await import("../app/domain/informed/followers.server");
+  const { queueDigests } = await import("../app/domain/informed/digest.server");
   const { withUnsubscribe } = await import("../app/domain/informed/mails");
   const { createPanelTransport } = await import("../app/domain/panel/delivery.server");
   const { getBoss, stopJobs } = await import("../app/lib/jobs.server");

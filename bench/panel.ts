@@ -40,7 +40,7 @@ async function main() {
   const { getEnv } = await import("../app/lib/env.server");
   const { seedWijken } = await import("../db/seed/wijken");
   const { panelMembers, surveys, panelInvitations } = await import("../db/schema");
-  const { createCampaign, queueCampaign } = await import("../app/domain/panel/campaigns.server");
+  const { createCampaign, queueCampaign } = await import("../app/domain/panel/campaign-queue.server");
   const { invitationMail } = await import("../app/domain/panel/mails");
   const { createPanelTransport } = await import("../app/domain/panel/delivery.server");
   const { getBoss, stopJobs } = await import("../app/lib/jobs.server");

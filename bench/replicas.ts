@@ -135,7 +135,7 @@ async function main() {
     const { demoLogins, DEMO_PASSWORD } = await import("../db/seed");
     const { fieldName } = await import("../app/domain/surveys/answers");
     const { createPersonalCodes } = await import("../app/domain/surveys/codes.server");
-    const { createCampaign, queueCampaign } = await import("../app/domain/panel/campaigns.server");
+    const { createCampaign, queueCampaign } = await import("../app/domain/panel/campaign-queue.server");
     const { getBoss } = await import("../app/lib/jobs.server");
     const db = getDb();
     const count = async (query: ReturnType<typeof sql>) =>

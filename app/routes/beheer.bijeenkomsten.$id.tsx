@@ -2,7 +2,8 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/domain/auth/auth.server";
 import { staffAccess } from "~/domain/auth/roles";
-import { eventIdParam, eventPages, eventWhen } from "~/domain/events/events.server";
+import { eventWhen } from "~/domain/events/event-mail.server";
+import { eventIdParam, eventPages } from "~/domain/events/events.server";
 import { instantToAmsterdamLocal } from "~/domain/events/rules";
 import { intentFeedback } from "~/lib/forms";
 import { Alert, DemoBadge, Heading, Paragraph, TextLink } from "~/ui/content";

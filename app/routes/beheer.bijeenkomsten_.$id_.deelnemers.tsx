@@ -2,7 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/domain/auth/auth.server";
 import { staffAccess } from "~/domain/auth/roles";
-import { eventIdParam, eventPages, eventWhen, registrationStatusLabels } from "~/domain/events/events.server";
+import { eventWhen } from "~/domain/events/event-mail.server";
+import { eventIdParam, eventPages } from "~/domain/events/events.server";
+import { registrationStatusLabels } from "~/domain/events/staff-events.server";
 import { Heading, Paragraph, TextLink } from "~/ui/content";
 import { TableScroll } from "~/ui/table-scroll";
 

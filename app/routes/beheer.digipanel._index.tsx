@@ -2,7 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/domain/auth/auth.server";
 import { staffAccess } from "~/domain/auth/roles";
-import { listCampaigns } from "~/domain/panel/campaigns.server";
+import { listCampaigns } from "~/domain/panel/campaign-figures.server";
 import { DEVIATION_THRESHOLD, formatDeviation } from "~/domain/panel/composition";
 import { membersByStatus, panelComposition } from "~/domain/panel/overview.server";
 import { ageGroupLabel, tenureShortLabels } from "~/domain/panel/profile";

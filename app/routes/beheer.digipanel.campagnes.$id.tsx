@@ -8,7 +8,8 @@ import {
 import { Form, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/domain/auth/auth.server";
 import { staffAccess } from "~/domain/auth/roles";
-import { campaignFigures, cancelCampaign, getCampaign } from "~/domain/panel/campaigns.server";
+import { campaignFigures, getCampaign } from "~/domain/panel/campaign-figures.server";
+import { cancelCampaign } from "~/domain/panel/campaign-queue.server";
 import { wijkNames } from "~/domain/panel/members.server";
 import { ageGroupLabel } from "~/domain/panel/profile";
 import { parseStratum } from "~/domain/panel/sampling";

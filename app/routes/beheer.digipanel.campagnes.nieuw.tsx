@@ -11,11 +11,11 @@ import { requireRole } from "~/domain/auth/auth.server";
 import { staffAccess } from "~/domain/auth/roles";
 import {
   campaignSchema,
-  createCampaign,
   planCampaign,
   previewMail,
   publishedSurveys,
-} from "~/domain/panel/campaigns.server";
+} from "~/domain/panel/campaign-planning.server";
+import { createCampaign } from "~/domain/panel/campaign-queue.server";
 import { kickPanelTick } from "~/domain/panel/jobs.server";
 import { wijkNames } from "~/domain/panel/members.server";
 import { ageGroupLabel } from "~/domain/panel/profile";

@@ -4,19 +4,16 @@ import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { z } from "zod";
 import { requireRole } from "~/domain/auth/auth.server";
 import { staffAccess } from "~/domain/auth/roles";
+import { markQuote, recodeAnswer, unmarkQuote } from "~/domain/insights/answer-coding.server";
 import {
   acceptCode,
   createCode,
-  listCodes,
-  listOpenAnswers,
-  markQuote,
   mergeCodes,
-  recodeAnswer,
   renameCode,
   splitCode,
-  suggestCodes,
-  unmarkQuote,
-} from "~/domain/insights/coding.server";
+} from "~/domain/insights/code-edits.server";
+import { listCodes, listOpenAnswers } from "~/domain/insights/coding-lists.server";
+import { suggestCodes } from "~/domain/insights/coding-suggestions.server";
 import { redactPersonalData } from "~/domain/insights/personal-data";
 import { loadSurveyForResults } from "~/domain/insights/results.server";
 import { findQuestion } from "~/domain/surveys/definition";

@@ -40,7 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, staffAccess["beheer.enquetes_.$id_.papier"]);
   const actor = { id: user.id, email: user.email };
   const form = await request.formData();
-  if (form.get("intent") === "oplossen") {
+  if (form.get("intent") === "resolve") {
     const outcome = await paperResolvePost(actor, params.id, form);
     if (outcome.kind === "notFound")
       return data(
@@ -136,7 +136,7 @@ export default function PaperEntry() {
         </Form>
       ) : (
         <Form method="post" className="wmh-stack" noValidate key={`form-${step.code}`}>
-          <input type="hidden" name="intent" value="opslaan" />
+          <input type="hidden" name="intent" value="save" />
           <input type="hidden" name="code" value={step.code} />
           <Heading level={2}>
             Vragenlijst {step.code}
@@ -193,7 +193,7 @@ export default function PaperEntry() {
               const missing = result?.kind === "missing" && result.entryId === entry.id ? result.errors : {};
               return (
                 <Form method="post" key={entry.id} className="wmh-stack" noValidate>
-                  <input type="hidden" name="intent" value="oplossen" />
+                  <input type="hidden" name="intent" value="resolve" />
                   <input type="hidden" name="invoer" value={entry.id} />
                   <Heading level={3}>Vragenlijst nummer {entry.id}</Heading>
                   <ErrorSummary

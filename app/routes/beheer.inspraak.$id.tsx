@@ -24,15 +24,12 @@ function idOf(raw: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, staffAccess["beheer.inspraak.$id"]);
-  const page = await consultationStaff.document(idOf(params.id));
+  // After a Word import the page is loaded afresh (?ingelezen=1); the message is the domain's.
+  const afterImport = new URL(request.url).searchParams.has("ingelezen");
+  const page = await consultationStaff.document(idOf(params.id), afterImport);
   if (!page) throw new Response("Dit document bestaat niet", { status: 404 });
-  const draftCount = page.versions.find((v) => v.version.status === "draft")?.paragraphs ?? 0;
   return {
-    // After a Word import the page is loaded afresh (?ingelezen=1), so the text field and the message
-    // come from one loader run.
-    imported: new URL(request.url).searchParams.has("ingelezen")
-      ? `Het Word-bestand is ingelezen: ${draftCount} alinea's.`
-      : null,
+    imported: page.imported,
     id: page.doc.id,
     title: page.doc.title,
     isDemo: page.doc.isDemo,

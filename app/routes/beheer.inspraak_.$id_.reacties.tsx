@@ -10,7 +10,7 @@ import type { ReactNode } from "react";
 import { requireRole } from "~/domain/auth/auth.server";
 import { staffAccess } from "~/domain/auth/roles";
 import { consultationStaff } from "~/domain/consultation/pages.server";
-import { publicRespondent } from "~/domain/consultation/rules";
+import { publicRespondent } from "~/domain/consultation/reactions";
 import { redactPersonalData } from "~/domain/insights/personal-data";
 import { LooseReactionsSection, PersonalDataSection, PointsSection } from "~/ui/consultation/reactions";
 import consultationCss from "~/ui/consultation.css?url";

@@ -7,7 +7,8 @@ import {
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import leafletCss from "leaflet/dist/leaflet.css?url";
-import { eventIdParam, eventPages, eventWhen } from "~/domain/events/events.server";
+import { eventWhen } from "~/domain/events/event-mail.server";
+import { eventIdParam, eventPages } from "~/domain/events/events.server";
 import { closedReasonText, MAX_PEOPLE, registrationClosedReason } from "~/domain/events/rules";
 import { tileConfig } from "~/domain/places/tiles.server";
 import { str } from "~/lib/forms";

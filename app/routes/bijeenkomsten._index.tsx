@@ -1,6 +1,7 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { eventPages, eventWhen } from "~/domain/events/events.server";
+import { eventWhen } from "~/domain/events/event-mail.server";
+import { eventPages } from "~/domain/events/events.server";
 import { DemoBadge, Heading, Paragraph } from "~/ui/content";
 
 export const meta: MetaFunction = () => [{ title: "Bijeenkomsten - Wij maken Heemstede" }];

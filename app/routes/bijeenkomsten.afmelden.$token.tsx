@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { eventPages, eventWhen } from "~/domain/events/events.server";
+import { eventWhen } from "~/domain/events/event-mail.server";
+import { eventPages } from "~/domain/events/events.server";
 import { Alert, Heading, Paragraph, TextLink } from "~/ui/content";
 import { SubmitButton } from "~/ui/form";
 

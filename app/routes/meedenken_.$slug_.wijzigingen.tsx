@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { changeKindLabels } from "~/domain/consultation/change-overview";
 import { consultationPublic } from "~/domain/consultation/pages.server";
-import { changeKindLabels } from "~/domain/consultation/rules";
 import consultationCss from "~/ui/consultation.css?url";
 import { Heading, Paragraph } from "~/ui/content";
 

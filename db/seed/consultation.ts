@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { parseEditorText } from "../../app/domain/consultation/rules";
+import { parseEditorText } from "../../app/domain/consultation/paragraphs";
 import type { Executor } from "../../app/lib/db.server";
 import { createToken, hashToken } from "../../app/lib/tokens.server";
 import {

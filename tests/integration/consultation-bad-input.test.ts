@@ -8,11 +8,8 @@ import {
 } from "../../app/domain/consultation/documents.server";
 import { loadNota, publishNota } from "../../app/domain/consultation/nota.server";
 import { handleReactionsPost, reactionsPage } from "../../app/domain/consultation/points.server";
-import {
-  handleOwnReaction,
-  publicDocument,
-  submitReaction,
-} from "../../app/domain/consultation/public.server";
+import { publicDocument } from "../../app/domain/consultation/public-document.server";
+import { handleOwnReaction, submitReaction } from "../../app/domain/consultation/public-reactions.server";
 import { getDb } from "../../app/lib/db.server";
 import * as documentRoute from "../../app/routes/meedenken_.$slug_.document";
 import * as notaRoute from "../../app/routes/meedenken_.$slug_.reactienota.$versie";

@@ -1,28 +1,26 @@
 import { readFileSync } from "node:fs";
 import { eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
-import {
-  createDocument,
-  documentPage,
-  handleDocumentPost,
-} from "../../app/domain/consultation/documents.server";
+import { documentPage, handleDocumentPost } from "../../app/domain/consultation/documents.server";
 import { consultationQueue, loadNota, publishNota } from "../../app/domain/consultation/nota.server";
 import { handleReactionsPost, reactionsPage } from "../../app/domain/consultation/points.server";
 import {
-  handleOwnReaction,
-  ownReaction,
   projectConsultation,
   publicChanges,
   publicDocument,
+} from "../../app/domain/consultation/public-document.server";
+import {
+  handleOwnReaction,
+  ownReaction,
   submitReaction,
-} from "../../app/domain/consultation/public.server";
+} from "../../app/domain/consultation/public-reactions.server";
 import {
   REACTION_EMAIL_LIMIT,
   REACTION_IP_LIMIT,
   reactionLimitMessages,
-  uploadMessages,
-} from "../../app/domain/consultation/rules";
-import { deliverBulkQueue } from "../../app/domain/panel/delivery.server";
+} from "../../app/domain/consultation/reactions";
+import { uploadMessages } from "../../app/domain/consultation/upload";
+import { deliverBulkQueue } from "../../app/domain/panel/bulk-delivery.server";
 import { getDb } from "../../app/lib/db.server";
 import * as documentRoute from "../../app/routes/meedenken_.$slug_.document";
 import * as notaRoute from "../../app/routes/meedenken_.$slug_.reactienota.$versie";
@@ -37,49 +35,16 @@ import {
   projects,
 } from "../../db/schema";
 import { withBulkMailSink } from "../support/bulk-mail";
-import { createStaff } from "../support/db";
+import { AFTER, DURING, form, publishedConsultation } from "../support/consultation";
 import { makeRequest, run } from "../support/remix";
 import { bodyText } from "../support/smtp-sink";
 
 const sink = withBulkMailSink();
 
-function form(values: Record<string, string | string[]>) {
-  const f = new FormData();
-  for (const [k, v] of Object.entries(values)) for (const item of [v].flat()) f.append(k, item);
-  return f;
-}
-
-const DURING = new Date("2026-12-05T12:00:00Z");
-const AFTER = new Date("2026-12-20T12:00:00Z");
 const db = () => getDb();
 
 async function setup() {
-  const staff = await createStaff(["ambtenaar"]);
-  const actor = { id: staff.id, email: staff.email };
-  const [project] = await db().insert(projects).values({ slug: "woonvisie", title: "Woonvisie" }).returning();
-  const created = await createDocument(
-    actor,
-    form({ project: String(project!.id), titel: "Concept-Woonvisie" }),
-    db(),
-  );
-  if (!created.ok) throw new Error("not created");
-  const id = created.id;
-  const post = (values: Record<string, string>, now = DURING) =>
-    handleDocumentPost(actor, id, form(values), db(), now);
-  expect(
-    (
-      await post({
-        intent: "save",
-        tekst: "# Passend wonen\nMeer sociale huur.\n\nStarters.\n\n# Duurzaam\nIsoleren.",
-      })
-    ).ok,
-  ).toBe(true);
-  expect((await post({ intent: "period", start: "2026-12-01T09:00", einde: "2026-12-15T23:59" })).ok).toBe(
-    true,
-  );
-  expect((await post({ intent: "publish" })).ok).toBe(true);
-  const page = await publicDocument("woonvisie", db(), undefined, DURING);
-  return { actor, id, post, page: page! };
+  return publishedConsultation("# Passend wonen\nMeer sociale huur.\n\nStarters.\n\n# Duurzaam\nIsoleren.");
 }
 
 const tokenIn = (text: string) => /\/reactie\/([A-Za-z0-9_-]{43})/.exec(text)?.[1] ?? "";

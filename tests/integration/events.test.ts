@@ -1,11 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, test } from "vitest";
-import {
-  cancelRegistration,
-  handleStaffEventPost,
-  queueReminders,
-  register,
-} from "../../app/domain/events/events.server";
+import { cancelRegistration, register } from "../../app/domain/events/registration.server";
+import { queueReminders } from "../../app/domain/events/reminders.server";
+import { handleStaffEventPost } from "../../app/domain/events/staff-events.server";
 import { getDb } from "../../app/lib/db.server";
 import { auditLog, eventRegistrations, events, outbox } from "../../db/schema";
 import { createStaff, resetDatabase } from "../support/db";

@@ -1,14 +1,10 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
-import {
-  confirmFollow,
-  handleMailingPost,
-  informedQueue,
-  queueDigests,
-  requestFollow,
-  unsubscribeFollower,
-} from "../../app/domain/informed/followers.server";
-import { deliverBulkQueue } from "../../app/domain/panel/delivery.server";
+import { queueDigests } from "../../app/domain/informed/digest.server";
+import { confirmFollow, requestFollow, unsubscribeFollower } from "../../app/domain/informed/follow.server";
+import { informedQueue } from "../../app/domain/informed/informed-queue.server";
+import { handleMailingPost } from "../../app/domain/informed/mailings.server";
+import { deliverBulkQueue } from "../../app/domain/panel/bulk-delivery.server";
 import { getDb } from "../../app/lib/db.server";
 import * as unsubscribeRoute from "../../app/routes/blijf-op-de-hoogte.afmelden.$token";
 import { auditLog, events, followers, informedMails, outbox, projects } from "../../db/schema";

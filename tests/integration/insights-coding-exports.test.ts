@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, test } from "vitest";
-import { listCodes, listOpenAnswers } from "../../app/domain/insights/coding.server";
+import { listCodes, listOpenAnswers } from "../../app/domain/insights/coding-lists.server";
 import { getDb } from "../../app/lib/db.server";
 import * as codingRoute from "../../app/routes/beheer.enquetes_.$id_.coderen.$vraag";
 import * as exportRoute from "../../app/routes/beheer.enquetes_.$id_.export.$formaat";

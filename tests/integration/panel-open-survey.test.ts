@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, test } from "vitest";
-import { createCampaign, publishedSurveys, queueCampaign } from "../../app/domain/panel/campaigns.server";
+import { publishedSurveys } from "../../app/domain/panel/campaign-planning.server";
+import { createCampaign, queueCampaign } from "../../app/domain/panel/campaign-queue.server";
 import { surveyDefinitionSchema } from "../../app/domain/surveys/definition";
 import { linkMessages } from "../../app/domain/surveys/flow.server";
 import { woonvisieDefinition } from "../../app/domain/surveys/woonvisie";

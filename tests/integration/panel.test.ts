@@ -1,15 +1,14 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { audit } from "../../app/domain/audit/audit.server";
+import { campaignFigures } from "../../app/domain/panel/campaign-figures.server";
 import {
-  campaignFigures,
   cancelCampaign,
   createCampaign,
   queueCampaign,
   queueDueCampaigns,
   scheduleReminders,
-} from "../../app/domain/panel/campaigns.server";
-import { deliverPanelMail } from "../../app/domain/panel/delivery.server";
+} from "../../app/domain/panel/campaign-queue.server";
 import { panelSweep } from "../../app/domain/panel/jobs.server";
 import {
   confirmSignup,
@@ -21,6 +20,7 @@ import {
   startSession,
   unsubscribe,
 } from "../../app/domain/panel/members.server";
+import { deliverPanelMail } from "../../app/domain/panel/panel-delivery.server";
 import { ageGroupOf } from "../../app/domain/panel/profile";
 import { getDb } from "../../app/lib/db.server";
 import { resetEnvForTests } from "../../app/lib/env.server";

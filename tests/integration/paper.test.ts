@@ -8,7 +8,7 @@ import {
   copySubmittedResponses,
   insertSubmittedResponses,
   paperSurvey,
-} from "../../app/domain/surveys/paper.server";
+} from "../../app/domain/surveys/paper-responses.server";
 import { getDb } from "../../app/lib/db.server";
 import * as printRoute from "../../app/routes/beheer.enquetes_.$id_.afdrukken";
 import * as bureauRoute from "../../app/routes/beheer.enquetes_.$id_.bureau";
@@ -89,7 +89,7 @@ describe("paper entry", () => {
     const ok = await post(id, cookie, { intent: "code", code: codes[0]!.toLowerCase().replace(/-/g, " ") });
     expect(ok.data).toMatchObject({ kind: "codeAccepted", code: codes[0] });
     const saved = await post(id, cookie, {
-      intent: "opslaan",
+      intent: "save",
       code: codes[0]!,
       v_woon: "huur",
       v_kamers: "3",
@@ -115,7 +115,7 @@ describe("paper entry", () => {
   test("answers are checked like the online form; the input is kept", async () => {
     const { id, codes } = await setup();
     const { cookie } = await loginAs(["onderzoeker"]);
-    const res = await post(id, cookie, { intent: "opslaan", code: codes[0]!, v_kamers: "12" });
+    const res = await post(id, cookie, { intent: "save", code: codes[0]!, v_kamers: "12" });
     expect(res.status).toBe(400);
     expect(res.data).toMatchObject({
       kind: "invalid",
@@ -130,7 +130,7 @@ describe("paper entry", () => {
     const a = await loginAs(["ambtenaar"]);
     const b = await loginAs(["onderzoeker"]);
     const first = await post(id, a.cookie, {
-      intent: "opslaan",
+      intent: "save",
       code: codes[1]!,
       dubbel: "ja",
       v_woon: "huur",
@@ -144,7 +144,7 @@ describe("paper entry", () => {
     const second = await post(id, b.cookie, { intent: "code", code: codes[1]! });
     expect(second.data).toMatchObject({ kind: "codeAccepted", second: true });
     const differing = await post(id, b.cookie, {
-      intent: "opslaan",
+      intent: "save",
       code: codes[1]!,
       v_woon: "koop",
       v_kamers: "3",
@@ -164,10 +164,10 @@ describe("paper entry", () => {
     expect(entry.disagreements).toEqual([
       { questionKey: "woon", question: "Hoe woont u?", first: "Huur", second: "Koop" },
     ]);
-    const missing = await post(id, a.cookie, { intent: "oplossen", invoer: String(entry.id) });
+    const missing = await post(id, a.cookie, { intent: "resolve", invoer: String(entry.id) });
     expect(missing.status).toBe(400);
     const resolved = await post(id, a.cookie, {
-      intent: "oplossen",
+      intent: "resolve",
       invoer: String(entry.id),
       keuze_woon: "tweede",
     });
@@ -177,7 +177,7 @@ describe("paper entry", () => {
     const [woon] = await getDb().select().from(answers).where(eq(answers.questionKey, "woon"));
     expect(woon!.valueOption).toBe("koop");
     const again = await post(id, a.cookie, {
-      intent: "oplossen",
+      intent: "resolve",
       invoer: String(entry.id),
       keuze_woon: "tweede",
     });
@@ -189,8 +189,8 @@ describe("paper entry", () => {
     const { id, codes } = await setup();
     const a = await loginAs(["ambtenaar"]);
     const b = await loginAs(["ambtenaar"]);
-    await post(id, a.cookie, { intent: "opslaan", code: codes[2]!, dubbel: "ja", v_woon: "koop" });
-    const res = await post(id, b.cookie, { intent: "opslaan", code: codes[2]!, v_woon: "koop" });
+    await post(id, a.cookie, { intent: "save", code: codes[2]!, dubbel: "ja", v_woon: "koop" });
+    const res = await post(id, b.cookie, { intent: "save", code: codes[2]!, v_woon: "koop" });
     expect(res.data.message).toContain("Beide invoeren zijn gelijk");
     const [entry] = await getDb().select().from(paperEntries);
     expect(entry!.status).toBe("counted");
@@ -208,7 +208,7 @@ describe("paper entry", () => {
     const [code] = await db.select().from(surveyCodes).where(eq(surveyCodes.respondentId, "r4"));
     await db.update(surveyCodes).set({ responseId: online!.id }).where(eq(surveyCodes.id, code!.id));
     const { cookie } = await loginAs(["ambtenaar"]);
-    await post(id, cookie, { intent: "opslaan", code: codes[3]!, v_woon: "koop" });
+    await post(id, cookie, { intent: "save", code: codes[3]!, v_woon: "koop" });
     const all = await db.select().from(responses);
     expect(all.map((r) => [r.channel, r.status])).toEqual([["papier", "submitted"]]);
   });
@@ -266,7 +266,7 @@ describe("bureau import", () => {
     const db = getDb();
     // One code already used on paper.
     await post(id, (await loginAs(["ambtenaar"])).cookie, {
-      intent: "opslaan",
+      intent: "save",
       code: codes[0]!,
       v_woon: "koop",
     });

@@ -1,17 +1,13 @@
 import { and, eq, like } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
-import { createDocument, handleDocumentPost } from "../../app/domain/consultation/documents.server";
 import { consultationQueue, loadNota, publishNota } from "../../app/domain/consultation/nota.server";
 import { handleReactionsPost, reactionsPage } from "../../app/domain/consultation/points.server";
-import {
-  handleOwnReaction,
-  publicDocument,
-  submitReaction,
-} from "../../app/domain/consultation/public.server";
+import { handleOwnReaction, submitReaction } from "../../app/domain/consultation/public-reactions.server";
 import { pruneReactions } from "../../app/domain/consultation/retention.server";
-import { handleStaffEventPost, pruneRegistrations, staffEvent } from "../../app/domain/events/events.server";
-import { pruneFollowers } from "../../app/domain/informed/followers.server";
-import { deliverBulkQueue } from "../../app/domain/panel/delivery.server";
+import { pruneRegistrations } from "../../app/domain/events/registration-retention.server";
+import { handleStaffEventPost, staffEvent } from "../../app/domain/events/staff-events.server";
+import { pruneFollowers } from "../../app/domain/informed/follower-retention.server";
+import { deliverBulkQueue } from "../../app/domain/panel/bulk-delivery.server";
 import { EXPIRED } from "../../app/domain/privacy/subject";
 import { getDb } from "../../app/lib/db.server";
 import * as notaRoute from "../../app/routes/meedenken_.$slug_.reactienota.$versie";
@@ -33,6 +29,7 @@ import {
   projects,
 } from "../../db/schema";
 import { withBulkMailSink } from "../support/bulk-mail";
+import { AFTER, DURING, form, publishedConsultation } from "../support/consultation";
 import { createStaff } from "../support/db";
 import { makeRequest, run } from "../support/remix";
 
@@ -280,37 +277,11 @@ describe("bijeenkomst registrations", () => {
 // ---------------------------------------------------------------------------------------------
 // Consultation reactions (the flow of tests/integration/consultation.test.ts)
 
-function form(values: Record<string, string | string[]>) {
-  const f = new FormData();
-  for (const [k, v] of Object.entries(values)) for (const item of [v].flat()) f.append(k, item);
-  return f;
-}
-
-const DURING = new Date("2026-12-05T12:00:00Z");
 const PERIOD_END = new Date("2026-12-15T22:59:00Z");
-const AFTER = new Date("2026-12-20T12:00:00Z");
 const later = (from: Date, days: number) => new Date(from.getTime() + days * DAY);
 
 async function consultationWithReactions() {
-  const staff = await createStaff(["ambtenaar"]);
-  const actor = { id: staff.id, email: staff.email };
-  const [project] = await db().insert(projects).values({ slug: "woonvisie", title: "Woonvisie" }).returning();
-  const created = await createDocument(
-    actor,
-    form({ project: String(project!.id), titel: "Concept-Woonvisie" }),
-    db(),
-  );
-  if (!created.ok) throw new Error("not created");
-  const id = created.id;
-  const post = (values: Record<string, string>) => handleDocumentPost(actor, id, form(values), db(), DURING);
-  expect((await post({ intent: "save", tekst: "# Passend wonen\nMeer sociale huur.\n\nStarters." })).ok).toBe(
-    true,
-  );
-  expect((await post({ intent: "period", start: "2026-12-01T09:00", einde: "2026-12-15T23:59" })).ok).toBe(
-    true,
-  );
-  expect((await post({ intent: "publish" })).ok).toBe(true);
-  const page = (await publicDocument("woonvisie", db(), undefined, DURING))!;
+  const { actor, id, page } = await publishedConsultation("# Passend wonen\nMeer sociale huur.\n\nStarters.");
   const alinea = String(page.chapters[0]!.paragraphs[0]!.id);
   const react = async (values: Record<string, string>, then?: "confirm" | "withdraw") => {
     const outcome = await submitReaction(

@@ -2,7 +2,9 @@ import { data } from "@remix-run/node";
 import { createRemixStub } from "@remix-run/testing";
 import { fireEvent, render, screen, within } from "@testing-library/react";
 import { describe, expect, test } from "vitest";
-import { changeOverview, parseEditorText, reactionLimitMessages } from "~/domain/consultation/rules";
+import { changeOverview } from "~/domain/consultation/change-overview";
+import { parseEditorText } from "~/domain/consultation/paragraphs";
+import { reactionLimitMessages } from "~/domain/consultation/reactions";
 import ReactForm from "~/routes/meedenken_.$slug_.reageren";
 import Changes from "~/routes/meedenken_.$slug_.wijzigingen";
 

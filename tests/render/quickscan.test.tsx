@@ -2,14 +2,10 @@ import { data } from "@remix-run/node";
 import { createRemixStub } from "@remix-run/testing";
 import { fireEvent, render, screen, within } from "@testing-library/react";
 import { describe, expect, test } from "vitest";
+import { checkRows } from "~/domain/initiatives/quickscan-answers";
 import type { QuickscanPage } from "~/domain/initiatives/quickscan-flow.server";
-import {
-  checkRows,
-  type StepId,
-  stepPosition,
-  stepTitle,
-  validateStep,
-} from "~/domain/initiatives/quickscan-form";
+import { validateStep } from "~/domain/initiatives/quickscan-form";
+import { type StepId, stepPosition, stepTitle } from "~/domain/initiatives/quickscan-steps";
 import { formToObject } from "~/lib/forms";
 import Quickscan from "~/routes/idee.nieuw";
 

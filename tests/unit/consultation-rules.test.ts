@@ -1,18 +1,12 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
+import { changeOverview } from "../../app/domain/consultation/change-overview";
 import { readDocx } from "../../app/domain/consultation/docx.server";
-import {
-  buildNota,
-  canWithdraw,
-  changeOverview,
-  classifyUpload,
-  parseEditorText,
-  periodState,
-  planMerge,
-  reactionsByParagraph,
-  toEditorText,
-  uploadMessages,
-} from "../../app/domain/consultation/rules";
+import { buildNota } from "../../app/domain/consultation/nota";
+import { parseEditorText, toEditorText } from "../../app/domain/consultation/paragraphs";
+import { planMerge } from "../../app/domain/consultation/points";
+import { canWithdraw, periodState, reactionsByParagraph } from "../../app/domain/consultation/reactions";
+import { classifyUpload, uploadMessages } from "../../app/domain/consultation/upload";
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/consultation/${name}`, import.meta.url));
 const period = {

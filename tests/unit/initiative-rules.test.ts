@@ -1,10 +1,6 @@
 import { describe, expect, test } from "vitest";
-import {
-  chosenPoint,
-  parseCoordinate,
-  validateAll,
-  validateStep,
-} from "../../app/domain/initiatives/quickscan-form";
+import { validateAll, validateStep } from "../../app/domain/initiatives/quickscan-form";
+import { chosenPoint, parseCoordinate } from "../../app/domain/initiatives/quickscan-location";
 import {
   addWorkingDays,
   isClosed,

@@ -1,7 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { conditionHolds } from "~/domain/surveys/answers";
 import type { Condition } from "~/domain/surveys/definition";
-import { mapRelevance, parseExpression, type SymbolInfo } from "~/domain/surveys/import/expression";
+import { mapRelevance, type SymbolInfo } from "~/domain/surveys/import/expression";
+import { parseExpression } from "~/domain/surveys/import/expression-parser";
 
 // The symbols a small imported survey defines: a single choice, a number, a multiple choice with three
 // options (and its subquestions), a matrix row and an open question.

@@ -1,14 +1,14 @@
 import { describe, expect, test } from "vitest";
+import { checkRows } from "../../app/domain/initiatives/quickscan-answers";
+import { validateAll } from "../../app/domain/initiatives/quickscan-form";
+import { settleLocationKind } from "../../app/domain/initiatives/quickscan-location";
 import {
-  checkRows,
   nextStep,
   previousStep,
-  settleLocationKind,
   stepPosition,
   stepsFor,
   stepTitle,
-  validateAll,
-} from "../../app/domain/initiatives/quickscan-form";
+} from "../../app/domain/initiatives/quickscan-steps";
 
 const complete = {
   title: "Bankjes",

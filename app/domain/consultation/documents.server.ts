@@ -12,7 +12,8 @@ import { type FieldErrors, type FormValues, parseForm } from "../../lib/forms";
 import { type Actor, audit } from "../audit/audit.server";
 import { amsterdamToInstant, instantToAmsterdamLocal } from "../events/rules";
 import { readDocx } from "./docx.server";
-import { isDbId, MAX_DB_INT, type ParagraphInput, parseEditorText, toEditorText } from "./rules";
+import { isDbId, MAX_DB_INT } from "./ids";
+import { type ParagraphInput, parseEditorText, toEditorText } from "./paragraphs";
 
 // Staff side of the concept document: create, edit or import a draft version, set the reaction period,
 // publish (a published version is frozen), start a new version. docs/consultation.md.
@@ -107,7 +108,15 @@ export async function paragraphsOf(versionId: number, db: Executor) {
 }
 
 /** Everything the staff document page shows. */
-export async function documentPage(id: number, db: Executor) {
+/** What the document page says after a Word import (the notes on what was left out are listed with the draft). */
+export const importedMessage = (paragraphs: number) =>
+  `Het Word-bestand is ingelezen: ${paragraphs} alinea's.`;
+
+/**
+ * The staff page of one document. `afterImport`: the page is loaded afresh after a Word import (a redirect
+ * with ?ingelezen=1), so the text field and the message come from one read.
+ */
+export async function documentPage(id: number, db: Executor, afterImport = false) {
   if (!isDbId(id)) return null;
   const [doc] = await db
     .select({ doc: consultationDocuments, projectTitle: projects.title, projectSlug: projects.slug })
@@ -128,8 +137,10 @@ export async function documentPage(id: number, db: Executor) {
     .orderBy(desc(consultationVersions.number));
   const draft = versions.find((v) => v.version.status === "draft")?.version ?? null;
   const draftText = draft ? toEditorText(await paragraphsOf(draft.id, db)) : "";
+  const draftParagraphs = versions.find((v) => v.version.status === "draft")?.paragraphs ?? 0;
   return {
     ...doc,
+    imported: afterImport ? importedMessage(draftParagraphs) : null,
     period: {
       start: doc.doc.reactionStartsAt ? instantToAmsterdamLocal(doc.doc.reactionStartsAt) : "",
       end: doc.doc.reactionEndsAt ? instantToAmsterdamLocal(doc.doc.reactionEndsAt) : "",
@@ -289,7 +300,7 @@ export async function handleDocumentPost(
       return {
         ok: true,
         intent,
-        message: `Het Word-bestand is ingelezen: ${read.paragraphs.length} alinea's.${read.notes.length ? ` Let op: ${read.notes.join(" ")}` : ""}`,
+        message: importedMessage(read.paragraphs.length),
       };
     });
   }

@@ -1,12 +1,6 @@
 import mammoth from "mammoth";
-import {
-  classifyUpload,
-  type ImportBlock,
-  MAX_DOCX_BYTES,
-  type ParagraphInput,
-  paragraphsFromBlocks,
-  uploadMessages,
-} from "./rules";
+import { type ImportBlock, type ParagraphInput, paragraphsFromBlocks } from "./paragraphs";
+import { classifyUpload, MAX_DOCX_BYTES, uploadMessages } from "./upload";
 
 // Word import with mammoth (a well-kept .docx converter): we read its document model rather than its
 // HTML, so headings become chapters and every Word paragraph one numbered paragraph. Images and tables

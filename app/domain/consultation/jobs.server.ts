@@ -1,8 +1,8 @@
 import { getDb } from "../../lib/db.server";
 import type { JobDefinition } from "../../lib/jobs.server";
 import { getLogger } from "../../lib/logger.server";
+import { recoverBulkOrphans } from "../panel/bulk-delivery.server";
 import { bulkDeliveryJob } from "../panel/bulk-jobs.server";
-import { recoverBulkOrphans } from "../panel/delivery.server";
 import { consultationQueue } from "./nota.server";
 
 export const CONSULTATION_DELIVER = "consultation-deliver";

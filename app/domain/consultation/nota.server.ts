@@ -14,8 +14,12 @@ import { composeMail } from "../../lib/mail.server";
 import { type Actor, audit } from "../audit/audit.server";
 import { hasPersonalData } from "../insights/personal-data";
 import { type BulkQueue, registerBulkQueue } from "../panel/delivery.server";
-import { consultationUrls } from "./public.server";
-import { buildNota, type Decision, isDbId, type Nota, paragraphLabel, periodState } from "./rules";
+import { isDbId } from "./ids";
+import { buildNota, type Nota } from "./nota";
+import { paragraphLabel } from "./paragraphs";
+import type { Decision } from "./points";
+import { consultationUrls } from "./public-document.server";
+import { periodState } from "./reactions";
 
 // The reactienota of one version (rules.ts: buildNota) and its publication, which mails everyone who
 // reacted through the digipanel's bulk delivery path (decision 004). docs/consultation.md.

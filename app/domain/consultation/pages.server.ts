@@ -4,22 +4,15 @@ import { createDocument, documentPage, handleDocumentPost, listDocuments } from 
 import { kickConsultationDelivery } from "./jobs.server";
 import { loadNota, notaVersions, publishNota } from "./nota.server";
 import { handleReactionsPost, type ReactionSort, reactionsPage } from "./points.server";
-import {
-  handleOwnReaction,
-  ownReaction,
-  projectConsultation,
-  publicChanges,
-  publicDocument,
-  reactionForm,
-  submitReaction,
-} from "./public.server";
+import { projectConsultation, publicChanges, publicDocument } from "./public-document.server";
+import { handleOwnReaction, ownReaction, reactionForm, submitReaction } from "./public-reactions.server";
 
 // Entry points for routes (routes never touch the database themselves).
 
 export const consultationStaff = {
   list: () => listDocuments(getDb()),
   create: (actor: Actor, form: FormData) => createDocument(actor, form, getDb()),
-  document: (id: number) => documentPage(id, getDb()),
+  document: (id: number, afterImport = false) => documentPage(id, getDb(), afterImport),
   documentPost: (actor: Actor, id: number, form: FormData) => handleDocumentPost(actor, id, form, getDb()),
   reactions: (id: number, options: { version?: number; sort?: ReactionSort }) =>
     reactionsPage(id, getDb(), options),

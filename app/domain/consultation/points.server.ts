@@ -16,7 +16,9 @@ import { suggestThemes } from "../insights/coding";
 import { findPersonalData, hasPersonalData, personalDataLabels } from "../insights/personal-data";
 import { themeIds } from "../insights/themes";
 import { paragraphsOf } from "./documents.server";
-import { type Decision, isDbId, MAX_DB_INT, paragraphLabel, planMerge } from "./rules";
+import { isDbId, MAX_DB_INT } from "./ids";
+import { paragraphLabel } from "./paragraphs";
+import { type Decision, planMerge } from "./points";
 
 // Staff work on the reactions of one version: sort by paragraph or theme (the open-answer theme
 // suggestions of app/domain/insights help), merge similar ones into points, answer and decide per point,

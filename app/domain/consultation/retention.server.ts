@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Executor } from "../../lib/db.server";
 import { audit } from "../audit/audit.server";
 import { EXPIRED } from "../privacy/subject";
-import { REACTION_AFTER_NOTA_DAYS, REACTION_UNCOUNTED_DAYS, REACTION_WITHOUT_NOTA_DAYS } from "./rules";
+import { REACTION_AFTER_NOTA_DAYS, REACTION_UNCOUNTED_DAYS, REACTION_WITHOUT_NOTA_DAYS } from "./reactions";
 
 // Retention of reactions on concept documents (docs/privacy.md, rules.ts: REACTION_*).
 

@@ -4,7 +4,7 @@ import { and, asc, eq, inArray, isNotNull, ne, sql } from "drizzle-orm";
 import { projects, publishedResults, responses, surveys } from "../../../db/schema";
 import { type Executor, getDb } from "../../lib/db.server";
 import { type Actor, audit } from "../audit/audit.server";
-import { codedAnswersByTheme } from "../insights/coding.server";
+import { codedAnswersByTheme } from "../insights/coding-lists.server";
 import { cleanSideText } from "../insights/personal-data";
 import { CLOSED_QUESTION_TYPES } from "../insights/results";
 import { getSurveyResults } from "../insights/results.server";

@@ -1,10 +1,11 @@
 import { getDb } from "../../lib/db.server";
 import type { JobDefinition } from "../../lib/jobs.server";
 import { getLogger } from "../../lib/logger.server";
-import { queueReminders } from "../events/events.server";
+import { queueReminders } from "../events/reminders.server";
+import { recoverBulkOrphans } from "../panel/bulk-delivery.server";
 import { bulkDeliveryJob } from "../panel/bulk-jobs.server";
-import { recoverBulkOrphans } from "../panel/delivery.server";
-import { informedQueue, queueDigests } from "./followers.server";
+import { queueDigests } from "./digest.server";
+import { informedQueue } from "./informed-queue.server";
 
 export const INFORMED_DELIVER = "informed-deliver";
 export const INFORMED_TICK = "informed-tick";

@@ -10,22 +10,20 @@ import { tileConfig } from "../places/tiles.server";
 import { listWijken } from "../places/wijken.server";
 import { type AddressSuggestion, addressSearchEnabled, searchAddress } from "./address.server";
 import { describeDraftPhoto, storeIdeaPhoto } from "./photo.server";
+import { type CheckRow, checkRows } from "./quickscan-answers";
+import { stepFields, validateStep } from "./quickscan-form";
+import { settleLocationKind } from "./quickscan-location";
 import {
-  type CheckRow,
-  checkRows,
   isStep,
   MULTI_FIELDS,
   nextStep,
   previousStep,
   type StepId,
-  settleLocationKind,
-  stepFields,
   stepPosition,
   stepsFor,
   stepTitle,
   stepUrl,
-  validateStep,
-} from "./quickscan-form";
+} from "./quickscan-steps";
 import { InitiativeError } from "./shared.server";
 import { createDraft, loadDraft, saveDraft, submitDraft } from "./submission.server";
 

@@ -17,13 +17,8 @@ import { listWijken, wijkFor } from "../places/wijken.server";
 import * as mails from "./mails";
 import { attachPhoto } from "./photo.server";
 import { quickscan } from "./quickscan";
-import {
-  chosenPoint,
-  parseAddressChoice,
-  type QuickscanAnswers,
-  ruleAnswers,
-  validateAll,
-} from "./quickscan-form";
+import { type QuickscanAnswers, ruleAnswers, validateAll } from "./quickscan-form";
+import { chosenPoint, parseAddressChoice } from "./quickscan-location";
 import { addWorkingDays, FALLBACK_TEAM, pickRoutingRule } from "./rules";
 import { InitiativeError, newFollowLink, staffLink } from "./shared.server";
 

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { inputItems, projects, staffUsers, surveys } from "../../../db/schema";
 import { type Executor, getDb } from "../../lib/db.server";
 import { type Actor, audit } from "../audit/audit.server";
-import { codedAnswersByTheme } from "./coding.server";
+import { codedAnswersByTheme } from "./coding-lists.server";
 import type { InputItemInput } from "./input-items";
 import { getSurveyResults, type SurveyResults } from "./results.server";
 

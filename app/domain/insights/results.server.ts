@@ -26,22 +26,23 @@ import {
   mapPointSummary,
 } from "./map-points";
 import { redactPersonalData } from "./personal-data";
+import { type RepresentativenessRow, representativeness } from "./representativeness";
 import {
   type AnswerGroup,
   ageBands,
-  type BaseGroup,
   buildQuestionResults,
   CLOSED_QUESTION_TYPES,
-  type ClassCount,
-  computeWeights,
-  type Population,
   type QuestionResult,
-  type RepresentativenessRow,
-  representativeness,
-  type Weighting,
 } from "./results";
 import { isGroupShown, shownCount } from "./statistics";
 import { foldTallies, readTallies, roundedSpot, surveysWithUntallied, type TallyRow } from "./tallies.server";
+import {
+  type BaseGroup,
+  type ClassCount,
+  computeWeights,
+  type Population,
+  type Weighting,
+} from "./weighting";
 
 export interface SurveyForResults {
   id: number;

@@ -1,7 +1,6 @@
 // Turning grouped answer counts into survey results: distributions with 95% intervals, weighted and
 // unweighted, breakdowns per background variable, and suppression of every group under 10.
 // Pure: results.server.ts fetches the grouped counts with SQL and hands them here.
-
 import { ageGroupLabels, ageGroupMax, ageGroupOfAge, ageGroups } from "../population/categories";
 import {
   AGREE_SCALE,
@@ -12,14 +11,8 @@ import {
   type Question,
   type SurveyDefinition,
 } from "../surveys/definition";
-import {
-  effectiveSampleSize,
-  isGroupShown,
-  MIN_CELL,
-  rake,
-  suppressCells,
-  wilsonInterval,
-} from "./statistics";
+import { effectiveSampleSize, isGroupShown, MIN_CELL, suppressCells, wilsonInterval } from "./statistics";
+import type { BaseGroup, Weighting } from "./weighting";
 
 /** The tally key under which "weet niet" answers are counted (not a form value: see answers.ts). */
 export const DONT_KNOW_TALLY = "__weetniet";
@@ -61,114 +54,8 @@ export interface AnswerGroup extends Background {
   count: number;
 }
 
-/** Respondents per class (combination of background categories). */
-export interface ClassCount extends Background {
-  count: number;
-}
-
-/** For multiple-choice questions: respondents who answered, per class (a respondent may tick several). */
-export interface BaseGroup extends Background {
-  questionKey: string;
-  subKey: string;
-  count: number;
-}
-
 export function classKey(b: Background): string {
   return `${b.age ?? ""}|${b.tenure ?? ""}|${b.wijk ?? ""}|${b.household ?? ""}`;
-}
-
-export type Population = Partial<
-  Record<"age" | "tenure" | "wijk" | "household" | "age_tenure", Record<string, number>>
->;
-
-export interface Weighting {
-  /** Weight per class key; mean 1 over respondents. */
-  weights: Map<string, number>;
-  method: "none" | "raking" | "post-stratification+raking";
-  dimensions: string[];
-  respondents: number;
-  effectiveSampleSize: number;
-  converged: boolean;
-  trimmed: number;
-  /** Population categories without respondents; `label` names the category in words. */
-  emptyCategories: { dimension: string; category: string; label: string }[];
-}
-
-/**
- * Weight respondents to the population. With the joint table age group × tenure we post-stratify on
- * it; wijk is a separate margin, so the two are raked together. Without the joint table the single
- * margins are raked. Respondents whose category is not in the population figures are not adjusted on
- * that dimension.
- */
-export function computeWeights(
-  classes: readonly ClassCount[],
-  population: Population,
-  labels: Labels = {},
-): Weighting {
-  // One unit per class with its number of respondents: weights depend only on the class.
-  const units = classes.filter((c) => c.count > 0);
-  const frequencies = units.map((c) => c.count);
-  const known = (dim: keyof Population, value: string | null) =>
-    value !== null && population[dim]?.[value] !== undefined ? value : null;
-  const dimensions: {
-    name: string;
-    categories: (string | null)[];
-    population: Record<string, number>;
-    label: (category: string) => string;
-  }[] = [];
-  const labelOf = (variable: BackgroundVariable) => (category: string) =>
-    labels[variable]?.[category] ?? category;
-  if (population.age_tenure && Object.keys(population.age_tenure).length > 0) {
-    dimensions.push({
-      name: "leeftijd × woonsituatie",
-      label: (category) => {
-        const [age = "", tenure = ""] = category.split("|");
-        return `${labelOf("age")(age)}, ${labelOf("tenure")(tenure).toLowerCase()}`;
-      },
-      categories: units.map((b) => (b.age && b.tenure ? known("age_tenure", `${b.age}|${b.tenure}`) : null)),
-      population: population.age_tenure,
-    });
-  } else {
-    for (const dim of ["age", "tenure"] as const)
-      if (population[dim])
-        dimensions.push({
-          name: backgroundLabels[dim].toLowerCase(),
-          label: labelOf(dim),
-          categories: units.map((b) => known(dim, b[dim])),
-          population: population[dim]!,
-        });
-  }
-  if (population.wijk)
-    dimensions.push({
-      name: "wijk",
-      label: labelOf("wijk"),
-      categories: units.map((b) => known("wijk", b.wijk)),
-      population: population.wijk,
-    });
-  const usable = dimensions.filter((d) => d.categories.some((c) => c !== null));
-  const result = rake(usable, units.length, { frequencies });
-  const weights = new Map<string, number>();
-  units.forEach((b, i) => {
-    weights.set(classKey(b), result.weights[i]!);
-  });
-  return {
-    weights,
-    method:
-      usable.length === 0
-        ? "none"
-        : population.age_tenure && usable[0]?.name.includes("×")
-          ? "post-stratification+raking"
-          : "raking",
-    dimensions: usable.map((d) => d.name),
-    respondents: frequencies.reduce((a, b) => a + b, 0),
-    effectiveSampleSize: result.effectiveSampleSize,
-    converged: result.converged,
-    trimmed: result.trimmed,
-    emptyCategories: result.emptyCategories.map((e) => ({
-      ...e,
-      label: usable.find((d) => d.name === e.dimension)?.label(e.category) ?? e.category,
-    })),
-  };
 }
 
 export interface ResultCell {
@@ -218,7 +105,7 @@ export interface QuestionResult {
   breakdowns: { variable: BackgroundVariable; label: string; groups: BreakdownGroup[] }[];
 }
 
-type Labels = Partial<Record<BackgroundVariable, Record<string, string>>>;
+export type Labels = Partial<Record<BackgroundVariable, Record<string, string>>>;
 
 function valueOrder(q: Question): { value: string; label: string }[] {
   const labels = choiceLabels(q);
@@ -265,6 +152,139 @@ export function rankingTopRows(
     if (rank === 1) bases.push({ questionKey, subKey: "", count: g.count, ...background });
   }
   return { rows, bases };
+}
+
+/** One closed question's tallies as buildQuestionResults hands them to its steps. */
+interface QuestionTally {
+  q: Question;
+  groups: readonly AnswerGroup[];
+  /** Respondents per class who answered (multiple choice and ranking). */
+  bases: readonly BaseGroup[];
+  values: { value: string; label: string }[];
+  sharesOfRespondents: boolean;
+}
+
+/** The distribution of one (sub)question: counts and percentages with intervals, weighted and not, and a mean. */
+function distributionOf(
+  { q, groups, bases, values, sharesOfRespondents }: QuestionTally,
+  subKey: string,
+  subLabel: string | null,
+  weightOf: (b: Background) => number,
+): Distribution {
+  const rows = groups.filter((g) => g.subKey === subKey);
+  // Respondents per class who answered: for multiple choice from the base query, otherwise the sum.
+  const baseRows: { b: Background; count: number }[] = sharesOfRespondents
+    ? bases.filter((b) => b.subKey === subKey).map((b) => ({ b, count: b.count }))
+    : rows.map((r) => ({ b: r, count: r.count }));
+  let base = 0;
+  let weightedBase = 0;
+  let sumW2 = 0;
+  for (const { b, count } of baseRows) {
+    const w = weightOf(b);
+    base += count;
+    weightedBase += count * w;
+    sumW2 += count * w * w;
+  }
+  const effectiveBase = sumW2 > 0 ? (weightedBase * weightedBase) / sumW2 : 0;
+  const counts = values.map((v) => {
+    let count = 0;
+    let weighted = 0;
+    for (const r of rows)
+      if (r.value === v.value) {
+        count += r.count;
+        weighted += r.count * weightOf(r);
+      }
+    return { ...v, count, weighted };
+  });
+  const shown = isGroupShown(base);
+  const suppressed = suppressCells(counts, { totalShown: !sharesOfRespondents });
+  const cells: ResultCell[] = suppressed.map((c) => {
+    const hide = !shown || c.suppressed;
+    const wp = weightedBase > 0 ? c.weighted / weightedBase : 0;
+    return {
+      value: c.value,
+      label: c.label,
+      count: hide ? null : c.count,
+      percent: hide ? null : c.count / base,
+      ci: hide ? null : wilsonInterval(c.count, base),
+      weightedPercent: hide ? null : wp,
+      weightedCi: hide ? null : wilsonInterval(wp * effectiveBase, effectiveBase),
+      suppressed: hide,
+    };
+  });
+  let mean: Distribution["mean"] = null;
+  if ((q.type === "number" || q.type === "grade" || q.type === "agree") && shown) {
+    let s = 0;
+    let ws = 0;
+    let n = 0;
+    let wn = 0;
+    for (const r of rows) {
+      const x = Number(r.value);
+      if (!Number.isFinite(x)) continue;
+      s += x * r.count;
+      n += r.count;
+      ws += x * r.count * weightOf(r);
+      wn += r.count * weightOf(r);
+    }
+    if (n >= MIN_CELL) mean = { unweighted: s / n, weighted: wn > 0 ? ws / wn : s / n };
+  }
+  return {
+    subKey,
+    subLabel: subLabel,
+    base,
+    shown,
+    effectiveBase,
+    cells: q.type === "number" ? [] : cells,
+    mean,
+  };
+}
+
+/** The first (sub)question broken down per background variable, every group under 10 suppressed. */
+function breakdownsOf(
+  { q, groups, bases, values, sharesOfRespondents }: QuestionTally,
+  first: string,
+  categoryLabels: Labels,
+): QuestionResult["breakdowns"] {
+  const firstRows = groups.filter((g) => g.subKey === first);
+  return q.type === "number" || q.background
+    ? []
+    : breakdownVariables.map((variable) => {
+        const labels = categoryLabels[variable] ?? {};
+        const categories = [
+          ...Object.keys(labels),
+          ...[...new Set(firstRows.map((r) => r[variable]).filter((c): c is string => c !== null))]
+            .filter((c) => !(c in labels))
+            .sort(),
+        ];
+        const groupsOut = categories.map((category): BreakdownGroup => {
+          const rows = firstRows.filter((r) => r[variable] === category);
+          const base = sharesOfRespondents
+            ? bases
+                .filter((b) => b.subKey === first && b[variable] === category)
+                .reduce((a, b) => a + b.count, 0)
+            : rows.reduce((a, r) => a + r.count, 0);
+          const shown = isGroupShown(base);
+          const counts = values.map((v) => ({
+            ...v,
+            count: rows.filter((r) => r.value === v.value).reduce((a, r) => a + r.count, 0),
+          }));
+          const cells = suppressCells(counts, { totalShown: !sharesOfRespondents }).map((c) => ({
+            value: c.value,
+            label: c.label,
+            count: shown && !c.suppressed ? c.count : null,
+            percent: shown && !c.suppressed && base > 0 ? c.count / base : null,
+            suppressed: !shown || c.suppressed,
+          }));
+          return {
+            category,
+            label: labels[category] ?? category,
+            base: shown ? base : null,
+            shown,
+            cells,
+          };
+        });
+        return { variable, label: backgroundLabels[variable], groups: groupsOut };
+      });
 }
 
 /** Build the results of every closed question from the grouped counts. */
@@ -326,119 +346,17 @@ export function buildQuestionResults(input: {
       Object.keys(subs).length > 0 ? Object.keys(subs) : [...new Set(groups.map((g) => g.subKey))].sort();
     if (subKeys.length === 0) subKeys.push("");
 
-    const distributions: Distribution[] = subKeys.map((subKey) => {
-      const rows = groups.filter((g) => g.subKey === subKey);
-      // Respondents per class who answered: for multiple choice from the base query, otherwise the sum.
-      const baseRows: { b: Background; count: number }[] = sharesOfRespondents
-        ? (basesByQuestion.get(q.key) ?? [])
-            .filter((b) => b.subKey === subKey)
-            .map((b) => ({ b, count: b.count }))
-        : rows.map((r) => ({ b: r, count: r.count }));
-      let base = 0;
-      let weightedBase = 0;
-      let sumW2 = 0;
-      for (const { b, count } of baseRows) {
-        const w = weightOf(b);
-        base += count;
-        weightedBase += count * w;
-        sumW2 += count * w * w;
-      }
-      const effectiveBase = sumW2 > 0 ? (weightedBase * weightedBase) / sumW2 : 0;
-      const counts = values.map((v) => {
-        let count = 0;
-        let weighted = 0;
-        for (const r of rows)
-          if (r.value === v.value) {
-            count += r.count;
-            weighted += r.count * weightOf(r);
-          }
-        return { ...v, count, weighted };
-      });
-      const shown = isGroupShown(base);
-      const suppressed = suppressCells(counts, { totalShown: !sharesOfRespondents });
-      const cells: ResultCell[] = suppressed.map((c) => {
-        const hide = !shown || c.suppressed;
-        const wp = weightedBase > 0 ? c.weighted / weightedBase : 0;
-        return {
-          value: c.value,
-          label: c.label,
-          count: hide ? null : c.count,
-          percent: hide ? null : c.count / base,
-          ci: hide ? null : wilsonInterval(c.count, base),
-          weightedPercent: hide ? null : wp,
-          weightedCi: hide ? null : wilsonInterval(wp * effectiveBase, effectiveBase),
-          suppressed: hide,
-        };
-      });
-      let mean: Distribution["mean"] = null;
-      if ((q.type === "number" || q.type === "grade" || q.type === "agree") && shown) {
-        let s = 0;
-        let ws = 0;
-        let n = 0;
-        let wn = 0;
-        for (const r of rows) {
-          const x = Number(r.value);
-          if (!Number.isFinite(x)) continue;
-          s += x * r.count;
-          n += r.count;
-          ws += x * r.count * weightOf(r);
-          wn += r.count * weightOf(r);
-        }
-        if (n >= MIN_CELL) mean = { unweighted: s / n, weighted: wn > 0 ? ws / wn : s / n };
-      }
-      return {
-        subKey,
-        subLabel: subs[subKey] ?? null,
-        base,
-        shown,
-        effectiveBase,
-        cells: q.type === "number" ? [] : cells,
-        mean,
-      };
-    });
-
-    const first = subKeys[0]!;
-    const firstRows = groups.filter((g) => g.subKey === first);
-    const breakdowns: QuestionResult["breakdowns"] =
-      q.type === "number" || q.background
-        ? []
-        : breakdownVariables.map((variable) => {
-            const labels = input.categoryLabels[variable] ?? {};
-            const categories = [
-              ...Object.keys(labels),
-              ...[...new Set(firstRows.map((r) => r[variable]).filter((c): c is string => c !== null))]
-                .filter((c) => !(c in labels))
-                .sort(),
-            ];
-            const groupsOut = categories.map((category): BreakdownGroup => {
-              const rows = firstRows.filter((r) => r[variable] === category);
-              const base = sharesOfRespondents
-                ? (basesByQuestion.get(q.key) ?? [])
-                    .filter((b) => b.subKey === first && b[variable] === category)
-                    .reduce((a, b) => a + b.count, 0)
-                : rows.reduce((a, r) => a + r.count, 0);
-              const shown = isGroupShown(base);
-              const counts = values.map((v) => ({
-                ...v,
-                count: rows.filter((r) => r.value === v.value).reduce((a, r) => a + r.count, 0),
-              }));
-              const cells = suppressCells(counts, { totalShown: !sharesOfRespondents }).map((c) => ({
-                value: c.value,
-                label: c.label,
-                count: shown && !c.suppressed ? c.count : null,
-                percent: shown && !c.suppressed && base > 0 ? c.count / base : null,
-                suppressed: !shown || c.suppressed,
-              }));
-              return {
-                category,
-                label: labels[category] ?? category,
-                base: shown ? base : null,
-                shown,
-                cells,
-              };
-            });
-            return { variable, label: backgroundLabels[variable], groups: groupsOut };
-          });
+    const tally: QuestionTally = {
+      q,
+      groups,
+      bases: basesByQuestion.get(q.key) ?? [],
+      values,
+      sharesOfRespondents,
+    };
+    const distributions = subKeys.map((subKey) =>
+      distributionOf(tally, subKey, subs[subKey] ?? null, weightOf),
+    );
+    const breakdowns = breakdownsOf(tally, subKeys[0]!, input.categoryLabels);
 
     out.push({
       key: q.key,
@@ -450,60 +368,6 @@ export function buildQuestionResults(input: {
     });
   }
   return out;
-}
-
-export interface RepresentativenessRow {
-  category: string;
-  label: string;
-  respondents: number | null;
-  sampleShare: number | null;
-  weightedShare: number | null;
-  populationShare: number | null;
-  suppressed: boolean;
-}
-
-/** Respondents against the population for one background variable, before and after weighting. */
-export function representativeness(
-  variable: BackgroundVariable,
-  classes: readonly ClassCount[],
-  weighting: Weighting,
-  population: Record<string, number> | undefined,
-  labels: Record<string, string>,
-): RepresentativenessRow[] {
-  const counts = new Map<string, { n: number; w: number }>();
-  let total = 0;
-  let totalW = 0;
-  for (const c of classes) {
-    const cat = c[variable];
-    if (cat === null) continue;
-    const w = weighting.weights.get(classKey(c)) ?? 1;
-    const e = counts.get(cat) ?? { n: 0, w: 0 };
-    e.n += c.count;
-    e.w += c.count * w;
-    counts.set(cat, e);
-    total += c.count;
-    totalW += c.count * w;
-  }
-  const populationTotal = population ? Object.values(population).reduce((a, b) => a + b, 0) : 0;
-  const categories = [
-    ...new Set([...Object.keys(labels), ...counts.keys(), ...Object.keys(population ?? {})]),
-  ];
-  const rows = categories.map((category) => ({ category, count: counts.get(category)?.n ?? 0 }));
-  return suppressCells(rows).map(({ category, count, suppressed }) => {
-    const e = counts.get(category);
-    return {
-      category,
-      label: labels[category] ?? category,
-      respondents: suppressed ? null : count,
-      sampleShare: suppressed || total === 0 ? null : count / total,
-      weightedShare: suppressed || totalW === 0 ? null : (e?.w ?? 0) / totalW,
-      populationShare:
-        population && populationTotal > 0 && population[category] !== undefined
-          ? population[category]! / populationTotal
-          : null,
-      suppressed,
-    };
-  });
 }
 
 export { effectiveSampleSize };

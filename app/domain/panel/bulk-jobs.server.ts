@@ -4,7 +4,8 @@
 import type { JobDefinition } from "../../lib/jobs.server";
 import { getBoss } from "../../lib/jobs.server";
 import { getLogger } from "../../lib/logger.server";
-import { type BulkQueue, deliverBulkQueue } from "./delivery.server";
+import { deliverBulkQueue } from "./bulk-delivery.server";
+import type { BulkQueue } from "./delivery.server";
 
 export function bulkDeliveryJob(
   name: string,

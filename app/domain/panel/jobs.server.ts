@@ -3,8 +3,9 @@ import { getDb } from "../../lib/db.server";
 import type { JobDefinition } from "../../lib/jobs.server";
 import { getBoss } from "../../lib/jobs.server";
 import { getLogger } from "../../lib/logger.server";
-import { queueDueCampaigns, scheduleReminders } from "./campaigns.server";
-import { type DeliveryResult, deliverPanelMail, recoverOrphans } from "./delivery.server";
+import { queueDueCampaigns, scheduleReminders } from "./campaign-queue.server";
+import type { DeliveryResult } from "./delivery.server";
+import { deliverPanelMail, recoverOrphans } from "./panel-delivery.server";
 
 export const PANEL_DELIVER = "panel-deliver";
 export const PANEL_TICK = "panel-tick";

@@ -9,7 +9,7 @@ import { AFTER_SURVEY_MAX_AGE_SECONDS, readAfterSurveyCookie } from "../surveys/
 
 export { clearAfterSurveyCookie } from "../surveys/cookie.server";
 
-import { submittedBackground } from "../surveys/responses.server";
+import { submittedBackground } from "../surveys/submitted-background.server";
 import { householdLabels, tenureLabels } from "./profile";
 
 export interface ReuseOffer {

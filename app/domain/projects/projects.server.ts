@@ -8,7 +8,7 @@ import {
   surveys,
 } from "../../../db/schema";
 import { type Executor, getDb } from "../../lib/db.server";
-import { projectConsultation } from "../consultation/public.server";
+import { projectConsultation } from "../consultation/public-document.server";
 import { surveyAvailability } from "../surveys/rules";
 import { upcomingBijeenkomsten } from "./hooks.server";
 import { amsterdamDay, currentPhase, nextPhase, phaseStates } from "./phases";

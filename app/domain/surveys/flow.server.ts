@@ -20,16 +20,9 @@ import {
 import { readResumeCookies } from "./cookie.server";
 import { isInfoPage, type Page, type SurveyDefinition } from "./definition";
 import { flowMessages } from "./messages";
-import {
-  findSurveyForResident,
-  type LoadedResponse,
-  mailResumeLink,
-  savePage,
-  startResponse,
-  startWithCode,
-  submitResponse,
-  takeOverResponse,
-} from "./responses.server";
+import { findSurveyForResident, type LoadedResponse } from "./resident-survey.server";
+import { savePage, submitResponse } from "./response-answers.server";
+import { mailResumeLink, startResponse, startWithCode, takeOverResponse } from "./response-start.server";
 import { type Availability, CODE_LIMIT, RESUME_MAIL_LIMIT, START_LIMIT, surveyAvailability } from "./rules";
 import { findPublicSurvey, listProjectsWithOpenSurveys, type PublicSurvey } from "./surveys.server";
 
@@ -119,7 +112,7 @@ export async function surveyView(
 
 /**
  * /enquete/:slug?verder=<token>: continue a response in this browser. The token is replaced, so
- * every other holder of the old link or cookie loses access (responses.server.ts takeOverResponse).
+ * every other holder of the old link or cookie loses access (response-start.server.ts takeOverResponse).
  */
 export async function resumeFromLink(
   surveyId: number,

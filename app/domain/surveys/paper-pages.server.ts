@@ -11,20 +11,14 @@ import {
   templateFormats,
   UnreadableBureauFile,
 } from "./bureau-files.server";
+import { importBureauRows } from "./bureau-import.server";
 import { formatCode } from "./codes";
 import { listQuestions } from "./definition";
 import { MAX_PRINT } from "./paper";
-import {
-  checkPaperCode,
-  importBureauRows,
-  listOpenPaperEntries,
-  paperCounts,
-  paperMessages,
-  paperSurvey,
-  printCodes,
-  resolvePaperEntry,
-  savePaperEntry,
-} from "./paper.server";
+import { listOpenPaperEntries, resolvePaperEntry } from "./paper-double-entry.server";
+import { checkPaperCode, paperCounts, paperMessages, savePaperEntry } from "./paper-entry.server";
+import { printCodes } from "./paper-print.server";
+import { paperSurvey } from "./paper-responses.server";
 import { getSurveyForStaff } from "./surveys.server";
 
 const validId = (id: unknown) => (Number.isSafeInteger(Number(id)) && Number(id) > 0 ? Number(id) : null);
@@ -58,7 +52,7 @@ export type PaperEntryPost =
   | { kind: "disagreement"; message: string }
   | { kind: "badRequest" };
 
-/** intent=code: the code first; intent=opslaan: the answers of one paper form. */
+/** intent=code: the code first; intent=save: the answers of one paper form. */
 export async function paperEntryPost(
   actor: Actor,
   idParam: string | undefined,
@@ -75,7 +69,7 @@ export async function paperEntryPost(
   if ("message" in check) return { kind: "codeRefused", code: codeInput, message: check.message };
   const code = formatCode(check.code);
   if (intent === "code") return { kind: "codeAccepted", code, second: check.status === "second" };
-  if (intent !== "opslaan") return { kind: "badRequest" };
+  if (intent !== "save") return { kind: "badRequest" };
   const values = formToObject(form) as RawValues;
   const outcome = await savePaperEntry(
     actor,

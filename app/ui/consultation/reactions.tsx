@@ -1,7 +1,7 @@
 import type { SerializeFrom } from "@remix-run/node";
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { decisionLabels, themeLabel } from "~/domain/consultation/rules";
+import { decisionLabels, themeLabel } from "~/domain/consultation/points";
 import { themeIds, themeLabels } from "~/domain/insights/themes";
 import type { action, loader } from "~/routes/beheer.inspraak_.$id_.reacties";
 import { Heading, Paragraph } from "../content";

@@ -1,15 +1,11 @@
 import { Link } from "@remix-run/react";
 import type { AddressSuggestion } from "~/domain/initiatives/address.server";
 import { draftPhotoUrl, PHOTO_ALT_FALLBACK, PHOTO_ALT_MAX } from "~/domain/initiatives/photo";
+import { type CheckRow, NOTHING_FILLED_IN } from "~/domain/initiatives/quickscan-answers";
 import type { QuickscanPage } from "~/domain/initiatives/quickscan-flow.server";
-import {
-  type CheckRow,
-  NOTHING_FILLED_IN,
-  options,
-  parseCoordinate,
-  type StepId,
-  stepUrl,
-} from "~/domain/initiatives/quickscan-form";
+import { options } from "~/domain/initiatives/quickscan-form";
+import { parseCoordinate } from "~/domain/initiatives/quickscan-location";
+import { type StepId, stepUrl } from "~/domain/initiatives/quickscan-steps";
 import { INITIATIVE_THEMES } from "~/domain/initiatives/themes";
 import { IMAGE_ACCEPT } from "~/domain/media/images";
 import { HEEMSTEDE_BOUNDS, TOWN_CENTER, TOWN_ZOOM } from "~/domain/places/heemstede";

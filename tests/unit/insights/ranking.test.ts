@@ -5,8 +5,8 @@ import {
   DONT_KNOW_TALLY,
   rankingTop,
   rankingTopRows,
-  type Weighting,
 } from "~/domain/insights/results";
+import type { Weighting } from "~/domain/insights/weighting";
 import type { SurveyDefinition } from "~/domain/surveys/definition";
 
 const items = ["betaalbaar", "starters", "senioren", "duurzaam", "groen"];

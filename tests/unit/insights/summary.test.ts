@@ -1,10 +1,5 @@
 import { describe, expect, test } from "vitest";
-import {
-  type AnswerGroup,
-  buildQuestionResults,
-  type QuestionResult,
-  type Weighting,
-} from "~/domain/insights/results";
+import { type AnswerGroup, buildQuestionResults, type QuestionResult } from "~/domain/insights/results";
 import {
   FINDINGS_PER_THEME,
   generateSummary,
@@ -13,6 +8,7 @@ import {
   summaryText,
   themeFindings,
 } from "~/domain/insights/summary";
+import type { Weighting } from "~/domain/insights/weighting";
 import type { SurveyDefinition } from "~/domain/surveys/definition";
 
 type Cell = QuestionResult["distributions"][number]["cells"][number];

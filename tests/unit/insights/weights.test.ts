@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { type ClassCount, computeWeights } from "~/domain/insights/results";
+import { type ClassCount, computeWeights } from "~/domain/insights/weighting";
 
 const cls = (age: string, tenure: string, wijk: string, count: number): ClassCount => ({
   age,

@@ -1,7 +1,6 @@
 // Import of a LimeSurvey survey export (.lss, LimeSurvey 2.x to 6.x) into our survey definition, with a
 // report per question. Pure: no database, no network; used by the staff page, the CLI and the bench.
 // The mapping table is in docs/import.md; keep both in step.
-
 import {
   type Condition,
   conditionTests,
@@ -12,10 +11,12 @@ import {
   type SurveyDefinition,
   surveyDefinitionSchema,
 } from "../definition";
-import { type Expr, mapExpression, mapRelevance, type Resolver, type SymbolInfo } from "./expression";
+import { mapRelevance, type SymbolInfo } from "./expression";
 import { EXTRAS_ATTRIBUTE, type Extras, readExtras } from "./extras";
 import { cleanHtml, clearHtmlMemo } from "./html";
-import { type Context, type Mapped, mapQuestion, note, type Work } from "./lss-questions";
+import { questionCondition, symbolResolver } from "./lss-conditions";
+import { type Context, type Mapped, note, type Work } from "./lss-question-input";
+import { mapQuestion } from "./lss-questions";
 import { codeToKey, readTables, shorten, str, uniqueKey } from "./lss-tables";
 import {
   countItems,
@@ -57,58 +58,8 @@ const LANGUAGE_NAMES: Record<string, string> = {
   ar: "Arabisch",
   pl: "Pools",
 };
+
 const languageName = (code: string) => LANGUAGE_NAMES[code] ?? `taalcode ${code}`;
-
-// ---------------------------------------------------------------- old-style conditions
-
-/**
- * LimeSurvey's conditions table (before relevance equations, still exported): within a scenario,
- * conditions on the same field are or-ed, different fields and-ed; scenarios are or-ed.
- */
-function conditionsAsExpression(rows: LssRow[]): Expr | { unsupported: string } {
-  const scenarios = new Map<string, Map<string, LssRow[]>>();
-  for (const r of rows) {
-    const field = str(r.cfieldname);
-    const s = scenarios.get(str(r.scenario) || "1") ?? new Map<string, LssRow[]>();
-    s.set(field, [...(s.get(field) ?? []), r]);
-    scenarios.set(str(r.scenario) || "1", s);
-  }
-  const or = (list: Expr[]): Expr => list.reduce((l, r) => ({ t: "bin", op: "or", l, r }));
-  const and = (list: Expr[]): Expr => list.reduce((l, r) => ({ t: "bin", op: "and", l, r }));
-  const parts: Expr[] = [];
-  for (const fields of scenarios.values()) {
-    const conj: Expr[] = [];
-    for (const [field, list] of fields) {
-      const disj: Expr[] = [];
-      for (const r of list) {
-        const method = str(r.method).trim() || "==";
-        if (!["==", "!=", "<", "<=", ">", ">="].includes(method))
-          return {
-            unsupported: "een oude voorwaarde met een reguliere expressie of een andere vergelijking",
-          };
-        if (field.startsWith("{") || field.startsWith("@"))
-          return { unsupported: "een oude voorwaarde op gegevens van de deelnemer" };
-        const value = str(r.value);
-        if (value.startsWith("@") || value.startsWith("{"))
-          return { unsupported: "een oude voorwaarde die twee antwoorden vergelijkt" };
-        if (field.startsWith("+")) {
-          // Multiple choice: the field names the question, the value the ticked option.
-          disj.push({
-            t: "bin",
-            op: method,
-            l: { t: "var", name: `${field.slice(1)}#opt#${value}` },
-            r: { t: "str", v: "Y" },
-          });
-        } else disj.push({ t: "bin", op: method, l: { t: "var", name: field }, r: { t: "str", v: value } });
-      }
-      conj.push(or(disj));
-    }
-    parts.push(and(conj));
-  }
-  return or(parts);
-}
-
-// ---------------------------------------------------------------- the import
 
 /** Import an .lss file. Never throws for any input: a file we cannot read gives `ok: false`. */
 export function importLss(source: string): ImportOutcome {
@@ -123,14 +74,22 @@ export function importLss(source: string): ImportOutcome {
   return buildDefinition(doc);
 }
 
-function buildDefinition(doc: LssDocument): ImportOutcome {
+/** The language to import: Dutch when the file has it, else the survey's base language. */
+function chooseLanguage(doc: LssDocument) {
   const surveyRow = doc.tables.surveys?.[0] ?? {};
   const base = str(surveyRow.language).trim() || doc.languages[0] || "nl";
   const additional = str(surveyRow.additional_languages).split(/\s+/).filter(Boolean);
   const available = [...new Set([base, ...additional, ...doc.languages])];
   const dutch = available.find((l) => l === "nl") ?? available.find((l) => l.startsWith("nl"));
-  const language = dutch ?? base;
-  const t = readTables(doc, language);
+  return { available, dutch, language: dutch ?? base };
+}
+
+/** The report's notes on the survey as a whole: languages, quota, assessments and other things left out. */
+function surveyLevelNotes(
+  doc: LssDocument,
+  t: ReturnType<typeof readTables>,
+  { available, dutch, language }: ReturnType<typeof chooseLanguage>,
+): string[] {
   const surveyNotes: string[] = [];
   const others = available.filter((l) => l !== language);
   if (others.length)
@@ -151,23 +110,35 @@ function buildDefinition(doc: LssDocument): ImportOutcome {
     surveyNotes.push("Voorwaarden op vraaggroepen zijn bij elke vraag van die groep gezet, waar dat kon.");
   if (doc.dbVersion > 0 && doc.dbVersion < 145)
     surveyNotes.push("Dit is een export van een erg oude LimeSurvey-versie; controleer het resultaat goed.");
+  return surveyNotes;
+}
 
+/** The mapped questions with their condition that pass our question schema; the others are noted as left out. */
+function checkedQuestions(questions: Mapped["questions"], condition: Condition | null, item: ReportItem) {
+  const stored: Question[] = [];
+  for (const question of questions) {
+    const { showIf: _ignored, ...rest } = question;
+    const candidate = condition ? { ...rest, showIf: condition } : rest;
+    const parsed = questionSchema.safeParse(candidate);
+    if (!parsed.success) {
+      const problem = parsed.error.issues[0]?.message ?? "de vraag past niet in onze enquête";
+      item.status = "leftOut";
+      item.notes.push(`De vraag kon niet worden overgenomen: ${problem}`);
+      continue;
+    }
+    stored.push(parsed.data);
+  }
+  return stored;
+}
+
+function buildDefinition(doc: LssDocument): ImportOutcome {
+  const chosen = chooseLanguage(doc);
+  const { language } = chosen;
+  const t = readTables(doc, language);
+  const surveyNotes = surveyLevelNotes(doc, t, chosen);
   const ctx: Context = { t, keys: new Set(), language };
   const symbols = new Map<string, SymbolInfo>();
-  const qidToTitle = new Map(t.questions.map((q) => [q.qid, q]));
-  const resolve: Resolver = (name) => {
-    const direct = symbols.get(name);
-    if (direct) return direct;
-    // SGQA with an option ("+" conditions on multiple choice): "123X4X56#opt#SQ001".
-    const opt = /^(.*)#opt#(.*)$/.exec(name);
-    if (opt) return symbols.get(`${opt[1]}${opt[2]}`) ?? null;
-    const sgqa = /^\d+X(\d+)X(\d+)$/.exec(name);
-    if (sgqa) {
-      const q = qidToTitle.get(sgqa[2]!);
-      return q ? (symbols.get(q.title) ?? null) : null;
-    }
-    return null;
-  };
+  const resolve = symbolResolver(t, symbols);
 
   const items: ReportItem[] = [];
   const pages: Page[] = [];
@@ -235,30 +206,7 @@ function buildDefinition(doc: LssDocument): ImportOutcome {
         item.status = "leftOut";
         continue;
       }
-      // Condition: old-style conditions first (LimeSurvey also writes them as relevance), then relevance.
-      let condition: Condition | null = null;
-      const oldStyle = conditionsByQid.get(q.qid);
-      if (oldStyle?.length) {
-        const expr = conditionsAsExpression(oldStyle);
-        if ("unsupported" in expr)
-          note(w, `De voorwaarde is weggelaten: ${expr.unsupported}. De vraag wordt altijd getoond.`);
-        else {
-          const r = mapExpression(expr, resolve);
-          if (r.ok) {
-            condition = r.condition;
-            if (condition) note(w, "De oude LimeSurvey-voorwaarde is overgenomen als voorwaarde.");
-          } else note(w, `De voorwaarde is weggelaten: ${r.reason}. De vraag wordt altijd getoond.`);
-        }
-      } else if (q.relevance.trim() && q.relevance.trim() !== "1") {
-        const r = mapRelevance(q.relevance, resolve);
-        if (r.ok) condition = r.condition;
-        else if (extras?.question?.showIf) condition = extras.question.showIf as Condition;
-        else
-          note(
-            w,
-            `De voorwaarde "${shorten(q.relevance.trim(), 120)}" is weggelaten: ${r.reason}. De vraag wordt altijd getoond.`,
-          );
-      } else if (extras?.question?.showIf) condition = extras.question.showIf as Condition;
+      let condition = questionCondition(q, conditionsByQid.get(q.qid), extras, resolve, w);
       if (groupCondition) condition = condition ? { all: [groupCondition, condition] } : groupCondition;
       if (groupConditionNote) note(w, groupConditionNote);
 
@@ -280,19 +228,7 @@ function buildDefinition(doc: LssDocument): ImportOutcome {
           "De vraag staat op een nieuwe pagina, omdat haar voorwaarde naar een vraag op dezelfde pagina verwijst.",
         );
       }
-      const stored: Question[] = [];
-      for (const question of mapped.questions) {
-        const { showIf: _ignored, ...rest } = question;
-        const candidate = condition ? { ...rest, showIf: condition } : rest;
-        const parsed = questionSchema.safeParse(candidate);
-        if (!parsed.success) {
-          const problem = parsed.error.issues[0]?.message ?? "de vraag past niet in onze enquête";
-          item.status = "leftOut";
-          item.notes.push(`De vraag kon niet worden overgenomen: ${problem}`);
-          continue;
-        }
-        stored.push(parsed.data);
-      }
+      const stored = checkedQuestions(mapped.questions, condition, item);
       if (!stored.length) {
         item.status = "leftOut";
         for (const m of mapped.questions) ctx.keys.delete(m.key);
@@ -329,6 +265,18 @@ function buildDefinition(doc: LssDocument): ImportOutcome {
   if (!pages.some((p) => p.questions.length > 0))
     return { ok: false, reason: "nothing", message: refusalMessages.nothing };
 
+  return finishImport(t, survey, items, pages, surveyNotes, language);
+}
+
+/** The survey's own texts around the pages, checked as a whole definition, with the report. */
+function finishImport(
+  t: ReturnType<typeof readTables>,
+  survey: Extras["survey"],
+  items: ReportItem[],
+  pages: Page[],
+  surveyNotes: string[],
+  language: string,
+): ImportOutcome {
   const title = shorten(cleanHtml(t.title).text.replace(/\n+/g, " ") || "Geïmporteerde enquête", 200);
   const intro = survey?.intro ?? [cleanHtml(t.welcome).text].filter(Boolean).join("\n\n");
   const whatHappens = survey?.whatHappens ?? cleanHtml(t.description).text;
