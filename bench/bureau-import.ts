@@ -11,8 +11,7 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { closeDb, getDb, getSql } from "../app/lib/db.server";
 import { resetEnvForTests } from "../app/lib/env.server";
-import { migrateDatabase } from "../app/server/migrate";
-import { createScratchDatabase } from "../app/server/scratch-db";
+import { benchDatabase } from "./database";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 10_000);
 
@@ -139,13 +138,8 @@ async function importOnly(url: string, surveyId: number, file: string) {
 }
 
 async function main() {
-  const database = await createScratchDatabase("wmh_bench", [
-    process.env.BENCH_DATABASE_URL,
-    process.env.TEST_DATABASE_URL,
-    process.env.DATABASE_URL,
-  ]);
+  const database = await benchDatabase();
   try {
-    await migrateDatabase(database.url);
     process.env.DATABASE_URL = database.url;
     process.env.LOG_LEVEL = "silent";
     process.env.SEED_DEMO = "false";

@@ -5,6 +5,7 @@ import { staffAccess } from "~/domain/auth/roles";
 import { bureauPage, bureauPost } from "~/domain/surveys/paper-pages.server";
 import { Alert, Heading, Paragraph, TextLink } from "~/ui/content";
 import { ChoiceGroup, ErrorSummary, SubmitButton } from "~/ui/form";
+import { TableScroll } from "~/ui/table-scroll";
 
 // Answers typed by a bureau (docs/paper.md): download the template, check the filled-in file (a dry
 // run with every error per row), then import all rows or none.
@@ -153,7 +154,7 @@ export default function BureauImport() {
                   ? ` Hieronder staan de eerste ${errors.length} fouten; er zijn er nog ${checked.check.moreErrors}.`
                   : ""}
               </Paragraph>
-              <div className="wmh-table-wrap">
+              <TableScroll label="Fouten per regel van het bestand">
                 <table className="utrecht-table">
                   <caption className="utrecht-table__caption">Fouten per regel van het bestand</caption>
                   <thead className="utrecht-table__header">
@@ -179,7 +180,7 @@ export default function BureauImport() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
             </>
           )}
         </section>

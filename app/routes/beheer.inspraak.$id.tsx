@@ -11,6 +11,7 @@ import { staffAccess } from "~/domain/auth/roles";
 import { consultationStaff } from "~/domain/consultation/pages.server";
 import { Alert, DemoBadge, formatDateTime, Heading, Paragraph } from "~/ui/content";
 import { ErrorSummary, SubmitButton, TextArea, TextField } from "~/ui/form";
+import { TableScroll } from "~/ui/table-scroll";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.title ?? "Inspraakdocument"} - Inspraak - Beheer` },
@@ -152,7 +153,7 @@ export default function StaffConsultationDocument() {
         <Heading level={2} id="versies">
           Versies
         </Heading>
-        <div className="wmh-table-wrap">
+        <TableScroll label="Versies van het document">
           <table className="utrecht-table">
             <caption id="versies-caption" className="utrecht-table__caption">
               Versies van het document
@@ -184,7 +185,7 @@ export default function StaffConsultationDocument() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
         {d.draft ? null : (
           <Form method="post">
             <input type="hidden" name="intent" value="new_version" />
