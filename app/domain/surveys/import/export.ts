@@ -3,13 +3,7 @@
 // nearest LimeSurvey type; the report says which. What LimeSurvey has no field for (our keys, woon-DNA
 // figures, "weet niet", themes) rides along in one question attribute (extras.ts) so that importing
 // our own export gives back the same definition (docs/import.md).
-import {
-  AGREE_SCALE,
-  type Block,
-  type Question,
-  questionTypeLabels,
-  type SurveyDefinition,
-} from "../definition";
+import { type Block, type Question, questionTypeLabels, type SurveyDefinition } from "../definition";
 import { staffPartFor } from "../question-types/staff";
 import { EXTRAS_ATTRIBUTE, type Extras } from "./extras";
 import {
