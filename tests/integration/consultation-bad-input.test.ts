@@ -7,9 +7,10 @@ import {
   handleDocumentPost,
 } from "../../app/domain/consultation/documents.server";
 import { loadNota, publishNota } from "../../app/domain/consultation/nota.server";
-import { handleReactionsPost, reactionsPage } from "../../app/domain/consultation/points.server";
+import { handleReactionsPost } from "../../app/domain/consultation/points.server";
 import { publicDocument } from "../../app/domain/consultation/public-document.server";
 import { handleOwnReaction, submitReaction } from "../../app/domain/consultation/public-reactions.server";
+import { reactionsPage } from "../../app/domain/consultation/reactions-page.server";
 import { getDb } from "../../app/lib/db.server";
 import * as documentRoute from "../../app/routes/meedenken_.$slug_.document";
 import * as notaRoute from "../../app/routes/meedenken_.$slug_.reactienota.$versie";

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { documentPage, handleDocumentPost } from "../../app/domain/consultation/documents.server";
 import { consultationQueue, loadNota, publishNota } from "../../app/domain/consultation/nota.server";
-import { handleReactionsPost, reactionsPage } from "../../app/domain/consultation/points.server";
+import { handleReactionsPost } from "../../app/domain/consultation/points.server";
 import {
   projectConsultation,
   publicChanges,
@@ -19,6 +19,7 @@ import {
   REACTION_IP_LIMIT,
   reactionLimitMessages,
 } from "../../app/domain/consultation/reactions";
+import { reactionsPage } from "../../app/domain/consultation/reactions-page.server";
 import { uploadMessages } from "../../app/domain/consultation/upload";
 import { deliverBulkQueue } from "../../app/domain/panel/bulk-delivery.server";
 import { getDb } from "../../app/lib/db.server";

@@ -1,8 +1,9 @@
 import { and, eq, like } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { consultationQueue, loadNota, publishNota } from "../../app/domain/consultation/nota.server";
-import { handleReactionsPost, reactionsPage } from "../../app/domain/consultation/points.server";
+import { handleReactionsPost } from "../../app/domain/consultation/points.server";
 import { handleOwnReaction, submitReaction } from "../../app/domain/consultation/public-reactions.server";
+import { reactionsPage } from "../../app/domain/consultation/reactions-page.server";
 import { pruneReactions } from "../../app/domain/consultation/retention.server";
 import { pruneRegistrations } from "../../app/domain/events/registration-retention.server";
 import { handleStaffEventPost, staffEvent } from "../../app/domain/events/staff-events.server";

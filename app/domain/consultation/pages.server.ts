@@ -3,9 +3,10 @@ import type { Actor } from "../audit/audit.server";
 import { createDocument, documentPage, handleDocumentPost, listDocuments } from "./documents.server";
 import { kickConsultationDelivery } from "./jobs.server";
 import { loadNota, notaVersions, publishNota } from "./nota.server";
-import { handleReactionsPost, type ReactionSort, reactionsPage } from "./points.server";
+import { handleReactionsPost } from "./points.server";
 import { projectConsultation, publicChanges, publicDocument } from "./public-document.server";
 import { handleOwnReaction, ownReaction, reactionForm, submitReaction } from "./public-reactions.server";
+import { type ReactionSort, reactionsPage } from "./reactions-page.server";
 
 // Entry points for routes (routes never touch the database themselves).
 
