@@ -83,7 +83,7 @@ async function main() {
         consent_contact, proposed_decider, proposed_complex, decider, complex, status,
         public_title, public_summary, public_lat, public_lng, location_precision, is_published, published_at, wijk_code)
       select 'Initiatief ' || g, 'Beschrijving ' || g, (array['groen','spelen-sport','verkeer','wonen','duurzaam','samenleven','cultuur','ondernemen','anders'])[1 + g % 9],
-        'adres', '{}'::jsonb, 'Naam ' || g, 'init' || g || '@voorbeeld.nl', true, 'initiator', false,
+        'address', '{}'::jsonb, 'Naam ' || g, 'init' || g || '@voorbeeld.nl', true, 'initiator', false,
         'initiator', false, (array['in_review','planning','in_execution','realised'])[1 + g % 4],
         'Initiatief nummer ' || g, 'Een samenvatting van initiatief ' || g || ' voor de buurt.',
         52.33 + random() * 0.04, 4.59 + random() * 0.06, 'exact', true, now() - (g || ' minutes')::interval, 'DEMO0' || (1 + g % 6)

@@ -33,7 +33,7 @@ export const initiatives = pgTable(
     title: text("title").notNull(),
     description: text("description").notNull(),
     theme: text("theme").notNull(),
-    /** adres | wijk | heel (all of Heemstede) */
+    /** address | point | wijk | whole_town (all of Heemstede); labels in quickscan-form.ts `options` */
     locationKind: text("location_kind").notNull(),
     address: text("address"),
     /** Exact point as given by the initiator (private). */

@@ -197,7 +197,7 @@ test("the quickscan works without JavaScript", async () => {
   expect(mail.text).not.toContain("Zebrapad zonder JavaScript");
   const rows =
     await db()`select location_kind, address from initiatives where title = 'Zebrapad zonder JavaScript'`;
-  expect(rows[0]).toMatchObject({ location_kind: "adres", address: "Raadhuisplein 1, 2101 HA Heemstede" });
+  expect(rows[0]).toMatchObject({ location_kind: "address", address: "Raadhuisplein 1, 2101 HA Heemstede" });
 }, 120_000); // nine steps, each a full page load without JavaScript: slow on a loaded machine
 
 test("a complex idea gets a planomschrijving and participatieplan and is marked adopted", async () => {

@@ -54,7 +54,7 @@ beforeAll(async () => {
       insert into initiatives (title, description, theme, location_kind, answers, initiator_name, initiator_email,
         consent_contact, proposed_decider, proposed_complex, decider, complex, status, public_title, public_summary,
         public_lat, public_lng, location_precision, is_published, published_at, wijk_code)
-      values (${f.title}, 'Privé beschrijving', ${f.theme}, 'adres', '{}'::jsonb, 'E2E Initiatiefnemer', ${INITIATOR},
+      values (${f.title}, 'Privé beschrijving', ${f.theme}, 'address', '{}'::jsonb, 'E2E Initiatiefnemer', ${INITIATOR},
         true, 'initiator', false, 'initiator', false, ${f.status}, ${f.title},
         ${`Samenvatting van ${f.title}.`}, ${f.lat}, ${f.lng}, 'exact', true, now() + ${`${i} seconds`}::interval, null)`;
   }

@@ -52,7 +52,7 @@ describe("address search through the PDOK Locatieserver", () => {
       );
     const first = await post({ stap: "idee", title: "Bankje", description: "Een bankje", theme: "groen" });
     const cookie = cookieOf(first.headers);
-    await post({ stap: "waar", locationKind: "adres" }, cookie);
+    await post({ stap: "waar", locationKind: "address" }, cookie);
     const search = await post({ stap: "plek", intent: "search", address: "Binnenweg 1" }, cookie);
     expect(String((fetchStub.mock.calls[0] as unknown[])[0])).toMatch(
       /^https:\/\/pdok\.test\/locatieserver\/v3_1\/free\?q=Binnenweg\+1/,
@@ -91,7 +91,7 @@ describe("address search through the PDOK Locatieserver", () => {
     await run(
       quickscanRoute.action,
       makeRequest("/idee/nieuw", {
-        form: { stap: "waar", locationKind: "adres" },
+        form: { stap: "waar", locationKind: "address" },
         cookie: cookieOf(first.headers),
       }),
     );

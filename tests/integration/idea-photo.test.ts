@@ -55,7 +55,7 @@ const idea = {
 };
 
 const steps: [string, Record<string, string | string[]>][] = [
-  ["waar", { locationKind: "heel" }],
+  ["waar", { locationKind: "whole_town" }],
   ["wie", { partyCount: "enkele" }],
   ["gevolgen", { impact: "klein", interests: "enkele", otherPlans: "nee" }],
   ["regels", { publicSpace: "ja", permit: "nee", policy: "past" }],

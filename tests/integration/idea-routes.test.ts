@@ -28,7 +28,7 @@ const steps: Record<string, Record<string, string | string[]>> = {
     description: "Drie bankjes om uit te rusten.",
     theme: "groen",
   },
-  waar: { locationKind: "adres" },
+  waar: { locationKind: "address" },
   plek: { address: "Binnenweg 12, 2101 JA Heemstede" },
   wie: { parties: ["buren", "vereniging"], partyCount: "enkele" },
   gevolgen: { impact: "klein", interests: "enkele", otherPlans: "nee" },
@@ -72,7 +72,7 @@ async function answered(overrides: Record<string, Record<string, string | string
   const cookie = cookieFrom(first.headers)!;
   for (const step of ORDER.slice(1)) {
     const form = overrides[step] ?? steps[step]!;
-    if (step === "plek" && (overrides.waar ?? steps.waar)!.locationKind === "heel") continue;
+    if (step === "plek" && (overrides.waar ?? steps.waar)!.locationKind === "whole_town") continue;
     const res = await post(step, form, cookie);
     expect(res.status, `${step}: ${JSON.stringify(res.data)}`).toBe(302);
   }
@@ -93,7 +93,7 @@ describe("the quickscan form", () => {
     expect(back.location).toBe("/idee/nieuw?stap=idee");
     const step1 = await view("idee", cookie);
     expect(step1.data.values.title).toBe(steps.idee!.title);
-    expect(step1.data.values.locationKind).toBe("adres");
+    expect(step1.data.values.locationKind).toBe("address");
     expect(step1.data.position).toEqual({ number: 1, total: 8 });
 
     const expected = ["plek", "wie", "gevolgen", "regels", "bijdrage", "gegevens", "controleren"];
@@ -188,22 +188,22 @@ describe("the quickscan form", () => {
     expect(none.location).toBe("/idee/nieuw?stap=idee");
     const cookie = cookieFrom((await post("idee", steps.idee!)).headers)!;
     expect((await view("plek", cookie)).location).toBe("/idee/nieuw?stap=waar");
-    await post("waar", { locationKind: "heel" }, cookie);
+    await post("waar", { locationKind: "whole_town" }, cookie);
     expect((await view("plek", cookie)).location).toBe("/idee/nieuw?stap=waar");
     expect((await view("wie", cookie)).data.position).toEqual({ number: 3, total: 8 });
   });
 
   test("all of Heemstede skips the location page", async () => {
-    const cookie = await answered({ waar: { locationKind: "heel" } });
+    const cookie = await answered({ waar: { locationKind: "whole_town" } });
     expect((await post("controleren", {}, cookie)).status).toBe(302);
     const [idea] = await getDb().select().from(initiatives);
-    expect(idea).toMatchObject({ locationKind: "heel", address: null, lat: null, wijkCode: null });
+    expect(idea).toMatchObject({ locationKind: "whole_town", address: null, lat: null, wijkCode: null });
   });
 
   test("a point on the map: kept back and forth, stored with the idea, wijk derived from the demo boundaries", async () => {
     await seedWijken(getDb());
     const cookie = cookieFrom((await post("idee", steps.idee!)).headers)!;
-    await post("waar", { locationKind: "punt" }, cookie);
+    await post("waar", { locationKind: "point" }, cookie);
     // Outside Heemstede: a Dutch message about the map (no coordinates), the point kept.
     const outside = await post("plek", { kaart: "ja", lat: "52,09", lng: "5,12" }, cookie);
     expect(outside.status).toBe(400);
@@ -228,7 +228,7 @@ describe("the quickscan form", () => {
 
     const [idea] = await getDb().select().from(initiatives);
     expect(idea).toMatchObject({
-      locationKind: "punt",
+      locationKind: "point",
       lat: 52.358,
       lng: 4.6,
       wijkCode: "DEMO01",
@@ -237,10 +237,10 @@ describe("the quickscan form", () => {
   });
 
   test.each([
-    ["an address", { address: "Binnenweg 12, 2101 JA Heemstede", wijkCode: "" }, "adres", "W1"],
+    ["an address", { address: "Binnenweg 12, 2101 JA Heemstede", wijkCode: "" }, "address", "W1"],
     ["a wijk", { address: "", wijkCode: "W1" }, "wijk", "W1"],
   ])("without JavaScript the map option takes %s instead", async (_name, form, kind, wijk) => {
-    const cookie = await answered({ waar: { locationKind: "punt" }, plek: form });
+    const cookie = await answered({ waar: { locationKind: "point" }, plek: form });
     expect((await view("plek", cookie)).data.values.locationKind).toBe(kind);
     expect((await post("controleren", {}, cookie)).status).toBe(302);
     const [idea] = await getDb().select().from(initiatives);
@@ -249,7 +249,7 @@ describe("the quickscan form", () => {
 
   test("without JavaScript and with nothing filled in, the map option asks for an address or a wijk", async () => {
     const cookie = cookieFrom((await post("idee", steps.idee!)).headers)!;
-    await post("waar", { locationKind: "punt" }, cookie);
+    await post("waar", { locationKind: "point" }, cookie);
     const res = await post("plek", { address: "", wijkCode: "" }, cookie);
     expect(res.status).toBe(400);
     expect(res.data.errors).toEqual({ address: "Vul een adres of straat in, of kies hieronder een wijk." });

@@ -19,7 +19,7 @@ const answers: QuickscanAnswers = {
   title: "Nieuwe woningen op het sportveld",
   description: "Betaalbare woningen voor starters.",
   theme: "wonen",
-  locationKind: "adres",
+  locationKind: "address",
   address: "Sportlaan 12, 2104 AB Heemstede",
   wijkCode: undefined,
   addressChoice: undefined,

@@ -17,7 +17,7 @@ const answers: QuickscanAnswers = {
   title: "Bankjes in de Sportlaan",
   description: "Twee bankjes bij de speeltuin.",
   theme: "groen",
-  locationKind: "adres",
+  locationKind: "address",
   address: "Sportlaan 12, 2104 AB Heemstede",
   wijkCode: undefined,
   addressChoice: undefined,

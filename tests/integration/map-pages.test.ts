@@ -206,6 +206,7 @@ describe("staff", () => {
     const [row] = await getDb().select().from(initiatives);
     expect(row).toMatchObject({
       publicTitle: "Bankje",
+      locationKind: "address",
       wijkCode: "WK01",
       isPublished: true,
       publicLat: 52.35,
@@ -251,6 +252,11 @@ describe("staff", () => {
     expect(rows.every((r) => r.isPublished)).toBe(true);
     // The Dutch words of the file are stored as the English codes.
     expect(rows.map((r) => r.status).sort()).toEqual(["in_execution", "realised"]);
+    // The file has no location kind: a point is an address, no point and no wijk all of Heemstede.
+    expect(rows.map((r) => [r.publicTitle, r.locationKind]).sort()).toEqual([
+      ["Bankje", "address"],
+      ["Zebrapad", "whole_town"],
+    ]);
     expect(
       await getDb().select().from(auditLog).where(eq(auditLog.action, "initiative.imported")),
     ).toHaveLength(1);

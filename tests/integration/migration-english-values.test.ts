@@ -5,12 +5,14 @@ import { drizzle } from "drizzle-orm/postgres-js";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { expect, inject, test } from "vitest";
+import { answerRows, checkRows } from "../../app/domain/initiatives/quickscan-answers";
+import { stepsFor, stepTitle } from "../../app/domain/initiatives/quickscan-steps";
 import { migrateDatabase, migrationsFolder } from "../../app/server/migrate";
 import { withDatabase } from "../../app/server/scratch-db";
 
-// Migrations 0012 (english_stored_values) and 0014 (monitor_english_codes) convert the Dutch codes stored
-// before them into the English codes of the glossary. A database is migrated up to 0011, filled with the
-// old values, then migrated to the end.
+// Migrations 0012 (english_stored_values), 0014 (monitor_english_codes) and 0015 (location_kind_english)
+// convert the Dutch codes stored before them into the English codes of the glossary. A database is migrated
+// up to 0011, filled with the old values, then migrated to the end.
 
 const LAST_DUTCH = "0011_monitor_stoplicht_backfill";
 
@@ -27,7 +29,7 @@ function migrationsUpTo(tag: string): string {
   return dir;
 }
 
-test("migrations 0012 and 0014 turn the stored Dutch values into English codes", async () => {
+test("migrations 0012, 0014 and 0015 turn the stored Dutch values into English codes", async () => {
   const serverUrl = inject("dbServerUrl");
   const name = `wmh_t_${inject("dbTemplate").slice(9)}_english${Date.now() % 100000}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
@@ -70,6 +72,29 @@ test("migrations 0012 and 0014 turn the stored Dutch values into English codes",
       await db`update initiatives set proposed_decider = ${proposed}, decider = ${decider}, adopted_by = ${adoptedBy}
         where id = ${ids[i]!}`;
     await db`update initiatives set location_precision = 'buurt' where id = ${ids[1]!}`;
+    // Location kinds (0015) in the column and in the answers kept with the idea; ids[0] stays 'heel' without
+    // answers (as staff-entered ideas: {"source": "beheer"}).
+    const oldKinds = [
+      [ids[1]!, "adres", { locationKind: "adres", address: "Binnenweg 1", title: "Bank" }],
+      [ids[2]!, "punt", { locationKind: "punt", lat: "52,35", lng: "4,61" }],
+      [ids[3]!, "wijk", { locationKind: "wijk", wijkCode: "W1" }],
+      [ids[4]!, "heel", { locationKind: "heel" }],
+    ] as const;
+    for (const [id, kind, answers] of oldKinds)
+      await db`update initiatives set location_kind = ${kind}, answers = ${JSON.stringify(answers)}::jsonb
+        where id = ${id}`;
+    // Quickscans in progress: their answers as the form posted them (strings), one with no kind yet.
+    const draftAnswers: Record<string, Record<string, string | string[]>> = {
+      a: { title: "Bankje", locationKind: "adres", address: "Binnenweg 1", parties: ["buren"] },
+      p: { title: "Boom", locationKind: "punt", kaart: "ja", lat: "52,35", lng: "4,61" },
+      w: { title: "Speeltuin", locationKind: "wijk", wijkCode: "W1" },
+      h: { title: "Markt", locationKind: "heel" },
+      n: { title: "Nog niets" },
+    };
+    for (const [token, answers] of Object.entries(draftAnswers))
+      await db`insert into quickscan_drafts (token_hash, answers, updated_at)
+        values (${token}, ${JSON.stringify(answers)}::jsonb, '2026-11-30T10:00:00Z')`;
+
     await db`insert into initiative_events (initiative_id, kind, status, text) values
       (${first}, 'status', 'nieuw', null), (${first}, 'status', 'in_behandeling', null),
       (${first}, 'toegewezen', null, null), (${first}, 'beslisser', null, null),
@@ -170,6 +195,77 @@ test("migrations 0012 and 0014 turn the stored Dutch values into English codes",
       ["initiator", "initiator", null],
       ["officials", "executive", "executive"],
       ["executive", "council", "council"],
+    ]);
+    const kinds = await db<{ id: string; location_kind: string; answers: Record<string, unknown> }[]>`
+      select id, location_kind, answers from initiatives`;
+    const kindOf = (id: string) => kinds.find((k) => k.id === id)!;
+    expect(ids.slice(0, 5).map((id) => kindOf(id).location_kind)).toEqual([
+      "whole_town",
+      "address",
+      "point",
+      "wijk",
+      "whole_town",
+    ]);
+    expect(kindOf(ids[0]!).answers).toEqual({});
+    expect(kindOf(ids[1]!).answers).toEqual({
+      locationKind: "address",
+      address: "Binnenweg 1",
+      title: "Bank",
+    });
+    expect(oldKinds.map(([id]) => kindOf(id).answers.locationKind)).toEqual([
+      "address",
+      "point",
+      "wijk",
+      "whole_town",
+    ]);
+    const drafts = await db<
+      { token_hash: string; answers: Record<string, string | string[]>; kept: boolean }[]
+    >`
+      select token_hash, answers, updated_at = '2026-11-30T10:00:00Z' as kept from quickscan_drafts`;
+    const draft = (token: string) => drafts.find((d) => d.token_hash === token)!;
+    expect(Object.keys(draftAnswers).map((t) => draft(t).answers.locationKind)).toEqual([
+      "address",
+      "point",
+      "wijk",
+      "whole_town",
+      undefined,
+    ]);
+    // Only the kind changed; the draft's other answers and its age (the expiry) are kept.
+    expect(draft("a").answers).toEqual({ ...draftAnswers.a, locationKind: "address" });
+    expect(drafts.every((d) => d.kept)).toBe(true);
+    // A quickscan started before the migration shows and goes on as before: the title of the location page,
+    // the location page skipped for all of Heemstede only, and the place rows of the check page.
+    const wijkName = (code: string) => (code === "W1" ? "Centrum" : undefined);
+    const seen = (token: string) => {
+      const a = draft(token).answers;
+      const rows = checkRows(a, wijkName).filter((r) => r.step === "waar" || r.step === "plek");
+      return [stepTitle("plek", a), stepsFor(a).includes("plek"), rows.map((r) => `${r.label}: ${r.value}`)];
+    };
+    expect(Object.keys(draftAnswers).map(seen)).toEqual([
+      [
+        "Op welk adres of in welke straat?",
+        true,
+        ["Waar is uw idee?: Op een adres of in een straat", "Adres of straat: Binnenweg 1"],
+      ],
+      [
+        "Waar is het op de kaart?",
+        true,
+        ["Waar is uw idee?: Op een plek op de kaart", "Plek op de kaart: Aangewezen op de kaart"],
+      ],
+      ["In welke wijk?", true, ["Waar is uw idee?: In een wijk", "Wijk: Centrum"]],
+      ["Waar is uw idee precies?", false, ["Waar is uw idee?: In heel Heemstede"]],
+      ["Waar is uw idee precies?", true, ["Waar is uw idee?: U heeft hier niets ingevuld"]],
+    ]);
+    // The answers kept with the idea read the same on the staff page.
+    const place = (id: string) =>
+      answerRows(kindOf(id).answers, wijkName)
+        .filter((r) => ["Waar", "Adres", "Wijk", "Plek op de kaart"].includes(r.label))
+        .map((r) => `${r.label}: ${r.value}`);
+    expect(oldKinds.map(([id]) => place(id))).toEqual([
+      ["Waar: Op een adres of in een straat", "Adres: Binnenweg 1"],
+      ["Waar: Op een plek op de kaart", "Plek op de kaart: breedtegraad 52,35, lengtegraad 4,61"],
+      ["Waar: In een wijk", "Wijk: Centrum"],
+      ["Waar: In heel Heemstede"],
     ]);
     const precisions = await db<{ id: string; location_precision: string }[]>`
       select id, location_precision from initiatives`;
@@ -277,7 +373,7 @@ test("migrations 0012 and 0014 turn the stored Dutch values into English codes",
     const [fresh] = await db`
       insert into initiatives (title, description, theme, location_kind, answers, initiator_name,
         initiator_email, proposed_decider, proposed_complex, decider, complex)
-      values ('Nieuw', 'x', 'groen', 'heel', '{}', 'An', 'an@example.nl', 'officials', false, 'officials', false)
+      values ('Nieuw', 'x', 'groen', 'whole_town', '{}', 'An', 'an@example.nl', 'officials', false, 'officials', false)
       returning status, location_precision`;
     expect(fresh!.status).toBe("new");
     expect(fresh!.location_precision).toBe("none");

@@ -17,7 +17,7 @@ const answers = {
   title: "Een bankje",
   description: "Bij de speeltuin.",
   theme: "groen",
-  locationKind: "heel",
+  locationKind: "whole_town",
   parties: ["bedrijf"],
   partyCount: "veel",
   impact: "groot",

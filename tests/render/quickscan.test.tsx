@@ -84,7 +84,7 @@ describe("quickscan page", () => {
   });
 
   test("a step sent without answers shows the errors at the top and at the fields, and the count stays", async () => {
-    renderStep("wie", { title: "Bankjes", locationKind: "heel" });
+    renderStep("wie", { title: "Bankjes", locationKind: "whole_town" });
     await screen.findByRole("heading", { level: 1, name: "Wie doen er mee?" });
     expect(screen.getByText("Stap 3 van 8")).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Volgende" }));

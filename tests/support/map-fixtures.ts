@@ -18,7 +18,7 @@ export async function createInitiative(overrides: Partial<typeof initiatives.$in
       title: "Interne titel",
       description: PRIVATE_MARKERS.description,
       theme: "groen",
-      locationKind: "adres",
+      locationKind: "address",
       address: PRIVATE_MARKERS.address,
       lat: 52.35111,
       lng: 4.61111,

@@ -91,19 +91,19 @@ describe("quickscan form steps", () => {
     }
   });
   test("an address location needs an address, a wijk location a wijk", () => {
-    const r = validateStep("plek", { locationKind: "adres", address: "" });
+    const r = validateStep("plek", { locationKind: "address", address: "" });
     expect(r.ok || r.errors).toEqual({ address: "Vul een adres of straatnaam in." });
     const w = validateStep("plek", { locationKind: "wijk" });
     expect(w.ok || w.errors).toEqual({ wijkCode: "Kies een wijk." });
-    expect(validateStep("plek", { locationKind: "heel" }).ok).toBe(true);
+    expect(validateStep("plek", { locationKind: "whole_town" }).ok).toBe(true);
   });
   test("a point on the map needs a point once the map was used, and speaks of the map only", () => {
-    const r = validateStep("plek", { locationKind: "punt", kaart: "ja" });
+    const r = validateStep("plek", { locationKind: "point", kaart: "ja" });
     expect(r.ok || r.errors).toEqual({ lat: "Wijs de plek van uw idee aan op de kaart." });
     expect(JSON.stringify(r)).not.toMatch(/breedtegraad|lengtegraad/i);
   });
   test("without the map (no JavaScript) the point option asks for an address or a wijk", () => {
-    const r = validateStep("plek", { locationKind: "punt" });
+    const r = validateStep("plek", { locationKind: "point" });
     expect(r.ok || r.errors).toEqual({ address: "Vul een adres of straat in, of kies hieronder een wijk." });
   });
   test.each([
@@ -115,18 +115,18 @@ describe("quickscan form steps", () => {
     ["Utrecht", "52.09", "5.12", false],
     ["lat and lng swapped", "4.6125", "52.3505", false],
   ])("a point within Heemstede (lat 52.32–52.38, lng 4.57–4.67): %s", (_name, lat, lng, ok) => {
-    const r = validateStep("plek", { locationKind: "punt", kaart: "ja", lat, lng });
+    const r = validateStep("plek", { locationKind: "point", kaart: "ja", lat, lng });
     expect(r.ok).toBe(ok);
     if (!r.ok) expect(r.errors.lat).toMatch(/niet in Heemstede/);
   });
   test("a tampered point gets a Dutch message to point again", () => {
-    const r = validateStep("plek", { locationKind: "punt", kaart: "ja", lat: "noord", lng: "4,61e2" });
+    const r = validateStep("plek", { locationKind: "point", kaart: "ja", lat: "noord", lng: "4,61e2" });
     expect(r.ok || r.errors).toEqual({ lat: "Wijs de plek van uw idee opnieuw aan op de kaart." });
   });
   test("a point is only used, and only checked, when the resident chose a point", () => {
-    expect(validateStep("plek", { locationKind: "heel", lat: "onzin", lng: "" }).ok).toBe(true);
-    expect(chosenPoint({ locationKind: "heel", lat: "52,35", lng: "4,62" })).toBeNull();
-    expect(chosenPoint({ locationKind: "punt", lat: "52,35", lng: "4,62" })).toEqual({
+    expect(validateStep("plek", { locationKind: "whole_town", lat: "onzin", lng: "" }).ok).toBe(true);
+    expect(chosenPoint({ locationKind: "whole_town", lat: "52,35", lng: "4,62" })).toBeNull();
+    expect(chosenPoint({ locationKind: "point", lat: "52,35", lng: "4,62" })).toEqual({
       lat: 52.35,
       lng: 4.62,
     });

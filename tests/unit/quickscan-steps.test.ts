@@ -14,7 +14,7 @@ const complete = {
   title: "Bankjes",
   description: "Drie bankjes langs de vaart.",
   theme: "groen",
-  locationKind: "adres",
+  locationKind: "address",
   address: "Binnenweg 12",
   parties: ["buren"],
   partyCount: "enkele",
@@ -34,7 +34,7 @@ const complete = {
 
 describe("the quickscan's way through its steps", () => {
   test("one topic per step, a location page only when the idea has a place, and a check page last", () => {
-    expect(stepsFor({ locationKind: "adres" })).toEqual([
+    expect(stepsFor({ locationKind: "address" })).toEqual([
       "idee",
       "waar",
       "plek",
@@ -45,7 +45,7 @@ describe("the quickscan's way through its steps", () => {
       "gegevens",
       "controleren",
     ]);
-    expect(stepsFor({ locationKind: "heel" })).not.toContain("plek");
+    expect(stepsFor({ locationKind: "whole_town" })).not.toContain("plek");
     // The total never changes on the way: the location page shares its number with "waar".
     expect(stepPosition("waar")).toEqual({ number: 2, total: 8 });
     expect(stepPosition("plek")).toEqual({ number: 2, total: 8 });
@@ -55,8 +55,8 @@ describe("the quickscan's way through its steps", () => {
 
   test.each([
     ["idee → waar", "idee", {}, false, "waar"],
-    ["waar → plek for an address", "waar", { locationKind: "adres" }, false, "plek"],
-    ["waar → wie for all of Heemstede", "waar", { locationKind: "heel" }, false, "wie"],
+    ["waar → plek for an address", "waar", { locationKind: "address" }, false, "plek"],
+    ["waar → wie for all of Heemstede", "waar", { locationKind: "whole_town" }, false, "wie"],
     ["gegevens → controleren", "gegevens", {}, false, "controleren"],
     ["a change from the check page goes back to it", "regels", {}, true, "controleren"],
     [
@@ -66,35 +66,38 @@ describe("the quickscan's way through its steps", () => {
       true,
       "plek",
     ],
-    ["…but not for all of Heemstede", "waar", { locationKind: "heel" }, true, "controleren"],
+    ["…but not for all of Heemstede", "waar", { locationKind: "whole_town" }, true, "controleren"],
   ] as const)("Volgende: %s", (_name, step, values, fromCheck, expected) => {
     expect(nextStep(step, values, fromCheck)).toBe(expected);
   });
 
   test("Vorige skips the location page for all of Heemstede and stops at the first step", () => {
-    expect(previousStep("wie", { locationKind: "heel" })).toBe("waar");
-    expect(previousStep("wie", { locationKind: "punt" })).toBe("plek");
+    expect(previousStep("wie", { locationKind: "whole_town" })).toBe("waar");
+    expect(previousStep("wie", { locationKind: "point" })).toBe("plek");
     expect(previousStep("idee", {})).toBe("idee");
   });
 
   test("the location page is named after the chosen kind", () => {
-    expect(stepTitle("plek", { locationKind: "adres" })).toBe("Op welk adres of in welke straat?");
+    expect(stepTitle("plek", { locationKind: "address" })).toBe("Op welk adres of in welke straat?");
     expect(stepTitle("plek", { locationKind: "wijk" })).toBe("In welke wijk?");
-    expect(stepTitle("plek", { locationKind: "punt" })).toBe("Waar is het op de kaart?");
+    expect(stepTitle("plek", { locationKind: "point" })).toBe("Waar is het op de kaart?");
   });
 
   test("without the map, a point becomes the address or the wijk that was filled in instead", () => {
-    expect(settleLocationKind({ locationKind: "punt", address: "Binnenweg 1", wijkCode: "" })).toMatchObject({
-      locationKind: "adres",
-    });
-    expect(settleLocationKind({ locationKind: "punt", address: "", wijkCode: "W1" })).toMatchObject({
+    expect(settleLocationKind({ locationKind: "point", address: "Binnenweg 1", wijkCode: "" })).toMatchObject(
+      {
+        locationKind: "address",
+      },
+    );
+    expect(settleLocationKind({ locationKind: "point", address: "", wijkCode: "W1" })).toMatchObject({
       locationKind: "wijk",
     });
     // With the map the kind stays, even if an old address is still in the draft.
     expect(
-      settleLocationKind({ locationKind: "punt", kaart: "ja", lat: "", address: "Binnenweg 1" }).locationKind,
-    ).toBe("punt");
-    expect(settleLocationKind({ locationKind: "adres", wijkCode: "W1" }).locationKind).toBe("adres");
+      settleLocationKind({ locationKind: "point", kaart: "ja", lat: "", address: "Binnenweg 1" })
+        .locationKind,
+    ).toBe("point");
+    expect(settleLocationKind({ locationKind: "address", wijkCode: "W1" }).locationKind).toBe("address");
   });
 
   test("only the location fields of the chosen kind are kept with the idea", () => {
@@ -122,14 +125,14 @@ describe("the check page", () => {
   });
 
   test("a point on the map reads in words, never as coordinates; a wijk by its name", () => {
-    const point = checkRows({ ...complete, locationKind: "punt", lat: "52,35", lng: "4,61" });
+    const point = checkRows({ ...complete, locationKind: "point", lat: "52,35", lng: "4,61" });
     expect(point.find((r) => r.step === "plek")?.value).toBe("Aangewezen op de kaart");
     expect(JSON.stringify(point)).not.toMatch(/52,35|breedtegraad/);
     const wijk = checkRows({ ...complete, locationKind: "wijk", wijkCode: "W1" }, (c) =>
       c === "W1" ? "Centrum" : undefined,
     );
     expect(wijk.find((r) => r.step === "plek")?.value).toBe("Centrum");
-    expect(checkRows({ ...complete, locationKind: "heel" }).some((r) => r.step === "plek")).toBe(false);
+    expect(checkRows({ ...complete, locationKind: "whole_town" }).some((r) => r.step === "plek")).toBe(false);
   });
 });
 

@@ -18,7 +18,7 @@ export function answerRows(a: Partial<QuickscanAnswers>, wijkName?: (code: strin
     { label: "Waar", value: optionLabel("locationKind", a.locationKind) },
     ...(a.address ? [{ label: "Adres", value: a.address }] : []),
     ...(a.wijkCode ? [{ label: "Wijk", value: wijkName?.(a.wijkCode) ?? a.wijkCode }] : []),
-    ...(a.locationKind === "punt" && a.lat && a.lng
+    ...(a.locationKind === "point" && a.lat && a.lng
       ? [{ label: "Plek op de kaart", value: `breedtegraad ${a.lat}, lengtegraad ${a.lng}` }]
       : []),
     { label: "Wie doen er mee", value: list("parties", a.parties) },
@@ -72,7 +72,7 @@ export function checkRows(
   const kind = v.locationKind;
   const choice = parseAddressChoice(text("addressChoice") || undefined);
   const place: CheckRow[] =
-    kind === "adres"
+    kind === "address"
       ? [
           {
             label: "Adres of straat",
@@ -90,7 +90,7 @@ export function checkRows(
               field: "wijkCode",
             },
           ]
-        : kind === "punt"
+        : kind === "point"
           ? [{ label: "Plek op de kaart", value: "Aangewezen op de kaart", step: "plek", field: "lat" }]
           : [];
   const budget = text("budget").replace(/[€.\s]/g, "");

@@ -10,10 +10,10 @@ import { themeValues } from "./themes";
 
 export const options = {
   locationKind: [
-    { value: "adres", label: "Op een adres of in een straat" },
-    { value: "punt", label: "Op een plek op de kaart" },
+    { value: "address", label: "Op een adres of in een straat" },
+    { value: "point", label: "Op een plek op de kaart" },
     { value: "wijk", label: "In een wijk" },
-    { value: "heel", label: "In heel Heemstede" },
+    { value: "whole_town", label: "In heel Heemstede" },
   ],
   parties: [
     { value: "buren", label: "Buren of buurtbewoners" },
@@ -183,9 +183,9 @@ export const stepFields: Record<StepId, readonly string[]> = {
 
 /** Only the location fields of the chosen kind are kept with the idea. */
 function locationData(kind: unknown, data: z.infer<typeof locationSchema>) {
-  if (kind === "adres") return { address: data.address, addressChoice: data.addressChoice };
+  if (kind === "address") return { address: data.address, addressChoice: data.addressChoice };
   if (kind === "wijk") return { wijkCode: data.wijkCode };
-  if (kind === "punt") return { lat: data.lat, lng: data.lng };
+  if (kind === "point") return { lat: data.lat, lng: data.lng };
   return {};
 }
 

@@ -29,7 +29,7 @@ export function mapPointError(v: { lat?: unknown; lng?: unknown }): string | nul
 
 /** The chosen point when the location is a point on the map and it is valid; otherwise null. */
 export function chosenPoint(v: { locationKind?: string; lat?: unknown; lng?: unknown }) {
-  if (v.locationKind !== "punt" || mapPointError(v)) return null;
+  if (v.locationKind !== "point" || mapPointError(v)) return null;
   return { lat: parseCoordinate(v.lat)!, lng: parseCoordinate(v.lng)! };
 }
 
@@ -41,8 +41,8 @@ const filled = (v: unknown) => typeof v === "string" && v.trim() !== "";
  * location kind: an address, else a wijk. With the map (or nothing filled in) the kind stays.
  */
 export function settleLocationKind<T extends Record<string, unknown>>(values: T): T {
-  if (values.locationKind !== "punt" || values.kaart === "ja" || filled(values.lat)) return values;
-  if (filled(values.address)) return { ...values, locationKind: "adres" };
+  if (values.locationKind !== "point" || values.kaart === "ja" || filled(values.lat)) return values;
+  if (filled(values.address)) return { ...values, locationKind: "address" };
   if (filled(values.wijkCode)) return { ...values, locationKind: "wijk" };
   return values;
 }
@@ -50,9 +50,9 @@ export function settleLocationKind<T extends Record<string, unknown>>(values: T)
 /** The conditional rule of the location page: an address needs an address, a wijk a wijk, a point a point. */
 export function locationErrors(v: Record<string, unknown>) {
   const errors: Record<string, string> = {};
-  if (v.locationKind === "adres" && !filled(v.address)) errors.address = "Vul een adres of straatnaam in.";
+  if (v.locationKind === "address" && !filled(v.address)) errors.address = "Vul een adres of straatnaam in.";
   if (v.locationKind === "wijk" && !filled(v.wijkCode)) errors.wijkCode = "Kies een wijk.";
-  if (v.locationKind === "punt") {
+  if (v.locationKind === "point") {
     if (v.kaart !== "ja" && !filled(v.lat))
       errors.address = "Vul een adres of straat in, of kies hieronder een wijk.";
     else {

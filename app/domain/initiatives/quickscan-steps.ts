@@ -27,8 +27,8 @@ export const ANSWER_STEPS = STEPS.filter((s) => s !== "controleren") as Exclude<
 export const MULTI_FIELDS = ["parties", "contribution"] as const;
 
 const plekTitles: Record<string, string> = {
-  adres: "Op welk adres of in welke straat?",
-  punt: "Waar is het op de kaart?",
+  address: "Op welk adres of in welke straat?",
+  point: "Waar is het op de kaart?",
   wijk: "In welke wijk?",
 };
 
@@ -62,7 +62,7 @@ export function isStep(value: unknown): value is StepId {
 
 /** The steps this resident goes through: "all of Heemstede" needs no location page. */
 export function stepsFor(values: { locationKind?: unknown }): StepId[] {
-  return values.locationKind === "heel" ? STEPS.filter((s) => s !== "plek") : [...STEPS];
+  return values.locationKind === "whole_town" ? STEPS.filter((s) => s !== "plek") : [...STEPS];
 }
 
 /**

@@ -37,7 +37,7 @@ export function newRow(input: StaffInitiativeInput, wijkCode: string | null, now
     title: input.title,
     description: input.summary,
     theme: input.theme,
-    locationKind: input.lat !== null ? "adres" : wijkCode ? "wijk" : "heel",
+    locationKind: input.lat !== null ? "address" : wijkCode ? "wijk" : "whole_town",
     lat: input.lat,
     lng: input.lng,
     wijkCode,

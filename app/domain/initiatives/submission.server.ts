@@ -223,7 +223,7 @@ export async function submitIdea(input: SubmitInput, db: Executor = getDb(), now
         description: a.description,
         theme: a.theme,
         locationKind: a.locationKind,
-        address: input.address ?? (a.locationKind === "adres" ? (a.address ?? null) : null),
+        address: input.address ?? (a.locationKind === "address" ? (a.address ?? null) : null),
         lat,
         lng,
         wijkCode,
@@ -298,7 +298,7 @@ export async function submitDraft(
   let lng: number | null = null;
   let wijkCode: string | null = a.locationKind === "wijk" ? (a.wijkCode ?? null) : null;
   let address: string | null = null;
-  if (a.locationKind === "adres") {
+  if (a.locationKind === "address") {
     const choice = parseAddressChoice(a.addressChoice);
     address = choice?.label ?? a.address ?? null;
     if (choice) ({ lat, lng } = choice);

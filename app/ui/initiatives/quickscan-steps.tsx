@@ -397,7 +397,7 @@ export function LocationFields(props: {
   const { page, errors } = props;
   const values = page.values as FormValues;
   const kind = str(values, "locationKind");
-  if (kind === "adres")
+  if (kind === "address")
     return <AddressField page={page} errors={errors} required suggestions={props.suggestions} />;
   if (kind === "wijk") return <WijkSelect page={page} errors={errors} required />;
   return (
@@ -475,7 +475,7 @@ export function CheckAnswers({
   const lat = parseCoordinate(str(values, "lat"));
   const lng = parseCoordinate(str(values, "lng"));
   const point: [number, number] | null =
-    str(values, "locationKind") === "punt" && lat !== null && lng !== null ? [lat, lng] : null;
+    str(values, "locationKind") === "point" && lat !== null && lng !== null ? [lat, lng] : null;
   return (
     <>
       <Paragraph>

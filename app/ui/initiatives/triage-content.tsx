@@ -91,9 +91,9 @@ export function IdeaSection({ idea, photo }: { idea: Idea; photo: TriageData["ph
 }
 
 function placeLabel(kind: string): string {
-  if (kind === "heel") return "In heel Heemstede";
+  if (kind === "whole_town") return "In heel Heemstede";
   if (kind === "wijk") return "In een wijk";
-  if (kind === "punt") return "Een plek op de kaart";
+  if (kind === "point") return "Een plek op de kaart";
   return "Op een adres of in een straat";
 }
 
