@@ -25,6 +25,11 @@ export const meta: MetaFunction = () => [{ title: "Wij maken Heemstede" }];
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
+  // Marks the page as hydrated (also an error page, which renders no App): tests wait for it before
+  // using the keyboard, and CSS may use it.
+  useEffect(() => {
+    document.documentElement.dataset.js = "ready";
+  }, []);
   return (
     <html lang="nl" className="utrecht-theme heemstede-theme">
       <head>
@@ -43,10 +48,6 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
-  // Marks the page as hydrated: tests wait for it before using the keyboard, and CSS may use it.
-  useEffect(() => {
-    document.documentElement.dataset.js = "ready";
-  }, []);
   return (
     <SiteLayout>
       <Outlet />

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { pathOf, SiteWalk } from "./site-walk";
-import { newPage } from "./support";
+import { accessibilityViolations, newPage, sidewaysScroll, waitForHydration } from "./support";
 
 // Every public page in app/routes, not a hand-kept list: a new route is visited here as soon as it
 // exists. Resource routes (no component: feeds, GeoJSON, photos, exports) are not pages; pages
@@ -13,7 +13,7 @@ import { newPage } from "./support";
 
 const routesDir = join(process.cwd(), "app", "routes");
 const templates = readdirSync(routesDir)
-  .filter((f) => !f.startsWith("beheer") && !f.includes("$token"))
+  .filter((f) => !f.startsWith("beheer") && !f.includes("$token") && f !== "$.tsx")
   .filter((f) => readFileSync(join(routesDir, f), "utf8").includes("export default"))
   .map((f) => pathOf(f.replace(/\[\.\]/g, "-")))
   .sort();
@@ -42,4 +42,22 @@ describe("every public page", () => {
     expect([...narrow.problems, ...wide.problems]).toEqual([]);
     expect(narrow.visited.length).toBeGreaterThanOrEqual(templates.length - options.mayBeEmpty.size);
   }, 900_000);
+
+  test("an address that does not exist: the 404 page, hydrated without errors, at 320 px", async () => {
+    const page = await newPage();
+    const errors: string[] = [];
+    page.removeAllListeners("pageerror");
+    page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message}`));
+    await page.setViewportSize({ width: 320, height: 720 });
+    // A public address, a staff address (logged out) and one below an existing page.
+    for (const url of ["/bestaat-niet", "/beheer/enquetes/1/vraag", "/meedenken/woonvisie/reactienota"]) {
+      const res = await page.goto(url);
+      expect(res?.status(), url).toBe(404);
+      await page.getByRole("heading", { level: 1, name: "Deze pagina bestaat niet" }).waitFor();
+      await waitForHydration(page);
+      expect(await sidewaysScroll(page, url)).toBeNull();
+      expect(await accessibilityViolations(page)).toEqual([]);
+    }
+    expect(errors).toEqual([]);
+  }, 120_000);
 });
