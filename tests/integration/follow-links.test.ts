@@ -14,17 +14,17 @@ beforeEach(resetDatabase);
 async function linkUnusedFor(days: number) {
   const idea = await createInitiative({
     answers: {
-      parties: ["buren"],
-      partyCount: "enkele",
-      impact: "klein",
-      interests: "enkele",
-      otherPlans: "nee",
-      publicSpace: "ja",
-      permit: "weet_niet",
-      policy: "past",
-      contribution: ["tijd"],
+      parties: ["neighbours"],
+      partyCount: "few",
+      impact: "small",
+      interests: "some",
+      otherPlans: "no",
+      publicSpace: "yes",
+      permit: "unknown",
+      policy: "fits",
+      contribution: ["time"],
       budget: "1500",
-      timing: "dit_jaar",
+      timing: "this_year",
     },
   });
   const token = createToken();

@@ -63,10 +63,10 @@ describe("address search through the PDOK Locatieserver", () => {
 
     const choice = "52.35791;4.62283;2101JA;Binnenweg 1, 2101JA Heemstede";
     await post({ stap: "plek", address: "Binnenweg 1", addressChoice: choice }, cookie);
-    await post({ stap: "wie", partyCount: "alleen" }, cookie);
-    await post({ stap: "gevolgen", impact: "geen", interests: "geen", otherPlans: "nee" }, cookie);
-    await post({ stap: "regels", publicSpace: "ja", permit: "nee", policy: "past" }, cookie);
-    await post({ stap: "bijdrage", timing: "snel" }, cookie);
+    await post({ stap: "wie", partyCount: "alone" }, cookie);
+    await post({ stap: "gevolgen", impact: "none", interests: "none", otherPlans: "no" }, cookie);
+    await post({ stap: "regels", publicSpace: "yes", permit: "no", policy: "fits" }, cookie);
+    await post({ stap: "bijdrage", timing: "soon" }, cookie);
     await post({ stap: "gegevens", name: "An", email: "an@example.nl", consentContact: "ja" }, cookie);
     const done = await post({ stap: "controleren" }, cookie);
     expect(done.status).toBe(302);

@@ -56,10 +56,10 @@ const idea = {
 
 const steps: [string, Record<string, string | string[]>][] = [
   ["waar", { locationKind: "whole_town" }],
-  ["wie", { partyCount: "enkele" }],
-  ["gevolgen", { impact: "klein", interests: "enkele", otherPlans: "nee" }],
-  ["regels", { publicSpace: "ja", permit: "nee", policy: "past" }],
-  ["bijdrage", { timing: "dit_jaar" }],
+  ["wie", { partyCount: "few" }],
+  ["gevolgen", { impact: "small", interests: "some", otherPlans: "no" }],
+  ["regels", { publicSpace: "yes", permit: "no", policy: "fits" }],
+  ["bijdrage", { timing: "this_year" }],
   ["gegevens", { name: "Piet", email: "piet@example.nl", consentContact: "ja" }],
   ["controleren", {}],
 ];

@@ -30,10 +30,10 @@ const steps: Record<string, Record<string, string | string[]>> = {
   },
   waar: { locationKind: "address" },
   plek: { address: "Binnenweg 12, 2101 JA Heemstede" },
-  wie: { parties: ["buren", "vereniging"], partyCount: "enkele" },
-  gevolgen: { impact: "klein", interests: "enkele", otherPlans: "nee" },
-  regels: { publicSpace: "ja", permit: "weet_niet", policy: "past" },
-  bijdrage: { contribution: ["tijd"], budget: "1500", timing: "dit_jaar" },
+  wie: { parties: ["neighbours", "association"], partyCount: "few" },
+  gevolgen: { impact: "small", interests: "some", otherPlans: "no" },
+  regels: { publicSpace: "yes", permit: "unknown", policy: "fits" },
+  bijdrage: { contribution: ["time"], budget: "1500", timing: "this_year" },
   gegevens: { name: "Piet Jansen", email: "piet@example.nl", consentContact: "ja", showName: "ja" },
   controleren: {},
 };
@@ -141,7 +141,7 @@ describe("the quickscan form", () => {
     const cookie = await answered();
     const edit = await view("regels", cookie, "&wijzig=1");
     expect(edit.status).toBe(200);
-    const saved = await post("regels", { ...steps.regels!, permit: "ja", wijzig: "1" }, cookie);
+    const saved = await post("regels", { ...steps.regels!, permit: "yes", wijzig: "1" }, cookie);
     expect(saved.location).toBe("/idee/nieuw?stap=controleren");
     const check = await view("controleren", cookie);
     expect(check.data.rows?.find((r) => r.label === "Heeft u een vergunning nodig?")?.value).toBe("Ja");

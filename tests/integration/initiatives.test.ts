@@ -36,17 +36,17 @@ const answers = (over: Partial<QuickscanAnswers> = {}): QuickscanAnswers => ({
   wijkCode: "W1",
   address: undefined,
   addressChoice: undefined,
-  parties: ["buren"],
-  partyCount: "enkele",
-  impact: "klein",
-  interests: "geen",
-  otherPlans: "nee",
-  publicSpace: "ja",
-  permit: "weet_niet",
-  policy: "past",
-  contribution: ["tijd", "mensen"],
+  parties: ["neighbours"],
+  partyCount: "few",
+  impact: "small",
+  interests: "none",
+  otherPlans: "no",
+  publicSpace: "yes",
+  permit: "unknown",
+  policy: "fits",
+  contribution: ["time", "people"],
   budget: 500,
-  timing: "snel",
+  timing: "soon",
   name: "Anna de Vries",
   email: "anna@example.nl",
   phone: undefined,
@@ -246,7 +246,7 @@ describe("triage by civil servants", () => {
   test("a complex idea gets versioned plans and a recorded adoption (basisstap 3)", async () => {
     const am = await createStaff(["ambtenaar"]);
     const actor = { id: am.id, email: am.email };
-    const { id } = await submitIdea({ answers: answers({ policy: "omgevingsplan", impact: "groot" }) });
+    const { id } = await submitIdea({ answers: answers({ policy: "plan_change", impact: "large" }) });
     await expect(
       recordAdoption(
         id,

@@ -5,13 +5,15 @@ import { drizzle } from "drizzle-orm/postgres-js";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { expect, inject, test } from "vitest";
+import { quickscan } from "../../app/domain/initiatives/quickscan";
 import { answerRows, checkRows } from "../../app/domain/initiatives/quickscan-answers";
+import { type QuickscanAnswers, ruleAnswers, validateAll } from "../../app/domain/initiatives/quickscan-form";
 import { stepsFor, stepTitle } from "../../app/domain/initiatives/quickscan-steps";
 import { migrateDatabase, migrationsFolder } from "../../app/server/migrate";
 import { withDatabase } from "../../app/server/scratch-db";
 
-// Migrations 0012 (english_stored_values), 0014 (monitor_english_codes) and 0015 (location_kind_english)
-// convert the Dutch codes stored before them into the English codes of the glossary. A database is migrated
+// Migrations 0012 (english_stored_values), 0014 (monitor_english_codes), 0015 (location_kind_english) and
+// 0016 (quickscan_answers_english) convert the Dutch codes stored before them into the English codes of the glossary. A database is migrated
 // up to 0011, filled with the old values, then migrated to the end.
 
 const LAST_DUTCH = "0011_monitor_stoplicht_backfill";
@@ -29,7 +31,7 @@ function migrationsUpTo(tag: string): string {
   return dir;
 }
 
-test("migrations 0012, 0014 and 0015 turn the stored Dutch values into English codes", async () => {
+test("migrations 0012, 0014, 0015 and 0016 turn the stored Dutch values into English codes", async () => {
   const serverUrl = inject("dbServerUrl");
   const name = `wmh_t_${inject("dbTemplate").slice(9)}_english${Date.now() % 100000}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
@@ -83,13 +85,90 @@ test("migrations 0012, 0014 and 0015 turn the stored Dutch values into English c
     for (const [id, kind, answers] of oldKinds)
       await db`update initiatives set location_kind = ${kind}, answers = ${JSON.stringify(answers)}::jsonb
         where id = ${id}`;
-    // Quickscans in progress: their answers as the form posted them (strings), one with no kind yet.
+    // The other quickscan answers (0016) as kept with the idea before: every Dutch value of every question once
+    // or more, in three ideas whose deciders were council (complex), officials and executive.
+    const oldAnswers = [
+      [
+        ids[5]!,
+        {
+          title: "Plein",
+          locationKind: "heel",
+          parties: ["buren", "gemeente", "school"],
+          partyCount: "veel",
+          impact: "groot",
+          interests: "veel",
+          otherPlans: "weet_niet",
+          publicSpace: "ja",
+          permit: "weet_niet",
+          policy: "omgevingsplan",
+          contribution: ["tijd", "mensen", "materiaal", "geld"],
+          budget: 5000,
+          timing: "dit_jaar",
+          name: "An",
+          showName: true,
+        },
+      ],
+      [
+        ids[6]!,
+        {
+          parties: ["vereniging", "bedrijf"],
+          partyCount: "enkele",
+          impact: "klein",
+          interests: "enkele",
+          otherPlans: "nee",
+          publicSpace: "nee",
+          permit: "ja",
+          policy: "weet_niet",
+          contribution: [],
+          timing: "snel",
+        },
+      ],
+      [
+        ids[7]!,
+        {
+          parties: [],
+          partyCount: "alleen",
+          impact: "geen",
+          interests: "geen",
+          otherPlans: "ja",
+          publicSpace: "nee",
+          permit: "nee",
+          policy: "regels",
+          contribution: ["geld"],
+          timing: "later",
+        },
+      ],
+    ] as const;
+    for (const [id, answers] of oldAnswers)
+      await db`update initiatives set answers = ${JSON.stringify(answers)}::jsonb where id = ${id}`;
+    // Quickscans in progress: their answers as the form posted them (strings), one with no kind yet, one whole
+    // quickscan ready to send (one ticked party is a string, as a single checkbox posts it).
     const draftAnswers: Record<string, Record<string, string | string[]>> = {
       a: { title: "Bankje", locationKind: "adres", address: "Binnenweg 1", parties: ["buren"] },
       p: { title: "Boom", locationKind: "punt", kaart: "ja", lat: "52,35", lng: "4,61" },
       w: { title: "Speeltuin", locationKind: "wijk", wijkCode: "W1" },
       h: { title: "Markt", locationKind: "heel" },
       n: { title: "Nog niets" },
+      q: {
+        title: "Bankje",
+        description: "Een bank bij de vijver",
+        theme: "groen",
+        locationKind: "heel",
+        parties: "gemeente",
+        partyCount: "alleen",
+        impact: "geen",
+        interests: "geen",
+        otherPlans: "nee",
+        publicSpace: "nee",
+        permit: "nee",
+        policy: "past",
+        contribution: ["tijd", "geld"],
+        budget: "",
+        timing: "weet_niet",
+        name: "An",
+        email: "an@example.nl",
+        consentContact: "ja",
+      },
     };
     for (const [token, answers] of Object.entries(draftAnswers))
       await db`insert into quickscan_drafts (token_hash, answers, updated_at)
@@ -229,9 +308,15 @@ test("migrations 0012, 0014 and 0015 turn the stored Dutch values into English c
       "wijk",
       "whole_town",
       undefined,
+      "whole_town",
     ]);
-    // Only the kind changed; the draft's other answers and its age (the expiry) are kept.
-    expect(draft("a").answers).toEqual({ ...draftAnswers.a, locationKind: "address" });
+    // Only the codes changed; the draft's other answers and its age (the expiry) are kept.
+    expect(draft("a").answers).toEqual({
+      ...draftAnswers.a,
+      locationKind: "address",
+      parties: ["neighbours"],
+    });
+    expect(draft("p").answers).toEqual({ ...draftAnswers.p, locationKind: "point" });
     expect(drafts.every((d) => d.kept)).toBe(true);
     // A quickscan started before the migration shows and goes on as before: the title of the location page,
     // the location page skipped for all of Heemstede only, and the place rows of the check page.
@@ -255,6 +340,67 @@ test("migrations 0012, 0014 and 0015 turn the stored Dutch values into English c
       ["In welke wijk?", true, ["Waar is uw idee?: In een wijk", "Wijk: Centrum"]],
       ["Waar is uw idee precies?", false, ["Waar is uw idee?: In heel Heemstede"]],
       ["Waar is uw idee precies?", true, ["Waar is uw idee?: U heeft hier niets ingevuld"]],
+      ["Waar is uw idee precies?", false, ["Waar is uw idee?: In heel Heemstede"]],
+    ]);
+    // 0016: the other answers of the quickscan in progress, converted value by value.
+    expect(draft("q").answers).toEqual({
+      ...draftAnswers.q,
+      locationKind: "whole_town",
+      parties: "municipality",
+      partyCount: "alone",
+      impact: "none",
+      interests: "none",
+      otherPlans: "no",
+      publicSpace: "no",
+      permit: "no",
+      policy: "fits",
+      contribution: ["time", "money"],
+      timing: "unknown",
+    });
+    // Its check page reads as before, and it can still be sent: the whole draft validates and the rule
+    // gives the decider it gave before (nothing needed from the municipality but its taking part).
+    const answerLabels = [
+      "Wie doen er mee, naast u?",
+      "Hoeveel partijen doen er mee?",
+      "Verandert uw idee de leefomgeving van anderen?",
+      "Denken mensen er verschillend over?",
+      "Raakt uw idee aan andere plannen?",
+      "Gebruikt uw idee openbare ruimte?",
+      "Heeft u een vergunning nodig?",
+      "Past uw idee binnen de regels?",
+      "Wat draagt u zelf bij?",
+      "Hoeveel geld vraagt u?",
+      "Wanneer wilt u beginnen?",
+    ];
+    expect(
+      checkRows(draft("q").answers)
+        .filter((r) => answerLabels.includes(r.label))
+        .map((r) => r.value),
+    ).toEqual([
+      "De gemeente",
+      "Alleen ik of mijn huishouden",
+      "Nee, anderen merken er weinig van",
+      "Nee, ik verwacht dat iedereen het ermee eens is",
+      "Nee",
+      "Nee, alleen eigen grond of een eigen gebouw",
+      "Nee",
+      "Ja, het past binnen de regels die er zijn",
+      "Tijd, Geld",
+      "Geen geld",
+      "Dat weet ik nog niet",
+    ]);
+    const sendable = validateAll(draft("q").answers);
+    expect(sendable.ok).toBe(true);
+    const draftResult = quickscan(ruleAnswers((sendable as { answers: QuickscanAnswers }).answers));
+    expect([draftResult.decider, draftResult.complex, draftResult.deciderReasons]).toEqual([
+      "officials",
+      false,
+      ["U wilt dat de gemeente meedoet."],
+    ]);
+    expect(draftResult.chances).toEqual([
+      "U steekt zelf tijd in uw idee. Dat vergroot de kans op succes.",
+      "U draagt zelf geld bij aan uw idee.",
+      "Uw idee heeft weinig gevolgen voor anderen. Dan kan het vaak snel.",
     ]);
     // The answers kept with the idea read the same on the staff page.
     const place = (id: string) =>
@@ -266,6 +412,120 @@ test("migrations 0012, 0014 and 0015 turn the stored Dutch values into English c
       ["Waar: Op een plek op de kaart", "Plek op de kaart: breedtegraad 52,35, lengtegraad 4,61"],
       ["Waar: In een wijk", "Wijk: Centrum"],
       ["Waar: In heel Heemstede"],
+    ]);
+    // 0016: the answers kept with the ideas, converted; everything else in them is kept.
+    const kept = await db<
+      { id: string; answers: Record<string, unknown> }[]
+    >`select id, answers from initiatives`;
+    const answersOf = (id: string) => kept.find((k) => k.id === id)!.answers;
+    expect(oldAnswers.map(([id]) => answersOf(id))).toEqual([
+      {
+        ...oldAnswers[0][1],
+        locationKind: "whole_town",
+        parties: ["neighbours", "municipality", "school"],
+        partyCount: "many",
+        impact: "large",
+        interests: "many",
+        otherPlans: "unknown",
+        publicSpace: "yes",
+        permit: "unknown",
+        policy: "plan_change",
+        contribution: ["time", "people", "materials", "money"],
+        timing: "this_year",
+      },
+      {
+        ...oldAnswers[1][1],
+        parties: ["association", "business"],
+        partyCount: "few",
+        impact: "small",
+        interests: "some",
+        otherPlans: "no",
+        publicSpace: "no",
+        permit: "yes",
+        policy: "unknown",
+        timing: "soon",
+      },
+      {
+        ...oldAnswers[2][1],
+        contribution: ["money"],
+        partyCount: "alone",
+        impact: "none",
+        interests: "none",
+        otherPlans: "yes",
+        publicSpace: "no",
+        permit: "no",
+        policy: "exception",
+        timing: "later",
+      },
+    ]);
+    // The staff page and the print read them as before ...
+    const answerRow = (id: string) =>
+      answerRows(answersOf(id) as Partial<QuickscanAnswers>)
+        .filter((r) =>
+          [
+            "Wie doen er mee",
+            "Hoeveel partijen",
+            "Verandert de leefomgeving van anderen",
+            "Botsende belangen",
+            "Raakt andere plannen",
+            "Openbare ruimte",
+            "Vergunning nodig",
+            "Past binnen de regels",
+            "Eigen bijdrage",
+            "Wanneer beginnen",
+          ].includes(r.label),
+        )
+        .map((r) => r.value);
+    expect(oldAnswers.map(([id]) => answerRow(id))).toEqual([
+      [
+        "Buren of buurtbewoners, De gemeente, Een school of kinderopvang",
+        "Meer dan 5 partijen",
+        "Ja, er verandert veel voor (groepen) inwoners",
+        "Ja, er spelen veel verschillende belangen",
+        "Dat weet ik niet",
+        "Ja, bijvoorbeeld de stoep, een plein, park of de straat",
+        "Dat weet ik niet",
+        "Nee, het omgevingsplan of beleid van de gemeenteraad moet veranderen",
+        "Tijd, Mensen die meehelpen, Spullen of materiaal, Geld",
+        "Binnen een jaar",
+      ],
+      [
+        "Een vereniging of stichting, Een bedrijf of winkel",
+        "2 tot 5 partijen",
+        "Een beetje, bijvoorbeeld de buren of de straat",
+        "Misschien, een paar mensen denken er anders over",
+        "Nee",
+        "Nee, alleen eigen grond of een eigen gebouw",
+        "Ja",
+        "Dat weet ik niet",
+        "Niet ingevuld door de initiatiefnemer",
+        "Binnen 3 maanden",
+      ],
+      [
+        "Niet ingevuld door de initiatiefnemer",
+        "Alleen ik of mijn huishouden",
+        "Nee, anderen merken er weinig van",
+        "Nee, ik verwacht dat iedereen het ermee eens is",
+        "Ja",
+        "Nee, alleen eigen grond of een eigen gebouw",
+        "Nee",
+        "Nee, er is een uitzondering of een nieuwe regel nodig",
+        "Geld",
+        "Later dan een jaar",
+      ],
+    ]);
+    // ... and the rule gives the decider, complexity and number of reasons and points of attention it gave
+    // with the Dutch values (counted by hand from quickscan.ts before 0016: A permit-maybe, public space,
+    // impact, interests, other plans, budget, complex = 7; B permit, impact, interests, no contribution = 4;
+    // C other plans = 1).
+    const outcome = (id: string) => {
+      const r = quickscan(ruleAnswers(answersOf(id) as unknown as QuickscanAnswers));
+      return [r.decider, r.complex, r.deciderReasons.length, r.attentionPoints.length];
+    };
+    expect(oldAnswers.map(([id]) => outcome(id))).toEqual([
+      ["council", true, 1, 7],
+      ["officials", false, 2, 4],
+      ["executive", false, 1, 1],
     ]);
     const precisions = await db<{ id: string; location_precision: string }[]>`
       select id, location_precision from initiatives`;

@@ -134,9 +134,9 @@ describe("quickscan form steps", () => {
     expect(parseCoordinate("52,35,1")).toBeNull();
   });
   test("a budget must be whole euros", () => {
-    const r = validateStep("bijdrage", { timing: "snel", budget: "12,50" });
+    const r = validateStep("bijdrage", { timing: "soon", budget: "12,50" });
     expect(r.ok || r.errors.budget).toMatch(/hele euro/);
-    const ok = validateStep("bijdrage", { timing: "snel", budget: "€ 2.500" });
+    const ok = validateStep("bijdrage", { timing: "soon", budget: "€ 2.500" });
     expect(ok.ok && ok.data.budget).toBe(2500);
   });
   test("consent to be contacted is required", () => {

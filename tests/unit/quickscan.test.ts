@@ -9,14 +9,14 @@ import {
 // A simple idea that needs nothing from the municipality; each case changes what it needs.
 const base: RuleAnswers = {
   parties: [],
-  partyCount: "alleen",
-  impact: "geen",
-  interests: "geen",
-  otherPlans: "nee",
-  publicSpace: "nee",
-  permit: "nee",
-  policy: "past",
-  contribution: ["tijd"],
+  partyCount: "alone",
+  impact: "none",
+  interests: "none",
+  otherPlans: "no",
+  publicSpace: "no",
+  permit: "no",
+  policy: "fits",
+  contribution: ["time"],
   budget: undefined,
 };
 const a = (over: Partial<RuleAnswers>): RuleAnswers => ({ ...base, ...over });
@@ -26,27 +26,27 @@ describe("who decides (seed 002, Wie beslist?)", () => {
     ["a street party among neighbours, nothing needed from the municipality", {}, "initiator"],
     [
       "neighbours who only plant their own front gardens",
-      { parties: ["buren"], partyCount: "enkele" },
+      { parties: ["neighbours"], partyCount: "few" },
       "initiator",
     ],
-    ["using public space", { publicSpace: "ja" }, "officials"],
-    ["needs a permit", { permit: "ja" }, "officials"],
-    ["may need a permit", { permit: "weet_niet" }, "officials"],
+    ["using public space", { publicSpace: "yes" }, "officials"],
+    ["needs a permit", { permit: "yes" }, "officials"],
+    ["may need a permit", { permit: "unknown" }, "officials"],
     ["a small budget request", { budget: 500 }, "officials"],
     ["budget exactly at the college limit stays with officials", { budget: 25_000 }, "officials"],
-    ["not sure it fits the rules", { policy: "weet_niet" }, "officials"],
-    ["wants the municipality to take part", { parties: ["gemeente"] }, "officials"],
-    ["needs an exception to the rules", { policy: "regels" }, "executive"],
+    ["not sure it fits the rules", { policy: "unknown" }, "officials"],
+    ["wants the municipality to take part", { parties: ["municipality"] }, "officials"],
+    ["needs an exception to the rules", { policy: "exception" }, "executive"],
     ["a budget above the college limit", { budget: 25_001 }, "executive"],
     ["budget exactly at the raad limit stays with the college", { budget: 100_000 }, "executive"],
-    ["the omgevingsplan must change", { policy: "omgevingsplan" }, "council"],
+    ["the omgevingsplan must change", { policy: "plan_change" }, "council"],
     ["a budget above the raad limit", { budget: 150_000 }, "council"],
     [
       "raad wins over college and officials",
-      { policy: "omgevingsplan", publicSpace: "ja", budget: 30_000 },
+      { policy: "plan_change", publicSpace: "yes", budget: 30_000 },
       "council",
     ],
-    ["college wins over officials", { policy: "regels", permit: "ja" }, "executive"],
+    ["college wins over officials", { policy: "exception", permit: "yes" }, "executive"],
   ])("%s → %s", (_name, over, expected) => {
     const { decider, reasons } = proposeDecider(a(over));
     expect(decider).toBe(expected);
@@ -78,7 +78,7 @@ describe("complexe opgave = college or raad decides AND (big change OR many acto
 
 describe("the quickscan result", () => {
   test("seed example: the raad decides on a big change in the living environment → complex, basisstappen 1–5", () => {
-    const r = quickscan(a({ policy: "omgevingsplan", impact: "groot" }));
+    const r = quickscan(a({ policy: "plan_change", impact: "large" }));
     expect(r.decider).toBe("council");
     expect(r.complex).toBe(true);
     expect(r.complexReasons).toContain("Er verandert veel in de leefomgeving van andere inwoners.");
@@ -89,38 +89,38 @@ describe("the quickscan result", () => {
   });
 
   test("seed example: the college decides and many actors take part → complex", () => {
-    const r = quickscan(a({ policy: "regels", partyCount: "veel" }));
+    const r = quickscan(a({ policy: "exception", partyCount: "many" }));
     expect(r).toMatchObject({ decider: "executive", complex: true });
     expect(r.complexReasons).toContain("Er doen veel partijen mee.");
   });
 
   test("seed example: the college decides and many interests clash → complex", () => {
-    const r = quickscan(a({ budget: 40_000, interests: "veel" }));
+    const r = quickscan(a({ budget: 40_000, interests: "many" }));
     expect(r).toMatchObject({ decider: "executive", complex: true });
     expect(r.complexReasons).toContain("Er spelen veel verschillende belangen.");
   });
 
   test("a simple college decision follows the existing path, not the proceskader", () => {
-    const r = quickscan(a({ policy: "regels", impact: "klein", interests: "enkele", partyCount: "enkele" }));
+    const r = quickscan(a({ policy: "exception", impact: "small", interests: "some", partyCount: "few" }));
     expect(r).toMatchObject({ decider: "executive", complex: false });
     expect(r.nextSteps.join(" ")).toMatch(/Het college neemt een besluit/);
     expect(r.nextSteps.join(" ")).not.toMatch(/Stap 1/);
   });
 
   test("officials with a big change, many actors and interests: still not complex", () => {
-    const r = quickscan(a({ publicSpace: "ja", impact: "groot", partyCount: "veel", interests: "veel" }));
+    const r = quickscan(a({ publicSpace: "yes", impact: "large", partyCount: "many", interests: "many" }));
     expect(r).toMatchObject({ decider: "officials", complex: false });
     expect(r.complexReasons[0]).toMatch(/hoeft niet/);
   });
 
   test("a permit leads to 'u heeft waarschijnlijk een vergunning nodig'", () => {
-    expect(quickscan(a({ permit: "ja" })).attentionPoints).toContain(
+    expect(quickscan(a({ permit: "yes" })).attentionPoints).toContain(
       "U heeft waarschijnlijk een vergunning nodig. Vraag die op tijd aan.",
     );
   });
 
   test("a change for others leads to 'betrek de buren vroeg'", () => {
-    expect(quickscan(a({ impact: "klein" })).attentionPoints.join(" ")).toMatch(/Betrek de buren vroeg/);
+    expect(quickscan(a({ impact: "small" })).attentionPoints.join(" ")).toMatch(/Betrek de buren vroeg/);
     expect(quickscan(a({})).attentionPoints.join(" ")).not.toMatch(/Betrek de buren/);
   });
 
@@ -129,7 +129,7 @@ describe("the quickscan result", () => {
   });
 
   test("own time and people are chances; no contribution is a point of attention", () => {
-    const r = quickscan(a({ contribution: ["tijd", "mensen"] }));
+    const r = quickscan(a({ contribution: ["time", "people"] }));
     expect(r.chances.join(" ")).toMatch(/tijd/);
     expect(r.chances.join(" ")).toMatch(/samen met anderen/);
     expect(quickscan(a({ contribution: [] })).attentionPoints.join(" ")).toMatch(

@@ -41,19 +41,20 @@ export const RAAD_BUDGET = 100_000;
 
 /** The answers the rule needs; the full form has more (quickscan-form.ts). */
 export interface RuleAnswers {
-  /** Who takes part besides the initiator. */
+  /** Who takes part besides the initiator: neighbours, association, school, business, municipality. */
   parties: readonly string[];
-  /** How many parties take part: alleen (just me), enkele (2–5), veel (more than 5). */
-  partyCount: "alleen" | "enkele" | "veel";
+  /** How many parties take part: alone (just me), few (2–5), many (more than 5). */
+  partyCount: "alone" | "few" | "many";
   /** Does it change the living environment of others, and how much. */
-  impact: "geen" | "klein" | "groot";
+  impact: "none" | "small" | "large";
   /** Interests that may clash. */
-  interests: "geen" | "enkele" | "veel";
-  otherPlans: "ja" | "nee" | "weet_niet";
-  publicSpace: "ja" | "nee";
-  permit: "ja" | "nee" | "weet_niet";
-  /** Does it fit existing rules: past, regels (needs an exception or new policy), omgevingsplan (plan change). */
-  policy: "past" | "regels" | "omgevingsplan" | "weet_niet";
+  interests: "none" | "some" | "many";
+  otherPlans: "yes" | "no" | "unknown";
+  publicSpace: "yes" | "no";
+  permit: "yes" | "no" | "unknown";
+  /** Does it fit existing rules: fits, exception (needs an exception or new policy), plan_change (the omgevingsplan or council policy must change). */
+  policy: "fits" | "exception" | "plan_change" | "unknown";
+  /** What the initiator brings: time, money, people, materials. */
   contribution: readonly string[];
   /** Budget asked from the municipality in whole euros; 0 or undefined when none. */
   budget?: number;
@@ -79,24 +80,25 @@ export const formatEuro = (amount: number) => euro.format(amount);
 export function proposeDecider(a: RuleAnswers): { decider: Decider; reasons: string[] } {
   const budget = a.budget ?? 0;
   const raad: string[] = [];
-  if (a.policy === "omgevingsplan")
+  if (a.policy === "plan_change")
     raad.push("Voor uw idee moet het omgevingsplan of beleid van de raad veranderen.");
   if (budget > RAAD_BUDGET) raad.push(`U vraagt meer dan ${formatEuro(RAAD_BUDGET)} aan de gemeente.`);
   if (raad.length) return { decider: "council", reasons: raad };
 
   const college: string[] = [];
-  if (a.policy === "regels") college.push("Uw idee past niet helemaal binnen de regels die er nu zijn.");
+  if (a.policy === "exception") college.push("Uw idee past niet helemaal binnen de regels die er nu zijn.");
   if (budget > COLLEGE_BUDGET)
     college.push(`U vraagt meer dan ${formatEuro(COLLEGE_BUDGET)} aan de gemeente.`);
   if (college.length) return { decider: "executive", reasons: college };
 
   const officials: string[] = [];
-  if (a.publicSpace === "ja") officials.push("Uw idee gebruikt openbare ruimte. Daar gaat de gemeente over.");
-  if (a.permit === "ja") officials.push("U heeft een vergunning nodig.");
-  if (a.permit === "weet_niet") officials.push("Misschien heeft u een vergunning nodig.");
+  if (a.publicSpace === "yes")
+    officials.push("Uw idee gebruikt openbare ruimte. Daar gaat de gemeente over.");
+  if (a.permit === "yes") officials.push("U heeft een vergunning nodig.");
+  if (a.permit === "unknown") officials.push("Misschien heeft u een vergunning nodig.");
   if (budget > 0) officials.push("U vraagt geld aan de gemeente.");
-  if (a.policy === "weet_niet") officials.push("U weet nog niet of uw idee binnen de regels past.");
-  if (a.parties.includes("gemeente")) officials.push("U wilt dat de gemeente meedoet.");
+  if (a.policy === "unknown") officials.push("U weet nog niet of uw idee binnen de regels past.");
+  if (a.parties.includes("municipality")) officials.push("U wilt dat de gemeente meedoet.");
   if (officials.length) return { decider: "officials", reasons: officials };
 
   return {
@@ -170,9 +172,9 @@ function nextStepsFor(decider: Decider, complex: boolean): string[] {
 export function quickscan(a: RuleAnswers): QuickscanResult {
   const { decider, reasons } = proposeDecider(a);
   const aspects = {
-    bigChange: a.impact === "groot",
-    manyActors: a.partyCount === "veel",
-    manyInterests: a.interests === "veel",
+    bigChange: a.impact === "large",
+    manyActors: a.partyCount === "many",
+    manyInterests: a.interests === "many",
   };
   const complex = isComplex(decider, aspects);
 
@@ -194,30 +196,30 @@ export function quickscan(a: RuleAnswers): QuickscanResult {
   }
 
   const chances: string[] = [];
-  if (a.contribution.includes("tijd"))
+  if (a.contribution.includes("time"))
     chances.push("U steekt zelf tijd in uw idee. Dat vergroot de kans op succes.");
-  if (a.contribution.includes("mensen") || a.partyCount !== "alleen")
+  if (a.contribution.includes("people") || a.partyCount !== "alone")
     chances.push("U doet het samen met anderen. Samen staat u sterker.");
-  if (a.contribution.includes("geld")) chances.push("U draagt zelf geld bij aan uw idee.");
-  if (a.impact === "geen" && a.interests === "geen")
+  if (a.contribution.includes("money")) chances.push("U draagt zelf geld bij aan uw idee.");
+  if (a.impact === "none" && a.interests === "none")
     chances.push("Uw idee heeft weinig gevolgen voor anderen. Dan kan het vaak snel.");
 
   const attention: string[] = [];
-  if (a.permit === "ja")
+  if (a.permit === "yes")
     attention.push("U heeft waarschijnlijk een vergunning nodig. Vraag die op tijd aan.");
-  if (a.permit === "weet_niet")
+  if (a.permit === "unknown")
     attention.push("Misschien heeft u een vergunning nodig. Uw contactpersoon zoekt dit met u uit.");
-  if (a.publicSpace === "ja")
+  if (a.publicSpace === "yes")
     attention.push(
       "Uw idee gebruikt openbare ruimte, zoals de stoep, een plein of een park. Daarvoor is toestemming nodig.",
     );
-  if (a.impact !== "geen")
+  if (a.impact !== "none")
     attention.push("Betrek de buren vroeg. Vertel hen over uw idee voordat uw plan klaar is.");
-  if (a.interests !== "geen")
+  if (a.interests !== "none")
     attention.push(
       "Niet iedereen zal er hetzelfde over denken. Praat vroeg met mensen die andere belangen hebben.",
     );
-  if (a.otherPlans !== "nee")
+  if (a.otherPlans !== "no")
     attention.push(
       "Uw idee raakt misschien andere plannen van de gemeente. Uw contactpersoon zoekt dit uit.",
     );
