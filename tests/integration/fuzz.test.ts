@@ -17,7 +17,7 @@ import { loginAs, resetDatabase } from "../support/db";
 
 const appDir = path.resolve(import.meta.dirname, "../../app");
 const SEED = 20261201;
-const MAX_REQUESTS = 700;
+const MAX_REQUESTS = 800;
 /**
  * Requests in flight at once. The app runs in this process, so serial requests leave it idle while
  * PostgreSQL works; a few at a time overlap that waiting. Most of a request is CPU in this process
