@@ -27,7 +27,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, staffAccess["beheer.enquetes.importeren"]);
   const form = await request.formData();
   const outcome =
-    form.get("stap") === "save"
+    form.get("intent") === "save"
       ? await saveLimeSurveyImport(user, form)
       : await previewLimeSurveyImport(form);
   if (outcome.kind === "saved")
@@ -55,7 +55,7 @@ export default function ImportLimeSurvey() {
           </Paragraph>
           <ErrorSummary errors={result?.kind === "error" ? result.errors : undefined} />
           <Form method="post" encType="multipart/form-data" className="wmh-stack">
-            <input type="hidden" name="stap" value="check" />
+            <input type="hidden" name="intent" value="check" />
             <div className={`utrecht-form-field${fileError ? " utrecht-form-field--invalid" : ""}`}>
               <div className="utrecht-form-field__label">
                 <label className="utrecht-form-label" htmlFor="veld-bestand">
@@ -169,7 +169,7 @@ function ImportPreview({ preview }: { preview: Preview }) {
           Opslaan als concept
         </Heading>
         <Form method="post" encType="multipart/form-data" className="wmh-stack">
-          <input type="hidden" name="stap" value="save" />
+          <input type="hidden" name="intent" value="save" />
           <input type="hidden" name="bron" value={preview.source} />
           <input type="hidden" name="bestandsnaam" value={preview.fileName} />
           <TextField

@@ -125,10 +125,10 @@ export default function BureauImport() {
               </div>
             </div>
             <div className="wmh-button-row">
-              <SubmitButton name="stap" value="controleren">
+              <SubmitButton name="intent" value="check">
                 Alleen controleren
               </SubmitButton>
-              <SubmitButton name="stap" value="importeren" variant="secondary">
+              <SubmitButton name="intent" value="import" variant="secondary">
                 Controleren en importeren
               </SubmitButton>
             </div>

@@ -41,7 +41,7 @@ describe("importing a LimeSurvey file from the staff page", () => {
     const { cookie } = await loginAs(["onderzoeker"]);
     const res = await run<Preview>(
       importRoute.action,
-      upload(cookie, { stap: "check" }, { name: "wonen.lss", content: fixture("survey-new-layout.lss") }),
+      upload(cookie, { intent: "check" }, { name: "wonen.lss", content: fixture("survey-new-layout.lss") }),
     );
     expect(res.status).toBe(200);
     const preview = res.data as Preview;
@@ -53,7 +53,7 @@ describe("importing a LimeSurvey file from the staff page", () => {
     const saved = await run(
       importRoute.action,
       upload(cookie, {
-        stap: "save",
+        intent: "save",
         bron: preview.source,
         bestandsnaam: preview.fileName,
         slug: "wonen-in-de-wijk",
@@ -93,14 +93,14 @@ describe("importing a LimeSurvey file from the staff page", () => {
     ] as const) {
       const res = await run<{ errors: Record<string, string> }>(
         importRoute.action,
-        upload(cookie, { stap: "check" }, { name, content: fixture(name) }),
+        upload(cookie, { intent: "check" }, { name, content: fixture(name) }),
       );
       expect(res.status).toBe(400);
       expect(res.data!.errors.bestand).toMatch(message);
     }
     const none = await run<{ errors: Record<string, string> }>(
       importRoute.action,
-      upload(cookie, { stap: "check" }),
+      upload(cookie, { intent: "check" }),
     );
     expect(none.status).toBe(400);
     expect(none.data!.errors.bestand).toMatch(/Kies een .lss-bestand/);
@@ -112,12 +112,12 @@ describe("importing a LimeSurvey file from the staff page", () => {
     const source = fixture("survey-old-layout.lss");
     const first = await run(
       importRoute.action,
-      upload(cookie, { stap: "save", bron: source, slug: "wonen" }),
+      upload(cookie, { intent: "save", bron: source, slug: "wonen" }),
     );
     expect(first.status).toBe(302);
     const again = await run<Preview & { errors: Record<string, string> }>(
       importRoute.action,
-      upload(cookie, { stap: "save", bron: source, slug: "wonen" }),
+      upload(cookie, { intent: "save", bron: source, slug: "wonen" }),
     );
     expect(again.status).toBe(400);
     expect(again.data!.errors.slug).toMatch(/al in gebruik/);
@@ -130,7 +130,7 @@ describe("importing a LimeSurvey file from the staff page", () => {
       const { cookie } = await loginAs([role]);
       const res = await run(
         importRoute.action,
-        upload(cookie, { stap: "check" }, { name: "x.lss", content: fixture("survey-new-layout.lss") }),
+        upload(cookie, { intent: "check" }, { name: "x.lss", content: fixture("survey-new-layout.lss") }),
       );
       expect(res.status).toBe(403);
     }
@@ -170,7 +170,7 @@ describe("exporting to LimeSurvey and back", () => {
 
     const saved = await run(
       importRoute.action,
-      upload(cookie, { stap: "save", bron: String(file.data), slug: "woonvisie-terug" }),
+      upload(cookie, { intent: "save", bron: String(file.data), slug: "woonvisie-terug" }),
     );
     expect(saved.status).toBe(302);
     const [copy] = await getDb().select().from(surveys).where(eq(surveys.slug, "woonvisie-terug"));

@@ -278,7 +278,7 @@ describe("bureau import", () => {
       [codes[2]!, "huur", "11", ""],
       [codes[1]!, "villa", "", ""],
     ]);
-    const res = await upload(id, cookie, file, { kanaal: "bureau", stap: "importeren" });
+    const res = await upload(id, cookie, file, { kanaal: "bureau", intent: "import" });
     expect(res.status).toBe(400);
     expect(res.data.status).toBe("checked");
     expect(res.data.check!.errors.map((e) => [e.line, e.column])).toEqual([
@@ -306,11 +306,11 @@ describe("bureau import", () => {
         [codes[0]!, "huur", "4", "2101 AB"],
         [codes[1]!.toLowerCase(), "koop", "", ""],
       ]);
-    const dry = await upload(id, cookie, file(), { kanaal: "papier", stap: "controleren" });
+    const dry = await upload(id, cookie, file(), { kanaal: "papier", intent: "check" });
     expect(dry.status).toBe(200);
     expect(dry.data).toMatchObject({ status: "checked", check: { errors: [] } });
     expect(await db.select().from(responses)).toHaveLength(0);
-    const done = await upload(id, cookie, file(), { kanaal: "papier", stap: "importeren" });
+    const done = await upload(id, cookie, file(), { kanaal: "papier", intent: "import" });
     expect(done.data).toMatchObject({ status: "imported", imported: 2 });
     const rows = await db.select().from(responses);
     expect(rows.map((r) => r.channel)).toEqual(["papier", "papier"]);
@@ -318,7 +318,7 @@ describe("bureau import", () => {
       await db.select().from(auditLog).where(eq(auditLog.action, "survey.bureau_imported")),
     ).toHaveLength(1);
     // The same file again: every code is now used, nothing is added.
-    const again = await upload(id, cookie, file(), { kanaal: "papier", stap: "importeren" });
+    const again = await upload(id, cookie, file(), { kanaal: "papier", intent: "import" });
     expect(again.data.check!.errors).toHaveLength(2);
     expect(await db.select().from(responses)).toHaveLength(2);
   });
@@ -342,7 +342,7 @@ describe("bureau import", () => {
     sheet.addRow([codes[0], "koop", 2, "2102"]);
     const buffer = await wb.xlsx.writeBuffer();
     const file = new File([buffer as ArrayBuffer], "bureau.xlsx");
-    const res = await upload(id, cookie, file, { kanaal: "bureau", stap: "importeren" });
+    const res = await upload(id, cookie, file, { kanaal: "bureau", intent: "import" });
     expect(res.data).toMatchObject({ status: "imported", imported: 1 });
     expect((await getDb().select().from(responses))[0]!.channel).toBe("bureau");
   });
@@ -351,7 +351,7 @@ describe("bureau import", () => {
     const { id } = await setup();
     const { cookie } = await loginAs(["onderzoeker"]);
     const noise = new File([new Uint8Array([0x50, 0x4b, 3, 4, 0, 0, 1, 2, 3])], "kapot.xlsx");
-    const broken = await upload(id, cookie, noise, { kanaal: "bureau", stap: "importeren" });
+    const broken = await upload(id, cookie, noise, { kanaal: "bureau", intent: "import" });
     expect(broken.status).toBe(400);
     expect(broken.data.errors!.bestand).toContain("kunnen dit bestand niet lezen");
     const binary = await upload(id, cookie, new File([new Uint8Array([0, 1, 2, 0])], "x.csv"), {
@@ -454,12 +454,12 @@ describe("bureau import of a large file", () => {
     ]);
     const bad = rows.map((r) => [...r]);
     bad[2099]![2] = "99";
-    const refused = await upload(id, cookie, csv([header, ...bad]), { kanaal: "bureau", stap: "importeren" });
+    const refused = await upload(id, cookie, csv([header, ...bad]), { kanaal: "bureau", intent: "import" });
     expect(refused.status).toBe(400);
     expect(refused.data.check!.errors.map((e) => [e.line, e.column])).toEqual([[2101, "kamers"]]);
     expect(await db.select().from(responses)).toHaveLength(0);
     expect(await db.select().from(answers)).toHaveLength(0);
-    const done = await upload(id, cookie, csv([header, ...rows]), { kanaal: "bureau", stap: "importeren" });
+    const done = await upload(id, cookie, csv([header, ...rows]), { kanaal: "bureau", intent: "import" });
     expect(done.data).toMatchObject({ status: "imported", imported: 2100 });
     expect(await db.select().from(responses)).toHaveLength(2100);
     const texts = await db.select().from(answers).where(eq(answers.questionKey, "tekst"));
@@ -478,7 +478,7 @@ describe("results per channel", () => {
     const more = await createPersonalCodes(id, 10, "letter", getDb());
     const { cookie } = await loginAs(["onderzoeker"]);
     const file = csv([["code", "woon", "kamers", "pc"], ...more.map((c) => [c.code, "huur", "2", ""])]);
-    const res = await upload(id, cookie, file, { kanaal: "bureau", stap: "importeren" });
+    const res = await upload(id, cookie, file, { kanaal: "bureau", intent: "import" });
     expect(res.data).toMatchObject({ status: "imported", imported: 10 });
     const results = await computeSurveyResults(id);
     expect(results!.overview.total).toBe(10);

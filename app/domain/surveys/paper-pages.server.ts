@@ -242,7 +242,7 @@ export async function bureauPost(
       target,
       lines,
       {
-        apply: form.get("stap") === "importeren",
+        apply: form.get("intent") === "import",
         channel: channelText as "papier" | "bureau",
       },
       getDb(),
