@@ -115,15 +115,14 @@ export function HeardSection({
   project: Project;
   resultsPublished: PageData["resultsPublished"];
 }) {
-  const d = { resultsPublished };
   return (
     <section aria-labelledby="gehoord">
       <Heading level={2} id="gehoord">
         Wat we hebben gehoord
       </Heading>
       <Paragraph>
-        {d.resultsPublished.length > 0
-          ? `De resultaten van ${d.resultsPublished.map((s) => s.title).join(" en ")} staan online, met wat de gemeente ermee doet.`
+        {resultsPublished.length > 0
+          ? `De resultaten van ${resultsPublished.map((s) => s.title).join(" en ")} staan online, met wat de gemeente ermee doet.`
           : "Hier leest u later wat inwoners ons vertelden en wat de gemeente daarmee doet. Er zijn nog geen resultaten."}
       </Paragraph>
       <Paragraph>
@@ -143,21 +142,19 @@ export function ConsultationCard({
   project: Project;
   consultation: NonNullable<PageData["consultation"]>;
 }) {
-  const d = { consultation };
   return (
     <section className="wmh-card" aria-labelledby="document">
       <Heading level={2} id="document">
-        {d.consultation.title}
+        {consultation.title}
       </Heading>
       <Paragraph>
-        {d.consultation.period === "open" && d.consultation.endsAt ? (
+        {consultation.period === "open" && consultation.endsAt ? (
           <>
-            U kunt nu per alinea reageren, tot en met <strong>{formatDateTime(d.consultation.endsAt)}</strong>
-            .
+            U kunt nu per alinea reageren, tot en met <strong>{formatDateTime(consultation.endsAt)}</strong>.
           </>
-        ) : d.consultation.period === "upcoming" && d.consultation.startsAt ? (
-          <>Reageren kan vanaf {formatDateTime(d.consultation.startsAt)}.</>
-        ) : d.consultation.period === "closed" ? (
+        ) : consultation.period === "upcoming" && consultation.startsAt ? (
+          <>Reageren kan vanaf {formatDateTime(consultation.startsAt)}.</>
+        ) : consultation.period === "closed" ? (
           "De reactieperiode is voorbij."
         ) : (
           "Lees het document. De reactieperiode volgt."
@@ -166,10 +163,10 @@ export function ConsultationCard({
       <ul>
         <li>
           <Link to={`/meedenken/${project.slug}/document`} className="utrecht-link">
-            Lees het document{d.consultation.period === "open" ? " en reageer" : ""}
+            Lees het document{consultation.period === "open" ? " en reageer" : ""}
           </Link>
         </li>
-        {d.consultation.notas.map((n) => (
+        {consultation.notas.map((n) => (
           <li key={n}>
             <Link to={`/meedenken/${project.slug}/reactienota/${n}`} className="utrecht-link">
               Reactienota bij versie {n}: alle reacties met het antwoord van de gemeente
@@ -256,14 +253,13 @@ export function PhasesSection({ d }: { d: PageData }) {
 
 /** The latest news about the project. */
 export function ProjectNewsSection({ project, news }: { project: Project; news: PageData["news"] }) {
-  const d = { news };
   return (
     <section aria-labelledby="nieuws">
       <Heading level={2} id="nieuws">
         Nieuws over dit project
       </Heading>
       <ul className="wmh-plain-list">
-        {d.news.slice(0, 5).map((n) => (
+        {news.slice(0, 5).map((n) => (
           <li key={n.slug}>
             <Link to={`/actueel/${n.slug}`} className="utrecht-link">
               {n.title}
