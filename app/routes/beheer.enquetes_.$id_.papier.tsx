@@ -5,17 +5,21 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect } from "react";
 import { requireRole } from "~/domain/auth/auth.server";
 import { staffAccess } from "~/domain/auth/roles";
-import { fieldId, type RawValues } from "~/domain/surveys/answers";
+import { fieldId } from "~/domain/surveys/answers";
 import { listQuestions } from "~/domain/surveys/definition";
 import { paperEntryPage, paperEntryPost, paperResolvePost } from "~/domain/surveys/paper-pages.server";
-import { SurveyQuestion } from "~/domain/surveys/question-types";
 import { Alert, Heading, Paragraph, TextLink } from "~/ui/content";
-import { CheckboxField, ErrorSummary, SubmitButton, TextField } from "~/ui/form";
 import paperCss from "~/ui/paper.css?url";
+import {
+  DisagreementsSection,
+  PaperAnswersForm,
+  PaperCodeForm,
+  PaperNotPublished,
+} from "~/ui/surveys/paper-entry";
 import { questionNumbers } from "~/ui/surveys/paper-form";
 import surveysCss from "~/ui/surveys.css?url";
 
@@ -80,19 +84,7 @@ export default function PaperEntry() {
     else focusFirst("#veld-code");
   }, [resultKey]);
 
-  if (page.kind === "notPublished")
-    return (
-      <div className="wmh-stack">
-        <p>
-          <TextLink to={`/beheer/enquetes/${page.id}`}>Terug naar de enquête</TextLink>
-        </p>
-        <Heading level={1}>Papieren vragenlijsten invoeren</Heading>
-        <Alert type="warning">
-          Deze enquête is nog niet gepubliceerd. Papieren vragenlijsten kunt u invoeren zodra de enquête
-          gepubliceerd is.
-        </Alert>
-      </div>
-    );
+  if (page.kind === "notPublished") return <PaperNotPublished id={page.id} />;
 
   const numbers = questionNumbers(page.definition);
   const errors = result?.kind === "invalid" ? result.errors : {};
@@ -116,140 +108,24 @@ export default function PaperEntry() {
       {result?.kind === "resolveGone" ? <Alert type="warning">{result.message}</Alert> : null}
 
       {!step ? (
-        <Form method="post" className="wmh-stack" noValidate key={`code-${resultKey}`}>
-          <input type="hidden" name="intent" value="code" />
-          <ErrorSummary
-            errors={result?.kind === "codeRefused" ? { code: result.message } : undefined}
-            fieldIds={{ code: "veld-code" }}
-          />
-          <TextField
-            name="code"
-            label="Code op de vragenlijst"
-            description="Typ de code rechtsboven op het papier, bijvoorbeeld ABCD-EFGH-JKMN. Streepjes en spaties mogen."
-            required
-            autoComplete="off"
-            size="medium"
-            defaultValue={result?.kind === "codeRefused" ? result.code : undefined}
-            error={result?.kind === "codeRefused" ? result.message : undefined}
-          />
-          <SubmitButton>Code controleren</SubmitButton>
-        </Form>
+        <PaperCodeForm
+          resultKey={resultKey}
+          refused={
+            result?.kind === "codeRefused" ? { code: result.code, message: result.message } : undefined
+          }
+        />
       ) : (
-        <Form method="post" className="wmh-stack" noValidate key={`form-${step.code}`}>
-          <input type="hidden" name="intent" value="save" />
-          <input type="hidden" name="code" value={step.code} />
-          <Heading level={2}>
-            Vragenlijst {step.code}
-            {step.second ? " (tweede invoer)" : ""}
-          </Heading>
-          {step.second ? (
-            <Paragraph>
-              Een collega heeft deze vragenlijst al ingevoerd. Typ hem opnieuw over van het papier; daarna
-              worden de twee invoeren vergeleken.
-            </Paragraph>
-          ) : null}
-          <ErrorSummary
-            errors={summary}
-            fieldIds={Object.fromEntries(Object.keys(summary).map((k) => [k, fieldId(k)]))}
-          />
-          {page.definition.pages
-            .filter((p) => p.questions.length > 0)
-            .map((p) =>
-              p.questions.map((q) => (
-                <SurveyQuestion
-                  key={q.key}
-                  q={{ ...q, text: `${numbers.get(q.key)?.n}. ${q.text}` }}
-                  values={step.values as RawValues}
-                  error={errors[q.key]}
-                />
-              )),
-            )}
-          {step.second ? null : (
-            <CheckboxField
-              name="dubbel"
-              value="ja"
-              label="Laat een collega deze vragenlijst nog een keer invoeren (dubbele invoer)"
-              defaultChecked={(step.values as RawValues).dubbel === "ja"}
-            />
-          )}
-          <div className="wmh-button-row">
-            <SubmitButton>Opslaan en volgende vragenlijst</SubmitButton>
-            <TextLink to={`/beheer/enquetes/${page.id}/papier`}>Andere code</TextLink>
-          </div>
-        </Form>
+        <PaperAnswersForm page={page} step={step} numbers={numbers} errors={errors} summary={summary} />
       )}
 
       {page.open.some((e) => e.status === "disagreement") ? (
-        <section aria-labelledby="verschillen" className="wmh-stack">
-          <Heading level={2} id="verschillen">
-            Verschillen om op te lossen
-          </Heading>
-          <Paragraph>
-            Pak het papier erbij en kies per vraag welke invoer klopt. Pas daarna telt de vragenlijst mee.
-          </Paragraph>
-          {page.open
-            .filter((e) => e.status === "disagreement")
-            .map((entry) => {
-              const missing = result?.kind === "missing" && result.entryId === entry.id ? result.errors : {};
-              return (
-                <Form method="post" key={entry.id} className="wmh-stack" noValidate>
-                  <input type="hidden" name="intent" value="resolve" />
-                  <input type="hidden" name="invoer" value={entry.id} />
-                  <Heading level={3}>Vragenlijst nummer {entry.id}</Heading>
-                  <ErrorSummary
-                    errors={missing}
-                    fieldIds={Object.fromEntries(Object.keys(missing).map((k) => [k, k]))}
-                  />
-                  {entry.disagreements.map((d) => {
-                    const id = `keuze-${entry.id}-${d.questionKey}`;
-                    const n = numbers.get(d.questionKey)?.n;
-                    return (
-                      <fieldset
-                        key={d.questionKey}
-                        id={id}
-                        className={`utrecht-form-fieldset utrecht-form-fieldset--html-fieldset${missing[id] ? " utrecht-form-fieldset--invalid" : ""}`}
-                        aria-describedby={missing[id] ? `${id}-fout` : undefined}
-                      >
-                        <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
-                          Vraag {n}: {d.question}
-                        </legend>
-                        {missing[id] ? (
-                          <p className="utrecht-form-field-error-message" id={`${id}-fout`}>
-                            {missing[id]}
-                          </p>
-                        ) : null}
-                        {(
-                          [
-                            ["eerste", "Eerste invoer", d.first],
-                            ["tweede", "Tweede invoer", d.second],
-                          ] as const
-                        ).map(([value, label, text]) => (
-                          <div key={value} className="utrecht-form-field utrecht-form-field--radio">
-                            <div className="utrecht-form-field__input">
-                              <input
-                                type="radio"
-                                id={`${id}-${value}`}
-                                name={`keuze_${d.questionKey}`}
-                                value={value}
-                                className="utrecht-radio-button utrecht-radio-button--html-input"
-                              />
-                              <label
-                                htmlFor={`${id}-${value}`}
-                                className="utrecht-form-label utrecht-form-label--radio"
-                              >
-                                {label}: {text}
-                              </label>
-                            </div>
-                          </div>
-                        ))}
-                      </fieldset>
-                    );
-                  })}
-                  <SubmitButton>Verschillen oplossen</SubmitButton>
-                </Form>
-              );
-            })}
-        </section>
+        <DisagreementsSection
+          entries={page.open}
+          numbers={numbers}
+          missingFor={(entryId: number) =>
+            result?.kind === "missing" && result.entryId === entryId ? result.errors : {}
+          }
+        />
       ) : null}
       {page.open.some((e) => e.status === "awaiting_second") ? (
         <Paragraph>

@@ -5,13 +5,17 @@ import {
   type MetaFunction,
   redirect,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/domain/auth/auth.server";
 import { staffAccess } from "~/domain/auth/roles";
 import { consultationStaff } from "~/domain/consultation/pages.server";
-import { Alert, DemoBadge, formatDateTime, Heading, Paragraph } from "~/ui/content";
-import { ErrorSummary, SubmitButton, TextArea, TextField } from "~/ui/form";
-import { TableScroll } from "~/ui/table-scroll";
+import {
+  DocumentWorkLinks,
+  DraftSection,
+  PeriodSection,
+  VersionsSection,
+} from "~/ui/consultation/staff-document";
+import { Alert, DemoBadge, Heading, Paragraph } from "~/ui/content";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.title ?? "Inspraakdocument"} - Inspraak - Beheer` },
@@ -102,183 +106,14 @@ export default function StaffConsultationDocument() {
       {result?.ok ? <Alert type="ok">{result.message}</Alert> : null}
       {!result && d.imported ? <Alert type="ok">{d.imported}</Alert> : null}
       {result && !result.ok && result.errors._form ? <Alert type="error">{result.errors._form}</Alert> : null}
-      {published.length ? (
-        <ul>
-          <li>
-            <Link to={`/beheer/inspraak/${d.id}/reacties`} className="utrecht-link">
-              Reacties sorteren, samenvoegen en beantwoorden
-            </Link>
-          </li>
-          <li>
-            <Link to={`/beheer/inspraak/${d.id}/nota`} className="utrecht-link">
-              Reactienota bekijken en publiceren
-            </Link>
-          </li>
-        </ul>
-      ) : null}
+      {published.length ? <DocumentWorkLinks id={d.id} /> : null}
 
-      <section aria-labelledby="periode" className="wmh-stack">
-        <Heading level={2} id="periode">
-          Reactieperiode
-        </Heading>
-        <Paragraph>
-          Datum en tijd in Nederlandse tijd. Na het einde kan niemand meer reageren of intrekken.
-        </Paragraph>
-        <Form method="post" className="wmh-stack" noValidate>
-          <input type="hidden" name="intent" value="period" />
-          <ErrorSummary errors={errorsFor("period")} />
-          <TextField
-            type="datetime-local"
-            name="start"
-            label="Reageren kan vanaf"
-            required
-            defaultValue={String(valuesFor("period")?.start ?? d.period.start)}
-            error={errorsFor("period")?.start}
-          />
-          <TextField
-            type="datetime-local"
-            name="einde"
-            label="Reageren kan tot"
-            required
-            defaultValue={String(valuesFor("period")?.einde ?? d.period.end)}
-            error={errorsFor("period")?.einde}
-          />
-          <div>
-            <SubmitButton>Periode opslaan</SubmitButton>
-          </div>
-        </Form>
-      </section>
+      <PeriodSection period={d.period} errors={errorsFor("period")} values={valuesFor("period")} />
 
-      <section aria-labelledby="versies" className="wmh-stack">
-        <Heading level={2} id="versies">
-          Versies
-        </Heading>
-        <TableScroll label="Versies van het document">
-          <table className="utrecht-table">
-            <caption id="versies-caption" className="utrecht-table__caption">
-              Versies van het document
-            </caption>
-            <thead className="utrecht-table__header">
-              <tr className="utrecht-table__row">
-                <th className="utrecht-table__header-cell">Versie</th>
-                <th className="utrecht-table__header-cell">Stand</th>
-                <th className="utrecht-table__header-cell">Alinea's</th>
-                <th className="utrecht-table__header-cell">Reacties</th>
-                <th className="utrecht-table__header-cell">Reactienota</th>
-              </tr>
-            </thead>
-            <tbody className="utrecht-table__body">
-              {d.versions.map((v) => (
-                <tr key={v.number} className="utrecht-table__row">
-                  <td className="utrecht-table__cell">{v.number}</td>
-                  <td className="utrecht-table__cell">
-                    {v.status === "draft"
-                      ? "Concept (nog niet openbaar)"
-                      : `Gepubliceerd op ${formatDateTime(v.publishedAt!)}, ligt vast`}
-                  </td>
-                  <td className="utrecht-table__cell">{v.paragraphs}</td>
-                  <td className="utrecht-table__cell">{v.reactions}</td>
-                  <td className="utrecht-table__cell">
-                    {v.notaPublishedAt ? `Gepubliceerd op ${formatDateTime(v.notaPublishedAt)}` : "Nog niet"}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-        {d.draft ? null : (
-          <Form method="post">
-            <input type="hidden" name="intent" value="new_version" />
-            <Paragraph>
-              Wilt u de tekst aanpassen na de reacties? Maak een nieuwe versie. De gepubliceerde versie en de
-              reacties erop blijven zoals ze zijn.
-            </Paragraph>
-            <SubmitButton variant="secondary">Nieuwe versie maken</SubmitButton>
-          </Form>
-        )}
-      </section>
+      <VersionsSection versions={d.versions} hasDraft={Boolean(d.draft)} />
 
       {d.draft ? (
-        <section aria-labelledby="concept" className="wmh-stack">
-          <Heading level={2} id="concept">
-            Conceptversie {d.draft.number}
-          </Heading>
-          {d.draft.importNotes.length ? (
-            <Alert type="warning">
-              Uit het Word-bestand {d.draft.source}:
-              <ul>
-                {d.draft.importNotes.map((n) => (
-                  <li key={n}>{n}</li>
-                ))}
-              </ul>
-            </Alert>
-          ) : null}
-          <Heading level={3}>Word-bestand inlezen</Heading>
-          <Form method="post" encType="multipart/form-data" className="wmh-stack" noValidate>
-            <input type="hidden" name="intent" value="import" />
-            <ErrorSummary errors={errorsFor("import")} />
-            <div
-              className={`utrecht-form-field${errorsFor("import")?.bestand ? " utrecht-form-field--invalid" : ""}`}
-            >
-              <div className="utrecht-form-field__label">
-                <label className="utrecht-form-label" htmlFor="veld-bestand">
-                  Word-bestand (.docx, hoogstens 10 MB)
-                </label>
-              </div>
-              <div className="utrecht-form-field-description" id="veld-bestand-description">
-                Koppen worden hoofdstukken, elke alinea wordt een genummerde alinea. De tekst hieronder wordt
-                vervangen.
-              </div>
-              {errorsFor("import")?.bestand ? (
-                <p className="utrecht-form-field-error-message" id="veld-bestand-error">
-                  {errorsFor("import")?.bestand}
-                </p>
-              ) : null}
-              <div className="utrecht-form-field__input">
-                <input
-                  id="veld-bestand"
-                  name="bestand"
-                  type="file"
-                  accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-                  aria-describedby={`veld-bestand-description${errorsFor("import")?.bestand ? " veld-bestand-error" : ""}`}
-                  aria-invalid={errorsFor("import")?.bestand ? true : undefined}
-                />
-              </div>
-            </div>
-            <div>
-              <SubmitButton variant="secondary">Word-bestand inlezen</SubmitButton>
-            </div>
-          </Form>
-          <Heading level={3}>Tekst</Heading>
-          <Form method="post" className="wmh-stack" noValidate>
-            <input type="hidden" name="intent" value="save" />
-            <ErrorSummary errors={errorsFor("save")} />
-            <TextArea
-              // The Word import replaces the stored text; a new key lets the field show it after a
-              // JavaScript submit too (an uncontrolled field keeps its first defaultValue).
-              key={d.draftText}
-              name="tekst"
-              label="Tekst van het document"
-              required
-              rows={18}
-              description='Begin een hoofdstuk met een regel die met # begint, bijvoorbeeld "# Passend wonen". Zet een lege regel tussen twee alinea&#39;s. De nummers komen vanzelf.'
-              defaultValue={String(valuesFor("save")?.tekst ?? d.draftText)}
-              error={errorsFor("save")?.tekst}
-            />
-            <div>
-              <SubmitButton variant="secondary">Tekst opslaan</SubmitButton>
-            </div>
-          </Form>
-          <Form method="post" className="wmh-stack">
-            <input type="hidden" name="intent" value="publish" />
-            <Paragraph>
-              Na publiceren ligt deze versie vast. Inwoners kunnen erop reageren binnen de reactieperiode.
-            </Paragraph>
-            <div>
-              <SubmitButton>Versie {d.draft.number} publiceren</SubmitButton>
-            </div>
-          </Form>
-        </section>
+        <DraftSection draft={d.draft} draftText={d.draftText} errorsFor={errorsFor} valuesFor={valuesFor} />
       ) : null}
     </div>
   );

@@ -5,15 +5,21 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/domain/auth/auth.server";
 import { staffAccess } from "~/domain/auth/roles";
 import { staffAgreement, staffAgreementAction } from "~/domain/monitor/pages.server";
-import { STOPLICHTEN, stoplichtInfo, tertiaalLabel } from "~/domain/monitor/vocabulary";
 import { type FieldErrors, type FormValues, str } from "~/lib/forms";
-import { Alert, Heading, Paragraph, TextLink } from "~/ui/content";
-import { ChoiceGroup, ErrorSummary, SubmitButton, TextArea } from "~/ui/form";
-import { AgreementFacts, Reactions, Timeline } from "~/ui/monitor/agreement";
+import { Alert, Heading, TextLink } from "~/ui/content";
+import { ErrorSummary } from "~/ui/form";
+import { AgreementFacts } from "~/ui/monitor/agreement";
+import {
+  HistorySection,
+  ReactionSection,
+  ReviewSection,
+  TenantReactionsSection,
+  UpdateSection,
+} from "~/ui/monitor/staff-agreement";
 import { DocumentText } from "~/ui/monitor/stoplicht";
 import monitorCss from "~/ui/monitor.css?url";
 
@@ -55,11 +61,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   );
 }
 
-const stoplichtOptions = STOPLICHTEN.map((s) => ({
-  value: s,
-  label: `${stoplichtInfo[s].label}: ${stoplichtInfo[s].meaning.toLowerCase()}`,
-}));
-
 export default function StaffAgreement() {
   const found = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -97,141 +98,38 @@ export default function StaffAgreement() {
       </details>
 
       {found.canUpdate ? (
-        <section aria-labelledby="bijwerken" className="wmh-stack">
-          <Heading level={2} id="bijwerken">
-            Stand bijwerken namens {found.organisationName}
-          </Heading>
-          {round ? (
-            <Form method="post" className="wmh-stack wmh-monitor-form" noValidate>
-              <input type="hidden" name="intent" value="update" />
-              <input type="hidden" name="ronde" value={round.id} />
-              <Paragraph>Voor {tertiaalLabel(round.year, round.tertiaal).toLowerCase()}.</Paragraph>
-              {updateErrors.ronde ? <Alert type="error">{updateErrors.ronde}</Alert> : null}
-              <ChoiceGroup
-                name="stoplicht"
-                label="Stoplicht"
-                required
-                options={stoplichtOptions}
-                defaultValue={valueFor("update", "stoplicht")}
-                error={updateErrors.stoplicht}
-              />
-              <TextArea
-                name="toelichting"
-                label="Toelichting"
-                description="Wat is er gedaan, wat is nog nodig? Dit staat na bevestiging op de openbare pagina."
-                required
-                rows={6}
-                maxLength={4000}
-                defaultValue={valueFor("update", "toelichting")}
-                error={updateErrors.toelichting}
-              />
-              <SubmitButton>Update opslaan</SubmitButton>
-            </Form>
-          ) : (
-            <Paragraph>Er is geen open ronde voor deze afspraak.</Paragraph>
-          )}
-        </section>
+        <UpdateSection
+          organisationName={found.organisationName}
+          round={round}
+          updateErrors={updateErrors}
+          valueFor={valueFor}
+        />
       ) : null}
 
       {found.canReact ? (
-        <section aria-labelledby="reageren" className="wmh-stack">
-          <Heading level={2} id="reageren">
-            Reageren namens {found.organisationName}
-          </Heading>
-          {round ? (
-            <Form method="post" className="wmh-stack" noValidate>
-              <input type="hidden" name="intent" value="react" />
-              <input type="hidden" name="ronde" value={round.id} />
-              <Paragraph>
-                Uw reactie voor {tertiaalLabel(round.year, round.tertiaal).toLowerCase()} staat direct op de
-                openbare pagina.
-              </Paragraph>
-              {reactionErrors.ronde ? <Alert type="error">{reactionErrors.ronde}</Alert> : null}
-              <TextArea
-                name="reactie"
-                label="Uw reactie"
-                required
-                rows={5}
-                maxLength={4000}
-                defaultValue={valueFor("react", "reactie")}
-                error={reactionErrors.reactie}
-              />
-              <SubmitButton>Reactie opslaan</SubmitButton>
-            </Form>
-          ) : (
-            <Paragraph>Er is geen open ronde voor deze afspraak.</Paragraph>
-          )}
-        </section>
+        <ReactionSection
+          organisationName={found.organisationName}
+          round={round}
+          reactionErrors={reactionErrors}
+          valueFor={valueFor}
+        />
       ) : null}
 
       {found.canReview && pending.length ? (
-        <section aria-labelledby="bevestigen" className="wmh-stack">
-          <Heading level={2} id="bevestigen">
-            Updates bevestigen of terugsturen
-          </Heading>
-          <Timeline
-            entries={pending}
-            showStatus
-            actions={(e) => (
-              <div className="wmh-stack">
-                <Form method="post">
-                  <input type="hidden" name="intent" value="confirm" />
-                  <input type="hidden" name="update" value={e.id} />
-                  <SubmitButton>
-                    Bevestigen<span className="wmh-visually-hidden">: update van {e.organisationName}</span>
-                  </SubmitButton>
-                </Form>
-                <Form method="post" className="wmh-stack" noValidate>
-                  <input type="hidden" name="intent" value="send_back" />
-                  <input type="hidden" name="update" value={e.id} />
-                  <TextArea
-                    name="notitie"
-                    id={`veld-notitie-${e.id}`}
-                    label={`Waarom stuurt u de update van ${e.organisationName} terug?`}
-                    required
-                    rows={3}
-                    maxLength={2000}
-                    defaultValue={
-                      result?.intent === "review" && str(result.values, "update") === String(e.id)
-                        ? str(result.values, "notitie")
-                        : undefined
-                    }
-                    error={
-                      result?.intent === "review" && str(result.values, "update") === String(e.id)
-                        ? reviewErrors.notitie
-                        : undefined
-                    }
-                  />
-                  <SubmitButton variant="secondary">
-                    Terugsturen<span className="wmh-visually-hidden">: update van {e.organisationName}</span>
-                  </SubmitButton>
-                </Form>
-              </div>
-            )}
-          />
-        </section>
+        <ReviewSection
+          pending={pending}
+          reviewFor={(updateId) => {
+            const mine = result?.intent === "review" && str(result.values, "update") === String(updateId);
+            return {
+              notitie: mine ? str(result.values, "notitie") : undefined,
+              error: mine ? reviewErrors.notitie : undefined,
+            };
+          }}
+        />
       ) : null}
 
-      <section aria-labelledby="geschiedenis" className="wmh-stack">
-        <Heading level={2} id="geschiedenis">
-          Geschiedenis
-        </Heading>
-        {detail.timeline.length === 0 ? (
-          <Paragraph>Nog geen updates.</Paragraph>
-        ) : (
-          <Timeline entries={detail.timeline} showStatus />
-        )}
-      </section>
-      <section aria-labelledby="reacties" className="wmh-stack">
-        <Heading level={2} id="reacties">
-          Reacties van de huurdersorganisaties
-        </Heading>
-        {detail.reactions.length === 0 ? (
-          <Paragraph>Nog geen reacties.</Paragraph>
-        ) : (
-          <Reactions reactions={detail.reactions} />
-        )}
-      </section>
+      <HistorySection timeline={detail.timeline} />
+      <TenantReactionsSection reactions={detail.reactions} />
     </div>
   );
 }

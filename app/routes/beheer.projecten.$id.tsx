@@ -6,17 +6,17 @@ import {
   type MetaFunction,
   redirect,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/domain/auth/auth.server";
 import { staffAccess } from "~/domain/auth/roles";
 import { postProject, staffProject } from "~/domain/projects/admin.server";
-import { projectSavedMessage, projectStatusLabels, projectThemeOptions } from "~/domain/projects/labels";
+import { projectSavedMessage } from "~/domain/projects/labels";
 import { amsterdamDay, currentPhase } from "~/domain/projects/phases";
-import { projectStatuses } from "~/domain/projects/status";
 import { type FieldErrors, type FormValues, str } from "~/lib/forms";
 import { Alert, Heading, Paragraph } from "~/ui/content";
-import { ChoiceGroup, ErrorSummary, SelectField, SubmitButton, TextArea, TextField } from "~/ui/form";
+import { ErrorSummary } from "~/ui/form";
 import informedCss from "~/ui/informed.css?url";
+import { type Feedback, PhasesSection, ProjectDetailsForm } from "~/ui/projects/staff-project";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: informedCss }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -70,7 +70,7 @@ function fieldIdsFor(intent: string | undefined): Record<string, string> | undef
 export default function StaffProject() {
   const d = useLoaderData<typeof loader>();
   const posted = useActionData<typeof action>();
-  const feedback = (intent: string) => ({
+  const feedback = (intent: string): Feedback => ({
     errors: (posted?.intent === intent ? posted.errors : {}) as FieldErrors,
     v: (key: string, fallback: string | null | undefined) =>
       posted?.intent === intent ? (str(posted.values as FormValues, key) ?? "") : (fallback ?? ""),
@@ -106,180 +106,15 @@ export default function StaffProject() {
         <Heading level={2} id="gegevens">
           Gegevens
         </Heading>
-        <Form method="post" noValidate>
-          <input type="hidden" name="intent" value="project" />
-          <TextField
-            name="title"
-            label="Naam"
-            required
-            defaultValue={p.v("title", project.title)}
-            error={p.errors.title}
-          />
-          <TextArea
-            name="summary"
-            label="Samenvatting"
-            required
-            rows={3}
-            defaultValue={p.v("summary", project.summary)}
-            error={p.errors.summary}
-          />
-          <TextArea
-            name="description"
-            label="Beschrijving"
-            rows={5}
-            defaultValue={p.v("description", project.description)}
-            error={p.errors.description}
-          />
-          <SelectField
-            name="status"
-            label="Status"
-            required
-            options={projectStatuses.map((s) => ({ value: s, label: projectStatusLabels[s] }))}
-            defaultValue={p.v("status", project.status)}
-            error={p.errors.status}
-          />
-          <TextField
-            name="contactEmail"
-            type="email"
-            label="E-mailadres van het projectteam"
-            description="Een teammailbox, geen persoonlijk adres."
-            defaultValue={p.v("contactEmail", project.contactEmail)}
-            error={p.errors.contactEmail}
-          />
-          <ChoiceGroup
-            name="themes"
-            label="Thema's"
-            multiple
-            options={projectThemeOptions}
-            defaultValue={
-              posted?.intent === "project"
-                ? ((posted.values as FormValues).themes as string[])
-                : project.themes
-            }
-            error={p.errors.themes}
-          />
-          <SubmitButton>Project opslaan</SubmitButton>
-        </Form>
+        <ProjectDetailsForm
+          project={project}
+          p={p}
+          themes={
+            posted?.intent === "project" ? ((posted.values as FormValues).themes as string[]) : project.themes
+          }
+        />
       </section>
-      <section aria-labelledby="fasen">
-        <Heading level={2} id="fasen">
-          Fasen
-        </Heading>
-        <Paragraph>
-          De huidige fase volgt de data: de laatste fase die begonnen is. Zet een fase vast als de planning
-          anders loopt.
-        </Paragraph>
-        <ol className="wmh-plain-list">
-          {d.phases.map((phase) => {
-            const f = feedback(`phase-update-${phase.id}`);
-            const prefix = `fase-${phase.id}`;
-            return (
-              <li key={phase.id} className="wmh-card">
-                <Heading level={3}>
-                  {phase.position}. {phase.title}
-                  {phase.isCurrent ? " (huidige fase)" : ""}
-                  {phase.pinned ? " (vastgezet)" : ""}
-                </Heading>
-                <Form method="post" noValidate>
-                  <input type="hidden" name="intent" value="phase-update" />
-                  <input type="hidden" name="phaseId" value={phase.id} />
-                  <TextField
-                    id={`${prefix}-title`}
-                    name="title"
-                    label="Naam"
-                    required
-                    defaultValue={f.v("title", phase.title)}
-                    error={f.errors.title}
-                  />
-                  <TextArea
-                    id={`${prefix}-description`}
-                    name="description"
-                    label="Beschrijving"
-                    rows={3}
-                    defaultValue={f.v("description", phase.description)}
-                    error={f.errors.description}
-                  />
-                  <TextField
-                    id={`${prefix}-startsOn`}
-                    name="startsOn"
-                    type="date"
-                    label="Begindatum"
-                    defaultValue={f.v("startsOn", phase.startsOn)}
-                    error={f.errors.startsOn}
-                  />
-                  <TextField
-                    id={`${prefix}-endsOn`}
-                    name="endsOn"
-                    type="date"
-                    label="Einddatum"
-                    defaultValue={f.v("endsOn", phase.endsOn)}
-                    error={f.errors.endsOn}
-                  />
-                  {d.surveys.length ? (
-                    <ChoiceGroup
-                      id={`${prefix}-surveys`}
-                      name="surveys"
-                      label="Enquêtes bij deze fase"
-                      description="De projectpagina toont deze enquêtes bij deze fase."
-                      multiple
-                      options={d.surveys}
-                      defaultValue={phase.surveyIds}
-                      error={f.errors.surveys}
-                    />
-                  ) : null}
-                  <SubmitButton variant="secondary">Fase opslaan</SubmitButton>
-                </Form>
-                <Form method="post">
-                  <input type="hidden" name="intent" value={phase.pinned ? "phase-unpin" : "phase-pin"} />
-                  <input type="hidden" name="phaseId" value={phase.id} />
-                  <SubmitButton variant="subtle">
-                    {phase.pinned
-                      ? "Losmaken: de data bepalen de huidige fase"
-                      : "Vastzetten als huidige fase"}
-                  </SubmitButton>
-                </Form>
-              </li>
-            );
-          })}
-        </ol>
-        <Heading level={3}>Fase toevoegen</Heading>
-        <Form method="post" noValidate>
-          <input type="hidden" name="intent" value="phase-add" />
-          <TextField
-            id="nieuw-title"
-            name="title"
-            label="Naam"
-            required
-            defaultValue={add.v("title", "")}
-            error={add.errors.title}
-          />
-          <TextArea
-            id="nieuw-description"
-            name="description"
-            label="Beschrijving"
-            rows={3}
-            defaultValue={add.v("description", "")}
-            error={add.errors.description}
-          />
-          <TextField
-            id="nieuw-startsOn"
-            name="startsOn"
-            type="date"
-            label="Begindatum"
-            defaultValue={add.v("startsOn", "")}
-            error={add.errors.startsOn}
-          />
-          <TextField
-            id="nieuw-endsOn"
-            name="endsOn"
-            type="date"
-            label="Einddatum"
-            defaultValue={add.v("endsOn", "")}
-            error={add.errors.endsOn}
-          />
-          <SubmitButton variant="secondary">Fase toevoegen</SubmitButton>
-        </Form>
-      </section>
+      <PhasesSection phases={d.phases} surveys={d.surveys} feedback={feedback} add={add} />
     </div>
   );
 }

@@ -1,10 +1,19 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { themeLabelList } from "~/domain/projects/labels";
 import { projectPage } from "~/domain/projects/projects.server";
 import { descriptionAfterSummary } from "~/domain/projects/text";
-import { DemoBadge, formatDate, formatDateTime, Heading, Paragraph } from "~/ui/content";
 import informedCss from "~/ui/informed.css?url";
+import {
+  ConsultationCard,
+  FollowProject,
+  HeardSection,
+  NowSection,
+  PhasesSection,
+  ProjectFooter,
+  ProjectIntro,
+  ProjectNewsSection,
+} from "~/ui/projects/project-page";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: informedCss }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -76,244 +85,25 @@ export async function loader({ params }: LoaderFunctionArgs) {
   };
 }
 
-const stateLabel = { done: "Afgerond", current: "U bent hier", upcoming: "Nog niet begonnen" } as const;
-
-function PhaseDates({ startsOn, endsOn }: { startsOn: string | null; endsOn: string | null }) {
-  if (!startsOn && !endsOn) return <span>Datum volgt</span>;
-  if (startsOn && endsOn)
-    return (
-      <span>
-        {formatDate(startsOn)} tot en met {formatDate(endsOn)}
-      </span>
-    );
-  return <span>{startsOn ? `Vanaf ${formatDate(startsOn)}` : `Tot en met ${formatDate(endsOn!)}`}</span>;
-}
-
 export default function ProjectPage() {
   const d = useLoaderData<typeof loader>();
   const { project } = d;
   return (
     <article className="wmh-stack wmh-article" aria-labelledby="project-title">
-      <p className="wmh-meta">
-        <Link to="/meedenken" className="utrecht-link">
-          Meedenken
-        </Link>{" "}
-        / project
-      </p>
-      <Heading level={1} id="project-title">
-        {project.title} {project.isDemo ? <DemoBadge /> : null}
-      </Heading>
-      {project.summary ? <Paragraph lead>{project.summary}</Paragraph> : null}
-      {project.description
-        ? project.description.split("\n\n").map((p) => <Paragraph key={p}>{p}</Paragraph>)
-        : null}
-      {project.status === "completed" ? <Paragraph>Dit project is afgerond.</Paragraph> : null}
+      <ProjectIntro project={project} />
 
-      <section className="wmh-card wmh-card--muted" aria-labelledby="nu">
-        <Heading level={2} id="nu">
-          Waar staan we nu?
-        </Heading>
-        <Paragraph>
-          {d.current ? (
-            <>
-              Nu: <strong>{d.current.title}</strong>.
-            </>
-          ) : (
-            "Het project is nog niet begonnen."
-          )}{" "}
-          {d.next ? (
-            <>
-              Hierna: <strong>{d.next.title}</strong>
-              {d.next.startsOn ? <>, vanaf {formatDate(d.next.startsOn)}</> : ", de datum volgt"}.
-            </>
-          ) : null}
-        </Paragraph>
-        {d.openSurveys.length > 0 || d.bijeenkomsten.length > 0 ? (
-          <>
-            <Heading level={3}>Nu kunt u meedoen</Heading>
-            <ul>
-              {d.openSurveys.map((s) => (
-                <li key={s.slug}>
-                  <Link to={`/enquete/${s.slug}`} className="utrecht-link">
-                    Vul de vragenlijst in: {s.title}
-                  </Link>
-                  {s.closesAt ? <> (kan tot {formatDateTime(s.closesAt)})</> : null}
-                </li>
-              ))}
-              {d.bijeenkomsten.map((b) => (
-                <li key={b.href}>
-                  <Link to={b.href} className="utrecht-link">
-                    Meld u aan voor de bijeenkomst: {b.title}
-                  </Link>{" "}
-                  ({formatDateTime(b.startsAt)}, {b.place})
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : (
-          <Paragraph>Op dit moment kunt u niet meedoen met een vragenlijst of bijeenkomst.</Paragraph>
-        )}
-      </section>
+      <NowSection d={d} />
 
-      <Paragraph>
-        <Link to={`/blijf-op-de-hoogte?project=${project.id}`} className="utrecht-link">
-          Volg dit project per e-mail
-        </Link>{" "}
-        (hoogstens één e-mail per dag, afmelden met één klik)
-      </Paragraph>
+      <FollowProject projectId={project.id} />
 
-      <section aria-labelledby="gehoord">
-        <Heading level={2} id="gehoord">
-          Wat we hebben gehoord
-        </Heading>
-        <Paragraph>
-          {d.resultsPublished.length > 0
-            ? `De resultaten van ${d.resultsPublished.map((s) => s.title).join(" en ")} staan online, met wat de gemeente ermee doet.`
-            : "Hier leest u later wat inwoners ons vertelden en wat de gemeente daarmee doet. Er zijn nog geen resultaten."}
-        </Paragraph>
-        <Paragraph>
-          <Link to={`/meedenken/${project.slug}/wat-we-hebben-gehoord`} className="utrecht-link">
-            Wat we hebben gehoord in {project.title}
-          </Link>
-        </Paragraph>
-      </section>
-      {d.consultation ? (
-        <section className="wmh-card" aria-labelledby="document">
-          <Heading level={2} id="document">
-            {d.consultation.title}
-          </Heading>
-          <Paragraph>
-            {d.consultation.period === "open" && d.consultation.endsAt ? (
-              <>
-                U kunt nu per alinea reageren, tot en met{" "}
-                <strong>{formatDateTime(d.consultation.endsAt)}</strong>.
-              </>
-            ) : d.consultation.period === "upcoming" && d.consultation.startsAt ? (
-              <>Reageren kan vanaf {formatDateTime(d.consultation.startsAt)}.</>
-            ) : d.consultation.period === "closed" ? (
-              "De reactieperiode is voorbij."
-            ) : (
-              "Lees het document. De reactieperiode volgt."
-            )}
-          </Paragraph>
-          <ul>
-            <li>
-              <Link to={`/meedenken/${project.slug}/document`} className="utrecht-link">
-                Lees het document{d.consultation.period === "open" ? " en reageer" : ""}
-              </Link>
-            </li>
-            {d.consultation.notas.map((n) => (
-              <li key={n}>
-                <Link to={`/meedenken/${project.slug}/reactienota/${n}`} className="utrecht-link">
-                  Reactienota bij versie {n}: alle reacties met het antwoord van de gemeente
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <HeardSection project={project} resultsPublished={d.resultsPublished} />
+      {d.consultation ? <ConsultationCard project={project} consultation={d.consultation} /> : null}
 
-      <section aria-labelledby="fasen">
-        <Heading level={2} id="fasen">
-          De stappen van dit project
-        </Heading>
-        {d.anyDemoDates ? (
-          <Paragraph>
-            <DemoBadge /> De data bij de stappen zijn voorbeelddata. De echte planning volgt.
-          </Paragraph>
-        ) : null}
-        {d.phases.length === 0 ? (
-          <Paragraph>De stappen van dit project volgen nog.</Paragraph>
-        ) : (
-          <ol className="wmh-stepper">
-            {d.phases.map((p) => (
-              <li key={p.id} data-state={p.state} aria-current={p.state === "current" ? "step" : undefined}>
-                <span className={p.state === "current" ? "wmh-here" : "wmh-step-state"}>
-                  {stateLabel[p.state]}
-                </span>
-                <Heading level={3}>{p.title}</Heading>
-                <p className="wmh-meta">
-                  <PhaseDates startsOn={p.startsOn} endsOn={p.endsOn} />
-                  {p.datesAreDemo ? " (voorbeelddatum)" : null}
-                </p>
-                {p.description ? <Paragraph>{p.description}</Paragraph> : null}
-                {p.surveys.length + p.news.length + p.bijeenkomsten.length > 0 ? (
-                  <ul>
-                    {p.surveys.map((s) => (
-                      <li key={s.slug}>
-                        {s.open ? (
-                          <Link to={`/enquete/${s.slug}`} className="utrecht-link">
-                            Vragenlijst: {s.title}
-                          </Link>
-                        ) : s.resultsPublished ? (
-                          <Link to={`/enquete/${s.slug}/wat-we-hebben-gehoord`} className="utrecht-link">
-                            Resultaten van de vragenlijst: {s.title}
-                          </Link>
-                        ) : (
-                          <>Vragenlijst: {s.title} (gesloten)</>
-                        )}
-                      </li>
-                    ))}
-                    {p.bijeenkomsten.map((b) => (
-                      <li key={b.href}>
-                        <Link to={b.href} className="utrecht-link">
-                          Bijeenkomst: {b.title}
-                        </Link>
-                      </li>
-                    ))}
-                    {p.news.map((n) => (
-                      <li key={n.slug}>
-                        <Link to={`/actueel/${n.slug}`} className="utrecht-link">
-                          Nieuws: {n.title}
-                        </Link>
-                      </li>
-                    ))}
-                  </ul>
-                ) : null}
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>
+      <PhasesSection d={d} />
 
-      {d.news.length > 0 ? (
-        <section aria-labelledby="nieuws">
-          <Heading level={2} id="nieuws">
-            Nieuws over dit project
-          </Heading>
-          <ul className="wmh-plain-list">
-            {d.news.slice(0, 5).map((n) => (
-              <li key={n.slug}>
-                <Link to={`/actueel/${n.slug}`} className="utrecht-link">
-                  {n.title}
-                </Link>
-                <p className="wmh-meta">{formatDate(n.publishAt)}</p>
-                <Paragraph>{n.summary}</Paragraph>
-              </li>
-            ))}
-          </ul>
-          <Paragraph>
-            <Link to={`/actueel?project=${project.slug}`} className="utrecht-link">
-              Al het nieuws over {project.title}
-            </Link>
-          </Paragraph>
-        </section>
-      ) : null}
+      {d.news.length > 0 ? <ProjectNewsSection project={project} news={d.news} /> : null}
 
-      {project.themes.length > 0 ? (
-        <Paragraph>
-          <strong>Thema's:</strong> {project.themes.join(", ")}
-        </Paragraph>
-      ) : null}
-      {project.contactEmail ? (
-        <Paragraph>
-          Vragen over dit project? Mail het projectteam:{" "}
-          <a className="utrecht-link" href={`mailto:${project.contactEmail}`}>
-            {project.contactEmail}
-          </a>
-          .
-        </Paragraph>
-      ) : null}
+      <ProjectFooter project={project} />
     </article>
   );
 }
