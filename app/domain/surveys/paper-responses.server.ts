@@ -4,36 +4,19 @@
 import { randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { and, desc, eq, isNotNull, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type postgres from "postgres";
-import { responses, surveys, surveyVersions } from "../../../db/schema";
+import { responses } from "../../../db/schema";
 import { type Executor, rawClient } from "../../lib/db.server";
 import { wijkOfPostcodeSql } from "../places/wijken.server";
 import { type Answers, answerColumns, OUTSIDE_WIJK, toRows } from "./answers";
-import type { SurveyDefinition } from "./definition";
-import { definitionsOf, type SurveyRow, type VersionMeta, versionMetaColumns } from "./surveys.server";
+import { type PublicSurvey, surveyWithNewestVersion } from "./surveys.server";
 
-export interface PaperSurvey {
-  survey: SurveyRow;
-  version: VersionMeta;
-  definition: SurveyDefinition;
-}
+export type PaperSurvey = PublicSurvey;
 
 /** The survey with its newest published version: paper answers use it, as a new online response does. */
-export async function paperSurvey(surveyId: number, db: Executor): Promise<PaperSurvey | null> {
-  const [row] = await db
-    .select({ survey: surveys, version: versionMetaColumns(surveyVersions) })
-    .from(surveys)
-    .innerJoin(
-      surveyVersions,
-      and(eq(surveyVersions.surveyId, surveys.id), isNotNull(surveyVersions.publishedAt)),
-    )
-    .where(eq(surveys.id, surveyId))
-    .orderBy(desc(surveyVersions.version))
-    .limit(1);
-  if (!row) return null;
-  const definitions = await definitionsOf([row.version], db);
-  return { ...row, definition: definitions.get(row.version.id)! };
+export function paperSurvey(surveyId: number, db: Executor): Promise<PaperSurvey | null> {
+  return surveyWithNewestVersion({ id: surveyId }, db);
 }
 
 export interface NewResponse {

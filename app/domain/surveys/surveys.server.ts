@@ -95,10 +95,14 @@ export interface PublicSurvey {
   definition: SurveyDefinition;
 }
 
-/** A survey by slug as residents may see it: never a draft. */
-export async function findPublicSurvey(slug: string, db: Executor): Promise<PublicSurvey | null> {
-  // One round trip: the survey and its newest published version (drafts have none); its
-  // definition comes from the cache.
+/**
+ * A survey with its newest published version, the one new responses use (drafts have none), in one round
+ * trip; its definition comes from the cache. Online responses find it by slug, paper answers by id.
+ */
+export async function surveyWithNewestVersion(
+  survey: { slug: string } | { id: number },
+  db: Executor,
+): Promise<PublicSurvey | null> {
   const [row] = await db
     .select({ survey: surveys, version: versionMetaColumns(surveyVersions) })
     .from(surveys)
@@ -106,12 +110,18 @@ export async function findPublicSurvey(slug: string, db: Executor): Promise<Publ
       surveyVersions,
       and(eq(surveyVersions.surveyId, surveys.id), isNotNull(surveyVersions.publishedAt)),
     )
-    .where(eq(surveys.slug, slug))
+    .where("slug" in survey ? eq(surveys.slug, survey.slug) : eq(surveys.id, survey.id))
     .orderBy(desc(surveyVersions.version))
     .limit(1);
-  if (!row || row.survey.status === "draft") return null;
+  if (!row) return null;
   const definitions = await definitionsOf([row.version], db);
   return { survey: row.survey, version: row.version, definition: definitions.get(row.version.id)! };
+}
+
+/** A survey by slug as residents may see it: never a draft. */
+export async function findPublicSurvey(slug: string, db: Executor): Promise<PublicSurvey | null> {
+  const found = await surveyWithNewestVersion({ slug }, db);
+  return found && found.survey.status !== "draft" ? found : null;
 }
 
 /** Projects with their open surveys, for /meedenken. */
