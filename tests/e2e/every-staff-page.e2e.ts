@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { staffAccess } from "../../app/domain/auth/roles";
 import { pathOf, SiteWalk } from "./site-walk";
-import { DEMO_PASSWORD, loginAs, newPage } from "./support";
+import { loginAs, newPage } from "./support";
 
 // Every staff page of the one staff-access table (app/domain/auth/roles.ts), not a hand-kept list:
 // a new /beheer route is visited here as soon as it is in the table. Pages with an id are reached
@@ -46,11 +46,7 @@ describe("every page of the staff-access table", () => {
   test("as a partner at 320 px: their start page, the agreement list and one agreement", async () => {
     const page = await newPage();
     await page.setViewportSize({ width: 320, height: 720 });
-    await page.goto("/beheer/inloggen");
-    await page.getByLabel("E-mailadres").fill("elan@demo.wijmakenheemstede.nl");
-    await page.getByLabel("Wachtwoord").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "Inloggen" }).click();
-    await page.getByRole("button", { name: "Uitloggen" }).waitFor();
+    await loginAs(page, "partner");
     const partnerPages = ["/beheer", "/beheer/prestatieafspraken", "/beheer/prestatieafspraken/:id"];
     const { visited, problems } = await new SiteWalk(page).check(partnerPages, 320);
     expect(problems).toEqual([]);

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
-import { DEMO_PASSWORD, db, demoLogin, expectAccessible, expectNoSidewaysScroll, newPage } from "./support";
+import { db, demoLogin, expectAccessible, expectNoSidewaysScroll, loginAs, newPage } from "./support";
 
 // The prestatieafspraken monitor as its users meet it (issue 13): a corporatie partner updates two
 // agreements in the open demo round, a huurdersorganisatie reacts, an ambtenaar confirms one update, sends
@@ -11,14 +11,6 @@ import { DEMO_PASSWORD, db, demoLogin, expectAccessible, expectNoSidewaysScroll,
 
 const shots = process.env.MONITOR_SHOTS ?? "/tmp/monitor-e2e";
 fs.mkdirSync(shots, { recursive: true });
-
-async function login(page: Page, email: string) {
-  await page.goto("/beheer/inloggen");
-  await page.getByLabel("E-mailadres").fill(email);
-  await page.getByLabel("Wachtwoord").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Inloggen" }).click();
-  await page.getByRole("button", { name: "Uitloggen" }).waitFor();
-}
 
 async function check(page: Page, name: string) {
   await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
@@ -53,7 +45,7 @@ test("partners update and react, the gemeente confirms and sends back, a residen
   // 1. A corporatie partner (Elan Wonen) updates two agreements in the open round.
   const elan = await newPage();
   await elan.setViewportSize({ width: 1280, height: 900 });
-  await login(elan, "elan@demo.wijmakenheemstede.nl");
+  await loginAs(elan, "partner");
   await elan.goto("/beheer/prestatieafspraken");
   await elan.getByText("U werkt namens").waitFor();
   await check(elan, "01-partner-start-1280");
@@ -78,7 +70,7 @@ test("partners update and react, the gemeente confirms and sends back, a residen
   // 2. A huurdersorganisatie reacts to one of them.
   const raad = await newPage();
   await raad.setViewportSize({ width: 320, height: 800 });
-  await login(raad, "bewonersraad@demo.wijmakenheemstede.nl");
+  await loginAs(raad, "huurdersorganisatie");
   await raad.goto(`/beheer/prestatieafspraken/${k14}`);
   await raad.getByLabel("Uw reactie").fill("Goed nieuws; wij vragen aandacht voor betaalbare huur.");
   await raad.getByRole("button", { name: "Reactie opslaan" }).click();
@@ -88,7 +80,7 @@ test("partners update and react, the gemeente confirms and sends back, a residen
   // 3. An ambtenaar confirms one update and sends the other back with a note.
   const gemeente = await newPage();
   await gemeente.setViewportSize({ width: 1280, height: 900 });
-  await login(gemeente, demoLogin.ambtenaar);
+  await loginAs(gemeente, "ambtenaar");
   await gemeente.goto("/beheer/prestatieafspraken");
   await check(gemeente, "05-gemeente-start-1280");
   await gemeente.goto(`/beheer/prestatieafspraken/${k14}`);
@@ -107,14 +99,14 @@ test("partners update and react, the gemeente confirms and sends back, a residen
   await gemeente.setViewportSize({ width: 320, height: 800 });
   await check(gemeente, "08-gemeente-teruggestuurd-320");
   const [mail] =
-    await db()`select text from outbox where "to" = 'elan@demo.wijmakenheemstede.nl' and kind = 'monitor.sent_back'`;
+    await db()`select text from outbox where "to" = ${demoLogin.partner} and kind = 'monitor.sent_back'`;
   expect(mail!.text).toContain("Graag het aantal geruilde woningen noemen.");
 
   // 3b. The gemeente finds an agreement without a waiting update through "Alle afspraken": filters in a GET
   // form without JavaScript, at 320 px, then opens the agreement.
   const lijst = await newPage({ javaScript: false });
   await lijst.setViewportSize({ width: 320, height: 800 });
-  await login(lijst, demoLogin.ambtenaar);
+  await loginAs(lijst, "ambtenaar");
   await lijst.goto("/beheer/prestatieafspraken");
   await lijst.getByRole("heading", { name: "Alle afspraken" }).waitFor();
   await lijst.getByLabel("Thema", { exact: true }).selectOption("1");

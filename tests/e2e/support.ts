@@ -18,6 +18,10 @@ export const demoLogin = {
   beheerder: "beheerder@demo.wijmakenheemstede.nl",
   ambtenaar: "ambtenaar@demo.wijmakenheemstede.nl",
   onderzoeker: "onderzoeker@demo.wijmakenheemstede.nl",
+  /** A corporatie (Elan Wonen) on the prestatieafspraken monitor. */
+  partner: "elan@demo.wijmakenheemstede.nl",
+  /** A huurdersorganisatie (the Bewonersraad) on the monitor. */
+  huurdersorganisatie: "bewonersraad@demo.wijmakenheemstede.nl",
 } as const;
 
 let browser: Browser | undefined;
