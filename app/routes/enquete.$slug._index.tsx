@@ -6,13 +6,19 @@ import {
   type MetaFunction,
   redirect,
 } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import {
+  type ClientLoaderFunctionArgs,
+  Form,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+} from "@remix-run/react";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { tileConfig } from "~/domain/places/tiles.server";
 import { afterSurveyCookie, clearResumeCookie, resumeCookie } from "~/domain/surveys/cookie.server";
 import { handleSurveyPost, resumeFromLink, surveyView } from "~/domain/surveys/flow.server";
 import { flowMessages } from "~/domain/surveys/messages";
-import { pageErrors, SurveyQuestion } from "~/domain/surveys/question-types";
+import { loadResidentParts, PageQuestion, pageErrors } from "~/domain/surveys/question-types/page";
 import { fieldId, type RawValues } from "~/domain/surveys/question-types/shared";
 import { Alert, formatDateTime, Heading, Paragraph, TextLink } from "~/ui/content";
 import { ErrorSummary, SubmitButton, TextField } from "~/ui/form";
@@ -69,6 +75,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       },
     };
   const { shown } = view;
+  // Rendered at once with its questions' types, also without JavaScript (question-types/page.tsx).
+  await loadResidentParts(shown.page.questions);
   return {
     ...base,
     view: {
@@ -85,6 +93,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     tiles: shown.page.questions.some((q) => q.type === "mapPoint") ? tileConfig() : undefined,
   };
+}
+
+/** On a move to another page: the page's question types are loaded before it shows. */
+export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
+  const loaded = await serverLoader<typeof loader>();
+  if (loaded.view.state === "page") await loadResidentParts(loaded.view.page.questions);
+  return loaded;
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -323,7 +338,7 @@ function SurveyPage({ data: d }: { data: LoaderData }) {
       <Form method="post" noValidate onSubmit={onSubmit} key={`${pageKey}-${actionData ? "a" : "l"}`}>
         <input type="hidden" name="pagina" value={view.index} />
         {view.page.questions.map((q) => (
-          <SurveyQuestion key={q.key} q={q} values={values} error={errors[q.key]} tiles={tiles} />
+          <PageQuestion key={q.key} q={q} values={values} error={errors[q.key]} tiles={tiles} />
         ))}
         <div className="wmh-survey__actions">
           {view.isLast ? (

@@ -7,7 +7,7 @@ import {
   type QuestionType,
   questionSchema,
 } from "~/domain/surveys/definition";
-import { SurveyQuestion } from "~/domain/surveys/question-types";
+import { SurveyQuestion, validateQuestion } from "~/domain/surveys/question-types";
 
 // Every question type through the registry: it renders a labelled field, and an answer (also
 // "weet ik niet") given earlier is shown again. A type added to the list without its component or
@@ -98,5 +98,34 @@ describe.each(QUESTION_TYPES)("question type %s", (type) => {
       <SurveyQuestion q={question(type)} values={{}} error="Beantwoord deze vraag." />,
     );
     expect(container.textContent).toContain("Beantwoord deze vraag.");
+  });
+});
+
+// The survey page's own path to the types (question-types/page.tsx): each type's module loaded on
+// demand gives the same HTML and the same browser-side errors as the full registry, and a question
+// whose module has not arrived yet suspends instead of rendering nothing.
+describe("the survey page's lazily loaded question types", () => {
+  test("render nothing but suspend until their module is loaded", async () => {
+    const page = await import("~/domain/surveys/question-types/page");
+    const q = question("single");
+    // Not loaded in this module instance yet: the Suspense fallback (nothing) shows.
+    const before = render(<page.PageQuestion q={q} values={{}} />);
+    expect(before.container.innerHTML).toBe("");
+    before.unmount();
+  });
+
+  test.each(QUESTION_TYPES)("%s: the same HTML and errors as the registry once loaded", async (type) => {
+    const page = await import("~/domain/surveys/question-types/page");
+    const q = question(type);
+    await page.loadResidentParts([q]);
+    const values = toFormValues(q, samples[type].answer);
+    const lazy = render(<page.PageQuestion q={q} values={values} error="Fout" />);
+    const full = render(<SurveyQuestion q={q} values={values} error="Fout" />);
+    expect(lazy.container.innerHTML).toBe(full.container.innerHTML);
+    const required = { ...q, required: true, allowDontKnow: false };
+    for (const raw of [{}, values])
+      expect(page.pageErrors({ questions: [required] }, raw)).toEqual(
+        raw === values ? {} : { vraag: validateQuestion(required, raw).error },
+      );
   });
 });
