@@ -112,9 +112,10 @@ function ImportErrors({ result }: { result: ActionData }) {
       ) : (
         <>
           <p>
-            {result.rowErrors.length} {result.rowErrors.length === 1 ? "regel heeft" : "regels hebben"} een
-            fout; {result.validCount} {result.validCount === 1 ? "regel is" : "regels zijn"} goed. Pas het
-            bestand aan en probeer het opnieuw.
+            {result.rowErrors.length} {result.rowErrors.length === 1 ? "regel heeft" : "regels hebben"}{" "}
+            {"een fout; "}
+            {result.validCount} {result.validCount === 1 ? "regel is" : "regels zijn"} goed. Pas het bestand
+            aan en probeer het opnieuw.
           </p>
           <table className="utrecht-table wmh-import-errors">
             <caption className="wmh-visually-hidden">Fouten per regel</caption>
