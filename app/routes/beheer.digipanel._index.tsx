@@ -38,12 +38,13 @@ function categoryLabel(dimension: "age" | "wijk" | "tenure", label: string) {
   return label;
 }
 
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+const pct = (n: number | null) =>
+  n === null ? "–" : `${n.toLocaleString("nl-NL", { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`;
+
 export default function PanelOverview() {
   const { counts, composition, campaigns } = useLoaderData<typeof loader>();
-  const pct = (n: number | null) =>
-    n === null
-      ? "–"
-      : `${n.toLocaleString("nl-NL", { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`;
   return (
     <div className="wmh-stack">
       <Heading level={1}>Digipanel</Heading>
@@ -77,10 +78,22 @@ export default function PanelOverview() {
           <Link to="/beheer/digipanel/bevolking">Bevolkingscijfers invullen of uploaden</Link>
         </Paragraph>
         {composition.map((c) => (
-          <div key={c.dimension}>
-            <CompositionChart data={c} />
-            <TableScroll
-              label={`${dimensionTitles[c.dimension]}
+          <CompositionDimension key={c.dimension} c={c} />
+        ))}
+      </section>
+
+      <CampaignsSection campaigns={campaigns} />
+    </div>
+  );
+}
+
+/** One dimension (age, wijk, tenure): the chart, and the panel against the population in a table. */
+function CompositionDimension({ c }: { c: LoaderData["composition"][number] }) {
+  return (
+    <div>
+      <CompositionChart data={c} />
+      <TableScroll
+        label={`${dimensionTitles[c.dimension]}
                   ${
                     c.populationIsDemo ? (
                       <>
@@ -90,97 +103,98 @@ export default function PanelOverview() {
                     ) : null
                   }
                   ${c.hasPopulation ? null : " (nog geen bevolkingscijfers)"}`}
-            >
-              <table className="wmh-panel-table">
-                <caption>
-                  {dimensionTitles[c.dimension]}
-                  {c.populationIsDemo ? (
-                    <>
-                      {" "}
-                      <DemoBadge /> voorbeeldcijfers bevolking
-                    </>
-                  ) : null}
-                  {c.hasPopulation ? null : " (nog geen bevolkingscijfers)"}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Groep</th>
-                    <th scope="col" className="wmh-num">
-                      Leden
-                    </th>
-                    <th scope="col" className="wmh-num">
-                      Panel
-                    </th>
-                    <th scope="col" className="wmh-num">
-                      Bevolking
-                    </th>
-                    <th scope="col" className="wmh-num">
-                      Verschil (procentpunt)
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {c.rows.map((r) => (
-                    <tr key={r.category}>
-                      <th scope="row">{categoryLabel(c.dimension, r.label)}</th>
-                      <td className="wmh-num">{r.panelCount}</td>
-                      <td className="wmh-num">{pct(r.panelShare)}</td>
-                      <td className="wmh-num">{pct(r.populationShare)}</td>
-                      <td
-                        className={`wmh-num${r.flag === "under" ? " wmh-panel-under" : r.flag === "over" ? " wmh-panel-over" : ""}`}
-                      >
-                        {formatDeviation(r.deviation)}
-                        {r.flag === "under" ? " (te weinig)" : r.flag === "over" ? " (te veel)" : ""}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
-          </div>
-        ))}
-      </section>
-
-      <section aria-labelledby="campagnes">
-        <Heading level={2} id="campagnes">
-          Uitnodigingen
-        </Heading>
-        <ButtonLink to="/beheer/digipanel/campagnes/nieuw">Nieuwe uitnodiging</ButtonLink>
-        {campaigns.length === 0 ? (
-          <Paragraph>Er zijn nog geen uitnodigingen verstuurd.</Paragraph>
-        ) : (
-          <TableScroll label="Alle uitnodigingen">
-            <table className="wmh-panel-table">
-              <caption>Alle uitnodigingen</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Naam</th>
-                  <th scope="col">Enquête</th>
-                  <th scope="col">Moment</th>
-                  <th scope="col">Status</th>
-                  <th scope="col" className="wmh-num">
-                    Uitgenodigd
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {campaigns.map((c) => (
-                  <tr key={c.id}>
-                    <td>
-                      <Link to={`/beheer/digipanel/campagnes/${c.id}`}>{c.name}</Link>{" "}
-                      {c.isDemo ? <DemoBadge /> : null}
-                    </td>
-                    <td>{c.surveyTitle}</td>
-                    <td>{formatDateTime(c.scheduledAt)}</td>
-                    <td>{campaignStatusLabels[c.status]}</td>
-                    <td className="wmh-num">{c.invited}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
-        )}
-      </section>
+      >
+        <table className="wmh-panel-table">
+          <caption>
+            {dimensionTitles[c.dimension]}
+            {c.populationIsDemo ? (
+              <>
+                {" "}
+                <DemoBadge /> voorbeeldcijfers bevolking
+              </>
+            ) : null}
+            {c.hasPopulation ? null : " (nog geen bevolkingscijfers)"}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Groep</th>
+              <th scope="col" className="wmh-num">
+                Leden
+              </th>
+              <th scope="col" className="wmh-num">
+                Panel
+              </th>
+              <th scope="col" className="wmh-num">
+                Bevolking
+              </th>
+              <th scope="col" className="wmh-num">
+                Verschil (procentpunt)
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {c.rows.map((r) => (
+              <tr key={r.category}>
+                <th scope="row">{categoryLabel(c.dimension, r.label)}</th>
+                <td className="wmh-num">{r.panelCount}</td>
+                <td className="wmh-num">{pct(r.panelShare)}</td>
+                <td className="wmh-num">{pct(r.populationShare)}</td>
+                <td
+                  className={`wmh-num${r.flag === "under" ? " wmh-panel-under" : r.flag === "over" ? " wmh-panel-over" : ""}`}
+                >
+                  {formatDeviation(r.deviation)}
+                  {r.flag === "under" ? " (te weinig)" : r.flag === "over" ? " (te veel)" : ""}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </div>
+  );
+}
+
+function CampaignsSection({ campaigns }: { campaigns: LoaderData["campaigns"] }) {
+  return (
+    <section aria-labelledby="campagnes">
+      <Heading level={2} id="campagnes">
+        Uitnodigingen
+      </Heading>
+      <ButtonLink to="/beheer/digipanel/campagnes/nieuw">Nieuwe uitnodiging</ButtonLink>
+      {campaigns.length === 0 ? (
+        <Paragraph>Er zijn nog geen uitnodigingen verstuurd.</Paragraph>
+      ) : (
+        <TableScroll label="Alle uitnodigingen">
+          <table className="wmh-panel-table">
+            <caption>Alle uitnodigingen</caption>
+            <thead>
+              <tr>
+                <th scope="col">Naam</th>
+                <th scope="col">Enquête</th>
+                <th scope="col">Moment</th>
+                <th scope="col">Status</th>
+                <th scope="col" className="wmh-num">
+                  Uitgenodigd
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {campaigns.map((c) => (
+                <tr key={c.id}>
+                  <td>
+                    <Link to={`/beheer/digipanel/campagnes/${c.id}`}>{c.name}</Link>{" "}
+                    {c.isDemo ? <DemoBadge /> : null}
+                  </td>
+                  <td>{c.surveyTitle}</td>
+                  <td>{formatDateTime(c.scheduledAt)}</td>
+                  <td>{campaignStatusLabels[c.status]}</td>
+                  <td className="wmh-num">{c.invited}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
+    </section>
   );
 }

@@ -84,10 +84,11 @@ const responseSeries: BarSeries[] = [
 ];
 const count = (n: number) => Math.round(n).toLocaleString("nl-NL");
 
-export default function CampaignPage() {
-  const { campaign, surveyTitle, total, strata } = useLoaderData<typeof loader>();
-  // The chart sums the strata per age group and per wijk (5 + 6 groups instead of up to 30).
-  const byPart = (["Respons per leeftijdsgroep", "Respons per wijk"] as const).map((title, i) => {
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+/** The chart sums the strata per age group and per wijk (5 + 6 groups instead of up to 30). */
+function responseByPart(strata: LoaderData["strata"]) {
+  return (["Respons per leeftijdsgroep", "Respons per wijk"] as const).map((title, i) => {
     const sums = new Map<string, { invited: number; started: number; completed: number }>();
     for (const s of strata) {
       if (s.invited === 0) continue;
@@ -100,6 +101,10 @@ export default function CampaignPage() {
     }
     return { title, groups: [...sums].map(([label, values]) => ({ label, values })) };
   });
+}
+
+export default function CampaignPage() {
+  const { campaign, surveyTitle, total, strata } = useLoaderData<typeof loader>();
   return (
     <div className="wmh-stack">
       <Heading level={1}>{campaign.name}</Heading>
@@ -120,105 +125,125 @@ export default function CampaignPage() {
           <SubmitButton variant="secondary">Uitnodiging annuleren</SubmitButton>
         </Form>
       ) : null}
-      <ul className="wmh-panel-counts" aria-label="Cijfers">
-        <li>
-          <strong>{total.invited}</strong> uitgenodigd
-        </li>
-        <li>
-          <strong>{total.sent}</strong> bezorgd
-        </li>
-        <li>
-          <strong>{total.queued}</strong> in de wachtrij
-        </li>
-        <li>
-          <strong>{total.failed}</strong> mislukt
-        </li>
-        <li>
-          <strong>{total.started}</strong> begonnen
-        </li>
-        <li>
-          <strong>{total.completed}</strong> ingevuld
-        </li>
-        <li>
-          <strong>{pct(total.responseRate)}</strong> respons
-        </li>
-        <li>
-          <strong>{total.reminders}</strong> herinneringen
-        </li>
-      </ul>
+      <CampaignCounts total={total} />
       {total.invited > 0 ? (
-        <>
-          <GroupedBars
-            title="Respons in aantallen leden: alle groepen samen"
-            series={responseSeries}
-            groups={[
-              {
-                label: "Alle groepen",
-                values: { invited: total.invited, started: total.started, completed: total.completed },
-              },
-            ]}
-            format={count}
-            whole
-          />
-          {byPart.map((part) => (
-            <GroupedBars
-              key={part.title}
-              title={`${part.title}, in aantallen leden; de cijfers per leeftijd × wijk staan in de tabel`}
-              series={responseSeries}
-              groups={part.groups}
-              format={count}
-              whole
-            />
-          ))}
-        </>
+        <ResponseCharts total={total} strata={strata} />
       ) : (
         <Paragraph>
           Er zijn nog geen uitnodigingen gemaakt. De cijfers komen hier zodra ze verstuurd worden.
         </Paragraph>
       )}
-      <TableScroll label="Respons per groep (leeftijd × wijk)">
-        <table className="wmh-panel-table">
-          <caption>Respons per groep (leeftijd × wijk)</caption>
-          <thead>
-            <tr>
-              <th scope="col">Groep</th>
-              {campaign.mode === "sample" ? (
-                <th scope="col" className="wmh-num">
-                  Quotum
-                </th>
-              ) : null}
-              <th scope="col" className="wmh-num">
-                Uitgenodigd
-              </th>
-              <th scope="col" className="wmh-num">
-                Mislukt
-              </th>
-              <th scope="col" className="wmh-num">
-                Begonnen
-              </th>
-              <th scope="col" className="wmh-num">
-                Ingevuld
-              </th>
-              <th scope="col" className="wmh-num">
-                Respons
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {strata.map((s) => (
-              <tr key={s.stratum}>
-                <th scope="row">{s.label}</th>
-                {campaign.mode === "sample" ? <td className="wmh-num">{s.quota}</td> : null}
-                <td className="wmh-num">{s.invited}</td>
-                <td className="wmh-num">{s.failed}</td>
-                <td className="wmh-num">{s.started}</td>
-                <td className="wmh-num">{s.completed}</td>
-                <td className="wmh-num">{pct(s.responseRate)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <StrataTable sample={campaign.mode === "sample"} strata={strata} />
     </div>
+  );
+}
+
+function CampaignCounts({ total }: { total: LoaderData["total"] }) {
+  return (
+    <ul className="wmh-panel-counts" aria-label="Cijfers">
+      <li>
+        <strong>{total.invited}</strong> uitgenodigd
+      </li>
+      <li>
+        <strong>{total.sent}</strong> bezorgd
+      </li>
+      <li>
+        <strong>{total.queued}</strong> in de wachtrij
+      </li>
+      <li>
+        <strong>{total.failed}</strong> mislukt
+      </li>
+      <li>
+        <strong>{total.started}</strong> begonnen
+      </li>
+      <li>
+        <strong>{total.completed}</strong> ingevuld
+      </li>
+      <li>
+        <strong>{pct(total.responseRate)}</strong> respons
+      </li>
+      <li>
+        <strong>{total.reminders}</strong> herinneringen
+      </li>
+    </ul>
+  );
+}
+
+/** Invited, started and completed: all groups together, then per age group and per wijk. */
+function ResponseCharts({ total, strata }: { total: LoaderData["total"]; strata: LoaderData["strata"] }) {
+  return (
+    <>
+      <GroupedBars
+        title="Respons in aantallen leden: alle groepen samen"
+        series={responseSeries}
+        groups={[
+          {
+            label: "Alle groepen",
+            values: { invited: total.invited, started: total.started, completed: total.completed },
+          },
+        ]}
+        format={count}
+        whole
+      />
+      {responseByPart(strata).map((part) => (
+        <GroupedBars
+          key={part.title}
+          title={`${part.title}, in aantallen leden; de cijfers per leeftijd × wijk staan in de tabel`}
+          series={responseSeries}
+          groups={part.groups}
+          format={count}
+          whole
+        />
+      ))}
+    </>
+  );
+}
+
+/** The figures per stratum (age × wijk), with the quota when the invitation is a sample. */
+function StrataTable({ sample, strata }: { sample: boolean; strata: LoaderData["strata"] }) {
+  return (
+    <TableScroll label="Respons per groep (leeftijd × wijk)">
+      <table className="wmh-panel-table">
+        <caption>Respons per groep (leeftijd × wijk)</caption>
+        <thead>
+          <tr>
+            <th scope="col">Groep</th>
+            {sample ? (
+              <th scope="col" className="wmh-num">
+                Quotum
+              </th>
+            ) : null}
+            <th scope="col" className="wmh-num">
+              Uitgenodigd
+            </th>
+            <th scope="col" className="wmh-num">
+              Mislukt
+            </th>
+            <th scope="col" className="wmh-num">
+              Begonnen
+            </th>
+            <th scope="col" className="wmh-num">
+              Ingevuld
+            </th>
+            <th scope="col" className="wmh-num">
+              Respons
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {strata.map((s) => (
+            <tr key={s.stratum}>
+              <th scope="row">{s.label}</th>
+              {sample ? <td className="wmh-num">{s.quota}</td> : null}
+              <td className="wmh-num">{s.invited}</td>
+              <td className="wmh-num">{s.failed}</td>
+              <td className="wmh-num">{s.started}</td>
+              <td className="wmh-num">{s.completed}</td>
+              <td className="wmh-num">{pct(s.responseRate)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }

@@ -34,12 +34,13 @@ const channelOptions = [
   { value: "bureau", label: "Antwoorden die het bureau zelf heeft verzameld (bijvoorbeeld telefonisch)" },
 ];
 
+type ActionData = NonNullable<ReturnType<typeof useActionData<typeof action>>>;
+type Checked = Extract<ActionData, { kind: "result" }>;
+
 export default function BureauImport() {
   const page = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const fieldErrors = result?.kind === "fieldErrors" ? result.errors : undefined;
   const checked = result?.kind === "result" ? result : null;
-  const errors = checked?.check.errors ?? [];
   return (
     <div className="wmh-stack">
       <p>
@@ -52,6 +53,17 @@ export default function BureauImport() {
           publicatie.
         </Alert>
       ) : null}
+      <TemplateDownloads surveyId={page.id} />
+      {page.published ? <UploadStep result={result} /> : null}
+      {checked && checked.status === "checked" ? <CheckReport checked={checked} /> : null}
+    </div>
+  );
+}
+
+/** Step 1: the template (Excel or CSV) and the codebook. */
+function TemplateDownloads({ surveyId }: { surveyId: number }) {
+  return (
+    <>
       <Heading level={2}>1. Sjabloon downloaden</Heading>
       <Paragraph>
         Het sjabloon heeft een kolom voor de code en een kolom per antwoordveld, met dezelfde namen en codes
@@ -59,132 +71,150 @@ export default function BureauImport() {
       </Paragraph>
       <ul>
         <li>
-          <a href={`/beheer/enquetes/${page.id}/sjabloon/xlsx`} className="utrecht-link" download>
+          <a href={`/beheer/enquetes/${surveyId}/sjabloon/xlsx`} className="utrecht-link" download>
             Sjabloon als Excel (met codeboek)
           </a>
         </li>
         <li>
-          <a href={`/beheer/enquetes/${page.id}/sjabloon/csv`} className="utrecht-link" download>
+          <a href={`/beheer/enquetes/${surveyId}/sjabloon/csv`} className="utrecht-link" download>
             Sjabloon als CSV
           </a>
         </li>
         <li>
-          <a href={`/beheer/enquetes/${page.id}/sjabloon/codeboek`} className="utrecht-link" download>
+          <a href={`/beheer/enquetes/${surveyId}/sjabloon/codeboek`} className="utrecht-link" download>
             Codeboek als CSV
           </a>
         </li>
       </ul>
-      {page.published ? (
-        <>
-          <Heading level={2}>2. Ingevuld bestand controleren en importeren</Heading>
-          <Paragraph>
-            Eerst controleren wij elke regel, zoals het online formulier de antwoorden controleert. Er wordt
-            niets opgeslagen zolang één regel een fout heeft: alle regels worden samen geïmporteerd, of geen.
-          </Paragraph>
-          {checked?.status === "imported" ? (
-            <Alert type="ok">
-              {checked.imported === 1 ? "1 vragenlijst is" : `${checked.imported} vragenlijsten zijn`}{" "}
-              geïmporteerd en tellen mee.
-            </Alert>
-          ) : null}
-          <Form method="post" encType="multipart/form-data" className="wmh-stack" noValidate>
-            <ErrorSummary
-              errors={fieldErrors}
-              fieldIds={{ kanaal: "veld-kanaal", bestand: "veld-bestand" }}
-            />
-            <ChoiceGroup
-              name="kanaal"
-              label="Hoe zijn deze antwoorden binnengekomen?"
-              options={channelOptions}
-              required
-              defaultValue={result && "values" in result ? result.values.kanaal : undefined}
-              error={fieldErrors?.kanaal}
-            />
-            <div
-              className={`utrecht-form-field${fieldErrors?.bestand ? " utrecht-form-field--invalid" : ""}`}
-            >
-              <div className="utrecht-form-field__label">
-                <label className="utrecht-form-label" htmlFor="veld-bestand">
-                  Ingevuld sjabloon (CSV of Excel, hoogstens 10 MB)
-                </label>
-              </div>
-              {fieldErrors?.bestand ? (
-                <p className="utrecht-form-field-error-message" id="veld-bestand-error">
-                  {fieldErrors.bestand}
-                </p>
-              ) : null}
-              <div className="utrecht-form-field__input">
-                <input
-                  id="veld-bestand"
-                  name="bestand"
-                  type="file"
-                  accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                  aria-describedby={fieldErrors?.bestand ? "veld-bestand-error" : undefined}
-                  aria-invalid={fieldErrors?.bestand ? true : undefined}
-                />
-              </div>
-            </div>
-            <div className="wmh-button-row">
-              <SubmitButton name="intent" value="check">
-                Alleen controleren
-              </SubmitButton>
-              <SubmitButton name="intent" value="import" variant="secondary">
-                Controleren en importeren
-              </SubmitButton>
-            </div>
-          </Form>
-        </>
+    </>
+  );
+}
+
+/** Step 2 (published surveys only): the upload form, with its field errors and the count after an import. */
+function UploadStep({ result }: { result: ActionData | undefined }) {
+  const fieldErrors = result?.kind === "fieldErrors" ? result.errors : undefined;
+  const checked = result?.kind === "result" ? result : null;
+  return (
+    <>
+      <Heading level={2}>2. Ingevuld bestand controleren en importeren</Heading>
+      <Paragraph>
+        Eerst controleren wij elke regel, zoals het online formulier de antwoorden controleert. Er wordt niets
+        opgeslagen zolang één regel een fout heeft: alle regels worden samen geïmporteerd, of geen.
+      </Paragraph>
+      {checked?.status === "imported" ? (
+        <Alert type="ok">
+          {checked.imported === 1 ? "1 vragenlijst is" : `${checked.imported} vragenlijsten zijn`}{" "}
+          geïmporteerd en tellen mee.
+        </Alert>
       ) : null}
-      {checked && checked.status === "checked" ? (
-        <section aria-labelledby="controle" className="wmh-stack">
-          <Heading level={2} id="controle">
-            {errors.length > 0 ? "Het bestand heeft fouten" : "Het bestand is in orde"}
-          </Heading>
-          {errors.length === 0 ? (
-            <Paragraph>
-              {checked.check.rows} {checked.check.rows === 1 ? "regel is" : "regels zijn"} gecontroleerd en in
-              orde. Er is nog niets opgeslagen. Lever het bestand opnieuw in met &quot;Controleren en
-              importeren&quot;.
-            </Paragraph>
-          ) : (
-            <>
-              <Paragraph>
-                Er is niets opgeslagen. Verbeter de regels hieronder en lever het bestand opnieuw in.
-                {checked.check.moreErrors > 0
-                  ? ` Hieronder staan de eerste ${errors.length} fouten; er zijn er nog ${checked.check.moreErrors}.`
-                  : ""}
-              </Paragraph>
-              <TableScroll label="Fouten per regel van het bestand">
-                <table className="utrecht-table">
-                  <caption className="utrecht-table__caption">Fouten per regel van het bestand</caption>
-                  <thead className="utrecht-table__header">
-                    <tr className="utrecht-table__row">
-                      <th scope="col" className="utrecht-table__header-cell">
-                        Regel
-                      </th>
-                      <th scope="col" className="utrecht-table__header-cell">
-                        Kolom
-                      </th>
-                      <th scope="col" className="utrecht-table__header-cell">
-                        Fout
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody className="utrecht-table__body">
-                    {errors.map((e) => (
-                      <tr key={`${e.line}:${e.column}:${e.message}`} className="utrecht-table__row">
-                        <td className="utrecht-table__cell utrecht-table__cell--numeric">{e.line}</td>
-                        <td className="utrecht-table__cell">{e.column}</td>
-                        <td className="utrecht-table__cell">{e.message}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableScroll>
-            </>
-          )}
-        </section>
+      <Form method="post" encType="multipart/form-data" className="wmh-stack" noValidate>
+        <ErrorSummary errors={fieldErrors} fieldIds={{ kanaal: "veld-kanaal", bestand: "veld-bestand" }} />
+        <ChoiceGroup
+          name="kanaal"
+          label="Hoe zijn deze antwoorden binnengekomen?"
+          options={channelOptions}
+          required
+          defaultValue={result && "values" in result ? result.values.kanaal : undefined}
+          error={fieldErrors?.kanaal}
+        />
+        <FileField error={fieldErrors?.bestand} />
+        <div className="wmh-button-row">
+          <SubmitButton name="intent" value="check">
+            Alleen controleren
+          </SubmitButton>
+          <SubmitButton name="intent" value="import" variant="secondary">
+            Controleren en importeren
+          </SubmitButton>
+        </div>
+      </Form>
+    </>
+  );
+}
+
+function FileField({ error }: { error: string | undefined }) {
+  return (
+    <div className={`utrecht-form-field${error ? " utrecht-form-field--invalid" : ""}`}>
+      <div className="utrecht-form-field__label">
+        <label className="utrecht-form-label" htmlFor="veld-bestand">
+          Ingevuld sjabloon (CSV of Excel, hoogstens 10 MB)
+        </label>
+      </div>
+      {error ? (
+        <p className="utrecht-form-field-error-message" id="veld-bestand-error">
+          {error}
+        </p>
       ) : null}
+      <div className="utrecht-form-field__input">
+        <input
+          id="veld-bestand"
+          name="bestand"
+          type="file"
+          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          aria-describedby={error ? "veld-bestand-error" : undefined}
+          aria-invalid={error ? true : undefined}
+        />
+      </div>
     </div>
+  );
+}
+
+/** The outcome of "Alleen controleren": in order, or every error per row (nothing was saved). */
+function CheckReport({ checked }: { checked: Checked }) {
+  const errors = checked.check.errors;
+  return (
+    <section aria-labelledby="controle" className="wmh-stack">
+      <Heading level={2} id="controle">
+        {errors.length > 0 ? "Het bestand heeft fouten" : "Het bestand is in orde"}
+      </Heading>
+      {errors.length === 0 ? (
+        <Paragraph>
+          {checked.check.rows} {checked.check.rows === 1 ? "regel is" : "regels zijn"} gecontroleerd en in
+          orde. Er is nog niets opgeslagen. Lever het bestand opnieuw in met &quot;Controleren en
+          importeren&quot;.
+        </Paragraph>
+      ) : (
+        <>
+          <Paragraph>
+            Er is niets opgeslagen. Verbeter de regels hieronder en lever het bestand opnieuw in.
+            {checked.check.moreErrors > 0
+              ? ` Hieronder staan de eerste ${errors.length} fouten; er zijn er nog ${checked.check.moreErrors}.`
+              : ""}
+          </Paragraph>
+          <RowErrorsTable errors={errors} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function RowErrorsTable({ errors }: { errors: Checked["check"]["errors"] }) {
+  return (
+    <TableScroll label="Fouten per regel van het bestand">
+      <table className="utrecht-table">
+        <caption className="utrecht-table__caption">Fouten per regel van het bestand</caption>
+        <thead className="utrecht-table__header">
+          <tr className="utrecht-table__row">
+            <th scope="col" className="utrecht-table__header-cell">
+              Regel
+            </th>
+            <th scope="col" className="utrecht-table__header-cell">
+              Kolom
+            </th>
+            <th scope="col" className="utrecht-table__header-cell">
+              Fout
+            </th>
+          </tr>
+        </thead>
+        <tbody className="utrecht-table__body">
+          {errors.map((e) => (
+            <tr key={`${e.line}:${e.column}:${e.message}`} className="utrecht-table__row">
+              <td className="utrecht-table__cell utrecht-table__cell--numeric">{e.line}</td>
+              <td className="utrecht-table__cell">{e.column}</td>
+              <td className="utrecht-table__cell">{e.message}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }

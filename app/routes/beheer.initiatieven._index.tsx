@@ -80,10 +80,29 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { ...result, rows, page, pageCount: countPages(result.total, PAGE_SIZE), wijken, managers };
 }
 
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+
 export default function InitiativeList() {
   const d = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const p = (k: string) => params.get(k) ?? "";
+  return (
+    <div className="wmh-stack">
+      <Heading level={1}>Initiatieven</Heading>
+      <p>
+        <TextLink to="/beheer/initiatieven/routering">Routering en reactietermijn instellen</TextLink>
+      </p>
+      <StatusTabs counts={d.counts} params={params} />
+      <FilterForm wijken={d.wijken} managers={d.managers} params={params} />
+      <p role="status">{d.total === 1 ? "1 initiatief gevonden" : `${d.total} initiatieven gevonden`}</p>
+      {d.rows.length ? <InitiativeTable rows={d.rows} /> : null}
+      <Pagination page={d.page} pageCount={d.pageCount} searchParams={params} />
+    </div>
+  );
+}
+
+/** One link per status with its count; each keeps the other filters and goes back to the first page. */
+function StatusTabs({ counts, params }: { counts: LoaderData["counts"]; params: URLSearchParams }) {
+  const current = params.get("status") ?? "";
   const statusHref = (status?: string) => {
     const next = new URLSearchParams(params);
     next.delete("pagina");
@@ -91,140 +110,146 @@ export default function InitiativeList() {
     else next.delete("status");
     return `?${next.toString()}`;
   };
-  const totalAll = Object.values(d.counts).reduce((a, b) => a + (b ?? 0), 0);
+  const totalAll = Object.values(counts).reduce((a, b) => a + (b ?? 0), 0);
   return (
-    <div className="wmh-stack">
-      <Heading level={1}>Initiatieven</Heading>
-      <p>
-        <TextLink to="/beheer/initiatieven/routering">Routering en reactietermijn instellen</TextLink>
-      </p>
-      <nav aria-label="Aantal per status">
-        <ul className="wmh-status-tabs">
-          <li>
+    <nav aria-label="Aantal per status">
+      <ul className="wmh-status-tabs">
+        <li>
+          <Link to={statusHref()} className="utrecht-link" aria-current={current === "" ? "true" : undefined}>
+            Alle ({totalAll})
+          </Link>
+        </li>
+        {STATUSES.map((s) => (
+          <li key={s.value}>
             <Link
-              to={statusHref()}
+              to={statusHref(s.value)}
               className="utrecht-link"
-              aria-current={p("status") === "" ? "true" : undefined}
+              aria-current={current === s.value ? "true" : undefined}
             >
-              Alle ({totalAll})
+              {s.label} ({counts[s.value] ?? 0})
             </Link>
           </li>
-          {STATUSES.map((s) => (
-            <li key={s.value}>
-              <Link
-                to={statusHref(s.value)}
-                className="utrecht-link"
-                aria-current={p("status") === s.value ? "true" : undefined}
-              >
-                {s.label} ({d.counts[s.value] ?? 0})
-              </Link>
-            </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** The GET form with every filter and the sort order, filled in from the address. */
+function FilterForm({
+  wijken,
+  managers,
+  params,
+}: {
+  wijken: LoaderData["wijken"];
+  managers: LoaderData["managers"];
+  params: URLSearchParams;
+}) {
+  const p = (k: string) => params.get(k) ?? "";
+  return (
+    <Form method="get" className="wmh-filters" role="search" aria-label="Initiatieven zoeken en filteren">
+      <TextField name="q" type="search" label="Zoeken" defaultValue={p("q")} />
+      <SelectField
+        name="status"
+        label="Status"
+        placeholder="Alle statussen"
+        options={[...STATUSES]}
+        defaultValue={p("status")}
+      />
+      <SelectField
+        name="thema"
+        label="Thema"
+        placeholder="Alle thema's"
+        options={[...INITIATIVE_THEMES]}
+        defaultValue={p("thema")}
+      />
+      <SelectField
+        name="wijk"
+        label="Wijk"
+        placeholder="Alle wijken"
+        options={wijken.map((w) => ({ value: w.code, label: w.name }))}
+        defaultValue={p("wijk")}
+      />
+      <SelectField
+        name="accounthouder"
+        label="Accounthouder"
+        placeholder="Iedereen"
+        options={[
+          { value: "geen", label: "Nog niemand (team)" },
+          ...managers.map((m) => ({ value: m.id, label: m.name })),
+        ]}
+        defaultValue={p("accounthouder")}
+      />
+      <SelectField
+        name="complex"
+        label="Complexe opgave"
+        placeholder="Alle"
+        options={[
+          { value: "ja", label: "Ja" },
+          { value: "nee", label: "Nee" },
+        ]}
+        defaultValue={p("complex")}
+      />
+      <CheckboxField
+        name="te-laat"
+        label="Alleen initiatieven die te laat zijn met een antwoord"
+        defaultChecked={p("te-laat") === "ja"}
+      />
+      <TextField name="van" type="date" label="Ingediend vanaf" defaultValue={p("van")} />
+      <TextField name="tot" type="date" label="Ingediend tot en met" defaultValue={p("tot")} />
+      <SelectField
+        name="sortering"
+        label="Sorteren op"
+        options={Object.entries(sortLabels).map(([value, label]) => ({ value, label }))}
+        defaultValue={p("sortering") || "nieuwste"}
+      />
+      <SubmitButton>Toon initiatieven</SubmitButton>
+    </Form>
+  );
+}
+
+function InitiativeTable({ rows }: { rows: LoaderData["rows"] }) {
+  return (
+    <TableScroll label="Initiatieven">
+      <table className="wmh-table">
+        <caption className="wmh-visually-hidden">Initiatieven</caption>
+        <thead>
+          <tr>
+            <th scope="col">Titel</th>
+            <th scope="col">Status</th>
+            <th scope="col">Thema</th>
+            <th scope="col">Beslisser</th>
+            <th scope="col">Accounthouder</th>
+            <th scope="col">Ingediend</th>
+            <th scope="col">Reageren vóór</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id}>
+              <td>
+                <Link to={`/beheer/initiatieven/${r.id}`} className="utrecht-link">
+                  {r.title}
+                </Link>{" "}
+                {r.isDemo ? <DemoBadge /> : null}
+                {r.isPublished ? " · op de kaart" : ""}
+              </td>
+              <td>{statusLabel(r.status)}</td>
+              <td>{themeLabel(r.theme)}</td>
+              <td>
+                {deciderLabel(r.decider)}
+                {r.complex ? " · complex" : ""}
+              </td>
+              <td>{r.accountManagerName ?? r.team ?? "-"}</td>
+              <td>{formatDate(r.createdAt)}</td>
+              <td>
+                {r.respondBy ? formatDate(r.respondBy) : "-"}
+                {r.overdue ? <strong className="wmh-overdue"> Te laat</strong> : null}
+              </td>
+            </tr>
           ))}
-        </ul>
-      </nav>
-      <Form method="get" className="wmh-filters" role="search" aria-label="Initiatieven zoeken en filteren">
-        <TextField name="q" type="search" label="Zoeken" defaultValue={p("q")} />
-        <SelectField
-          name="status"
-          label="Status"
-          placeholder="Alle statussen"
-          options={[...STATUSES]}
-          defaultValue={p("status")}
-        />
-        <SelectField
-          name="thema"
-          label="Thema"
-          placeholder="Alle thema's"
-          options={[...INITIATIVE_THEMES]}
-          defaultValue={p("thema")}
-        />
-        <SelectField
-          name="wijk"
-          label="Wijk"
-          placeholder="Alle wijken"
-          options={d.wijken.map((w) => ({ value: w.code, label: w.name }))}
-          defaultValue={p("wijk")}
-        />
-        <SelectField
-          name="accounthouder"
-          label="Accounthouder"
-          placeholder="Iedereen"
-          options={[
-            { value: "geen", label: "Nog niemand (team)" },
-            ...d.managers.map((m) => ({ value: m.id, label: m.name })),
-          ]}
-          defaultValue={p("accounthouder")}
-        />
-        <SelectField
-          name="complex"
-          label="Complexe opgave"
-          placeholder="Alle"
-          options={[
-            { value: "ja", label: "Ja" },
-            { value: "nee", label: "Nee" },
-          ]}
-          defaultValue={p("complex")}
-        />
-        <CheckboxField
-          name="te-laat"
-          label="Alleen initiatieven die te laat zijn met een antwoord"
-          defaultChecked={p("te-laat") === "ja"}
-        />
-        <TextField name="van" type="date" label="Ingediend vanaf" defaultValue={p("van")} />
-        <TextField name="tot" type="date" label="Ingediend tot en met" defaultValue={p("tot")} />
-        <SelectField
-          name="sortering"
-          label="Sorteren op"
-          options={Object.entries(sortLabels).map(([value, label]) => ({ value, label }))}
-          defaultValue={p("sortering") || "nieuwste"}
-        />
-        <SubmitButton>Toon initiatieven</SubmitButton>
-      </Form>
-      <p role="status">{d.total === 1 ? "1 initiatief gevonden" : `${d.total} initiatieven gevonden`}</p>
-      {d.rows.length ? (
-        <TableScroll label="Initiatieven">
-          <table className="wmh-table">
-            <caption className="wmh-visually-hidden">Initiatieven</caption>
-            <thead>
-              <tr>
-                <th scope="col">Titel</th>
-                <th scope="col">Status</th>
-                <th scope="col">Thema</th>
-                <th scope="col">Beslisser</th>
-                <th scope="col">Accounthouder</th>
-                <th scope="col">Ingediend</th>
-                <th scope="col">Reageren vóór</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.rows.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <Link to={`/beheer/initiatieven/${r.id}`} className="utrecht-link">
-                      {r.title}
-                    </Link>{" "}
-                    {r.isDemo ? <DemoBadge /> : null}
-                    {r.isPublished ? " · op de kaart" : ""}
-                  </td>
-                  <td>{statusLabel(r.status)}</td>
-                  <td>{themeLabel(r.theme)}</td>
-                  <td>
-                    {deciderLabel(r.decider)}
-                    {r.complex ? " · complex" : ""}
-                  </td>
-                  <td>{r.accountManagerName ?? r.team ?? "-"}</td>
-                  <td>{formatDate(r.createdAt)}</td>
-                  <td>
-                    {r.respondBy ? formatDate(r.respondBy) : "-"}
-                    {r.overdue ? <strong className="wmh-overdue"> Te laat</strong> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      ) : null}
-      <Pagination page={d.page} pageCount={d.pageCount} searchParams={params} />
-    </div>
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }

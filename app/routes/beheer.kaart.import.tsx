@@ -69,6 +69,8 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect("/beheer/kaart?opgeslagen=import");
 }
 
+type ActionData = NonNullable<ReturnType<typeof useActionData<typeof action>>>;
+
 export default function ImportInitiatives() {
   const result = useActionData<typeof action>();
   const hasErrors = Boolean(result && (result.fileErrors.length || result.rowErrors.length));
@@ -85,129 +87,146 @@ export default function ImportInitiatives() {
         docs/map.md.
       </Paragraph>
 
-      {hasErrors && result ? (
-        <div className="wmh-error-summary" role="alert" tabIndex={-1} aria-labelledby="importfouten">
-          <h2 id="importfouten" className="utrecht-heading-2">
-            Het bestand is niet geïmporteerd
-          </h2>
-          {result.fileErrors.length ? (
-            <ul>
-              {result.fileErrors.map((e) => (
-                <li key={e}>{e}</li>
-              ))}
-            </ul>
-          ) : (
-            <>
-              <p>
-                {result.rowErrors.length} {result.rowErrors.length === 1 ? "regel heeft" : "regels hebben"}{" "}
-                een fout; {result.validCount} {result.validCount === 1 ? "regel is" : "regels zijn"} goed. Pas
-                het bestand aan en probeer het opnieuw.
-              </p>
-              <table className="utrecht-table wmh-import-errors">
-                <caption className="wmh-visually-hidden">Fouten per regel</caption>
-                <thead className="utrecht-table__header">
-                  <tr className="utrecht-table__row">
-                    <th className="utrecht-table__header-cell" scope="col">
-                      Regel
-                    </th>
-                    <th className="utrecht-table__header-cell" scope="col">
-                      Fouten
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="utrecht-table__body">
-                  {result.rowErrors.map((r) => (
-                    <tr key={r.line} className="utrecht-table__row">
-                      <td className="utrecht-table__cell">{r.line}</td>
-                      <td className="utrecht-table__cell">
-                        <ul>
-                          {r.messages.map((m) => (
-                            <li key={m}>{m}</li>
-                          ))}
-                        </ul>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </>
-          )}
-        </div>
-      ) : null}
+      {hasErrors && result ? <ImportErrors result={result} /> : null}
 
-      {result && !hasErrors && result.preview.length ? (
-        <section aria-labelledby="voorbeeld" className="wmh-stack">
-          <Alert type="info">
-            Het bestand is goed. Er worden {result.validCount} initiatieven geïmporteerd en op de website
-            getoond. Controleer de lijst en kies dan Importeren.
-          </Alert>
-          <h2 id="voorbeeld" className="utrecht-heading-2">
-            Voorbeeld van de import
-          </h2>
-          <TableScroll labelledBy="voorbeeld">
-            <table className="utrecht-table">
-              <thead className="utrecht-table__header">
-                <tr className="utrecht-table__row">
-                  <th className="utrecht-table__header-cell" scope="col">
-                    Regel
-                  </th>
-                  <th className="utrecht-table__header-cell" scope="col">
-                    Titel
-                  </th>
-                  <th className="utrecht-table__header-cell" scope="col">
-                    Thema
-                  </th>
-                  <th className="utrecht-table__header-cell" scope="col">
-                    Status
-                  </th>
-                  <th className="utrecht-table__header-cell" scope="col">
-                    Plek
-                  </th>
-                  <th className="utrecht-table__header-cell" scope="col">
-                    Wijk
-                  </th>
-                  <th className="utrecht-table__header-cell" scope="col">
-                    Uitgelicht
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="utrecht-table__body">
-                {result.preview.map((r) => (
-                  <tr key={r.line} className="utrecht-table__row">
-                    <td className="utrecht-table__cell">{r.line}</td>
-                    <td className="utrecht-table__cell">{r.title}</td>
-                    <td className="utrecht-table__cell">{r.theme}</td>
-                    <td className="utrecht-table__cell">{r.status}</td>
-                    <td className="utrecht-table__cell">{r.point || "—"}</td>
-                    <td className="utrecht-table__cell">{r.wijk || "—"}</td>
-                    <td className="utrecht-table__cell">{r.featured ? "Ja" : "Nee"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
-          <Form method="post">
-            <input type="hidden" name="csv" value={result.csv} />
-            <input type="hidden" name="intent" value="import" />
-            <SubmitButton>Importeren</SubmitButton>
-          </Form>
-        </section>
-      ) : null}
+      {result && !hasErrors && result.preview.length ? <ImportPreview result={result} /> : null}
 
-      <Form method="post" encType="multipart/form-data" className="wmh-form wmh-stack">
-        <div className="utrecht-form-field">
-          <div className="utrecht-form-field__label">
-            <label className="utrecht-form-label" htmlFor="veld-bestand">
-              CSV-bestand
-            </label>
-          </div>
-          <div className="utrecht-form-field__input">
-            <input id="veld-bestand" name="bestand" type="file" accept=".csv,text/csv" />
-          </div>
-        </div>
-        <input type="hidden" name="intent" value="check" />
-        <SubmitButton variant="secondary">Bestand controleren</SubmitButton>
-      </Form>
+      <CheckForm />
     </div>
+  );
+}
+
+/** Why the file was not imported: the file's own errors, or the errors per row. */
+function ImportErrors({ result }: { result: ActionData }) {
+  return (
+    <div className="wmh-error-summary" role="alert" tabIndex={-1} aria-labelledby="importfouten">
+      <h2 id="importfouten" className="utrecht-heading-2">
+        Het bestand is niet geïmporteerd
+      </h2>
+      {result.fileErrors.length ? (
+        <ul>
+          {result.fileErrors.map((e) => (
+            <li key={e}>{e}</li>
+          ))}
+        </ul>
+      ) : (
+        <>
+          <p>
+            {result.rowErrors.length} {result.rowErrors.length === 1 ? "regel heeft" : "regels hebben"}{" "}
+            {"een fout; "}
+            {result.validCount} {result.validCount === 1 ? "regel is" : "regels zijn"} goed. Pas het bestand
+            aan en probeer het opnieuw.
+          </p>
+          <table className="utrecht-table wmh-import-errors">
+            <caption className="wmh-visually-hidden">Fouten per regel</caption>
+            <thead className="utrecht-table__header">
+              <tr className="utrecht-table__row">
+                <th className="utrecht-table__header-cell" scope="col">
+                  Regel
+                </th>
+                <th className="utrecht-table__header-cell" scope="col">
+                  Fouten
+                </th>
+              </tr>
+            </thead>
+            <tbody className="utrecht-table__body">
+              {result.rowErrors.map((r) => (
+                <tr key={r.line} className="utrecht-table__row">
+                  <td className="utrecht-table__cell">{r.line}</td>
+                  <td className="utrecht-table__cell">
+                    <ul>
+                      {r.messages.map((m) => (
+                        <li key={m}>{m}</li>
+                      ))}
+                    </ul>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </div>
+  );
+}
+
+/** The dry run in order: what would be imported, and the button that imports it (the CSV goes along). */
+function ImportPreview({ result }: { result: ActionData }) {
+  return (
+    <section aria-labelledby="voorbeeld" className="wmh-stack">
+      <Alert type="info">
+        Het bestand is goed. Er worden {result.validCount} initiatieven geïmporteerd en op de website getoond.
+        Controleer de lijst en kies dan Importeren.
+      </Alert>
+      <h2 id="voorbeeld" className="utrecht-heading-2">
+        Voorbeeld van de import
+      </h2>
+      <TableScroll labelledBy="voorbeeld">
+        <table className="utrecht-table">
+          <thead className="utrecht-table__header">
+            <tr className="utrecht-table__row">
+              <th className="utrecht-table__header-cell" scope="col">
+                Regel
+              </th>
+              <th className="utrecht-table__header-cell" scope="col">
+                Titel
+              </th>
+              <th className="utrecht-table__header-cell" scope="col">
+                Thema
+              </th>
+              <th className="utrecht-table__header-cell" scope="col">
+                Status
+              </th>
+              <th className="utrecht-table__header-cell" scope="col">
+                Plek
+              </th>
+              <th className="utrecht-table__header-cell" scope="col">
+                Wijk
+              </th>
+              <th className="utrecht-table__header-cell" scope="col">
+                Uitgelicht
+              </th>
+            </tr>
+          </thead>
+          <tbody className="utrecht-table__body">
+            {result.preview.map((r) => (
+              <tr key={r.line} className="utrecht-table__row">
+                <td className="utrecht-table__cell">{r.line}</td>
+                <td className="utrecht-table__cell">{r.title}</td>
+                <td className="utrecht-table__cell">{r.theme}</td>
+                <td className="utrecht-table__cell">{r.status}</td>
+                <td className="utrecht-table__cell">{r.point || "—"}</td>
+                <td className="utrecht-table__cell">{r.wijk || "—"}</td>
+                <td className="utrecht-table__cell">{r.featured ? "Ja" : "Nee"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+      <Form method="post">
+        <input type="hidden" name="csv" value={result.csv} />
+        <input type="hidden" name="intent" value="import" />
+        <SubmitButton>Importeren</SubmitButton>
+      </Form>
+    </section>
+  );
+}
+
+function CheckForm() {
+  return (
+    <Form method="post" encType="multipart/form-data" className="wmh-form wmh-stack">
+      <div className="utrecht-form-field">
+        <div className="utrecht-form-field__label">
+          <label className="utrecht-form-label" htmlFor="veld-bestand">
+            CSV-bestand
+          </label>
+        </div>
+        <div className="utrecht-form-field__input">
+          <input id="veld-bestand" name="bestand" type="file" accept=".csv,text/csv" />
+        </div>
+      </div>
+      <input type="hidden" name="intent" value="check" />
+      <SubmitButton variant="secondary">Bestand controleren</SubmitButton>
+    </Form>
   );
 }

@@ -61,11 +61,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return data(outcome, { status: outcome.ok ? 200 : 400 });
 }
 
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+type ActionData = ReturnType<typeof useActionData<typeof action>>;
+
 export default function EventPage() {
   const { event, project, closed, placesLeft, tiles } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const errors = result && !result.ok ? result.errors : {};
-  const values = result && !result.ok ? result.values : undefined;
   return (
     <div className="wmh-stack">
       <Heading level={1}>{event.title}</Heading>
@@ -74,41 +75,7 @@ export default function EventPage() {
           <DemoBadge /> Dit is een voorbeeld. De datum is een demodatum.
         </Paragraph>
       ) : null}
-      <dl className="wmh-facts">
-        <dt>Wanneer</dt>
-        <dd>{event.when}</dd>
-        <dt>Waar</dt>
-        <dd>
-          {event.address}
-          {event.lat !== null && event.lng !== null ? (
-            <>
-              {" "}
-              (
-              <a
-                className="utrecht-link"
-                href={`https://www.openstreetmap.org/?mlat=${event.lat}&mlon=${event.lng}#map=17/${event.lat}/${event.lng}`}
-              >
-                bekijk de plek op de kaart
-              </a>
-              )
-            </>
-          ) : null}
-        </dd>
-        {project ? (
-          <>
-            <dt>Project</dt>
-            <dd>
-              {project.slug ? (
-                <TextLink to={`/meedenken/${project.slug}`}>{project.title}</TextLink>
-              ) : (
-                project.title
-              )}
-            </dd>
-          </>
-        ) : null}
-        <dt>Aanmelden kan tot</dt>
-        <dd>{event.deadline}</dd>
-      </dl>
+      <EventFacts event={event} project={project} />
       {tiles && event.lat !== null && event.lng !== null ? (
         <SmallMap
           tiles={tiles}
@@ -120,85 +87,150 @@ export default function EventPage() {
       {event.description.split(/\n\s*\n/).map((p) => (
         <Paragraph key={p}>{p}</Paragraph>
       ))}
-      <section aria-labelledby="aanmelden" className="wmh-card">
-        <Heading level={2} id="aanmelden">
-          Aanmelden
-        </Heading>
-        {result?.ok ? (
-          <Alert type="ok">
-            {result.status === "confirmed" ? (
-              <Paragraph>
-                U bent aangemeld. U krijgt een e-mail met de gegevens, een agendabestand en een link om u af
-                te melden.
-              </Paragraph>
-            ) : (
-              <Paragraph>
-                De bijeenkomst is vol. U staat op de wachtlijst. Komt er een plaats vrij? Dan krijgt u vanzelf
-                een plaats en een e-mail.
-              </Paragraph>
-            )}
-          </Alert>
-        ) : closed ? (
-          <Alert type="info">
-            <Paragraph>{closedReasonText[closed]}</Paragraph>
-          </Alert>
-        ) : (
-          <>
-            <Paragraph>
-              {placesLeft > 0
-                ? `Er ${placesLeft === 1 ? "is nog 1 plaats" : `zijn nog ${placesLeft} plaatsen`}.`
-                : "De bijeenkomst is vol. U kunt zich aanmelden voor de wachtlijst."}{" "}
-              Wij vragen alleen wat nodig is. Wij gebruiken uw gegevens alleen voor deze bijeenkomst.
-            </Paragraph>
-            <ErrorSummary errors={errors} />
-            <Form method="post" noValidate className="wmh-form">
-              <TextField
-                name="name"
-                label="Naam"
-                autoComplete="name"
-                required
-                maxLength={200}
-                defaultValue={str(values, "name")}
-                error={errors.name}
-              />
-              <TextField
-                name="email"
-                type="email"
-                label="E-mailadres"
-                description="Hierop krijgt u de bevestiging."
-                autoComplete="email"
-                required
-                defaultValue={str(values, "email")}
-                error={errors.email}
-              />
-              <TextField
-                name="people"
-                type="number"
-                inputMode="numeric"
-                label="Met hoeveel personen komt u?"
-                description={`Uzelf meegeteld. Hoogstens ${MAX_PEOPLE}.`}
-                required
-                defaultValue={str(values, "people") ?? "1"}
-                error={errors.people}
-              />
-              <TextArea
-                name="accessibility"
-                label="Heeft u iets nodig om mee te kunnen doen?"
-                description="Bijvoorbeeld een rolstoelplek, een ringleiding of hulp bij het lezen."
-                rows={3}
-                maxLength={1000}
-                defaultValue={str(values, "accessibility")}
-                error={errors.accessibility}
-              />
-              <SubmitButton>{placesLeft > 0 ? "Aanmelden" : "Op de wachtlijst"}</SubmitButton>
-            </Form>
-          </>
-        )}
-      </section>
+      <RegistrationSection result={result} closed={closed} placesLeft={placesLeft} />
       <Paragraph>
         Wilt u horen wat er met de inbreng gebeurt?{" "}
         <TextLink to="/blijf-op-de-hoogte">Blijf op de hoogte</TextLink>.
       </Paragraph>
     </div>
+  );
+}
+
+/** When, where (with a link to the spot on OpenStreetMap), the project and the registration deadline. */
+function EventFacts({ event, project }: { event: LoaderData["event"]; project: LoaderData["project"] }) {
+  return (
+    <dl className="wmh-facts">
+      <dt>Wanneer</dt>
+      <dd>{event.when}</dd>
+      <dt>Waar</dt>
+      <dd>
+        {event.address}
+        {event.lat !== null && event.lng !== null ? (
+          <>
+            {" "}
+            (
+            <a
+              className="utrecht-link"
+              href={`https://www.openstreetmap.org/?mlat=${event.lat}&mlon=${event.lng}#map=17/${event.lat}/${event.lng}`}
+            >
+              bekijk de plek op de kaart
+            </a>
+            )
+          </>
+        ) : null}
+      </dd>
+      {project ? (
+        <>
+          <dt>Project</dt>
+          <dd>
+            {project.slug ? (
+              <TextLink to={`/meedenken/${project.slug}`}>{project.title}</TextLink>
+            ) : (
+              project.title
+            )}
+          </dd>
+        </>
+      ) : null}
+      <dt>Aanmelden kan tot</dt>
+      <dd>{event.deadline}</dd>
+    </dl>
+  );
+}
+
+/** "Aanmelden": the confirmation after a registration, why registering is closed, or the form. */
+function RegistrationSection({
+  result,
+  closed,
+  placesLeft,
+}: {
+  result: ActionData;
+  closed: LoaderData["closed"];
+  placesLeft: number;
+}) {
+  return (
+    <section aria-labelledby="aanmelden" className="wmh-card">
+      <Heading level={2} id="aanmelden">
+        Aanmelden
+      </Heading>
+      {result?.ok ? (
+        <Alert type="ok">
+          {result.status === "confirmed" ? (
+            <Paragraph>
+              U bent aangemeld. U krijgt een e-mail met de gegevens, een agendabestand en een link om u af te
+              melden.
+            </Paragraph>
+          ) : (
+            <Paragraph>
+              De bijeenkomst is vol. U staat op de wachtlijst. Komt er een plaats vrij? Dan krijgt u vanzelf
+              een plaats en een e-mail.
+            </Paragraph>
+          )}
+        </Alert>
+      ) : closed ? (
+        <Alert type="info">
+          <Paragraph>{closedReasonText[closed]}</Paragraph>
+        </Alert>
+      ) : (
+        <RegistrationForm result={result} placesLeft={placesLeft} />
+      )}
+    </section>
+  );
+}
+
+/** Name, e-mail, number of people and what someone needs to take part; on the waiting list when full. */
+function RegistrationForm({ result, placesLeft }: { result: ActionData; placesLeft: number }) {
+  const errors = result && !result.ok ? result.errors : {};
+  const values = result && !result.ok ? result.values : undefined;
+  return (
+    <>
+      <Paragraph>
+        {placesLeft > 0
+          ? `Er ${placesLeft === 1 ? "is nog 1 plaats" : `zijn nog ${placesLeft} plaatsen`}.`
+          : "De bijeenkomst is vol. U kunt zich aanmelden voor de wachtlijst."}{" "}
+        Wij vragen alleen wat nodig is. Wij gebruiken uw gegevens alleen voor deze bijeenkomst.
+      </Paragraph>
+      <ErrorSummary errors={errors} />
+      <Form method="post" noValidate className="wmh-form">
+        <TextField
+          name="name"
+          label="Naam"
+          autoComplete="name"
+          required
+          maxLength={200}
+          defaultValue={str(values, "name")}
+          error={errors.name}
+        />
+        <TextField
+          name="email"
+          type="email"
+          label="E-mailadres"
+          description="Hierop krijgt u de bevestiging."
+          autoComplete="email"
+          required
+          defaultValue={str(values, "email")}
+          error={errors.email}
+        />
+        <TextField
+          name="people"
+          type="number"
+          inputMode="numeric"
+          label="Met hoeveel personen komt u?"
+          description={`Uzelf meegeteld. Hoogstens ${MAX_PEOPLE}.`}
+          required
+          defaultValue={str(values, "people") ?? "1"}
+          error={errors.people}
+        />
+        <TextArea
+          name="accessibility"
+          label="Heeft u iets nodig om mee te kunnen doen?"
+          description="Bijvoorbeeld een rolstoelplek, een ringleiding of hulp bij het lezen."
+          rows={3}
+          maxLength={1000}
+          defaultValue={str(values, "accessibility")}
+          error={errors.accessibility}
+        />
+        <SubmitButton>{placesLeft > 0 ? "Aanmelden" : "Op de wachtlijst"}</SubmitButton>
+      </Form>
+    </>
   );
 }

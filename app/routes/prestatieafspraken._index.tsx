@@ -24,21 +24,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return publicOverview(new URL(request.url));
 }
 
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+
 export default function PublicMonitor() {
   const data = useLoaderData<typeof loader>();
-  const { filter, summary, rows, total } = data;
+  const { filter, rows, total } = data;
   const params = filterParams(filter, { page: 1 });
   params.delete("pagina");
   const query = params.toString();
   const pageCount = countPages(total, PUBLIC_PAGE_SIZE);
-  const themeRows = summary.byTheme.map((t) => ({
-    label: `${t.theme}. ${data.themes.find((x) => x.id === t.theme)?.label ?? ""}`,
-    counts: t.counts,
-  }));
-  const trekkerRows = summary.byTrekker.map((t) => ({
-    label: data.organisationNames[t.organisationId] ?? t.organisationId,
-    counts: t.counts,
-  }));
   const period = tertiaalLabel(filter.year, filter.tertiaal);
   return (
     <div className="wmh-stack">
@@ -62,30 +56,9 @@ export default function PublicMonitor() {
       />
       <StoplichtLegend />
 
-      <section aria-labelledby="per-thema" className="wmh-stack">
-        <Heading level={2} id="per-thema">
-          Stand per thema, {period.toLowerCase()}
-        </Heading>
-        <StoplichtBars rows={themeRows} />
-        <StoplichtTable
-          caption={`Aantal afspraken per stoplicht en thema, ${period.toLowerCase()}`}
-          rowHeader="Thema"
-          rows={themeRows}
-        />
-      </section>
+      <StandPerTheme data={data} period={period} />
 
-      <section aria-labelledby="per-trekker" className="wmh-stack">
-        <Heading level={2} id="per-trekker">
-          Stand per trekker
-        </Heading>
-        <Paragraph>Een afspraak met meer trekkers telt bij elke trekker mee.</Paragraph>
-        <StoplichtBars rows={trekkerRows} />
-        <StoplichtTable
-          caption={`Aantal afspraken per stoplicht en trekker, ${period.toLowerCase()}`}
-          rowHeader="Trekker"
-          rows={trekkerRows}
-        />
-      </section>
+      <StandPerTrekker data={data} period={period} />
 
       <section aria-labelledby="afspraken" className="wmh-stack">
         <Heading level={2} id="afspraken">
@@ -94,51 +67,11 @@ export default function PublicMonitor() {
         <p className="utrecht-paragraph" aria-live="polite">
           {total === 1 ? "1 afspraak" : `${total} afspraken`} gevonden.
         </p>
-        <ul className="wmh-exports" aria-label="Download of druk af">
-          <li>
-            <Link className="utrecht-link" to={`/prestatieafspraken/afdrukken?${query}`}>
-              Afdrukversie
-            </Link>
-          </li>
-          <li>
-            <a className="utrecht-link" href={`/prestatieafspraken/export/csv?${query}`}>
-              Download als CSV
-            </a>
-          </li>
-          <li>
-            <a className="utrecht-link" href={`/prestatieafspraken/export/xlsx?${query}`}>
-              Download als Excel (XLSX)
-            </a>
-          </li>
-          <li>
-            <a className="utrecht-link" href={`/prestatieafspraken/export/json?${query}`}>
-              Open data (JSON)
-            </a>
-          </li>
-        </ul>
+        <ExportLinks query={query} />
         {rows.length === 0 ? <Paragraph>Er zijn geen afspraken die bij uw keuze passen.</Paragraph> : null}
         <ul className="wmh-agreement-list">
           {rows.map((r) => (
-            <li key={r.id}>
-              <h3 className="utrecht-heading-3">
-                <Link className="utrecht-link" to={`/prestatieafspraken/${r.id}`}>
-                  {r.number}: {r.title}
-                </Link>
-              </h3>
-              <p className="utrecht-paragraph">
-                <StoplichtBadge stoplicht={r.stoplicht} />
-              </p>
-              <p className="utrecht-paragraph wmh-meta">
-                {kindLabels[r.kind]} · Thema {r.theme}
-                {r.subThemeLabel ? ` · ${r.subThemeLabel}` : ""} · Trekker:{" "}
-                {r.trekkers.map((t) => data.organisationNames[t] ?? t).join(", ")}
-                {r.prioriteit
-                  ? ` · Prioriteit: ${prioriteitLabels[r.prioriteit]}`
-                  : r.prioriteitAsWritten
-                    ? ` · Prioriteit: ${r.prioriteitAsWritten}`
-                    : ""}
-              </p>
-            </li>
+            <AgreementItem key={r.id} r={r} organisationNames={data.organisationNames} />
           ))}
         </ul>
         <Pagination
@@ -149,5 +82,106 @@ export default function PublicMonitor() {
         />
       </section>
     </div>
+  );
+}
+
+/** The stoplicht counts of the chosen period per theme: bars, and the same counts in a table. */
+function StandPerTheme({ data, period }: { data: LoaderData; period: string }) {
+  const rows = data.summary.byTheme.map((t) => ({
+    label: `${t.theme}. ${data.themes.find((x) => x.id === t.theme)?.label ?? ""}`,
+    counts: t.counts,
+  }));
+  return (
+    <section aria-labelledby="per-thema" className="wmh-stack">
+      <Heading level={2} id="per-thema">
+        Stand per thema, {period.toLowerCase()}
+      </Heading>
+      <StoplichtBars rows={rows} />
+      <StoplichtTable
+        caption={`Aantal afspraken per stoplicht en thema, ${period.toLowerCase()}`}
+        rowHeader="Thema"
+        rows={rows}
+      />
+    </section>
+  );
+}
+
+function StandPerTrekker({ data, period }: { data: LoaderData; period: string }) {
+  const rows = data.summary.byTrekker.map((t) => ({
+    label: data.organisationNames[t.organisationId] ?? t.organisationId,
+    counts: t.counts,
+  }));
+  return (
+    <section aria-labelledby="per-trekker" className="wmh-stack">
+      <Heading level={2} id="per-trekker">
+        Stand per trekker
+      </Heading>
+      <Paragraph>Een afspraak met meer trekkers telt bij elke trekker mee.</Paragraph>
+      <StoplichtBars rows={rows} />
+      <StoplichtTable
+        caption={`Aantal afspraken per stoplicht en trekker, ${period.toLowerCase()}`}
+        rowHeader="Trekker"
+        rows={rows}
+      />
+    </section>
+  );
+}
+
+/** The same selection as a print version, CSV, Excel and open data. */
+function ExportLinks({ query }: { query: string }) {
+  return (
+    <ul className="wmh-exports" aria-label="Download of druk af">
+      <li>
+        <Link className="utrecht-link" to={`/prestatieafspraken/afdrukken?${query}`}>
+          Afdrukversie
+        </Link>
+      </li>
+      <li>
+        <a className="utrecht-link" href={`/prestatieafspraken/export/csv?${query}`}>
+          Download als CSV
+        </a>
+      </li>
+      <li>
+        <a className="utrecht-link" href={`/prestatieafspraken/export/xlsx?${query}`}>
+          Download als Excel (XLSX)
+        </a>
+      </li>
+      <li>
+        <a className="utrecht-link" href={`/prestatieafspraken/export/json?${query}`}>
+          Open data (JSON)
+        </a>
+      </li>
+    </ul>
+  );
+}
+
+function AgreementItem({
+  r,
+  organisationNames,
+}: {
+  r: LoaderData["rows"][number];
+  organisationNames: LoaderData["organisationNames"];
+}) {
+  return (
+    <li>
+      <h3 className="utrecht-heading-3">
+        <Link className="utrecht-link" to={`/prestatieafspraken/${r.id}`}>
+          {r.number}: {r.title}
+        </Link>
+      </h3>
+      <p className="utrecht-paragraph">
+        <StoplichtBadge stoplicht={r.stoplicht} />
+      </p>
+      <p className="utrecht-paragraph wmh-meta">
+        {kindLabels[r.kind]} · Thema {r.theme}
+        {r.subThemeLabel ? ` · ${r.subThemeLabel}` : ""} · Trekker:{" "}
+        {r.trekkers.map((t) => organisationNames[t] ?? t).join(", ")}
+        {r.prioriteit
+          ? ` · Prioriteit: ${prioriteitLabels[r.prioriteit]}`
+          : r.prioriteitAsWritten
+            ? ` · Prioriteit: ${r.prioriteitAsWritten}`
+            : ""}
+      </p>
+    </li>
   );
 }

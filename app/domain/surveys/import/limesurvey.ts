@@ -11,13 +11,13 @@ import {
   type SurveyDefinition,
   surveyDefinitionSchema,
 } from "../definition";
-import { mapRelevance, type SymbolInfo } from "./expression";
+import { mapRelevance, type Resolver, type SymbolInfo } from "./expression";
 import { EXTRAS_ATTRIBUTE, type Extras, readExtras } from "./extras";
 import { cleanHtml, clearHtmlMemo } from "./html";
 import { questionCondition, symbolResolver } from "./lss-conditions";
 import { type Context, type Mapped, note, type Work } from "./lss-question-input";
 import { mapQuestion } from "./lss-questions";
-import { codeToKey, readTables, shorten, str, uniqueKey } from "./lss-tables";
+import { codeToKey, type LsGroup, type LsQuestion, readTables, shorten, str, uniqueKey } from "./lss-tables";
 import {
   countItems,
   type ImportReport,
@@ -131,123 +131,47 @@ function checkedQuestions(questions: Mapped["questions"], condition: Condition |
   return stored;
 }
 
+/** What the whole import builds up while it reads the groups one by one. */
+interface Build {
+  ctx: Context;
+  resolve: Resolver;
+  /** The answer codes and values each imported question gives later conditions to refer to. */
+  symbols: Map<string, SymbolInfo>;
+  conditionsByQid: Map<string, LssRow[]>;
+  items: ReportItem[];
+  pages: Page[];
+  pageKeys: Set<string>;
+  /** The survey's own texts from our extras, from the first question that carries them. */
+  survey: Extras["survey"];
+  surveyNotes: string[];
+}
+
 function buildDefinition(doc: LssDocument): ImportOutcome {
   const chosen = chooseLanguage(doc);
   const { language } = chosen;
   const t = readTables(doc, language);
   const surveyNotes = surveyLevelNotes(doc, t, chosen);
-  const ctx: Context = { t, keys: new Set(), language };
   const symbols = new Map<string, SymbolInfo>();
-  const resolve = symbolResolver(t, symbols);
-
-  const items: ReportItem[] = [];
-  const pages: Page[] = [];
-  const pageKeys = new Set<string>();
-  let survey: Extras["survey"];
   const conditionsByQid = new Map<string, LssRow[]>();
   for (const c of t.conditions)
     conditionsByQid.set(str(c.qid), [...(conditionsByQid.get(str(c.qid)) ?? []), c]);
+  const b: Build = {
+    ctx: { t, keys: new Set(), language },
+    resolve: symbolResolver(t, symbols),
+    symbols,
+    conditionsByQid,
+    items: [],
+    pages: [],
+    pageKeys: new Set(),
+    survey: undefined,
+    surveyNotes,
+  };
 
-  for (const group of t.groups) {
-    const groupQuestions = t.questions.filter((q) => q.gid === group.gid);
-    let groupCondition: Condition | null = null;
-    let groupConditionNote: string | null = null;
-    if (group.relevance.trim() && group.relevance.trim() !== "1") {
-      const r = mapRelevance(group.relevance, resolve);
-      if (r.ok) groupCondition = r.condition;
-      else groupConditionNote = `De voorwaarde van de vraaggroep is weggelaten: ${r.reason}.`;
-    }
-    const groupName = cleanHtml(group.name).text.replace(/\n+/g, " ") || "Vragen";
-    const groupIntro = cleanHtml(group.description).text;
-    let page: Page | null = null;
-    let part = 0;
-    const startPage = (extras: Extras | null) => {
-      part++;
-      const wanted =
-        extras?.page?.key && KEY_PATTERN.test(extras.page.key) && part === 1
-          ? extras.page.key
-          : codeToKey(groupName.replace(/\s+/g, "-"), "pagina").slice(0, 30) || "pagina";
-      page = {
-        key: uniqueKey(wanted, pageKeys),
-        title: shorten(part === 1 ? groupName : `${groupName} (vervolg)`, 200),
-        ...(part === 1 && (extras?.page?.intro ?? groupIntro)
-          ? { intro: shorten(extras?.page?.intro ?? groupIntro, 2000) }
-          : {}),
-        kind: part === 1 && extras?.page?.kind ? extras.page.kind : "questions",
-        blocks: [],
-        questions: [],
-      };
-      pages.push(page);
-      return page;
-    };
-    for (const q of groupQuestions) {
-      const extras = readExtras(ctx.t.attributes.get(q.qid)?.get(EXTRAS_ATTRIBUTE));
-      if (extras?.survey && !survey) survey = extras.survey;
-      const typeName = limeSurveyTypes[q.type] ?? "Onbekend vraagtype";
-      const item: ReportItem = {
-        code: q.title,
-        text: shorten(cleanHtml(q.text).text.replace(/\s+/g, " ") || q.title, 140),
-        from: typeName,
-        to: "",
-        status: "asIs",
-        notes: [],
-      };
-      const w: Work = { item, notes: item.notes, changed: false };
-      items.push(item);
-      let mapped: Mapped | null;
-      try {
-        mapped = mapQuestion(ctx, q, w, extras);
-      } catch {
-        mapped = null;
-        item.status = "leftOut";
-        item.notes.push("De vraag kon niet worden gelezen.");
-      }
-      if (!mapped) {
-        item.status = "leftOut";
-        continue;
-      }
-      let condition = questionCondition(q, conditionsByQid.get(q.qid), extras, resolve, w);
-      if (groupCondition) condition = condition ? { all: [groupCondition, condition] } : groupCondition;
-      if (groupConditionNote) note(w, groupConditionNote);
-
-      let current: Page = page ?? startPage(extras);
-      if (mapped.block) {
-        if (current.questions.length) note(w, "Het tekstblok staat nu boven de vragen van deze pagina.");
-        current.blocks.push(mapped.block);
-        item.to = ourTypeLabels.block;
-        for (const [name, info] of mapped.symbols) symbols.set(name, info);
-        if (w.changed) item.status = "changed";
-        continue;
-      }
-      // A condition on a question of the same page: start a new page, so the page stays known in advance.
-      const onPage = new Set(current.questions.map((x) => x.key));
-      if (condition && conditionTests(condition).some((c) => onPage.has(c.question))) {
-        current = startPage(null);
-        note(
-          w,
-          "De vraag staat op een nieuwe pagina, omdat haar voorwaarde naar een vraag op dezelfde pagina verwijst.",
-        );
-      }
-      const stored = checkedQuestions(mapped.questions, condition, item);
-      if (!stored.length) {
-        item.status = "leftOut";
-        for (const m of mapped.questions) ctx.keys.delete(m.key);
-        continue;
-      }
-      current.questions.push(...stored);
-      for (const [name, info] of mapped.symbols) symbols.set(name, info);
-      item.to = [...new Set(stored.map((s) => ourTypeLabels[s.type]))].join(", ");
-      if (item.status !== "leftOut") item.status = w.changed ? "changed" : "asIs";
-    }
-    if (!page && groupQuestions.length === 0)
-      surveyNotes.push(`De vraaggroep "${shorten(groupName, 80)}" is leeg en is weggelaten.`);
-    const emptyPages = pages.filter((p) => p.blocks.length === 0 && p.questions.length === 0);
-    for (const p of emptyPages) pages.splice(pages.indexOf(p), 1);
-  }
+  for (const group of t.groups) importGroup(b, group);
 
   // Questions LimeSurvey exported outside any group (should not happen) are named, not dropped.
   for (const q of t.questions.filter((x) => !t.groups.some((g) => g.gid === x.gid)))
-    items.push({
+    b.items.push({
       code: q.title,
       text: shorten(cleanHtml(q.text).text, 140),
       from: limeSurveyTypes[q.type] ?? "Onbekend vraagtype",
@@ -256,6 +180,7 @@ function buildDefinition(doc: LssDocument): ImportOutcome {
       notes: ["De vraag hoort bij geen enkele vraaggroep."],
     });
 
+  const { pages } = b;
   if (pages.length > 60) {
     surveyNotes.push(
       `Er zijn ${pages.length - 60} pagina's weggelaten: een enquête heeft hoogstens 60 pagina's.`,
@@ -265,7 +190,135 @@ function buildDefinition(doc: LssDocument): ImportOutcome {
   if (!pages.some((p) => p.questions.length > 0))
     return { ok: false, reason: "nothing", message: refusalMessages.nothing };
 
-  return finishImport(t, survey, items, pages, surveyNotes, language);
+  return finishImport(t, b.survey, b.items, pages, surveyNotes, language);
+}
+
+/** One question group: its questions on one or more pages, its condition on each of them. */
+function importGroup(b: Build, group: LsGroup) {
+  const groupQuestions = b.ctx.t.questions.filter((q) => q.gid === group.gid);
+  const groupCondition = groupRelevance(group, b.resolve);
+  const groupName = cleanHtml(group.name).text.replace(/\n+/g, " ") || "Vragen";
+  const pages = groupPages(b, groupName, cleanHtml(group.description).text);
+  for (const q of groupQuestions) importQuestion(b, q, pages, groupCondition);
+  if (!pages.page && groupQuestions.length === 0)
+    b.surveyNotes.push(`De vraaggroep "${shorten(groupName, 80)}" is leeg en is weggelaten.`);
+  const emptyPages = b.pages.filter((p) => p.blocks.length === 0 && p.questions.length === 0);
+  for (const p of emptyPages) b.pages.splice(b.pages.indexOf(p), 1);
+}
+
+/** The group's condition (set on each of its questions), or why it was left out. */
+function groupRelevance(group: LsGroup, resolve: Resolver) {
+  if (!group.relevance.trim() || group.relevance.trim() === "1") return { condition: null, note: null };
+  const r = mapRelevance(group.relevance, resolve);
+  return r.ok
+    ? { condition: r.condition, note: null }
+    : { condition: null, note: `De voorwaarde van de vraaggroep is weggelaten: ${r.reason}.` };
+}
+
+type GroupPages = ReturnType<typeof groupPages>;
+
+/**
+ * The pages of one group, started when a question needs one: the first has the group's name and intro
+ * (or a page key, intro and kind kept in our extras), the next ones are "(vervolg)".
+ */
+function groupPages(b: Build, groupName: string, groupIntro: string) {
+  let part = 0;
+  const pages = {
+    /** The page the group's next question goes on; null until the first. */
+    page: null as Page | null,
+    start(extras: Extras | null): Page {
+      part++;
+      const wanted =
+        extras?.page?.key && KEY_PATTERN.test(extras.page.key) && part === 1
+          ? extras.page.key
+          : codeToKey(groupName.replace(/\s+/g, "-"), "pagina").slice(0, 30) || "pagina";
+      const page: Page = {
+        key: uniqueKey(wanted, b.pageKeys),
+        title: shorten(part === 1 ? groupName : `${groupName} (vervolg)`, 200),
+        ...(part === 1 && (extras?.page?.intro ?? groupIntro)
+          ? { intro: shorten(extras?.page?.intro ?? groupIntro, 2000) }
+          : {}),
+        kind: part === 1 && extras?.page?.kind ? extras.page.kind : "questions",
+        blocks: [],
+        questions: [],
+      };
+      pages.page = page;
+      b.pages.push(page);
+      return page;
+    },
+  };
+  return pages;
+}
+
+/** One LimeSurvey question: mapped to a text block or to questions of ours, with its report line. */
+function importQuestion(
+  b: Build,
+  q: LsQuestion,
+  pages: GroupPages,
+  group: ReturnType<typeof groupRelevance>,
+) {
+  const { ctx } = b;
+  const extras = readExtras(ctx.t.attributes.get(q.qid)?.get(EXTRAS_ATTRIBUTE));
+  if (extras?.survey && !b.survey) b.survey = extras.survey;
+  const item = reportItem(q);
+  const w: Work = { item, notes: item.notes, changed: false };
+  b.items.push(item);
+  let mapped: Mapped | null;
+  try {
+    mapped = mapQuestion(ctx, q, w, extras);
+  } catch {
+    mapped = null;
+    item.status = "leftOut";
+    item.notes.push("De vraag kon niet worden gelezen.");
+  }
+  if (!mapped) {
+    item.status = "leftOut";
+    return;
+  }
+  let condition = questionCondition(q, b.conditionsByQid.get(q.qid), extras, b.resolve, w);
+  if (group.condition) condition = condition ? { all: [group.condition, condition] } : group.condition;
+  if (group.note) note(w, group.note);
+
+  let current: Page = pages.page ?? pages.start(extras);
+  if (mapped.block) {
+    if (current.questions.length) note(w, "Het tekstblok staat nu boven de vragen van deze pagina.");
+    current.blocks.push(mapped.block);
+    item.to = ourTypeLabels.block;
+    for (const [name, info] of mapped.symbols) b.symbols.set(name, info);
+    if (w.changed) item.status = "changed";
+    return;
+  }
+  // A condition on a question of the same page: start a new page, so the page stays known in advance.
+  const onPage = new Set(current.questions.map((x) => x.key));
+  if (condition && conditionTests(condition).some((c) => onPage.has(c.question))) {
+    current = pages.start(null);
+    note(
+      w,
+      "De vraag staat op een nieuwe pagina, omdat haar voorwaarde naar een vraag op dezelfde pagina verwijst.",
+    );
+  }
+  const stored = checkedQuestions(mapped.questions, condition, item);
+  if (!stored.length) {
+    item.status = "leftOut";
+    for (const m of mapped.questions) ctx.keys.delete(m.key);
+    return;
+  }
+  current.questions.push(...stored);
+  for (const [name, info] of mapped.symbols) b.symbols.set(name, info);
+  item.to = [...new Set(stored.map((s) => ourTypeLabels[s.type]))].join(", ");
+  if (item.status !== "leftOut") item.status = w.changed ? "changed" : "asIs";
+}
+
+/** The question's report line before mapping: as it is, until the mapping says otherwise. */
+function reportItem(q: LsQuestion): ReportItem {
+  return {
+    code: q.title,
+    text: shorten(cleanHtml(q.text).text.replace(/\s+/g, " ") || q.title, 140),
+    from: limeSurveyTypes[q.type] ?? "Onbekend vraagtype",
+    to: "",
+    status: "asIs",
+    notes: [],
+  };
 }
 
 /** The survey's own texts around the pages, checked as a whole definition, with the report. */
