@@ -93,16 +93,9 @@ function CompositionDimension({ c }: { c: LoaderData["composition"][number] }) {
     <div>
       <CompositionChart data={c} />
       <TableScroll
-        label={`${dimensionTitles[c.dimension]}
-                  ${
-                    c.populationIsDemo ? (
-                      <>
-                        {" "}
-                        <DemoBadge /> voorbeeldcijfers bevolking
-                      </>
-                    ) : null
-                  }
-                  ${c.hasPopulation ? null : " (nog geen bevolkingscijfers)"}`}
+        label={`${dimensionTitles[c.dimension]}${c.populationIsDemo ? ", voorbeeldcijfers bevolking" : ""}${
+          c.hasPopulation ? "" : " (nog geen bevolkingscijfers)"
+        }`}
       >
         <table className="wmh-panel-table">
           <caption>

@@ -115,9 +115,29 @@ export class SiteWalk {
         if (scroll) problems.push(scroll);
         for (const v of await accessibilityViolations(this.page))
           problems.push(`${url} at ${width} px: ${v}`);
+        for (const text of await this.page.evaluate(garbledText))
+          problems.push(`${url}: garbled text ${JSON.stringify(text)}`);
       }
     }
     problems.push(...this.errors.splice(0));
     return { visited, problems };
   }
+}
+
+/**
+ * Text a screen reader or a visitor would get from a template slip ("[object Object]", "undefined",
+ * a label with line breaks): visible text and the names that assistive technology reads.
+ */
+function garbledText(): string[] {
+  const bad = /\[object Object\]|\bundefined\b|\bNaN\b/;
+  const found: string[] = [];
+  for (const el of document.querySelectorAll("[aria-label], [title], [alt]"))
+    for (const name of ["aria-label", "title", "alt"]) {
+      const value = el.getAttribute(name);
+      if (value && (bad.test(value) || /\n/.test(value))) found.push(`${name}=${value}`);
+    }
+  // biome-ignore lint/performance/useDomNodeTextContent: the rendered text, without scripts and hidden parts
+  const body = document.body?.innerText ?? "";
+  for (const m of body.matchAll(/[^\n]*(\[object Object\]|\bundefined\b|\bNaN\b)[^\n]*/g)) found.push(m[0]);
+  return found;
 }
