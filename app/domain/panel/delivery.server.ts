@@ -183,7 +183,3 @@ export async function sharedAllowance(limit: number, now: Date, db: Executor): P
   );
   return allowance(perMinute, c?.recent ?? 0, c?.inflight ?? 0, limit);
 }
-
-export function budget(options: { budgetMs?: number }) {
-  return options.budgetMs ?? 50_000;
-}
