@@ -239,6 +239,9 @@ class DeliveryRun<Row extends ClaimedRow> {
     previous.confirmed = this.confirmations.confirm(id).then(() => {
       this.inFlight.delete(id);
     });
+    // A failed confirmation is seen by the next "." (or drive's finally); until then it must not count
+    // as an unhandled rejection, which would end the process before close() hands its rows back.
+    previous.confirmed.catch(() => {});
   }
 
   /**
