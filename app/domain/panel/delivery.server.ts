@@ -1,6 +1,6 @@
 // The delivery path of panel invitations and reminders (docs/panel.md, "Delivery", panel-delivery.server.ts)
 // and of every other bulk queue (bulk-delivery.server.ts): the worker lease, the shared rate, confirmations
-// and the SMTP transport.
+// and the SMTP transport. The loop that runs these steps for any queue is delivery-loop.server.ts.
 //
 // 1. claim: one statement moves due rows queued -> sending with FOR UPDATE SKIP LOCKED and stamps
 //    them with this worker's id; committed before any mail goes out.
