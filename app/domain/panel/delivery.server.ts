@@ -1,6 +1,6 @@
 // The delivery path of panel invitations and reminders (docs/panel.md, "Delivery", panel-delivery.server.ts)
 // and of every other bulk queue (bulk-delivery.server.ts): the worker lease, the shared rate, confirmations
-// and the SMTP transport.
+// and the SMTP transport. The loop that runs these steps for any queue is delivery-loop.server.ts.
 //
 // 1. claim: one statement moves due rows queued -> sending with FOR UPDATE SKIP LOCKED and stamps
 //    them with this worker's id; committed before any mail goes out.
@@ -182,8 +182,4 @@ export async function sharedAllowance(limit: number, now: Date, db: Executor): P
           from (${sql.join(parts, sql` union all `)}) x`,
   );
   return allowance(perMinute, c?.recent ?? 0, c?.inflight ?? 0, limit);
-}
-
-export function budget(options: { budgetMs?: number }) {
-  return options.budgetMs ?? 50_000;
 }
