@@ -4,7 +4,7 @@ import { requireRole } from "~/domain/auth/auth.server";
 import { staffAccess } from "~/domain/auth/roles";
 import { eventWhen } from "~/domain/events/event-mail.server";
 import { eventIdParam, eventPages } from "~/domain/events/events.server";
-import { instantToAmsterdamLocal } from "~/domain/events/rules";
+import { instantToAmsterdamLocal } from "~/lib/amsterdam-time";
 import { intentFeedback } from "~/lib/forms";
 import { Alert, DemoBadge, Heading, Paragraph, TextLink } from "~/ui/content";
 import { EventFields } from "~/ui/event-form";

@@ -4,7 +4,7 @@ import { requireRole } from "~/domain/auth/auth.server";
 import { staffAccess } from "~/domain/auth/roles";
 import { staffProjects, staffSurvey } from "~/domain/surveys/admin.server";
 import { surveyIdParam } from "~/domain/surveys/editor-route.server";
-import { toAmsterdamLocal } from "~/domain/surveys/rules";
+import { instantToAmsterdamLocal } from "~/lib/amsterdam-time";
 import { formatDateTime } from "~/ui/content";
 import { SurveyEditorContext } from "~/ui/surveys/editor-parts";
 import surveysCss from "~/ui/surveys.css?url";
@@ -31,8 +31,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       accessMode: survey.accessMode,
       projectId: survey.projectId,
       isDemo: survey.isDemo,
-      opensAt: survey.opensAt ? toAmsterdamLocal(survey.opensAt) : "",
-      closesAt: survey.closesAt ? toAmsterdamLocal(survey.closesAt) : "",
+      opensAt: survey.opensAt ? instantToAmsterdamLocal(survey.opensAt) : "",
+      closesAt: survey.closesAt ? instantToAmsterdamLocal(survey.closesAt) : "",
       closesAtText: survey.closesAt ? formatDateTime(survey.closesAt) : null,
     },
     definition: found.definition,

@@ -18,7 +18,7 @@ import {
   newsProjectOptions,
   staffNewsItem,
 } from "~/domain/news/news.server";
-import { toAmsterdamLocal } from "~/domain/surveys/rules";
+import { instantToAmsterdamLocal } from "~/lib/amsterdam-time";
 import { type FieldErrors, type FormValues, str } from "~/lib/forms";
 import { Alert, Heading, Paragraph } from "~/ui/content";
 import {
@@ -67,7 +67,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           body: item.body,
           projectId: item.projectId ? String(item.projectId) : "",
           imageAlt: item.imageAlt ?? "",
-          publishAt: item.publishAt ? toAmsterdamLocal(item.publishAt) : "",
+          publishAt: item.publishAt ? instantToAmsterdamLocal(item.publishAt) : "",
           state: newsState(item, new Date()),
           image: found?.image ?? null,
         }

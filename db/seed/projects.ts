@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
-import { addDays, amsterdamDay } from "../../app/domain/projects/phases";
+import { addDays } from "../../app/domain/projects/phases";
+import { amsterdamDay } from "../../app/lib/amsterdam-time";
 import type { Executor } from "../../app/lib/db.server";
 import { newsItems, phaseSurveys, projectPhases, projects, surveys } from "../schema";
 

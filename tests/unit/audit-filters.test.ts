@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { amsterdamMidnight, auditFilterSchema, dayRange, parseDay } from "../../app/domain/audit/filters";
+import { auditFilterSchema, dayRange, parseDay } from "../../app/domain/audit/filters";
+import { amsterdamMidnight } from "../../app/lib/amsterdam-time";
 
 describe("audit date filters", () => {
   test.each([

@@ -1,14 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { eventIcs } from "../../app/domain/events/ics";
-import {
-  amsterdamToInstant,
-  capacityTooLow,
-  eventFormSchema,
-  instantToAmsterdamLocal,
-  placeFor,
-  waitingListMoves,
-} from "../../app/domain/events/rules";
+import { capacityTooLow, eventFormSchema, placeFor, waitingListMoves } from "../../app/domain/events/rules";
 import { type DigestItem, digestParagraphs, selectDigest } from "../../app/domain/informed/rules";
+import { amsterdamToInstant, instantToAmsterdamLocal } from "../../app/lib/amsterdam-time";
 
 describe("waiting list", () => {
   const w = (id: number, people: number) => ({ id, people });

@@ -1,13 +1,13 @@
 import { expect, test } from "vitest";
 import {
   addDays,
-  amsterdamDay,
   currentPhase,
   nextPhase,
   type PhaseDates,
   phaseStates,
   startsWithin,
 } from "~/domain/projects/phases";
+import { amsterdamDay } from "../../app/lib/amsterdam-time";
 
 const phase = (id: number, startsOn: string | null, endsOn: string | null, pinned = false) => ({
   id,

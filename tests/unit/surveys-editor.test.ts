@@ -12,13 +12,9 @@ import {
   upsertPage,
   upsertQuestion,
 } from "../../app/domain/surveys/editor";
-import {
-  parseAmsterdamLocal,
-  planDefinitionSave,
-  surveyAvailability,
-  toAmsterdamLocal,
-} from "../../app/domain/surveys/rules";
+import { planDefinitionSave, surveyAvailability } from "../../app/domain/surveys/rules";
 import { woonvisieDefinition } from "../../app/domain/surveys/woonvisie";
+import { amsterdamToInstant, instantToAmsterdamLocal } from "../../app/lib/amsterdam-time";
 
 describe("definition versioning", () => {
   test("a draft is updated in place", () => {
@@ -53,11 +49,11 @@ describe("survey availability", () => {
 
 describe("Amsterdam dates in forms", () => {
   test("winter and summer time", () => {
-    expect(parseAmsterdamLocal("2026-01-15T09:00")?.toISOString()).toBe("2026-01-15T08:00:00.000Z");
-    expect(parseAmsterdamLocal("2026-07-15T09:00")?.toISOString()).toBe("2026-07-15T07:00:00.000Z");
-    expect(toAmsterdamLocal(new Date("2026-07-15T07:00:00.000Z"))).toBe("2026-07-15T09:00");
-    expect(parseAmsterdamLocal("2026-02-30T09:00")).toBeNull();
-    expect(parseAmsterdamLocal("morgen")).toBeNull();
+    expect(amsterdamToInstant("2026-01-15T09:00")?.toISOString()).toBe("2026-01-15T08:00:00.000Z");
+    expect(amsterdamToInstant("2026-07-15T09:00")?.toISOString()).toBe("2026-07-15T07:00:00.000Z");
+    expect(instantToAmsterdamLocal(new Date("2026-07-15T07:00:00.000Z"))).toBe("2026-07-15T09:00");
+    expect(amsterdamToInstant("2026-02-30T09:00")).toBeNull();
+    expect(amsterdamToInstant("morgen")).toBeNull();
   });
 });
 

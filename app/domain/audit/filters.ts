@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { amsterdamMidnight } from "../../lib/amsterdam-time";
 
 // The filters of /beheer/audit, read from the query string. Dates are calendar days in the
 // Netherlands; "tot en met" includes the whole last day.
@@ -45,33 +46,6 @@ export const auditFilterSchema = z
     path: ["tot"],
     message: "De einddatum ligt voor de begindatum.",
   });
-
-/** Midnight at the start of a calendar day in Europe/Amsterdam, as an instant. */
-export function amsterdamMidnight(isoDay: string): Date {
-  const [y, m, d] = isoDay.split("-").map(Number) as [number, number, number];
-  const utc = Date.UTC(y, m - 1, d);
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-GB", {
-      timeZone: "Europe/Amsterdam",
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-    })
-      .formatToParts(new Date(utc))
-      .map((p) => [p.type, p.value]),
-  );
-  const wall = Date.UTC(
-    Number(parts.year),
-    Number(parts.month) - 1,
-    Number(parts.day),
-    Number(parts.hour),
-    Number(parts.minute),
-  );
-  return new Date(utc - (wall - utc));
-}
 
 /** The bounds for listAudit: from the start of `van` up to (not including) the day after `tot`. */
 export function dayRange(van?: string, tot?: string): { from?: Date; until?: Date } {

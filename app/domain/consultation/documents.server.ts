@@ -7,10 +7,10 @@ import {
   consultationVersions,
   projects,
 } from "../../../db/schema";
+import { amsterdamToInstant, instantToAmsterdamLocal } from "../../lib/amsterdam-time";
 import type { Executor } from "../../lib/db.server";
 import { type FieldErrors, type FormValues, firstErrors, parseForm } from "../../lib/forms";
 import { type Actor, audit } from "../audit/audit.server";
-import { amsterdamToInstant, instantToAmsterdamLocal } from "../events/rules";
 import { readDocx } from "./docx.server";
 import { isDbId, MAX_DB_INT } from "./ids";
 import { type ParagraphInput, parseEditorText, toEditorText } from "./paragraphs";

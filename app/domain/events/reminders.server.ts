@@ -1,11 +1,11 @@
 // The reminder mail the day before a bijeenkomst (a job). docs/informed-events.md.
 import { and, eq, gte, sql } from "drizzle-orm";
 import { eventRegistrations, events } from "../../../db/schema";
+import { amsterdamDay } from "../../lib/amsterdam-time";
 import type { Executor } from "../../lib/db.server";
 import { queueMail } from "../../lib/mail.server";
 import { issueCancelLink, mailFacts } from "./event-mail.server";
 import { reminderMail } from "./mails";
-import { amsterdamDay } from "./rules";
 
 /**
  * Queue the reminder for every confirmed registration of bijeenkomsten that take place tomorrow

@@ -1,9 +1,8 @@
 import { z } from "zod";
+import { amsterdamToInstant } from "../../lib/amsterdam-time";
 import { emailField, optionalText, requiredText } from "../../lib/forms";
 
 // Rules for bijeenkomsten (issue 14, point 3), without I/O. docs/informed-events.md.
-
-export const TIME_ZONE = "Europe/Amsterdam";
 
 /** Audit action codes of this context, each with the Dutch line the audit log shows. */
 export const eventAuditActions = {
@@ -32,56 +31,6 @@ export const REGISTRATION_CANCELLED_DAYS = 30;
  * unique index on live registrations leaves "" out): nothing is ever mailed to it, no AVG look-up finds it.
  */
 export const hasAddress = (email: string) => email.includes("@");
-
-/** The instant of a wall-clock time in Amsterdam ("2026-03-10T19:30"), or null if it is no valid time. */
-export function amsterdamToInstant(local: string): Date | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local.trim());
-  if (!m) return null;
-  const [y, mo, d, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
-  const guess = Date.UTC(y, mo - 1, d, h, mi);
-  const check = new Date(guess);
-  if (check.getUTCDate() !== d || check.getUTCMonth() !== mo - 1 || h > 23 || mi > 59) return null;
-  // Two passes: the offset at the guessed instant, then at the corrected one (DST edges).
-  let instant = guess - offsetMs(new Date(guess));
-  instant = guess - offsetMs(new Date(instant));
-  return new Date(instant);
-}
-
-/** Amsterdam's offset from UTC at `at`, in milliseconds. */
-function offsetMs(at: Date): number {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-GB", {
-      timeZone: TIME_ZONE,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-    })
-      .formatToParts(at)
-      .map((p) => [p.type, p.value]),
-  );
-  const wall = Date.UTC(
-    Number(parts.year),
-    Number(parts.month) - 1,
-    Number(parts.day),
-    Number(parts.hour),
-    Number(parts.minute),
-  );
-  return wall - Math.floor(at.getTime() / 60_000) * 60_000;
-}
-
-/** An instant as the value of a datetime-local field in Amsterdam time. */
-export function instantToAmsterdamLocal(at: Date): string {
-  const wall = new Date(at.getTime() + offsetMs(at));
-  return wall.toISOString().slice(0, 16);
-}
-
-/** The calendar day (YYYY-MM-DD) of an instant in Amsterdam. */
-export function amsterdamDay(at: Date): string {
-  return instantToAmsterdamLocal(at).slice(0, 10);
-}
 
 const localDateTime = (message: string) =>
   z

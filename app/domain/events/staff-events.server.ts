@@ -2,6 +2,7 @@
 // CSV. docs/informed-events.md.
 import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import { eventRegistrations, events, projects } from "../../../db/schema";
+import { amsterdamDay } from "../../lib/amsterdam-time";
 import type { Executor } from "../../lib/db.server";
 import { type FieldErrors, type FormValues, parseForm } from "../../lib/forms";
 import { queueMail } from "../../lib/mail.server";
@@ -11,14 +12,7 @@ import { CSV_BOM, csvRow } from "../insights/csv";
 import { type EventRow, mailFacts } from "./event-mail.server";
 import { eventCancelledMail } from "./mails";
 import { getPublicEvent } from "./registration.server";
-import {
-  amsterdamDay,
-  capacitySchema,
-  capacityTooLow,
-  type EventInput,
-  eventFormSchema,
-  hasAddress,
-} from "./rules";
+import { capacitySchema, capacityTooLow, type EventInput, eventFormSchema, hasAddress } from "./rules";
 import { confirmedPeople, fillFromWaitingList, lockEvent } from "./waiting-list.server";
 
 export async function listEventsForStaff(db: Executor) {

@@ -2,9 +2,9 @@
 // docs/informed-events.md.
 import { and, eq, gt, inArray, isNull, ne, sql } from "drizzle-orm";
 import { events, followers, informedMails, newsItems, projectPhases, projects } from "../../../db/schema";
+import { amsterdamDay, amsterdamToInstant, instantToAmsterdamLocal } from "../../lib/amsterdam-time";
 import type { Executor } from "../../lib/db.server";
 import { getEnv } from "../../lib/env.server";
-import { amsterdamDay, amsterdamToInstant, instantToAmsterdamLocal } from "../events/rules";
 import { type DigestItem, digestParagraphs, digestSubject, selectDigest } from "./rules";
 
 /** Items that became news in (since, until]: published news, phases that started, new bijeenkomsten. */

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
+import { amsterdamDay } from "../../lib/amsterdam-time";
 import { type Executor, executePrepared, getDb } from "../../lib/db.server";
 import type { BijeenkomstSummary } from "../projects/hooks.server";
-import { amsterdamDay } from "../projects/phases";
 import { type PublicNewsRow, publicNewsRowsSql, type RawNewsRow, toPublicNewsRow } from "./news.server";
 
 const HOME_ITEMS = 3;

@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { amsterdamToInstant } from "../../lib/amsterdam-time";
 import { optionalText, requiredText } from "../../lib/forms";
-import { parseAmsterdamLocal } from "../surveys/rules";
 
 // Pure rules of news items ("Actueel", issue 14).
 
@@ -53,7 +53,7 @@ export function newsFormSchema(now: Date) {
       let publishAt: Date | null = null;
       if (d.publishMode === "now") publishAt = now;
       if (d.publishMode === "scheduled") {
-        const at = d.publishAt ? parseAmsterdamLocal(d.publishAt) : null;
+        const at = d.publishAt ? amsterdamToInstant(d.publishAt) : null;
         if (!at) {
           ctx.addIssue({ code: "custom", path: ["publishAt"], message: "Vul een geldige datum en tijd in." });
           return z.NEVER;

@@ -9,6 +9,7 @@ import {
   populationFigures,
   surveys,
 } from "../../../db/schema";
+import { amsterdamToInstant } from "../../lib/amsterdam-time";
 import { type Executor, getDb } from "../../lib/db.server";
 import { personalLink } from "../surveys/codes.server";
 import { invitationMail } from "./mails";
@@ -71,7 +72,7 @@ export const campaignSchema = z
     let scheduledAt: Date | null = null;
     if (v.scheduledAt) {
       // datetime-local is Amsterdam time; "2026-11-23T14:30".
-      const d = parseLocalAmsterdam(v.scheduledAt);
+      const d = amsterdamToInstant(v.scheduledAt);
       if (!d) {
         ctx.addIssue({ code: "custom", path: ["scheduledAt"], message: "Vul een geldige datum en tijd in." });
         return z.NEVER;
@@ -88,18 +89,6 @@ export const campaignSchema = z
   });
 
 export type CampaignInput = z.infer<typeof campaignSchema>;
-
-/** "2026-11-23T14:30" as a time in Europe/Amsterdam. */
-export function parseLocalAmsterdam(value: string): Date | null {
-  const m = value.match(/^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/);
-  if (!m) return null;
-  const asUtc = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!);
-  if (Number.isNaN(asUtc)) return null;
-  // Offset of Amsterdam at that moment (1 or 2 hours).
-  const local = new Date(new Date(asUtc).toLocaleString("en-US", { timeZone: "Europe/Amsterdam" }));
-  const utc = new Date(new Date(asUtc).toLocaleString("en-US", { timeZone: "UTC" }));
-  return new Date(asUtc - (local.getTime() - utc.getTime()));
-}
 
 /**
  * Surveys a campaign can use: published, with personal codes or open to everyone. Each invitation

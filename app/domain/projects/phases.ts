@@ -10,17 +10,6 @@ export interface PhaseDates {
 
 export type PhaseState = "done" | "current" | "upcoming";
 
-/** Today's calendar day in Europe/Amsterdam, as "YYYY-MM-DD". */
-export function amsterdamDay(now: Date = new Date()): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Europe/Amsterdam",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(now);
-}
-
 const byPosition = <T extends PhaseDates>(phases: readonly T[]) =>
   [...phases].sort((a, b) => a.position - b.position || a.id - b.id);
 

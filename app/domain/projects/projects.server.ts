@@ -7,12 +7,12 @@ import {
   publishedResults,
   surveys,
 } from "../../../db/schema";
+import { amsterdamDay } from "../../lib/amsterdam-time";
 import { type Executor, getDb } from "../../lib/db.server";
 import { projectConsultation } from "../consultation/public-document.server";
 import { surveyAvailability } from "../surveys/rules";
 import { upcomingBijeenkomsten } from "./hooks.server";
-import { amsterdamDay, currentPhase, nextPhase, phaseStates } from "./phases";
-
+import { currentPhase, nextPhase, phaseStates } from "./phases";
 export type ProjectRow = typeof projects.$inferSelect;
 export type PhaseRow = typeof projectPhases.$inferSelect;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { amsterdamToInstant } from "../../lib/amsterdam-time";
 
 // Rules of the surveys context that need no database.
 
@@ -66,7 +67,7 @@ function localDate(message: string) {
     .optional()
     .transform((v, ctx) => {
       if (!v) return null;
-      const d = parseAmsterdamLocal(v);
+      const d = amsterdamToInstant(v);
       if (!d) {
         ctx.addIssue({ code: "custom", message });
         return z.NEVER;
@@ -84,40 +85,6 @@ export const publishSchema = z
     path: ["closesAt"],
     message: "De einddatum moet na de begindatum liggen.",
   });
-
-/** "2026-12-01T09:00" in Amsterdam time → Date. */
-export function parseAmsterdamLocal(value: string): Date | null {
-  const m = value.match(/^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/);
-  if (!m) return null;
-  const [, y, mo, d, h, mi] = m.map(Number) as [number, number, number, number, number, number];
-  const asUtc = Date.UTC(y, mo - 1, d, h, mi);
-  if (Number.isNaN(asUtc)) return null;
-  // Find the offset of Amsterdam at that moment (CET/CEST) and correct for it.
-  const offset = amsterdamOffsetMinutes(new Date(asUtc));
-  const result = new Date(asUtc - offset * 60_000);
-  return toAmsterdamLocal(result) === value ? result : null;
-}
-
-function amsterdamOffsetMinutes(date: Date): number {
-  const parts = new Intl.DateTimeFormat("en-GB", {
-    timeZone: "Europe/Amsterdam",
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).formatToParts(date);
-  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
-  const local = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"));
-  return Math.round((local - date.getTime()) / 60_000);
-}
-
-/** Date → "2026-12-01T09:00" in Amsterdam time, for datetime-local inputs. */
-export function toAmsterdamLocal(date: Date): string {
-  const local = new Date(date.getTime() + amsterdamOffsetMinutes(date) * 60_000);
-  return local.toISOString().slice(0, 16);
-}
 
 /**
  * Versioning: a published definition never changes under its answers. Saving edits updates the
