@@ -5,18 +5,6 @@ import { emailField, optionalText, requiredText } from "../../lib/forms";
 
 export const TIME_ZONE = "Europe/Amsterdam";
 
-/** Audit action codes of this context, each with the Dutch line the audit log shows. */
-export const eventAuditActions = {
-  "event.created": "Bijeenkomst aangemaakt",
-  "event.updated": "Bijeenkomst gewijzigd",
-  "event.registration_closed": "Aanmelden voor bijeenkomst gesloten",
-  "event.registration_reopened": "Aanmelden voor bijeenkomst weer geopend",
-  "event.capacity_changed": "Aantal plaatsen van bijeenkomst veranderd",
-  "event.cancelled": "Bijeenkomst afgelast (iedereen kreeg een e-mail)",
-  "event.attendees_exported": "Deelnemerslijst van bijeenkomst gedownload",
-} as const;
-export type EventAuditAction = keyof typeof eventAuditActions;
-
 /**
  * Retention (docs/privacy.md), counted from the moment a bijeenkomst is over (its end, or the moment
  * it was cancelled): the accessibility need after REGISTRATION_ACCESSIBILITY_DAYS, name and e-mail after

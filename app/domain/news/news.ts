@@ -6,14 +6,6 @@ import { parseAmsterdamLocal } from "../surveys/rules";
 
 export const NEWS_PAGE_SIZE = 10;
 
-/** Audit action codes of news items and their Dutch description for the audit log. */
-export const newsAuditActions = {
-  "news.created": "Nieuwsbericht aangemaakt",
-  "news.updated": "Nieuwsbericht gewijzigd",
-  "news.published": "Nieuwsbericht gepubliceerd of ingepland",
-  "news.withdrawn": "Nieuwsbericht teruggetrokken",
-} as const;
-
 export const publishModes = ["draft", "now", "scheduled"] as const;
 export type PublishMode = (typeof publishModes)[number];
 export const publishModeLabels: Record<PublishMode, string> = {
