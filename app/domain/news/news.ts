@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { optionalText, requiredText } from "../../lib/forms";
+import { slugOf } from "../../lib/slug";
 import { parseAmsterdamLocal } from "../surveys/rules";
 
 // Pure rules of news items ("Actueel", issue 14).
@@ -68,15 +69,7 @@ export type NewsInput = z.output<ReturnType<typeof newsFormSchema>>;
 
 /** A URL part from a title: lower case, a-z 0-9 and dashes, at most 80 characters. */
 export function slugify(title: string): string {
-  const slug = title
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 80)
-    .replace(/-+$/g, "");
-  return slug || "bericht";
+  return slugOf(title, 80) || "bericht";
 }
 
 /** Public state of a news item at `now`. */
