@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { emailField, optionalText, requiredText } from "../../lib/forms";
+import { emailField, optionalCoordinate, optionalText, requiredText } from "../../lib/forms";
 
 // Rules for bijeenkomsten (issue 14, point 3), without I/O. docs/informed-events.md.
 
@@ -85,20 +85,9 @@ const localDateTime = (message: string) =>
       return at;
     });
 
-const optionalCoordinate = (min: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((v, ctx) => {
-      if (!v) return null;
-      const n = Number(v.replace(",", "."));
-      if (!Number.isFinite(n) || n < min || n > max) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, message: "Kies een punt in of bij Heemstede." });
-        return z.NEVER;
-      }
-      return n;
-    });
+/** A point of a bijeenkomst: in or near Heemstede. */
+const eventCoordinate = (min: number, max: number) =>
+  optionalCoordinate(min, max, "Kies een punt in of bij Heemstede.");
 
 const wholeNumber = (message: string, min: number, max: number) =>
   z
@@ -118,8 +107,8 @@ export function eventFormSchema(now: Date) {
       startsAt: localDateTime("Vul in wanneer de bijeenkomst begint."),
       endsAt: localDateTime("Vul in wanneer de bijeenkomst eindigt."),
       address: requiredText(300, "Vul het adres van de plek in."),
-      lat: optionalCoordinate(52.3, 52.4),
-      lng: optionalCoordinate(4.55, 4.7),
+      lat: eventCoordinate(52.3, 52.4),
+      lng: eventCoordinate(4.55, 4.7),
       capacity: wholeNumber("Vul het aantal plaatsen in.", 1, 10_000),
       registrationDeadline: localDateTime("Vul in tot wanneer mensen zich kunnen aanmelden."),
       projectId: z
