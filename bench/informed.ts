@@ -5,43 +5,25 @@
 // delivered/sec as a ratio against a plain nodemailer loop (as bench/panel.ts), in the same run.
 //
 // Uses BENCH_DATABASE_URL, TEST_DATABASE_URL or DATABASE_URL (a fresh database is created and dropped).
-import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { benchDatabase } from "./database";
+import { log, mailBench, waitFor } from "./support";
 
 const FOLLOWERS = Number(process.env.BENCH_FOLLOWERS ?? 10_000);
 /** The baseline loop sends this many (a rate; on a loaded machine 10,000 would take minutes). */
 const BASELINE = Number(process.env.BENCH_BASELINE ?? 1_000);
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-
-function log(line: string) {
-  process.stdout.write(`${line}\n`);
-}
 
 async function main() {
-  const { startSmtpSink } = await import("../tests/support/smtp-sink");
-  const database = await benchDatabase();
-  const sink = await startSmtpSink({ keepRaw: false });
-  Object.assign(process.env, {
-    DATABASE_URL: database.url,
-    SMTP_URL: sink.url,
-    PANEL_MAILS_PER_MINUTE: "0",
-    APP_URL: "http://localhost:3000",
-    LOG_LEVEL: "warn",
-    SEED_DEMO: "false",
-  });
-  const { getDb, closeDb } = await import("../app/lib/db.server");
+  const bench = await mailBench();
+  const { sink } = bench;
+  const { getDb } = await import("../app/lib/db.server");
   const { getEnv } = await import("../app/lib/env.server");
   const { followers, events, informedMails } = await import("../db/schema");
   const { queueDigests } = await import("../app/domain/informed/digest.server");
   const { withUnsubscribe } = await import("../app/domain/informed/mails");
   const { createPanelTransport } = await import("../app/domain/panel/delivery.server");
-  const { getBoss, stopJobs } = await import("../app/lib/jobs.server");
+  const { getBoss } = await import("../app/lib/jobs.server");
   const { sql } = await import("drizzle-orm");
   const db = getDb();
-  const workers: ChildProcess[] = [];
   try {
     log(`Informed bench: ${FOLLOWERS} followers, ${getEnv().PANEL_SMTP_CONNECTIONS} SMTP connections`);
     // A fixed digest moment after 08:00 Amsterdam; the bijeenkomst was announced the day before.
@@ -94,22 +76,8 @@ async function main() {
     sink.messages.length = 0;
 
     let recovered = 0;
-    const startWorker = () =>
-      new Promise<ChildProcess>((resolve, reject) => {
-        const child = spawn(process.execPath, ["--import", "tsx", "app/cli/worker.ts"], {
-          cwd: root,
-          env: { ...process.env, LOG_LEVEL: "info", NODE_ENV: "production" },
-          stdio: ["ignore", "pipe", "inherit"],
-        });
-        workers.push(child);
-        child.stdout!.on("data", (chunk: Buffer) => {
-          const text = chunk.toString();
-          if (text.includes("worker started")) resolve(child);
-          for (const m of text.matchAll(/"recovered":(\d+)/g)) recovered += Number(m[1]);
-        });
-        child.on("exit", (code) => reject(new Error(`worker exited with ${code}`)));
-      });
-    await startWorker();
+    const startWorker = () => bench.startWorker((rows) => (recovered += rows));
+    const first = await startWorker();
     const boss = await getBoss();
 
     const total0 = performance.now();
@@ -122,13 +90,8 @@ async function main() {
     await boss.send("informed-deliver", {});
     // Kill at a random moment between 10% and 90% delivered.
     const killAt = Math.floor(queued * (0.1 + Math.random() * 0.8));
-    const waitFor = async (done: () => boolean, timeoutMs: number) => {
-      const end = Date.now() + timeoutMs;
-      while (!done() && Date.now() < end) await new Promise((r) => setTimeout(r, 10));
-    };
-    await waitFor(() => sink.messages.length >= killAt, 120_000);
+    await waitFor(() => sink.messages.length >= killAt, 120_000, 10);
     const killSeconds = (performance.now() - d0) / 1000;
-    const first = workers[0]!;
     first.kill("SIGKILL");
     await new Promise((r) => first.once("exit", r));
     const atKill = sink.messages.length;
@@ -180,12 +143,7 @@ async function main() {
     log(ok ? "PASS" : "FAIL");
     process.exitCode = ok ? 0 : 1;
   } finally {
-    for (const w of workers) if (w.exitCode === null) w.kill("SIGTERM");
-    await new Promise((r) => setTimeout(r, 1000));
-    await stopJobs().catch(() => {});
-    await closeDb();
-    await sink.close();
-    await database.drop();
+    await bench.stop();
   }
 }
 

@@ -7,47 +7,26 @@
 //
 // Uses TEST_DATABASE_URL or DATABASE_URL (a server; a fresh database is created and dropped), or an
 // embedded PostgreSQL when neither is set.
-import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { benchDatabase } from "./database";
+import { log, mailBench, waitFor } from "./support";
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 10_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-
-function log(line: string) {
-  process.stdout.write(`${line}\n`);
-}
 
 async function main() {
-  const { startSmtpSink } = await import("../tests/support/smtp-sink");
-
-  const database = await benchDatabase();
-  const databaseUrl = database.url;
-
-  const sink = await startSmtpSink({ keepRaw: false });
-  Object.assign(process.env, {
-    DATABASE_URL: databaseUrl,
-    SMTP_URL: sink.url,
-    PANEL_MAILS_PER_MINUTE: "0",
-    APP_URL: "http://localhost:3000",
-    LOG_LEVEL: "warn",
-    SEED_DEMO: "false",
-  });
-  const { getDb, closeDb } = await import("../app/lib/db.server");
+  const bench = await mailBench();
+  const { sink } = bench;
+  const { getDb } = await import("../app/lib/db.server");
   const { getEnv } = await import("../app/lib/env.server");
   const { seedWijken } = await import("../db/seed/wijken");
   const { panelMembers, surveys, panelInvitations } = await import("../db/schema");
   const { createCampaign, queueCampaign } = await import("../app/domain/panel/campaign-queue.server");
   const { invitationMail } = await import("../app/domain/panel/mails");
   const { createPanelTransport } = await import("../app/domain/panel/delivery.server");
-  const { getBoss, stopJobs } = await import("../app/lib/jobs.server");
+  const { getBoss } = await import("../app/lib/jobs.server");
   const { sql } = await import("drizzle-orm");
   const db = getDb();
 
-  const workers: ChildProcess[] = [];
   try {
     log(
       `Digipanel bench: ${MEMBERS} members, SMTP sink ${sink.url}, ${getEnv().PANEL_SMTP_CONNECTIONS} SMTP connections`,
@@ -101,33 +80,11 @@ async function main() {
     sink.messages.length = 0;
 
     let recovered = 0;
-    let started: (() => void) | undefined;
-    // Start the worker (the real `npm run worker` entry point) before queueing, as in production.
-    const startWorker = () =>
-      new Promise<ChildProcess>((resolve, reject) => {
-        const child = spawn(process.execPath, ["--import", "tsx", "app/cli/worker.ts"], {
-          cwd: root,
-          env: { ...process.env, LOG_LEVEL: "info", NODE_ENV: "production" },
-          stdio: ["ignore", "pipe", "inherit"],
-        });
-        workers.push(child);
-        started = () => resolve(child);
-        child.stdout!.on("data", (chunk: Buffer) => {
-          const text = chunk.toString();
-          if (text.includes("worker started")) started?.();
-          for (const m of text.matchAll(/"recovered":(\d+)/g)) recovered += Number(m[1]);
-        });
-        child.on("exit", (code, signal) => {
-          if (signal !== "SIGKILL") reject(new Error(`worker exited with ${code ?? signal}`));
-        });
-      });
+    // Start the worker before queueing, as in production.
+    const startWorker = () => bench.startWorker((rows) => (recovered += rows));
     let worker = await startWorker();
     const boss = await getBoss();
     const connections = getEnv().PANEL_SMTP_CONNECTIONS;
-    const waitFor = async (done: () => boolean | Promise<boolean>, timeoutMs: number) => {
-      const end = Date.now() + timeoutMs;
-      while (!(await done()) && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
-    };
     const staff = { id: null as unknown as string, email: "bench@localhost" };
     const runs: string[] = [];
     let allOk = true;
@@ -230,12 +187,7 @@ async function main() {
     );
     process.exitCode = allOk ? 0 : 1;
   } finally {
-    for (const w of workers) if (w.exitCode === null) w.kill("SIGTERM");
-    await new Promise((r) => setTimeout(r, 1000));
-    await stopJobs().catch(() => {});
-    await closeDb();
-    await sink.close();
-    await database.drop();
+    await bench.stop();
   }
 }
 

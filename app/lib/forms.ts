@@ -106,6 +106,22 @@ export const emailField = (message = "Vul uw e-mailadres in.") =>
     .email("Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.")
     .transform((v) => v.toLowerCase());
 
+/** An optional decimal number between `min` and `max` ("52,35" or "52.35"); empty becomes null. */
+export const optionalCoordinate = (min: number, max: number, message: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return null;
+      const n = Number(v.replace(",", "."));
+      if (!Number.isFinite(n) || n < min || n > max) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message });
+        return z.NEVER;
+      }
+      return n;
+    });
+
 /** Paging parameters from a URL, bounded. */
 export function pageParam(url: URL, name = "pagina"): number {
   const n = Number.parseInt(url.searchParams.get(name) ?? "1", 10);

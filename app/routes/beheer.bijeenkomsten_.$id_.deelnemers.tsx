@@ -5,6 +5,7 @@ import { staffAccess } from "~/domain/auth/roles";
 import { eventWhen } from "~/domain/events/event-mail.server";
 import { eventIdParam, eventPages } from "~/domain/events/events.server";
 import { registrationStatusLabels } from "~/domain/events/staff-events.server";
+import { downloadResponse } from "~/lib/download";
 import { Heading, Paragraph, TextLink } from "~/ui/content";
 import { TableScroll } from "~/ui/table-scroll";
 
@@ -18,13 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (new URL(request.url).searchParams.get("formaat") === "csv") {
     const csv = await eventPages.attendeesCsv(user, id);
     if (csv === null) throw new Response("Niet gevonden", { status: 404 });
-    return new Response(csv, {
-      headers: {
-        "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="deelnemers-bijeenkomst-${id}.csv"`,
-        "Cache-Control": "no-store",
-      },
-    });
+    return downloadResponse(csv, "text/csv; charset=utf-8", `deelnemers-bijeenkomst-${id}.csv`);
   }
   const found = await eventPages.staffEvent(id);
   if (!found) throw new Response("Niet gevonden", { status: 404 });

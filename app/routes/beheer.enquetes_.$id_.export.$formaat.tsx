@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireRole } from "~/domain/auth/auth.server";
 import { staffAccess } from "~/domain/auth/roles";
 import { exportCsv, exportXlsx } from "~/domain/insights/exports.server";
+import { downloadResponse } from "~/lib/download";
 
 // Exports are streamed to a logged-in researcher or administrator, never cached, and audited
 // (docs/policy.md: exports reachable by anyone holding the link are a known mistake).
@@ -14,12 +15,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = { id: user.id, email: user.email };
   const file = format === "csv" ? await exportCsv(actor, id) : await exportXlsx(actor, id);
   if (!file) throw new Response("Deze enquête bestaat niet", { status: 404 });
-  return new Response(file.body, {
-    headers: {
-      "Content-Type": file.contentType,
-      "Content-Disposition": `attachment; filename="${file.filename}"`,
-      "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return downloadResponse(file.body, file.contentType, file.filename);
 }

@@ -9,6 +9,7 @@ import { Form, useActionData } from "@remix-run/react";
 import { requireRole } from "~/domain/auth/auth.server";
 import { staffAccess } from "~/domain/auth/roles";
 import { handlePrivacyPost, type SubjectData } from "~/domain/privacy/subject.server";
+import { downloadResponse } from "~/lib/download";
 import { Alert, formatDateTime, Heading, Paragraph } from "~/ui/content";
 import { CheckboxField, ErrorSummary, SubmitButton, TextField } from "~/ui/form";
 
@@ -25,13 +26,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, staffAccess["beheer.privacy"]);
   const outcome = await handlePrivacyPost(user, await request.formData());
   if (outcome.kind === "download")
-    return new Response(outcome.json, {
-      headers: {
-        "Content-Type": "application/json; charset=utf-8",
-        "Content-Disposition": `attachment; filename="${outcome.filename}"`,
-        "Cache-Control": "no-store",
-      },
-    });
+    return downloadResponse(outcome.json, "application/json; charset=utf-8", outcome.filename);
   if (outcome.kind === "invalid") return data(outcome, { status: 400 });
   return outcome;
 }

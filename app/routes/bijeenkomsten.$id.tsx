@@ -16,6 +16,7 @@ import { Alert, DemoBadge, Heading, Paragraph, TextLink } from "~/ui/content";
 import { ErrorSummary, SubmitButton, TextArea, TextField } from "~/ui/form";
 import { SmallMap } from "~/ui/map/client-map";
 import mapCss from "~/ui/map.css?url";
+import { NameAndEmailFields } from "~/ui/name-email-fields";
 
 // The map loads only when the bijeenkomst has a point; the address above it is its text alternative.
 export const links: LinksFunction = () => [
@@ -191,24 +192,10 @@ function RegistrationForm({ result, placesLeft }: { result: ActionData; placesLe
       </Paragraph>
       <ErrorSummary errors={errors} />
       <Form method="post" noValidate className="wmh-form">
-        <TextField
-          name="name"
-          label="Naam"
-          autoComplete="name"
-          required
-          maxLength={200}
-          defaultValue={str(values, "name")}
-          error={errors.name}
-        />
-        <TextField
-          name="email"
-          type="email"
-          label="E-mailadres"
-          description="Hierop krijgt u de bevestiging."
-          autoComplete="email"
-          required
-          defaultValue={str(values, "email")}
-          error={errors.email}
+        <NameAndEmailFields
+          values={values}
+          errors={errors}
+          emailDescription="Hierop krijgt u de bevestiging."
         />
         <TextField
           name="people"

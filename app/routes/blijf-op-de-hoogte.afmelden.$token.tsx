@@ -1,8 +1,8 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { followerPages } from "~/domain/informed/followers.server";
-import { Alert, Heading, Paragraph, TextLink } from "~/ui/content";
-import { SubmitButton } from "~/ui/form";
+import { TextLink } from "~/ui/content";
+import { UnsubscribePage } from "~/ui/unsubscribe-page";
 
 export const meta: MetaFunction = () => [{ title: "Afmelden - Blijf op de hoogte - Wij maken Heemstede" }];
 
@@ -25,31 +25,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function FollowerUnsubscribe() {
   const { valid } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  if (actionData?.done || !valid)
-    return (
-      <div className="wmh-stack">
-        <Heading level={1}>U bent afgemeld</Heading>
-        <Alert type="ok">
-          <Paragraph>
-            U krijgt van ons geen e-mails meer over nieuws. Wij hebben uw e-mailadres verwijderd.
-          </Paragraph>
-        </Alert>
-        <Paragraph>
+  return (
+    <UnsubscribePage
+      done={Boolean(actionData?.done) || !valid}
+      heading="Afmelden"
+      explanation="Als u zich afmeldt, krijgt u geen e-mails meer over nieuws, projecten en bijeenkomsten. Wij verwijderen dan uw e-mailadres."
+      doneText="U krijgt van ons geen e-mails meer over nieuws. Wij hebben uw e-mailadres verwijderd."
+      rejoin={
+        <>
           Wilt u later toch weer op de hoogte blijven?{" "}
           <TextLink to="/blijf-op-de-hoogte">Meld u dan opnieuw aan</TextLink>.
-        </Paragraph>
-      </div>
-    );
-  return (
-    <div className="wmh-stack">
-      <Heading level={1}>Afmelden</Heading>
-      <Paragraph>
-        Als u zich afmeldt, krijgt u geen e-mails meer over nieuws, projecten en bijeenkomsten. Wij
-        verwijderen dan uw e-mailadres.
-      </Paragraph>
-      <Form method="post">
-        <SubmitButton>Ja, meld mij af</SubmitButton>
-      </Form>
-    </div>
+        </>
+      }
+    />
   );
 }

@@ -11,6 +11,7 @@ import { countContactSubmission, submitContactMessage } from "~/domain/contact/c
 import { type FieldErrors, parseForm, str } from "~/lib/forms";
 import { Alert, Heading, Paragraph, TextLink } from "~/ui/content";
 import { ErrorSummary, Honeypot, SubmitButton, TextArea, TextField } from "~/ui/form";
+import { NameAndEmailFields } from "~/ui/name-email-fields";
 
 export const meta: MetaFunction = () => [
   { title: "Contact - Wij maken Heemstede" },
@@ -116,24 +117,10 @@ export default function Contact() {
         {actionData?.message ? <Alert type="error">{actionData.message}</Alert> : null}
         <ErrorSummary errors={errors} />
         <Form method="post" noValidate>
-          <TextField
-            name="name"
-            label="Naam"
-            autoComplete="name"
-            required
-            maxLength={200}
-            defaultValue={str(values, "name")}
-            error={errors.name}
-          />
-          <TextField
-            name="email"
-            type="email"
-            label="E-mailadres"
-            description="Hierop krijgt u een bevestiging en ons antwoord."
-            autoComplete="email"
-            required
-            defaultValue={str(values, "email")}
-            error={errors.email}
+          <NameAndEmailFields
+            values={values}
+            errors={errors}
+            emailDescription="Hierop krijgt u een bevestiging en ons antwoord."
           />
           <TextField
             name="phone"

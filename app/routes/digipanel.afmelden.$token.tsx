@@ -1,8 +1,8 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { unsubscribe, unsubscribeTokenValid } from "~/domain/panel/members.server";
-import { Alert, Heading, Paragraph, TextLink } from "~/ui/content";
-import { SubmitButton } from "~/ui/form";
+import { TextLink } from "~/ui/content";
+import { UnsubscribePage } from "~/ui/unsubscribe-page";
 
 export const meta: MetaFunction = () => [{ title: "Afmelden - Digipanel - Wij maken Heemstede" }];
 
@@ -28,32 +28,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function Unsubscribe() {
   const { valid } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  if (actionData?.done || !valid)
-    return (
-      <div className="wmh-stack">
-        <Heading level={1}>U bent afgemeld</Heading>
-        <Alert type="ok">
-          <Paragraph>
-            U doet niet meer mee aan het digipanel en krijgt geen uitnodigingen meer. Wij hebben uw
-            e-mailadres en uw andere gegevens verwijderd. Antwoorden die u al gaf, blijven bewaard zonder uw
-            naam of e-mailadres.
-          </Paragraph>
-        </Alert>
-        <Paragraph>
-          Wilt u later toch weer meedoen? <TextLink to="/digipanel">Meld u dan opnieuw aan</TextLink>.
-        </Paragraph>
-      </div>
-    );
   return (
-    <div className="wmh-stack">
-      <Heading level={1}>Afmelden voor het digipanel</Heading>
-      <Paragraph>
-        Als u zich afmeldt, krijgt u geen uitnodigingen meer. Wij verwijderen dan uw e-mailadres en uw andere
-        gegevens. Antwoorden die u al gaf, blijven bewaard zonder uw naam of e-mailadres.
-      </Paragraph>
-      <Form method="post">
-        <SubmitButton>Ja, meld mij af</SubmitButton>
-      </Form>
-    </div>
+    <UnsubscribePage
+      done={Boolean(actionData?.done) || !valid}
+      heading="Afmelden voor het digipanel"
+      explanation="Als u zich afmeldt, krijgt u geen uitnodigingen meer. Wij verwijderen dan uw e-mailadres en uw andere gegevens. Antwoorden die u al gaf, blijven bewaard zonder uw naam of e-mailadres."
+      doneText="U doet niet meer mee aan het digipanel en krijgt geen uitnodigingen meer. Wij hebben uw e-mailadres en uw andere gegevens verwijderd. Antwoorden die u al gaf, blijven bewaard zonder uw naam of e-mailadres."
+      rejoin={
+        <>
+          Wilt u later toch weer meedoen? <TextLink to="/digipanel">Meld u dan opnieuw aan</TextLink>.
+        </>
+      }
+    />
   );
 }

@@ -93,7 +93,10 @@ export type LoginResult =
   /** The password was right; the second step (TOTP or recovery code) is next. */
   | { ok: false; reason: "code"; challenge: string };
 
-function toStaffUser(user: typeof staffUsers.$inferSelect): StaffUser {
+/** The staff user as the rest of the app sees it, from the row (login) or the session's user (lucia). */
+function toStaffUser(
+  user: Pick<typeof staffUsers.$inferSelect, "id" | "email" | "name" | "roles" | "isDemo" | "totpEnabledAt">,
+): StaffUser {
   return {
     id: user.id,
     email: user.email,
@@ -185,14 +188,7 @@ export async function getStaffUser(request: Request): Promise<StaffUser | null> 
   if (!sessionId) return null;
   const { user } = await l.validateSession(sessionId);
   if (!user?.active) return null;
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    roles: user.roles,
-    isDemo: user.isDemo,
-    twoFactorEnabled: user.totpEnabledAt !== null,
-  };
+  return toStaffUser(user);
 }
 
 /**

@@ -37,6 +37,27 @@ export async function listStaffUsers(db: Executor = getDb()) {
     .orderBy(asc(staffUsers.name));
 }
 
+/** A new staff user with a password or an invitation; an address that is taken is a StaffUserError. */
+async function insertStaffUser(
+  input: { email: string; name: string; roles: Role[] },
+  credentials: { passwordHash: string } | { inviteTokenHash: string; inviteExpiresAt: Date },
+  tx: Executor,
+) {
+  const [row] = await tx
+    .insert(staffUsers)
+    .values({
+      id: randomUUID(),
+      email: input.email.toLowerCase(),
+      name: input.name,
+      roles: input.roles,
+      ...credentials,
+    })
+    .onConflictDoNothing()
+    .returning();
+  if (!row) throw new StaffUserError("Er is al een gebruiker met dit e-mailadres.", "email");
+  return row;
+}
+
 /** Create a user with a password (CLI) — generates a strong one when none is given. */
 export async function createStaffUser(
   input: { email: string; name: string; roles: Role[]; password?: string },
@@ -45,18 +66,7 @@ export async function createStaffUser(
   const password = input.password ?? randomBytes(18).toString("base64url");
   const passwordHash = await hashPassword(password);
   const user = await getDb().transaction(async (tx) => {
-    const [row] = await tx
-      .insert(staffUsers)
-      .values({
-        id: randomUUID(),
-        email: input.email.toLowerCase(),
-        name: input.name,
-        roles: input.roles,
-        passwordHash,
-      })
-      .onConflictDoNothing()
-      .returning();
-    if (!row) throw new StaffUserError("Er is al een gebruiker met dit e-mailadres.", "email");
+    const row = await insertStaffUser(input, { passwordHash }, tx);
     await audit(
       actor,
       {
@@ -76,19 +86,14 @@ export async function createStaffUser(
 export async function inviteStaffUser(input: { email: string; name: string; roles: Role[] }, actor: Actor) {
   const token = createToken();
   return getDb().transaction(async (tx) => {
-    const [row] = await tx
-      .insert(staffUsers)
-      .values({
-        id: randomUUID(),
-        email: input.email.toLowerCase(),
-        name: input.name,
-        roles: input.roles,
+    const row = await insertStaffUser(
+      input,
+      {
         inviteTokenHash: hashToken(token),
         inviteExpiresAt: new Date(Date.now() + INVITE_DAYS * 86_400_000),
-      })
-      .onConflictDoNothing()
-      .returning();
-    if (!row) throw new StaffUserError("Er is al een gebruiker met dit e-mailadres.", "email");
+      },
+      tx,
+    );
     const link = `${getEnv().APP_URL}/beheer/uitnodiging/${token}`;
     const mail = composeMail([
       `Beste ${row.name},`,

@@ -1,4 +1,5 @@
 // Two-factor login for staff (TOTP, RFC 6238) — the pure rules. Database work: two-factor.server.ts.
+import type { AuditAction } from "../audit/actions";
 import type { Role } from "./roles";
 
 /** Roles that must use two-factor login; the other roles may turn it on. */
@@ -40,10 +41,8 @@ export const twoFactorMessages = {
   enrolled: "Tweestapsverificatie staat aan.",
 } as const;
 
-/** Audit actions of this module, each with the Dutch text staff read in the audit log. */
-export const twoFactorAuditActions = {
-  "staff.two_factor_enabled": "Tweestapsverificatie aangezet",
-  "staff.recovery_code_used": "Inloggen met een herstelcode",
-  "staff.login_alert_sent": "Waarschuwing over mislukte inlogpogingen gestuurd",
-} as const;
-export type TwoFactorAuditAction = keyof typeof twoFactorAuditActions;
+/** Audit actions of this module (their Dutch sentences are in the audit vocabulary, audit/actions.ts). */
+export type TwoFactorAuditAction = Extract<
+  AuditAction,
+  "staff.two_factor_enabled" | "staff.recovery_code_used" | "staff.login_alert_sent"
+>;

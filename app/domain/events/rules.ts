@@ -1,20 +1,8 @@
 import { z } from "zod";
 import { amsterdamToInstant } from "../../lib/amsterdam-time";
-import { emailField, optionalText, requiredText } from "../../lib/forms";
+import { emailField, optionalCoordinate, optionalText, requiredText } from "../../lib/forms";
 
 // Rules for bijeenkomsten (issue 14, point 3), without I/O. docs/informed-events.md.
-
-/** Audit action codes of this context, each with the Dutch line the audit log shows. */
-export const eventAuditActions = {
-  "event.created": "Bijeenkomst aangemaakt",
-  "event.updated": "Bijeenkomst gewijzigd",
-  "event.registration_closed": "Aanmelden voor bijeenkomst gesloten",
-  "event.registration_reopened": "Aanmelden voor bijeenkomst weer geopend",
-  "event.capacity_changed": "Aantal plaatsen van bijeenkomst veranderd",
-  "event.cancelled": "Bijeenkomst afgelast (iedereen kreeg een e-mail)",
-  "event.attendees_exported": "Deelnemerslijst van bijeenkomst gedownload",
-} as const;
-export type EventAuditAction = keyof typeof eventAuditActions;
 
 /**
  * Retention (docs/privacy.md), counted from the moment a bijeenkomst is over (its end, or the moment
@@ -46,20 +34,9 @@ const localDateTime = (message: string) =>
       return at;
     });
 
-const optionalCoordinate = (min: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((v, ctx) => {
-      if (!v) return null;
-      const n = Number(v.replace(",", "."));
-      if (!Number.isFinite(n) || n < min || n > max) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, message: "Kies een punt in of bij Heemstede." });
-        return z.NEVER;
-      }
-      return n;
-    });
+/** A point of a bijeenkomst: in or near Heemstede. */
+const eventCoordinate = (min: number, max: number) =>
+  optionalCoordinate(min, max, "Kies een punt in of bij Heemstede.");
 
 const wholeNumber = (message: string, min: number, max: number) =>
   z
@@ -79,8 +56,8 @@ export function eventFormSchema(now: Date) {
       startsAt: localDateTime("Vul in wanneer de bijeenkomst begint."),
       endsAt: localDateTime("Vul in wanneer de bijeenkomst eindigt."),
       address: requiredText(300, "Vul het adres van de plek in."),
-      lat: optionalCoordinate(52.3, 52.4),
-      lng: optionalCoordinate(4.55, 4.7),
+      lat: eventCoordinate(52.3, 52.4),
+      lng: eventCoordinate(4.55, 4.7),
       capacity: wholeNumber("Vul het aantal plaatsen in.", 1, 10_000),
       registrationDeadline: localDateTime("Vul in tot wanneer mensen zich kunnen aanmelden."),
       projectId: z

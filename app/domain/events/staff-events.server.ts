@@ -115,6 +115,17 @@ interface StaffEventStep {
   fail: (errors: FieldErrors, values: FormValues) => StaffEventOutcome;
 }
 
+/** The error for a number of places below the people already registered, or null. */
+async function capacityBelowRegistered(
+  eventId: number,
+  capacity: number,
+  tx: Executor,
+): Promise<FieldErrors | null> {
+  const confirmed = await confirmedPeople(eventId, tx);
+  if (!capacityTooLow(capacity, confirmed)) return null;
+  return { capacity: `Er zijn al ${confirmed} personen aangemeld. Kies minstens ${confirmed} plaatsen.` };
+}
+
 /** intent=save: the edited bijeenkomst; places that came free go to the waiting list. */
 async function saveEvent({
   intent,
@@ -130,12 +141,8 @@ async function saveEvent({
   if (!parsed.ok) return fail(parsed.errors, parsed.values);
   if (!(await projectExists(parsed.data.projectId, tx)))
     return fail({ projectId: "Kies een bestaand project." }, parsed.values);
-  const confirmed = await confirmedPeople(e.id, tx);
-  if (capacityTooLow(parsed.data.capacity, confirmed))
-    return fail(
-      { capacity: `Er zijn al ${confirmed} personen aangemeld. Kies minstens ${confirmed} plaatsen.` },
-      parsed.values,
-    );
+  const tooLow = await capacityBelowRegistered(e.id, parsed.data.capacity, tx);
+  if (tooLow) return fail(tooLow, parsed.values);
   const [updated] = await tx
     .update(events)
     .set(eventValues(parsed.data))
@@ -171,12 +178,8 @@ async function changeCapacity({
 }: StaffEventStep): Promise<StaffEventOutcome> {
   const parsed = parseForm(capacitySchema, form);
   if (!parsed.ok) return fail(parsed.errors, parsed.values);
-  const confirmed = await confirmedPeople(e.id, tx);
-  if (capacityTooLow(parsed.data.capacity, confirmed))
-    return fail(
-      { capacity: `Er zijn al ${confirmed} personen aangemeld. Kies minstens ${confirmed} plaatsen.` },
-      parsed.values,
-    );
+  const tooLow = await capacityBelowRegistered(e.id, parsed.data.capacity, tx);
+  if (tooLow) return fail(tooLow, parsed.values);
   const [updated] = await tx
     .update(events)
     .set({ capacity: parsed.data.capacity })

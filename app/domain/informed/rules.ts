@@ -3,12 +3,6 @@ import { emailField, requiredText } from "../../lib/forms";
 
 // "Blijf op de hoogte" (issue 14, point 4), without I/O. docs/informed-events.md.
 
-/** Audit action codes of this context, each with the Dutch line the audit log shows. */
-export const informedAuditActions = {
-  "follower.mailing_sent": "E-mail aan volgers van projecten verstuurd",
-  "follower.mailing_test": "Test van e-mail aan volgers naar zichzelf gestuurd",
-} as const;
-
 /** A confirmation link works this long. */
 export const CONFIRM_DAYS = 7;
 

@@ -1,24 +1,9 @@
 import { z } from "zod";
-import { optionalText, requiredText } from "../../lib/forms";
+import { optionalCoordinate, optionalText, requiredText } from "../../lib/forms";
 import { statusValues } from "./statuses";
 import { themeValues } from "./themes";
 
 // The staff form for adding or editing an initiative on the map (/beheer/kaart).
-const coordinate = (min: number, max: number, message: string) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((v, ctx) => {
-      if (!v) return null;
-      const n = Number(v.replace(",", "."));
-      if (!Number.isFinite(n) || n < min || n > max) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, message });
-        return z.NEVER;
-      }
-      return n;
-    });
-
 const checkbox = z
   .string()
   .optional()
@@ -30,8 +15,8 @@ export const staffInitiativeSchema = z
     samenvatting: requiredText(2000, "Vul een samenvatting in."),
     thema: z.enum(themeValues, { errorMap: () => ({ message: "Kies een thema." }) }),
     status: z.enum(statusValues, { errorMap: () => ({ message: "Kies een status." }) }),
-    breedtegraad: coordinate(50, 54, "Vul een breedtegraad tussen 50 en 54 in, bijvoorbeeld 52,35."),
-    lengtegraad: coordinate(3, 8, "Vul een lengtegraad tussen 3 en 8 in, bijvoorbeeld 4,62."),
+    breedtegraad: optionalCoordinate(50, 54, "Vul een breedtegraad tussen 50 en 54 in, bijvoorbeeld 52,35."),
+    lengtegraad: optionalCoordinate(3, 8, "Vul een lengtegraad tussen 3 en 8 in, bijvoorbeeld 4,62."),
     wijk: optionalText(20),
     uitgelicht: checkbox,
     gepubliceerd: checkbox,

@@ -14,6 +14,7 @@ import {
 } from "../../../db/schema";
 import { parseCsv } from "../../lib/csv";
 import type { Executor } from "../../lib/db.server";
+import { auditActions } from "../audit/actions";
 import { audit } from "../audit/audit.server";
 import { type CellValue, CSV_BOM, csvRow, spreadsheetCell } from "../insights/csv";
 import { type ThemeId, themeLabels } from "../insights/themes";
@@ -23,7 +24,6 @@ import { refreshCurrentStoplicht } from "./stoplicht.server";
 import type { MonitorUser } from "./viewer.server";
 import {
   kindLabels,
-  monitorAuditActions,
   type OrganisationKind,
   prioriteitLabels,
   prioriteitWords,
@@ -272,7 +272,7 @@ export async function exportRound(
       entityType: "monitor_round",
       entityId: rc.round.id,
       details: {
-        omschrijving: monitorAuditActions["monitor_round.exported"],
+        omschrijving: auditActions["monitor_round.exported"],
         formaat: format,
         regels: rows.length,
       },
@@ -403,7 +403,7 @@ export async function importRound(
         entityType: "monitor_round",
         entityId: rc.round.id,
         details: {
-          omschrijving: monitorAuditActions["monitor_round.imported"],
+          omschrijving: auditActions["monitor_round.imported"],
           tertiaal: tertiaalLabel(rc.round.year, rc.round.tertiaal),
           gewijzigd: diff.changes.length,
           sleutels: diff.changes.map((c) => `${c.key} (${c.organisationName})`),

@@ -3,10 +3,11 @@
 import { asc, eq } from "drizzle-orm";
 import { monitorOrganisations, monitorPartners } from "../../../db/schema";
 import type { Executor } from "../../lib/db.server";
+import { auditActions } from "../audit/actions";
 import type { Actor } from "../audit/audit.server";
 import type { Role } from "../auth/roles";
 import type { Writer } from "./rules";
-import { type MonitorAuditAction, monitorAuditActions } from "./vocabulary";
+import type { MonitorAuditAction } from "./vocabulary";
 
 export const GEMEENTE_ID = "gemeente-heemstede";
 
@@ -53,7 +54,7 @@ export function auditEntry(
   entityId: string | number,
   details: object,
 ) {
-  return { action, entityType, entityId, details: { omschrijving: monitorAuditActions[action], ...details } };
+  return { action, entityType, entityId, details: { omschrijving: auditActions[action], ...details } };
 }
 
 export function actorOf(user: MonitorUser): Actor {

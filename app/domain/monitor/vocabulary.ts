@@ -7,6 +7,7 @@ import type {
   stoplichten,
   updateStatuses,
 } from "../../../db/schema/monitor";
+import type { AuditAction } from "../audit/actions";
 
 export type Stoplicht = (typeof stoplichten)[number];
 export type Prioriteit = (typeof prioriteiten)[number];
@@ -123,18 +124,5 @@ export function tertiaalLabel(year: number, tertiaal: number): string {
   return `Tertiaal ${tertiaal} van ${year}`;
 }
 
-/** Audit action codes of the monitor with a readable Dutch description (shown in /beheer/audit). */
-export const monitorAuditActions = {
-  "monitor_update.submitted": "Partner heeft een update van een prestatieafspraak ingediend",
-  "monitor_update.confirmed": "Gemeente heeft een update van een prestatieafspraak bevestigd",
-  "monitor_update.sent_back": "Gemeente heeft een update van een prestatieafspraak teruggestuurd",
-  "monitor_reaction.saved": "Huurdersorganisatie heeft gereageerd op een prestatieafspraak",
-  "monitor_round.opened": "Ronde van de monitor geopend en partners gemaild",
-  "monitor_round.closed": "Ronde van de monitor gesloten",
-  "monitor_agreements.copied": "Doorlopende en onafgemaakte afspraken naar het volgende jaar gekopieerd",
-  "monitor_round.exported": "Ronde van de monitor geëxporteerd",
-  "monitor_round.imported": "Updates van de monitor geïmporteerd uit een bestand",
-  "monitor_partner.linked": "Partneraccount aan een organisatie gekoppeld",
-  "monitor_partner.unlinked": "Partneraccount losgekoppeld van zijn organisatie",
-} as const;
-export type MonitorAuditAction = keyof typeof monitorAuditActions;
+/** The monitor's audit action codes; their Dutch sentences are in the audit vocabulary (audit/actions.ts). */
+export type MonitorAuditAction = Extract<AuditAction, `monitor_${string}`>;

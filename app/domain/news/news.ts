@@ -1,18 +1,11 @@
 import { z } from "zod";
 import { amsterdamToInstant } from "../../lib/amsterdam-time";
 import { optionalText, requiredText } from "../../lib/forms";
+import { slugOf } from "../../lib/slug";
 
 // Pure rules of news items ("Actueel", issue 14).
 
 export const NEWS_PAGE_SIZE = 10;
-
-/** Audit action codes of news items and their Dutch description for the audit log. */
-export const newsAuditActions = {
-  "news.created": "Nieuwsbericht aangemaakt",
-  "news.updated": "Nieuwsbericht gewijzigd",
-  "news.published": "Nieuwsbericht gepubliceerd of ingepland",
-  "news.withdrawn": "Nieuwsbericht teruggetrokken",
-} as const;
 
 export const publishModes = ["draft", "now", "scheduled"] as const;
 export type PublishMode = (typeof publishModes)[number];
@@ -76,15 +69,7 @@ export type NewsInput = z.output<ReturnType<typeof newsFormSchema>>;
 
 /** A URL part from a title: lower case, a-z 0-9 and dashes, at most 80 characters. */
 export function slugify(title: string): string {
-  const slug = title
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 80)
-    .replace(/-+$/g, "");
-  return slug || "bericht";
+  return slugOf(title, 80) || "bericht";
 }
 
 /** Public state of a news item at `now`. */

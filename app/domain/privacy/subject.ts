@@ -1,13 +1,6 @@
 // AVG requests of one person (issue 12, docs/privacy.md): find, export or erase everything held on
-// one e-mail address. Pure parts: input parsing and audit descriptions.
+// one e-mail address. Pure parts: input parsing and the texts that replace erased data.
 import { z } from "zod";
-
-/** Audit action codes of this module, with their Dutch description. */
-export const privacyAuditActions = {
-  "privacy_subject.viewed": "Gegevens van één e-mailadres opgezocht (AVG-verzoek)",
-  "privacy_subject.exported": "Gegevens van één e-mailadres gedownload (AVG-verzoek)",
-  "privacy_subject.erased": "Gegevens van één e-mailadres gewist (AVG-verzoek)",
-} as const;
 
 export const subjectEmailSchema = z
   .string({ required_error: "Vul een e-mailadres in." })

@@ -4,15 +4,6 @@ import { optionalText, requiredText } from "../../lib/forms";
 
 // Staff forms for projects and phases (issue 14).
 
-/** Audit action codes of projects and their Dutch description for the audit log. */
-export const projectAuditActions = {
-  "project.updated": "Project gewijzigd",
-  "project.phase_added": "Fase toegevoegd aan een project",
-  "project.phase_updated": "Fase van een project gewijzigd",
-  "project.phase_pinned": "Fase vastgezet als huidige fase",
-  "project.phase_unpinned": "Vastgezette fase losgemaakt: de data bepalen weer de huidige fase",
-} as const;
-
 const day = (message: string) =>
   z
     .string()

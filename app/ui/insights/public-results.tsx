@@ -1,10 +1,9 @@
 // "Wat we hebben gehoord": one survey's published results for residents. Plain data in, no domain imports
 // (app/ui knows nothing of the domain). Every chart has the same figures in a table below it.
 
-import { TableScroll } from "~/ui/table-scroll";
 import { BarChart } from "../charts/bar-chart";
 import { formatDate } from "../content";
-import { nl, pct, SUPPRESSED } from "./result-views";
+import { nl, pct, ResultsTable, SUPPRESSED, td, tdNum, th } from "./result-views";
 
 export interface PublicResultsView {
   surveyTitle: string;
@@ -28,10 +27,6 @@ export interface PublicResultsView {
   themes: { theme: number; label: string; response: string }[];
   publishedAt: string;
 }
-
-const th = "utrecht-table__header-cell";
-const td = "utrecht-table__cell";
-const tdNum = "utrecht-table__cell utrecht-table__cell--numeric";
 
 function paragraphs(text: string) {
   return text
@@ -178,43 +173,40 @@ function DistributionTable({
   weighting: string;
 }) {
   return (
-    <TableScroll label={caption}>
-      <table className="utrecht-table wmh-results-table">
-        <caption className="utrecht-table__caption">{caption}</caption>
-        <thead className="utrecht-table__header">
-          <tr className="utrecht-table__row">
-            <th scope="col" className={th}>
-              Antwoord
+    <ResultsTable caption={caption}>
+      <thead className="utrecht-table__header">
+        <tr className="utrecht-table__row">
+          <th scope="col" className={th}>
+            Antwoord
+          </th>
+          <th scope="col" className={th}>
+            Aantal mensen
+          </th>
+          <th scope="col" className={th}>
+            Percentage ({weighting})
+          </th>
+        </tr>
+      </thead>
+      <tbody className="utrecht-table__body">
+        {cells.map((c) => (
+          <tr key={c.label} className="utrecht-table__row">
+            <th scope="row" className={td}>
+              {c.label}
             </th>
-            <th scope="col" className={th}>
-              Aantal mensen
-            </th>
-            <th scope="col" className={th}>
-              Percentage ({weighting})
-            </th>
+            {c.count === null ? (
+              <td className={td} colSpan={2}>
+                {SUPPRESSED}
+              </td>
+            ) : (
+              <>
+                <td className={tdNum}>{nl.format(c.count)}</td>
+                <td className={tdNum}>{pct(c.share)}</td>
+              </>
+            )}
           </tr>
-        </thead>
-        <tbody className="utrecht-table__body">
-          {cells.map((c) => (
-            <tr key={c.label} className="utrecht-table__row">
-              <th scope="row" className={td}>
-                {c.label}
-              </th>
-              {c.count === null ? (
-                <td className={td} colSpan={2}>
-                  {SUPPRESSED}
-                </td>
-              ) : (
-                <>
-                  <td className={tdNum}>{nl.format(c.count)}</td>
-                  <td className={tdNum}>{pct(c.share)}</td>
-                </>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+        ))}
+      </tbody>
+    </ResultsTable>
   );
 }
 

@@ -59,7 +59,8 @@ export interface QuestionView {
   breakdowns: BreakdownView[];
 }
 
-function Table({ caption, children }: { caption: string; children: React.ReactNode }) {
+/** A results table: scrollable and focusable, with its caption (also the scroll region's name). */
+export function ResultsTable({ caption, children }: { caption: string; children: React.ReactNode }) {
   return (
     <TableScroll label={caption}>
       <table className="utrecht-table wmh-results-table">
@@ -70,13 +71,14 @@ function Table({ caption, children }: { caption: string; children: React.ReactNo
   );
 }
 
-const th = "utrecht-table__header-cell";
-const td = "utrecht-table__cell";
-const tdNum = "utrecht-table__cell utrecht-table__cell--numeric";
+/** The classes of a header cell, a cell and a cell with a number. */
+export const th = "utrecht-table__header-cell";
+export const td = "utrecht-table__cell";
+export const tdNum = "utrecht-table__cell utrecht-table__cell--numeric";
 
 export function DistributionTable({ d, caption }: { d: DistributionView; caption: string }) {
   return (
-    <Table caption={caption}>
+    <ResultsTable caption={caption}>
       <thead className="utrecht-table__header">
         <tr className="utrecht-table__row">
           <th scope="col" className={th}>
@@ -121,7 +123,7 @@ export function DistributionTable({ d, caption }: { d: DistributionView; caption
           </tr>
         ))}
       </tbody>
-    </Table>
+    </ResultsTable>
   );
 }
 
@@ -192,7 +194,7 @@ export function QuestionResultView({
 function BreakdownTable({ b, question }: { b: BreakdownView; question: string }) {
   const values = b.groups[0]?.cells ?? [];
   return (
-    <Table caption={`${question}, naar ${b.label.toLowerCase()} (percentage per groep, ongewogen)`}>
+    <ResultsTable caption={`${question}, naar ${b.label.toLowerCase()} (percentage per groep, ongewogen)`}>
       <thead className="utrecht-table__header">
         <tr className="utrecht-table__row">
           <th scope="col" className={th}>
@@ -231,7 +233,7 @@ function BreakdownTable({ b, question }: { b: BreakdownView; question: string })
           </tr>
         ))}
       </tbody>
-    </Table>
+    </ResultsTable>
   );
 }
 
@@ -261,7 +263,7 @@ export function RepresentativenessTable({ r }: { r: RepresentativenessView }) {
           compare: row.populationShare,
         }))}
       />
-      <Table caption={`Respondenten en inwoners naar ${r.label.toLowerCase()}`}>
+      <ResultsTable caption={`Respondenten en inwoners naar ${r.label.toLowerCase()}`}>
         <thead className="utrecht-table__header">
           <tr className="utrecht-table__row">
             <th scope="col" className={th}>
@@ -294,7 +296,7 @@ export function RepresentativenessTable({ r }: { r: RepresentativenessView }) {
             </tr>
           ))}
         </tbody>
-      </Table>
+      </ResultsTable>
     </>
   );
 }

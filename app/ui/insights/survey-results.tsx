@@ -6,9 +6,15 @@ import { channelLabel } from "~/domain/surveys/channels";
 import type { loader } from "~/routes/beheer.enquetes_.$id_.resultaten";
 import { ColumnChart } from "~/ui/charts/bar-chart";
 import { Alert, Heading, Paragraph } from "~/ui/content";
-import { TableScroll } from "~/ui/table-scroll";
 import { MapPointMap } from "./map-point-map";
-import { MapPointList, nl, QuestionResultView, RepresentativenessTable, SUPPRESSED } from "./result-views";
+import {
+  MapPointList,
+  nl,
+  QuestionResultView,
+  RepresentativenessTable,
+  ResultsTable,
+  SUPPRESSED,
+} from "./result-views";
 
 // The sections of the staff results page of a survey (routes/beheer.enquetes_.$id_.resultaten): the
 // page's table of contents, the exports, the response, the representativeness, the answers per question
@@ -110,41 +116,36 @@ export function ResponseSection({ overview }: { overview: Results["overview"] })
             description="Kolomdiagram van de respons per week; de cijfers staan in de tabel hieronder."
             columns={overview.perWeek.map((w) => ({ label: week(w.week), value: w.total }))}
           />
-          <TableScroll label="Respons per week (week begint op maandag) en kanaal">
-            <table className="utrecht-table wmh-results-table">
-              <caption className="utrecht-table__caption">
-                Respons per week (week begint op maandag) en kanaal
-              </caption>
-              <thead className="utrecht-table__header">
-                <tr className="utrecht-table__row">
-                  {[
-                    "Week van",
-                    ...overview.perChannel.map((c) => `Via ${channelLabel(c.channel)}`),
-                    "Totaal",
-                  ].map((h) => (
-                    <th key={h} scope="col" className="utrecht-table__header-cell">
-                      {h}
-                    </th>
+          <ResultsTable caption="Respons per week (week begint op maandag) en kanaal">
+            <thead className="utrecht-table__header">
+              <tr className="utrecht-table__row">
+                {[
+                  "Week van",
+                  ...overview.perChannel.map((c) => `Via ${channelLabel(c.channel)}`),
+                  "Totaal",
+                ].map((h) => (
+                  <th key={h} scope="col" className="utrecht-table__header-cell">
+                    {h}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody className="utrecht-table__body">
+              {overview.perWeek.map((w) => (
+                <tr key={w.week} className="utrecht-table__row">
+                  <th scope="row" className="utrecht-table__cell">
+                    {week(w.week)}
+                  </th>
+                  {[...w.channels, w.total].map((n, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: fixed columns
+                    <td key={i} className="utrecht-table__cell utrecht-table__cell--numeric">
+                      {n ?? SUPPRESSED}
+                    </td>
                   ))}
                 </tr>
-              </thead>
-              <tbody className="utrecht-table__body">
-                {overview.perWeek.map((w) => (
-                  <tr key={w.week} className="utrecht-table__row">
-                    <th scope="row" className="utrecht-table__cell">
-                      {week(w.week)}
-                    </th>
-                    {[...w.channels, w.total].map((n, i) => (
-                      // biome-ignore lint/suspicious/noArrayIndexKey: fixed columns
-                      <td key={i} className="utrecht-table__cell utrecht-table__cell--numeric">
-                        {n ?? SUPPRESSED}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+              ))}
+            </tbody>
+          </ResultsTable>
         </>
       ) : (
         <Paragraph>Er zijn nog geen ingestuurde antwoorden.</Paragraph>

@@ -6,9 +6,8 @@ import { NO_FINDINGS } from "~/domain/insights/summary";
 import { type ThemeId, themeIds, themeLabels } from "~/domain/insights/themes";
 import { channelLabel } from "~/domain/surveys/channels";
 import type { loader } from "~/routes/beheer.woonvisie-input_.$projectId";
-import { TableScroll } from "~/ui/table-scroll";
 import { DemoBadge, formatDate, Heading, Paragraph } from "../content";
-import { MapPointList, nl, QuestionResultView, SUPPRESSED } from "./result-views";
+import { MapPointList, nl, QuestionResultView, ResultsTable, SUPPRESSED } from "./result-views";
 
 // The sections of the Woonvisie input report (routes/beheer.woonvisie-input_.$projectId): the summary
 // per theme, the table of contents, one section per theme and the account of the participation.
@@ -254,65 +253,57 @@ export function CodeTable({
   caption: string;
 }) {
   return (
-    <TableScroll label={caption}>
-      <table className="utrecht-table wmh-results-table">
-        <caption className="utrecht-table__caption">{caption}</caption>
-        <thead className="utrecht-table__header">
-          <tr className="utrecht-table__row">
-            <th scope="col" className="utrecht-table__header-cell">
-              Code
+    <ResultsTable caption={caption}>
+      <thead className="utrecht-table__header">
+        <tr className="utrecht-table__row">
+          <th scope="col" className="utrecht-table__header-cell">
+            Code
+          </th>
+          <th scope="col" className="utrecht-table__header-cell">
+            Aantal antwoorden
+          </th>
+        </tr>
+      </thead>
+      <tbody className="utrecht-table__body">
+        {codes.map((c) => (
+          <tr key={c.id} className="utrecht-table__row">
+            <th scope="row" className="utrecht-table__cell">
+              {c.label}
             </th>
-            <th scope="col" className="utrecht-table__header-cell">
-              Aantal antwoorden
-            </th>
+            <td className="utrecht-table__cell utrecht-table__cell--numeric">
+              {c.count < MIN_CELL ? SUPPRESSED : c.count}
+            </td>
           </tr>
-        </thead>
-        <tbody className="utrecht-table__body">
-          {codes.map((c) => (
-            <tr key={c.id} className="utrecht-table__row">
-              <th scope="row" className="utrecht-table__cell">
-                {c.label}
-              </th>
-              <td className="utrecht-table__cell utrecht-table__cell--numeric">
-                {c.count < MIN_CELL ? SUPPRESSED : c.count}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+        ))}
+      </tbody>
+    </ResultsTable>
   );
 }
 
 /** Who takes part in the Woonvisie participation, and in which role. */
 function ParticipationRolesTable() {
   return (
-    <TableScroll label="Deelnemers en rollen (participatieplan Woonvisie)">
-      <table className="utrecht-table wmh-results-table">
-        <caption className="utrecht-table__caption">
-          Deelnemers en rollen (participatieplan Woonvisie)
-        </caption>
-        <thead className="utrecht-table__header">
-          <tr className="utrecht-table__row">
-            <th scope="col" className="utrecht-table__header-cell">
-              Wie
+    <ResultsTable caption="Deelnemers en rollen (participatieplan Woonvisie)">
+      <thead className="utrecht-table__header">
+        <tr className="utrecht-table__row">
+          <th scope="col" className="utrecht-table__header-cell">
+            Wie
+          </th>
+          <th scope="col" className="utrecht-table__header-cell">
+            Rol
+          </th>
+        </tr>
+      </thead>
+      <tbody className="utrecht-table__body">
+        {participationRoles.map((r) => (
+          <tr key={r.who} className="utrecht-table__row">
+            <th scope="row" className="utrecht-table__cell">
+              {r.who}
             </th>
-            <th scope="col" className="utrecht-table__header-cell">
-              Rol
-            </th>
+            <td className="utrecht-table__cell">{r.role}</td>
           </tr>
-        </thead>
-        <tbody className="utrecht-table__body">
-          {participationRoles.map((r) => (
-            <tr key={r.who} className="utrecht-table__row">
-              <th scope="row" className="utrecht-table__cell">
-                {r.who}
-              </th>
-              <td className="utrecht-table__cell">{r.role}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+        ))}
+      </tbody>
+    </ResultsTable>
   );
 }

@@ -1,4 +1,5 @@
 import { type ReactNode, useCallback, useState } from "react";
+import { formatCoordinate, pointOf } from "./coordinates";
 import type { Bounds, PointMapProps } from "./point-picker";
 import type { TileConfig } from "./types";
 import { useClientComponent } from "./use-client-component";
@@ -29,19 +30,8 @@ export interface PlacePickerProps {
   outsideText: string;
 }
 
-function parse(value: string | undefined): number | null {
-  const v = value?.trim().replace(",", ".");
-  if (!v || !/^-?\d{1,3}(\.\d+)?$/.test(v)) return null;
-  return Number(v);
-}
-const format = (n: number) => n.toFixed(5).replace(".", ",");
-
 export function PlacePicker(props: PlacePickerProps) {
-  const [point, setPoint] = useState<[number, number] | null>(() => {
-    const lat = parse(props.defaultLat);
-    const lng = parse(props.defaultLng);
-    return lat !== null && lng !== null ? [lat, lng] : null;
-  });
+  const [point, setPoint] = useState(() => pointOf(props.defaultLat, props.defaultLng));
   const [announcement, setAnnouncement] = useState("");
   const {
     component: PointMap,
@@ -98,8 +88,8 @@ export function PlacePicker(props: PlacePickerProps) {
       {PointMap ? (
         <>
           <input type="hidden" name="kaart" value="ja" />
-          <input type="hidden" name={props.latName} value={point ? format(point[0]) : ""} />
-          <input type="hidden" name={props.lngName} value={point ? format(point[1]) : ""} />
+          <input type="hidden" name={props.latName} value={point ? formatCoordinate(point[0]) : ""} />
+          <input type="hidden" name={props.lngName} value={point ? formatCoordinate(point[1]) : ""} />
         </>
       ) : null}
       <p className="wmh-point-picker__status" role="status" aria-live="polite">

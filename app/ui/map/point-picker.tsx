@@ -1,5 +1,6 @@
-import { type ReactNode, useCallback, useState } from "react";
-import { PointFields, pointFieldId, pointFieldLabels } from "./point-fields";
+import { useCallback, useState } from "react";
+import { formatCoordinate, pointOf } from "./coordinates";
+import { PointFields, type PointFieldsProps, pointFieldId, pointFieldLabels } from "./point-fields";
 import type { TileConfig } from "./types";
 import { useClientComponent } from "./use-client-component";
 
@@ -14,15 +15,7 @@ export interface Bounds {
   east: number;
 }
 
-export interface PointPickerProps {
-  latName: string;
-  lngName: string;
-  legend: ReactNode;
-  description?: ReactNode;
-  defaultLat?: string;
-  defaultLng?: string;
-  latError?: string;
-  lngError?: string;
+export interface PointPickerProps extends Omit<PointFieldsProps, "labels" | "children" | "onInput"> {
   tiles: TileConfig;
   center: [number, number];
   zoom: number;
@@ -59,24 +52,12 @@ export interface PointMapProps {
   describedBy: string;
 }
 
-/** "52,35" or "52.35" → 52.35; null otherwise. */
-function parse(value: string | undefined): number | null {
-  const v = value?.trim().replace(",", ".");
-  if (!v || !/^-?\d{1,3}(\.\d+)?$/.test(v)) return null;
-  return Number(v);
-}
-const format = (n: number) => n.toFixed(5).replace(".", ",");
-
 export function PointPicker(props: PointPickerProps) {
   const labels = { ...pointPickerLabels, ...props.labels };
   const latId = pointFieldId(props.latName);
   const lngId = pointFieldId(props.lngName);
   const instructionsId = `${latId}-kaart-uitleg`;
-  const [point, setPoint] = useState<[number, number] | null>(() => {
-    const lat = parse(props.defaultLat);
-    const lng = parse(props.defaultLng);
-    return lat !== null && lng !== null ? [lat, lng] : null;
-  });
+  const [point, setPoint] = useState(() => pointOf(props.defaultLat, props.defaultLng));
   const [announcement, setAnnouncement] = useState("");
   const onPicked = props.onPicked;
   const { component: PointMap, failed } = useClientComponent<PointMapProps>(
@@ -87,8 +68,8 @@ export function PointPicker(props: PointPickerProps) {
   // The map writes into the same named fields, so the form posts the same either way.
   const onPick = useCallback(
     (lat: number, lng: number) => {
-      const la = format(lat);
-      const ln = format(lng);
+      const la = formatCoordinate(lat);
+      const ln = formatCoordinate(lng);
       const latInput = document.getElementById(latId) as HTMLInputElement | null;
       const lngInput = document.getElementById(lngId) as HTMLInputElement | null;
       if (latInput) latInput.value = la;
@@ -102,9 +83,11 @@ export function PointPicker(props: PointPickerProps) {
   const onOutside = useCallback(() => setAnnouncement(labels.outside), [labels.outside]);
   // Typing moves the marker too.
   const onInput = () => {
-    const lat = parse((document.getElementById(latId) as HTMLInputElement | null)?.value);
-    const lng = parse((document.getElementById(lngId) as HTMLInputElement | null)?.value);
-    if (lat !== null && lng !== null) setPoint([lat, lng]);
+    const typed = pointOf(
+      (document.getElementById(latId) as HTMLInputElement | null)?.value,
+      (document.getElementById(lngId) as HTMLInputElement | null)?.value,
+    );
+    if (typed) setPoint(typed);
   };
 
   return (

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { type Executor, getDb } from "../../../lib/db.server";
 import type { FieldErrors } from "../../../lib/forms";
+import { slugOf } from "../../../lib/slug";
 import { type Actor, audit } from "../../audit/audit.server";
 import { slugField } from "../rules";
 import { createSurvey, getSurveyForStaff, isSlugTaken } from "../surveys.server";
@@ -30,14 +31,7 @@ export type ImportPageOutcome =
 const FILE_FIELD = "bestand";
 
 function slugFrom(title: string): string {
-  const slug = title
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 50)
-    .replace(/-+$/, "");
+  const slug = slugOf(title, 50);
   return slug.length >= 3 ? slug : "geimporteerde-enquete";
 }
 
