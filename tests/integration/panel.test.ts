@@ -32,57 +32,20 @@ import {
   panelUnsubscribeTokens,
   populationFigures,
   surveyCodes,
-  surveys,
 } from "../../db/schema";
 import { seedWijken } from "../../db/seed/wijken";
 import { withBulkMailSink } from "../support/bulk-mail";
 import { createStaff } from "../support/db";
+import { campaignInput, linkIn, panelFixtures, panelProfile, publishedSurvey } from "../support/panel";
 import { bodyText } from "../support/smtp-sink";
 
 const sink = withBulkMailSink({ afterReset: () => seedWijken(getDb()) });
 
-const profile = {
-  birthYear: 1970,
-  postcode: "2101",
-  household: "paar" as const,
-  tenure: "koop" as const,
-  consent: "ja" as const,
-};
-
-function linkIn(raw: string, path: string): string {
-  const m = bodyText(raw).match(new RegExp(`https?://[^\\s<"]*${path}[^\\s<"]*`));
-  if (!m) throw new Error(`no ${path} link in mail`);
-  return m[0];
-}
-
-async function lastMailTo(to: string) {
-  await deliverOutbox(100);
-  const mine = sink.messages.filter((m) => m.to.includes(to));
-  if (!mine.length) throw new Error(`no mail to ${to}`);
-  return mine[mine.length - 1]!;
-}
-
-async function activeMember(email: string, overrides: Partial<typeof profile> = {}) {
-  await signUp({ ...profile, ...overrides, email });
-  const token = linkIn((await lastMailTo(email)).raw, "/digipanel/bevestigen/")
-    .split("/")
-    .pop()!;
-  expect(await confirmSignup(token)).toBe("confirmed");
-  const [m] = await getDb().select().from(panelMembers).where(eq(panelMembers.email, email));
-  return m!;
-}
-
-async function publishedSurvey() {
-  const [s] = await getDb()
-    .insert(surveys)
-    .values({ slug: "woonvisie", title: "Woonvisie", status: "published", accessMode: "code" })
-    .returning();
-  return s!;
-}
+const { lastMailTo, activeMember, queuedCampaign } = panelFixtures(sink);
 
 describe("signing up with double opt-in", () => {
   test("sign-up sends a confirmation link over SMTP; the link activates the member", async () => {
-    expect(await signUp({ ...profile, email: "inwoner@example.nl" })).toEqual({ ok: true });
+    expect(await signUp({ ...panelProfile, email: "inwoner@example.nl" })).toEqual({ ok: true });
     const mail = await lastMailTo("inwoner@example.nl");
     expect(mail.header("Subject")).toMatch(/Bevestig uw aanmelding/);
     const [pending] = await getDb().select().from(panelMembers);
@@ -97,7 +60,7 @@ describe("signing up with double opt-in", () => {
   });
 
   test("a postcode outside Heemstede is refused", async () => {
-    expect(await signUp({ ...profile, postcode: "1011", email: "a@example.nl" })).toEqual({
+    expect(await signUp({ ...panelProfile, postcode: "1011", email: "a@example.nl" })).toEqual({
       ok: false,
       reason: "postcode",
     });
@@ -105,7 +68,7 @@ describe("signing up with double opt-in", () => {
 
   test("a link older than 7 days has expired and a new one can be sent", async () => {
     const then = new Date("2026-01-01T12:00:00Z");
-    await signUp({ ...profile, email: "laat@example.nl" }, then);
+    await signUp({ ...panelProfile, email: "laat@example.nl" }, then);
     const token = linkIn((await lastMailTo("laat@example.nl")).raw, "/bevestigen/")
       .split("/")
       .pop()!;
@@ -120,7 +83,7 @@ describe("signing up with double opt-in", () => {
 
   test("signing up twice creates one member; an active member gets a note, not a second account", async () => {
     await activeMember("dubbel@example.nl");
-    await signUp({ ...profile, email: "dubbel@example.nl", birthYear: 1990 });
+    await signUp({ ...panelProfile, email: "dubbel@example.nl", birthYear: 1990 });
     const rows = await getDb().select().from(panelMembers);
     expect(rows).toHaveLength(1);
     expect(rows[0]!.birthYear).toBe(1970);
@@ -164,28 +127,12 @@ describe("my panel page", () => {
   });
 });
 
-function campaignInput(surveyId: number, overrides: Record<string, unknown> = {}) {
-  return {
-    name: "Woonvisie ronde 1",
-    surveyId,
-    mode: "all" as "all" | "sample",
-    targetCompletes: null as number | null,
-    expectedResponseRate: null as number | null,
-    subject: "Wat vindt u van wonen in Heemstede?",
-    message: "Wij horen graag uw mening over wonen.",
-    scheduledAt: null as Date | null,
-    reminderAfterDays: 7,
-    maxReminders: 2,
-    ...overrides,
-  };
-}
-
 describe("invitations", () => {
   test("every active member gets one invitation with a personal link and unsubscribe headers", async () => {
     const survey = await publishedSurvey();
     const staff = await createStaff(["onderzoeker"]);
     for (const e of ["a@example.nl", "b@example.nl", "c@example.nl"]) await activeMember(e);
-    await signUp({ ...profile, email: "pending@example.nl" });
+    await signUp({ ...panelProfile, email: "pending@example.nl" });
     sink.messages.length = 0;
     const id = await createCampaign(staff, campaignInput(survey.id));
     expect(await queueCampaign(id)).toBe(3);
@@ -249,12 +196,7 @@ describe("invitations", () => {
   });
 
   test("a refusal after the whole message (451 at the end of DATA) is recorded and retried", async () => {
-    const survey = await publishedSurvey();
-    const staff = await createStaff(["onderzoeker"]);
-    await activeMember("later-weer@example.nl");
-    sink.messages.length = 0;
-    const id = await createCampaign(staff, campaignInput(survey.id));
-    await queueCampaign(id);
+    await queuedCampaign(["later-weer@example.nl"]);
     sink.failNext(1);
     expect(await deliverPanelMail({ budgetMs: 5_000 })).toMatchObject({ sent: 0, failed: 1 });
     const [row] = await getDb().select().from(panelInvitations);
@@ -268,11 +210,7 @@ describe("invitations", () => {
   });
 
   test("rows of a killed worker are sent again; rows of a live worker are left alone", async () => {
-    const survey = await publishedSurvey();
-    const staff = await createStaff(["onderzoeker"]);
-    for (const e of ["k1@example.nl", "k2@example.nl"]) await activeMember(e);
-    const id = await createCampaign(staff, campaignInput(survey.id));
-    await queueCampaign(id);
+    await queuedCampaign(["k1@example.nl", "k2@example.nl"]);
     // Worker 42 claimed both and died (it holds no advisory lock).
     await getDb().update(panelInvitations).set({ status: "sending", claimedBy: 42 });
     const result = await deliverPanelMail({ budgetMs: 5_000 });
@@ -280,12 +218,7 @@ describe("invitations", () => {
   });
 
   test("the panel sweep of a restarted worker resends a dead worker's rows with the same Message-ID", async () => {
-    const survey = await publishedSurvey();
-    const staff = await createStaff(["onderzoeker"]);
-    for (const e of ["s1@example.nl", "s2@example.nl"]) await activeMember(e);
-    const id = await createCampaign(staff, campaignInput(survey.id));
-    await queueCampaign(id);
-    sink.messages.length = 0;
+    await queuedCampaign(["s1@example.nl", "s2@example.nl"]);
     await deliverPanelMail({ budgetMs: 5_000 });
     const first = sink.messages.map((m) => m.messageId).sort();
     // The server took both, but worker 43 died before committing one confirmation.
@@ -378,12 +311,7 @@ describe("reminders", () => {
 
 describe("unsubscribe", () => {
   test("the link in an invitation takes the member out of the panel", async () => {
-    const survey = await publishedSurvey();
-    const staff = await createStaff(["onderzoeker"]);
-    await activeMember("stop@example.nl");
-    sink.messages.length = 0;
-    const id = await createCampaign(staff, campaignInput(survey.id));
-    await queueCampaign(id);
+    await queuedCampaign(["stop@example.nl"]);
     await deliverPanelMail({ budgetMs: 5_000 });
     const token = sink.messages[0]!.header("List-Unsubscribe")!.slice(1, -1).split("/").pop()!;
     expect(await unsubscribe(token)).toBe(true);
