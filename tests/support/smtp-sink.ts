@@ -17,6 +17,8 @@ export interface SmtpSink {
   failNext(n: number): void;
   /** Reject every message to this address with 550. */
   rejectTo(address: string): void;
+  /** Answer every RCPT TO only after `ms` milliseconds (a slow server); 0 answers at once again. */
+  slowRecipients(ms: number): void;
   close(): Promise<void>;
 }
 
@@ -24,6 +26,7 @@ export async function startSmtpSink(options: { keepRaw?: boolean } = {}): Promis
   const messages: SinkMessage[] = [];
   let failing = 0;
   const rejected = new Set<string>();
+  let rcptDelay = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
@@ -36,7 +39,8 @@ export async function startSmtpSink(options: { keepRaw?: boolean } = {}): Promis
         err.responseCode = 550;
         return callback(err);
       }
-      callback();
+      if (rcptDelay > 0) setTimeout(() => callback(), rcptDelay);
+      else callback();
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
@@ -78,6 +82,9 @@ export async function startSmtpSink(options: { keepRaw?: boolean } = {}): Promis
       failing = n;
     },
     rejectTo: (address) => rejected.add(address.toLowerCase()),
+    slowRecipients: (ms) => {
+      rcptDelay = ms;
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
