@@ -87,8 +87,10 @@ async function refuseSent(table: string) {
     for each row when (new.status = 'sent') execute function refuse_sent()`);
 }
 
-const allowSent = (table: string) =>
-  getDb().execute(sql`drop trigger if exists refuse_sent on ${sql.identifier(table)}`);
+async function allowSent(table: string) {
+  await getDb().execute(sql`drop trigger if exists refuse_sent on ${sql.identifier(table)}`);
+  await getDb().execute(sql`drop function if exists refuse_sent()`);
+}
 
 /** Set (or with undefined remove) environment variables; returns the function that puts them back. */
 function withEnv(values: Record<string, string | undefined>) {
