@@ -12,8 +12,8 @@
 
 import { cpus, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
-import { publicExport } from "../app/domain/monitor/exports.server";
 import { publicOverview } from "../app/domain/monitor/pages.server";
+import { publicExport } from "../app/domain/monitor/public-export.server";
 import { loadOverview } from "../app/domain/monitor/public-read.server";
 import { refreshAllCurrentStoplicht } from "../app/domain/monitor/stoplicht.server";
 import { closeDb, getDb, getSql } from "../app/lib/db.server";

@@ -27,8 +27,8 @@ import {
   surveyDefinitionSchema,
 } from "../app/domain/surveys/definition";
 import { handleSurveyPost } from "../app/domain/surveys/flow.server";
+import { findPublicSurvey } from "../app/domain/surveys/public-surveys.server";
 import { startWithCode } from "../app/domain/surveys/response-start.server";
-import { findPublicSurvey } from "../app/domain/surveys/surveys.server";
 import { woonvisieDefinition } from "../app/domain/surveys/woonvisie";
 import { freePort } from "../app/server/scratch-db";
 import * as schema from "../db/schema";

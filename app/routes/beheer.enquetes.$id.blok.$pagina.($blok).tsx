@@ -2,7 +2,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useParams } from "@remix-run/react";
 import { staffAccess } from "~/domain/auth/roles";
 import { editorIntents } from "~/domain/surveys/admin.server";
-import { blockToForm } from "~/domain/surveys/editor";
+import { blockToForm } from "~/domain/surveys/editor-blocks";
 import { surveyEditorAction } from "~/domain/surveys/editor-route.server";
 import type { FieldErrors } from "~/lib/forms";
 import { Heading, Paragraph } from "~/ui/content";

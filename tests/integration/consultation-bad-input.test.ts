@@ -1,11 +1,8 @@
 // Issue 16, bad input: every field error is Dutch, at the field, with the input kept; hostile numbers in
 // URLs and forms (too large for an integer column, fractions, words) are a 400/404/409, never a 500.
 import { beforeEach, describe, expect, test } from "vitest";
-import {
-  createDocument,
-  documentPage,
-  handleDocumentPost,
-} from "../../app/domain/consultation/documents.server";
+import { documentPage } from "../../app/domain/consultation/document-page.server";
+import { createDocument, handleDocumentPost } from "../../app/domain/consultation/documents.server";
 import { loadNota, publishNota } from "../../app/domain/consultation/nota.server";
 import { handleReactionsPost } from "../../app/domain/consultation/points.server";
 import { publicDocument } from "../../app/domain/consultation/public-document.server";

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
-import { documentPage, handleDocumentPost } from "../../app/domain/consultation/documents.server";
+import { documentPage } from "../../app/domain/consultation/document-page.server";
+import { handleDocumentPost } from "../../app/domain/consultation/documents.server";
 import { consultationQueue, loadNota, publishNota } from "../../app/domain/consultation/nota.server";
 import { handleReactionsPost } from "../../app/domain/consultation/points.server";
 import {

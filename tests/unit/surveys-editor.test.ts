@@ -4,14 +4,13 @@ import {
   deletePage,
   importDefinition,
   moveQuestion,
-  parseFigureLines,
   parseOptionLines,
   questionToForm,
   toKey,
-  upsertBlock,
   upsertPage,
   upsertQuestion,
 } from "../../app/domain/surveys/editor";
+import { parseFigureLines, upsertBlock } from "../../app/domain/surveys/editor-blocks";
 import { planDefinitionSave, surveyAvailability } from "../../app/domain/surveys/rules";
 import { woonvisieDefinition } from "../../app/domain/surveys/woonvisie";
 import { amsterdamToInstant, instantToAmsterdamLocal } from "../../app/lib/amsterdam-time";

@@ -1,6 +1,7 @@
 import { getDb } from "../../lib/db.server";
 import type { Actor } from "../audit/audit.server";
-import { createDocument, documentPage, handleDocumentPost, listDocuments } from "./documents.server";
+import { documentPage, listDocuments } from "./document-page.server";
+import { createDocument, handleDocumentPost } from "./documents.server";
 import { kickConsultationDelivery } from "./jobs.server";
 import { loadNota, notaVersions, publishNota } from "./nota.server";
 import { handleReactionsPost } from "./points.server";

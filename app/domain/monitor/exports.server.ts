@@ -1,5 +1,6 @@
-// Exports of the monitor (CSV, XLSX, open JSON) and the round trip of a round's spreadsheet: export,
-// edit offline, import with a dry run, then all or nothing in one transaction (docs/monitor.md).
+// Exports of the monitor (CSV, XLSX; the public overview's file is in public-export.server.ts) and the round
+// trip of a round's spreadsheet: export, edit offline, import with a dry run, then all or nothing in one
+// transaction (docs/monitor.md).
 // Cells go through the same formula neutralising as the survey exports (insights/csv.ts).
 
 import { PassThrough } from "node:stream";
@@ -17,21 +18,10 @@ import type { Executor } from "../../lib/db.server";
 import { auditActions } from "../audit/actions";
 import { audit } from "../audit/audit.server";
 import { type CellValue, CSV_BOM, csvRow, spreadsheetCell } from "../insights/csv";
-import { type ThemeId, themeLabels } from "../insights/themes";
 import { diffImport, IMPORT_COLUMNS, type ImportContext, type ImportDiff } from "./import-diff";
-import type { OverviewRow } from "./public-read.server";
 import { refreshCurrentStoplicht } from "./stoplicht.server";
 import type { MonitorUser } from "./viewer.server";
-import {
-  kindLabels,
-  type OrganisationKind,
-  prioriteitLabels,
-  prioriteitWords,
-  type Stoplicht,
-  stoplichtLabel,
-  stoplichtWords,
-  tertiaalLabel,
-} from "./vocabulary";
+import { type OrganisationKind, type Stoplicht, stoplichtLabel, tertiaalLabel } from "./vocabulary";
 
 export type ExportFormat = "csv" | "xlsx" | "json";
 
@@ -39,36 +29,6 @@ export interface ExportFile {
   filename: string;
   contentType: string;
   body: string | Uint8Array<ArrayBuffer>;
-}
-
-const PUBLIC_COLUMNS = [
-  "Sleutel",
-  "Nummer",
-  "Soort",
-  "Thema",
-  "Subthema",
-  "Titel",
-  "Trekker",
-  "Andere partijen",
-  "Prioriteit",
-  "Stoplicht",
-  "Toelichting",
-] as const;
-
-function publicRow(r: OverviewRow, names: Record<string, string>): CellValue[] {
-  return [
-    r.key,
-    r.number,
-    kindLabels[r.kind],
-    `${r.theme}. ${themeLabels[r.theme as ThemeId] ?? ""}`,
-    r.subThemeLabel ?? "",
-    r.title,
-    r.trekkers.map((t) => names[t] ?? t).join(", "),
-    r.parties.map((t) => names[t] ?? t).join(", "),
-    r.prioriteit ? prioriteitLabels[r.prioriteit] : (r.prioriteitAsWritten ?? ""),
-    stoplichtLabel(r.stoplicht),
-    r.explanation ?? "",
-  ];
 }
 
 export function toCsv(header: readonly string[], rows: readonly CellValue[][]): string {
@@ -104,57 +64,6 @@ export async function toXlsx(sheetName: string, header: readonly string[], rows:
   await workbook.commit();
   await ended;
   return new Uint8Array(Buffer.concat(chunks)) as Uint8Array<ArrayBuffer>;
-}
-
-/** The public overview as a file: the whole filter, no paging. */
-export async function publicExport(
-  format: ExportFormat,
-  data: {
-    filter: { year: number; tertiaal: number };
-    rows: OverviewRow[];
-    organisationNames: Record<string, string>;
-  },
-): Promise<ExportFile> {
-  const base = `prestatieafspraken-${data.filter.year}-t${data.filter.tertiaal}`;
-  if (format === "json")
-    return {
-      filename: `${base}.json`,
-      contentType: "application/json; charset=utf-8",
-      body: JSON.stringify(
-        {
-          periode: { jaar: data.filter.year, tertiaal: data.filter.tertiaal },
-          afspraken: data.rows.map((r) => ({
-            sleutel: r.key,
-            nummer: r.number,
-            soort: r.kind,
-            thema: r.theme,
-            subthema: r.subThemeLabel,
-            titel: r.title,
-            trekkers: r.trekkers.map((t) => data.organisationNames[t] ?? t),
-            partijen: r.parties.map((t) => data.organisationNames[t] ?? t),
-            // The open-data file keeps its Dutch words (as before the codes became English).
-            prioriteit: r.prioriteit ? prioriteitWords[r.prioriteit] : r.prioriteitAsWritten,
-            stoplicht: stoplichtWords[r.stoplicht],
-            stoplichtLabel: stoplichtLabel(r.stoplicht),
-            toelichting: r.explanation,
-          })),
-        },
-        null,
-        2,
-      ),
-    };
-  const rows = data.rows.map((r) => publicRow(r, data.organisationNames));
-  if (format === "csv")
-    return {
-      filename: `${base}.csv`,
-      contentType: "text/csv; charset=utf-8",
-      body: toCsv(PUBLIC_COLUMNS, rows),
-    };
-  return {
-    filename: `${base}.xlsx`,
-    contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    body: await toXlsx("Prestatieafspraken", PUBLIC_COLUMNS, rows),
-  };
 }
 
 // ---- Round trip ----

@@ -5,7 +5,7 @@ import type { FieldErrors } from "../../lib/forms";
 import { countPages } from "../../lib/forms";
 import type { Actor } from "../audit/audit.server";
 import { type ThemeId, themeLabels } from "../insights/themes";
-import { exportRound, importRound, publicExport, readSpreadsheet } from "./exports.server";
+import { exportRound, importRound, readSpreadsheet } from "./exports.server";
 import {
   type OverviewFilter,
   PUBLIC_PAGE_SIZE,
@@ -22,6 +22,7 @@ import {
   submitUpdate,
 } from "./partner-updates.server";
 import { linkPartnerOrganisation, partnerLinks } from "./partners.server";
+import { publicExport } from "./public-export.server";
 import {
   getAgreement,
   loadOverview,

@@ -7,7 +7,6 @@ import { parseForm } from "../../lib/forms";
 import type { Actor } from "../audit/audit.server";
 import type { SurveyDefinition } from "./definition";
 import {
-  deleteBlock,
   deletePage,
   deleteQuestion,
   type EditResult,
@@ -15,10 +14,10 @@ import {
   movePage,
   moveQuestion,
   updateGeneral,
-  upsertBlock,
   upsertPage,
   upsertQuestion,
 } from "./editor";
+import { deleteBlock, upsertBlock } from "./editor-blocks";
 import { newSurveySchema, publishSchema, settingsSchema } from "./rules";
 import { isSurveySaved, type SurveySaved } from "./saved-messages";
 import {

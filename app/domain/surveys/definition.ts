@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AGREE_SCALE, OTHER_LABEL } from "./constants";
+import { questionProblems } from "./question-problems";
 
 export {
   AGREE_SCALE,
@@ -22,17 +23,6 @@ const key = z
     KEY_PATTERN,
     "Gebruik kleine letters, cijfers en streepjes (begin met een letter, hoogstens 40 tekens).",
   );
-
-/** Sub keys that answers.ts uses for its own form fields; rows and items may not use them. */
-export const RESERVED_SUB_KEYS = [
-  "anders",
-  "weetniet",
-  "opmerking",
-  "adres",
-  "locatie",
-  "lat",
-  "lng",
-] as const;
 
 /** Background variables used for representativeness and breakdowns (insights, panel). */
 export const BACKGROUND_VARIABLES = ["age", "tenure", "household", "wijk"] as const;
@@ -303,52 +293,6 @@ export const surveyDefinitionSchema = z
 export type SurveyDefinition = z.infer<typeof surveyDefinitionSchema>;
 /** What staff may write (defaults not yet applied), e.g. in JSON import. */
 export type SurveyDefinitionInput = z.input<typeof surveyDefinitionSchema>;
-
-function duplicates(values: string[]): string[] {
-  return values.filter((v, i) => values.indexOf(v) !== i);
-}
-
-/** Rules per question that zod's shape cannot say. */
-function questionProblems(q: Question): string[] {
-  const problems: string[] = [];
-  const lists: Option[][] =
-    q.type === "single" || q.type === "multiple"
-      ? [q.options]
-      : q.type === "ranking"
-        ? [q.items]
-        : q.type === "matrix"
-          ? [q.rows, q.scale]
-          : q.type === "mapPoint"
-            ? [q.locations]
-            : [];
-  for (const list of lists) {
-    for (const d of duplicates(list.map((o) => o.value)))
-      problems.push(`Vraag "${q.key}": de waarde "${d}" komt twee keer voor.`);
-    if (list.some((o) => o.value === "weetniet"))
-      problems.push(`Vraag "${q.key}": "weetniet" is gereserveerd, zet "weet niet" aan bij de vraag.`);
-  }
-  const subKeys = q.type === "ranking" ? q.items : q.type === "matrix" ? q.rows : [];
-  for (const s of subKeys)
-    if ((RESERVED_SUB_KEYS as readonly string[]).includes(s.value))
-      problems.push(`Vraag "${q.key}": "${s.value}" is gereserveerd, kies een andere waarde.`);
-  if (
-    (q.type === "single" || q.type === "multiple") &&
-    q.other &&
-    q.options.some((o) => o.value === "anders")
-  )
-    problems.push(
-      `Vraag "${q.key}": gebruik niet zelf de waarde "anders" als ook "anders, namelijk" aan staat.`,
-    );
-  if (q.type === "multiple" && q.max !== undefined && q.max > q.options.length + (q.other ? 1 : 0))
-    problems.push(`Vraag "${q.key}": het maximum is groter dan het aantal antwoorden.`);
-  if (q.type === "ranking" && q.top !== undefined && q.top > q.items.length)
-    problems.push(`Vraag "${q.key}": er zijn minder items dan de top die gerangschikt moet worden.`);
-  if (q.type === "number" && q.min !== undefined && q.max !== undefined && q.min > q.max)
-    problems.push(`Vraag "${q.key}": het minimum is groter dan het maximum.`);
-  if (q.type === "mapPoint" && q.locations.length === 0 && !q.allowAddress)
-    problems.push(`Vraag "${q.key}": geef plekken om uit te kiezen of sta een adres toe.`);
-  return problems;
-}
 
 /** Parse an unknown value (stored JSON, an import) into a definition with defaults applied. */
 export function parseDefinition(

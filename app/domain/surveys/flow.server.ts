@@ -20,11 +20,11 @@ import {
 import { readResumeCookies } from "./cookie.server";
 import { isInfoPage, type Page, type SurveyDefinition } from "./definition";
 import { flowMessages } from "./messages";
+import { findPublicSurvey, listProjectsWithOpenSurveys, type PublicSurvey } from "./public-surveys.server";
 import { findSurveyForResident, type LoadedResponse } from "./resident-survey.server";
 import { savePage, submitResponse } from "./response-answers.server";
 import { mailResumeLink, startResponse, startWithCode, takeOverResponse } from "./response-start.server";
 import { type Availability, CODE_LIMIT, RESUME_MAIL_LIMIT, START_LIMIT, surveyAvailability } from "./rules";
-import { findPublicSurvey, listProjectsWithOpenSurveys, type PublicSurvey } from "./surveys.server";
 
 export { flowMessages };
 

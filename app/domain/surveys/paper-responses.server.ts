@@ -10,7 +10,7 @@ import { responses } from "../../../db/schema";
 import { type Executor, rawClient } from "../../lib/db.server";
 import { wijkOfPostcodeSql } from "../places/wijken.server";
 import { type Answers, answerColumns, OUTSIDE_WIJK, toRows } from "./answers";
-import { type PublicSurvey, surveyWithNewestVersion } from "./surveys.server";
+import { type PublicSurvey, surveyWithNewestVersion } from "./public-surveys.server";
 
 export type PaperSurvey = PublicSurvey;
 

@@ -7,7 +7,8 @@ import type { Executor } from "../../lib/db.server";
 import { hashToken } from "../../lib/tokens.server";
 import { type AnswerRow, type Answers, fromRows } from "./answers";
 import type { SurveyDefinition } from "./definition";
-import { definitionsOf, type PublicSurvey, versionMetaColumns } from "./surveys.server";
+import type { PublicSurvey } from "./public-surveys.server";
+import { definitionsOf, versionMetaColumns } from "./surveys.server";
 
 export type ResponseRow = typeof responses.$inferSelect;
 

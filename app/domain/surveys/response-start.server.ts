@@ -7,7 +7,7 @@ import { getEnv } from "../../lib/env.server";
 import { composeMail, queueMail } from "../../lib/mail.server";
 import { createToken, hashToken } from "../../lib/tokens.server";
 import { lookupCode } from "./codes.server";
-import type { PublicSurvey } from "./surveys.server";
+import type { PublicSurvey } from "./public-surveys.server";
 
 export interface StartedResponse {
   responseId: string;

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, like } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, like } from "drizzle-orm";
 import {
   type AccessMode,
   projects,
@@ -11,7 +11,7 @@ import type { Executor } from "../../lib/db.server";
 import type { AuditAction } from "../audit/actions";
 import { type Actor, audit } from "../audit/audit.server";
 import { emptyDefinition, listQuestions, parseDefinition, type SurveyDefinition } from "./definition";
-import { planDefinitionSave, surveyAvailability } from "./rules";
+import { planDefinitionSave } from "./rules";
 
 export type SurveyRow = typeof surveys.$inferSelect;
 export type VersionRow = typeof surveyVersions.$inferSelect;
@@ -84,61 +84,6 @@ export async function definitionsOf(
   }
   for (const v of versions) if (!out.has(v.id)) throw new Error(`survey version ${v.id} not found`);
   return out;
-}
-
-// ---------------------------------------------------------------- residents
-
-export interface PublicSurvey {
-  survey: SurveyRow;
-  /** The newest published version, the one new responses use. */
-  version: VersionMeta;
-  definition: SurveyDefinition;
-}
-
-/**
- * A survey with its newest published version, the one new responses use (drafts have none), in one round
- * trip; its definition comes from the cache. Online responses find it by slug, paper answers by id.
- */
-export async function surveyWithNewestVersion(
-  survey: { slug: string } | { id: number },
-  db: Executor,
-): Promise<PublicSurvey | null> {
-  const [row] = await db
-    .select({ survey: surveys, version: versionMetaColumns(surveyVersions) })
-    .from(surveys)
-    .innerJoin(
-      surveyVersions,
-      and(eq(surveyVersions.surveyId, surveys.id), isNotNull(surveyVersions.publishedAt)),
-    )
-    .where("slug" in survey ? eq(surveys.slug, survey.slug) : eq(surveys.id, survey.id))
-    .orderBy(desc(surveyVersions.version))
-    .limit(1);
-  if (!row) return null;
-  const definitions = await definitionsOf([row.version], db);
-  return { survey: row.survey, version: row.version, definition: definitions.get(row.version.id)! };
-}
-
-/** A survey by slug as residents may see it: never a draft. */
-export async function findPublicSurvey(slug: string, db: Executor): Promise<PublicSurvey | null> {
-  const found = await surveyWithNewestVersion({ slug }, db);
-  return found && found.survey.status !== "draft" ? found : null;
-}
-
-/** Projects with their open surveys, for /meedenken. */
-export async function listProjectsWithOpenSurveys(db: Executor, now = new Date()) {
-  const [projectRows, surveyRows] = await Promise.all([
-    db.select().from(projects).orderBy(asc(projects.sortOrder), asc(projects.title)),
-    db
-      .select()
-      .from(surveys)
-      .where(eq(surveys.status, "published"))
-      .orderBy(asc(surveys.closesAt), asc(surveys.title)),
-  ]);
-  const open = surveyRows.filter((s) => surveyAvailability(s, now) === "open");
-  return {
-    projects: projectRows.map((p) => ({ ...p, surveys: open.filter((s) => s.projectId === p.id) })),
-    surveysWithoutProject: open.filter((s) => s.projectId === null),
-  };
 }
 
 // ---------------------------------------------------------------- staff

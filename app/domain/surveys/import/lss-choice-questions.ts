@@ -1,6 +1,7 @@
 // Mapping LimeSurvey's choice questions (lists, multiple choice, arrays, ranking) to ours. Part of the
 // LimeSurvey import (limesurvey.ts); pure. The mapping table is in docs/import.md.
-import { type Question, RESERVED_SUB_KEYS } from "../definition";
+import type { Question } from "../definition";
+import { RESERVED_SUB_KEYS } from "../question-problems";
 import type { SymbolInfo } from "./expression";
 import { cleanHtml } from "./html";
 import { labelList, type Mapped, note, type QuestionInput, symbol } from "./lss-question-input";
