@@ -3,7 +3,6 @@ import { z } from "zod";
 import {
   consultationDocuments,
   consultationParagraphs,
-  consultationReactions,
   consultationVersions,
   projects,
 } from "../../../db/schema";
@@ -349,15 +348,4 @@ export async function handleDocumentPost(
   if (!handle)
     return { ok: false, errors: { _form: "Deze actie kennen wij niet." }, values: {}, status: 400 };
   return handle({ actor, id, form, db, now });
-}
-
-/** Confirmed reactions per version (for counts on staff pages). */
-export async function confirmedCount(versionId: number, db: Executor): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(consultationReactions)
-    .where(
-      and(eq(consultationReactions.versionId, versionId), eq(consultationReactions.status, "confirmed")),
-    );
-  return row?.n ?? 0;
 }
