@@ -1,5 +1,6 @@
 // Composition root for background work: every context adds its job definitions here.
 import { sql } from "drizzle-orm";
+import { pruneLoginDelays } from "../domain/auth/throttle.server";
 import { consultationJobs } from "../domain/consultation/jobs.server";
 import { pruneReactions } from "../domain/consultation/retention.server";
 import { pruneContactMessages } from "../domain/contact/contact.server";
@@ -30,6 +31,8 @@ export const jobDefinitions: JobDefinition[] = [
       await pruneDrafts(db);
       await pruneUnusedPrivateImages(db);
       await db.execute(sql`delete from staff_sessions where expires_at < now()`);
+      // Login delays older than a day and expired two-factor challenges (e-mail addresses of failed logins).
+      await pruneLoginDelays(db);
       // Retention periods promised on /privacy (docs/privacy.md).
       await pruneContactMessages(undefined, db);
       await pruneOutbox(undefined, db);

@@ -26,8 +26,10 @@ import {
   followers,
   followerUnsubscribeTokens,
   informedMails,
+  loginDelays,
   outbox,
   projects,
+  staffLoginChallenges,
 } from "../../db/schema";
 import { withBulkMailSink } from "../support/bulk-mail";
 import { AFTER, DURING, form, publishedConsultation } from "../support/consultation";
@@ -516,5 +518,26 @@ describe("maintenance-retention", () => {
       .from(consultationReactions)
       .where(and(eq(consultationReactions.versionId, version!.id)));
     expect(kept).toMatchObject({ name: EXPIRED, email: "", text: "Oude reactie.", status: "confirmed" });
+  });
+});
+
+describe("login throttle rows", () => {
+  test("the job removes login delays after a day and expired two-factor challenges; newer ones stay", async () => {
+    const user = await createStaff(["beheerder"]);
+    await db()
+      .insert(loginDelays)
+      .values([
+        { email: "oud@heemstede.nl", attempts: 3, updatedAt: ago(2) },
+        { email: "nieuw@heemstede.nl", attempts: 1, updatedAt: new Date() },
+      ]);
+    await db()
+      .insert(staffLoginChallenges)
+      .values([
+        { tokenHash: "verlopen", userId: user.id, expiresAt: new Date(Date.now() - 60_000) },
+        { tokenHash: "geldig", userId: user.id, expiresAt: new Date(Date.now() + 600_000) },
+      ]);
+    await runRetentionJob();
+    expect((await db().select().from(loginDelays)).map((r) => r.email)).toEqual(["nieuw@heemstede.nl"]);
+    expect((await db().select().from(staffLoginChallenges)).map((r) => r.tokenHash)).toEqual(["geldig"]);
   });
 });
