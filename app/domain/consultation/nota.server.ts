@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import {
   consultationDocuments,
   consultationMails,
@@ -267,13 +267,4 @@ export async function notaVersions(documentId: number, db: Executor) {
     .from(consultationVersions)
     .where(and(eq(consultationVersions.documentId, documentId), eq(consultationVersions.status, "published")))
     .orderBy(asc(consultationVersions.number));
-}
-
-/** Mails of published notas that have not gone out yet (for tests and the staff page). */
-export async function pendingNotaMails(versionId: number, db: Executor): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(consultationMails)
-    .where(and(eq(consultationMails.versionId, versionId), isNull(consultationMails.sentAt)));
-  return row?.n ?? 0;
 }

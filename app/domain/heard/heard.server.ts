@@ -1,6 +1,6 @@
 // "Wat we hebben gehoord": staff choose what of a survey's results the public sees; publishing stores
 // the public content (the cache the public pages read), withdrawing removes it. Both are audited.
-import { and, asc, eq, inArray, isNotNull, ne, sql } from "drizzle-orm";
+import { and, asc, eq, isNotNull, ne, sql } from "drizzle-orm";
 import { projects, publishedResults, responses, surveys } from "../../../db/schema";
 import { type Executor, getDb } from "../../lib/db.server";
 import { type Actor, audit } from "../audit/audit.server";
@@ -196,17 +196,6 @@ export async function publishedOfProject(projectId: number, db: Executor) {
     .where(and(eq(surveys.projectId, projectId), isNotNull(publishedResults.publishedAt)))
     .orderBy(sql`${publishedResults.publishedAt} desc`);
   return rows.filter((r) => r.snapshot).map((r) => r.snapshot as PublicResults);
-}
-
-/** Slugs of the surveys among these whose results are public (for links on other pages). */
-export async function publishedSurveySlugs(surveySlugs: string[], db: Executor): Promise<string[]> {
-  if (surveySlugs.length === 0) return [];
-  const rows = await db
-    .select({ slug: surveys.slug })
-    .from(publishedResults)
-    .innerJoin(surveys, eq(surveys.id, publishedResults.surveyId))
-    .where(and(inArray(surveys.slug, surveySlugs), isNotNull(publishedResults.publishedAt)));
-  return rows.map((r) => r.slug);
 }
 
 // Route entry points (routes never see the database).

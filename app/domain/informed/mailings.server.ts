@@ -1,15 +1,8 @@
 // Staff and followers: the overview of followers and mailings, and a mailing to the followers of projects.
 // docs/informed-events.md.
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import {
-  eventRegistrations,
-  followerMailings,
-  followerProjects,
-  followers,
-  informedMails,
-  projects,
-} from "../../../db/schema";
-import { type Executor, getDb } from "../../lib/db.server";
+import { followerMailings, followerProjects, followers, informedMails, projects } from "../../../db/schema";
+import type { Executor } from "../../lib/db.server";
 import { getEnv } from "../../lib/env.server";
 import { type FieldErrors, type FormValues, parseForm } from "../../lib/forms";
 import { composeMail, queueMail } from "../../lib/mail.server";
@@ -191,13 +184,4 @@ export async function handleMailingPost(actor: Actor, form: FormData, db: Execut
     const message = await sendMailing(actor, formKey, parsed.data, paragraphs, recipients, tx);
     return { ok: true, intent, values: {}, preview, message };
   });
-}
-
-/** Number of live registrations (for the staff overview's counts). */
-export async function registrationCount(db: Executor = getDb()): Promise<number> {
-  const [r] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(eventRegistrations)
-    .where(inArray(eventRegistrations.status, ["confirmed", "waiting"]));
-  return r?.n ?? 0;
 }

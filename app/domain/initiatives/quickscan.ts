@@ -30,7 +30,6 @@ export const DECIDERS = [
 ] as const;
 
 export type Decider = (typeof DECIDERS)[number]["value"];
-export const deciderValues = DECIDERS.map((d) => d.value) as [Decider, ...Decider[]];
 export function deciderLabel(value: string): string {
   return DECIDERS.find((d) => d.value === value)?.label ?? value;
 }

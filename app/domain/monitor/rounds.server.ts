@@ -1,6 +1,6 @@
 // Tertiaal rounds: open (with exactly-once mails), reminders, close, who has not updated yet, and copying
 // the doorlopende and unfinished jaarafspraken to the next year (docs/monitor.md).
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import {
   monitorAgreementParties,
   monitorAgreements,
@@ -319,12 +319,4 @@ export async function copyToNextYear(user: MonitorUser, year: number, db: Execut
       message: `${copied === 1 ? "1 afspraak is" : `${copied} afspraken zijn`} gekopieerd naar ${year + 1}.`,
     };
   });
-}
-
-export async function agreementIdsForKeys(keys: string[], db: Executor) {
-  if (keys.length === 0) return [];
-  return db
-    .select({ id: monitorAgreements.id, key: monitorAgreements.key })
-    .from(monitorAgreements)
-    .where(inArray(monitorAgreements.key, keys));
 }

@@ -138,22 +138,3 @@ export async function openBureauFile(file: {
   if (buffer.includes(0)) return null;
   return csvRows(buffer);
 }
-
-/**
- * The first sheet of an XLSX or a CSV (semicolon or comma) as one table; null when the file cannot be
- * read. For small files and tests; the import reads rows one at a time with openBureauFile.
- */
-export async function readBureauFile(file: {
-  name: string;
-  arrayBuffer(): Promise<ArrayBuffer>;
-}): Promise<string[][] | null> {
-  const lines = await openBureauFile(file);
-  if (!lines) return null;
-  const rows: string[][] = [];
-  try {
-    for await (const { cells, line } of lines) rows[line - 1] = cells;
-  } catch {
-    return null;
-  }
-  return Array.from(rows, (r) => r ?? []);
-}
