@@ -20,6 +20,11 @@ function windowStart(now: Date, windowSeconds: number): Date {
   return new Date(Math.floor(now.getTime() / ms) * ms);
 }
 
+/** Whole seconds until the window that began at `start` ends (what Retry-After says). */
+function secondsLeft(start: Date, rule: RateLimitRule, now: Date): number {
+  return Math.ceil((start.getTime() + rule.windowSeconds * 1000 - now.getTime()) / 1000);
+}
+
 /**
  * Count one hit for `key` in a fixed window stored in PostgreSQL, so the limit holds across
  * all app servers. One upsert: parallel requests cannot both slip under the limit.
@@ -36,8 +41,7 @@ export async function hit(
     on conflict (key, window_start) do update set count = rate_limits.count + 1
     returning count`);
   const count = Number(rows[0]?.count ?? 1);
-  const retryAfterSeconds = Math.ceil((start.getTime() + rule.windowSeconds * 1000 - now.getTime()) / 1000);
-  return { allowed: count <= rule.max, count, retryAfterSeconds };
+  return { allowed: count <= rule.max, count, retryAfterSeconds: secondsLeft(start, rule, now) };
 }
 
 /**
@@ -63,8 +67,7 @@ export async function peek(
     sql`select count from rate_limits where key = ${key} and window_start = ${start.toISOString()}`,
   );
   const count = Number(rows[0]?.count ?? 0);
-  const retryAfterSeconds = Math.ceil((start.getTime() + rule.windowSeconds * 1000 - now.getTime()) / 1000);
-  return { allowed: count < rule.max, count, retryAfterSeconds };
+  return { allowed: count < rule.max, count, retryAfterSeconds: secondsLeft(start, rule, now) };
 }
 
 export async function reset(key: string, rule: RateLimitRule, db: Executor = getDb(), now = new Date()) {
