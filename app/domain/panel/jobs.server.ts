@@ -10,15 +10,52 @@ import { deliverPanelMail, recoverOrphans } from "./panel-delivery.server";
 export const PANEL_DELIVER = "panel-deliver";
 export const PANEL_TICK = "panel-tick";
 
-/** Ask a worker to deliver panel mail soon. Best effort: the minute tick does it anyway. */
-export async function kickPanelDelivery(startAfterSeconds = 0) {
-  try {
-    const boss = await getBoss();
-    await boss.send(PANEL_DELIVER, {}, { startAfter: startAfterSeconds });
-  } catch (err) {
-    getLogger().warn({ err }, "could not queue panel delivery");
-  }
+/**
+ * Ask a worker to run a delivery job soon. Best effort: the queue's minute tick does it anyway. `what` is
+ * for the log, e.g. "panel" or "follower mail".
+ */
+export function deliveryKick(name: string, what: string) {
+  return async (startAfterSeconds = 0): Promise<void> => {
+    try {
+      const boss = await getBoss();
+      await boss.send(name, {}, { startAfter: startAfterSeconds });
+    } catch (err) {
+      getLogger().warn({ err }, `could not queue ${what} delivery`);
+    }
+  };
 }
+
+/**
+ * A delivery job, the panel's and every bulk queue's (docs/panel.md): a run takes at most 50 s and is safe
+ * to run in parallel (SKIP LOCKED), so a job stuck "active" on a killed worker never blocks the next one;
+ * pg-boss retries it after expiry. A run that sent or failed something, or was throttled, asks for the next.
+ */
+export function deliveryJob(
+  name: string,
+  run: () => Promise<DeliveryResult | undefined>,
+  kick: (startAfterSeconds?: number) => Promise<void>,
+): JobDefinition {
+  return {
+    name,
+    options: {
+      name,
+      policy: "standard",
+      retryLimit: 5,
+      retryDelay: 10,
+      retryBackoff: true,
+      expireInSeconds: 120,
+    },
+    work: { batchSize: 1, pollingIntervalSeconds: 2 },
+    handler: async () => {
+      const result = await run();
+      if (result && (result.throttled || result.sent + result.failed > 0))
+        await kick(result.throttled ? 5 : 0);
+    },
+  };
+}
+
+/** Ask a worker to deliver panel mail soon. Best effort: the minute tick does it anyway. */
+export const kickPanelDelivery = deliveryKick(PANEL_DELIVER, "panel");
 
 /** Ask a worker to queue due campaigns now instead of at the next minute. */
 export async function kickPanelTick() {
@@ -66,25 +103,7 @@ export async function panelSweep(): Promise<void> {
 }
 
 export const panelJobs: JobDefinition[] = [
-  {
-    // Delivery runs for at most 50 s per job and is safe to run in parallel (SKIP LOCKED), so a job
-    // stuck "active" on a killed worker never blocks the next one; pg-boss retries it after expiry.
-    name: PANEL_DELIVER,
-    options: {
-      name: PANEL_DELIVER,
-      policy: "standard",
-      retryLimit: 5,
-      retryDelay: 10,
-      retryBackoff: true,
-      expireInSeconds: 120,
-    },
-    work: { batchSize: 1, pollingIntervalSeconds: 2 },
-    handler: async () => {
-      const result = await runPanelDelivery();
-      if (result && (result.throttled || result.sent + result.failed > 0))
-        await kickPanelDelivery(result.throttled ? 5 : 0);
-    },
-  },
+  deliveryJob(PANEL_DELIVER, runPanelDelivery, kickPanelDelivery),
   {
     name: PANEL_TICK,
     cron: "* * * * *",
