@@ -8,15 +8,13 @@ import { labelList, type Mapped, note, type QuestionInput, symbol } from "./lss-
 import { num, shorten } from "./lss-tables";
 import { ARRAY_SCALES, FIXED_OPTIONS } from "./lss-vocabulary";
 
-/** List, dropdown, yes/no, gender and 5-point choice: one single-choice question (or an agree scale when our extras say so). */
-export function mapList(input: QuestionInput): Mapped | null {
-  const { q, w, extras, answers, base, ownKey, codeFor, fromExtras } = input;
-  const entries = FIXED_OPTIONS[q.type]
-    ? FIXED_OPTIONS[q.type]!.map((o) => ({ code: o.code, text: o.label }))
-    : answers.filter((a) => a.scaleId === 0).map((a) => ({ code: a.code, text: a.text }));
-  if (q.type === "O") note(w, "Het opmerkingenveld bij de lijst is weggelaten.");
-  if (q.type === "!") note(w, "Het uitklapmenu wordt een lijst met keuzerondjes.");
-  const { list, codes } = labelList(
+/**
+ * The answer options of a list or multiple-choice question, with "weet ik niet" and "anders" kept free as
+ * values; an "Anders" becomes "Anders, namelijk" with a text field, which the report notes.
+ */
+function answerOptions(input: QuestionInput, entries: { code: string; text: string }[]) {
+  const { q, w, extras } = input;
+  const labels = labelList(
     entries,
     "a",
     ["weetniet", ...(q.other ? ["anders"] : [])],
@@ -25,6 +23,18 @@ export function mapList(input: QuestionInput): Mapped | null {
     "antwoord",
   );
   if (q.other) w.notes.push('"Anders" wordt "Anders, namelijk" met een tekstveld.');
+  return labels;
+}
+
+/** List, dropdown, yes/no, gender and 5-point choice: one single-choice question (or an agree scale when our extras say so). */
+export function mapList(input: QuestionInput): Mapped | null {
+  const { q, w, extras, answers, base, ownKey, codeFor, fromExtras } = input;
+  const entries = FIXED_OPTIONS[q.type]
+    ? FIXED_OPTIONS[q.type]!.map((o) => ({ code: o.code, text: o.label }))
+    : answers.filter((a) => a.scaleId === 0).map((a) => ({ code: a.code, text: a.text }));
+  if (q.type === "O") note(w, "Het opmerkingenveld bij de lijst is weggelaten.");
+  if (q.type === "!") note(w, "Het uitklapmenu wordt een lijst met keuzerondjes.");
+  const { list, codes } = answerOptions(input, entries);
   const key = ownKey();
   const ex = fromExtras(extras?.question?.type === "agree" ? "agree" : "single");
   if (ex.type === "agree") {
@@ -47,17 +57,12 @@ export function mapList(input: QuestionInput): Mapped | null {
 
 /** Multiple choice, with or without comments: one multiple-choice question; each subquestion is a symbol for conditions. */
 export function mapMultiple(input: QuestionInput): Mapped | null {
-  const { ctx, q, w, extras, subs, attrs, base, ownKey, codeFor, fromExtras } = input;
+  const { ctx, q, w, subs, attrs, base, ownKey, codeFor, fromExtras } = input;
   if (q.type === "P") note(w, "De opmerkingenvelden bij de antwoorden zijn weggelaten.");
-  const { list, codes } = labelList(
+  const { list, codes } = answerOptions(
+    input,
     subs.map((s) => ({ code: s.title, text: s.text })),
-    "a",
-    ["weetniet", ...(q.other ? ["anders"] : [])],
-    w,
-    extras?.options,
-    "antwoord",
   );
-  if (q.other) w.notes.push('"Anders" wordt "Anders, namelijk" met een tekstveld.');
   const key = ownKey();
   const maxRaw = num(attrs.get("max_answers"));
   const max = maxRaw > 0 && maxRaw <= list.length + (q.other ? 1 : 0) ? { max: maxRaw } : {};
