@@ -91,6 +91,49 @@ export type PaperEntryOutcome =
   | { status: "awaitingSecond"; entryId: number }
   | { status: "disagreement"; entryId: number; disagreements: Disagreement[] };
 
+/** The answers of one paper form counted as a submitted response on its code; returns the response id. */
+async function countResponse(target: PaperSurvey, codeRow: CodeState, answers: Answers, tx: Executor) {
+  const [responseId] = await insertSubmittedResponses(
+    target,
+    "papier",
+    [{ codeId: codeRow.id, respondentId: codeRow.respondentId, answers }],
+    tx,
+  );
+  return responseId!;
+}
+
+/** The entry row of a form typed for the first time, counted at once or waiting for a second entry. */
+function firstEntry(
+  actor: Actor,
+  target: PaperSurvey,
+  codeRow: CodeState,
+  answers: Answers,
+  status: "counted" | "awaiting_second",
+) {
+  return {
+    surveyId: target.survey.id,
+    surveyVersionId: target.version.id,
+    codeId: codeRow.id,
+    status,
+    firstAnswers: answers,
+    firstBy: actor.id,
+  };
+}
+
+/** The audit line of every paper entry: which code, which step (enkel, eerste, tweede). */
+async function auditPaperEntry(
+  actor: Actor,
+  target: PaperSurvey,
+  details: Record<string, unknown>,
+  tx: Executor,
+) {
+  await audit(
+    actor,
+    { action: "survey.paper_entered", entityType: "survey", entityId: target.survey.id, details },
+    tx,
+  );
+}
+
 /** A form typed once that counts at once (no double entry). */
 async function countAtOnce(
   actor: Actor,
@@ -99,32 +142,12 @@ async function countAtOnce(
   answers: Answers,
   tx: Executor,
 ): Promise<PaperEntryOutcome> {
-  const [responseId] = await insertSubmittedResponses(
-    target,
-    "papier",
-    [{ codeId: codeRow.id, respondentId: codeRow.respondentId, answers }],
-    tx,
-  );
-  await tx.insert(paperEntries).values({
-    surveyId: target.survey.id,
-    surveyVersionId: target.version.id,
-    codeId: codeRow.id,
-    status: "counted",
-    firstAnswers: answers,
-    firstBy: actor.id,
-    responseId: responseId!,
-  });
-  await audit(
-    actor,
-    {
-      action: "survey.paper_entered",
-      entityType: "survey",
-      entityId: target.survey.id,
-      details: { codeId: codeRow.id, step: "enkel" },
-    },
-    tx,
-  );
-  return { status: "counted" as const, responseId: responseId!, afterSecond: false };
+  const responseId = await countResponse(target, codeRow, answers, tx);
+  await tx
+    .insert(paperEntries)
+    .values({ ...firstEntry(actor, target, codeRow, answers, "counted"), responseId });
+  await auditPaperEntry(actor, target, { codeId: codeRow.id, step: "enkel" }, tx);
+  return { status: "counted" as const, responseId, afterSecond: false };
 }
 
 /** The first of two entries: kept until someone else types the same form. */
@@ -137,25 +160,9 @@ async function keepFirstEntry(
 ): Promise<PaperEntryOutcome> {
   const [entry] = await tx
     .insert(paperEntries)
-    .values({
-      surveyId: target.survey.id,
-      surveyVersionId: target.version.id,
-      codeId: codeRow.id,
-      status: "awaiting_second",
-      firstAnswers: answers,
-      firstBy: actor.id,
-    })
+    .values(firstEntry(actor, target, codeRow, answers, "awaiting_second"))
     .returning({ id: paperEntries.id });
-  await audit(
-    actor,
-    {
-      action: "survey.paper_entered",
-      entityType: "survey",
-      entityId: target.survey.id,
-      details: { codeId: codeRow.id, entryId: entry!.id, step: "eerste" },
-    },
-    tx,
-  );
+  await auditPaperEntry(actor, target, { codeId: codeRow.id, entryId: entry!.id, step: "eerste" }, tx);
   return { status: "awaitingSecond" as const, entryId: entry!.id };
 }
 
@@ -172,19 +179,10 @@ async function compareSecondEntry(
   const first = entry!.firstAnswers as Answers;
   const disagreements = findDisagreements(target.definition, first, answers);
   const now = new Date();
-  await audit(
+  await auditPaperEntry(
     actor,
-    {
-      action: "survey.paper_entered",
-      entityType: "survey",
-      entityId: target.survey.id,
-      details: {
-        codeId: codeRow.id,
-        entryId: entry!.id,
-        step: "tweede",
-        differences: disagreements.length,
-      },
-    },
+    target,
+    { codeId: codeRow.id, entryId: entry!.id, step: "tweede", differences: disagreements.length },
     tx,
   );
   if (disagreements.length > 0) {
@@ -200,12 +198,7 @@ async function compareSecondEntry(
       .where(eq(paperEntries.id, entry!.id));
     return { status: "disagreement" as const, entryId: entry!.id, disagreements };
   }
-  const [responseId] = await insertSubmittedResponses(
-    target,
-    "papier",
-    [{ codeId: codeRow.id, respondentId: codeRow.respondentId, answers }],
-    tx,
-  );
+  const responseId = await countResponse(target, codeRow, answers, tx);
   await tx
     .update(paperEntries)
     .set({
@@ -213,11 +206,11 @@ async function compareSecondEntry(
       secondAnswers: answers,
       secondBy: actor.id,
       secondAt: now,
-      responseId: responseId!,
+      responseId,
       updatedAt: now,
     })
     .where(eq(paperEntries.id, entry!.id));
-  return { status: "counted" as const, responseId: responseId!, afterSecond: true };
+  return { status: "counted" as const, responseId, afterSecond: true };
 }
 
 /**
