@@ -13,11 +13,11 @@ import {
 } from "../../../db/schema";
 import type { Executor } from "../../lib/db.server";
 import { getEnv } from "../../lib/env.server";
-import { type FieldErrors, type FormValues, parseForm } from "../../lib/forms";
+import { type FieldErrors, type FormResult, type FormValues, parseForm } from "../../lib/forms";
 import { queueMail } from "../../lib/mail.server";
 import { audit } from "../audit/audit.server";
 import { reactionFormSchema, reviewFormSchema, updateFormSchema } from "./forms";
-import { checkRound, mayReact, mayUpdate, type TertiaalRef, type Writer } from "./rules";
+import { checkRound, mayReact, mayUpdate, type PartyLike, type TertiaalRef, type Writer } from "./rules";
 import { refreshCurrentStoplicht } from "./stoplicht.server";
 import { actorOf, auditEntry, type MonitorViewer } from "./viewer.server";
 import { stoplichtLabel, tertiaalLabel, type UpdateStatus } from "./vocabulary";
@@ -131,6 +131,49 @@ async function loadAgreementWithParties(id: number, db: Executor) {
   return { agreement, parties };
 }
 
+type Round = typeof monitorRounds.$inferSelect;
+type Agreement = typeof monitorAgreements.$inferSelect;
+
+/**
+ * What an update and a reaction check first, in this order: the agreement exists (404), the viewer may write
+ * on it (403, with `refusal`), the form is valid (400) and the round it names is open for the agreement (400).
+ */
+async function checkRoundWrite<T extends { ronde: number }>(
+  viewer: MonitorViewer,
+  agreementId: number,
+  parsed: FormResult<T>,
+  may: (writer: Writer, parties: readonly PartyLike[]) => boolean,
+  refusal: string,
+  db: Executor,
+): Promise<
+  | { ok: false; outcome: WriteOutcome }
+  | { ok: true; writer: Writer; agreement: Agreement; round: Round; data: T }
+> {
+  const found = await loadAgreementWithParties(agreementId, db);
+  if (!found) return { ok: false, outcome: refused(404, "Deze afspraak bestaat niet.") };
+  if (!viewer.writer || !may(viewer.writer, found.parties))
+    return { ok: false, outcome: refused(403, refusal) };
+  if (!parsed.ok)
+    return { ok: false, outcome: { ok: false, status: 400, errors: parsed.errors, values: parsed.values } };
+  const round = await loadRound(parsed.data.ronde, db);
+  const check = checkRound(round, found.agreement);
+  if (!check.ok)
+    return {
+      ok: false,
+      outcome: { ok: false, status: 400, errors: { ronde: check.message }, values: parsed.values },
+    };
+  return { ok: true, writer: viewer.writer, agreement: found.agreement, round: round!, data: parsed.data };
+}
+
+/** The audit details every update and reaction line has: which agreement, which organisation, which round. */
+function roundDetails(agreementKey: string, organisationId: string, round: TertiaalRef) {
+  return {
+    afspraak: agreementKey,
+    organisatie: organisationId,
+    tertiaal: tertiaalLabel(round.year, round.tertiaal),
+  };
+}
+
 /**
  * A corporatie partner (or the gemeente) gives the stoplicht and explanation of an agreement for the open
  * round. Checked here, not in the route: the agreement must be theirs (trekker or party), whatever id is
@@ -142,26 +185,25 @@ export async function submitUpdate(
   form: FormData,
   db: Executor,
 ): Promise<WriteOutcome> {
-  const parsed = parseForm(updateFormSchema, form);
-  const found = await loadAgreementWithParties(agreementId, db);
-  if (!found) return refused(404, "Deze afspraak bestaat niet.");
-  if (!viewer.writer || !mayUpdate(viewer.writer, found.parties))
-    return refused(403, "U kunt deze afspraak niet bijwerken: uw organisatie is geen trekker of partij.");
-  if (!parsed.ok) return { ok: false, status: 400, errors: parsed.errors, values: parsed.values };
-  const round = await loadRound(parsed.data.ronde, db);
-  const check = checkRound(round, found.agreement);
-  if (!check.ok) return { ok: false, status: 400, errors: { ronde: check.message }, values: parsed.values };
-  const writer = viewer.writer;
-  const { agreement } = found;
+  const checked = await checkRoundWrite(
+    viewer,
+    agreementId,
+    parseForm(updateFormSchema, form),
+    mayUpdate,
+    "U kunt deze afspraak niet bijwerken: uw organisatie is geen trekker of partij.",
+    db,
+  );
+  if (!checked.ok) return checked.outcome;
+  const { writer, agreement, round, data } = checked;
   await db.transaction(async (tx) => {
     const values = {
       agreementId: agreement.id,
       agreementKey: agreement.key,
-      year: round!.year,
-      tertiaal: round!.tertiaal,
+      year: round.year,
+      tertiaal: round.tertiaal,
       organisationId: writer.organisationId,
-      stoplicht: parsed.data.stoplicht,
-      explanation: parsed.data.toelichting,
+      stoplicht: data.stoplicht,
+      explanation: data.toelichting,
       authorId: viewer.user.id,
       authorName: viewer.user.name,
     };
@@ -188,10 +230,8 @@ export async function submitUpdate(
     await audit(
       actorOf(viewer.user),
       auditEntry("monitor_update.submitted", "monitor_update", row!.id, {
-        afspraak: agreement.key,
-        organisatie: writer.organisationId,
-        tertiaal: tertiaalLabel(round!.year, round!.tertiaal),
-        stoplicht: stoplichtLabel(parsed.data.stoplicht),
+        ...roundDetails(agreement.key, writer.organisationId, round),
+        stoplicht: stoplichtLabel(data.stoplicht),
       }),
       tx,
     );
@@ -209,27 +249,26 @@ export async function submitReaction(
   form: FormData,
   db: Executor,
 ): Promise<WriteOutcome> {
-  const parsed = parseForm(reactionFormSchema, form);
-  const found = await loadAgreementWithParties(agreementId, db);
-  if (!found) return refused(404, "Deze afspraak bestaat niet.");
-  if (!viewer.writer || !mayReact(viewer.writer))
-    return refused(403, "Alleen een huurdersorganisatie kan een reactie geven.");
-  if (!parsed.ok) return { ok: false, status: 400, errors: parsed.errors, values: parsed.values };
-  const round = await loadRound(parsed.data.ronde, db);
-  const check = checkRound(round, found.agreement);
-  if (!check.ok) return { ok: false, status: 400, errors: { ronde: check.message }, values: parsed.values };
-  const writer = viewer.writer;
-  const { agreement } = found;
+  const checked = await checkRoundWrite(
+    viewer,
+    agreementId,
+    parseForm(reactionFormSchema, form),
+    mayReact,
+    "Alleen een huurdersorganisatie kan een reactie geven.",
+    db,
+  );
+  if (!checked.ok) return checked.outcome;
+  const { writer, agreement, round, data } = checked;
   await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(monitorReactions)
       .values({
         agreementId: agreement.id,
         agreementKey: agreement.key,
-        year: round!.year,
-        tertiaal: round!.tertiaal,
+        year: round.year,
+        tertiaal: round.tertiaal,
         organisationId: writer.organisationId,
-        text: parsed.data.reactie,
+        text: data.reactie,
         authorId: viewer.user.id,
         authorName: viewer.user.name,
       })
@@ -241,7 +280,7 @@ export async function submitReaction(
           monitorReactions.organisationId,
         ],
         set: {
-          text: parsed.data.reactie,
+          text: data.reactie,
           authorId: viewer.user.id,
           authorName: viewer.user.name,
           updatedAt: sql`now()`,
@@ -250,11 +289,12 @@ export async function submitReaction(
       .returning({ id: monitorReactions.id });
     await audit(
       actorOf(viewer.user),
-      auditEntry("monitor_reaction.saved", "monitor_reaction", row!.id, {
-        afspraak: agreement.key,
-        organisatie: writer.organisationId,
-        tertiaal: tertiaalLabel(round!.year, round!.tertiaal),
-      }),
+      auditEntry(
+        "monitor_reaction.saved",
+        "monitor_reaction",
+        row!.id,
+        roundDetails(agreement.key, writer.organisationId, round),
+      ),
       tx,
     );
   });
@@ -334,9 +374,7 @@ export async function reviewUpdate(
         "monitor_update",
         update.id,
         {
-          afspraak: update.agreementKey,
-          organisatie: update.organisationId,
-          tertiaal: tertiaalLabel(update.year, update.tertiaal),
+          ...roundDetails(update.agreementKey, update.organisationId, update),
           ...(confirm ? {} : { notitie: input.notitie }),
         },
       ),
