@@ -52,6 +52,15 @@ export async function linkPartnerOrganisation(
     errors: { organisatie: message },
     values: parsed.values,
   });
+  const done = (message: string): StaffUsersOutcome => ({
+    intent,
+    userId,
+    ok: true,
+    status: 200,
+    message,
+    errors: {},
+    values: {},
+  });
   if (!parsed.ok) return fail("Dit verzoek klopt niet. Probeer het opnieuw.");
   const { organisatie } = parsed.data;
   return db.transaction(async (tx) => {
@@ -73,15 +82,7 @@ export async function linkPartnerOrganisation(
         }),
         tx,
       );
-      return {
-        intent,
-        userId,
-        ok: true,
-        status: 200,
-        message: `${user.name} is losgekoppeld van de organisatie. Deze partner kan nu niets bijwerken.`,
-        errors: {},
-        values: {},
-      };
+      return done(`${user.name} is losgekoppeld van de organisatie. Deze partner kan nu niets bijwerken.`);
     }
     const [organisation] = await tx
       .select()
@@ -90,15 +91,7 @@ export async function linkPartnerOrganisation(
     if (!organisation || organisation.kind === "municipality")
       return fail("Kies een woningcorporatie of huurdersorganisatie uit de lijst.");
     if (current?.organisationId === organisation.id)
-      return {
-        intent,
-        userId,
-        ok: true,
-        status: 200,
-        message: `${user.name} werkt al namens ${organisation.name}.`,
-        errors: {},
-        values: {},
-      };
+      return done(`${user.name} werkt al namens ${organisation.name}.`);
     await tx
       .insert(monitorPartners)
       .values({ userId, organisationId: organisation.id })
@@ -112,14 +105,6 @@ export async function linkPartnerOrganisation(
       }),
       tx,
     );
-    return {
-      intent,
-      userId,
-      ok: true,
-      status: 200,
-      message: `${user.name} werkt nu namens ${organisation.name}.`,
-      errors: {},
-      values: {},
-    };
+    return done(`${user.name} werkt nu namens ${organisation.name}.`);
   });
 }
