@@ -18,7 +18,7 @@ import { isDbId } from "./ids";
 import { buildNota, type Nota } from "./nota";
 import { paragraphLabel } from "./paragraphs";
 import type { Decision } from "./points";
-import { consultationUrls } from "./public-document.server";
+import { consultationUrls, paragraphTexts } from "./public-document.server";
 import { periodState } from "./reactions";
 
 // The reactienota of one version (rules.ts: buildNota) and its publication, which mails everyone who
@@ -59,17 +59,7 @@ export async function loadNota(
   if (options.publicOnly && !row.version.notaPublishedAt) return null;
   const versionId = row.version.id;
   const [paragraphs, points, reactions] = await Promise.all([
-    db
-      .select({
-        id: consultationParagraphs.id,
-        chapter: consultationParagraphs.chapter,
-        chapterTitle: consultationParagraphs.chapterTitle,
-        number: consultationParagraphs.number,
-        text: consultationParagraphs.text,
-      })
-      .from(consultationParagraphs)
-      .where(eq(consultationParagraphs.versionId, versionId))
-      .orderBy(asc(consultationParagraphs.position)),
+    paragraphTexts(versionId, db),
     db
       .select({
         point: consultationPoints,

@@ -87,6 +87,21 @@ export async function projectConsultation(projectId: number, db: Executor, now =
   };
 }
 
+/** The paragraphs of a version in order, with what the public document and the reactienota show of them. */
+export function paragraphTexts(versionId: number, db: Executor) {
+  return db
+    .select({
+      id: consultationParagraphs.id,
+      chapter: consultationParagraphs.chapter,
+      chapterTitle: consultationParagraphs.chapterTitle,
+      number: consultationParagraphs.number,
+      text: consultationParagraphs.text,
+    })
+    .from(consultationParagraphs)
+    .where(eq(consultationParagraphs.versionId, versionId))
+    .orderBy(asc(consultationParagraphs.position));
+}
+
 /**
  * The public document page: one published version (the latest unless asked), paragraph by paragraph with
  * the confirmed reactions made on exactly that version and paragraph.
@@ -98,17 +113,7 @@ export async function publicDocument(slug: string, db: Executor, versionNumber?:
   const version = versionNumber ? versions.find((v) => v.number === versionNumber) : versions[0];
   if (!version) return null;
   const [paragraphs, reactions] = await Promise.all([
-    db
-      .select({
-        id: consultationParagraphs.id,
-        chapter: consultationParagraphs.chapter,
-        chapterTitle: consultationParagraphs.chapterTitle,
-        number: consultationParagraphs.number,
-        text: consultationParagraphs.text,
-      })
-      .from(consultationParagraphs)
-      .where(eq(consultationParagraphs.versionId, version.id))
-      .orderBy(asc(consultationParagraphs.position)),
+    paragraphTexts(version.id, db),
     db
       .select({
         id: consultationReactions.id,
