@@ -7,7 +7,7 @@ import {
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { signUp } from "~/domain/panel/members.server";
-import { householdLabels, NOT_IN_HEEMSTEDE, signupSchema, tenureLabels } from "~/domain/panel/profile";
+import { householdOptions, NOT_IN_HEEMSTEDE, signupSchema, tenureOptions } from "~/domain/panel/profile";
 import { clearAfterSurveyCookie, reuseOffer } from "~/domain/panel/reuse.server";
 import { allowPanelForm } from "~/domain/panel/session.server";
 import { type FieldErrors, type FormValues, parseForm, str } from "~/lib/forms";
@@ -51,9 +51,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
     { headers: { "Set-Cookie": clearAfterSurveyCookie() } },
   );
 }
-
-const householdOptions = Object.entries(householdLabels).map(([value, label]) => ({ value, label }));
-const tenureOptions = Object.entries(tenureLabels).map(([value, label]) => ({ value, label }));
 
 export default function Digipanel() {
   const actionData = useActionData<typeof action>();

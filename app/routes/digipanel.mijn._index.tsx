@@ -10,7 +10,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { leavePanel, requestLogin, updateProfile } from "~/domain/panel/members.server";
 import { answeredSurveys } from "~/domain/panel/overview.server";
-import { householdLabels, NOT_IN_HEEMSTEDE, profileSchema, tenureLabels } from "~/domain/panel/profile";
+import { householdOptions, NOT_IN_HEEMSTEDE, profileSchema, tenureOptions } from "~/domain/panel/profile";
 import { allowPanelForm, clearSessionCookie, currentMember, logout } from "~/domain/panel/session.server";
 import { emailField, type FieldErrors, type FormValues, parseForm, str } from "~/lib/forms";
 import { Alert, formatDate, Heading, Paragraph, TextLink } from "~/ui/content";
@@ -74,9 +74,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   throw new Response("Onbekende actie", { status: 400 });
 }
-
-const householdOptions = Object.entries(householdLabels).map(([value, label]) => ({ value, label }));
-const tenureOptions = Object.entries(tenureLabels).map(([value, label]) => ({ value, label }));
 
 export default function MyPanel() {
   const { member, answered } = useLoaderData<typeof loader>();

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { emailField } from "../../lib/forms";
-import { households, MIN_AGE, tenures } from "../population/categories";
+import { householdLabels, households, MIN_AGE, tenureLabels, tenures } from "../population/categories";
 
 // The panel profile: exactly what issue 7 allows us to ask, nothing more. The categories (age
 // groups, household, tenure) are shared with the population figures and insights.
@@ -71,3 +71,7 @@ export type SignupInput = z.infer<ReturnType<typeof signupSchema>>;
 
 export const NOT_IN_HEEMSTEDE =
   "Deze postcode ligt niet in Heemstede. Het digipanel is voor inwoners van Heemstede.";
+
+/** The household and tenure choices of the profile form (sign-up and "Mijn digipanel"), in the labels' order. */
+export const householdOptions = Object.entries(householdLabels).map(([value, label]) => ({ value, label }));
+export const tenureOptions = Object.entries(tenureLabels).map(([value, label]) => ({ value, label }));
