@@ -103,6 +103,29 @@ export function paragraphTexts(versionId: number, db: Executor) {
 }
 
 /**
+ * The confirmed reactions on a version, in the order they came in: what the public document shows (by
+ * paragraph, without names) and what the staff reactions page groups into points.
+ */
+export function confirmedReactions(versionId: number, db: Executor) {
+  return db
+    .select({
+      id: consultationReactions.id,
+      versionId: consultationReactions.versionId,
+      paragraphId: consultationReactions.paragraphId,
+      kind: consultationReactions.kind,
+      organisationName: consultationReactions.organisationName,
+      organisationRole: consultationReactions.organisationRole,
+      text: consultationReactions.text,
+      publicText: consultationReactions.publicText,
+      theme: consultationReactions.theme,
+      pointId: consultationReactions.pointId,
+    })
+    .from(consultationReactions)
+    .where(and(eq(consultationReactions.versionId, versionId), eq(consultationReactions.status, "confirmed")))
+    .orderBy(asc(consultationReactions.id));
+}
+
+/**
  * The public document page: one published version (the latest unless asked), paragraph by paragraph with
  * the confirmed reactions made on exactly that version and paragraph.
  */
@@ -114,21 +137,7 @@ export async function publicDocument(slug: string, db: Executor, versionNumber?:
   if (!version) return null;
   const [paragraphs, reactions] = await Promise.all([
     paragraphTexts(version.id, db),
-    db
-      .select({
-        id: consultationReactions.id,
-        paragraphId: consultationReactions.paragraphId,
-        kind: consultationReactions.kind,
-        organisationName: consultationReactions.organisationName,
-        organisationRole: consultationReactions.organisationRole,
-        text: consultationReactions.text,
-        publicText: consultationReactions.publicText,
-      })
-      .from(consultationReactions)
-      .where(
-        and(eq(consultationReactions.versionId, version.id), eq(consultationReactions.status, "confirmed")),
-      )
-      .orderBy(asc(consultationReactions.id)),
+    confirmedReactions(version.id, db),
   ]);
   const byParagraph = new Map<number | null, { id: number; who: string; text: string | null }[]>();
   for (const r of reactions) {

@@ -2,7 +2,6 @@ import { and, asc, desc, eq } from "drizzle-orm";
 import {
   consultationDocuments,
   consultationPoints,
-  consultationReactions,
   consultationVersions,
   projects,
 } from "../../../db/schema";
@@ -12,6 +11,7 @@ import { findPersonalData, personalDataLabels } from "../insights/personal-data"
 import { paragraphsOf } from "./documents.server";
 import { isDbId } from "./ids";
 import { paragraphLabel } from "./paragraphs";
+import { confirmedReactions } from "./public-document.server";
 
 // The staff reactions page of one version (read side): confirmed reactions sorted by paragraph or theme
 // (the open-answer theme suggestions of app/domain/insights help), with personal-data flags and points.
@@ -61,24 +61,7 @@ export async function reactionsPage(
     return { ...doc, versions, version: null, paragraphs: [], reactions: [], points: [], later: [] };
   const [paragraphs, reactionRows, pointRows, laterVersion] = await Promise.all([
     paragraphsOf(version.id, db),
-    db
-      .select({
-        id: consultationReactions.id,
-        versionId: consultationReactions.versionId,
-        paragraphId: consultationReactions.paragraphId,
-        kind: consultationReactions.kind,
-        organisationName: consultationReactions.organisationName,
-        organisationRole: consultationReactions.organisationRole,
-        text: consultationReactions.text,
-        publicText: consultationReactions.publicText,
-        theme: consultationReactions.theme,
-        pointId: consultationReactions.pointId,
-      })
-      .from(consultationReactions)
-      .where(
-        and(eq(consultationReactions.versionId, version.id), eq(consultationReactions.status, "confirmed")),
-      )
-      .orderBy(asc(consultationReactions.id)),
+    confirmedReactions(version.id, db),
     db
       .select()
       .from(consultationPoints)
