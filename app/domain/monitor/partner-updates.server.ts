@@ -131,8 +131,12 @@ async function loadAgreementWithParties(id: number, db: Executor) {
   return { agreement, parties };
 }
 
-type Round = typeof monitorRounds.$inferSelect;
-type Agreement = typeof monitorAgreements.$inferSelect;
+/** Whose write for which agreement and round: the key of an update or reaction row (one per round). */
+interface RoundWriteKey extends TertiaalRef {
+  agreementId: number;
+  agreementKey: string;
+  organisationId: string;
+}
 
 /**
  * What an update and a reaction check first, in this order: the agreement exists (404), the viewer may write
@@ -145,10 +149,7 @@ async function checkRoundWrite<T extends { ronde: number }>(
   may: (writer: Writer, parties: readonly PartyLike[]) => boolean,
   refusal: string,
   db: Executor,
-): Promise<
-  | { ok: false; outcome: WriteOutcome }
-  | { ok: true; writer: Writer; agreement: Agreement; round: Round; data: T }
-> {
+): Promise<{ ok: false; outcome: WriteOutcome } | { ok: true; key: RoundWriteKey; data: T }> {
   const found = await loadAgreementWithParties(agreementId, db);
   if (!found) return { ok: false, outcome: refused(404, "Deze afspraak bestaat niet.") };
   if (!viewer.writer || !may(viewer.writer, found.parties))
@@ -162,15 +163,22 @@ async function checkRoundWrite<T extends { ronde: number }>(
       ok: false,
       outcome: { ok: false, status: 400, errors: { ronde: check.message }, values: parsed.values },
     };
-  return { ok: true, writer: viewer.writer, agreement: found.agreement, round: round!, data: parsed.data };
+  const key = {
+    agreementId: found.agreement.id,
+    agreementKey: found.agreement.key,
+    year: round!.year,
+    tertiaal: round!.tertiaal,
+    organisationId: viewer.writer.organisationId,
+  };
+  return { ok: true, key, data: parsed.data };
 }
 
 /** The audit details every update and reaction line has: which agreement, which organisation, which round. */
-function roundDetails(agreementKey: string, organisationId: string, round: TertiaalRef) {
+function roundDetails(key: Omit<RoundWriteKey, "agreementId">) {
   return {
-    afspraak: agreementKey,
-    organisatie: organisationId,
-    tertiaal: tertiaalLabel(round.year, round.tertiaal),
+    afspraak: key.agreementKey,
+    organisatie: key.organisationId,
+    tertiaal: tertiaalLabel(key.year, key.tertiaal),
   };
 }
 
@@ -194,14 +202,10 @@ export async function submitUpdate(
     db,
   );
   if (!checked.ok) return checked.outcome;
-  const { writer, agreement, round, data } = checked;
+  const { key, data } = checked;
   await db.transaction(async (tx) => {
     const values = {
-      agreementId: agreement.id,
-      agreementKey: agreement.key,
-      year: round.year,
-      tertiaal: round.tertiaal,
-      organisationId: writer.organisationId,
+      ...key,
       stoplicht: data.stoplicht,
       explanation: data.toelichting,
       authorId: viewer.user.id,
@@ -230,7 +234,7 @@ export async function submitUpdate(
     await audit(
       actorOf(viewer.user),
       auditEntry("monitor_update.submitted", "monitor_update", row!.id, {
-        ...roundDetails(agreement.key, writer.organisationId, round),
+        ...roundDetails(key),
         stoplicht: stoplichtLabel(data.stoplicht),
       }),
       tx,
@@ -258,16 +262,12 @@ export async function submitReaction(
     db,
   );
   if (!checked.ok) return checked.outcome;
-  const { writer, agreement, round, data } = checked;
+  const { key, data } = checked;
   await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(monitorReactions)
       .values({
-        agreementId: agreement.id,
-        agreementKey: agreement.key,
-        year: round.year,
-        tertiaal: round.tertiaal,
-        organisationId: writer.organisationId,
+        ...key,
         text: data.reactie,
         authorId: viewer.user.id,
         authorName: viewer.user.name,
@@ -289,12 +289,7 @@ export async function submitReaction(
       .returning({ id: monitorReactions.id });
     await audit(
       actorOf(viewer.user),
-      auditEntry(
-        "monitor_reaction.saved",
-        "monitor_reaction",
-        row!.id,
-        roundDetails(agreement.key, writer.organisationId, round),
-      ),
+      auditEntry("monitor_reaction.saved", "monitor_reaction", row!.id, roundDetails(key)),
       tx,
     );
   });
@@ -374,7 +369,7 @@ export async function reviewUpdate(
         "monitor_update",
         update.id,
         {
-          ...roundDetails(update.agreementKey, update.organisationId, update),
+          ...roundDetails(update),
           ...(confirm ? {} : { notitie: input.notitie }),
         },
       ),
