@@ -8,6 +8,7 @@ import {
   linkIn,
   loginAs,
   newPage,
+  waitForHydration,
 } from "./support";
 
 const withoutJs = new WeakSet<Page>();
@@ -213,6 +214,48 @@ describe("the Woonvisie survey by keyboard only", () => {
     },
     180_000,
   );
+});
+
+describe("question types load per page (question-types/page.tsx)", () => {
+  test("a reloaded question page hydrates its lazily loaded types and checks answers in the browser", async () => {
+    const page = await newPage();
+    const consoleErrors: string[] = [];
+    page.on("console", (m) => {
+      if (m.type() === "error") consoleErrors.push(m.text());
+    });
+    const modules: string[] = [];
+    page.on("response", (r) => {
+      const name = r.url().match(/\/assets\/([a-z-]+)-[\w-]+\.js$/)?.[1];
+      if (name) modules.push(name);
+    });
+    await page.goto("/enquete/woonvisie");
+    await page.getByRole("button", { name: "Start de vragenlijst" }).click();
+    await page.getByRole("heading", { level: 1, name: "Woon-DNA: nieuwe woningen in Heemstede" }).waitFor();
+    await page.getByRole("button", { name: "Volgende" }).click();
+    await page.getByRole("heading", { level: 1, name: "Woon-DNA: wie wonen er in Heemstede?" }).waitFor();
+    expect(modules).not.toContain("number");
+    // A move to the next page loads its types first (the clientLoader): the questions are there at once.
+    await page.getByRole("button", { name: "Volgende" }).click();
+    await page.getByRole("heading", { level: 1, name: "Over u" }).waitFor();
+    expect(modules).toEqual(expect.arrayContaining(["number", "postcode", "single"]));
+    expect(await page.getByLabel("Wat is uw geboortejaar?").count()).toBe(1);
+
+    // A reload renders the questions on the server; hydration waits for their modules.
+    modules.length = 0;
+    await page.reload();
+    await waitForHydration(page);
+    await page.waitForLoadState("networkidle");
+    expect(modules).toEqual(expect.arrayContaining(["number", "postcode", "single"]));
+    const posts: string[] = [];
+    page.on("request", (r) => {
+      if (r.method() === "POST") posts.push(r.url());
+    });
+    await page.getByRole("button", { name: "Volgende" }).click();
+    await page.getByRole("heading", { name: /fouten gevonden/ }).waitFor();
+    expect(await page.locator("#vraag-postcode-fout").textContent()).toContain("Beantwoord deze vraag.");
+    expect(posts, "the browser checks the page before sending it").toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
 });
 
 describe("resume", () => {
