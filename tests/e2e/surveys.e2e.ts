@@ -256,6 +256,32 @@ describe("question types load per page (question-types/page.tsx)", () => {
     expect(posts, "the browser checks the page before sending it").toEqual([]);
     expect(consoleErrors).toEqual([]);
   });
+
+  test("a question type's module that cannot be fetched once (a new release): the page loads afresh and works", async () => {
+    const page = await newPage();
+    let refused = 0;
+    await page.route(/\/assets\/number-[\w-]+\.js$/, (route) => {
+      if (refused++ === 0) return route.abort();
+      return route.continue();
+    });
+    let documents = 0;
+    page.on("request", (r) => {
+      if (r.resourceType() === "document") documents++;
+    });
+    await page.goto("/enquete/woonvisie");
+    await page.getByRole("button", { name: "Start de vragenlijst" }).click();
+    await page.getByRole("heading", { level: 1, name: "Woon-DNA: nieuwe woningen in Heemstede" }).waitFor();
+    await page.getByRole("button", { name: "Volgende" }).click();
+    await page.getByRole("heading", { level: 1, name: "Woon-DNA: wie wonen er in Heemstede?" }).waitFor();
+    const before = documents;
+    await page.getByRole("button", { name: "Volgende" }).click();
+    await page.getByRole("heading", { level: 1, name: "Over u" }).waitFor();
+    await waitForHydration(page);
+    await page.getByLabel("Wat is uw geboortejaar?").fill("1970");
+    expect(refused, "the module was refused once, then fetched").toBeGreaterThanOrEqual(2);
+    expect(documents, "one fresh page load").toBe(before + 1);
+    expect(await page.getByRole("heading", { name: /Er ging iets mis/ }).count()).toBe(0);
+  });
 });
 
 describe("resume", () => {

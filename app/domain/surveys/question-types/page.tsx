@@ -42,16 +42,35 @@ const loaded: Partial<Record<QuestionType, ResidentPart<any>>> = {};
 const loading: Partial<Record<QuestionType, Promise<void>>> = {};
 
 const failed: Partial<Record<QuestionType, unknown>> = {};
+const RELOADED = "wmh-question-types-reloaded";
+
+/** Reads, sets or clears the "reloaded once" mark; true where the browser keeps no session storage (no reload then). */
+function reloadedOnce(change?: "set" | "clear"): boolean {
+  try {
+    if (change === "set") window.sessionStorage.setItem(RELOADED, "1");
+    if (change === "clear") window.sessionStorage.removeItem(RELOADED);
+    return window.sessionStorage.getItem(RELOADED) === "1";
+  } catch {
+    return true;
+  }
+}
 
 function load(type: QuestionType): Promise<void> {
   if (loaded[type]) return Promise.resolve();
   loading[type] ??= fetchPart(type).then(
     (part) => {
       loaded[type] = part;
+      if (typeof window !== "undefined") reloadedOnce("clear");
     },
     (error: unknown) => {
-      // A module that cannot be fetched (a new release, a lost connection) is an error for the
-      // route's error boundary, not a retry loop; reloading the page starts afresh.
+      // A module that cannot be fetched is most often one a new release replaced: the page loads
+      // afresh once, as Remix does for its route modules. If that does not help (no connection), the
+      // route's error boundary shows a message instead of a retry loop.
+      if (typeof window !== "undefined" && !reloadedOnce()) {
+        reloadedOnce("set");
+        window.location.reload();
+        return new Promise<void>(() => {});
+      }
       failed[type] = error;
       throw error;
     },
