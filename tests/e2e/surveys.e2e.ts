@@ -101,6 +101,15 @@ async function heading(page: Page): Promise<string> {
   return (await page.locator("h1").first().textContent()) ?? "";
 }
 
+/** Start the Woonvisie survey and go on to its second woon-DNA page, the one before "Over u". */
+async function toSecondWoonDnaPage(page: Page) {
+  await page.goto("/enquete/woonvisie");
+  await page.getByRole("button", { name: "Start de vragenlijst" }).click();
+  await page.getByRole("heading", { level: 1, name: "Woon-DNA: nieuwe woningen in Heemstede" }).waitFor();
+  await page.getByRole("button", { name: "Volgende" }).click();
+  await page.getByRole("heading", { level: 1, name: "Woon-DNA: wie wonen er in Heemstede?" }).waitFor();
+}
+
 async function nextPage(page: Page, expected: string | RegExp, button: string | RegExp = /^Volgende$/) {
   await press(page, button);
   await page.waitForFunction(
@@ -228,11 +237,7 @@ describe("question types load per page (question-types/page.tsx)", () => {
       const name = r.url().match(/\/assets\/([a-z-]+)-[\w-]+\.js$/)?.[1];
       if (name) modules.push(name);
     });
-    await page.goto("/enquete/woonvisie");
-    await page.getByRole("button", { name: "Start de vragenlijst" }).click();
-    await page.getByRole("heading", { level: 1, name: "Woon-DNA: nieuwe woningen in Heemstede" }).waitFor();
-    await page.getByRole("button", { name: "Volgende" }).click();
-    await page.getByRole("heading", { level: 1, name: "Woon-DNA: wie wonen er in Heemstede?" }).waitFor();
+    await toSecondWoonDnaPage(page);
     expect(modules).not.toContain("number");
     // A move to the next page loads its types first (the clientLoader): the questions are there at once.
     await page.getByRole("button", { name: "Volgende" }).click();
@@ -268,11 +273,7 @@ describe("question types load per page (question-types/page.tsx)", () => {
     page.on("request", (r) => {
       if (r.resourceType() === "document") documents++;
     });
-    await page.goto("/enquete/woonvisie");
-    await page.getByRole("button", { name: "Start de vragenlijst" }).click();
-    await page.getByRole("heading", { level: 1, name: "Woon-DNA: nieuwe woningen in Heemstede" }).waitFor();
-    await page.getByRole("button", { name: "Volgende" }).click();
-    await page.getByRole("heading", { level: 1, name: "Woon-DNA: wie wonen er in Heemstede?" }).waitFor();
+    await toSecondWoonDnaPage(page);
     const before = documents;
     await page.getByRole("button", { name: "Volgende" }).click();
     await page.getByRole("heading", { level: 1, name: "Over u" }).waitFor();
@@ -288,11 +289,7 @@ describe("resume", () => {
   test("after closing the browser, and on another device with a mailed link", async () => {
     const browser = await getBrowser();
     const page = await newPage();
-    await page.goto("/enquete/woonvisie");
-    await page.getByRole("button", { name: "Start de vragenlijst" }).click();
-    await page.getByRole("heading", { level: 1, name: "Woon-DNA: nieuwe woningen in Heemstede" }).waitFor();
-    await page.getByRole("button", { name: "Volgende" }).click();
-    await page.getByRole("heading", { level: 1, name: "Woon-DNA: wie wonen er in Heemstede?" }).waitFor();
+    await toSecondWoonDnaPage(page);
     await page.getByRole("button", { name: "Volgende" }).click();
     await page.getByRole("heading", { level: 1, name: "Over u" }).waitFor();
     await page.getByLabel("Wat is uw geboortejaar?").fill("1988");
